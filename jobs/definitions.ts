@@ -1,0 +1,15 @@
+import type { Job } from "bullmq";
+
+/** The one queue ortak uses; job kinds are told apart by name. */
+export const MAIN_QUEUE = "ortak";
+
+/** Every job kind and its payload. Payloads carry ids only; the database holds the truth. */
+export interface JobPayloads {
+  heartbeat: Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+export type Processors = {
+  [Name in JobName]: (data: JobPayloads[Name], job: Job<JobPayloads[Name], unknown, Name>) => Promise<unknown>;
+};

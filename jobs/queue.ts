@@ -1,0 +1,25 @@
+import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
+import type { Logger } from "../src/logger.ts";
+import { MAIN_QUEUE, type JobName, type JobPayloads, type Processors } from "./definitions.ts";
+
+export type OrtakQueue = Queue<JobPayloads[JobName], unknown, JobName>;
+
+export function createQueue(connection: ConnectionOptions): OrtakQueue {
+  return new Queue(MAIN_QUEUE, { connection }) as OrtakQueue;
+}
+
+/** The worker dispatches each job to the processor of its kind. */
+export function createWorker(connection: ConnectionOptions, processors: Processors, logger: Logger, concurrency = 4): Worker {
+  const worker = new Worker(
+    MAIN_QUEUE,
+    async (job: Job) => {
+      const processor = processors[job.name as JobName] as ((data: unknown, job: Job) => Promise<unknown>) | undefined;
+      if (!processor) throw new Error(`no processor for job kind "${job.name}"`);
+      return processor(job.data, job);
+    },
+    { connection, concurrency, autorun: false },
+  );
+  worker.on("failed", (job, error) => logger.error({ err: error, job: job?.name, jobId: job?.id }, "job failed"));
+  worker.on("error", (error) => logger.error({ err: error }, "worker error"));
+  return worker;
+}

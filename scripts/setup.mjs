@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// Prepares a checkout for `npm start` or `npm test` on a machine with only Node installed:
+// dependencies, the generated Prisma client, and redis-server. Plain JavaScript on purpose:
+// it runs before any dependency is installed. Usage: node scripts/setup.mjs [start|test]
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const purpose = process.argv[2] ?? "start";
+const say = (text) => process.stderr.write(`[setup] ${text}\n`);
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+
+function run(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit" });
+  if (result.status !== 0) {
+    say(`\`${command} ${args.join(" ")}\` failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  say(`ortak needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
+  process.exit(1);
+}
+
+// 1. Dependencies, when missing or older than the lock file.
+const lock = path.join(root, "package-lock.json");
+const installed = path.join(root, "node_modules", ".package-lock.json");
+if (!existsSync(installed) || mtime(lock) > mtime(installed)) {
+  say("installing dependencies (npm ci)");
+  run("npm", ["ci", "--no-audit", "--no-fund"]);
+}
+
+// 2. The Prisma client, generated from prisma/schema.prisma (offline: no engine download).
+const generated = path.join(root, "src", "db", "generated", "client.ts");
+if (mtime(path.join(root, "prisma", "schema.prisma")) > mtime(generated)) {
+  say("generating the Prisma client");
+  run(path.join(root, "node_modules", ".bin", "prisma"), ["generate"]);
+}
+
+// 3. redis-server: the bot starts its own unless REDIS_URL is set; the tests always need it.
+const needsRedis = purpose === "test" || !process.env.REDIS_URL;
+const hasRedis = spawnSync("sh", ["-c", "command -v redis-server"], { stdio: "ignore" }).status === 0;
+if (needsRedis && !hasRedis) {
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
+  if (isRoot && hasApt) {
+    say("installing redis-server with apt-get");
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "redis-server"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    // Debian starts a system-wide redis-server after installing it; ortak runs its own.
+    spawnSync("sh", ["-c", "service redis-server stop || true"], { stdio: "ignore" });
+  } else {
+    say("redis-server is not installed. Install it, then run this again:");
+    say("    sudo apt-get update && sudo apt-get install -y redis-server");
+    if (purpose === "start") say("(or set REDIS_URL to an existing Redis)");
+    process.exit(1);
+  }
+}

@@ -1,0 +1,82 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, BotError, GrammyError, type Context } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Logger } from "../logger.ts";
+import type { Feature } from "../features/feature.ts";
+import { fallbackComposer } from "../features/fallback/composer.ts";
+import { languageFeature } from "../features/language/composer.ts";
+import { startFeature } from "../features/start/composer.ts";
+import type { UserService } from "../features/users/service.ts";
+import type { CommandSpec } from "./commands.ts";
+import type { BotContext } from "./context.ts";
+import { negotiateLocale, type Translator } from "./i18n.ts";
+import { InFlightUpdates } from "./inflight.ts";
+import { markUnreachableOn403 } from "./transformers.ts";
+
+export interface BotDeps {
+  token: string;
+  apiRoot?: string;
+  /** Given in tests and benchmarks to skip getMe. */
+  botInfo?: UserFromGetMe;
+  translator: Translator;
+  users: UserService;
+  logger: Logger;
+}
+
+export interface OrtakBot {
+  bot: Bot<BotContext>;
+  commands: readonly CommandSpec[];
+  inFlight: InFlightUpdates;
+}
+
+// Interactive replies wait out a 429 inside the call, bounded so a stuck chat cannot hold a
+// handler for long; scheduled fan-out goes through the job queue's rate limit instead.
+const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 };
+
+export function createBot(deps: BotDeps): OrtakBot {
+  const bot = new Bot<BotContext>(deps.token, {
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
+  });
+  bot.api.config.use(autoRetry(RETRY));
+  bot.api.config.use(markUnreachableOn403(deps.users, deps.logger));
+
+  const inFlight = new InFlightUpdates();
+  bot.use(inFlight.middleware);
+  // Updates of one chat are handled in order; different chats run concurrently.
+  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(async (ctx, next) => {
+    ctx.knownUser = ctx.from && !ctx.from.is_bot ? await deps.users.remember(ctx.from) : undefined;
+    ctx.locale = negotiateLocale(ctx.knownUser?.locale, ctx.from?.language_code);
+    ctx.t = (id, args) => deps.translator.t(ctx.locale, id, args);
+    await next();
+  });
+
+  const features: Feature[] = [];
+  const allCommands = () => features.flatMap((feature) => feature.commands);
+  features.push(startFeature({ users: deps.users, allCommands }), languageFeature({ users: deps.users }));
+  for (const feature of features) bot.use(feature.composer);
+  bot.use(fallbackComposer(() => bot.botInfo.username));
+
+  bot.catch((error) => handleError(error, deps.logger));
+  return { bot, commands: allCommands(), inFlight };
+}
+
+/** The error boundary: log it, tell the person something went wrong, never crash the bot. */
+async function handleError(error: BotError<BotContext>, logger: Logger): Promise<void> {
+  const ctx = error.ctx;
+  const cause = error.error;
+  logger.error(
+    { err: cause, updateId: ctx.update.update_id, telegram: cause instanceof GrammyError ? cause.description : undefined },
+    "update handling failed",
+  );
+  const text = typeof ctx.t === "function" ? ctx.t("error-generic") : undefined;
+  if (!text) return;
+  try {
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text });
+    else if (ctx.chat) await ctx.reply(text);
+  } catch (replyError) {
+    logger.warn({ err: replyError }, "could not tell the user about the error");
+  }
+}

@@ -1,0 +1,59 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+
+export const LOCALES = ["tr", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "tr";
+
+export type TranslationArgs = Record<string, FluentVariable>;
+
+export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The reader's language: the one they chose with /lang, else English when Telegram says their
+ * app is in English, else Turkish.
+ */
+export function negotiateLocale(chosen: string | null | undefined, telegramLanguage: string | undefined): Locale {
+  if (isLocale(chosen)) return chosen;
+  if (telegramLanguage?.toLowerCase().startsWith("en")) return "en";
+  return DEFAULT_LOCALE;
+}
+
+/** Fluent messages from locales/*.ftl; shared by the bot and the job workers. */
+export class Translator {
+  private constructor(private readonly bundles: Map<Locale, FluentBundle>) {}
+
+  static async load(dir: string = LOCALES_DIR): Promise<Translator> {
+    const bundles = new Map<Locale, FluentBundle>();
+    for (const locale of LOCALES) {
+      // useIsolating: false, or every placeable is wrapped in invisible bidi marks.
+      const bundle = new FluentBundle(locale, { useIsolating: false });
+      const errors = bundle.addResource(new FluentResource(await readFile(path.join(dir, `${locale}.ftl`), "utf8")));
+      if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join("; ")}`);
+      bundles.set(locale, bundle);
+    }
+    return new Translator(bundles);
+  }
+
+  messageIds(locale: Locale): string[] {
+    const bundle = this.bundles.get(locale)!;
+    // FluentBundle keeps messages in a Map named `_messages`; it has no public iterator.
+    return [...(bundle as unknown as { _messages: Map<string, unknown> })._messages.keys()];
+  }
+
+  t(locale: Locale, id: string, args?: TranslationArgs): string {
+    const bundle = this.bundles.get(locale)!;
+    const message = bundle.getMessage(id);
+    if (!message?.value) throw new Error(`missing message "${id}" in locales/${locale}.ftl`);
+    const errors: Error[] = [];
+    const text = bundle.formatPattern(message.value, args, errors);
+    if (errors.length > 0) throw new Error(`message "${id}" (${locale}): ${errors.map((e) => e.message).join("; ")}`);
+    return text;
+  }
+}

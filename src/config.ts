@@ -1,0 +1,86 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** The one place that reads the environment. Everything else receives a Config. */
+export interface Config {
+  botToken: string;
+  telegramApiRoot: string | undefined;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: LogLevel;
+  mode: BotMode;
+}
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+export type BotMode =
+  | { kind: "polling" }
+  | { kind: "webhook"; url: string; secret: string; port: number };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const optional = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value.trim());
+
+const schema = z.object({
+  BOT_TOKEN: z
+    .string({ error: "BOT_TOKEN is missing: get a token from @BotFather and set BOT_TOKEN=123456:ABC…" })
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "BOT_TOKEN does not look like a bot token (expected 123456:ABC…, as @BotFather gives it)"),
+  TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: "TELEGRAM_API_ROOT must be an http(s) URL, e.g. http://127.0.0.1:8081" }).optional(),
+  DATA_DIR: z.string().default("./data"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)")
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^(rediss?|unix):\/\/.+/, "REDIS_URL must be a redis://, rediss:// or unix:// URL (leave it unset for the private redis-server)")
+    .optional(),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  BOT_MODE: z.enum(["polling", "webhook"], { error: "BOT_MODE must be polling or webhook" }).default("polling"),
+  WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "WEBHOOK_URL must be an https URL that Telegram can reach" }).optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, _ and -")
+    .optional(),
+  PORT: z.coerce
+    .number({ error: "PORT must be a number from 1 to 65535" })
+    .int("PORT must be a whole number")
+    .min(1, "PORT must be from 1 to 65535")
+    .max(65535, "PORT must be from 1 to 65535")
+    .default(8080),
+});
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config {
+  const cleaned = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, optional(env[key])]));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const values = parsed.data;
+  let mode: BotMode = { kind: "polling" };
+  if (values.BOT_MODE === "webhook") {
+    const problems: string[] = [];
+    if (!values.WEBHOOK_URL) problems.push("WEBHOOK_URL is required when BOT_MODE=webhook");
+    if (!values.WEBHOOK_SECRET) problems.push("WEBHOOK_SECRET is required when BOT_MODE=webhook");
+    if (problems.length > 0) throw new ConfigError(problems);
+    mode = { kind: "webhook", url: values.WEBHOOK_URL!, secret: values.WEBHOOK_SECRET!, port: values.PORT };
+  }
+  return {
+    botToken: values.BOT_TOKEN,
+    telegramApiRoot: values.TELEGRAM_API_ROOT?.replace(/\/+$/, ""),
+    dataDir: path.resolve(cwd, values.DATA_DIR),
+    databaseUrl: values.DATABASE_URL,
+    redisUrl: values.REDIS_URL,
+    logLevel: values.LOG_LEVEL,
+    mode,
+  };
+}

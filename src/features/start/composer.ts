@@ -1,0 +1,31 @@
+import { Composer } from "grammy";
+import type { CommandSpec } from "../../bot/commands.ts";
+import type { BotContext } from "../../bot/context.ts";
+import type { Feature } from "../feature.ts";
+import type { UserService } from "../users/service.ts";
+import { groupIntroText, helpText, welcomeText } from "./view.ts";
+
+const COMMANDS: readonly CommandSpec[] = [
+  { command: "start", description: "cmd-start", chats: ["private", "group"], organiserOnly: false },
+  { command: "help", description: "cmd-help", chats: ["private", "group"], organiserOnly: false },
+];
+
+/** /start and /help. `allCommands` is every feature's list, so /help can show them all. */
+export function startFeature(deps: { users: UserService; allCommands: () => readonly CommandSpec[] }): Feature {
+  const composer = new Composer<BotContext>();
+
+  composer.chatType("private").command("start", async (ctx) => {
+    await deps.users.markReachable(ctx.from.id);
+    await ctx.reply(welcomeText(ctx, ctx.from.first_name), { parse_mode: "HTML" });
+  });
+  composer.chatType(["group", "supergroup"]).command("start", async (ctx) => {
+    await ctx.reply(groupIntroText(ctx), { parse_mode: "HTML" });
+  });
+
+  composer.command("help", async (ctx) => {
+    const chat = ctx.chat.type === "private" ? "private" : "group";
+    await ctx.reply(helpText(ctx, deps.allCommands(), chat, false), { parse_mode: "HTML" });
+  });
+
+  return { composer, commands: COMMANDS };
+}

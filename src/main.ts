@@ -1,0 +1,182 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Server } from "node:http";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { Redis } from "ioredis";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { openDatabase, type Database } from "./db/client.ts";
+import { startPrivateRedis, RedisUnavailableError, type PrivateRedis } from "./redis/private-server.ts";
+import { redisOptionsFromUrl, type RedisEndpoint } from "./redis/connection.ts";
+import { Translator } from "./bot/i18n.ts";
+import { createBot, type OrtakBot } from "./bot/create-bot.ts";
+import { publishCommandMenu } from "./bot/commands.ts";
+import { createWebhookServer } from "./bot/webhook.ts";
+import { UserService } from "./features/users/service.ts";
+import { createQueue, createWorker, type OrtakQueue } from "../jobs/queue.ts";
+import { heartbeatProcessor, scheduleHousekeeping } from "../jobs/housekeeping.ts";
+import { MigrationError } from "./db/migrate.ts";
+import type { Worker } from "bullmq";
+
+/** Updates the bot asks for; chat_member must be named to be delivered at all. */
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"] as const;
+
+export interface RunningOrtak {
+  ortak: OrtakBot;
+  db: Database;
+  redis: Redis;
+  queue: OrtakQueue;
+  /** Stops intake, lets running handlers and jobs finish, then closes everything in order. */
+  stop(): Promise<void>;
+}
+
+/** The composition root: config → db → redis → queues → bot → workers → polling or webhook. */
+export async function startOrtak(config: Config, logger: Logger): Promise<RunningOrtak> {
+  const closers: { name: string; close: () => Promise<unknown> }[] = [];
+  const closeAll = async () => {
+    for (const { name, close } of closers.reverse()) {
+      try {
+        await close();
+      } catch (error) {
+        logger.error({ err: error }, `error while closing ${name}`);
+      }
+    }
+    closers.length = 0;
+  };
+  try {
+    const db = await openDatabase(
+      config.databaseUrl
+        ? { kind: "postgres", url: config.databaseUrl }
+        : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") },
+    );
+    closers.push({ name: "database", close: () => db.close() });
+    logger.info({ database: db.kind }, "database ready");
+
+    let privateRedis: PrivateRedis | undefined;
+    if (!config.redisUrl) {
+      privateRedis = await startPrivateRedis({ dataDir: config.dataDir, logger });
+      closers.push({ name: "redis-server", close: () => privateRedis!.stop() });
+    }
+    const redisOptions: RedisEndpoint = config.redisUrl ? redisOptionsFromUrl(config.redisUrl) : { path: privateRedis!.socketPath };
+    const redis = new Redis({ ...redisOptions, maxRetriesPerRequest: 3 });
+    redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
+    closers.push({ name: "redis client", close: () => redis.quit() });
+    await redis.ping();
+
+    const bullConnection = { ...redisOptions, maxRetriesPerRequest: null };
+    const queue = createQueue(bullConnection);
+    closers.push({ name: "queue", close: () => queue.close() });
+    await scheduleHousekeeping(queue);
+
+    const translator = await Translator.load();
+    const users = new UserService(db.prisma);
+    const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, users, logger });
+    await ortak.bot.init();
+    logger.info({ username: ortak.bot.botInfo.username }, "connected to Telegram");
+
+    const worker: Worker = createWorker(bullConnection, { heartbeat: heartbeatProcessor(redis) }, logger);
+    closers.push({ name: "worker", close: () => worker.close() });
+    void worker.run();
+
+    void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
+
+    const stopIntake = config.mode.kind === "webhook"
+      ? await startWebhook(config, ortak, redis, db, logger)
+      : await startPolling(ortak, logger);
+    closers.push({ name: "update intake", close: stopIntake });
+
+    return { ortak, db, redis, queue, stop: closeAll };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+async function startPolling(ortak: OrtakBot, logger: Logger): Promise<() => Promise<void>> {
+  // Keeps pending updates: anything sent while the bot was down is still handled.
+  await ortak.bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  logger.info("polling for updates");
+  return async () => {
+    await runner.stop();
+    await ortak.inFlight.drain();
+    // Confirm what was handled, so a restart does not handle it again.
+    const handled = ortak.inFlight.highestHandledUpdateId;
+    if (handled > 0) {
+      await ortak.bot.api.getUpdates({ offset: handled + 1, limit: 1, timeout: 0 }).catch((error: unknown) =>
+        logger.warn({ err: error }, "could not confirm the last update offset"),
+      );
+    }
+  };
+}
+
+async function startWebhook(config: Config, ortak: OrtakBot, redis: Redis, db: Database, logger: Logger): Promise<() => Promise<void>> {
+  if (config.mode.kind !== "webhook") throw new Error("not in webhook mode");
+  const { url, secret, port } = config.mode;
+  const server: Server = createWebhookServer({
+    bot: ortak.bot,
+    path: new URL(url).pathname,
+    secret,
+    redis,
+    healthy: async () => {
+      await Promise.all([db.ping(), redis.ping()]);
+    },
+    logger,
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, resolve);
+  });
+  await ortak.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+  logger.info({ port, url }, "webhook listening");
+  return async () => {
+    // close() stops accepting connections and waits for requests in progress.
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await ortak.inFlight.drain();
+  };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`ortak: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let running: RunningOrtak;
+  try {
+    running = await startOrtak(config, logger);
+  } catch (error) {
+    if (error instanceof RedisUnavailableError || error instanceof MigrationError) {
+      process.stderr.write(`ortak: ${error.message}\n`);
+    } else {
+      logger.fatal({ err: error }, "ortak could not start");
+    }
+    process.exit(1);
+  }
+  logger.info("ortak is running; Ctrl-C stops it");
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn("second signal: exiting at once");
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await running.stop();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  void main();
+}

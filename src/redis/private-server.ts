@@ -1,0 +1,151 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { Redis } from "ioredis";
+import type { Logger } from "../logger.ts";
+
+export class RedisUnavailableError extends Error {}
+
+export const REDIS_INSTALL_HINT =
+  "Install it with `sudo apt-get install -y redis-server` (Debian/Ubuntu), or set REDIS_URL to an existing Redis.";
+
+// A unix socket path longer than this is rejected by the kernel (sun_path is 108 bytes).
+const MAX_SOCKET_PATH = 107;
+
+export interface PrivateRedis {
+  readonly socketPath: string;
+  readonly pid: number;
+  /** Asks redis-server to shut down (it flushes its append-only file) and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a redis-server owned by this process: unix socket only, data under dataDir, every write
+ * in the append-only file fsynced each second, and no eviction, because BullMQ loses jobs when
+ * Redis evicts keys.
+ */
+export async function startPrivateRedis(options: {
+  dataDir: string;
+  logger: Logger;
+  binary?: string;
+  readyTimeoutMs?: number;
+}): Promise<PrivateRedis> {
+  const dir = path.join(options.dataDir, "redis");
+  const socketPath = path.join(dir, "redis.sock");
+  const pidFile = path.join(dir, "redis.pid");
+  if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) {
+    throw new RedisUnavailableError(
+      `The data directory path is too long for a unix socket (${socketPath}). Use a shorter DATA_DIR or set REDIS_URL.`,
+    );
+  }
+  await mkdir(dir, { recursive: true });
+  await stopLeftover(socketPath, pidFile, options.logger);
+
+  const child = spawn(
+    options.binary ?? "redis-server",
+    [
+      "--port", "0",
+      "--unixsocket", socketPath,
+      "--unixsocketperm", "700",
+      "--dir", dir,
+      "--pidfile", pidFile,
+      "--appendonly", "yes",
+      "--appendfsync", "everysec",
+      "--save", "",
+      "--maxmemory-policy", "noeviction",
+      "--hz", "100",
+      "--daemonize", "no",
+      "--loglevel", "warning",
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.length > 50) output.shift();
+  };
+  child.stdout?.on("data", keep);
+  child.stderr?.on("data", keep);
+
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const spawnError = new Promise<Error>((resolve) => child.once("error", resolve));
+
+  const ready = waitForSocket(socketPath, options.readyTimeoutMs ?? 10_000);
+  const first = await Promise.race([
+    ready.then(() => ({ kind: "ready" as const })),
+    spawnError.then((error) => ({ kind: "error" as const, error })),
+    exited.then((code) => ({ kind: "exit" as const, code })),
+  ]);
+  if (first.kind === "error") {
+    const missing = (first.error as NodeJS.ErrnoException).code === "ENOENT";
+    throw new RedisUnavailableError(
+      missing ? `redis-server was not found on PATH. ${REDIS_INSTALL_HINT}` : `redis-server could not start: ${first.error.message}`,
+    );
+  }
+  if (first.kind === "exit") {
+    throw new RedisUnavailableError(`redis-server exited with code ${first.code} at start:\n${output.join("").trim()}`);
+  }
+  options.logger.info({ socketPath, pid: child.pid }, "private redis-server started");
+  return {
+    socketPath,
+    pid: child.pid!,
+    stop: () => stopChild(child, exited, socketPath),
+  };
+}
+
+async function waitForSocket(socketPath: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await pings(socketPath)) return;
+    if (Date.now() > deadline) throw new RedisUnavailableError(`redis-server did not answer on ${socketPath} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function pings(socketPath: string): Promise<boolean> {
+  const client = new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+/** A redis-server left by a process that died without stopping it still holds our socket. */
+async function stopLeftover(socketPath: string, pidFile: string, logger: Logger): Promise<void> {
+  if (await pings(socketPath)) {
+    logger.warn({ socketPath }, "a redis-server from an earlier run is still running; shutting it down");
+    const client = new Redis({ path: socketPath, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    client.on("error", () => undefined);
+    await client.call("SHUTDOWN").catch(() => undefined);
+    client.disconnect();
+    const pid = Number((await readFile(pidFile, "utf8").catch(() => "")).trim());
+    for (let i = 0; i < 200 && pid > 0 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 25));
+  }
+  await rm(socketPath, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<number | null>, socketPath: string): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  // SIGTERM makes redis-server fsync the append-only file and exit cleanly.
+  child.kill("SIGTERM");
+  const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), 10_000).unref());
+  if ((await Promise.race([exited, timeout])) === "timeout") {
+    child.kill("SIGKILL");
+    await exited;
+  }
+  await rm(socketPath, { force: true });
+}
