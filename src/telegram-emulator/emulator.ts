@@ -1,10 +1,10 @@
 import { EventEmitter } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { BotApi, type BotApiHost, type BotIdentity } from "./bot-api.ts";
 import { ApiError, badRequest } from "./errors.ts";
 import { autoEntities } from "./html.ts";
+import { parseMultipart } from "./multipart.ts";
 import { Params } from "./params.ts";
 import { RateLimiter, TELEGRAM_LIMITS, type RateLimitSettings } from "./rate-limits.ts";
 import type {
@@ -594,28 +594,17 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
   const values: Record<string, unknown> = Object.fromEntries(url.searchParams);
   const files = new Map<string, { name: string; type: string; data: Buffer }>();
   const type = (req.headers["content-type"] ?? "").toLowerCase();
-  if (req.method === "POST" && type.startsWith("multipart/form-data")) {
-    const request = new Request("http://emulator/", {
-      method: "POST",
-      headers: { "content-type": req.headers["content-type"]! },
-      body: Readable.toWeb(req) as ReadableStream,
-      duplex: "half",
-    } as RequestInit);
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw badRequest("can't parse multipart/form-data body");
-    }
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") values[key] = value;
-      else files.set(key, { name: value.name, type: value.type || "application/octet-stream", data: Buffer.from(await value.arrayBuffer()) });
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  if (type.startsWith("multipart/form-data")) {
+    for (const part of parseMultipart(body, req.headers["content-type"]!)) {
+      if (part.filename === undefined) values[part.name] = part.data.toString("utf8");
+      else files.set(part.name, { name: part.filename, type: part.contentType ?? "application/octet-stream", data: part.data });
     }
     return new Params(values, files);
   }
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
+  const raw = body.toString("utf8");
   if (raw.length > 0) {
     if (type.startsWith("application/json")) {
       try {

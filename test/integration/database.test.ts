@@ -1,0 +1,104 @@
+import { cp, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MIGRATIONS_DIR, openDatabase, type Database } from "../../src/db/client.ts";
+import { applyMigrations, readMigrations } from "../../src/db/migrate.ts";
+import { UserService } from "../../src/features/users/service.ts";
+import { openMemoryDatabase, tempDir } from "../support/harness.ts";
+
+describe("migrations", () => {
+  it("apply once, are recorded in Prisma's table, and are skipped the second time", async () => {
+    const pglite = await PGlite.create();
+    try {
+      const names = (await readMigrations(MIGRATIONS_DIR)).map((m) => m.name);
+      expect(await applyMigrations(pglite, MIGRATIONS_DIR)).toEqual(names);
+      expect(await applyMigrations(pglite, MIGRATIONS_DIR)).toEqual([]);
+      const { rows } = await pglite.query<{ migration_name: string; finished_at: Date | null; checksum: string }>(
+        `SELECT migration_name, finished_at, checksum FROM "_prisma_migrations"`,
+      );
+      expect(rows.map((r) => r.migration_name)).toEqual(names);
+      expect(rows.every((r) => r.finished_at !== null && /^[0-9a-f]{64}$/.test(r.checksum))).toBe(true);
+    } finally {
+      await pglite.close();
+    }
+  });
+
+  it("refuse to start when an applied migration was edited", async () => {
+    const dir = await tempDir();
+    const pglite = await PGlite.create();
+    try {
+      const copy = path.join(dir.path, "migrations");
+      await cp(MIGRATIONS_DIR, copy, { recursive: true });
+      await applyMigrations(pglite, copy);
+      const [first] = await readMigrations(copy);
+      await writeFile(path.join(copy, first!.name, "migration.sql"), `${first!.sql}\n-- edited\n`);
+      await expect(applyMigrations(pglite, copy)).rejects.toThrow(/was changed after it was applied/);
+    } finally {
+      await pglite.close();
+      await dir.remove();
+    }
+  });
+
+  it("roll back a failing migration entirely", async () => {
+    const dir = await tempDir();
+    const pglite = await PGlite.create();
+    try {
+      const broken = path.join(dir.path, "20990101000000_broken");
+      await mkdir(broken, { recursive: true });
+      await writeFile(path.join(broken, "migration.sql"), `CREATE TABLE "Half" (id INT); SELECT no_such_function();`);
+      await expect(applyMigrations(pglite, dir.path)).rejects.toThrow(/20990101000000_broken failed/);
+      const { rows } = await pglite.query(`SELECT to_regclass('"Half"') AS t`);
+      expect(rows).toEqual([{ t: null }]);
+    } finally {
+      await pglite.close();
+      await dir.remove();
+    }
+  });
+
+  it("keep data in a PGlite directory across close and reopen", async () => {
+    const dir = await tempDir();
+    try {
+      const first = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
+      await first.prisma.telegramUser.create({ data: { id: 42n, firstName: "Ayşe" } });
+      await first.close();
+      const second = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
+      expect(await second.prisma.telegramUser.findUnique({ where: { id: 42n } })).toMatchObject({ firstName: "Ayşe" });
+      await second.close();
+    } finally {
+      await dir.remove();
+    }
+  });
+});
+
+describe("UserService", () => {
+  let db: Database;
+  let users: UserService;
+  beforeAll(async () => {
+    db = await openMemoryDatabase();
+    users = new UserService(db.prisma);
+  });
+  afterAll(() => db.close());
+
+  it("remembers a sender exactly as typed and updates only what changed", async () => {
+    const from = { id: 1001, is_bot: false, first_name: "Ayşe <b>&*", last_name: "Yılmaz", username: "ayse_y", language_code: "tr" };
+    const stored = await users.remember(from);
+    expect(stored).toMatchObject({ id: 1001n, firstName: "Ayşe <b>&*", languageCode: "tr", dmReachable: false, locale: null });
+    const before = await db.prisma.telegramUser.findUniqueOrThrow({ where: { id: 1001n } });
+    await users.remember(from);
+    const unchanged = await db.prisma.telegramUser.findUniqueOrThrow({ where: { id: 1001n } });
+    expect(unchanged.updatedAt).toEqual(before.updatedAt);
+    await users.remember({ ...from, first_name: "Ayşe Nur" });
+    expect((await users.find(1001))?.firstName).toBe("Ayşe Nur");
+  });
+
+  it("tracks DM reachability and the chosen language", async () => {
+    await users.remember({ id: 1002, is_bot: false, first_name: "John", language_code: "en" });
+    await users.markReachable(1002);
+    expect((await users.find(1002))?.dmReachable).toBe(true);
+    await users.markUnreachable(1002);
+    expect((await users.find(1002))?.dmReachable).toBe(false);
+    await users.setLocale(1002, "tr");
+    expect((await users.find(1002))?.locale).toBe("tr");
+  });
+});

@@ -1,0 +1,268 @@
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { Api, GrammyError, InputFile } from "grammy";
+import { TelegramEmulator, TELEGRAM_LIMITS } from "../../src/telegram-emulator/index.ts";
+
+let emulator: TelegramEmulator;
+let api: Api;
+
+async function expectApiError(call: Promise<unknown>, code: number, description: RegExp): Promise<GrammyError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(GrammyError);
+  expect((error as GrammyError).error_code).toBe(code);
+  expect((error as GrammyError).description).toMatch(description);
+  return error as GrammyError;
+}
+
+beforeEach(async () => {
+  emulator = new TelegramEmulator({ limits: false });
+  await emulator.start();
+  api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
+});
+afterEach(() => emulator.stop());
+
+describe("emulator: identity and updates", () => {
+  it("answers getMe and refuses a wrong token with 401", async () => {
+    const me = await api.getMe();
+    expect(me).toMatchObject({ is_bot: true, username: "ortak_test_bot", can_read_all_group_messages: false });
+    await expectApiError(new Api("1:wrong-token-aaaaaaaaaaaaaaaaaaaa", { apiRoot: emulator.apiRoot }).getMe(), 401, /Unauthorized/);
+  });
+
+  it("keeps updates until a higher offset confirms them", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    emulator.sendText(user, "private", "/start");
+    emulator.sendText(user, "private", "merhaba");
+    const first = await api.getUpdates({ timeout: 0 });
+    expect(first.map((u) => u.message?.text)).toEqual(["/start", "merhaba"]);
+    expect(first[0]!.message!.entities).toEqual([{ type: "bot_command", offset: 0, length: 6 }]);
+    expect(await api.getUpdates({ timeout: 0 })).toHaveLength(2);
+    const rest = await api.getUpdates({ offset: first[0]!.update_id + 1, timeout: 0 });
+    expect(rest.map((u) => u.message?.text)).toEqual(["merhaba"]);
+    expect(await api.getUpdates({ offset: first[1]!.update_id + 1, timeout: 0 })).toEqual([]);
+    expect(emulator.pendingUpdateCount).toBe(0);
+  });
+
+  it("long-polls until an update arrives, and honours limit", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    const poll = api.getUpdates({ timeout: 5 });
+    setTimeout(() => emulator.sendText(user, "private", "ilk"), 50);
+    expect((await poll).map((u) => u.message?.text)).toEqual(["ilk"]);
+    emulator.sendText(user, "private", "iki");
+    emulator.sendText(user, "private", "üç");
+    const limited = await api.getUpdates({ limit: 1, timeout: 0 });
+    expect(limited).toHaveLength(1);
+  });
+
+  it("ends a waiting getUpdates with 409 when another one starts", async () => {
+    const first = api.getUpdates({ timeout: 5 });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    const second = api.getUpdates({ timeout: 0 });
+    await expectApiError(first, 409, /terminated by other getUpdates request/);
+    expect(await second).toEqual([]);
+  });
+
+  it("leaves out chat_member updates unless allowed_updates names them", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    await api.getUpdates({ timeout: 0, allowed_updates: ["message"] });
+    emulator.sendText(user, "private", "x");
+    expect((await api.getUpdates({ timeout: 0 })).map((u) => Object.keys(u))).toEqual([["update_id", "message"]]);
+  });
+});
+
+describe("emulator: group privacy mode", () => {
+  it("delivers commands for this bot and replies to it, not plain chatter", async () => {
+    const ayse = emulator.createUser({ first_name: "Ayşe" });
+    const group = emulator.createGroup({ title: "İzmir KDM Ağı", members: [{ user: ayse }] });
+    expect(emulator.sendText(ayse, group, "günaydın herkese").delivered).toBe(false);
+    expect(emulator.sendText(ayse, group, "/help").delivered).toBe(true);
+    expect(emulator.sendText(ayse, group, "/help@ortak_test_bot").delivered).toBe(true);
+    expect(emulator.sendText(ayse, group, "/help@other_bot").delivered).toBe(false);
+    const card = await api.sendMessage(group.id, "Toplantı kartı");
+    expect(emulator.sendText(ayse, group, "katılıyorum", { replyTo: card.message_id }).delivered).toBe(true);
+    emulator.setBotStatus(group, "administrator");
+    expect(emulator.sendText(ayse, group, "admin olunca her şey gelir").delivered).toBe(true);
+    const texts = (await api.getUpdates({ timeout: 0 })).map((u) => u.message?.text);
+    expect(texts).toEqual(["/help", "/help@ortak_test_bot", "katılıyorum", "admin olunca her şey gelir"]);
+  });
+});
+
+describe("emulator: sending rules", () => {
+  it("refuses to DM a user who never started the bot, or blocked it, with 403", async () => {
+    const stranger = emulator.createUser({ first_name: "Zeynep" });
+    await expectApiError(api.sendMessage(stranger.id, "merhaba"), 403, /^Forbidden: bot can't initiate conversation with a user$/);
+    emulator.sendText(stranger, "private", "/start");
+    await api.sendMessage(stranger.id, "merhaba");
+    emulator.blockBot(stranger);
+    await expectApiError(api.sendMessage(stranger.id, "merhaba"), 403, /^Forbidden: bot was blocked by the user$/);
+    await expectApiError(api.sendMessage(999, "kimse"), 400, /chat not found/);
+  });
+
+  it("enforces text length after entity parsing, and empty text", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    emulator.sendText(user, "private", "/start");
+    await api.sendMessage(user.id, `<b>${"ş".repeat(4096)}</b>`, { parse_mode: "HTML" });
+    await expectApiError(api.sendMessage(user.id, "ş".repeat(4097)), 400, /message is too long/);
+    await expectApiError(api.sendMessage(user.id, "<b> </b>", { parse_mode: "HTML" }), 400, /message text is empty/);
+    await expectApiError(api.sendMessage(user.id, "a <x> b", { parse_mode: "HTML" }), 400, /can't parse entities/);
+  });
+
+  it("validates inline keyboards: callback_data up to 64 bytes", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    emulator.sendText(user, "private", "/start");
+    const ok = { inline_keyboard: [[{ text: "Katılıyorum", callback_data: "r:1:y".padEnd(64, "x") }]] };
+    await api.sendMessage(user.id, "kart", { reply_markup: ok });
+    const tooLong = { inline_keyboard: [[{ text: "Katılıyorum", callback_data: "ı".repeat(33) }]] };
+    await expectApiError(api.sendMessage(user.id, "kart", { reply_markup: tooLong }), 400, /BUTTON_DATA_INVALID/);
+    const bare = { inline_keyboard: [[{ text: "düğme" }]] } as never;
+    await expectApiError(api.sendMessage(user.id, "kart", { reply_markup: bare }), 400, /Text buttons are unallowed/);
+  });
+
+  it("rejects identical edits as not modified, and drops the keyboard when an edit omits it", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    emulator.sendText(user, "private", "/start");
+    const markup = { inline_keyboard: [[{ text: "Evet", callback_data: "y" }]] };
+    const sent = await api.sendMessage(user.id, "<b>kart</b>", { parse_mode: "HTML", reply_markup: markup });
+    await expectApiError(
+      api.editMessageText(user.id, sent.message_id, "<b>kart</b>", { parse_mode: "HTML", reply_markup: markup }),
+      400,
+      /message is not modified/,
+    );
+    await api.editMessageText(user.id, sent.message_id, "kart");
+    const stored = emulator.botMessagesIn(user.id)[0]!;
+    expect(stored.text).toBe("kart");
+    expect(stored.reply_markup).toBeUndefined();
+    expect(stored.versions).toHaveLength(2);
+    await expectApiError(api.editMessageReplyMarkup(user.id, sent.message_id), 400, /message is not modified/);
+    await expectApiError(api.editMessageText(user.id, 999, "x"), 400, /message to edit not found/);
+  });
+
+  it("pins only with the right to pin, and treats a missing reply target as Telegram does", async () => {
+    const ayse = emulator.createUser({ first_name: "Ayşe" });
+    const group = emulator.createGroup({ title: "Ağ", members: [{ user: ayse }] });
+    const card = await api.sendMessage(group.id, "kart");
+    await expectApiError(api.pinChatMessage(group.id, card.message_id), 400, /not enough rights to manage pinned messages/);
+    emulator.setBotStatus(group, "administrator", { can_pin_messages: true });
+    await api.pinChatMessage(group.id, card.message_id);
+    expect(group.pinned).toEqual([card.message_id]);
+    await expectApiError(api.sendMessage(group.id, "yanıt", { reply_parameters: { message_id: 777 } }), 400, /message to be replied not found/);
+    await api.sendMessage(group.id, "yanıt", { reply_parameters: { message_id: 777, allow_sending_without_reply: true } });
+  });
+
+  it("accepts multipart documents and keeps their bytes", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    emulator.sendText(user, "private", "/start");
+    const content = "meeting_number,organisation\n25,Buca KDM ğüşİı\n";
+    const sent = await api.sendDocument(user.id, new InputFile(Buffer.from(content), "katilim.csv"), { caption: "25. toplantı" });
+    expect(sent.document).toMatchObject({ file_name: "katilim.csv", file_size: Buffer.byteLength(content) });
+    expect(emulator.file(sent.document!.file_id)?.toString("utf8")).toBe(content);
+    expect(sent.caption).toBe("25. toplantı");
+  });
+
+  it("answers reactions, chat actions, chat and member queries", async () => {
+    const organiser = emulator.createUser({ first_name: "Derya", username: "derya_izmir" });
+    const member = emulator.createUser({ first_name: "Ayşe" });
+    const group = emulator.createGroup({ title: "Ağ", members: [{ user: organiser, status: "creator" }, { user: member }] });
+    const { message } = emulator.sendText(member, group, "/help");
+    await api.setMessageReaction(group.id, message.message_id, [{ type: "emoji", emoji: "👍" }]);
+    expect(message.reactions).toEqual(["👍"]);
+    await expectApiError(api.setMessageReaction(group.id, message.message_id, [{ type: "emoji", emoji: "🦖" as never }]), 400, /REACTION_INVALID/);
+    await api.sendChatAction(group.id, "typing");
+    await expectApiError(api.sendChatAction(group.id, "dancing" as never), 400, /wrong parameter action/);
+    expect(await api.getChat(group.id)).toMatchObject({ id: group.id, type: "supergroup", title: "Ağ" });
+    expect((await api.getChatMember(group.id, organiser.id)).status).toBe("creator");
+    expect((await api.getChatMember(group.id, member.id)).status).toBe("member");
+    const admins = await api.getChatAdministrators(group.id);
+    expect(admins.map((a) => a.user.id)).toEqual([organiser.id]);
+  });
+
+  it("stores command menus per scope and language, refusing invalid commands", async () => {
+    await api.setMyCommands([{ command: "yardim", description: "Komutlar" }], { language_code: "tr", scope: { type: "all_private_chats" } });
+    expect(await api.getMyCommands({ language_code: "tr", scope: { type: "all_private_chats" } })).toEqual([{ command: "yardim", description: "Komutlar" }]);
+    expect(await api.getMyCommands()).toEqual([]);
+    await expectApiError(api.setMyCommands([{ command: "Yardım", description: "x" }]), 400, /BOT_COMMAND_INVALID/);
+  });
+
+  it("resolves a button press with the bot's answer, once", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe", language_code: "tr" });
+    emulator.sendText(user, "private", "/start");
+    const card = await api.sendMessage(user.id, "kart", { reply_markup: { inline_keyboard: [[{ text: "Evet", callback_data: "y" }]] } });
+    await api.getUpdates({ offset: -1, timeout: 0 });
+    const answer = emulator.pressButton(user, user.id, card.message_id, "y");
+    const [update] = (await api.getUpdates({ timeout: 1 })).filter((u) => u.callback_query);
+    expect(update!.callback_query).toMatchObject({ data: "y", from: { id: user.id } });
+    await api.answerCallbackQuery(update!.callback_query!.id, { text: "Kaydedildi" });
+    expect(await answer).toEqual({ text: "Kaydedildi", show_alert: false });
+    await expectApiError(api.answerCallbackQuery(update!.callback_query!.id), 400, /query is too old/);
+    expect(() => emulator.pressButton(user, user.id, card.message_id, "forged")).toThrow(/no button/);
+  });
+});
+
+describe("emulator: flood control", () => {
+  it("answers 429 with retry_after past 20 messages a minute in a group", async () => {
+    const limited = new TelegramEmulator({ limits: TELEGRAM_LIMITS });
+    await limited.start();
+    try {
+      const limitedApi = new Api(limited.token, { apiRoot: limited.apiRoot });
+      const ayse = limited.createUser({ first_name: "Ayşe" });
+      const group = limited.createGroup({ title: "Ağ", members: [{ user: ayse }] });
+      const results = await Promise.allSettled(Array.from({ length: 5 }, (_, i) => limitedApi.sendMessage(group.id, `m${i}`)));
+      const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as GrammyError);
+      // The per-chat burst (3) is reached before the group's 20 per minute.
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(TELEGRAM_LIMITS.perChatBurst);
+      expect(refused[0]!.error_code).toBe(429);
+      expect(refused[0]!.parameters.retry_after).toBeGreaterThanOrEqual(1);
+      expect(limited.servedErrors.filter((e) => e.errorCode === 429)).toHaveLength(2);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it("fails the next matching call once when told to", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    emulator.sendText(user, "private", "/start");
+    emulator.failNext("sendMessage", new (await import("../../src/telegram-emulator/index.ts")).ApiError(429, "Too Many Requests: retry after 3", { retry_after: 3 }), user.id);
+    const error = await expectApiError(api.sendMessage(user.id, "x"), 429, /retry after 3/);
+    expect(error.parameters.retry_after).toBe(3);
+    await api.sendMessage(user.id, "x");
+  });
+});
+
+describe("emulator: webhooks", () => {
+  it("posts updates with the secret header, retries non-2xx, and blocks getUpdates meanwhile", async () => {
+    const received: { headers: IncomingHttpHeaders; body: { update_id: number; message?: { text: string } } }[] = [];
+    let failuresLeft = 2;
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        if (failuresLeft-- > 0) return void res.writeHead(500).end();
+        received.push({ headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString()) });
+        res.writeHead(200).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/tg`;
+    try {
+      await expectApiError(api.setWebhook("http://example.org/tg"), 400, /HTTPS URL must be provided/);
+      await api.setWebhook(url, { secret_token: "s3cret" });
+      await expectApiError(api.getUpdates(), 409, /webhook is active/);
+      const user = emulator.createUser({ first_name: "Ayşe" });
+      emulator.sendText(user, "private", "bir");
+      emulator.sendText(user, "private", "iki");
+      await emulator.waitFor(() => received.length === 2, 10_000);
+      expect(received.map((r) => r.body.message?.text)).toEqual(["bir", "iki"]);
+      expect(received[0]!.headers["x-telegram-bot-api-secret-token"]).toBe("s3cret");
+      const info = await api.getWebhookInfo();
+      expect(info).toMatchObject({ url, pending_update_count: 0 });
+      expect(info.last_error_message).toMatch(/500/);
+      await api.deleteWebhook();
+      expect(await api.getUpdates({ timeout: 0 })).toEqual([]);
+    } finally {
+      server.close();
+    }
+  });
+});

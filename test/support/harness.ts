@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { run, type RunnerHandle } from "@grammyjs/runner";
+import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
+import { Translator } from "../../src/bot/i18n.ts";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { UserService } from "../../src/features/users/service.ts";
+import { silentLogger, type Logger } from "../../src/logger.ts";
+import { startPrivateRedis, type PrivateRedis } from "../../src/redis/private-server.ts";
+import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+
+export async function tempDir(prefix = "ortak-test-"): Promise<{ path: string; remove: () => Promise<void> }> {
+  // Short paths: a unix socket path must stay under 108 bytes.
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  return { path: dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A real redis-server owned by the test file, on a unix socket in a temporary directory. */
+export async function startTestRedis(): Promise<PrivateRedis & { dir: string; remove: () => Promise<void> }> {
+  const dir = await tempDir("ortak-r-");
+  const server = await startPrivateRedis({ dataDir: dir.path, logger: silentLogger });
+  return {
+    socketPath: server.socketPath,
+    pid: server.pid,
+    dir: dir.path,
+    stop: server.stop,
+    remove: async () => {
+      await server.stop();
+      await dir.remove();
+    },
+  };
+}
+
+export function openMemoryDatabase(): Promise<Database> {
+  return openDatabase({ kind: "pglite", dataDir: "memory" });
+}
+
+export interface InProcessBot {
+  ortak: OrtakBot;
+  users: UserService;
+  stop(): Promise<void>;
+}
+
+/** ortak's bot in this process, polling the emulator over HTTP as it would poll Telegram. */
+export async function startInProcessBot(emulator: TelegramEmulator, db: Database, logger: Logger = silentLogger): Promise<InProcessBot> {
+  const users = new UserService(db.prisma);
+  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), users, logger });
+  await ortak.bot.init();
+  const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { timeout: 1 } } });
+  return {
+    ortak,
+    users,
+    stop: async () => {
+      await runner.stop();
+      await ortak.inFlight.drain();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.ts";
+
+const TOKEN = "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, "/srv/ortak");
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+describe("loadConfig", () => {
+  it("needs only BOT_TOKEN and fills embedded defaults", () => {
+    const config = loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak");
+    expect(config).toEqual({
+      botToken: TOKEN,
+      telegramApiRoot: undefined,
+      dataDir: "/srv/ortak/data",
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      logLevel: "info",
+      mode: { kind: "polling" },
+    });
+  });
+
+  it.each([
+    [{}, /BOT_TOKEN is missing/],
+    [{ BOT_TOKEN: "   " }, /BOT_TOKEN is missing/],
+    [{ BOT_TOKEN: "not-a-token" }, /BOT_TOKEN does not look like a bot token/],
+    [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "ftp://x" }, /TELEGRAM_API_ROOT must be an http\(s\) URL/],
+    [{ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://db" }, /DATABASE_URL must be a postgres/],
+    [{ BOT_TOKEN: TOKEN, REDIS_URL: "localhost:6379" }, /REDIS_URL must be a redis/],
+    [{ BOT_TOKEN: TOKEN, LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "push" }, /BOT_MODE must be polling or webhook/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook" }, /WEBHOOK_URL is required when BOT_MODE=webhook/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/tg" }, /WEBHOOK_SECRET is required/],
+    [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "has spaces" }, /WEBHOOK_SECRET must be 1–256 characters/],
+    [{ BOT_TOKEN: TOKEN, PORT: "99999" }, /PORT must be from 1 to 65535/],
+    [{ BOT_TOKEN: TOKEN, PORT: "eighty" }, /PORT must be a number/],
+  ])("refuses %j naming the variable", (env, message) => {
+    expect(problemsOf(env as Record<string, string>).join("\n")).toMatch(message);
+  });
+
+  it("lists every problem at once", () => {
+    expect(problemsOf({ LOG_LEVEL: "loud", BOT_MODE: "push" })).toHaveLength(3);
+  });
+
+  it("reads webhook mode and trims a trailing slash from the API root", () => {
+    const config = loadConfig(
+      { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:8081/", BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/tg", WEBHOOK_SECRET: "s3cret_X", PORT: "8443", DATA_DIR: "/var/lib/ortak" },
+      "/srv/ortak",
+    );
+    expect(config.telegramApiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.dataDir).toBe("/var/lib/ortak");
+    expect(config.mode).toEqual({ kind: "webhook", url: "https://bot.example.org/tg", secret: "s3cret_X", port: 8443 });
+  });
+});
