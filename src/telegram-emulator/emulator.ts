@@ -357,6 +357,7 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
 
   record(action: BotAction): void {
     this.actions.push(action);
+    this.emit("action", action);
   }
 
   apiMessage(message: StoredMessage, depth = 0): Record<string, unknown> {
