@@ -57,7 +57,9 @@ export async function startPrivateRedis(options: {
       "--daemonize", "no",
       "--loglevel", "warning",
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    // Its own process group: a Ctrl-C in the terminal must not stop Redis before the bot has
+    // closed its workers and queues; the bot stops it last.
+    { stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {

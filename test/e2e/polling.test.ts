@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
 import { tempDir } from "../support/harness.ts";
-import { isAlive, spawnOrtak, type OrtakProcess } from "../support/process.ts";
+import { isAlive, processGroup, spawnOrtak, type OrtakProcess } from "../support/process.ts";
 
 let emulator: TelegramEmulator;
 let data: Awaited<ReturnType<typeof tempDir>>;
@@ -25,6 +25,9 @@ describe("ortak as a process, polling the emulator on embedded PGlite and a priv
     const first = start();
     const redisStarted = await first.waitForLog("private redis-server started");
     await first.waitForLog("polling for updates");
+    // A terminal's Ctrl-C signals the bot's process group; Redis must not be in it, or it would
+    // stop before the workers and queues that still use it.
+    expect(processGroup(redisStarted.pid as number)).not.toBe(processGroup(first.child.pid!));
 
     const ayse = emulator.createUser({ first_name: "Ayşe", language_code: "tr" });
     const john = emulator.createUser({ first_name: "John", language_code: "en" });
@@ -43,6 +46,8 @@ describe("ortak as a process, polling the emulator on embedded PGlite and a priv
     expect(isAlive(first.child.pid!)).toBe(false);
     expect(isAlive(redisStarted.pid as number)).toBe(false);
     expect(first.logs.some((entry) => entry.msg === "stopped")).toBe(true);
+    // pino level 40 = warn: shutdown in order means no component saw another vanish under it.
+    expect(first.logs.filter((entry) => (entry.level as number) >= 40)).toEqual([]);
 
     // While the bot is down, a message waits at Telegram.
     const waiting = emulator.sendText(ayse, "private", "/help").message;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +11,7 @@ export interface OrtakProcess {
   logs: Record<string, unknown>[];
   stderr: () => string;
   waitForLog(msg: string, timeoutMs?: number): Promise<Record<string, unknown>>;
-  /** Sends the signal and resolves with the exit code. */
+  /** Sends the signal to the process group and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
   exited: Promise<number | null>;
 }
@@ -21,6 +22,8 @@ export function spawnOrtak(env: Record<string, string>): OrtakProcess {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group, so stop() can signal the group as a terminal's Ctrl-C does.
+    detached: true,
   });
   const logs: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
@@ -68,10 +71,17 @@ export function spawnOrtak(env: Record<string, string>): OrtakProcess {
       });
     },
     async stop(signal = "SIGINT") {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       return exited;
     },
   };
+}
+
+/** The process group of a live process (Linux /proc), to check what a Ctrl-C would reach. */
+export function processGroup(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the parenthesised command name: state, ppid, pgrp.
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
 }
 
 export function isAlive(pid: number): boolean {
