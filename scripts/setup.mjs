@@ -41,21 +41,25 @@ if (mtime(path.join(root, "prisma", "schema.prisma")) > mtime(generated)) {
   run(path.join(root, "node_modules", ".bin", "prisma"), ["generate"]);
 }
 
-// 3. redis-server: the bot starts its own unless REDIS_URL is set; the tests always need it.
-const needsRedis = purpose === "test" || !process.env.REDIS_URL;
-const hasRedis = spawnSync("sh", ["-c", "command -v redis-server"], { stdio: "ignore" }).status === 0;
-if (needsRedis && !hasRedis) {
+// 3. Debian packages: redis-server (the bot starts its own unless REDIS_URL is set; the tests
+// always need it) and, for the tests, a PostgreSQL server to test DATABASE_URL against.
+const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
+const hasPostgresServer = () => existsSync("/usr/lib/postgresql") && spawnSync("sh", ["-c", "ls /usr/lib/postgresql/*/bin/initdb"], { stdio: "ignore" }).status === 0;
+const missing = [];
+if ((purpose === "test" || !process.env.REDIS_URL) && !has("redis-server")) missing.push("redis-server");
+if (purpose === "test" && !hasPostgresServer()) missing.push("postgresql");
+if (missing.length > 0) {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"], { stdio: "ignore" }).status === 0;
-  if (isRoot && hasApt) {
-    say("installing redis-server with apt-get");
-    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "redis-server"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    // Debian starts a system-wide redis-server after installing it; ortak runs its own.
-    spawnSync("sh", ["-c", "service redis-server stop || true"], { stdio: "ignore" });
+  if (isRoot && has("apt-get")) {
+    say(`installing ${missing.join(" ")} with apt-get`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
+    execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env });
+    // Debian starts system-wide servers after installing them; ortak and its tests run their own.
+    for (const service of missing) spawnSync("sh", ["-c", `service ${service} stop || true`], { stdio: "ignore" });
   } else {
-    say("redis-server is not installed. Install it, then run this again:");
-    say("    sudo apt-get update && sudo apt-get install -y redis-server");
+    say(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed. Install, then run this again:`);
+    say(`    sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}`);
     if (purpose === "start") say("(or set REDIS_URL to an existing Redis)");
     process.exit(1);
   }

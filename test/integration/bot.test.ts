@@ -1,4 +1,8 @@
+import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishCommandMenu } from "../../src/bot/commands.ts";
+import { Translator } from "../../src/bot/i18n.ts";
+import { createLogger } from "../../src/logger.ts";
 import { sendDirectMessage } from "../../src/bot/direct.ts";
 import type { Database } from "../../src/db/client.ts";
 import { ApiError, TelegramEmulator, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
@@ -153,5 +157,18 @@ describe("Telegram errors", () => {
     const apology = await emulator.nextBotMessage(user.id, message.message_id);
     expect(apology.text).toBe("Something went wrong and your request could not be completed. Please try again in a little while.");
     expect((await ask(user, "/help")).text).toContain("Commands you can use");
+  });
+});
+
+describe("command menu", () => {
+  it("logs a refused setMyCommands and still publishes the other menus", async () => {
+    const lines: string[] = [];
+    const logger = createLogger("warn", new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    emulator.failNext("setMyCommands", new ApiError(400, "Bad Request: BOT_COMMAND_INVALID"));
+    await publishCommandMenu(running.ortak.bot.api, running.ortak.commands, await Translator.load(), logger);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("could not publish the command menu");
+    expect(emulator.myCommands("en", { type: "all_group_chats" })?.map((c) => c.command)).toEqual(["start", "help", "lang"]);
+    expect(emulator.myCommands("", { type: "all_group_chats" })?.[0]?.description).toBe("Tanıtım ve başlangıç");
   });
 });
