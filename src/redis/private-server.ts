@@ -131,7 +131,8 @@ async function stopLeftover(socketPath: string, pidFile: string, logger: Logger)
   await rm(socketPath, { force: true });
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this id exists (signal 0 checks without signalling). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

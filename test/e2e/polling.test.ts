@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
 import { tempDir } from "../support/harness.ts";
-import { isAlive, processGroup, spawnOrtak, type OrtakProcess } from "../support/process.ts";
+import { isAlive, processGroup, spawnOrtak, useEmulatorAndDataDir, type OrtakProcess } from "../support/process.ts";
 
+const fixture = useEmulatorAndDataDir();
 let emulator: TelegramEmulator;
-let data: Awaited<ReturnType<typeof tempDir>>;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  await emulator.start();
-  data = await tempDir("ortak-e2e-");
-});
-afterAll(async () => {
-  await emulator.stop();
-  await data.remove();
+beforeAll(() => {
+  emulator = fixture.emulator();
 });
 
 function start(): OrtakProcess {
-  return spawnOrtak({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: data.path });
+  return spawnOrtak({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: fixture.dataDir() });
 }
 
 describe("ortak as a process, polling the emulator on embedded PGlite and a private Redis", () => {
@@ -63,7 +56,7 @@ describe("ortak as a process, polling the emulator on embedded PGlite and a priv
   });
 
   it("exits with one readable line on bad configuration", async () => {
-    const bad = spawnOrtak({ BOT_TOKEN: "", DATA_DIR: data.path, LOG_LEVEL: "loud" });
+    const bad = spawnOrtak({ BOT_TOKEN: "", DATA_DIR: fixture.dataDir(), LOG_LEVEL: "loud" });
     expect(await bad.exited).toBe(1);
     expect(bad.stderr()).toContain("BOT_TOKEN is missing");
     expect(bad.stderr()).toContain("LOG_LEVEL must be one of");

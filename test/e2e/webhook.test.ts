@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
-import { tempDir } from "../support/harness.ts";
-import { freePort, spawnOrtak } from "../support/process.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { freePort, spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
 
+const fixture = useEmulatorAndDataDir();
 let emulator: TelegramEmulator;
-let data: Awaited<ReturnType<typeof tempDir>>;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator();
-  await emulator.start();
-  data = await tempDir("ortak-e2e-");
-});
-afterAll(async () => {
-  await emulator.stop();
-  await data.remove();
+beforeAll(() => {
+  emulator = fixture.emulator();
 });
 
 describe("ortak in webhook mode", () => {
@@ -23,7 +15,7 @@ describe("ortak in webhook mode", () => {
     const proc = spawnOrtak({
       BOT_TOKEN: emulator.token,
       TELEGRAM_API_ROOT: emulator.apiRoot,
-      DATA_DIR: data.path,
+      DATA_DIR: fixture.dataDir(),
       BOT_MODE: "webhook",
       WEBHOOK_URL: `${base}/telegram/hook`,
       WEBHOOK_SECRET: "e2e_secret-1",

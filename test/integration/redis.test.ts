@@ -5,17 +5,8 @@ import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/logger.ts";
 import { redisOptionsFromUrl } from "../../src/redis/connection.ts";
-import { startPrivateRedis } from "../../src/redis/private-server.ts";
+import { isAlive, startPrivateRedis } from "../../src/redis/private-server.ts";
 import { tempDir } from "../support/harness.ts";
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("private redis-server", () => {
   it("runs with AOF every second and no eviction, keeps data across restarts, and leaves no process", async () => {

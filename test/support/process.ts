@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+export { isAlive } from "../../src/redis/private-server.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll } from "vitest";
+import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { tempDir } from "./harness.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -84,19 +88,26 @@ export function processGroup(pid: number): number {
   return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** An emulator and an empty data directory for one e2e test file, removed after it. */
+export function useEmulatorAndDataDir(): { emulator: () => TelegramEmulator; dataDir: () => string } {
+  let emulator: TelegramEmulator;
+  let data: Awaited<ReturnType<typeof tempDir>>;
+  beforeAll(async () => {
+    emulator = new TelegramEmulator();
+    await emulator.start();
+    data = await tempDir("ortak-e2e-");
+  });
+  afterAll(async () => {
+    await emulator.stop();
+    await data.remove();
+  });
+  return { emulator: () => emulator, dataDir: () => data.path };
 }
