@@ -27,24 +27,29 @@ export function negotiateLocale(chosen: string | null | undefined, telegramLangu
 
 /** Fluent messages from locales/*.ftl; shared by the bot and the job workers. */
 export class Translator {
-  private constructor(private readonly bundles: Map<Locale, FluentBundle>) {}
+  private constructor(
+    private readonly bundles: Map<Locale, FluentBundle>,
+    private readonly ids: Map<Locale, string[]>,
+  ) {}
 
   static async load(dir: string = LOCALES_DIR): Promise<Translator> {
     const bundles = new Map<Locale, FluentBundle>();
+    const ids = new Map<Locale, string[]>();
     for (const locale of LOCALES) {
       // useIsolating: false, or every placeable is wrapped in invisible bidi marks.
       const bundle = new FluentBundle(locale, { useIsolating: false });
-      const errors = bundle.addResource(new FluentResource(await readFile(path.join(dir, `${locale}.ftl`), "utf8")));
+      const resource = new FluentResource(await readFile(path.join(dir, `${locale}.ftl`), "utf8"));
+      const errors = bundle.addResource(resource);
       if (errors.length > 0) throw new Error(`locales/${locale}.ftl: ${errors.map((e) => e.message).join("; ")}`);
       bundles.set(locale, bundle);
+      // Terms (-name) are not messages; they cannot be sent on their own.
+      ids.set(locale, resource.body.map((entry) => entry.id).filter((id) => !id.startsWith("-")));
     }
-    return new Translator(bundles);
+    return new Translator(bundles, ids);
   }
 
   messageIds(locale: Locale): string[] {
-    const bundle = this.bundles.get(locale)!;
-    // FluentBundle keeps messages in a Map named `_messages`; it has no public iterator.
-    return [...(bundle as unknown as { _messages: Map<string, unknown> })._messages.keys()];
+    return [...this.ids.get(locale)!];
   }
 
   t(locale: Locale, id: string, args?: TranslationArgs): string {
