@@ -31,3 +31,107 @@ error-generic = Something went wrong and your request could not be completed. Pl
 unhandled-private = I did not understand that. Type /help for the commands you can use.
 unhandled-command = I do not know the command { $command }. Type /help for the list of commands.
 callback-stale = This button is no longer valid.
+
+## Network and permissions
+not-linked = This chat is not linked to a network yet. A group admin can create one with /setup <network name>; the organisers of an existing network can link this chat with /link <join code>.
+not-member-anywhere = You are not a member of any network yet. Type /join in your network's group, or open the join link your organiser shared.
+organisers-only = Only the network's organisers can use this command.
+name-empty = The name cannot be empty.
+name-too-long = This name can be at most { $max } characters; yours has { $length }.
+short-name-too-long = The short name can be at most { $max } characters; yours has { $length }.
+
+## /setup and /link
+cmd-setup = Create a network in this group
+cmd-link = Link this chat to a network
+cmd-network = The network's settings
+cmd-network-set = Change a network setting
+setup-usage = Usage: /setup <network name>
+    Example: /setup İzmir KDM Cooperation Network
+setup-group-only = /setup is used in a group: add me to the group where the network's meetings are run and type it there.
+setup-admins-only = Only this group's admins can create the network.
+setup-already = This chat is already linked to the network “{ $network }”. Type /network for its settings.
+setup-done =
+    The network “{ $network }” is set up and this chat is linked to it. You are now an organiser of this network.
+    Join code: <code>{ $code }</code> (to link another group or topic, type /link { $code } there)
+    Members can message me privately with this link and choose their organisation: { $link }
+    Next steps: set the meeting number with /network_set next_number 25, add organisations with /org_add.
+link-usage = Usage: /link <join code> (8 letters and digits, shown in /network)
+link-group-only = /link is used in a group or a forum topic.
+link-unknown-code = I found no network with this join code. Check the code in the network's /network settings.
+link-done = This chat is now linked to the network “{ $network }”.
+link-done-topic = This topic is now linked to the network “{ $network }”; the network's messages will come here.
+
+## /network
+network-usage = Usage: /network
+network-settings =
+    <b>{ $name }</b>
+    Meeting series: { $title }
+    Time zone: { $timezone }
+    Language: { $language }
+    Next meeting number: { $next }
+    Linked chats: { $chats }
+    Join code: <code>{ $code }</code>
+network-set-usage =
+    Usage: /network_set <setting> <value>
+    Settings: title (the meeting series' title), timezone (e.g. Europe/Istanbul), language (tr or en), next_number (e.g. 25)
+network-set-done = { $key } updated: { $before } → { $after }
+network-set-bad-timezone = That is not a valid time zone. Type an IANA name, for example: Europe/Istanbul
+network-set-bad-language = The language can be tr or en.
+network-set-bad-number = The next meeting number must be a whole number of 1 or more, for example: 25
+
+## Organisations
+cmd-orgs = The network's organisations
+cmd-org-add = Add an organisation
+cmd-org-edit = Change an organisation's details
+cmd-org-remove = Remove an organisation
+org-add-usage =
+    Usage: /org_add <name> | <short name>
+    Example: /org_add Buca Municipality Women's Counselling Centre | Buca KDM
+org-added = Organisation added: { $name } ({ $short }). It is number { $position } in the hosting rotation.
+org-duplicate-name = This network already has an organisation named “{ $name }” (short name: { $short }).
+org-duplicate-short = The short name “{ $short }” is already used by “{ $name }”.
+orgs-usage = Usage: /orgs
+orgs-empty = This network has no organisations yet. Organisers can add them with /org_add.
+orgs-header = <b>{ $network }: organisations</b>
+orgs-line = { $n }. { $name } (<b>{ $short }</b>), { $kind }, { $hosting }
+orgs-can-host = can host
+orgs-cannot-host = does not host
+org-kind-municipality = municipality
+org-kind-association = association
+org-kind-other = other
+org-not-found = I found no organisation with the short name “{ $short }”. Type /orgs for the list.
+org-edit-usage =
+    Usage: /org_edit <short name> <field> <value>
+    Fields: name, short_name, kind (municipality, association, other), can_host (yes/no), venue, address, accessibility
+    Example: /org_edit Buca KDM venue Buca1923 Mevlana Kafe
+org-edit-bad-kind = The kind can be municipality, association or other.
+org-edit-bad-yes-no = For can_host, type yes or no.
+org-edited = { $short } updated ({ $field }).
+org-remove-usage = Usage: /org_remove <short name>
+org-remove-has-members = { $short } cannot be removed: it has { $count } members. Move them to another organisation first.
+org-removed = Organisation removed: { $name }
+
+## Members
+cmd-join = Choose your organisation
+cmd-whoami = Your organisation and role
+join-usage = Usage: /join
+join-no-organisations = This network has no organisations yet; type /join again after the organisers add them with /org_add.
+join-choose =
+    Which organisation are you from? Choose below.
+    To get reminders in private, open this link and press Start: { $link }
+join-chosen = Your organisation: { $organisation }
+whoami-usage = Usage: /whoami
+whoami =
+    Network: { $network }
+    Organisation: { $organisation }
+    Role: { $role }
+whoami-no-organisation = not chosen yet (choose with /join)
+role-organiser = organiser
+role-member = member
+
+## /audit
+cmd-audit = Recent organiser actions
+audit-usage = Usage: /audit [count], a count from 1 to { $max } (e.g. /audit 20)
+audit-empty = No actions recorded yet.
+audit-header = <b>Last { $count } actions</b>
+audit-line = { $when }: { $actor }, <code>{ $action }</code> { $subject } { $change }

@@ -31,3 +31,107 @@ error-generic = Bir sorun çıktı ve isteğiniz tamamlanamadı. Lütfen biraz s
 unhandled-private = Bunu anlayamadım. Kullanabileceğiniz komutlar için /help yazın.
 unhandled-command = { $command } diye bir komut tanımıyorum. Komutların listesi için /help yazın.
 callback-stale = Bu düğme artık geçerli değil.
+
+## Ağ ve yetki
+not-linked = Bu sohbet henüz bir ağa bağlı değil. Grubun yöneticisi /setup <ağ adı> yazarak yeni bir ağ kurabilir; ağın düzenleyicileri de /link <katılım kodu> ile bu sohbeti mevcut bir ağa bağlayabilir.
+not-member-anywhere = Henüz hiçbir ağın üyesi değilsiniz. Ağınızın grubunda /join yazın ya da düzenleyicinizin paylaştığı katılım bağlantısını açın.
+organisers-only = Bu komutu yalnızca ağın düzenleyicileri kullanabilir.
+name-empty = Ad boş olamaz.
+name-too-long = Bu ad en fazla { $max } karakter olabilir; yazdığınız { $length } karakter.
+short-name-too-long = Kısa ad en fazla { $max } karakter olabilir; yazdığınız { $length } karakter.
+
+## /setup ve /link
+cmd-setup = Bu grupta yeni bir ağ kur
+cmd-link = Bu sohbeti bir ağa bağla
+cmd-network = Ağın ayarları
+cmd-network-set = Ağ ayarını değiştir
+setup-usage = Kullanım: /setup <ağ adı>
+    Örnek: /setup İzmir KDM İş Birliği Ağı
+setup-group-only = /setup bir grupta kullanılır: beni ağın toplantılarını yürüteceğim gruba ekleyip orada yazın.
+setup-admins-only = Ağı yalnızca bu grubun yöneticileri kurabilir.
+setup-already = Bu sohbet zaten “{ $network }” ağına bağlı. Ayarlar için /network yazın.
+setup-done =
+    “{ $network }” ağı kuruldu ve bu sohbet ağa bağlandı. Artık bu ağın düzenleyicisisiniz.
+    Katılım kodu: <code>{ $code }</code> (başka bir grubu ya da konu başlığını bağlamak için orada /link { $code } yazın)
+    Üyeler bu bağlantıyla bana özelden yazıp kurumlarını seçebilir: { $link }
+    Sıradaki adımlar: /network_set next_number 25 ile toplantı numarasını ayarlayın, /org_add ile kurumları ekleyin.
+link-usage = Kullanım: /link <katılım kodu> (8 harf ve rakam; /network ayarlarında yazar)
+link-group-only = /link bir grupta ya da bir konu başlığında kullanılır.
+link-unknown-code = Bu katılım koduna sahip bir ağ bulamadım. Kodu ağın /network ayarlarından kontrol edin.
+link-done = Bu sohbet “{ $network }” ağına bağlandı.
+link-done-topic = Bu konu başlığı “{ $network }” ağına bağlandı; ağın mesajları buraya gelecek.
+
+## /network
+network-usage = Kullanım: /network
+network-settings =
+    <b>{ $name }</b>
+    Toplantı dizisi: { $title }
+    Saat dilimi: { $timezone }
+    Dil: { $language }
+    Sıradaki toplantı numarası: { $next }
+    Bağlı sohbetler: { $chats }
+    Katılım kodu: <code>{ $code }</code>
+network-set-usage =
+    Kullanım: /network_set <ayar> <değer>
+    Ayarlar: title (toplantı dizisinin başlığı), timezone (ör. Europe/Istanbul), language (tr ya da en), next_number (ör. 25)
+network-set-done = { $key } güncellendi: { $before } → { $after }
+network-set-bad-timezone = Bu geçerli bir saat dilimi değil. IANA adını yazın, örneğin: Europe/Istanbul
+network-set-bad-language = Dil tr ya da en olabilir.
+network-set-bad-number = Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalı, örneğin: 25
+
+## Kurumlar
+cmd-orgs = Ağdaki kurumlar
+cmd-org-add = Kurum ekle
+cmd-org-edit = Kurum bilgisini değiştir
+cmd-org-remove = Kurumu kaldır
+org-add-usage =
+    Kullanım: /org_add <ad> | <kısa ad>
+    Örnek: /org_add Buca Belediyesi Kadın Danışma Merkezi | Buca KDM
+org-added = Kurum eklendi: { $name } ({ $short }). Ev sahipliği sırasında { $position }. sırada.
+org-duplicate-name = Bu ağda “{ $name }” adlı bir kurum zaten var (kısa adı: { $short }).
+org-duplicate-short = “{ $short }” kısa adı zaten “{ $name }” için kullanılıyor.
+orgs-usage = Kullanım: /orgs
+orgs-empty = Bu ağda henüz kurum yok. Düzenleyiciler /org_add ile ekleyebilir.
+orgs-header = <b>{ $network }: kurumlar</b>
+orgs-line = { $n }. { $name } (<b>{ $short }</b>), { $kind }, { $hosting }
+orgs-can-host = ev sahipliği yapabilir
+orgs-cannot-host = ev sahipliği yapmıyor
+org-kind-municipality = belediye
+org-kind-association = dernek
+org-kind-other = diğer
+org-not-found = “{ $short }” kısa adlı bir kurum bulamadım. Liste için /orgs yazın.
+org-edit-usage =
+    Kullanım: /org_edit <kısa ad> <alan> <değer>
+    Alanlar: name (ad), short_name (kısa ad), kind (municipality, association, other), can_host (evet/hayır), venue (mekân), address (adres), accessibility (erişilebilirlik notu)
+    Örnek: /org_edit Buca KDM venue Buca1923 Mevlana Kafe
+org-edit-bad-kind = Kurum türü municipality (belediye), association (dernek) ya da other (diğer) olabilir.
+org-edit-bad-yes-no = can_host için evet ya da hayır yazın.
+org-edited = { $short } güncellendi ({ $field }).
+org-remove-usage = Kullanım: /org_remove <kısa ad>
+org-remove-has-members = { $short } kaldırılamaz: bu kurumda { $count } üye var. Önce üyeleri başka bir kuruma taşıyın.
+org-removed = Kurum kaldırıldı: { $name }
+
+## Üyeler
+cmd-join = Kurumunu seç
+cmd-whoami = Kurumun ve rolün
+join-usage = Kullanım: /join
+join-no-organisations = Bu ağda henüz kurum yok; düzenleyiciler /org_add ile ekledikten sonra /join yazın.
+join-choose =
+    Hangi kurumdansınız? Aşağıdan seçin.
+    Hatırlatmaları özelden almak için şu bağlantıyı açıp Başlat’a basın: { $link }
+join-chosen = Kurumunuz: { $organisation }
+whoami-usage = Kullanım: /whoami
+whoami =
+    Ağ: { $network }
+    Kurum: { $organisation }
+    Rol: { $role }
+whoami-no-organisation = henüz seçilmedi (/join ile seçebilirsiniz)
+role-organiser = düzenleyici
+role-member = üye
+
+## /audit
+cmd-audit = Son düzenleyici işlemleri
+audit-usage = Kullanım: /audit [adet], adet 1 ile { $max } arasında olmalı (ör. /audit 20)
+audit-empty = Henüz kayıtlı bir işlem yok.
+audit-header = <b>Son { $count } işlem</b>
+audit-line = { $when }: { $actor }, <code>{ $action }</code> { $subject } { $change }

@@ -12,7 +12,7 @@ import { Translator } from "./bot/i18n.ts";
 import { createBot, type OrtakBot } from "./bot/create-bot.ts";
 import { publishCommandMenu } from "./bot/commands.ts";
 import { createWebhookServer } from "./bot/webhook.ts";
-import { UserService } from "./features/users/service.ts";
+import { createServices } from "./features/services.ts";
 import { createQueue, createWorker, type OrtakQueue } from "../jobs/queue.ts";
 import { heartbeatProcessor, scheduleHousekeeping } from "../jobs/housekeeping.ts";
 import { MigrationError } from "./db/migrate.ts";
@@ -69,8 +69,8 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     await scheduleHousekeeping(queue);
 
     const translator = await Translator.load();
-    const users = new UserService(db.prisma);
-    const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, users, logger });
+    const services = createServices(db.prisma);
+    const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, services, logger });
     await ortak.bot.init();
     logger.info({ username: ortak.bot.botInfo.username }, "connected to Telegram");
 

@@ -1,5 +1,6 @@
 import type { Context } from "grammy";
 import type { KnownUser } from "../features/users/service.ts";
+import type { Scope } from "../features/networks/service.ts";
 import type { Locale, TranslationArgs } from "./i18n.ts";
 
 export interface OrtakFlavor {
@@ -8,6 +9,8 @@ export interface OrtakFlavor {
   t(id: string, args?: TranslationArgs): string;
   /** The sender, as stored; undefined for updates without a sender. */
   knownUser: KnownUser | undefined;
+  /** The network this chat (or, in private, this person) belongs to; undefined if none. */
+  scope: Scope | undefined;
 }
 
 export type BotContext = Context & OrtakFlavor;

@@ -7,7 +7,12 @@ import type { Feature } from "../features/feature.ts";
 import { fallbackComposer } from "../features/fallback/composer.ts";
 import { languageFeature } from "../features/language/composer.ts";
 import { startFeature } from "../features/start/composer.ts";
-import type { UserService } from "../features/users/service.ts";
+import { auditFeature } from "../features/audit/composer.ts";
+import { membersFeature } from "../features/members/composer.ts";
+import { networksFeature } from "../features/networks/composer.ts";
+import { scopeMiddleware } from "../features/networks/scope.ts";
+import { organisationsFeature } from "../features/organisations/composer.ts";
+import type { Services } from "../features/services.ts";
 import type { CommandSpec } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { negotiateLocale, type Translator } from "./i18n.ts";
@@ -20,7 +25,7 @@ export interface BotDeps {
   /** Given in tests and benchmarks to skip getMe. */
   botInfo?: UserFromGetMe;
   translator: Translator;
-  users: UserService;
+  services: Services;
   logger: Logger;
 }
 
@@ -40,22 +45,31 @@ export function createBot(deps: BotDeps): OrtakBot {
     client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
   });
   bot.api.config.use(autoRetry(RETRY));
-  bot.api.config.use(markUnreachableOn403(deps.users, deps.logger));
+  const { services } = deps;
+  bot.api.config.use(markUnreachableOn403(services.users, deps.logger));
 
   const inFlight = new InFlightUpdates();
   bot.use(inFlight.middleware);
   // Updates of one chat are handled in order; different chats run concurrently.
   bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(async (ctx, next) => {
-    ctx.knownUser = ctx.from && !ctx.from.is_bot ? await deps.users.remember(ctx.from) : undefined;
+    ctx.knownUser = ctx.from && !ctx.from.is_bot ? await services.users.remember(ctx.from) : undefined;
     ctx.locale = negotiateLocale(ctx.knownUser?.locale, ctx.from?.language_code);
     ctx.t = (id, args) => deps.translator.t(ctx.locale, id, args);
     await next();
   });
+  bot.use(scopeMiddleware(services.networks));
 
   const features: Feature[] = [];
   const allCommands = () => features.flatMap((feature) => feature.commands);
-  features.push(startFeature({ users: deps.users, allCommands }), languageFeature({ users: deps.users }));
+  features.push(
+    startFeature({ users: services.users, allCommands }),
+    languageFeature({ users: services.users }),
+    networksFeature({ networks: services.networks }),
+    organisationsFeature({ organisations: services.organisations }),
+    membersFeature({ members: services.members, organisations: services.organisations }),
+    auditFeature({ audit: services.audit, users: services.users }),
+  );
   for (const feature of features) bot.use(feature.composer);
   bot.use(fallbackComposer(() => bot.botInfo.username));
 

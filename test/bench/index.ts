@@ -5,7 +5,7 @@ import { Bot } from "grammy";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { openDatabase } from "../../src/db/client.ts";
-import { UserService } from "../../src/features/users/service.ts";
+import { createServices } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
 import { tempDir } from "../support/harness.ts";
@@ -37,7 +37,7 @@ async function ortakHelp(): Promise<RoundTripResult> {
     token: emulator.token,
     apiRoot: emulator.apiRoot,
     translator: await Translator.load(),
-    users: new UserService(db.prisma),
+    services: createServices(db.prisma),
     logger: silentLogger,
   });
   await bot.init();

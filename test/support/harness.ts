@@ -5,7 +5,8 @@ import { run, type RunnerHandle } from "@grammyjs/runner";
 import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
-import { UserService } from "../../src/features/users/service.ts";
+import { createServices, type Services } from "../../src/features/services.ts";
+import type { UserService } from "../../src/features/users/service.ts";
 import { silentLogger, type Logger } from "../../src/logger.ts";
 import { startPrivateRedis, type PrivateRedis } from "../../src/redis/private-server.ts";
 import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
@@ -39,18 +40,21 @@ export function openMemoryDatabase(): Promise<Database> {
 export interface InProcessBot {
   ortak: OrtakBot;
   users: UserService;
+  services: Services;
   stop(): Promise<void>;
 }
 
 /** ortak's bot in this process, polling the emulator over HTTP as it would poll Telegram. */
 export async function startInProcessBot(emulator: TelegramEmulator, db: Database, logger: Logger = silentLogger): Promise<InProcessBot> {
-  const users = new UserService(db.prisma);
-  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), users, logger });
+  const services = createServices(db.prisma);
+  const users = services.users;
+  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), services, logger });
   await ortak.bot.init();
   const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { timeout: 1 } } });
   return {
     ortak,
     users,
+    services,
     stop: async () => {
       await runner.stop();
       await ortak.inFlight.drain();

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LOCALES, Translator, negotiateLocale } from "../../src/bot/i18n.ts";
+import { LOCALES, LOCALES_DIR, Translator, negotiateLocale } from "../../src/bot/i18n.ts";
 
 let translator: Translator;
 beforeAll(async () => {
@@ -16,11 +18,15 @@ describe("locales", () => {
   });
 
   it("every message formats in both languages without errors and differs between them", () => {
-    const args = { name: "Ayşe", command: "/x", current: "Türkçe" };
+    // A value for every variable any message uses.
+    const source = LOCALES.map((locale) => readFileSync(path.join(LOCALES_DIR, `${locale}.ftl`), "utf8")).join("\n");
+    const args = Object.fromEntries([...source.matchAll(/\{ *\$([a-zA-Z][\w-]*) *\}/g)].map((m) => [m[1]!, "x"]));
     for (const id of translator.messageIds("tr")) {
       const texts = LOCALES.map((locale) => translator.t(locale, id, args));
       for (const text of texts) expect(text.trim().length).toBeGreaterThan(0);
-      expect(texts[0], id).not.toBe(texts[1]);
+      // Messages made only of placeables and punctuation may read the same in both languages.
+      const words = texts[0]!.replace(/<[^>]+>/g, "").replace(/\bx\b/g, "").replace(/[^\p{L}]/gu, "");
+      if (words !== "") expect(texts[0], id).not.toBe(texts[1]);
     }
   });
 

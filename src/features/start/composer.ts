@@ -24,7 +24,8 @@ export function startFeature(deps: { users: UserService; allCommands: () => read
 
   composer.command("help", async (ctx) => {
     const chat = ctx.chat.type === "private" ? "private" : "group";
-    await ctx.reply(helpText(ctx, deps.allCommands(), chat, false), { parse_mode: "HTML" });
+    const isOrganiser = ctx.scope?.membership?.role === "organiser";
+    await ctx.reply(helpText(ctx, deps.allCommands(), chat, isOrganiser), { parse_mode: "HTML" });
   });
 
   return { composer, commands: COMMANDS };

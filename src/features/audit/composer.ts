@@ -1,0 +1,46 @@
+import { Composer } from "grammy";
+import { DateTime } from "luxon";
+import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import { replyHtml } from "../../bot/reply.ts";
+import type { Feature } from "../feature.ts";
+import { requireOrganiser } from "../networks/scope.ts";
+import type { UserService } from "../users/service.ts";
+import type { AuditService } from "./service.ts";
+
+const MAX_ENTRIES = 50;
+
+/** /audit [n]: the last n organiser actions, for organisers. */
+export function auditFeature(deps: { audit: AuditService; users: UserService }): Feature {
+  const composer = new Composer<BotContext>();
+  composer.command("audit", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const arg = ctx.match.trim();
+    const count = arg === "" ? 10 : /^\d{1,3}$/.test(arg) ? Number(arg) : NaN;
+    if (!(count >= 1 && count <= MAX_ENTRIES)) return void (await ctx.reply(ctx.t("audit-usage", { max: MAX_ENTRIES })));
+    const entries = await deps.audit.latest(scope.network.id, count);
+    if (entries.length === 0) return void (await ctx.reply(ctx.t("audit-empty")));
+    const names = new Map<bigint, string>();
+    for (const id of new Set(entries.map((e) => e.actorId))) names.set(id, (await deps.users.find(id))?.firstName ?? String(id));
+    const lines = entries.map((entry) =>
+      ctx.t("audit-line", {
+        when: DateTime.fromJSDate(entry.at).setZone(scope.network.timeZone).setLocale(ctx.locale).toFormat("dd.MM.yyyy HH:mm"),
+        actor: escapeHtml(names.get(entry.actorId)!),
+        action: escapeHtml(entry.action),
+        subject: escapeHtml(entry.subject ?? ""),
+        change: escapeHtml(describeChange(entry.before, entry.after)),
+      }),
+    );
+    await replyHtml(ctx, [ctx.t("audit-header", { count: entries.length }), "", ...lines].join("\n"));
+  });
+  return { composer, commands: [{ command: "audit", description: "cmd-audit", chats: ["private", "group"], organiserOnly: true }] };
+}
+
+function describeChange(before: unknown, after: unknown): string {
+  const show = (value: unknown) => (value && typeof value === "object" ? Object.values(value).map(String).join(", ") : "");
+  const b = show(before);
+  const a = show(after);
+  if (b && a) return `${b} → ${a}`;
+  return a || b;
+}

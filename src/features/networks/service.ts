@@ -1,0 +1,142 @@
+import { IANAZone } from "luxon";
+import type { Network, PrismaClient } from "../../db/client.ts";
+import { isLocale } from "../../bot/i18n.ts";
+import { newJoinCode } from "../../domain/join-code.ts";
+import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
+import type { AuditService } from "../audit/service.ts";
+
+export interface ChatPlace {
+  chatId: number;
+  /** Forum topic the command came from; 0 = the whole chat. */
+  topicId: number;
+  title: string | undefined;
+}
+
+export interface Scope {
+  network: Network;
+  membership: { id: number; role: "organiser" | "member"; organisationId: number | null } | undefined;
+}
+
+export const NETWORK_KEYS = ["title", "timezone", "language", "next_number"] as const;
+export type NetworkKey = (typeof NETWORK_KEYS)[number];
+
+export type SetupResult = { kind: "created"; network: Network } | { kind: "already-linked"; network: Network } | { kind: "bad-name"; problem: NameProblem };
+export type LinkResult = { kind: "linked"; network: Network } | { kind: "unknown-code" } | { kind: "not-organiser" } | { kind: "already-linked"; network: Network };
+export type SetResult =
+  | { kind: "updated"; before: string; after: string }
+  | { kind: "unknown-key" }
+  | { kind: "bad-timezone" }
+  | { kind: "bad-language" }
+  | { kind: "bad-number" }
+  | { kind: "bad-name"; problem: NameProblem };
+
+/** Networks, the chats linked to them, and their settings. */
+export class NetworkService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The network a chat (or its forum topic) belongs to, and the sender's place in it. */
+  async scopeOfChat(place: Pick<ChatPlace, "chatId" | "topicId">, userId: bigint | undefined): Promise<Scope | undefined> {
+    const chats = await this.prisma.chat.findMany({
+      where: { telegramChatId: BigInt(place.chatId), topicId: { in: [place.topicId, 0] } },
+      include: { network: true },
+    });
+    const chat = chats.find((c) => c.topicId === place.topicId) ?? chats.find((c) => c.topicId === 0);
+    if (!chat) return undefined;
+    return { network: chat.network, membership: userId === undefined ? undefined : await this.ensureMember(chat.networkId, userId) };
+  }
+
+  /** In private, the network the person most recently joined. */
+  async scopeOfUser(userId: bigint): Promise<Scope | undefined> {
+    const member = await this.prisma.member.findFirst({ where: { userId }, orderBy: { joinedAt: "desc" }, include: { network: true } });
+    if (!member) return undefined;
+    return { network: member.network, membership: { id: member.id, role: member.role, organisationId: member.organisationId } };
+  }
+
+  /** Anyone who writes in a linked chat is known as a member. */
+  private async ensureMember(networkId: number, userId: bigint) {
+    const select = { id: true, role: true, organisationId: true } as const;
+    const existing = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, select });
+    if (existing) return existing;
+    return this.prisma.member.upsert({ where: { networkId_userId: { networkId, userId } }, create: { networkId, userId }, update: {}, select });
+  }
+
+  async setup(place: ChatPlace, rawName: string, creatorId: bigint): Promise<SetupResult> {
+    const existing = await this.scopeOfChat(place, undefined);
+    if (existing) return { kind: "already-linked", network: existing.network };
+    const problem = checkName(rawName, NAME_LIMITS.network);
+    if (problem) return { kind: "bad-name", problem };
+    const name = normaliseName(rawName);
+    const network = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.network.create({ data: { name, seriesTitle: name, joinCode: newJoinCode() } });
+      await tx.chat.create({ data: { networkId: created.id, telegramChatId: BigInt(place.chatId), topicId: place.topicId, title: place.title } });
+      await tx.member.create({ data: { networkId: created.id, userId: creatorId, role: "organiser" } });
+      await this.audit.record(tx, { networkId: created.id, actorId: creatorId, action: "network.setup", subject: name, after: { name, chatId: place.chatId, topicId: place.topicId } });
+      return created;
+    });
+    return { kind: "created", network };
+  }
+
+  async link(place: ChatPlace, code: string, actorId: bigint): Promise<LinkResult> {
+    const network = await this.prisma.network.findUnique({ where: { joinCode: code.toUpperCase() } });
+    if (!network) return { kind: "unknown-code" };
+    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId: network.id, userId: actorId } } });
+    if (member?.role !== "organiser") return { kind: "not-organiser" };
+    const existing = await this.prisma.chat.findUnique({
+      where: { telegramChatId_topicId: { telegramChatId: BigInt(place.chatId), topicId: place.topicId } },
+      include: { network: true },
+    });
+    if (existing) return { kind: "already-linked", network: existing.network };
+    await this.prisma.$transaction(async (tx) => {
+      await tx.chat.create({ data: { networkId: network.id, telegramChatId: BigInt(place.chatId), topicId: place.topicId, title: place.title } });
+      await this.audit.record(tx, { networkId: network.id, actorId, action: "chat.link", subject: place.title ?? String(place.chatId), after: { chatId: place.chatId, topicId: place.topicId } });
+    });
+    return { kind: "linked", network };
+  }
+
+  linkedChatCount(networkId: number): Promise<number> {
+    return this.prisma.chat.count({ where: { networkId } });
+  }
+
+  async set(network: Network, actorId: bigint, key: string, raw: string): Promise<SetResult> {
+    const value = raw.trim();
+    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber">>;
+    let before: string;
+    switch (key as NetworkKey) {
+      case "title": {
+        const problem = checkName(value, NAME_LIMITS.network);
+        if (problem) return { kind: "bad-name", problem };
+        data = { seriesTitle: normaliseName(value) };
+        before = network.seriesTitle;
+        break;
+      }
+      case "timezone":
+        if (!/^[A-Za-z_]+\/[A-Za-z_/+-]+$|^UTC$/.test(value) || !IANAZone.isValidZone(value)) return { kind: "bad-timezone" };
+        data = { timeZone: value };
+        before = network.timeZone;
+        break;
+      case "language":
+        if (!isLocale(value.toLowerCase())) return { kind: "bad-language" };
+        data = { locale: value.toLowerCase() };
+        before = network.locale;
+        break;
+      case "next_number": {
+        // Meeting numbers are never reused: once meetings exist, this may not go below them.
+        if (!/^\d{1,6}$/.test(value) || Number(value) < 1) return { kind: "bad-number" };
+        data = { nextMeetingNumber: Number(value) };
+        before = String(network.nextMeetingNumber);
+        break;
+      }
+      default:
+        return { kind: "unknown-key" };
+    }
+    const after = String(Object.values(data)[0]);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.network.update({ where: { id: network.id }, data });
+      await this.audit.record(tx, { networkId: network.id, actorId, action: `network.set.${key}`, subject: network.name, before: { [key]: before }, after: { [key]: after } });
+    });
+    return { kind: "updated", before, after };
+  }
+}

@@ -1,0 +1,30 @@
+import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import type { Organisation } from "../../db/client.ts";
+import type { NameProblem } from "../../domain/names.ts";
+
+export function orgListText(ctx: BotContext, networkName: string, organisations: Organisation[]): string {
+  if (organisations.length === 0) return ctx.t("orgs-empty");
+  const lines = organisations.map((org, i) =>
+    ctx.t("orgs-line", {
+      n: i + 1,
+      name: escapeHtml(org.name),
+      short: escapeHtml(org.shortName),
+      kind: ctx.t(`org-kind-${org.kind}`),
+      hosting: ctx.t(org.canHost ? "orgs-can-host" : "orgs-cannot-host"),
+    }),
+  );
+  return [ctx.t("orgs-header", { network: escapeHtml(networkName) }), "", ...lines].join("\n");
+}
+
+export function orgNameProblemText(ctx: BotContext, which: "name" | "short", problem: NameProblem): string {
+  if (problem.kind === "empty") return ctx.t("name-empty");
+  return ctx.t(which === "short" ? "short-name-too-long" : "name-too-long", { max: problem.max, length: problem.length });
+}
+
+export function duplicateText(ctx: BotContext, kind: "duplicate-name" | "duplicate-short", existing: Organisation): string {
+  return ctx.t(kind === "duplicate-name" ? "org-duplicate-name" : "org-duplicate-short", {
+    name: escapeHtml(existing.name),
+    short: escapeHtml(existing.shortName),
+  });
+}
