@@ -67,7 +67,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     languageFeature({ users: services.users }),
     networksFeature({ networks: services.networks }),
     organisationsFeature({ organisations: services.organisations }),
-    membersFeature({ members: services.members, organisations: services.organisations }),
+    membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
     auditFeature({ audit: services.audit, users: services.users }),
   );
   for (const feature of features) bot.use(feature.composer);

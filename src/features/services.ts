@@ -21,6 +21,6 @@ export function createServices(prisma: PrismaClient): Services {
     audit,
     networks: new NetworkService(prisma, audit),
     organisations: new OrganisationService(prisma, audit),
-    members: new MemberService(prisma),
+    members: new MemberService(prisma, audit),
   };
 }

@@ -1,59 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/client.ts";
-import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
-import { openMemoryDatabase, startInProcessBot, type InProcessBot } from "../support/harness.ts";
+import { describe, expect, it } from "vitest";
+import { useScenario } from "../support/scenario.ts";
 
-let emulator: TelegramEmulator;
-let db: Database;
-let running: InProcessBot;
-
-beforeAll(async () => {
-  emulator = new TelegramEmulator({ limits: false });
-  await emulator.start();
-  db = await openMemoryDatabase();
-  running = await startInProcessBot(emulator, db);
-});
-afterAll(async () => {
-  await running.stop();
-  await emulator.stop();
-  await db.close();
-});
-
-async function say(user: EmulatedUser, chat: EmulatedChat | "private", text: string): Promise<string> {
-  const chatId = chat === "private" ? user.id : chat.id;
-  const { message } = emulator.sendText(user, chat, text);
-  return (await emulator.nextBotMessage(chatId, message.message_id)).text ?? "";
-}
-
-/** A fresh group with an admin who ran /setup, a member, and an outsider. */
-async function network(name = "İzmir KDM Ağı") {
-  const admin = emulator.createUser({ first_name: "Derya", username: `derya_${emulator.users.size}`, language_code: "tr" });
-  const member = emulator.createUser({ first_name: "Ayşe", language_code: "tr" });
-  const outsider = emulator.createUser({ first_name: "Zeynep", language_code: "tr" });
-  const group = emulator.createGroup({ title: name, members: [{ user: admin, status: "creator" }, { user: member }] });
-  const reply = await say(admin, group, `/setup ${name}`);
-  const code = /Katılım kodu: (\w{8})/.exec(reply)![1]!;
-  return { admin, member, outsider, group, code };
-}
-
-async function countRows() {
-  const [networks, chats, organisations, audit] = await Promise.all([
-    db.prisma.network.count(),
-    db.prisma.chat.count(),
-    db.prisma.organisation.count(),
-    db.prisma.auditEntry.count(),
-  ]);
-  return { networks, chats, organisations, audit };
-}
+const scenario = useScenario();
+const { say, network, countRows } = scenario;
 
 describe("/setup", () => {
   it("creates the network, links the group, makes the caller an organiser and shows a join link", async () => {
-    const { admin, group, code } = await network();
-    const network_ = await db.prisma.network.findUniqueOrThrow({ where: { joinCode: code }, include: { chats: true, members: true } });
+    const { admin, member, group, code } = await network();
+    const network_ = await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code }, include: { chats: true, members: true } });
     expect(network_).toMatchObject({ name: "İzmir KDM Ağı", seriesTitle: "İzmir KDM Ağı", timeZone: "Europe/Istanbul", locale: "tr" });
     expect(network_.chats.map((c) => Number(c.telegramChatId))).toEqual([group.id]);
-    expect(network_.members).toMatchObject([{ userId: BigInt(admin.id), role: "organiser" }]);
-    const reply = emulator.botMessagesIn(group.id).at(-1)!.text!;
+    expect(network_.members).toMatchObject([
+      { userId: BigInt(admin.id), role: "organiser" },
+      { userId: BigInt(member.id), role: "member" },
+    ]);
+    const reply = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.includes("ağı kuruldu"))!.text!;
     expect(reply).toContain(`https://t.me/ortak_test_bot?start=join_${code}`);
     expect(await say(admin, group, "/whoami")).toContain("Rol: düzenleyici");
   });
@@ -62,7 +23,7 @@ describe("/setup", () => {
     const { member, admin, group } = await network("Ege Ağı");
     const before = await countRows();
     expect(await say(member, group, "/setup Başka Ağ")).toBe("Bu sohbet zaten “Ege Ağı” ağına bağlı. Ayarlar için /network yazın.");
-    const fresh = emulator.createGroup({ title: "Yeni", members: [{ user: admin, status: "creator" }, { user: member }] });
+    const fresh = scenario.emulator.createGroup({ title: "Yeni", members: [{ user: admin, status: "creator" }, { user: member }] });
     expect(await say(member, fresh, "/setup Başka Ağ")).toBe("Ağı yalnızca bu grubun yöneticileri kurabilir.");
     expect(await say(admin, fresh, "/setup")).toMatch(/^Kullanım: \/setup <ağ adı>/);
     expect(await say(admin, fresh, `/setup ${"ş".repeat(121)}`)).toBe("Bu ad en fazla 120 karakter olabilir; yazdığınız 121 karakter.");
@@ -74,15 +35,15 @@ describe("/setup", () => {
 describe("/link", () => {
   it("links a second group and a forum topic, keeping the topic id", async () => {
     const { admin, code } = await network("Bağlantı Ağı");
-    const second = emulator.createGroup({ title: "Koordinasyon", members: [{ user: admin, status: "creator" }] });
+    const second = scenario.emulator.createGroup({ title: "Koordinasyon", members: [{ user: admin, status: "creator" }] });
     expect(await say(admin, second, `/link ${code.toLowerCase()}`)).toBe("Bu sohbet “Bağlantı Ağı” ağına bağlandı.");
-    const forum = emulator.createGroup({ title: "Forum", isForum: true, members: [{ user: admin, status: "creator" }] });
-    const topic = emulator.createTopic(forum, "Toplantılar");
-    const { message } = emulator.sendText(admin, forum, `/link ${code}`, { threadId: topic });
-    const reply = await emulator.nextBotMessage(forum.id, message.message_id);
+    const forum = scenario.emulator.createGroup({ title: "Forum", isForum: true, members: [{ user: admin, status: "creator" }] });
+    const topic = scenario.emulator.createTopic(forum, "Toplantılar");
+    const { message } = scenario.emulator.sendText(admin, forum, `/link ${code}`, { threadId: topic });
+    const reply = await scenario.emulator.nextBotMessage(forum.id, message.message_id);
     expect(reply.text).toContain("Bu konu başlığı “Bağlantı Ağı” ağına bağlandı");
     expect(reply.threadId).toBe(topic);
-    const chats = await db.prisma.chat.findMany({ where: { network: { joinCode: code } }, orderBy: { id: "asc" } });
+    const chats = await scenario.db.prisma.chat.findMany({ where: { network: { joinCode: code } }, orderBy: { id: "asc" } });
     expect(chats.map((c) => [Number(c.telegramChatId), c.topicId])).toEqual([
       [chats[0]!.telegramChatId, 0].map(Number),
       [second.id, 0],
@@ -92,7 +53,7 @@ describe("/link", () => {
 
   it("refuses unknown codes, non-organisers and malformed codes, changing nothing", async () => {
     const { admin, member, code } = await network("Kod Ağı");
-    const other = emulator.createGroup({ title: "Diğer", members: [{ user: admin, status: "creator" }, { user: member, status: "administrator" }] });
+    const other = scenario.emulator.createGroup({ title: "Diğer", members: [{ user: admin, status: "creator" }, { user: member, status: "administrator" }] });
     const before = await countRows();
     expect(await say(admin, other, "/link ZZZZZZZZ")).toMatch(/^Bu katılım koduna sahip bir ağ bulamadım/);
     expect(await say(member, other, `/link ${code}`)).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
@@ -128,11 +89,11 @@ describe("/network and /network_set", () => {
     ["/network_set title", /^Kullanım: \/network_set/],
   ])("%s → a clear answer, nothing changed", async (command, expected) => {
     const { admin, group, code } = await network("Hata Ağı");
-    const before = await db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } });
+    const before = await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } });
     const reply = await say(admin, group, command);
     if (typeof expected === "string") expect(reply).toBe(expected);
     else expect(reply).toMatch(expected);
-    expect(await db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } })).toEqual(before);
+    expect(await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } })).toEqual(before);
   });
 });
 
@@ -148,7 +109,7 @@ describe("organisations", () => {
     expect(await say(admin, group, "/org_edit ikdd kind association")).toBe("İKDD güncellendi (kind).");
     expect(await say(admin, group, "/org_edit BUCA KDM venue Buca1923 Mevlana Kafe <Bahçe & Salon>")).toBe("Buca KDM güncellendi (venue).");
     expect(await say(admin, group, "/org_edit Buca KDM can_host hayır")).toBe("Buca KDM güncellendi (can_host).");
-    const buca = await db.prisma.organisation.findFirstOrThrow({ where: { shortName: "Buca KDM", network: { name: "Kurum Ağı" } } });
+    const buca = await scenario.db.prisma.organisation.findFirstOrThrow({ where: { shortName: "Buca KDM", network: { name: "Kurum Ağı" } } });
     expect(buca).toMatchObject({ venueName: "Buca1923 Mevlana Kafe <Bahçe & Salon>", canHost: false });
     const list = await say(admin, group, "/orgs");
     expect(list).toContain("1. Buca Belediyesi Kadın Danışma Merkezi (Buca KDM), diğer, ev sahipliği yapmıyor");
@@ -181,10 +142,10 @@ describe("organisations", () => {
     const { admin, group } = await network("Kötü Girdi Ağı");
     await say(admin, group, "/org_add Buca Belediyesi KDM | Buca KDM");
     const before = await countRows();
-    const orgsBefore = await db.prisma.organisation.findMany({ orderBy: { id: "asc" } });
+    const orgsBefore = await scenario.db.prisma.organisation.findMany({ orderBy: { id: "asc" } });
     expect(await say(admin, group, command)).toMatch(expected);
     expect(await countRows()).toEqual(before);
-    expect(await db.prisma.organisation.findMany({ orderBy: { id: "asc" } })).toEqual(orgsBefore);
+    expect(await scenario.db.prisma.organisation.findMany({ orderBy: { id: "asc" } })).toEqual(orgsBefore);
   });
 
   it("refuses to remove an organisation that has members, saying why", async () => {
@@ -192,10 +153,10 @@ describe("organisations", () => {
     await say(admin, group, "/org_add Karşıyaka KDM | KSK");
     const join = await say(member, group, "/join");
     expect(join).toContain("Hangi kurumdansınız?");
-    const keyboard = emulator.botMessagesIn(group.id).at(-1)!;
+    const keyboard = scenario.emulator.botMessagesIn(group.id).at(-1)!;
     const button = keyboard.reply_markup!.inline_keyboard![0]![0]!;
     expect(button.text).toBe("KSK");
-    expect(await emulator.pressButton(member, group.id, keyboard.message_id, button.callback_data!)).toEqual({ text: "Kurumunuz: KSK", show_alert: false });
+    expect(await scenario.emulator.pressButton(member, group.id, keyboard.message_id, button.callback_data!)).toEqual({ text: "Kurumunuz: KSK", show_alert: false });
     expect(await say(member, group, "/whoami")).toContain("Kurum: Karşıyaka KDM");
     expect(await say(admin, group, "/org_remove KSK")).toBe("KSK kaldırılamaz: bu kurumda 1 üye var. Önce üyeleri başka bir kuruma taşıyın.");
   });
@@ -204,14 +165,14 @@ describe("organisations", () => {
     const first = await network("Birinci Ağ");
     await say(first.admin, first.group, "/org_add Bornova KDM | Bornova");
     await say(first.member, first.group, "/join");
-    const card = emulator.botMessagesIn(first.group.id).at(-1)!;
+    const card = scenario.emulator.botMessagesIn(first.group.id).at(-1)!;
     const data = card.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
     const second = await network("İkinci Ağ");
     // Same data, replayed on a card in the second network's chat.
-    const forged = await running.ortak.bot.api.sendMessage(second.group.id, "kart", { reply_markup: { inline_keyboard: [[{ text: "x", callback_data: data }]] } });
-    emulator.setMember(second.group, first.member, "member");
-    expect(await emulator.pressButton(first.member, second.group.id, forged.message_id, data)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
-    expect(await db.prisma.member.count({ where: { userId: BigInt(first.member.id), organisationId: { not: null } } })).toBe(0);
+    const forged = await scenario.running.ortak.bot.api.sendMessage(second.group.id, "kart", { reply_markup: { inline_keyboard: [[{ text: "x", callback_data: data }]] } });
+    scenario.emulator.setMember(second.group, first.member, "member");
+    expect(await scenario.emulator.pressButton(first.member, second.group.id, forged.message_id, data)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
+    expect(await scenario.db.prisma.member.count({ where: { userId: BigInt(first.member.id), organisationId: { not: null } } })).toBe(0);
   });
 });
 
@@ -232,15 +193,15 @@ describe("permissions", () => {
   });
 
   it.each(organiserCommands)("in an unlinked group, %s explains /setup", async (command) => {
-    const user = emulator.createUser({ first_name: "Elif" });
-    const group = emulator.createGroup({ title: "Bağsız", members: [{ user, status: "creator" }] });
+    const user = scenario.emulator.createUser({ first_name: "Elif" });
+    const group = scenario.emulator.createGroup({ title: "Bağsız", members: [{ user, status: "creator" }] });
     const before = await countRows();
     expect(await say(user, group, command)).toMatch(/^Bu sohbet henüz bir ağa bağlı değil\. .*\/setup <ağ adı>/);
     expect(await countRows()).toEqual(before);
   });
 
   it.each(organiserCommands)("someone in no network gets told how to join for %s in private", async (command) => {
-    const user = emulator.createUser({ first_name: "Elif" });
+    const user = scenario.emulator.createUser({ first_name: "Elif" });
     expect(await say(user, "private", command)).toMatch(/^Henüz hiçbir ağın üyesi değilsiniz/);
   });
 
@@ -254,7 +215,7 @@ describe("permissions", () => {
 
   it("the outsider who writes in a linked group becomes a member", async () => {
     const { outsider, group } = await network("Açık Ağ");
-    emulator.setMember(group, outsider, "member");
+    scenario.emulator.setMember(group, outsider, "member");
     expect(await say(outsider, group, "/whoami")).toContain("Rol: üye");
   });
 });

@@ -1,39 +1,72 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
+import { sendDirectMessage } from "../../bot/direct.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml } from "../../bot/reply.ts";
+import type { Organisation } from "../../db/client.ts";
+import { splitIntoMessages } from "../../domain/split.ts";
 import type { Feature } from "../feature.ts";
-import { requireNetwork } from "../networks/scope.ts";
+import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { joinLink } from "../networks/view.ts";
 import type { OrganisationService } from "../organisations/service.ts";
-import type { MemberService } from "./service.ts";
+import type { UserService } from "../users/service.ts";
+import type { MemberService, MemberTarget } from "./service.ts";
+import { memberListLines, memberName } from "./view.ts";
 
 const JOIN_DATA = /^join:(\d{1,9}):(\d{1,9})$/;
 
-/** /join (pick your organisation) and /whoami. */
-export function membersFeature(deps: { members: MemberService; organisations: OrganisationService }): Feature {
+function organisationKeyboard(networkId: number, organisations: Organisation[]): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const org of organisations) keyboard.text(org.shortName, `join:${networkId}:${org.id}`).row();
+  return keyboard;
+}
+
+/** The person an organiser means: the author of the replied-to message, or @username first. */
+function targetOf(ctx: BotContext): { target: MemberTarget; rest: string } | undefined {
+  const args = typeof ctx.match === "string" ? ctx.match.trim() : "";
+  const replied = ctx.msg?.reply_to_message?.from;
+  if (replied && !replied.is_bot) return { target: { userId: BigInt(replied.id) }, rest: args };
+  const mention = /^@([A-Za-z0-9_]{4,32})(?:\s+([\s\S]*))?$/.exec(args);
+  return mention ? { target: { username: mention[1]! }, rest: (mention[2] ?? "").trim() } : undefined;
+}
+
+/** Joining, choosing one's organisation, and organisers managing people and roles. */
+export function membersFeature(deps: { members: MemberService; organisations: OrganisationService; users: UserService }): Feature {
   const composer = new Composer<BotContext>();
+  const { members, organisations } = deps;
+
+  // Deep link t.me/<bot>?start=join_<code>: the person can now be reached by DM and joins.
+  composer.chatType("private").command("start", async (ctx, next) => {
+    const code = /^join_([A-Za-z0-9]{8})$/.exec(ctx.match.trim())?.[1];
+    if (!code) return next();
+    await deps.users.markReachable(ctx.from.id);
+    const network = await members.join(code, BigInt(ctx.from.id));
+    if (!network) return void (await ctx.reply(ctx.t("join-link-unknown")));
+    const list = await organisations.list(network.id);
+    const text = ctx.t("join-link-welcome", { name: escapeHtml(ctx.from.first_name), network: escapeHtml(network.name) });
+    if (list.length === 0) return void (await replyHtml(ctx, `${text}\n${ctx.t("join-no-organisations")}`));
+    await ctx.reply(`${text}\n${ctx.t("join-link-choose")}`, { parse_mode: "HTML", reply_markup: organisationKeyboard(network.id, list) });
+  });
 
   composer.command("join", async (ctx) => {
     if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("join-usage")));
     const scope = await requireNetwork(ctx);
     if (!scope) return;
-    const organisations = await deps.organisations.list(scope.network.id);
-    if (organisations.length === 0) return void (await ctx.reply(ctx.t("join-no-organisations")));
-    const keyboard = new InlineKeyboard();
-    for (const org of organisations) keyboard.text(org.shortName, `join:${scope.network.id}:${org.id}`).row();
+    const list = await organisations.list(scope.network.id);
+    if (list.length === 0) return void (await ctx.reply(ctx.t("join-no-organisations")));
     await ctx.reply(ctx.t("join-choose", { link: joinLink(ctx.me.username, scope.network.joinCode) }), {
-      reply_markup: keyboard,
+      reply_markup: organisationKeyboard(scope.network.id, list),
       link_preview_options: { is_disabled: true },
     });
   });
 
   composer.callbackQuery(JOIN_DATA, async (ctx) => {
     const [, networkId, organisationId] = JOIN_DATA.exec(ctx.callbackQuery.data)!;
-    // The button must belong to the network of the chat it was pressed in.
-    if (!ctx.scope || ctx.scope.network.id !== Number(networkId)) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
-    const result = await deps.members.chooseOwnOrganisation(ctx.scope.network.id, BigInt(ctx.from.id), Number(organisationId));
-    if (result.kind === "unknown-organisation") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    // In a group the button must belong to that chat's network; in private, to one of the presser's.
+    const inGroup = ctx.chat?.type !== "private";
+    if (inGroup && ctx.scope?.network.id !== Number(networkId)) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    const result = await members.chooseOwnOrganisation(Number(networkId), BigInt(ctx.from.id), Number(organisationId));
+    if (result.kind !== "chosen") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     await ctx.answerCallbackQuery({ text: ctx.t("join-chosen", { organisation: result.organisation.shortName }) });
   });
 
@@ -41,7 +74,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("whoami-usage")));
     const scope = await requireNetwork(ctx);
     if (!scope?.membership) return;
-    const organisation = await deps.members.organisationOf(scope.membership.id);
+    const organisation = await members.organisationOf(scope.membership.id);
     await replyHtml(
       ctx,
       ctx.t("whoami", {
@@ -52,11 +85,64 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     );
   });
 
+  // Names are for organisers only: asked in a group, the list goes to the organiser's DM.
+  composer.command("members", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("members-usage")));
+    const lines = memberListLines(ctx, scope.network.name, await members.list(scope.network.id), await organisations.list(scope.network.id));
+    const messages = splitIntoMessages(lines);
+    if (ctx.chat?.type === "private") {
+      for (const text of messages) await replyHtml(ctx, text);
+      return;
+    }
+    for (const text of messages) {
+      const outcome = await sendDirectMessage(ctx.api, ctx.from!.id, text, { parse_mode: "HTML" });
+      if (!outcome.sent) return void (await replyHtml(ctx, ctx.t("members-start-me", { link: `https://t.me/${ctx.me.username}` })));
+    }
+    await ctx.reply(ctx.t("members-sent-privately"));
+  });
+
+  for (const [command, role] of [["organiser_add", "organiser"], ["organiser_remove", "member"]] as const) {
+    composer.command(command, async (ctx) => {
+      const scope = await requireOrganiser(ctx);
+      if (!scope) return;
+      const parsed = targetOf(ctx);
+      if (!parsed || parsed.rest !== "") return void (await ctx.reply(ctx.t(`${command.replace("_", "-")}-usage`)));
+      const result = await members.setRole(scope.network.id, BigInt(ctx.from!.id), parsed.target, role);
+      switch (result.kind) {
+        case "unknown-member":
+          return void (await ctx.reply(ctx.t("member-unknown")));
+        case "last-organiser":
+          return void (await ctx.reply(ctx.t("organiser-last")));
+        case "unchanged":
+          return void (await replyHtml(ctx, ctx.t(`${command.replace("_", "-")}-unchanged`, { name: memberName(result.member) })));
+        case "changed":
+          return void (await replyHtml(ctx, ctx.t(`${command.replace("_", "-")}-done`, { name: memberName(result.member) })));
+      }
+    });
+  }
+
+  composer.command("member_set_org", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const parsed = targetOf(ctx);
+    if (!parsed || parsed.rest === "") return void (await ctx.reply(ctx.t("member-set-org-usage")));
+    const result = await members.setOrganisation(scope.network.id, BigInt(ctx.from!.id), parsed.target, parsed.rest);
+    if (result.kind === "unknown-member") await ctx.reply(ctx.t("member-unknown"));
+    else if (result.kind === "unknown-organisation") await replyHtml(ctx, ctx.t("org-not-found", { short: escapeHtml(parsed.rest) }));
+    else await replyHtml(ctx, ctx.t("member-set-org-done", { name: memberName(result.member), organisation: escapeHtml(result.organisation.name) }));
+  });
+
   return {
     composer,
     commands: [
       { command: "join", description: "cmd-join", chats: ["private", "group"], organiserOnly: false },
       { command: "whoami", description: "cmd-whoami", chats: ["private", "group"], organiserOnly: false },
+      { command: "members", description: "cmd-members", chats: ["private", "group"], organiserOnly: true },
+      { command: "organiser_add", description: "cmd-organiser-add", chats: ["private", "group"], organiserOnly: true },
+      { command: "organiser_remove", description: "cmd-organiser-remove", chats: ["private", "group"], organiserOnly: true },
+      { command: "member_set_org", description: "cmd-member-set-org", chats: ["private", "group"], organiserOnly: true },
     ],
   };
 }

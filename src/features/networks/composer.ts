@@ -65,6 +65,8 @@ export function networksFeature(deps: { networks: NetworkService }): Feature {
         return void (await ctx.reply(nameProblemText(ctx, result.problem)));
       case "unknown-key":
         return void (await ctx.reply(ctx.t("network-set-usage")));
+      case "number-taken":
+        return void (await ctx.reply(ctx.t("network-set-number-taken", { last: result.last, min: result.last + 1 })));
       default:
         return void (await ctx.reply(ctx.t(`network-set-${result.kind}`)));
     }

@@ -28,6 +28,7 @@ export type SetResult =
   | { kind: "bad-timezone" }
   | { kind: "bad-language" }
   | { kind: "bad-number" }
+  | { kind: "number-taken"; last: number }
   | { kind: "bad-name"; problem: NameProblem };
 
 /** Networks, the chats linked to them, and their settings. */
@@ -123,8 +124,10 @@ export class NetworkService {
         before = network.locale;
         break;
       case "next_number": {
-        // Meeting numbers are never reused: once meetings exist, this may not go below them.
+        // Meeting numbers are never reused, so the next one must come after every existing one.
         if (!/^\d{1,6}$/.test(value) || Number(value) < 1) return { kind: "bad-number" };
+        const last = await this.prisma.meeting.aggregate({ where: { networkId: network.id }, _max: { number: true } });
+        if (last._max.number !== null && Number(value) <= last._max.number) return { kind: "number-taken", last: last._max.number };
         data = { nextMeetingNumber: Number(value) };
         before = String(network.nextMeetingNumber);
         break;

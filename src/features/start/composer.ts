@@ -14,7 +14,9 @@ const COMMANDS: readonly CommandSpec[] = [
 export function startFeature(deps: { users: UserService; allCommands: () => readonly CommandSpec[] }): Feature {
   const composer = new Composer<BotContext>();
 
-  composer.chatType("private").command("start", async (ctx) => {
+  composer.chatType("private").command("start", async (ctx, next) => {
+    // t.me/<bot>?start=join_<code> links belong to the members feature.
+    if (ctx.match.startsWith("join_")) return next();
     await deps.users.markReachable(ctx.from.id);
     await ctx.reply(welcomeText(ctx, ctx.from.first_name), { parse_mode: "HTML" });
   });

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll } from "vitest";
+import type { Database } from "../../src/db/client.ts";
+import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { openMemoryDatabase, startInProcessBot, type InProcessBot } from "./harness.ts";
+
+export interface Scenario {
+  emulator: TelegramEmulator;
+  db: Database;
+  running: InProcessBot;
+  /** The user writes in a chat; resolves with the text of the bot's next message there. */
+  say(user: EmulatedUser, chat: EmulatedChat | "private", text: string, options?: { replyTo?: number }): Promise<string>;
+  /** A fresh group whose creator ran /setup, a member who has written there, and an outsider. */
+  network(name?: string): Promise<{ admin: EmulatedUser; member: EmulatedUser; outsider: EmulatedUser; group: EmulatedChat; code: string }>;
+  /** Row counts that an organiser command may change; equal before and after = nothing changed. */
+  countRows(): Promise<Record<string, number>>;
+}
+
+/** ortak in this process on in-memory PGlite, talking to an emulator, for one test file. */
+export function useScenario(): Scenario {
+  const scenario = {} as Scenario;
+  beforeAll(async () => {
+    scenario.emulator = new TelegramEmulator({ limits: false });
+    await scenario.emulator.start();
+    scenario.db = await openMemoryDatabase();
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db);
+  });
+  afterAll(async () => {
+    await scenario.running.stop();
+    await scenario.emulator.stop();
+    await scenario.db.close();
+  });
+  scenario.say = async (user, chat, text, options = {}) => {
+    const chatId = chat === "private" ? user.id : chat.id;
+    const { message } = scenario.emulator.sendText(user, chat, text, options);
+    return (await scenario.emulator.nextBotMessage(chatId, message.message_id)).text ?? "";
+  };
+  scenario.network = async (name = "İzmir KDM Ağı") => {
+    const { emulator } = scenario;
+    const n = emulator.users.size;
+    const admin = emulator.createUser({ first_name: "Derya", username: `derya_${n}`, language_code: "tr" });
+    const member = emulator.createUser({ first_name: "Ayşe", last_name: "Yılmaz", username: `ayse_${n}`, language_code: "tr" });
+    const outsider = emulator.createUser({ first_name: "Zeynep", username: `zeynep_${n}`, language_code: "tr" });
+    const group = emulator.createGroup({ title: name, members: [{ user: admin, status: "creator" }, { user: member }] });
+    const reply = await scenario.say(admin, group, `/setup ${name}`);
+    const code = /Katılım kodu: (\w{8})/.exec(reply)![1]!;
+    // Writing in the linked group makes the member known to the network.
+    await scenario.say(member, group, "/whoami");
+    return { admin, member, outsider, group, code };
+  };
+  scenario.countRows = async () => {
+    const { prisma } = scenario.db;
+    const [networks, chats, organisations, members, organisers, withOrganisation, audit] = await Promise.all([
+      prisma.network.count(),
+      prisma.chat.count(),
+      prisma.organisation.count(),
+      prisma.member.count(),
+      prisma.member.count({ where: { role: "organiser" } }),
+      prisma.member.count({ where: { organisationId: { not: null } } }),
+      prisma.auditEntry.count(),
+    ]);
+    return { networks, chats, organisations, members, organisers, withOrganisation, audit };
+  };
+  return scenario;
+}
