@@ -183,6 +183,10 @@ describe("permissions", () => {
     "/org_edit Çiğli kind municipality",
     "/org_remove Çiğli",
     "/audit",
+    "/members",
+    "/organiser_add @somebody_x",
+    "/organiser_remove @somebody_x",
+    "/member_set_org @somebody_x Çiğli",
   ];
 
   it.each(organiserCommands)("a member cannot %s", async (command) => {

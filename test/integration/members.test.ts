@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { useScenario } from "../support/scenario.ts";
+
+const scenario = useScenario();
+const { say, network, countRows } = scenario;
+
+describe("organiser roles", () => {
+  it("adds an organiser by replying to their message, and by @username, recording both", async () => {
+    const { admin, member, group } = await network("Rol Ağı");
+    const { message } = scenario.emulator.sendText(member, group, "/whoami");
+    await scenario.emulator.nextBotMessage(group.id, message.message_id);
+    expect(await say(admin, group, "/organiser_add", { replyTo: message.message_id })).toBe(`Ayşe Yılmaz (@${member.username}) artık düzenleyici.`);
+    expect(await say(member, group, "/help")).toContain("/org_add");
+    expect(await say(admin, group, `/organiser_add @${member.username!.toUpperCase()}`)).toBe(`Ayşe Yılmaz (@${member.username}) zaten düzenleyici.`);
+    expect(await say(member, group, `/organiser_remove @${admin.username}`)).toBe(`Derya (@${admin.username}) artık düzenleyici değil.`);
+    expect(await say(member, group, "/audit 2")).toMatch(/member\.role.*Derya.*organiser → member[\s\S]*member\.role.*Ayşe Yılmaz.*member → organiser/);
+  });
+
+  it("never removes the last organiser", async () => {
+    const { admin, group } = await network("Son Ağ");
+    const before = await countRows();
+    expect(await say(admin, group, `/organiser_remove @${admin.username}`)).toBe(
+      "Ağın son düzenleyicisi kaldırılamaz. Önce başka birini /organiser_add ile düzenleyici yapın.",
+    );
+    expect(await countRows()).toEqual(before);
+  });
+
+  it.each([
+    ["/organiser_add", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_add/],
+    ["/organiser_add ayse", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_add/],
+    ["/organiser_add @nobody_here", /^Bu kişiyi ağın üyeleri arasında bulamadım/],
+    ["/organiser_remove @nobody_here extra", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_remove/],
+    ["/member_set_org @nobody_here Buca", /^Bu kişiyi ağın üyeleri arasında bulamadım/],
+    ["/member_set_org", /^Kullanım: kişinin bir mesajını yanıtlayarak \/member_set_org/],
+  ])("%s → a clear answer, nothing changed", async (command, expected) => {
+    const { admin, group } = await network("Kötü Rol Ağı");
+    const before = await countRows();
+    expect(await say(admin, group, command)).toMatch(expected);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("does not find a member of another network by @username", async () => {
+    const first = await network("Birinci");
+    const second = await network("İkinci");
+    expect(await say(second.admin, second.group, `/organiser_add @${first.member.username}`)).toMatch(/^Bu kişiyi ağın üyeleri arasında bulamadım/);
+  });
+});
+
+describe("organisations of members", () => {
+  it("an organiser sets someone's organisation by reply or @username; unknown ones are refused", async () => {
+    const { admin, member, group } = await network("Kurum Üye Ağı");
+    await say(admin, group, "/org_add Bayraklı Belediyesi KDM | Bayraklı");
+    await say(admin, group, "/org_add Kadının İnsan Hakları Derneği | KİH");
+    expect(await say(admin, group, `/member_set_org @${member.username} bayraklı`)).toBe(`Ayşe Yılmaz (@${member.username}) artık Bayraklı Belediyesi KDM üyesi.`);
+    const { message } = scenario.emulator.sendText(member, group, "/whoami");
+    await scenario.emulator.nextBotMessage(group.id, message.message_id);
+    expect(await say(admin, group, "/member_set_org kih", { replyTo: message.message_id })).toContain("artık Kadının İnsan Hakları Derneği üyesi");
+    const before = await countRows();
+    expect(await say(admin, group, `/member_set_org @${member.username} Yok KDM`)).toBe("“Yok KDM” kısa adlı bir kurum bulamadım. Liste için /orgs yazın.");
+    expect(await countRows()).toEqual(before);
+    expect(await say(member, group, "/whoami")).toContain("Kurum: Kadının İnsan Hakları Derneği");
+  });
+});
+
+describe("/members", () => {
+  it("sends the names privately to an organiser who asks in the group, with DM reachability", async () => {
+    const { admin, member, group } = await network("Liste Ağı");
+    await say(admin, group, "/org_add Konak Belediyesi KDM | Konak");
+    await say(admin, group, `/member_set_org @${member.username} Konak`);
+    expect(await say(admin, group, "/members")).toMatch(/^Üye listesini yalnızca özelden gönderebilirim/);
+    expect(scenario.emulator.botMessagesIn(admin.id)).toEqual([]);
+
+    await say(admin, "private", "/start");
+    expect(await say(admin, group, "/members")).toBe("Üye listesini size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.");
+    const list = scenario.emulator.botMessagesIn(admin.id).at(-1)!.text!;
+    expect(list).toContain("Liste Ağı: üyeler (2)");
+    expect(list).toContain(`Konak Belediyesi KDM (1)\n• Ayşe Yılmaz @${member.username}: üye, özelden ulaşılamıyor`);
+    expect(list).toContain(`Kurum seçmeyenler (1)\n• Derya @${admin.username}: düzenleyici, özelden ulaşılabilir`);
+    expect(scenario.emulator.botMessagesIn(group.id).every((m) => !m.text?.includes("Ayşe Yılmaz @"))).toBe(true);
+  });
+
+  it("shows names with HTML exactly as typed", async () => {
+    const { admin, group } = await network("HTML Ağı");
+    const tricky = scenario.emulator.createUser({ first_name: "<b>Nur</b> & *Su*", language_code: "tr" });
+    scenario.emulator.setMember(group, tricky, "member");
+    await say(tricky, group, "/whoami");
+    await say(admin, "private", "/start");
+    await say(admin, "private", "/members");
+    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toContain("• <b>Nur</b> & *Su*: üye");
+  });
+});
+
+describe("joining by deep link", () => {
+  it("makes the person reachable, a member, and lets them pick their organisation in private", async () => {
+    const { admin, group, code } = await network("Bağlantı Ağı");
+    await say(admin, group, "/org_add Gaziemir Belediyesi KDM | Gaziemir");
+    const newcomer = scenario.emulator.createUser({ first_name: "Sevgi", language_code: "tr" });
+    const welcome = await say(newcomer, "private", `/start join_${code}`);
+    expect(welcome).toBe("Merhaba Sevgi! “Bağlantı Ağı” ağına katıldınız; bundan sonra hatırlatmaları size özelden gönderebilirim.\nHangi kurumdansınız? Aşağıdan seçin.");
+    expect((await scenario.running.users.find(newcomer.id))?.dmReachable).toBe(true);
+    const card = scenario.emulator.botMessagesIn(newcomer.id).at(-1)!;
+    const button = card.reply_markup!.inline_keyboard![0]![0]!;
+    expect(await scenario.emulator.pressButton(newcomer, newcomer.id, card.message_id, button.callback_data!)).toEqual({ text: "Kurumunuz: Gaziemir", show_alert: false });
+    expect(await say(newcomer, "private", "/whoami")).toBe("Ağ: Bağlantı Ağı\nKurum: Gaziemir Belediyesi KDM\nRol: üye");
+  });
+
+  it("answers an unknown code clearly and joins nothing", async () => {
+    const newcomer = scenario.emulator.createUser({ first_name: "Sevgi", language_code: "en" });
+    const before = await countRows();
+    expect(await say(newcomer, "private", "/start join_ZZZZZZZZ")).toMatch(/^This join link is not valid\./);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("a stranger cannot choose an organisation in a network they never joined", async () => {
+    const { admin, group } = await network("Kapalı Ağ");
+    await say(admin, group, "/org_add Torbalı KDM | Torbalı");
+    const org = await scenario.db.prisma.organisation.findFirstOrThrow({ where: { shortName: "Torbalı" } });
+    const stranger = scenario.emulator.createUser({ first_name: "Yabancı" });
+    await say(stranger, "private", "/start");
+    const forged = await scenario.running.ortak.bot.api.sendMessage(stranger.id, "kart", {
+      reply_markup: { inline_keyboard: [[{ text: "Torbalı", callback_data: `join:${org.networkId}:${org.id}` }]] },
+    });
+    expect(await scenario.emulator.pressButton(stranger, stranger.id, forged.message_id, `join:${org.networkId}:${org.id}`)).toEqual({
+      text: "Bu düğme artık geçerli değil.",
+      show_alert: false,
+    });
+    expect(await scenario.db.prisma.member.count({ where: { userId: BigInt(stranger.id) } })).toBe(0);
+  });
+});
+
+describe("meeting numbers", () => {
+  it("next_number cannot go back to a number a meeting already has", async () => {
+    const { admin, group, code } = await network("Numara Ağı");
+    const networkRow = await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } });
+    await scenario.db.prisma.meeting.create({
+      data: { networkId: networkRow.id, number: 24, title: "24. Toplantı", startsAt: new Date("2026-02-17T07:00:00Z"), endsAt: new Date("2026-02-17T12:00:00Z"), status: "held" },
+    });
+    expect(await say(admin, group, "/network_set next_number 24")).toBe(
+      "Toplantı numaraları yeniden kullanılmaz: bu ağda 24. toplantı zaten var, sıradaki numara en az 25 olabilir.",
+    );
+    expect(await say(admin, group, "/network_set next_number 25")).toBe("next_number güncellendi: 1 → 25");
+  });
+});
