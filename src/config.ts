@@ -84,3 +84,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     mode,
   };
 }
+
+/** Only where the data lives: for tools (the demo seed) that need no bot token. */
+export function loadStorageConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Pick<Config, "dataDir" | "databaseUrl"> {
+  const storage = schema.pick({ DATA_DIR: true, DATABASE_URL: true });
+  const parsed = storage.safeParse({ DATA_DIR: optional(env.DATA_DIR), DATABASE_URL: optional(env.DATABASE_URL) });
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  return { dataDir: path.resolve(cwd, parsed.data.DATA_DIR), databaseUrl: parsed.data.DATABASE_URL };
+}

@@ -1,11 +1,10 @@
-import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Server } from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Redis } from "ioredis";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { openDatabase, type Database } from "./db/client.ts";
+import { databaseTargetFor, openDatabase, type Database } from "./db/client.ts";
 import { startPrivateRedis, RedisUnavailableError, type PrivateRedis } from "./redis/private-server.ts";
 import { redisOptionsFromUrl, type RedisEndpoint } from "./redis/connection.ts";
 import { Translator } from "./bot/i18n.ts";
@@ -44,11 +43,7 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     closers.length = 0;
   };
   try {
-    const db = await openDatabase(
-      config.databaseUrl
-        ? { kind: "postgres", url: config.databaseUrl }
-        : { kind: "pglite", dataDir: path.join(config.dataDir, "pglite") },
-    );
+    const db = await openDatabase(databaseTargetFor(config));
     closers.push({ name: "database", close: () => db.close() });
     logger.info({ database: db.kind }, "database ready");
 

@@ -24,6 +24,11 @@ export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | "memory" }
   | { kind: "postgres"; url: string };
 
+/** PostgreSQL when DATABASE_URL is set, otherwise the embedded PGlite under the data directory. */
+export function databaseTargetFor(storage: { dataDir: string; databaseUrl: string | undefined }): DatabaseTarget {
+  return storage.databaseUrl ? { kind: "postgres", url: storage.databaseUrl } : { kind: "pglite", dataDir: path.join(storage.dataDir, "pglite") };
+}
+
 /** Opens the database, applies pending migrations, and returns a connected Prisma client. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url);

@@ -1,0 +1,34 @@
+// npm run seed [-- --organiser <your Telegram user id>]: loads the demo network into the
+// database the bot uses (DATA_DIR or DATABASE_URL). Stop the bot first: the embedded database
+// can be open in one process at a time.
+import { ConfigError, loadStorageConfig } from "../src/config.ts";
+import { databaseTargetFor, openDatabase } from "../src/db/client.ts";
+import { seedDemo } from "./demo.ts";
+
+const args = process.argv.slice(2);
+const organiserIndex = args.indexOf("--organiser");
+const organiserArg = organiserIndex >= 0 ? args[organiserIndex + 1] : undefined;
+if (organiserIndex >= 0 && !/^\d{1,15}$/.test(organiserArg ?? "")) {
+  process.stderr.write("usage: npm run seed [-- --organiser <your numeric Telegram user id>]\n");
+  process.exit(2);
+}
+let storage;
+try {
+  storage = loadStorageConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`seed: ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+const db = await openDatabase(databaseTargetFor(storage));
+try {
+  const result = await seedDemo(db.prisma, organiserArg ? { organiserTelegramId: BigInt(organiserArg) } : {});
+  process.stdout.write(
+    `${result.kind === "created" ? "Demo network created" : "Demo network already present"}: join code ${result.joinCode}.\n` +
+      (organiserArg ? `Telegram user ${organiserArg} is an organiser; in a group, type /link ${result.joinCode} to use it.\n` : "Add --organiser <your Telegram user id> to be able to /link a group to it.\n"),
+  );
+} finally {
+  await db.close();
+}
