@@ -78,6 +78,7 @@ network-set-done = { $key } updated: { $before } → { $after }
 network-set-bad-timezone = That is not a valid time zone. Type an IANA name, for example: Europe/Istanbul
 network-set-bad-language = The language can be tr or en.
 network-set-bad-number = The next meeting number must be a whole number of 1 or more, for example: 25
+network-set-number-taken = Meeting numbers are never reused: this network already has meeting { $last }, so the next number must be at least { $min }.
 
 ## Organisations
 cmd-orgs = The network's organisations
@@ -135,7 +136,6 @@ audit-usage = Usage: /audit [count], a count from 1 to { $max } (e.g. /audit 20)
 audit-empty = No actions recorded yet.
 audit-header = <b>Last { $count } actions</b>
 audit-line = { $when }: { $actor }, <code>{ $action }</code> { $subject } { $change }
-network-set-number-taken = Meeting numbers are never reused: this network already has meeting { $last }, so the next number must be at least { $min }.
 
 ## Member management and the join link
 cmd-members = Members, per organisation

@@ -78,6 +78,7 @@ network-set-done = { $key } güncellendi: { $before } → { $after }
 network-set-bad-timezone = Bu geçerli bir saat dilimi değil. IANA adını yazın, örneğin: Europe/Istanbul
 network-set-bad-language = Dil tr ya da en olabilir.
 network-set-bad-number = Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalı, örneğin: 25
+network-set-number-taken = Toplantı numaraları yeniden kullanılmaz: bu ağda { $last }. toplantı zaten var, sıradaki numara en az { $min } olabilir.
 
 ## Kurumlar
 cmd-orgs = Ağdaki kurumlar
@@ -135,7 +136,6 @@ audit-usage = Kullanım: /audit [adet], adet 1 ile { $max } arasında olmalı (�
 audit-empty = Henüz kayıtlı bir işlem yok.
 audit-header = <b>Son { $count } işlem</b>
 audit-line = { $when }: { $actor }, <code>{ $action }</code> { $subject } { $change }
-network-set-number-taken = Toplantı numaraları yeniden kullanılmaz: bu ağda { $last }. toplantı zaten var, sıradaki numara en az { $min } olabilir.
 
 ## Üye yönetimi ve katılım bağlantısı
 cmd-members = Üyeler (kurumlara göre)
