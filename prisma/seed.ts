@@ -1,7 +1,7 @@
 // npm run seed [-- --organiser <your Telegram user id>]: loads the demo network into the
 // database the bot uses (DATA_DIR or DATABASE_URL). Stop the bot first: the embedded database
 // can be open in one process at a time.
-import { ConfigError, loadStorageConfig } from "../src/config.ts";
+import { loadOrExit, loadStorageConfig } from "../src/config.ts";
 import { databaseTargetFor, openDatabase } from "../src/db/client.ts";
 import { seedDemo } from "./demo.ts";
 
@@ -12,16 +12,7 @@ if (organiserIndex >= 0 && !/^\d{1,15}$/.test(organiserArg ?? "")) {
   process.stderr.write("usage: npm run seed [-- --organiser <your numeric Telegram user id>]\n");
   process.exit(2);
 }
-let storage;
-try {
-  storage = loadStorageConfig(process.env);
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`seed: ${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+const storage = loadOrExit("seed", () => loadStorageConfig(process.env));
 const db = await openDatabase(databaseTargetFor(storage));
 try {
   const result = await seedDemo(db.prisma, organiserArg ? { organiserTelegramId: BigInt(organiserArg) } : {});

@@ -92,3 +92,14 @@ export function loadStorageConfig(env: NodeJS.ProcessEnv, cwd: string = process.
   if (!parsed.success) throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
   return { dataDir: path.resolve(cwd, parsed.data.DATA_DIR), databaseUrl: parsed.data.DATABASE_URL };
 }
+
+/** For process entry points: a bad configuration is one readable message and exit code 1. */
+export function loadOrExit<T>(program: string, load: () => T): T {
+  try {
+    return load();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${program}: ${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import type { Server } from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Redis } from "ioredis";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { loadConfig, loadOrExit, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { databaseTargetFor, openDatabase, type Database } from "./db/client.ts";
 import { startPrivateRedis, RedisUnavailableError, type PrivateRedis } from "./redis/private-server.ts";
@@ -133,16 +133,7 @@ async function startWebhook(config: Config, ortak: OrtakBot, redis: Redis, db: D
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`ortak: ${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadOrExit("ortak", () => loadConfig(process.env));
   const logger = createLogger(config.logLevel);
   let running: RunningOrtak;
   try {
