@@ -102,3 +102,30 @@ describe("UserService", () => {
     expect((await users.find(1002))?.locale).toBe("tr");
   });
 });
+
+describe("UserService's recent-sender memory", () => {
+  it("skips the read for an unchanged sender, sees its own changes at once, and expires", async () => {
+    const db = await openMemoryDatabase();
+    try {
+      let now = 0;
+      const users = new UserService(db.prisma, 60_000, () => now);
+      const from = { id: 2001, is_bot: false, first_name: "Ayşe", language_code: "tr" };
+      await users.remember(from);
+      // Another process changes the row behind this one's back.
+      await db.prisma.telegramUser.update({ where: { id: 2001n }, data: { locale: "en" } });
+      expect((await users.remember(from)).locale).toBeNull();
+      now = 60_001;
+      expect((await users.remember(from)).locale).toBe("en");
+      // Its own changes are never stale.
+      await users.setLocale(2001, "tr");
+      expect((await users.remember(from)).locale).toBe("tr");
+      await users.markReachable(2001);
+      expect((await users.remember(from)).dmReachable).toBe(true);
+      // A changed name is written even while remembered.
+      expect((await users.remember({ ...from, first_name: "Ayşe Nur" })).firstName).toBe("Ayşe Nur");
+      expect((await db.prisma.telegramUser.findUniqueOrThrow({ where: { id: 2001n } })).firstName).toBe("Ayşe Nur");
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -17,6 +17,15 @@ export interface Scope {
   membership: { id: number; role: "organiser" | "member"; organisationId: number | null } | undefined;
 }
 
+type ScopeRow = Network & { memberId: number | null; memberRole: "organiser" | "member" | null; memberOrganisationId: number | null };
+
+function toScope({ memberId, memberRole, memberOrganisationId, ...network }: ScopeRow): Scope {
+  return {
+    network,
+    membership: memberId === null ? undefined : { id: memberId, role: memberRole!, organisationId: memberOrganisationId },
+  };
+}
+
 export const NETWORK_KEYS = ["title", "timezone", "language", "next_number"] as const;
 export type NetworkKey = (typeof NETWORK_KEYS)[number];
 
@@ -38,22 +47,36 @@ export class NetworkService {
     private readonly audit: AuditService,
   ) {}
 
-  /** The network a chat (or its forum topic) belongs to, and the sender's place in it. */
+  /**
+   * The network a chat (or its forum topic) belongs to, and the sender's place in it. One
+   * statement: this runs for every update, so it must cost one round trip.
+   */
   async scopeOfChat(place: Pick<ChatPlace, "chatId" | "topicId">, userId: bigint | undefined): Promise<Scope | undefined> {
-    const chats = await this.prisma.chat.findMany({
-      where: { telegramChatId: BigInt(place.chatId), topicId: { in: [place.topicId, 0] } },
-      include: { network: true },
-    });
-    const chat = chats.find((c) => c.topicId === place.topicId) ?? chats.find((c) => c.topicId === 0);
-    if (!chat) return undefined;
-    return { network: chat.network, membership: userId === undefined ? undefined : await this.ensureMember(chat.networkId, userId) };
+    const rows = await this.prisma.$queryRaw<ScopeRow[]>`
+      SELECT n.*, m.id AS "memberId", m.role AS "memberRole", m."organisationId" AS "memberOrganisationId"
+      FROM "Chat" c
+      JOIN "Network" n ON n.id = c."networkId"
+      LEFT JOIN "Member" m ON m."networkId" = n.id AND m."userId" = ${userId ?? -1n}
+      WHERE c."telegramChatId" = ${BigInt(place.chatId)} AND c."topicId" IN (${place.topicId}, 0)
+      ORDER BY (c."topicId" = ${place.topicId}) DESC
+      LIMIT 1`;
+    const row = rows[0];
+    if (!row) return undefined;
+    const scope = toScope(row);
+    if (userId !== undefined && !scope.membership) scope.membership = await this.ensureMember(row.id, userId);
+    return scope;
   }
 
   /** In private, the network the person most recently joined. */
   async scopeOfUser(userId: bigint): Promise<Scope | undefined> {
-    const member = await this.prisma.member.findFirst({ where: { userId }, orderBy: { joinedAt: "desc" }, include: { network: true } });
-    if (!member) return undefined;
-    return { network: member.network, membership: { id: member.id, role: member.role, organisationId: member.organisationId } };
+    const rows = await this.prisma.$queryRaw<ScopeRow[]>`
+      SELECT n.*, m.id AS "memberId", m.role AS "memberRole", m."organisationId" AS "memberOrganisationId"
+      FROM "Member" m
+      JOIN "Network" n ON n.id = m."networkId"
+      WHERE m."userId" = ${userId}
+      ORDER BY m."joinedAt" DESC, m.id DESC
+      LIMIT 1`;
+    return rows[0] ? toScope(rows[0]) : undefined;
   }
 
   /** Anyone who writes in a linked chat is known as a member. */

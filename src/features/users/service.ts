@@ -12,9 +12,22 @@ export interface KnownUser {
 
 const SELECTED = { id: true, firstName: true, lastName: true, username: true, languageCode: true, locale: true, dmReachable: true } as const;
 
+type StoredUser = KnownUser & { lastName: string | null; username: string | null };
+
 /** Telegram accounts the bot has seen: names, chosen language, whether a DM can reach them. */
 export class UserService {
-  constructor(private readonly prisma: PrismaClient) {}
+  /**
+   * What was last read or written per user, so an unchanged sender costs no query. This
+   * service makes every change itself and updates the entry; the time limit bounds how stale
+   * an entry can be when another process (a second webhook replica) changed the row.
+   */
+  private readonly recent = new Map<bigint, { user: StoredUser; at: number }>();
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cacheMs = 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Records the sender of an update; writes only when something about them changed. */
   async remember(from: User): Promise<KnownUser> {
@@ -25,13 +38,25 @@ export class UserService {
       username: from.username ?? null,
       languageCode: from.language_code ?? null,
     };
+    const sameAs = (user: StoredUser) => (Object.keys(fields) as (keyof typeof fields)[]).every((key) => user[key] === fields[key]);
+    const cached = this.recent.get(id);
+    if (cached && this.now() - cached.at < this.cacheMs && sameAs(cached.user)) return cached.user;
     const existing = await this.prisma.telegramUser.findUnique({ where: { id }, select: SELECTED });
-    if (!existing) {
-      return this.prisma.telegramUser.upsert({ where: { id }, create: { id, ...fields }, update: fields, select: SELECTED });
-    }
-    const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((key) => existing[key] !== fields[key]);
-    if (!changed) return existing;
-    return this.prisma.telegramUser.update({ where: { id }, data: fields, select: SELECTED });
+    let user: StoredUser;
+    if (!existing) user = await this.prisma.telegramUser.upsert({ where: { id }, create: { id, ...fields }, update: fields, select: SELECTED });
+    else if (sameAs(existing)) user = existing;
+    else user = await this.prisma.telegramUser.update({ where: { id }, data: fields, select: SELECTED });
+    return this.keep(user);
+  }
+
+  private keep(user: StoredUser): StoredUser {
+    if (this.recent.size >= 10_000) this.recent.clear();
+    this.recent.set(user.id, { user, at: this.now() });
+    return user;
+  }
+
+  private forget(id: bigint): void {
+    this.recent.delete(id);
   }
 
   async find(id: number | bigint): Promise<KnownUser | null> {
@@ -40,6 +65,7 @@ export class UserService {
 
   async setLocale(id: number | bigint, locale: Locale): Promise<void> {
     await this.prisma.telegramUser.update({ where: { id: BigInt(id) }, data: { locale } });
+    this.forget(BigInt(id));
   }
 
   /** The user started the bot in private: DMs reach them from now on. */
@@ -48,6 +74,7 @@ export class UserService {
       where: { id: BigInt(id), dmReachable: false },
       data: { dmReachable: true, dmChangedAt: new Date() },
     });
+    this.forget(BigInt(id));
   }
 
   /** Telegram answered 403 to a DM: never started the bot, blocked it, or was deactivated. */
@@ -56,5 +83,6 @@ export class UserService {
       where: { id: BigInt(id), dmReachable: true },
       data: { dmReachable: false, dmChangedAt: new Date() },
     });
+    this.forget(BigInt(id));
   }
 }
