@@ -138,6 +138,13 @@ describe("organisations", () => {
     ["/org_edit Buca KDM can_host belki", /^can_host için evet ya da hayır yazın/],
     ["/org_remove", /^Kullanım: \/org_remove/],
     ["/orgs fazladan", /^Kullanım: \/orgs/],
+    ["/network fazladan", /^Kullanım: \/network$/],
+    ["/whoami fazladan", /^Kullanım: \/whoami$/],
+    ["/join fazladan", /^Kullanım: \/join$/],
+    ["/members fazladan", /^Kullanım: \/members$/],
+    ["/audit 0", /^Kullanım: \/audit \[adet\], adet 1 ile 50 arasında/],
+    ["/audit 51", /^Kullanım: \/audit/],
+    ["/audit son", /^Kullanım: \/audit/],
   ])("%s → a clear answer, nothing changed", async (command, expected) => {
     const { admin, group } = await network("Kötü Girdi Ağı");
     await say(admin, group, "/org_add Buca Belediyesi KDM | Buca KDM");
