@@ -163,3 +163,54 @@ organiser-remove-unchanged = { $name } is not an organiser.
 organiser-last = The network's last organiser cannot be removed. Make someone else an organiser with /organiser_add first.
 member-set-org-usage = Usage: reply to one of the person's messages with /member_set_org <short name>, or /member_set_org @username <short name>
 member-set-org-done = { $name } is now a member of { $organisation }.
+
+## Meetings
+cmd-meetings = Upcoming and recent meetings
+cmd-meeting = A meeting's details: /meeting 25
+cmd-meeting-new = Create a meeting
+cmd-meeting-edit = Change a meeting's details
+meeting-new-usage =
+    Usage: /meeting_new <date> <time> | <venue> | <agenda items separated by ;>
+    Example: /meeting_new 17 March 2027 10:00 | Buca1923 Mevlana Kafe | Legislation and strategy; Power relations; Language of advocacy
+meeting-created = Meeting { $number } created: { $when }. Type /meeting { $number } for the details.
+meetings-usage = Usage: /meetings
+meetings-empty = This network has no meetings yet. Organisers can create one with /meeting_new.
+meetings-upcoming = <b>Upcoming</b>
+meetings-past = <b>Recent meetings</b>
+meeting-line = Meeting { $number }: { $when }, { $venue } ({ $status })
+meeting-usage = Usage: /meeting <number>, for example /meeting 25
+meeting-unknown = This network has no meeting number { $number }. Type /meetings for the list.
+meeting-heading = <b>Meeting { $number }</b>: { $title }
+meeting-when = When: { $when }
+meeting-venue = Venue: { $venue }
+meeting-address = Address: { $address }
+meeting-online = Online: { $link }
+meeting-host = Host: { $host }
+meeting-host-none = not decided yet
+meeting-facilitators = Facilitators: { $names }
+meeting-deadline = Answer by: { $when }
+meeting-capacity = Capacity: { $capacity } people
+meeting-status = Status: { $status }
+meeting-agenda = <b>Agenda</b>
+meeting-status-planned = planned
+meeting-status-invited = invitations sent
+meeting-status-cancelled = cancelled
+meeting-status-held = held
+meeting-edit-usage =
+    Usage: /meeting_edit <number> <field> <value>
+    Fields: title, venue, address, agenda (separated by ;), facilitators (separated by ;), duration (hours, e.g. 5 or 4.5; or 90m), capacity (a number, or none), deadline (last day and time to answer), online_link (a link, or none)
+meeting-edited = Meeting { $number } updated ({ $field }).
+meeting-edit-cancelled = This meeting was cancelled; a cancelled meeting cannot be changed.
+meeting-edit-bad-duration = Give the duration in hours (e.g. 5 or 4.5) or minutes (e.g. 90m), from 30 minutes to 12 hours.
+meeting-edit-bad-capacity = The capacity must be a number of 1 or more; type “none” to remove it.
+meeting-edit-deadline-after-start = The answer deadline cannot be after the meeting.
+meeting-edit-bad-link = The link must start with http:// or https://; type “none” to remove it.
+date-format = I could not read the date and time. Use one of these forms: 17.03.2027 10:00, 17/03/2027 10:00, 2027-03-17 10:00, 17 March 2027 10:00 or 17 March 10:00
+date-impossible-date = There is no such day in the calendar (e.g. 31 February). Check the date; example: 17.03.2027 10:00
+date-impossible-time = There is no such time; it must be between 00:00 and 23:59, for example 10:00
+date-nonexistent-time = This local time does not exist that day because of a daylight-saving change. Choose an hour later.
+date-past = That date is in the past. Give a future date; example: 17.03.2027 10:00
+agenda-empty = The agenda needs at least one item; separate items with ;
+agenda-too-many = The agenda can have at most { $max } items.
+agenda-item-too-long = An agenda item can be at most { $max } characters.
+agenda-too-long = The agenda must fit in one Telegram message: the items together can be at most { $max } characters.

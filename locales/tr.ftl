@@ -163,3 +163,54 @@ organiser-remove-unchanged = { $name } zaten düzenleyici değil.
 organiser-last = Ağın son düzenleyicisi kaldırılamaz. Önce başka birini /organiser_add ile düzenleyici yapın.
 member-set-org-usage = Kullanım: kişinin bir mesajını yanıtlayarak /member_set_org <kısa ad> ya da /member_set_org @kullanıcıadı <kısa ad>
 member-set-org-done = { $name } artık { $organisation } üyesi.
+
+## Toplantılar
+cmd-meetings = Yaklaşan ve son toplantılar
+cmd-meeting = Bir toplantının ayrıntıları: /meeting 25
+cmd-meeting-new = Yeni toplantı oluştur
+cmd-meeting-edit = Toplantı bilgisini değiştir
+meeting-new-usage =
+    Kullanım: /meeting_new <tarih> <saat> | <mekân> | <gündem maddeleri, ; ile ayrılmış>
+    Örnek: /meeting_new 17 Mart 2027 10:00 | Buca1923 Mevlana Kafe | Mevzuat ve Strateji; Güç İlişkileri; Savunuculuk Dili
+meeting-created = { $number }. toplantı oluşturuldu: { $when }. Ayrıntılar için /meeting { $number } yazın.
+meetings-usage = Kullanım: /meetings
+meetings-empty = Bu ağda henüz toplantı yok. Düzenleyiciler /meeting_new ile oluşturabilir.
+meetings-upcoming = <b>Yaklaşan</b>
+meetings-past = <b>Son toplantılar</b>
+meeting-line = { $number }. toplantı: { $when }, { $venue } ({ $status })
+meeting-usage = Kullanım: /meeting <numara>, örneğin /meeting 25
+meeting-unknown = Bu ağda { $number } numaralı bir toplantı yok. Liste için /meetings yazın.
+meeting-heading = <b>{ $number }. Toplantı</b>: { $title }
+meeting-when = Tarih: { $when }
+meeting-venue = Mekân: { $venue }
+meeting-address = Adres: { $address }
+meeting-online = Çevrim içi: { $link }
+meeting-host = Ev sahibi: { $host }
+meeting-host-none = henüz belli değil
+meeting-facilitators = Kolaylaştırıcılar: { $names }
+meeting-deadline = Yanıt için son gün: { $when }
+meeting-capacity = Kontenjan: { $capacity } kişi
+meeting-status = Durum: { $status }
+meeting-agenda = <b>Gündem</b>
+meeting-status-planned = planlandı
+meeting-status-invited = davet gönderildi
+meeting-status-cancelled = iptal edildi
+meeting-status-held = yapıldı
+meeting-edit-usage =
+    Kullanım: /meeting_edit <numara> <alan> <değer>
+    Alanlar: title (başlık), venue (mekân), address (adres), agenda (; ile ayrılmış), facilitators (; ile ayrılmış), duration (saat, ör. 5 ya da 4,5; veya 90dk), capacity (kişi sayısı ya da yok), deadline (yanıt için son gün ve saat), online_link (bağlantı ya da yok)
+meeting-edited = { $number }. toplantı güncellendi ({ $field }).
+meeting-edit-cancelled = Bu toplantı iptal edildi; iptal edilen bir toplantı değiştirilemez.
+meeting-edit-bad-duration = Süreyi saat olarak (ör. 5 ya da 4,5) ya da dakika olarak (ör. 90dk) yazın; 30 dakika ile 12 saat arasında olmalı.
+meeting-edit-bad-capacity = Kontenjan 1 ya da daha büyük bir sayı olmalı; kaldırmak için “yok” yazın.
+meeting-edit-deadline-after-start = Yanıt için son gün toplantıdan sonra olamaz.
+meeting-edit-bad-link = Bağlantı http:// ya da https:// ile başlamalı; kaldırmak için “yok” yazın.
+date-format = Tarihi ve saati anlayamadım. Şu biçimlerden birini kullanın: 17.03.2027 10:00, 17/03/2027 10:00, 2027-03-17 10:00, 17 Mart 2027 10:00 ya da 17 Mart 10:00
+date-impossible-date = Takvimde böyle bir gün yok (ör. 31 Şubat). Tarihi kontrol edin; örnek: 17.03.2027 10:00
+date-impossible-time = Böyle bir saat yok; saat 00:00 ile 23:59 arasında olmalı, örneğin 10:00
+date-nonexistent-time = Bu saat, yaz saati değişikliği yüzünden o gün yerel saatte yok. Bir saat sonrasını seçin.
+date-past = Bu tarih geçmişte kaldı. İleri bir tarih yazın; örnek: 17.03.2027 10:00
+agenda-empty = Gündemde en az bir madde olmalı; maddeleri ; ile ayırın.
+agenda-too-many = Gündemde en fazla { $max } madde olabilir.
+agenda-item-too-long = Bir gündem maddesi en fazla { $max } karakter olabilir.
+agenda-too-long = Gündem tek bir Telegram mesajına sığmalı: maddelerin toplamı en fazla { $max } karakter olabilir.

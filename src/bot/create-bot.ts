@@ -8,6 +8,7 @@ import { fallbackComposer } from "../features/fallback/composer.ts";
 import { languageFeature } from "../features/language/composer.ts";
 import { startFeature } from "../features/start/composer.ts";
 import { auditFeature } from "../features/audit/composer.ts";
+import { meetingsFeature } from "../features/meetings/composer.ts";
 import { membersFeature } from "../features/members/composer.ts";
 import { networksFeature } from "../features/networks/composer.ts";
 import { scopeMiddleware } from "../features/networks/scope.ts";
@@ -68,6 +69,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     networksFeature({ networks: services.networks }),
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
+    meetingsFeature({ meetings: services.meetings }),
     auditFeature({ audit: services.audit, users: services.users }),
   );
   for (const feature of features) bot.use(feature.composer);

@@ -92,3 +92,25 @@ export function parseDateTime(text: string, zone: string, now: DateTime): Parsed
   if (instant <= now) return { ok: false, problem: "past" };
   return { ok: true, value: instant };
 }
+
+/** "17 Mart 2027 Çarşamba, 10:00" / "Wednesday 17 March 2027, 10:00" in the zone. */
+export function formatInstant(instant: Date, zone: string, locale: string): string {
+  const local = DateTime.fromJSDate(instant, { zone }).setLocale(locale);
+  return local.toFormat(locale === "tr" ? "d MMMM yyyy cccc, HH:mm" : "cccc d MMMM yyyy, HH:mm");
+}
+
+/** "17 Mart 2027 Çarşamba, 10:00–15:00"; the end gets its own date when it is another day. */
+export function formatMeetingTime(startsAt: Date, endsAt: Date, zone: string, locale: string): string {
+  const start = DateTime.fromJSDate(startsAt, { zone });
+  const end = DateTime.fromJSDate(endsAt, { zone }).setLocale(locale);
+  return `${formatInstant(startsAt, zone, locale)}–${end.toFormat(end.hasSame(start, "day") ? "HH:mm" : "d MMMM HH:mm")}`;
+}
+
+/** "5", "4,5", "4.5" hours, or "90m" / "90dk" minutes → minutes, 30 minutes to 12 hours. */
+export function parseDuration(text: string): number | undefined {
+  const t = text.trim().toLocaleLowerCase("tr-TR").replace(",", ".");
+  const minutes = /^(\d{1,3})\s*(m|dk|min|dakika)$/.exec(t);
+  const hours = /^(\d{1,2}(?:\.\d{1,2})?)\s*(h|s|sa|saat|hours?)?$/.exec(t);
+  const value = minutes ? Number(minutes[1]) : hours ? Math.round(Number(hours[1]) * 60) : NaN;
+  return Number.isFinite(value) && value >= 30 && value <= 12 * 60 ? value : undefined;
+}

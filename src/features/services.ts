@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/client.ts";
 import { AuditService } from "./audit/service.ts";
+import { MeetingService } from "./meetings/service.ts";
 import { MemberService } from "./members/service.ts";
 import { NetworkService } from "./networks/service.ts";
 import { OrganisationService } from "./organisations/service.ts";
@@ -12,9 +13,11 @@ export interface Services {
   networks: NetworkService;
   organisations: OrganisationService;
   members: MemberService;
+  meetings: MeetingService;
 }
 
-export function createServices(prisma: PrismaClient): Services {
+/** `clock` is the only source of "now" for rules that depend on it; tests pass a fixed one. */
+export function createServices(prisma: PrismaClient, clock: () => Date = () => new Date()): Services {
   const audit = new AuditService(prisma);
   return {
     users: new UserService(prisma),
@@ -22,5 +25,6 @@ export function createServices(prisma: PrismaClient): Services {
     networks: new NetworkService(prisma, audit),
     organisations: new OrganisationService(prisma, audit),
     members: new MemberService(prisma, audit),
+    meetings: new MeetingService(prisma, audit, clock),
   };
 }

@@ -45,8 +45,13 @@ export interface InProcessBot {
 }
 
 /** ortak's bot in this process, polling the emulator over HTTP as it would poll Telegram. */
-export async function startInProcessBot(emulator: TelegramEmulator, db: Database, logger: Logger = silentLogger): Promise<InProcessBot> {
-  const services = createServices(db.prisma);
+export async function startInProcessBot(
+  emulator: TelegramEmulator,
+  db: Database,
+  options: { logger?: Logger; clock?: () => Date } = {},
+): Promise<InProcessBot> {
+  const logger = options.logger ?? silentLogger;
+  const services = createServices(db.prisma, options.clock);
   const users = services.users;
   const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), services, logger });
   await ortak.bot.init();

@@ -16,13 +16,13 @@ export interface Scenario {
 }
 
 /** ortak in this process on in-memory PGlite, talking to an emulator, for one test file. */
-export function useScenario(): Scenario {
+export function useScenario(options: { clock?: () => Date } = {}): Scenario {
   const scenario = {} as Scenario;
   beforeAll(async () => {
     scenario.emulator = new TelegramEmulator({ limits: false });
     await scenario.emulator.start();
     scenario.db = await openMemoryDatabase();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db);
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, { clock: options.clock });
   });
   afterAll(async () => {
     await scenario.running.stop();

@@ -1,0 +1,182 @@
+import { DateTime } from "luxon";
+import type { Meeting, Network, Organisation, PrismaClient } from "../../db/client.ts";
+import { parseDateTime, parseDuration, type DateProblem } from "../../domain/datetime.ts";
+import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
+import type { AuditService } from "../audit/service.ts";
+
+export const AGENDA_LIMITS = { items: 20, itemLength: 300, total: 2500 } as const;
+export const MEETING_FIELDS = ["title", "venue", "address", "agenda", "facilitators", "duration", "capacity", "deadline", "online_link"] as const;
+export type MeetingField = (typeof MEETING_FIELDS)[number];
+
+export type MeetingWithHost = Meeting & { hostOrganisation: Organisation | null };
+export type AgendaProblem = { kind: "empty" } | { kind: "too-many"; max: number } | { kind: "item-too-long"; max: number } | { kind: "too-long"; max: number };
+
+export type CreateResult =
+  | { kind: "created"; meeting: Meeting }
+  | { kind: "bad-date"; problem: DateProblem }
+  | { kind: "bad-venue"; problem: NameProblem }
+  | { kind: "bad-agenda"; problem: AgendaProblem };
+export type EditResult =
+  | { kind: "edited"; meeting: Meeting }
+  | { kind: "unknown-meeting" }
+  | { kind: "cancelled" }
+  | { kind: "bad-text"; problem: NameProblem }
+  | { kind: "bad-agenda"; problem: AgendaProblem }
+  | { kind: "bad-duration" }
+  | { kind: "bad-capacity" }
+  | { kind: "bad-date"; problem: DateProblem }
+  | { kind: "deadline-after-start" }
+  | { kind: "bad-link" };
+
+const NONE = new Set(["yok", "none", "-"]);
+
+/** Splits "a; b; c" into items and checks them against what one Telegram message can carry. */
+export function readAgenda(text: string): { ok: true; items: string[] } | { ok: false; problem: AgendaProblem } {
+  const items = text.split(";").map(normaliseName).filter((item) => item.length > 0);
+  if (items.length === 0) return { ok: false, problem: { kind: "empty" } };
+  if (items.length > AGENDA_LIMITS.items) return { ok: false, problem: { kind: "too-many", max: AGENDA_LIMITS.items } };
+  if (items.some((item) => item.length > AGENDA_LIMITS.itemLength)) return { ok: false, problem: { kind: "item-too-long", max: AGENDA_LIMITS.itemLength } };
+  if (items.join("").length > AGENDA_LIMITS.total) return { ok: false, problem: { kind: "too-long", max: AGENDA_LIMITS.total } };
+  return { ok: true, items };
+}
+
+/** Numbered meetings of a network: created in its zone, numbers never reused. */
+export class MeetingService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly audit: AuditService,
+    private readonly clock: () => Date,
+  ) {}
+
+  private now(zone: string): DateTime {
+    return DateTime.fromJSDate(this.clock(), { zone });
+  }
+
+  async create(network: Network, actorId: bigint, input: { when: string; venue: string; agenda: string }): Promise<CreateResult> {
+    const when = parseDateTime(input.when, network.timeZone, this.now(network.timeZone));
+    if (!when.ok) return { kind: "bad-date", problem: when.problem };
+    const venueProblem = checkName(input.venue, NAME_LIMITS.venue);
+    if (venueProblem) return { kind: "bad-venue", problem: venueProblem };
+    const agenda = readAgenda(input.agenda);
+    if (!agenda.ok) return { kind: "bad-agenda", problem: agenda.problem };
+    const meeting = await this.prisma.$transaction(async (tx) => {
+      // Taking the number and moving the counter in one statement: two organisers creating at
+      // once get two numbers.
+      const { nextMeetingNumber } = await tx.network.update({
+        where: { id: network.id },
+        data: { nextMeetingNumber: { increment: 1 } },
+        select: { nextMeetingNumber: true },
+      });
+      const created = await tx.meeting.create({
+        data: {
+          networkId: network.id,
+          number: nextMeetingNumber - 1,
+          title: network.seriesTitle,
+          agenda: agenda.items,
+          startsAt: when.value.toJSDate(),
+          endsAt: when.value.plus({ minutes: network.defaultDurationMinutes }).toJSDate(),
+          venueName: normaliseName(input.venue),
+        },
+      });
+      await this.audit.record(tx, {
+        networkId: network.id,
+        actorId,
+        action: "meeting.create",
+        subject: String(created.number),
+        after: { startsAt: created.startsAt.toISOString(), venue: created.venueName ?? "" },
+      });
+      return created;
+    });
+    return { kind: "created", meeting };
+  }
+
+  find(networkId: number, number: number): Promise<MeetingWithHost | null> {
+    return this.prisma.meeting.findUnique({ where: { networkId_number: { networkId, number } }, include: { hostOrganisation: true } });
+  }
+
+  /** Upcoming meetings (soonest first) and the last five before now (latest first). */
+  async overview(networkId: number): Promise<{ upcoming: Meeting[]; past: Meeting[] }> {
+    const now = this.clock();
+    const [upcoming, past] = await Promise.all([
+      this.prisma.meeting.findMany({ where: { networkId, endsAt: { gte: now } }, orderBy: { startsAt: "asc" } }),
+      this.prisma.meeting.findMany({ where: { networkId, endsAt: { lt: now } }, orderBy: { startsAt: "desc" }, take: 5 }),
+    ]);
+    return { upcoming, past };
+  }
+
+  async edit(network: Network, actorId: bigint, number: number, field: MeetingField, raw: string): Promise<EditResult> {
+    const meeting = await this.find(network.id, number);
+    if (!meeting) return { kind: "unknown-meeting" };
+    if (meeting.status === "cancelled") return { kind: "cancelled" };
+    const value = normaliseName(raw);
+    const clear = NONE.has(value.toLocaleLowerCase("tr-TR"));
+    let data: Partial<Meeting>;
+    switch (field) {
+      case "title":
+      case "venue":
+      case "address": {
+        const problem = checkName(value, NAME_LIMITS.venue);
+        if (problem) return { kind: "bad-text", problem };
+        data = field === "title" ? { title: value } : field === "venue" ? { venueName: value } : { venueAddress: value };
+        break;
+      }
+      case "agenda": {
+        const agenda = readAgenda(raw);
+        if (!agenda.ok) return { kind: "bad-agenda", problem: agenda.problem };
+        data = { agenda: agenda.items };
+        break;
+      }
+      case "facilitators": {
+        const names = raw.split(";").map(normaliseName).filter(Boolean);
+        const problem = names.length === 0 ? ({ kind: "empty" } as const) : names.map((n) => checkName(n, NAME_LIMITS.venue)).find(Boolean);
+        if (problem) return { kind: "bad-text", problem };
+        data = { facilitators: names };
+        break;
+      }
+      case "duration": {
+        const minutes = parseDuration(value);
+        if (minutes === undefined) return { kind: "bad-duration" };
+        data = { endsAt: new Date(meeting.startsAt.getTime() + minutes * 60_000) };
+        break;
+      }
+      case "capacity": {
+        if (clear) data = { capacity: null };
+        else if (/^\d{1,5}$/.test(value) && Number(value) >= 1) data = { capacity: Number(value) };
+        else return { kind: "bad-capacity" };
+        break;
+      }
+      case "deadline": {
+        if (clear) {
+          data = { rsvpDeadline: null };
+          break;
+        }
+        const when = parseDateTime(value, network.timeZone, this.now(network.timeZone));
+        if (!when.ok) return { kind: "bad-date", problem: when.problem };
+        if (when.value.toJSDate() > meeting.startsAt) return { kind: "deadline-after-start" };
+        data = { rsvpDeadline: when.value.toJSDate() };
+        break;
+      }
+      case "online_link": {
+        if (clear) data = { onlineLink: null };
+        else if (/^https?:\/\/[^\s<>"]{3,500}$/i.test(value)) data = { onlineLink: value };
+        else return { kind: "bad-link" };
+        break;
+      }
+    }
+    const key = Object.keys(data)[0] as keyof Meeting;
+    const show = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join("; ") : v === null ? "" : String(v));
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const result = await tx.meeting.update({ where: { id: meeting.id }, data });
+      await this.audit.record(tx, {
+        networkId: network.id,
+        actorId,
+        action: `meeting.edit.${field}`,
+        subject: String(number),
+        before: { [field]: show(meeting[key]) },
+        after: { [field]: show(result[key]) },
+      });
+      return result;
+    });
+    return { kind: "edited", meeting: updated };
+  }
+}

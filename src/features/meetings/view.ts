@@ -1,0 +1,54 @@
+import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import type { Meeting, Network } from "../../db/client.ts";
+import type { DateProblem } from "../../domain/datetime.ts";
+import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
+import type { AgendaProblem, MeetingWithHost } from "./service.ts";
+
+function when(ctx: BotContext, meeting: Meeting, network: Network): string {
+  return formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, ctx.locale);
+}
+
+export function meetingLine(ctx: BotContext, meeting: Meeting, network: Network): string {
+  return ctx.t("meeting-line", {
+    number: meeting.number,
+    when: when(ctx, meeting, network),
+    venue: escapeHtml(meeting.venueName ?? "—"),
+    status: ctx.t(`meeting-status-${meeting.status}`),
+  });
+}
+
+export function overviewText(ctx: BotContext, network: Network, upcoming: Meeting[], past: Meeting[]): string {
+  if (upcoming.length === 0 && past.length === 0) return ctx.t("meetings-empty");
+  const lines = [`<b>${escapeHtml(network.seriesTitle)}</b>`];
+  if (upcoming.length > 0) lines.push("", ctx.t("meetings-upcoming"), ...upcoming.map((m) => meetingLine(ctx, m, network)));
+  if (past.length > 0) lines.push("", ctx.t("meetings-past"), ...past.map((m) => meetingLine(ctx, m, network)));
+  return lines.join("\n");
+}
+
+export function detailsText(ctx: BotContext, meeting: MeetingWithHost, network: Network): string {
+  const lines = [
+    ctx.t("meeting-heading", { number: meeting.number, title: escapeHtml(meeting.title) }),
+    ctx.t("meeting-when", { when: when(ctx, meeting, network) }),
+    ctx.t("meeting-venue", { venue: escapeHtml(meeting.venueName ?? "—") }),
+  ];
+  if (meeting.venueAddress) lines.push(ctx.t("meeting-address", { address: escapeHtml(meeting.venueAddress) }));
+  if (meeting.onlineLink) lines.push(ctx.t("meeting-online", { link: escapeHtml(meeting.onlineLink) }));
+  lines.push(ctx.t("meeting-host", { host: meeting.hostOrganisation ? escapeHtml(meeting.hostOrganisation.name) : ctx.t("meeting-host-none") }));
+  if (meeting.facilitators.length > 0) lines.push(ctx.t("meeting-facilitators", { names: escapeHtml(meeting.facilitators.join(", ")) }));
+  if (meeting.rsvpDeadline) {
+    lines.push(ctx.t("meeting-deadline", { when: formatInstant(meeting.rsvpDeadline, network.timeZone, ctx.locale) }));
+  }
+  if (meeting.capacity !== null) lines.push(ctx.t("meeting-capacity", { capacity: meeting.capacity }));
+  lines.push(ctx.t("meeting-status", { status: ctx.t(`meeting-status-${meeting.status}`) }));
+  lines.push("", ctx.t("meeting-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${escapeHtml(item)}`));
+  return lines.join("\n");
+}
+
+export function dateProblemText(ctx: BotContext, problem: DateProblem): string {
+  return ctx.t(`date-${problem}`);
+}
+
+export function agendaProblemText(ctx: BotContext, problem: AgendaProblem): string {
+  return ctx.t(`agenda-${problem.kind}`, "max" in problem ? { max: problem.max } : undefined);
+}

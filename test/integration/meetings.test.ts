@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { useScenario } from "../support/scenario.ts";
+
+// Tuesday 24 November 2026, 12:00 in İzmir.
+const NOW = new Date("2026-11-24T09:00:00Z");
+const scenario = useScenario({ clock: () => NOW });
+const { say, network, countRows } = scenario;
+
+async function meetingsOf(code: string) {
+  return scenario.db.prisma.meeting.findMany({ where: { network: { joinCode: code } }, orderBy: { number: "asc" } });
+}
+
+describe("/meeting_new", () => {
+  it("creates the next numbered meeting in the network's zone, five hours long", async () => {
+    const { admin, group, code } = await network("Toplantı Ağı");
+    await say(admin, group, "/network_set next_number 25");
+    const reply = await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Buca1923 Mevlana Kafe <Bahçe> | Mevzuat ve Strateji; Güç İlişkileri ; Savunuculuk Dili");
+    expect(reply).toBe("25. toplantı oluşturuldu: 17 Mart 2027 Çarşamba, 10:00–15:00. Ayrıntılar için /meeting 25 yazın.");
+    const [meeting] = await meetingsOf(code);
+    expect(meeting).toMatchObject({
+      number: 25,
+      status: "planned",
+      venueName: "Buca1923 Mevlana Kafe <Bahçe>",
+      agenda: ["Mevzuat ve Strateji", "Güç İlişkileri", "Savunuculuk Dili"],
+    });
+    expect(meeting!.startsAt.toISOString()).toBe("2027-03-17T07:00:00.000Z");
+    expect(meeting!.endsAt.toISOString()).toBe("2027-03-17T12:00:00.000Z");
+    expect(await say(admin, group, "/meeting_new 2027-04-21 10:00 | Karşıyaka | Gündem")).toMatch(/^26\. toplantı oluşturuldu/);
+    expect((await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } })).nextMeetingNumber).toBe(27);
+  });
+
+  it.each([
+    ["/meeting_new", /^Kullanım: \/meeting_new/],
+    ["/meeting_new 17.03.2027 10:00 | Buca", /^Kullanım: \/meeting_new/],
+    ["/meeting_new 31 Şubat 2027 10:00 | Buca | Gündem", /^Takvimde böyle bir gün yok/],
+    ["/meeting_new 17.03.2027 25:00 | Buca | Gündem", /^Böyle bir saat yok/],
+    ["/meeting_new 17.03.2026 10:00 | Buca | Gündem", /^Bu tarih geçmişte kaldı/],
+    ["/meeting_new yarın sabah | Buca | Gündem", /^Tarihi ve saati anlayamadım\. Şu biçimlerden birini kullanın: 17\.03\.2027 10:00/],
+    ["/meeting_new 17.03.2027 10:00 | Buca | ; ;", /^Gündemde en az bir madde olmalı/],
+    [`/meeting_new 17.03.2027 10:00 | Buca | ${Array.from({ length: 21 }, (_, i) => `madde ${i}`).join(";")}`, /^Gündemde en fazla 20 madde olabilir/],
+    [`/meeting_new 17.03.2027 10:00 | Buca | ${Array.from({ length: 10 }, () => "ş".repeat(290)).join(";")}`, /^Gündem tek bir Telegram mesajına sığmalı/],
+    [`/meeting_new 17.03.2027 10:00 | ${"m".repeat(201)} | Gündem`, /^Bu ad en fazla 200 karakter olabilir/],
+  ])("%s → a clear answer, no meeting, no number used", async (command, expected) => {
+    const { admin, group, code } = await network("Hatalı Toplantı Ağı");
+    const before = await countRows();
+    expect(await say(admin, group, command.slice(0, 4000))).toMatch(expected);
+    expect(await meetingsOf(code)).toEqual([]);
+    expect((await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } })).nextMeetingNumber).toBe(1);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("is for organisers only", async () => {
+    const { member, group, code } = await network("Yetkili Toplantı Ağı");
+    expect(await say(member, group, "/meeting_new 17.03.2027 10:00 | Buca | Gündem")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await meetingsOf(code)).toEqual([]);
+  });
+});
+
+describe("/meetings and /meeting <N>", () => {
+  it("lists upcoming and past meetings and shows one in the reader's language", async () => {
+    const { admin, member, group, code } = await network("Liste Toplantı Ağı");
+    const networkRow = await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } });
+    const buca = await scenario.db.prisma.organisation.create({
+      data: { networkId: networkRow.id, name: "Buca KDM", shortName: "Buca", nameKey: "buca kdm", shortNameKey: "buca", rotationPosition: 1 },
+    });
+    await scenario.db.prisma.meeting.create({
+      data: { networkId: networkRow.id, number: 24, title: "Atölye", agenda: ["Mevzuat ve Strateji"], startsAt: new Date("2026-02-17T07:00:00Z"), endsAt: new Date("2026-02-17T12:00:00Z"), venueName: "Buca1923 Mevlana Kafe", hostOrganisationId: buca.id, status: "held" },
+    });
+    await say(admin, group, "/network_set next_number 25");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış; Değerlendirme");
+    const list = await say(member, group, "/meetings");
+    expect(list).toContain("Yaklaşan\n25. toplantı: 17 Mart 2027 Çarşamba, 10:00–15:00, Konak (planlandı)");
+    expect(list).toContain("Son toplantılar\n24. toplantı: 17 Şubat 2026 Salı, 10:00–15:00, Buca1923 Mevlana Kafe (yapıldı)");
+    expect(await say(member, group, "/meeting 24")).toBe(
+      "24. Toplantı: Atölye\nTarih: 17 Şubat 2026 Salı, 10:00–15:00\nMekân: Buca1923 Mevlana Kafe\nEv sahibi: Buca KDM\nDurum: yapıldı\n\nGündem\n1. Mevzuat ve Strateji",
+    );
+    await say(member, group, "/lang en");
+    expect(await say(member, group, "/meeting 25")).toContain("When: Wednesday 17 March 2027, 10:00–15:00");
+    expect(await say(member, group, "/meeting 99")).toBe("This network has no meeting number 99. Type /meetings for the list.");
+    expect(await say(member, group, "/meeting yirmi beş")).toBe("Usage: /meeting <number>, for example /meeting 25");
+  });
+});
+
+describe("/meeting_edit", () => {
+  it("changes each field, with the audit log recording before and after", async () => {
+    const { admin, group, code } = await network("Düzenleme Ağı");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
+    const edits: [string, string][] = [
+      ["/meeting_edit 1 title Kadına Yönelik Şiddetle Mücadele: 25. Toplantı", "title"],
+      ["/meeting_edit 1 venue Buca1923 Mevlana Kafe", "venue"],
+      ["/meeting_edit 1 address Buca, İzmir <zemin kat>", "address"],
+      ["/meeting_edit 1 agenda Mevzuat ve Strateji; Güç İlişkileri", "agenda"],
+      ["/meeting_edit 1 facilitators Kolaylaştırıcı A; Kolaylaştırıcı B", "facilitators"],
+      ["/meeting_edit 1 duration 4,5", "duration"],
+      ["/meeting_edit 1 capacity 40", "capacity"],
+      ["/meeting_edit 1 deadline 10.03.2027 17:00", "deadline"],
+      ["/meeting_edit 1 online_link https://meet.example.org/kdm", "online_link"],
+    ];
+    for (const [command, field] of edits) expect(await say(admin, group, command)).toBe(`1. toplantı güncellendi (${field}).`);
+    const [meeting] = await meetingsOf(code);
+    expect(meeting).toMatchObject({
+      venueName: "Buca1923 Mevlana Kafe",
+      venueAddress: "Buca, İzmir <zemin kat>",
+      agenda: ["Mevzuat ve Strateji", "Güç İlişkileri"],
+      facilitators: ["Kolaylaştırıcı A", "Kolaylaştırıcı B"],
+      capacity: 40,
+      onlineLink: "https://meet.example.org/kdm",
+    });
+    expect(meeting!.endsAt.toISOString()).toBe("2027-03-17T11:30:00.000Z");
+    expect(meeting!.rsvpDeadline!.toISOString()).toBe("2027-03-10T14:00:00.000Z");
+    const details = await say(admin, group, "/meeting 1");
+    expect(details).toContain("Yanıt için son gün: 10 Mart 2027 Çarşamba, 17:00");
+    expect(details).toContain("Adres: Buca, İzmir <zemin kat>");
+    expect(await say(admin, group, "/audit 1")).toContain("meeting.edit.online_link");
+    expect(await say(admin, group, "/meeting_edit 1 capacity yok")).toBe("1. toplantı güncellendi (capacity).");
+    expect((await meetingsOf(code))[0]!.capacity).toBeNull();
+  });
+
+  it.each([
+    ["/meeting_edit 1", /^Kullanım: \/meeting_edit/],
+    ["/meeting_edit 1 colour red", /^Kullanım: \/meeting_edit/],
+    ["/meeting_edit bir venue X", /^Kullanım: \/meeting_edit/],
+    ["/meeting_edit 9 venue X", /^Bu ağda 9 numaralı bir toplantı yok/],
+    ["/meeting_edit 1 duration 20", /^Süreyi saat olarak/],
+    ["/meeting_edit 1 duration 10dk", /^Süreyi saat olarak/],
+    ["/meeting_edit 1 capacity -3", /^Kontenjan 1 ya da daha büyük/],
+    ["/meeting_edit 1 deadline 20.03.2027 10:00", /^Yanıt için son gün toplantıdan sonra olamaz/],
+    ["/meeting_edit 1 deadline 30.02.2027 10:00", /^Takvimde böyle bir gün yok/],
+    ["/meeting_edit 1 deadline 01.01.2026 10:00", /^Bu tarih geçmişte kaldı/],
+    ["/meeting_edit 1 online_link javascript:alert(1)", /^Bağlantı http:\/\/ ya da https:\/\/ ile başlamalı/],
+    ["/meeting_edit 1 agenda ;", /^Gündemde en az bir madde olmalı/],
+  ])("%s → a clear answer, nothing changed", async (command, expected) => {
+    const { admin, group, code } = await network("Hatalı Düzenleme Ağı");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
+    const before = await meetingsOf(code);
+    const rows = await countRows();
+    expect(await say(admin, group, command)).toMatch(expected);
+    expect(await meetingsOf(code)).toEqual(before);
+    expect(await countRows()).toEqual(rows);
+  });
+
+  it("refuses to change a cancelled meeting", async () => {
+    const { admin, group, code } = await network("İptal Ağı");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
+    await scenario.db.prisma.meeting.updateMany({ where: { network: { joinCode: code } }, data: { status: "cancelled" } });
+    expect(await say(admin, group, "/meeting_edit 1 venue Buca")).toBe("Bu toplantı iptal edildi; iptal edilen bir toplantı değiştirilemez.");
+  });
+});
