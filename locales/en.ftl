@@ -214,3 +214,26 @@ agenda-empty = The agenda needs at least one item; separate items with ;
 agenda-too-many = The agenda can have at most { $max } items.
 agenda-item-too-long = An agenda item can be at most { $max } characters.
 agenda-too-long = The agenda must fit in one Telegram message: the items together can be at most { $max } characters.
+cmd-reschedule = Move a meeting to another date
+cmd-cancel = Cancel a meeting
+reschedule-usage =
+    Usage: /reschedule <number> <date> <time>
+    Example: /reschedule 25 24 March 2027 10:00
+reschedule-unchanged = The meeting is already at that date and time.
+meeting-held = This meeting's time has passed; it can no longer be moved or cancelled.
+rescheduled = Meeting { $number } moved to its new date: { $when }.
+rescheduled-announced = Meeting { $number } moved to its new date: { $when }. The linked chats have been told.
+reschedule-announcement =
+    📅 <b>The date of meeting { $number } has changed.</b>
+    Was: { $before }
+    Now: { $after }
+cancel-usage =
+    Usage: /cancel <number> [reason]
+    Example: /cancel 25 The hall is not available
+cancel-already = This meeting has already been cancelled.
+cancelled = Meeting { $number } is cancelled. Its number will not be used again.
+cancelled-announced = Meeting { $number } is cancelled and the linked chats have been told. Its number will not be used again.
+cancel-announcement = ❌ <b>Meeting { $number } is cancelled.</b>
+cancel-announcement-reason =
+    ❌ <b>Meeting { $number } is cancelled.</b>
+    Reason: { $reason }

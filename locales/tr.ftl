@@ -214,3 +214,26 @@ agenda-empty = Gündemde en az bir madde olmalı; maddeleri ; ile ayırın.
 agenda-too-many = Gündemde en fazla { $max } madde olabilir.
 agenda-item-too-long = Bir gündem maddesi en fazla { $max } karakter olabilir.
 agenda-too-long = Gündem tek bir Telegram mesajına sığmalı: maddelerin toplamı en fazla { $max } karakter olabilir.
+cmd-reschedule = Toplantıyı başka bir tarihe taşı
+cmd-cancel = Toplantıyı iptal et
+reschedule-usage =
+    Kullanım: /reschedule <numara> <tarih> <saat>
+    Örnek: /reschedule 25 24 Mart 2027 10:00
+reschedule-unchanged = Toplantı zaten bu tarih ve saatte.
+meeting-held = Bu toplantının zamanı geçti; tarihi değiştirilemez ve iptal edilemez.
+rescheduled = { $number }. toplantı yeni tarihine taşındı: { $when }.
+rescheduled-announced = { $number }. toplantı yeni tarihine taşındı: { $when }. Bağlı sohbetlere duyuruldu.
+reschedule-announcement =
+    📅 <b>{ $number }. toplantının tarihi değişti.</b>
+    Eski: { $before }
+    Yeni: { $after }
+cancel-usage =
+    Kullanım: /cancel <numara> [gerekçe]
+    Örnek: /cancel 25 Salon kullanılamıyor
+cancel-already = Bu toplantı zaten iptal edilmiş.
+cancelled = { $number }. toplantı iptal edildi. Bu numara bir daha kullanılmayacak.
+cancelled-announced = { $number }. toplantı iptal edildi ve bağlı sohbetlere duyuruldu. Bu numara bir daha kullanılmayacak.
+cancel-announcement = ❌ <b>{ $number }. toplantı iptal edildi.</b>
+cancel-announcement-reason =
+    ❌ <b>{ $number }. toplantı iptal edildi.</b>
+    Gerekçe: { $reason }

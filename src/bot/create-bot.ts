@@ -57,6 +57,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     ctx.knownUser = ctx.from && !ctx.from.is_bot ? await services.users.remember(ctx.from) : undefined;
     ctx.locale = negotiateLocale(ctx.knownUser?.locale, ctx.from?.language_code);
     ctx.t = (id, args) => deps.translator.t(ctx.locale, id, args);
+    ctx.tIn = (locale, id, args) => deps.translator.t(locale, id, args);
     await next();
   });
   bot.use(scopeMiddleware(services.networks));
@@ -69,7 +70,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     networksFeature({ networks: services.networks }),
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
-    meetingsFeature({ meetings: services.meetings }),
+    meetingsFeature({ meetings: services.meetings, networks: services.networks, logger: deps.logger }),
     auditFeature({ audit: services.audit, users: services.users }),
   );
   for (const feature of features) bot.use(feature.composer);

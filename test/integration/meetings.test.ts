@@ -146,3 +146,88 @@ describe("/meeting_edit", () => {
     expect(await say(admin, group, "/meeting_edit 1 venue Buca")).toBe("Bu toplantı iptal edildi; iptal edilen bir toplantı değiştirilemez.");
   });
 });
+
+describe("/reschedule and /cancel", () => {
+  it("moves a planned meeting quietly, keeping its length and raising the calendar sequence", async () => {
+    const { admin, group, code } = await network("Taşıma Ağı");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
+    await say(admin, group, "/meeting_edit 1 duration 3");
+    const sentBefore = scenario.emulator.botMessagesIn(group.id).length;
+    expect(await say(admin, group, "/reschedule 1 24 Mart 2027 13:30")).toBe("1. toplantı yeni tarihine taşındı: 24 Mart 2027 Çarşamba, 13:30–16:30.");
+    const [meeting] = await meetingsOf(code);
+    expect(meeting!.startsAt.toISOString()).toBe("2027-03-24T10:30:00.000Z");
+    expect(meeting!.endsAt.toISOString()).toBe("2027-03-24T13:30:00.000Z");
+    expect(meeting!.icsSequence).toBe(1);
+    // Only the organiser's confirmation: nobody was invited to the planned meeting yet.
+    expect(scenario.emulator.botMessagesIn(group.id).length).toBe(sentBefore + 1);
+  });
+
+  it("tells every linked chat once, in the network's language and into a linked topic, for an announced meeting", async () => {
+    const { admin, group, code } = await network("Duyuru Ağı");
+    const forum = scenario.emulator.createGroup({ title: "Forum", isForum: true, members: [{ user: admin, status: "creator" }] });
+    const topic = scenario.emulator.createTopic(forum, "Toplantılar");
+    const { message } = scenario.emulator.sendText(admin, forum, `/link ${code}`, { threadId: topic });
+    await scenario.emulator.nextBotMessage(forum.id, message.message_id);
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
+    await scenario.db.prisma.meeting.updateMany({ where: { network: { joinCode: code } }, data: { status: "invited" } });
+
+    await say(admin, "private", "/start");
+    await say(admin, "private", "/lang en");
+    expect(await say(admin, "private", "/reschedule 1 18.03.2027 10:00")).toBe(
+      "Meeting 1 moved to its new date: Thursday 18 March 2027, 10:00–15:00. The linked chats have been told.",
+    );
+    const groupNotice = scenario.emulator.botMessagesIn(group.id).at(-1)!;
+    expect(groupNotice.text).toBe("📅 1. toplantının tarihi değişti.\nEski: 17 Mart 2027 Çarşamba, 10:00–15:00\nYeni: 18 Mart 2027 Perşembe, 10:00–15:00");
+    const topicNotice = scenario.emulator.botMessagesIn(forum.id).at(-1)!;
+    expect(topicNotice.threadId).toBe(topic);
+    expect(topicNotice.text).toBe(groupNotice.text);
+
+    const reason = "Salon <su baskını> & tadilat";
+    expect(await say(admin, "private", `/cancel 1 ${reason}`)).toBe("Meeting 1 is cancelled and the linked chats have been told. Its number will not be used again.");
+    expect(scenario.emulator.botMessagesIn(group.id).at(-1)!.text).toBe(`❌ 1. toplantı iptal edildi.\nGerekçe: ${reason}`);
+    expect(scenario.emulator.botMessagesIn(forum.id).filter((m) => m.text?.startsWith("❌"))).toHaveLength(1);
+    const [meeting] = await meetingsOf(code);
+    expect(meeting).toMatchObject({ status: "cancelled", cancelReason: reason, icsSequence: 2 });
+
+    // A cancelled meeting keeps its number and cannot be moved, cancelled again or edited.
+    expect(await say(admin, "private", "/reschedule 1 19.03.2027 10:00")).toBe("This meeting was cancelled; a cancelled meeting cannot be changed.");
+    expect(await say(admin, "private", "/cancel 1")).toBe("This meeting has already been cancelled.");
+    expect(await say(admin, "private", "/meeting_new 20.03.2027 10:00 | Konak | Açılış")).toMatch(/^Meeting 2 created/);
+    expect(await say(admin, "private", "/meetings")).toContain("Meeting 1: Thursday 18 March 2027, 10:00–15:00, Konak (cancelled)");
+  });
+
+  it.each([
+    ["/reschedule", /^Kullanım: \/reschedule/],
+    ["/reschedule 1", /^Kullanım: \/reschedule/],
+    ["/reschedule 7 18.03.2027 10:00", /^Bu ağda 7 numaralı bir toplantı yok/],
+    ["/reschedule 1 31.02.2027 10:00", /^Takvimde böyle bir gün yok/],
+    ["/reschedule 1 18.03.2027 24:00", /^Böyle bir saat yok/],
+    ["/reschedule 1 18.03.2025 10:00", /^Bu tarih geçmişte kaldı/],
+    ["/reschedule 1 17.03.2027 10:00", /^Toplantı zaten bu tarih ve saatte/],
+    ["/reschedule 2 18.03.2027 10:00", /^Bu toplantının zamanı geçti/],
+    ["/cancel", /^Kullanım: \/cancel/],
+    ["/cancel yirmi", /^Kullanım: \/cancel/],
+    ["/cancel 2", /^Bu toplantının zamanı geçti/],
+    [`/cancel 1 ${"g".repeat(201)}`, /^Bu ad en fazla 200 karakter/],
+  ])("%s → a clear answer, nothing changed", async (command, expected) => {
+    const { admin, group, code } = await network("Hatalı Taşıma Ağı");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
+    const networkRow = await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } });
+    await scenario.db.prisma.meeting.create({
+      data: { networkId: networkRow.id, number: 2, title: "Geçmiş", agenda: ["x"], startsAt: new Date("2026-10-01T07:00:00Z"), endsAt: new Date("2026-10-01T12:00:00Z") },
+    });
+    const before = await meetingsOf(code);
+    const rows = await countRows();
+    expect(await say(admin, group, command)).toMatch(expected);
+    expect(await meetingsOf(code)).toEqual(before);
+    expect(await countRows()).toEqual(rows);
+  });
+
+  it("is for organisers only", async () => {
+    const { admin, member, group, code } = await network("Yetki Taşıma Ağı");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
+    expect(await say(member, group, "/reschedule 1 18.03.2027 10:00")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/cancel 1")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect((await meetingsOf(code))[0]).toMatchObject({ status: "planned", icsSequence: 0 });
+  });
+});

@@ -1,6 +1,11 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
+import { announceToChats } from "../../bot/announce.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import { isLocale } from "../../bot/i18n.ts";
 import { replyHtml } from "../../bot/reply.ts";
+import type { Logger } from "../../logger.ts";
+import type { NetworkService } from "../networks/service.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
 import type { Feature } from "../feature.ts";
 import { nameProblemText } from "../networks/view.ts";
@@ -11,9 +16,15 @@ import { agendaProblemText, dateProblemText, detailsText, overviewText } from ".
 const NUMBER = /^\d{1,6}$/;
 
 /** /meeting_new, /meetings, /meeting <N>, /meeting_edit. */
-export function meetingsFeature(deps: { meetings: MeetingService }): Feature {
+export function meetingsFeature(deps: { meetings: MeetingService; networks: NetworkService; logger: Logger }): Feature {
   const composer = new Composer<BotContext>();
   const { meetings } = deps;
+
+  /** Once per linked chat, in the network's language; only for meetings already announced. */
+  const announce = async (ctx: BotContext, networkId: number, networkLocale: string, id: string, args: Record<string, string | number>) => {
+    const locale = isLocale(networkLocale) ? networkLocale : "tr";
+    return announceToChats(ctx.api, await deps.networks.linkedChats(networkId), ctx.tIn(locale, id, args), deps.logger);
+  };
 
   composer.command("meeting_new", async (ctx) => {
     const scope = await requireOrganiser(ctx);
@@ -78,6 +89,69 @@ export function meetingsFeature(deps: { meetings: MeetingService }): Feature {
     }
   });
 
+  composer.command("reschedule", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const [, number, when] = /^(\d{1,6})\s+([\s\S]+)$/.exec(ctx.match.trim()) ?? [];
+    if (!number || !when) return void (await ctx.reply(ctx.t("reschedule-usage")));
+    const result = await meetings.reschedule(scope.network, BigInt(ctx.from!.id), Number(number), when);
+    switch (result.kind) {
+      case "bad-date":
+        return void (await ctx.reply(dateProblemText(ctx, result.problem)));
+      case "unknown-meeting":
+        return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
+      case "cancelled":
+        return void (await ctx.reply(ctx.t("meeting-edit-cancelled")));
+      case "held":
+        return void (await ctx.reply(ctx.t("meeting-held")));
+      case "unchanged":
+        return void (await ctx.reply(ctx.t("reschedule-unchanged")));
+      case "rescheduled": {
+        const { network } = scope;
+        const zone = network.timeZone;
+        const { meeting } = result;
+        const previous = result.previousStart;
+        const previousEnd = new Date(previous.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()));
+        if (result.announce) {
+          const locale = isLocale(network.locale) ? network.locale : "tr";
+          await announce(ctx, network.id, network.locale, "reschedule-announcement", {
+            number: meeting.number,
+            before: formatMeetingTime(previous, previousEnd, zone, locale),
+            after: formatMeetingTime(meeting.startsAt, meeting.endsAt, zone, locale),
+          });
+        }
+        const when = formatMeetingTime(meeting.startsAt, meeting.endsAt, zone, ctx.locale);
+        return void (await ctx.reply(ctx.t(result.announce ? "rescheduled-announced" : "rescheduled", { number: meeting.number, when })));
+      }
+    }
+  });
+
+  composer.command("cancel", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const [, number, reason] = /^(\d{1,6})(?:\s+([\s\S]+))?$/.exec(ctx.match.trim()) ?? [];
+    if (!number) return void (await ctx.reply(ctx.t("cancel-usage")));
+    const result = await meetings.cancel(scope.network, BigInt(ctx.from!.id), Number(number), reason ?? "");
+    switch (result.kind) {
+      case "unknown-meeting":
+        return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
+      case "already-cancelled":
+        return void (await ctx.reply(ctx.t("cancel-already")));
+      case "held":
+        return void (await ctx.reply(ctx.t("meeting-held")));
+      case "bad-reason":
+        return void (await ctx.reply(nameProblemText(ctx, result.problem)));
+      case "cancelled": {
+        const { meeting } = result;
+        if (result.announce) {
+          const id = meeting.cancelReason ? "cancel-announcement-reason" : "cancel-announcement";
+          await announce(ctx, scope.network.id, scope.network.locale, id, { number: meeting.number, reason: escapeHtml(meeting.cancelReason ?? "") });
+        }
+        return void (await ctx.reply(ctx.t(result.announce ? "cancelled-announced" : "cancelled", { number: meeting.number })));
+      }
+    }
+  });
+
   return {
     composer,
     commands: [
@@ -85,6 +159,8 @@ export function meetingsFeature(deps: { meetings: MeetingService }): Feature {
       { command: "meeting", description: "cmd-meeting", chats: ["private", "group"], organiserOnly: false },
       { command: "meeting_new", description: "cmd-meeting-new", chats: ["private", "group"], organiserOnly: true },
       { command: "meeting_edit", description: "cmd-meeting-edit", chats: ["private", "group"], organiserOnly: true },
+      { command: "reschedule", description: "cmd-reschedule", chats: ["private", "group"], organiserOnly: true },
+      { command: "cancel", description: "cmd-cancel", chats: ["private", "group"], organiserOnly: true },
     ],
   };
 }

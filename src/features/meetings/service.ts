@@ -30,6 +30,20 @@ export type EditResult =
 
 const NONE = new Set(["yok", "none", "-"]);
 
+export type RescheduleResult =
+  | { kind: "rescheduled"; meeting: Meeting; previousStart: Date; announce: boolean }
+  | { kind: "unknown-meeting" }
+  | { kind: "cancelled" }
+  | { kind: "held" }
+  | { kind: "unchanged" }
+  | { kind: "bad-date"; problem: DateProblem };
+export type CancelResult =
+  | { kind: "cancelled"; meeting: Meeting; announce: boolean }
+  | { kind: "unknown-meeting" }
+  | { kind: "already-cancelled" }
+  | { kind: "held" }
+  | { kind: "bad-reason"; problem: NameProblem };
+
 /** Splits "a; b; c" into items and checks them against what one Telegram message can carry. */
 export function readAgenda(text: string): { ok: true; items: string[] } | { ok: false; problem: AgendaProblem } {
   const items = text.split(";").map(normaliseName).filter((item) => item.length > 0);
@@ -102,6 +116,66 @@ export class MeetingService {
       this.prisma.meeting.findMany({ where: { networkId, endsAt: { lt: now } }, orderBy: { startsAt: "desc" }, take: 5 }),
     ]);
     return { upcoming, past };
+  }
+
+  /** A meeting that has ended, or was cancelled, keeps its date: it is history. */
+  private async changeable(networkId: number, number: number) {
+    const meeting = await this.find(networkId, number);
+    if (!meeting) return { kind: "unknown-meeting" as const };
+    if (meeting.status === "cancelled") return { kind: "cancelled" as const };
+    if (meeting.status === "held" || meeting.endsAt <= this.clock()) return { kind: "held" as const };
+    return { kind: "ok" as const, meeting };
+  }
+
+  /** Moves the meeting, keeping its length; calendars see a new SEQUENCE. */
+  async reschedule(network: Network, actorId: bigint, number: number, text: string): Promise<RescheduleResult> {
+    const found = await this.changeable(network.id, number);
+    if (found.kind !== "ok") return found;
+    const { meeting } = found;
+    const when = parseDateTime(text, network.timeZone, this.now(network.timeZone));
+    if (!when.ok) return { kind: "bad-date", problem: when.problem };
+    const startsAt = when.value.toJSDate();
+    if (startsAt.getTime() === meeting.startsAt.getTime()) return { kind: "unchanged" };
+    const length = meeting.endsAt.getTime() - meeting.startsAt.getTime();
+    // A deadline after the new start would let answers come in after the meeting: drop it.
+    const deadline = meeting.rsvpDeadline && meeting.rsvpDeadline > startsAt ? null : meeting.rsvpDeadline;
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const result = await tx.meeting.update({
+        where: { id: meeting.id },
+        data: { startsAt, endsAt: new Date(startsAt.getTime() + length), rsvpDeadline: deadline, icsSequence: { increment: 1 } },
+      });
+      await this.audit.record(tx, {
+        networkId: network.id,
+        actorId,
+        action: "meeting.reschedule",
+        subject: String(number),
+        before: { startsAt: meeting.startsAt.toISOString() },
+        after: { startsAt: startsAt.toISOString() },
+      });
+      return result;
+    });
+    return { kind: "rescheduled", meeting: updated, previousStart: meeting.startsAt, announce: meeting.status === "invited" };
+  }
+
+  /** Cancels for good: the number stays taken and the meeting can no longer change. */
+  async cancel(network: Network, actorId: bigint, number: number, rawReason: string): Promise<CancelResult> {
+    const found = await this.changeable(network.id, number);
+    if (found.kind === "cancelled") return { kind: "already-cancelled" };
+    if (found.kind !== "ok") return found;
+    const reason = normaliseName(rawReason);
+    if (reason !== "") {
+      const problem = checkName(reason, NAME_LIMITS.venue);
+      if (problem) return { kind: "bad-reason", problem };
+    }
+    const updated = await this.prisma.$transaction(async (tx) => {
+      const result = await tx.meeting.update({
+        where: { id: found.meeting.id },
+        data: { status: "cancelled", cancelReason: reason || null, icsSequence: { increment: 1 } },
+      });
+      await this.audit.record(tx, { networkId: network.id, actorId, action: "meeting.cancel", subject: String(number), after: { reason } });
+      return result;
+    });
+    return { kind: "cancelled", meeting: updated, announce: found.meeting.status === "invited" };
   }
 
   async edit(network: Network, actorId: bigint, number: number, field: MeetingField, raw: string): Promise<EditResult> {

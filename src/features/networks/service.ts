@@ -120,6 +120,11 @@ export class NetworkService {
     return { kind: "linked", network };
   }
 
+  /** Where the network's announcements go: each linked chat, in its forum topic if it has one. */
+  linkedChats(networkId: number): Promise<{ telegramChatId: bigint; topicId: number }[]> {
+    return this.prisma.chat.findMany({ where: { networkId }, select: { telegramChatId: true, topicId: true }, orderBy: { id: "asc" } });
+  }
+
   linkedChatCount(networkId: number): Promise<number> {
     return this.prisma.chat.count({ where: { networkId } });
   }
