@@ -237,3 +237,11 @@ cancel-announcement = ❌ <b>Meeting { $number } is cancelled.</b>
 cancel-announcement-reason =
     ❌ <b>Meeting { $number } is cancelled.</b>
     Reason: { $reason }
+cmd-ics = Add the meeting to your calendar (.ics)
+ics-usage = Usage: /ics <number>, for example /ics 25
+ics-caption = Meeting { $number }: open the file to add it to your calendar.
+ics-caption-cancelled = Meeting { $number } is cancelled: open the file and your calendar shows it cancelled too.
+ics-summary = Meeting { $number }
+ics-agenda = Agenda:
+ics-facilitators = Facilitators: { $names }
+ics-cancelled = Cancelled: { $reason }

@@ -237,3 +237,11 @@ cancel-announcement = ❌ <b>{ $number }. toplantı iptal edildi.</b>
 cancel-announcement-reason =
     ❌ <b>{ $number }. toplantı iptal edildi.</b>
     Gerekçe: { $reason }
+cmd-ics = Toplantıyı takvime ekle (.ics)
+ics-usage = Kullanım: /ics <numara>, örneğin /ics 25
+ics-caption = { $number }. toplantı: takviminize eklemek için dosyayı açın.
+ics-caption-cancelled = { $number }. toplantı iptal edildi: dosyayı açarsanız takviminizde de iptal görünür.
+ics-summary = { $number }. Toplantı
+ics-agenda = Gündem:
+ics-facilitators = Kolaylaştırıcılar: { $names }
+ics-cancelled = İptal edildi: { $reason }

@@ -231,3 +231,36 @@ describe("/reschedule and /cancel", () => {
     expect((await meetingsOf(code))[0]).toMatchObject({ status: "planned", icsSequence: 0 });
   });
 });
+
+describe("/ics", () => {
+  it("sends a calendar file whose UID stays and whose SEQUENCE and STATUS follow reschedule and cancel", async () => {
+    const ICAL = (await import("ical.js")).default;
+    const { admin, member, group } = await network("Takvim Ağı");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Buca1923 Mevlana Kafe | Mevzuat ve Strateji; Güç İlişkileri");
+    const read = async () => {
+      const { message } = scenario.emulator.sendText(member, group, "/ics 1");
+      const sent = await scenario.emulator.nextBotMessage(group.id, message.message_id);
+      expect(sent.document?.file_name).toBe("ortak-1.ics");
+      const vevent = new ICAL.Component(ICAL.parse(scenario.emulator.file(sent.document!.file_id)!.toString("utf8"))).getFirstSubcomponent("vevent")!;
+      return { caption: sent.caption, event: new ICAL.Event(vevent), status: vevent.getFirstPropertyValue("status") };
+    };
+    const first = await read();
+    expect(first.caption).toBe("1. toplantı: takviminize eklemek için dosyayı açın.");
+    expect(first.event.summary).toBe("Takvim Ağı: 1. Toplantı");
+    expect(first.event.description).toBe("Gündem:\n1. Mevzuat ve Strateji\n2. Güç İlişkileri");
+    expect(first.event.location).toBe("Buca1923 Mevlana Kafe");
+    expect([first.event.sequence, first.status]).toEqual([0, "CONFIRMED"]);
+
+    await say(admin, group, "/reschedule 1 18.03.2027 10:00");
+    const moved = await read();
+    expect(moved.event.uid).toBe(first.event.uid);
+    expect(moved.event.sequence).toBe(1);
+
+    await say(admin, group, "/cancel 1 Salon yok");
+    const cancelled = await read();
+    expect([cancelled.event.uid, cancelled.event.sequence, cancelled.status]).toEqual([first.event.uid, 2, "CANCELLED"]);
+    expect(cancelled.caption).toMatch(/iptal edildi/);
+    expect(await say(member, group, "/ics 9")).toMatch(/^Bu ağda 9 numaralı bir toplantı yok/);
+    expect(await say(member, group, "/ics")).toMatch(/^Kullanım: \/ics/);
+  });
+});

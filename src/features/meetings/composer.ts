@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { announceToChats } from "../../bot/announce.ts";
 import { escapeHtml } from "../../bot/html.ts";
@@ -11,7 +11,7 @@ import type { Feature } from "../feature.ts";
 import { nameProblemText } from "../networks/view.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { MEETING_FIELDS, type MeetingField, type MeetingService } from "./service.ts";
-import { agendaProblemText, dateProblemText, detailsText, overviewText } from "./view.ts";
+import { agendaProblemText, calendarTexts, dateProblemText, detailsText, overviewText } from "./view.ts";
 
 const NUMBER = /^\d{1,6}$/;
 
@@ -89,6 +89,19 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
     }
   });
 
+  composer.command("ics", async (ctx) => {
+    const arg = ctx.match.trim();
+    if (!NUMBER.test(arg)) return void (await ctx.reply(ctx.t("ics-usage")));
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    const meeting = await meetings.find(scope.network.id, Number(arg));
+    if (!meeting) return void (await ctx.reply(ctx.t("meeting-unknown", { number: arg })));
+    const file = meetings.calendarFile(scope.network, meeting, calendarTexts(ctx, meeting, scope.network));
+    await ctx.replyWithDocument(new InputFile(Buffer.from(file.content, "utf8"), file.name), {
+      caption: ctx.t(meeting.status === "cancelled" ? "ics-caption-cancelled" : "ics-caption", { number: meeting.number }),
+    });
+  });
+
   composer.command("reschedule", async (ctx) => {
     const scope = await requireOrganiser(ctx);
     if (!scope) return;
@@ -157,6 +170,7 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
     commands: [
       { command: "meetings", description: "cmd-meetings", chats: ["private", "group"], organiserOnly: false },
       { command: "meeting", description: "cmd-meeting", chats: ["private", "group"], organiserOnly: false },
+      { command: "ics", description: "cmd-ics", chats: ["private", "group"], organiserOnly: false },
       { command: "meeting_new", description: "cmd-meeting-new", chats: ["private", "group"], organiserOnly: true },
       { command: "meeting_edit", description: "cmd-meeting-edit", chats: ["private", "group"], organiserOnly: true },
       { command: "reschedule", description: "cmd-reschedule", chats: ["private", "group"], organiserOnly: true },

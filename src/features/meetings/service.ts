@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { Meeting, Network, Organisation, PrismaClient } from "../../db/client.ts";
 import { parseDateTime, parseDuration, type DateProblem } from "../../domain/datetime.ts";
+import { buildIcs } from "../../domain/ics.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
 import type { AuditService } from "../audit/service.ts";
 
@@ -64,6 +65,24 @@ export class MeetingService {
 
   private now(zone: string): DateTime {
     return DateTime.fromJSDate(this.clock(), { zone });
+  }
+
+  /** The calendar file of a meeting; texts come in the network's language from the view. */
+  calendarFile(network: Network, meeting: Meeting, texts: { summary: string; description: string }): { name: string; content: string } {
+    const content = buildIcs({
+      uid: `ortak-${network.id}-${meeting.number}@ortak`,
+      sequence: meeting.icsSequence,
+      cancelled: meeting.status === "cancelled",
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      zone: network.timeZone,
+      summary: texts.summary,
+      location: [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ") || undefined,
+      description: texts.description,
+      url: meeting.onlineLink ?? undefined,
+      stamp: this.clock(),
+    });
+    return { name: `ortak-${meeting.number}.ics`, content };
   }
 
   async create(network: Network, actorId: bigint, input: { when: string; venue: string; agenda: string }): Promise<CreateResult> {

@@ -52,3 +52,12 @@ export function dateProblemText(ctx: BotContext, problem: DateProblem): string {
 export function agendaProblemText(ctx: BotContext, problem: AgendaProblem): string {
   return ctx.t(`agenda-${problem.kind}`, "max" in problem ? { max: problem.max } : undefined);
 }
+
+/** Plain text for the calendar file, in the network's language (no HTML: calendars show it raw). */
+export function calendarTexts(ctx: BotContext, meeting: Meeting, network: Network): { summary: string; description: string } {
+  const locale = network.locale === "en" ? "en" : "tr";
+  const lines = [ctx.tIn(locale, "ics-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${item}`)];
+  if (meeting.facilitators.length > 0) lines.push("", ctx.tIn(locale, "ics-facilitators", { names: meeting.facilitators.join(", ") }));
+  if (meeting.cancelReason) lines.push("", ctx.tIn(locale, "ics-cancelled", { reason: meeting.cancelReason }));
+  return { summary: `${meeting.title}: ${ctx.tIn(locale, "ics-summary", { number: meeting.number })}`, description: lines.join("\n") };
+}
