@@ -55,14 +55,20 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
     await replyHtml(ctx, overviewText(ctx, scope.network, upcoming, past));
   });
 
-  composer.command("meeting", async (ctx) => {
+  /** "/command <N>": the network's meeting N, or undefined after the usage or "no such meeting". */
+  const meetingFromArgument = async (ctx: BotContext & { match: string }, usage: string) => {
     const arg = ctx.match.trim();
-    if (!NUMBER.test(arg)) return void (await ctx.reply(ctx.t("meeting-usage")));
+    if (!NUMBER.test(arg)) return void (await ctx.reply(ctx.t(usage)));
     const scope = await requireNetwork(ctx);
-    if (!scope) return;
+    if (!scope) return undefined;
     const meeting = await meetings.find(scope.network.id, Number(arg));
     if (!meeting) return void (await ctx.reply(ctx.t("meeting-unknown", { number: arg })));
-    await replyHtml(ctx, detailsText(ctx, meeting, scope.network));
+    return { network: scope.network, meeting };
+  };
+
+  composer.command("meeting", async (ctx) => {
+    const found = await meetingFromArgument(ctx, "meeting-usage");
+    if (found) await replyHtml(ctx, detailsText(ctx, found.meeting, found.network));
   });
 
   composer.command("meeting_edit", async (ctx) => {
@@ -90,13 +96,10 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
   });
 
   composer.command("ics", async (ctx) => {
-    const arg = ctx.match.trim();
-    if (!NUMBER.test(arg)) return void (await ctx.reply(ctx.t("ics-usage")));
-    const scope = await requireNetwork(ctx);
-    if (!scope) return;
-    const meeting = await meetings.find(scope.network.id, Number(arg));
-    if (!meeting) return void (await ctx.reply(ctx.t("meeting-unknown", { number: arg })));
-    const file = meetings.calendarFile(scope.network, meeting, calendarTexts(ctx, meeting, scope.network));
+    const found = await meetingFromArgument(ctx, "ics-usage");
+    if (!found) return;
+    const { network, meeting } = found;
+    const file = meetings.calendarFile(network, meeting, calendarTexts(ctx, meeting, network));
     await ctx.replyWithDocument(new InputFile(Buffer.from(file.content, "utf8"), file.name), {
       caption: ctx.t(meeting.status === "cancelled" ? "ics-caption-cancelled" : "ics-caption", { number: meeting.number }),
     });
