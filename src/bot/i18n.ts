@@ -15,6 +15,11 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/** A stored locale if it is one we speak, else the default (Turkish). */
+export function localeOr(value: string | null | undefined): Locale {
+  return isLocale(value) ? value : DEFAULT_LOCALE;
+}
+
 /**
  * The reader's language: the one they chose with /lang, else English when Telegram says their
  * app is in English, else Turkish.

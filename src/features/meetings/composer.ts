@@ -2,7 +2,8 @@ import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { announceToChats } from "../../bot/announce.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { isLocale } from "../../bot/i18n.ts";
+import { localeOr } from "../../bot/i18n.ts";
+import type { Network } from "../../db/client.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import type { Logger } from "../../logger.ts";
 import type { NetworkService } from "../networks/service.ts";
@@ -21,10 +22,8 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
   const { meetings } = deps;
 
   /** Once per linked chat, in the network's language; only for meetings already announced. */
-  const announce = async (ctx: BotContext, networkId: number, networkLocale: string, id: string, args: Record<string, string | number>) => {
-    const locale = isLocale(networkLocale) ? networkLocale : "tr";
-    return announceToChats(ctx.api, await deps.networks.linkedChats(networkId), ctx.tIn(locale, id, args), deps.logger);
-  };
+  const announce = async (ctx: BotContext, network: Network, id: string, args: Record<string, string | number>) =>
+    announceToChats(ctx.api, await deps.networks.linkedChats(network.id), ctx.tIn(localeOr(network.locale), id, args), deps.logger);
 
   composer.command("meeting_new", async (ctx) => {
     const scope = await requireOrganiser(ctx);
@@ -125,14 +124,12 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
       case "rescheduled": {
         const { network } = scope;
         const zone = network.timeZone;
-        const { meeting } = result;
-        const previous = result.previousStart;
-        const previousEnd = new Date(previous.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()));
+        const { meeting, previous } = result;
         if (result.announce) {
-          const locale = isLocale(network.locale) ? network.locale : "tr";
-          await announce(ctx, network.id, network.locale, "reschedule-announcement", {
+          const locale = localeOr(network.locale);
+          await announce(ctx, network, "reschedule-announcement", {
             number: meeting.number,
-            before: formatMeetingTime(previous, previousEnd, zone, locale),
+            before: formatMeetingTime(previous.startsAt, previous.endsAt, zone, locale),
             after: formatMeetingTime(meeting.startsAt, meeting.endsAt, zone, locale),
           });
         }
@@ -161,7 +158,7 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
         const { meeting } = result;
         if (result.announce) {
           const id = meeting.cancelReason ? "cancel-announcement-reason" : "cancel-announcement";
-          await announce(ctx, scope.network.id, scope.network.locale, id, { number: meeting.number, reason: escapeHtml(meeting.cancelReason ?? "") });
+          await announce(ctx, scope.network, id, { number: meeting.number, reason: escapeHtml(meeting.cancelReason ?? "") });
         }
         return void (await ctx.reply(ctx.t(result.announce ? "cancelled-announced" : "cancelled", { number: meeting.number })));
       }

@@ -32,7 +32,7 @@ export type EditResult =
 const NONE = new Set(["yok", "none", "-"]);
 
 export type RescheduleResult =
-  | { kind: "rescheduled"; meeting: Meeting; previousStart: Date; announce: boolean }
+  | { kind: "rescheduled"; meeting: Meeting; previous: { startsAt: Date; endsAt: Date }; announce: boolean }
   | { kind: "unknown-meeting" }
   | { kind: "cancelled" }
   | { kind: "held" }
@@ -173,7 +173,12 @@ export class MeetingService {
       });
       return result;
     });
-    return { kind: "rescheduled", meeting: updated, previousStart: meeting.startsAt, announce: meeting.status === "invited" };
+    return {
+      kind: "rescheduled",
+      meeting: updated,
+      previous: { startsAt: meeting.startsAt, endsAt: meeting.endsAt },
+      announce: meeting.status === "invited",
+    };
   }
 
   /** Cancels for good: the number stays taken and the meeting can no longer change. */

@@ -1,5 +1,6 @@
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
+import { localeOr } from "../../bot/i18n.ts";
 import type { Meeting, Network } from "../../db/client.ts";
 import type { DateProblem } from "../../domain/datetime.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
@@ -55,7 +56,7 @@ export function agendaProblemText(ctx: BotContext, problem: AgendaProblem): stri
 
 /** Plain text for the calendar file, in the network's language (no HTML: calendars show it raw). */
 export function calendarTexts(ctx: BotContext, meeting: Meeting, network: Network): { summary: string; description: string } {
-  const locale = network.locale === "en" ? "en" : "tr";
+  const locale = localeOr(network.locale);
   const lines = [ctx.tIn(locale, "ics-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${item}`)];
   if (meeting.facilitators.length > 0) lines.push("", ctx.tIn(locale, "ics-facilitators", { names: meeting.facilitators.join(", ") }));
   if (meeting.cancelReason) lines.push("", ctx.tIn(locale, "ics-cancelled", { reason: meeting.cancelReason }));

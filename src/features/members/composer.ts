@@ -104,11 +104,12 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
   });
 
   for (const [command, role] of [["organiser_add", "organiser"], ["organiser_remove", "member"]] as const) {
+    const texts = command.replace("_", "-");
     composer.command(command, async (ctx) => {
       const scope = await requireOrganiser(ctx);
       if (!scope) return;
       const parsed = targetOf(ctx);
-      if (!parsed || parsed.rest !== "") return void (await ctx.reply(ctx.t(`${command.replace("_", "-")}-usage`)));
+      if (!parsed || parsed.rest !== "") return void (await ctx.reply(ctx.t(`${texts}-usage`)));
       const result = await members.setRole(scope.network.id, BigInt(ctx.from!.id), parsed.target, role);
       switch (result.kind) {
         case "unknown-member":
@@ -116,9 +117,9 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
         case "last-organiser":
           return void (await ctx.reply(ctx.t("organiser-last")));
         case "unchanged":
-          return void (await replyHtml(ctx, ctx.t(`${command.replace("_", "-")}-unchanged`, { name: memberName(result.member) })));
+          return void (await replyHtml(ctx, ctx.t(`${texts}-unchanged`, { name: memberName(result.member) })));
         case "changed":
-          return void (await replyHtml(ctx, ctx.t(`${command.replace("_", "-")}-done`, { name: memberName(result.member) })));
+          return void (await replyHtml(ctx, ctx.t(`${texts}-done`, { name: memberName(result.member) })));
       }
     });
   }

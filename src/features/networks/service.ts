@@ -79,12 +79,17 @@ export class NetworkService {
     return rows[0] ? toScope(rows[0]) : undefined;
   }
 
-  /** Anyone who writes in a linked chat is known as a member. */
-  private async ensureMember(networkId: number, userId: bigint) {
-    const select = { id: true, role: true, organisationId: true } as const;
-    const existing = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, select });
-    if (existing) return existing;
-    return this.prisma.member.upsert({ where: { networkId_userId: { networkId, userId } }, create: { networkId, userId }, update: {}, select });
+  /**
+   * Anyone who writes in a linked chat is known as a member. Called when the scope query found
+   * no membership; the upsert also covers a concurrent update that created it meanwhile.
+   */
+  private ensureMember(networkId: number, userId: bigint) {
+    return this.prisma.member.upsert({
+      where: { networkId_userId: { networkId, userId } },
+      create: { networkId, userId },
+      update: {},
+      select: { id: true, role: true, organisationId: true },
+    });
   }
 
   async setup(place: ChatPlace, rawName: string, creatorId: bigint): Promise<SetupResult> {
