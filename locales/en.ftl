@@ -245,3 +245,95 @@ ics-summary = Meeting { $number }
 ics-agenda = Agenda:
 ics-facilitators = Facilitators: { $names }
 ics-cancelled = Cancelled: { $reason }
+cmd-invite = Send the invitation card to the groups and members
+invite-usage = Usage: /invite <number>, for example /invite 25
+invite-cancelled = Meeting { $number } was cancelled; a cancelled meeting cannot be invited to.
+invite-already = The invitation to meeting { $number } went out on { $when }; its cards update themselves as answers arrive. Press the button below to post the card to the groups again.
+invite-repost-button = 🔁 Post to the groups again
+invite-nowhere = I could not post the card to any chat, and no member can be reached privately. Check that the bot may write in the linked group.
+invite-sent = The invitation card for meeting { $number } was posted to { $chats ->
+        [one] one chat
+       *[other] { $chats } chats
+    } ({ $pinned } pinned). It is also going privately to { $direct ->
+        [one] one member
+       *[other] { $direct } members
+    } who have started the bot.
+invite-reposted = The invitation card for meeting { $number } was posted again to { $chats ->
+        [one] one chat
+       *[other] { $chats } chats
+    }. It is also going privately to { $direct ->
+        [one] one member
+       *[other] { $direct } members
+    } who had not received it yet.
+ics-start-first = To send you the calendar file privately, open a chat with @{ $bot } and press Start first.
+ics-sent-private = I sent you the calendar file privately.
+card-answers = <b>Answers</b>
+card-no-answers = No answers yet.
+card-org-yes = { $answers } attending ({ $people ->
+        [one] 1 person
+       *[other] { $people } people
+    })
+card-org-maybe = { $answers } maybe
+card-org-waiting = { $answers } on the waitlist
+card-no-organisation = No organisation given
+card-more-organisations = …and { $count ->
+        [one] one more organisation
+       *[other] { $count } more organisations
+    }
+card-total = Total: { $people ->
+        [one] 1 person
+       *[other] { $people } people
+    } attending · { $maybe } maybe · { $no } can't attend
+card-places-left = Places left: { $left }
+card-waitlist = Waitlist: { $count }
+card-cancelled = ❌ <b>CANCELLED</b>
+card-cancel-reason = Reason: { $reason }
+card-closed = Answers are closed.
+card-how = Answer with the buttons, or reply to this message, e.g. “I'll come”, “we are 3”, “maybe” or “can't make it”.
+card-yes = ✅ I'll attend
+card-maybe = 🤔 Maybe
+card-no = ❌ Can't attend
+card-party = 👥 We're { $size }
+card-ics = 📅 Add to calendar
+rsvp-recorded-yes = Saved: you are attending.
+rsvp-recorded-party = Saved: { $size } of you are attending.
+rsvp-recorded-maybe = Saved: maybe.
+rsvp-recorded-no = Saved: you can't attend. Thank you for letting us know.
+rsvp-waitlisted = The meeting is full; you are on the waitlist (number { $position }). I will tell you privately when a place frees up.
+rsvp-full = Not enough places: at most { $left } left. Your earlier answer stands.
+rsvp-unknown-meeting = This meeting no longer exists.
+rsvp-cancelled = This meeting was cancelled; answers are not taken.
+rsvp-closed = Answers for this meeting are closed; they can no longer be changed.
+rsvp-not-member = To answer, join the network first: type /join in the network's group.
+rsvp-bad-party-size = The number of people must be between 1 and 20.
+rsvp-promoted = 🎉 A place freed up! You are confirmed for meeting { $number } ({ $size ->
+        [one] 1 person
+       *[other] { $size } people
+    }).
+rsvp-reply-hint = I could not read your answer, so I saved nothing. Write e.g. “yes”, “we are 2”, “maybe” or “can't make it”, or use the card's buttons.
+rsvp-usage =
+    Usage: /rsvp <number> yes|maybe|no [number of people]
+    Example: /rsvp 25 yes 2
+cmd-rsvp = Answer an invitation
+cmd-rsvps = See answers per organisation (with names)
+cmd-export = Get the answers as a CSV file
+rsvps-usage = Usage: /rsvps <number>, for example /rsvps 25
+rsvps-heading = <b>Meeting { $number }: answers</b>
+rsvps-yes = attending ({ $size ->
+        [one] 1 person
+       *[other] { $size } people
+    })
+rsvps-maybe = maybe
+rsvps-no = can't attend
+rsvps-waitlisted = on the waitlist ({ $size ->
+        [one] 1 person
+       *[other] { $size } people
+    })
+rsvps-silent = Organisations with no answer at all: { $names }
+export-usage = Usage: /export <number>, for example /export 25
+export-caption = Answers to meeting { $number } ({ $count ->
+        [one] 1 row
+       *[other] { $count } rows
+    }).
+private-start-me = I can only send this privately. Open { $link } and press Start first, then type the command again.
+private-sent = I sent it to you privately; names are shown to organisers only.

@@ -68,6 +68,9 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, services, logger });
     await ortak.bot.init();
     logger.info({ username: ortak.bot.botInfo.username }, "connected to Telegram");
+    closers.push({ name: "invitation cards", close: () => Promise.all([ortak.poster.stop(), ortak.refresher.stop()]) });
+    // Invitation DMs cut off by a stop, and cards whose last edit was pending, are finished now.
+    void ortak.poster.resume().catch((error: unknown) => logger.error({ err: error }, "could not resume invitation cards"));
 
     const worker: Worker = createWorker(bullConnection, { heartbeat: heartbeatProcessor(redis) }, logger);
     closers.push({ name: "worker", close: () => worker.close() });

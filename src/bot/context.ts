@@ -11,8 +11,8 @@ export interface OrtakFlavor {
   tIn(locale: Locale, id: string, args?: TranslationArgs): string;
   /** The sender, as stored; undefined for updates without a sender. */
   knownUser: KnownUser | undefined;
-  /** The network this chat (or, in private, this person) belongs to; undefined if none. */
-  scope: Scope | undefined;
+  /** The network this chat (or, in private, this person) belongs to; undefined if none. Looked up once. */
+  scope(): Promise<Scope | undefined>;
 }
 
 export type BotContext = Context & OrtakFlavor;

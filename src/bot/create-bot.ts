@@ -13,6 +13,11 @@ import { membersFeature } from "../features/members/composer.ts";
 import { networksFeature } from "../features/networks/composer.ts";
 import { scopeMiddleware } from "../features/networks/scope.ts";
 import { organisationsFeature } from "../features/organisations/composer.ts";
+import { CardRefresher } from "../features/invitations/card-refresher.ts";
+import { invitationsFeature } from "../features/invitations/composer.ts";
+import { CardPoster } from "../features/invitations/poster.ts";
+import { rsvpFeature } from "../features/rsvp/composer.ts";
+import { OutgoingBudget } from "./outgoing-budget.ts";
 import type { Services } from "../features/services.ts";
 import type { CommandSpec } from "./commands.ts";
 import type { BotContext } from "./context.ts";
@@ -34,6 +39,10 @@ export interface OrtakBot {
   bot: Bot<BotContext>;
   commands: readonly CommandSpec[];
   inFlight: InFlightUpdates;
+  /** Keeps posted invitation cards equal to the database. */
+  refresher: CardRefresher;
+  /** Posts cards and sends invitation DMs; `resume()` after a start finishes what was cut off. */
+  poster: CardPoster;
 }
 
 // Interactive replies wait out a 429 inside the call, bounded so a stuck chat cannot hold a
@@ -48,11 +57,18 @@ export function createBot(deps: BotDeps): OrtakBot {
   bot.api.config.use(autoRetry(RETRY));
   const { services } = deps;
   bot.api.config.use(markUnreachableOn403(services.users, deps.logger));
+  const budget = new OutgoingBudget();
+  bot.api.config.use(budget.transformer);
+  const { translator, logger } = deps;
+  const clock = services.clock;
+  const refresher = new CardRefresher({ api: bot.api, invitations: services.invitations, translator, budget, logger, clock });
+  const poster = new CardPoster({ api: bot.api, invitations: services.invitations, networks: services.networks, refresher, budget, translator, logger, clock });
 
   const inFlight = new InFlightUpdates();
   bot.use(inFlight.middleware);
-  // Updates of one chat are handled in order; different chats run concurrently.
-  bot.use(sequentialize((ctx: Context) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  // Updates of one chat are handled in order; different chats run concurrently. Button presses
+  // are ordered per person instead: in a busy group, one member's press need not wait for another's.
+  bot.use(sequentialize((ctx: Context) => (ctx.callbackQuery ? `u${ctx.from?.id}` : (ctx.chat?.id.toString() ?? ctx.from?.id.toString()))));
   bot.use(async (ctx, next) => {
     ctx.knownUser = ctx.from && !ctx.from.is_bot ? await services.users.remember(ctx.from) : undefined;
     ctx.locale = negotiateLocale(ctx.knownUser?.locale, ctx.from?.language_code);
@@ -70,14 +86,16 @@ export function createBot(deps: BotDeps): OrtakBot {
     networksFeature({ networks: services.networks }),
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
-    meetingsFeature({ meetings: services.meetings, networks: services.networks, logger: deps.logger }),
+    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, refresher, translator, logger }),
+    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, poster }),
+    rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, users: services.users, refresher, translator, logger }),
     auditFeature({ audit: services.audit, users: services.users }),
   );
   for (const feature of features) bot.use(feature.composer);
   bot.use(fallbackComposer(() => bot.botInfo.username));
 
   bot.catch((error) => handleError(error, deps.logger));
-  return { bot, commands: allCommands(), inFlight };
+  return { bot, commands: allCommands(), inFlight, refresher, poster };
 }
 
 /** The error boundary: log it, tell the person something went wrong, never crash the bot. */

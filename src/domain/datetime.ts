@@ -114,3 +114,8 @@ export function parseDuration(text: string): number | undefined {
   const value = minutes ? Number(minutes[1]) : hours ? Math.round(Number(hours[1]) * 60) : NaN;
   return Number.isFinite(value) && value >= 30 && value <= 12 * 60 ? value : undefined;
 }
+
+/** ISO 8601 with the zone's offset, to the second: "2026-11-24T12:00:00+03:00". */
+export function formatIsoInZone(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
+}

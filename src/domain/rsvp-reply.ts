@@ -78,3 +78,14 @@ export function parseRsvpReply(raw: string): RsvpReading {
   if (status === "no" || size === undefined) return { kind: "answer", status };
   return { kind: "answer", status, partySize: size };
 }
+
+const STATUS_WORDS: Record<string, RsvpStatus> = {
+  yes: "yes", evet: "yes", katiliyorum: "yes",
+  maybe: "maybe", belki: "maybe",
+  no: "no", hayir: "no", katilamiyorum: "no",
+};
+
+/** The status word of /rsvp, in either language, with or without Turkish letters. */
+export function readStatusWord(word: string): RsvpStatus | undefined {
+  return STATUS_WORDS[fold(word)];
+}

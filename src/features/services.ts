@@ -1,9 +1,11 @@
 import type { PrismaClient } from "../db/client.ts";
 import { AuditService } from "./audit/service.ts";
+import { InvitationService } from "./invitations/service.ts";
 import { MeetingService } from "./meetings/service.ts";
 import { MemberService } from "./members/service.ts";
 import { NetworkService } from "./networks/service.ts";
 import { OrganisationService } from "./organisations/service.ts";
+import { RsvpService } from "./rsvp/service.ts";
 import { UserService } from "./users/service.ts";
 
 /** Every feature service, built once from the database client. */
@@ -14,11 +16,16 @@ export interface Services {
   organisations: OrganisationService;
   members: MemberService;
   meetings: MeetingService;
+  rsvps: RsvpService;
+  invitations: InvitationService;
+  /** The one source of "now" for rules that depend on it. */
+  clock: () => Date;
 }
 
 /** `clock` is the only source of "now" for rules that depend on it; tests pass a fixed one. */
 export function createServices(prisma: PrismaClient, clock: () => Date = () => new Date()): Services {
   const audit = new AuditService(prisma);
+  const rsvps = new RsvpService(prisma, clock);
   return {
     users: new UserService(prisma),
     audit,
@@ -26,5 +33,8 @@ export function createServices(prisma: PrismaClient, clock: () => Date = () => n
     organisations: new OrganisationService(prisma, audit),
     members: new MemberService(prisma, audit),
     meetings: new MeetingService(prisma, audit, clock),
+    rsvps,
+    invitations: new InvitationService(prisma, rsvps, audit, clock),
+    clock,
   };
 }

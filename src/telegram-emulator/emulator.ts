@@ -486,19 +486,23 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
     return command[1] === undefined || command[1].toLowerCase() === this.bot.username.toLowerCase();
   }
 
-  /** The user presses an inline button; resolves with the bot's answerCallbackQuery. */
+  /**
+   * The user presses an inline button; resolves with the bot's answerCallbackQuery. `forged`
+   * sends data that is on no button of the message, as a modified client can.
+   */
   pressButton(
     user: EmulatedUser,
     chatId: number,
     messageId: number,
     data: string,
-    timeoutMs = 10_000,
+    options: { timeoutMs?: number; forged?: boolean } = {},
   ): Promise<{ text?: string; show_alert: boolean }> {
+    const timeoutMs = options.timeoutMs ?? 10_000;
     const chat = this.chats.get(chatId);
     const message = chat?.messages.get(messageId);
     if (!chat || !message || message.deleted || !message.fromBot) throw new Error("no such bot message to press");
     const buttons = message.reply_markup?.inline_keyboard?.flat() ?? [];
-    if (!buttons.some((button) => button.callback_data === data)) throw new Error(`message ${messageId} has no button with data ${data}`);
+    if (!options.forged && !buttons.some((button) => button.callback_data === data)) throw new Error(`message ${messageId} has no button with data ${data}`);
     const id = `${this.nextUpdateId}${Math.floor(Math.random() * 1e6)}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`callback query ${id} was not answered in ${timeoutMs} ms`)), timeoutMs);

@@ -63,6 +63,7 @@ export async function startInProcessBot(
     stop: async () => {
       await runner.stop();
       await ortak.inFlight.drain();
+      await Promise.all([ortak.poster.stop(), ortak.refresher.stop()]);
     },
   };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../src/db/client.ts";
-import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { TelegramEmulator, type EmulatedChat, type EmulatedUser, type RateLimitSettings } from "../../src/telegram-emulator/index.ts";
 import { openMemoryDatabase, startInProcessBot, type InProcessBot } from "./harness.ts";
 
 export interface Scenario {
@@ -16,10 +16,10 @@ export interface Scenario {
 }
 
 /** ortak in this process on in-memory PGlite, talking to an emulator, for one test file. */
-export function useScenario(options: { clock?: () => Date } = {}): Scenario {
+export function useScenario(options: { clock?: () => Date; limits?: RateLimitSettings | false } = {}): Scenario {
   const scenario = {} as Scenario;
   beforeAll(async () => {
-    scenario.emulator = new TelegramEmulator({ limits: false });
+    scenario.emulator = new TelegramEmulator({ limits: options.limits ?? false });
     await scenario.emulator.start();
     scenario.db = await openMemoryDatabase();
     scenario.running = await startInProcessBot(scenario.emulator, scenario.db, { clock: options.clock });
@@ -58,7 +58,8 @@ export function useScenario(options: { clock?: () => Date } = {}): Scenario {
       prisma.member.count({ where: { organisationId: { not: null } } }),
       prisma.auditEntry.count(),
     ]);
-    return { networks, chats, organisations, members, organisers, withOrganisation, audit };
+    const [rsvps, cards, invited] = await Promise.all([prisma.rsvp.count(), prisma.postedCard.count(), prisma.meeting.count({ where: { status: "invited" } })]);
+    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited };
   };
   return scenario;
 }

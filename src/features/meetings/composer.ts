@@ -11,13 +11,24 @@ import { formatMeetingTime } from "../../domain/datetime.ts";
 import type { Feature } from "../feature.ts";
 import { nameProblemText } from "../networks/view.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
+import type { CardRefresher } from "../invitations/card-refresher.ts";
+import { tellPromoted, type PromotionNotice } from "../rsvp/notify.ts";
+import type { RsvpService } from "../rsvp/service.ts";
 import { MEETING_FIELDS, type MeetingField, type MeetingService } from "./service.ts";
 import { agendaProblemText, calendarTexts, dateProblemText, detailsText, overviewText } from "./view.ts";
 
 const NUMBER = /^\d{1,6}$/;
 
 /** /meeting_new, /meetings, /meeting <N>, /meeting_edit. */
-export function meetingsFeature(deps: { meetings: MeetingService; networks: NetworkService; logger: Logger }): Feature {
+export interface MeetingsDeps extends PromotionNotice {
+  meetings: MeetingService;
+  networks: NetworkService;
+  rsvps: RsvpService;
+  /** Cards show the meeting: every change re-renders them. */
+  refresher: CardRefresher;
+}
+
+export function meetingsFeature(deps: MeetingsDeps): Feature {
   const composer = new Composer<BotContext>();
   const { meetings } = deps;
 
@@ -79,8 +90,13 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
     }
     const result = await meetings.edit(scope.network, BigInt(ctx.from!.id), Number(number), field.toLowerCase() as MeetingField, value);
     switch (result.kind) {
-      case "edited":
-        return void (await ctx.reply(ctx.t("meeting-edited", { number, field: field.toLowerCase() })));
+      case "edited": {
+        deps.refresher.touch(result.meeting.id);
+        await ctx.reply(ctx.t("meeting-edited", { number, field: field.toLowerCase() }));
+        // A larger capacity (or none) frees places for those waiting.
+        if (field.toLowerCase() === "capacity") await tellPromoted(deps, ctx.api, await deps.rsvps.promoteWaiting(result.meeting.id));
+        return;
+      }
       case "unknown-meeting":
         return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
       case "bad-text":
@@ -125,6 +141,7 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
         const { network } = scope;
         const zone = network.timeZone;
         const { meeting, previous } = result;
+        deps.refresher.touch(meeting.id);
         if (result.announce) {
           const locale = localeOr(network.locale);
           await announce(ctx, network, "reschedule-announcement", {
@@ -156,6 +173,7 @@ export function meetingsFeature(deps: { meetings: MeetingService; networks: Netw
         return void (await ctx.reply(nameProblemText(ctx, result.problem)));
       case "cancelled": {
         const { meeting } = result;
+        deps.refresher.touch(meeting.id);
         if (result.announce) {
           const id = meeting.cancelReason ? "cancel-announcement-reason" : "cancel-announcement";
           await announce(ctx, scope.network, id, { number: meeting.number, reason: escapeHtml(meeting.cancelReason ?? "") });

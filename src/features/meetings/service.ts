@@ -127,6 +127,10 @@ export class MeetingService {
     return this.prisma.meeting.findUnique({ where: { networkId_number: { networkId, number } }, include: { hostOrganisation: true } });
   }
 
+  findById(id: number): Promise<Meeting | null> {
+    return this.prisma.meeting.findUnique({ where: { id } });
+  }
+
   /** Upcoming meetings (soonest first) and the last five before now (latest first). */
   async overview(networkId: number): Promise<{ upcoming: Meeting[]; past: Meeting[] }> {
     const now = this.clock();

@@ -1,16 +1,22 @@
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { localeOr } from "../../bot/i18n.ts";
+import { localeOr, type Locale, type TranslationArgs } from "../../bot/i18n.ts";
 import type { Meeting, Network } from "../../db/client.ts";
 import type { DateProblem } from "../../domain/datetime.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
 import type { AgendaProblem, MeetingWithHost } from "./service.ts";
 
-function when(ctx: BotContext, meeting: Meeting, network: Network): string {
+/** Whoever a text is for: a person in an update (the context) or a chat the bot writes to. */
+export interface Reader {
+  locale: Locale;
+  t(id: string, args?: TranslationArgs): string;
+}
+
+function when(ctx: Reader, meeting: Meeting, network: Network): string {
   return formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, ctx.locale);
 }
 
-export function meetingLine(ctx: BotContext, meeting: Meeting, network: Network): string {
+export function meetingLine(ctx: Reader, meeting: Meeting, network: Network): string {
   return ctx.t("meeting-line", {
     number: meeting.number,
     when: when(ctx, meeting, network),
@@ -19,7 +25,7 @@ export function meetingLine(ctx: BotContext, meeting: Meeting, network: Network)
   });
 }
 
-export function overviewText(ctx: BotContext, network: Network, upcoming: Meeting[], past: Meeting[]): string {
+export function overviewText(ctx: Reader, network: Network, upcoming: Meeting[], past: Meeting[]): string {
   if (upcoming.length === 0 && past.length === 0) return ctx.t("meetings-empty");
   const lines = [`<b>${escapeHtml(network.seriesTitle)}</b>`];
   if (upcoming.length > 0) lines.push("", ctx.t("meetings-upcoming"), ...upcoming.map((m) => meetingLine(ctx, m, network)));
@@ -27,12 +33,9 @@ export function overviewText(ctx: BotContext, network: Network, upcoming: Meetin
   return lines.join("\n");
 }
 
-export function detailsText(ctx: BotContext, meeting: MeetingWithHost, network: Network): string {
-  const lines = [
-    ctx.t("meeting-heading", { number: meeting.number, title: escapeHtml(meeting.title) }),
-    ctx.t("meeting-when", { when: when(ctx, meeting, network) }),
-    ctx.t("meeting-venue", { venue: escapeHtml(meeting.venueName ?? "—") }),
-  ];
+/** Date, place, host, deadline and capacity: shared by /meeting and the invitation card. */
+export function factLines(ctx: Reader, meeting: MeetingWithHost, network: Network): string[] {
+  const lines = [ctx.t("meeting-when", { when: when(ctx, meeting, network) }), ctx.t("meeting-venue", { venue: escapeHtml(meeting.venueName ?? "—") })];
   if (meeting.venueAddress) lines.push(ctx.t("meeting-address", { address: escapeHtml(meeting.venueAddress) }));
   if (meeting.onlineLink) lines.push(ctx.t("meeting-online", { link: escapeHtml(meeting.onlineLink) }));
   lines.push(ctx.t("meeting-host", { host: meeting.hostOrganisation ? escapeHtml(meeting.hostOrganisation.name) : ctx.t("meeting-host-none") }));
@@ -41,8 +44,22 @@ export function detailsText(ctx: BotContext, meeting: MeetingWithHost, network: 
     lines.push(ctx.t("meeting-deadline", { when: formatInstant(meeting.rsvpDeadline, network.timeZone, ctx.locale) }));
   }
   if (meeting.capacity !== null) lines.push(ctx.t("meeting-capacity", { capacity: meeting.capacity }));
+  return lines;
+}
+
+export function agendaLines(ctx: Reader, meeting: Meeting): string[] {
+  return [ctx.t("meeting-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${escapeHtml(item)}`)];
+}
+
+export function headingLine(ctx: Reader, meeting: Meeting): string {
+  return ctx.t("meeting-heading", { number: meeting.number, title: escapeHtml(meeting.title) });
+}
+
+export function detailsText(ctx: Reader, meeting: MeetingWithHost, network: Network, rsvpSummary?: string): string {
+  const lines = [headingLine(ctx, meeting), ...factLines(ctx, meeting, network)];
   lines.push(ctx.t("meeting-status", { status: ctx.t(`meeting-status-${meeting.status}`) }));
-  lines.push("", ctx.t("meeting-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${escapeHtml(item)}`));
+  if (rsvpSummary) lines.push(rsvpSummary);
+  lines.push("", ...agendaLines(ctx, meeting));
   return lines.join("\n");
 }
 

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
-import { sendDirectMessage } from "../../bot/direct.ts";
 import { escapeHtml } from "../../bot/html.ts";
+import { deliverPrivately } from "../../bot/private-reply.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import type { Organisation } from "../../db/client.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
@@ -64,7 +64,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     const [, networkId, organisationId] = JOIN_DATA.exec(ctx.callbackQuery.data)!;
     // In a group the button must belong to that chat's network; in private, to one of the presser's.
     const inGroup = ctx.chat?.type !== "private";
-    if (inGroup && ctx.scope?.network.id !== Number(networkId)) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    if (inGroup && (await ctx.scope())?.network.id !== Number(networkId)) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     const result = await members.chooseOwnOrganisation(Number(networkId), BigInt(ctx.from.id), Number(organisationId));
     if (result.kind !== "chosen") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     await ctx.answerCallbackQuery({ text: ctx.t("join-chosen", { organisation: result.organisation.shortName }) });
@@ -92,15 +92,11 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("members-usage")));
     const lines = memberListLines(ctx, scope.network.name, await members.list(scope.network.id), await organisations.list(scope.network.id));
     const messages = splitIntoMessages(lines);
-    if (ctx.chat?.type === "private") {
-      for (const text of messages) await replyHtml(ctx, text);
-      return;
-    }
-    for (const text of messages) {
-      const outcome = await sendDirectMessage(ctx.api, ctx.from!.id, text, { parse_mode: "HTML" });
-      if (!outcome.sent) return void (await replyHtml(ctx, ctx.t("members-start-me", { link: `https://t.me/${ctx.me.username}` })));
-    }
-    await ctx.reply(ctx.t("members-sent-privately"));
+    const delivery = await deliverPrivately(ctx, async (chatId) => {
+      for (const text of messages) await ctx.api.sendMessage(chatId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    });
+    if (delivery === "unreachable") await replyHtml(ctx, ctx.t("members-start-me", { link: `https://t.me/${ctx.me.username}` }));
+    if (delivery === "sent") await ctx.reply(ctx.t("members-sent-privately"));
   });
 
   for (const [command, role] of [["organiser_add", "organiser"], ["organiser_remove", "member"]] as const) {

@@ -17,7 +17,8 @@ export function networksFeature(deps: { networks: NetworkService }): Feature {
 
   composer.command("setup", async (ctx) => {
     if (!GROUP_TYPES.includes(ctx.chat.type as (typeof GROUP_TYPES)[number])) return void (await ctx.reply(ctx.t("setup-group-only")));
-    if (ctx.scope) return void (await replyHtml(ctx, ctx.t("setup-already", { network: escapeHtml(ctx.scope.network.name) })));
+    const existing = await ctx.scope();
+    if (existing) return void (await replyHtml(ctx, ctx.t("setup-already", { network: escapeHtml(existing.network.name) })));
     if (ctx.match.trim() === "") return void (await ctx.reply(ctx.t("setup-usage")));
     const caller = await ctx.getChatMember(ctx.from!.id);
     if (caller.status !== "creator" && caller.status !== "administrator") return void (await ctx.reply(ctx.t("setup-admins-only")));

@@ -11,20 +11,30 @@ export function placeOf(ctx: BotContext): ChatPlace {
   };
 }
 
-/** Finds the network of the chat (or, in private, of the person) before any feature runs. */
+/**
+ * Finds the network of the chat (or, in private, of the person). Messages resolve it at once,
+ * which also makes anyone writing in a linked group a member; button presses resolve it only
+ * if their handler asks, so a press costs no query it does not need.
+ */
 export function scopeMiddleware(networks: NetworkService): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const userId = ctx.from && !ctx.from.is_bot ? BigInt(ctx.from.id) : undefined;
-    if (!ctx.chat) ctx.scope = undefined;
-    else if (ctx.chat.type === "private") ctx.scope = userId === undefined ? undefined : await networks.scopeOfUser(userId);
-    else ctx.scope = await networks.scopeOfChat(placeOf(ctx), userId);
+    let found: Promise<Scope | undefined> | undefined;
+    const resolve = (): Promise<Scope | undefined> => {
+      if (!ctx.chat) return Promise.resolve(undefined);
+      if (ctx.chat.type === "private") return userId === undefined ? Promise.resolve(undefined) : networks.scopeOfUser(userId);
+      return networks.scopeOfChat(placeOf(ctx), userId);
+    };
+    ctx.scope = () => (found ??= resolve());
+    if (!ctx.callbackQuery) await ctx.scope();
     await next();
   };
 }
 
 /** The scope, or undefined after telling the person how to link this chat. */
 export async function requireNetwork(ctx: BotContext): Promise<Scope | undefined> {
-  if (ctx.scope) return ctx.scope;
+  const scope = await ctx.scope();
+  if (scope) return scope;
   await ctx.reply(ctx.t(ctx.chat?.type === "private" ? "not-member-anywhere" : "not-linked"));
   return undefined;
 }

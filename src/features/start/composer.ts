@@ -26,7 +26,7 @@ export function startFeature(deps: { users: UserService; allCommands: () => read
 
   composer.command("help", async (ctx) => {
     const chat = ctx.chat.type === "private" ? "private" : "group";
-    const isOrganiser = ctx.scope?.membership?.role === "organiser";
+    const isOrganiser = (await ctx.scope())?.membership?.role === "organiser";
     await ctx.reply(helpText(ctx, deps.allCommands(), chat, isOrganiser), { parse_mode: "HTML" });
   });
 

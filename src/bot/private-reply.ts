@@ -1,0 +1,22 @@
+import { GrammyError } from "grammy";
+import type { BotContext } from "./context.ts";
+
+export type PrivateDelivery = "here" | "sent" | "unreachable";
+
+/**
+ * What only the asker should see (names, exports): in private it goes here; asked in a group,
+ * it goes to the asker's DM, or nowhere if they have not started the bot.
+ */
+export async function deliverPrivately(ctx: BotContext, send: (chatId: number) => Promise<unknown>): Promise<PrivateDelivery> {
+  if (ctx.chat?.type === "private") {
+    await send(ctx.chat.id);
+    return "here";
+  }
+  try {
+    await send(ctx.from!.id);
+    return "sent";
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 403) return "unreachable";
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import { Composer, GrammyError, InputFile } from "grammy";
+import type { BotContext } from "../../bot/context.ts";
+import { formatInstant } from "../../domain/datetime.ts";
+import type { Feature } from "../feature.ts";
+import type { MeetingService } from "../meetings/service.ts";
+import { calendarTexts } from "../meetings/view.ts";
+import { requireOrganiser } from "../networks/scope.ts";
+import type { CardPoster } from "./poster.ts";
+import type { InvitationService } from "./service.ts";
+import { repostData } from "./view.ts";
+
+const NUMBER = /^\d{1,6}$/;
+
+/** /invite <N>: the invitation card in every linked chat and by DM; re-posting; the card's calendar button. */
+export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; poster: CardPoster }): Feature {
+  const composer = new Composer<BotContext>();
+  const { invitations, poster } = deps;
+
+  const invite = async (ctx: BotContext, meetingId: number, networkId: number, repost: boolean) => {
+    const scope = (await ctx.scope())!;
+    const groups = await poster.postToGroups(meetingId);
+    await invitations.markInvited(scope.network, BigInt(ctx.from!.id), meetingId, repost);
+    const direct = await poster.startDirectFanout(meetingId, networkId);
+    return { ...groups, direct };
+  };
+
+  composer.command("invite", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const number = ctx.match.trim();
+    if (!NUMBER.test(number)) return void (await ctx.reply(ctx.t("invite-usage")));
+    const check = await invitations.check(scope.network.id, Number(number));
+    if (check.kind === "unknown-meeting") return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
+    if (check.kind === "cancelled") return void (await ctx.reply(ctx.t("invite-cancelled", { number })));
+    if (check.kind === "held") return void (await ctx.reply(ctx.t("meeting-held")));
+    const { meeting } = check;
+    if (check.alreadyInvited) {
+      return void (await ctx.reply(
+        ctx.t("invite-already", { number, when: formatInstant(meeting.invitedAt!, scope.network.timeZone, ctx.locale) }),
+        { reply_markup: { inline_keyboard: [[{ text: ctx.t("invite-repost-button"), callback_data: repostData(meeting.id) }]] } },
+      ));
+    }
+    const result = await invite(ctx, meeting.id, scope.network.id, false);
+    if (result.posted === 0 && result.direct === 0) return void (await ctx.reply(ctx.t("invite-nowhere")));
+    await ctx.reply(ctx.t("invite-sent", { number, chats: result.posted, pinned: result.pinned, direct: result.direct }));
+  });
+
+  composer.callbackQuery(/^repost:(\d{1,9})$/, async (ctx) => {
+    const scope = await ctx.scope();
+    if (scope?.membership?.role !== "organiser") return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-only"), show_alert: true }));
+    const meetingId = Number(ctx.match[1]);
+    const meeting = await deps.meetings.findById(meetingId);
+    if (!meeting || meeting.networkId !== scope.network.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    const check = await invitations.check(scope.network.id, meeting.number);
+    if (check.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    await ctx.answerCallbackQuery();
+    const result = await invite(ctx, meetingId, scope.network.id, true);
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await ctx.reply(ctx.t("invite-reposted", { number: meeting.number, chats: result.posted, direct: result.direct }));
+  });
+
+  composer.callbackQuery(/^ics:(\d{1,9})$/, async (ctx) => {
+    const meetingId = Number(ctx.match[1]);
+    const message = ctx.callbackQuery.message;
+    // Only a card of this very meeting carries a valid calendar button.
+    if (!message || (await invitations.meetingOfMessage(message.chat.id, message.message_id)) !== meetingId) {
+      return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    }
+    const data = await invitations.cardData(meetingId);
+    if (!data) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    const file = deps.meetings.calendarFile(data.network, data.meeting, calendarTexts(ctx, data.meeting, data.network));
+    try {
+      await ctx.api.sendDocument(ctx.from.id, new InputFile(Buffer.from(file.content, "utf8"), file.name), {
+        caption: ctx.t(data.meeting.status === "cancelled" ? "ics-caption-cancelled" : "ics-caption", { number: data.meeting.number }),
+      });
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 403) {
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("ics-start-first", { bot: ctx.me.username }), show_alert: true }));
+      }
+      throw error;
+    }
+    await ctx.answerCallbackQuery({ text: message.chat.type === "private" ? undefined : ctx.t("ics-sent-private") });
+  });
+
+  return {
+    composer,
+    commands: [{ command: "invite", description: "cmd-invite", chats: ["private", "group"], organiserOnly: true }],
+  };
+}

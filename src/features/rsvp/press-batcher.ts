@@ -1,0 +1,40 @@
+type Pending<Request, Outcome> = { request: Request; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void };
+
+/**
+ * Group commit: requests that arrive while a batch is being written wait and go together in
+ * the next one. An idle system writes each request at once; a busy one writes fewer, larger
+ * batches. Nothing is held back by a timer.
+ */
+export class PressBatcher<Request, Outcome> {
+  private queue: Pending<Request, Outcome>[] = [];
+  private running = false;
+
+  constructor(
+    private readonly write: (requests: Request[]) => Promise<Outcome[]>,
+    private readonly maxBatch = 200,
+  ) {}
+
+  submit(request: Request): Promise<Outcome> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          const outcomes = await this.write(batch.map((p) => p.request));
+          batch.forEach((pending, i) => pending.resolve(outcomes[i]!));
+        } catch (error) {
+          for (const pending of batch) pending.reject(error);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}

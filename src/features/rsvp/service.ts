@@ -1,0 +1,297 @@
+import { Prisma, type PrismaClient } from "../../db/client.ts";
+import { MAX_PARTY_SIZE, type RsvpStatus } from "../../domain/rsvp-reply.ts";
+import { PressBatcher } from "./press-batcher.ts";
+
+export type RsvpSource = "button" | "reply" | "command";
+
+export interface AnswerRequest {
+  meetingId: number;
+  userId: bigint;
+  status: RsvpStatus;
+  /** People coming, the member included; undefined keeps an earlier "yes" party (else 1). */
+  partySize: number | undefined;
+  source: RsvpSource;
+}
+
+/** Someone who had been waiting and now has a place. */
+export interface Promotion {
+  userId: bigint;
+  meetingNumber: number;
+  partySize: number;
+}
+
+export type AnswerOutcome =
+  | { kind: "recorded"; status: RsvpStatus; partySize: number; waitlisted: boolean; position?: number; promoted: Promotion[] }
+  | { kind: "unknown-meeting" }
+  | { kind: "cancelled" }
+  | { kind: "closed" }
+  | { kind: "not-member" }
+  | { kind: "bad-party-size" }
+  /** A confirmed member asked for more places than are left; the earlier answer stands. */
+  | { kind: "full"; left: number };
+
+export interface OrganisationTally {
+  organisationId: number | null;
+  name: string | null;
+  yes: number;
+  maybe: number;
+  no: number;
+  /** People coming (confirmed "yes" answers with their party sizes). */
+  people: number;
+  waitlisted: number;
+}
+
+export interface Tally {
+  byOrganisation: OrganisationTally[];
+  yes: number;
+  maybe: number;
+  no: number;
+  people: number;
+  waitlisted: number;
+}
+
+export interface RsvpRow {
+  organisation: string | null;
+  member: string;
+  username: string | null;
+  status: RsvpStatus;
+  partySize: number;
+  waitlisted: boolean;
+  answeredAt: Date;
+  checkedIn: boolean;
+}
+
+type MeetingState = { id: number; networkId: number; number: number; status: string; startsAt: Date; rsvpDeadline: Date | null; capacity: number | null };
+
+/** Answers to invitations: one per member per meeting, changeable until the deadline. */
+export class RsvpService {
+  private readonly batcher: PressBatcher<AnswerRequest, AnswerOutcome>;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly clock: () => Date,
+  ) {
+    this.batcher = new PressBatcher((requests) => this.answerBatch(requests));
+  }
+
+  /**
+   * Records an answer. Answers arriving while one is being written are written together in one
+   * statement (group commit), so a burst of presses costs a few round trips, not one each.
+   */
+  answer(request: AnswerRequest): Promise<AnswerOutcome> {
+    if (request.partySize !== undefined && !validPartySize(request.partySize)) return Promise.resolve({ kind: "bad-party-size" });
+    return this.batcher.submit(request);
+  }
+
+  /**
+   * The common case in one statement: open meetings without a capacity, callers who are
+   * members. Whatever it does not write (capacity, closed, strangers) takes the careful path.
+   */
+  private async answerBatch(requests: AnswerRequest[]): Promise<AnswerOutcome[]> {
+    const now = this.clock();
+    // One statement cannot touch a row twice: of several answers by one person, the last wins.
+    const keyOf = (r: AnswerRequest) => `${r.meetingId}:${r.userId}`;
+    const latest = new Map(requests.map((r) => [keyOf(r), r]));
+    const distinct = [...latest.values()];
+    const input = Prisma.join(
+      distinct.map((r, i) => Prisma.sql`(${i}::int, ${r.meetingId}::int, ${r.userId}::bigint, ${r.status}::text, ${r.partySize ?? null}::int, ${r.source}::text)`),
+    );
+    const written = await this.prisma.$queryRaw<{ seq: number; partySize: number }[]>`
+      WITH input(seq, meeting_id, user_id, status, party_size, source) AS (VALUES ${input}),
+      target AS (
+        SELECT i.*, mt.id AS mid, m.id AS member_id
+        FROM input i
+        JOIN "Meeting" mt ON mt.id = i.meeting_id
+        JOIN "Member" m ON m."networkId" = mt."networkId" AND m."userId" = i.user_id
+        WHERE mt.status IN ('planned', 'invited') AND mt.capacity IS NULL AND mt."startsAt" > ${now}
+          AND (mt."rsvpDeadline" IS NULL OR mt."rsvpDeadline" > ${now})
+      ),
+      updated AS (
+        UPDATE "Rsvp" r
+        SET status = t.status::"RsvpStatus", source = t.source::"RsvpSource", "updatedAt" = ${now},
+            "partySize" = COALESCE(t.party_size, CASE WHEN r.status = 'yes' AND t.status = 'yes' THEN r."partySize" ELSE 1 END)
+        FROM target t
+        WHERE r."meetingId" = t.mid AND r."memberId" = t.member_id
+        RETURNING t.seq, r."partySize"
+      ),
+      inserted AS (
+        INSERT INTO "Rsvp" ("meetingId", "memberId", status, "partySize", source, "answeredAt", "updatedAt")
+        SELECT t.mid, t.member_id, t.status::"RsvpStatus", COALESCE(t.party_size, 1), t.source::"RsvpSource", ${now}, ${now}
+        FROM target t
+        WHERE NOT EXISTS (SELECT 1 FROM "Rsvp" r WHERE r."meetingId" = t.mid AND r."memberId" = t.member_id)
+        ON CONFLICT ("meetingId", "memberId") DO NOTHING
+        RETURNING (SELECT t2.seq FROM target t2 WHERE t2.mid = "meetingId" AND t2.member_id = "memberId") AS seq, "partySize"
+      )
+      SELECT seq, "partySize" FROM updated UNION ALL SELECT seq, "partySize" FROM inserted`;
+    const writtenSizes = new Map(written.map((row) => [keyOf(distinct[row.seq]!), row.partySize]));
+    const outcomes: AnswerOutcome[] = [];
+    for (const request of requests) {
+      const partySize = writtenSizes.get(keyOf(request));
+      // An earlier answer in the same batch was recorded and then replaced by the later one.
+      if (partySize !== undefined) outcomes.push({ kind: "recorded", status: request.status, partySize, waitlisted: false, promoted: [] });
+      else outcomes.push(await this.answerCarefully(request));
+    }
+    return outcomes;
+  }
+
+  /** One answer in a transaction: explains refusals and keeps the capacity and waitlist exact. */
+  private answerCarefully(request: AnswerRequest): Promise<AnswerOutcome> {
+    const now = this.clock();
+    return this.prisma.$transaction(async (tx) => {
+      const meeting = await tx.meeting.findUnique({
+        where: { id: request.meetingId },
+        select: { id: true, networkId: true, number: true, status: true, startsAt: true, rsvpDeadline: true, capacity: true },
+      });
+      if (!meeting) return { kind: "unknown-meeting" } as const;
+      if (meeting.status === "cancelled") return { kind: "cancelled" } as const;
+      if (!isOpen(meeting, now)) return { kind: "closed" } as const;
+      const member = await tx.member.findUnique({ where: { networkId_userId: { networkId: meeting.networkId, userId: request.userId } } });
+      if (!member) return { kind: "not-member" } as const;
+      const existing = await tx.rsvp.findUnique({ where: { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } } });
+      const partySize = request.partySize ?? (existing?.status === "yes" && request.status === "yes" ? existing.partySize : 1);
+      let waitlistedAt: Date | null = null;
+      if (meeting.capacity !== null && request.status === "yes") {
+        const others = await tx.rsvp.findMany({ where: { meetingId: meeting.id, status: "yes", NOT: { memberId: member.id } } });
+        const confirmed = others.filter((r) => r.waitlistedAt === null).reduce((sum, r) => sum + r.partySize, 0);
+        const waiting = others.some((r) => r.waitlistedAt !== null);
+        const fits = confirmed + partySize <= meeting.capacity;
+        if (existing?.status === "yes" && existing.waitlistedAt === null) {
+          if (!fits) return { kind: "full", left: Math.max(0, meeting.capacity - confirmed) } as const;
+        } else if (existing?.status === "yes" && existing.waitlistedAt !== null) {
+          waitlistedAt = existing.waitlistedAt;
+        } else if (!fits || waiting) {
+          // Newcomers queue behind those already waiting, even if their party would fit.
+          waitlistedAt = now;
+        }
+      }
+      const data = { status: request.status, partySize, source: request.source, waitlistedAt, updatedAt: now };
+      await tx.rsvp.upsert({
+        where: { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } },
+        create: { meetingId: meeting.id, memberId: member.id, answeredAt: now, ...data },
+        update: data,
+      });
+      const promoted = await promoteWaiting(tx, meeting);
+      const stillWaiting = waitlistedAt !== null && !promoted.some((p) => p.userId === request.userId);
+      const position = stillWaiting
+        ? await tx.rsvp.count({ where: { meetingId: meeting.id, status: "yes", waitlistedAt: { not: null, lte: waitlistedAt! } } })
+        : undefined;
+      return {
+        kind: "recorded",
+        status: request.status,
+        partySize,
+        waitlisted: stillWaiting,
+        ...(position !== undefined ? { position } : {}),
+        promoted: promoted.filter((p) => p.userId !== request.userId),
+      } as const;
+    });
+  }
+
+  /** After the capacity grew: gives freed places to those waiting, in order. */
+  promoteWaiting(meetingId: number): Promise<Promotion[]> {
+    return this.prisma.$transaction(async (tx) => {
+      const meeting = await tx.meeting.findUnique({ where: { id: meetingId } });
+      return meeting ? promoteWaiting(tx, meeting) : [];
+    });
+  }
+
+  /** Counts per organisation, no names: what the invitation card shows. */
+  async tally(meetingId: number): Promise<Tally> {
+    const rows = await this.prisma.$queryRaw<
+      { organisationId: number | null; name: string | null; status: RsvpStatus; waiting: boolean; answers: number; people: number }[]
+    >`
+      SELECT o.id AS "organisationId", o."shortName" AS name, r.status::text AS status, (r."waitlistedAt" IS NOT NULL) AS waiting,
+             COUNT(*)::int AS answers, SUM(r."partySize")::int AS people
+      FROM "Rsvp" r
+      JOIN "Member" m ON m.id = r."memberId"
+      LEFT JOIN "Organisation" o ON o.id = m."organisationId"
+      WHERE r."meetingId" = ${meetingId}
+      GROUP BY o.id, o."shortName", o."rotationPosition", r.status, waiting
+      ORDER BY o."rotationPosition" NULLS LAST, o."shortName"`;
+    const tally: Tally = { byOrganisation: [], yes: 0, maybe: 0, no: 0, people: 0, waitlisted: 0 };
+    for (const row of rows) {
+      let entry = tally.byOrganisation.find((o) => o.organisationId === row.organisationId);
+      if (!entry) {
+        entry = { organisationId: row.organisationId, name: row.name, yes: 0, maybe: 0, no: 0, people: 0, waitlisted: 0 };
+        tally.byOrganisation.push(entry);
+      }
+      if (row.waiting) {
+        entry.waitlisted += row.answers;
+        tally.waitlisted += row.answers;
+        continue;
+      }
+      entry[row.status] += row.answers;
+      tally[row.status] += row.answers;
+      if (row.status === "yes") {
+        entry.people += row.people;
+        tally.people += row.people;
+      }
+    }
+    return tally;
+  }
+
+  /** Every answer with names, for organisers; organisation order, then name. */
+  async list(meetingId: number): Promise<RsvpRow[]> {
+    const rows = await this.prisma.rsvp.findMany({
+      where: { meetingId },
+      include: { member: { include: { user: true, organisation: true } } },
+    });
+    return rows
+      .map((r) => ({
+        organisation: r.member.organisation?.name ?? null,
+        position: r.member.organisation?.rotationPosition ?? Number.MAX_SAFE_INTEGER,
+        member: [r.member.user.firstName, r.member.user.lastName].filter(Boolean).join(" "),
+        username: r.member.user.username,
+        status: r.status,
+        partySize: r.partySize,
+        waitlisted: r.waitlistedAt !== null,
+        answeredAt: r.updatedAt,
+        // Check-in arrives with the attendance feature.
+        checkedIn: false,
+      }))
+      .sort((a, b) => a.position - b.position || a.member.localeCompare(b.member, "tr"))
+      .map(({ position: _position, ...row }) => row);
+  }
+
+  /** Organisations of the network with no answer from any of their members. */
+  async silentOrganisations(meetingId: number, networkId: number): Promise<string[]> {
+    const organisations = await this.prisma.organisation.findMany({
+      where: { networkId, members: { none: { rsvps: { some: { meetingId } } } } },
+      orderBy: { rotationPosition: "asc" },
+      select: { name: true },
+    });
+    return organisations.map((o) => o.name);
+  }
+}
+
+function validPartySize(size: number): boolean {
+  return Number.isInteger(size) && size >= 1 && size <= MAX_PARTY_SIZE;
+}
+
+function isOpen(meeting: Pick<MeetingState, "status" | "startsAt" | "rsvpDeadline">, now: Date): boolean {
+  if (meeting.status !== "planned" && meeting.status !== "invited") return false;
+  if (meeting.startsAt <= now) return false;
+  return meeting.rsvpDeadline === null || meeting.rsvpDeadline > now;
+}
+
+/** Strict order: the first in line gets the next place, and nobody overtakes a larger party. */
+async function promoteWaiting(tx: Prisma.TransactionClient, meeting: MeetingState): Promise<Promotion[]> {
+  if (meeting.capacity === null) {
+    const waiting = await tx.rsvp.findMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, include: { member: true } });
+    await tx.rsvp.updateMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, data: { waitlistedAt: null } });
+    return waiting.map((r) => ({ userId: r.member.userId, meetingNumber: meeting.number, partySize: r.partySize }));
+  }
+  const yes = await tx.rsvp.findMany({
+    where: { meetingId: meeting.id, status: "yes" },
+    include: { member: true },
+    orderBy: [{ waitlistedAt: "asc" }, { id: "asc" }],
+  });
+  let taken = yes.filter((r) => r.waitlistedAt === null).reduce((sum, r) => sum + r.partySize, 0);
+  const promoted: Promotion[] = [];
+  for (const waiting of yes.filter((r) => r.waitlistedAt !== null)) {
+    if (taken + waiting.partySize > meeting.capacity) break;
+    taken += waiting.partySize;
+    await tx.rsvp.update({ where: { id: waiting.id }, data: { waitlistedAt: null } });
+    promoted.push({ userId: waiting.member.userId, meetingNumber: meeting.number, partySize: waiting.partySize });
+  }
+  return promoted;
+}

@@ -1,0 +1,59 @@
+import { escapeHtml } from "../../bot/html.ts";
+import type { Network } from "../../db/client.ts";
+import { formatInstant } from "../../domain/datetime.ts";
+import type { Reader } from "../meetings/view.ts";
+import type { AnswerOutcome, RsvpRow, Tally } from "./service.ts";
+
+/** What the person is told after answering: a toast, a reply, or (for a plain reply) a reaction. */
+export function outcomeText(reader: Reader, outcome: AnswerOutcome): string {
+  switch (outcome.kind) {
+    case "recorded":
+      if (outcome.waitlisted) return reader.t("rsvp-waitlisted", { position: outcome.position ?? 1 });
+      if (outcome.status === "yes" && outcome.partySize > 1) return reader.t("rsvp-recorded-party", { size: outcome.partySize });
+      return reader.t(`rsvp-recorded-${outcome.status}`);
+    case "full":
+      return reader.t("rsvp-full", { left: outcome.left });
+    default:
+      return reader.t(`rsvp-${outcome.kind}`);
+  }
+}
+
+/** Reaction to a plain-language reply that was recorded: no new message in the group. */
+export const REACTION = { yes: "👍", maybe: "🤔", no: "🙏" } as const;
+
+export function totalsLine(reader: Reader, tally: Tally): string {
+  return reader.t("card-total", { people: tally.people, maybe: tally.maybe, no: tally.no });
+}
+
+/** /rsvps: per organisation, names with their answer; who has not answered; totals. */
+export function rsvpListLines(
+  reader: Reader,
+  meeting: { number: number; capacity: number | null },
+  network: Network,
+  rows: RsvpRow[],
+  silent: string[],
+  tally: Tally,
+): string[] {
+  const lines = [reader.t("rsvps-heading", { number: meeting.number })];
+  if (rows.length === 0) lines.push("", reader.t("card-no-answers"));
+  let organisation: string | null | undefined;
+  for (const row of rows) {
+    if (row.organisation !== organisation || lines.length === 1) {
+      organisation = row.organisation;
+      lines.push("", `<b>${escapeHtml(organisation ?? reader.t("card-no-organisation"))}</b>`);
+    }
+    const answer = row.waitlisted
+      ? reader.t("rsvps-waitlisted", { size: row.partySize })
+      : row.status === "yes"
+        ? reader.t("rsvps-yes", { size: row.partySize })
+        : reader.t(`rsvps-${row.status}`);
+    const when = formatInstant(row.answeredAt, network.timeZone, reader.locale);
+    lines.push(`• ${escapeHtml(row.member)}${row.username ? ` (@${escapeHtml(row.username)})` : ""}: ${answer} · ${when}`);
+  }
+  lines.push("");
+  if (silent.length > 0) lines.push(reader.t("rsvps-silent", { names: escapeHtml(silent.join(", ")) }));
+  lines.push(totalsLine(reader, tally));
+  if (meeting.capacity !== null) lines.push(reader.t("card-places-left", { left: Math.max(0, meeting.capacity - tally.people) }));
+  if (tally.waitlisted > 0) lines.push(reader.t("card-waitlist", { count: tally.waitlisted }));
+  return lines;
+}

@@ -1,0 +1,306 @@
+import { describe, expect, it } from "vitest";
+import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../src/telegram-emulator/index.ts";
+import { useScenario } from "../support/scenario.ts";
+
+// Tuesday 24 November 2026, 12:00 in İzmir.
+let now = new Date("2026-11-24T09:00:00Z");
+const scenario = useScenario({ clock: () => now });
+const { say, network, countRows } = scenario;
+
+/** A network with two organisations, a member of Buca who has started the bot, and meeting 25. */
+async function plannedMeeting(name: string) {
+  const fixture = await network(name);
+  const { admin, member, group } = fixture;
+  await say(admin, group, "/network_set next_number 25");
+  await say(admin, group, "/org_add Buca Belediyesi KDM | Buca");
+  await say(admin, group, "/org_add Karşıyaka Belediyesi KDM | Karşıyaka");
+  await say(admin, group, `/member_set_org @${member.username} Buca`);
+  await say(member, "private", "/start");
+  await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Buca1923 Mevlana Kafe | Mevzuat ve Strateji; Güç İlişkileri");
+  const meeting = await scenario.db.prisma.meeting.findFirstOrThrow({ where: { network: { joinCode: fixture.code }, number: 25 } });
+  return { ...fixture, meeting };
+}
+
+/** The organiser's /invite, resolved with the bot's report (which follows the card). */
+async function invite(admin: EmulatedUser, group: EmulatedChat): Promise<string> {
+  const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
+  const report = await scenario.emulator.waitFor(() =>
+    scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && !m.text?.startsWith("25. Toplantı")),
+  );
+  await scenario.running.ortak.poster.settle();
+  return report.text ?? "";
+}
+
+async function invited(name: string) {
+  const fixture = await plannedMeeting(name);
+  await invite(fixture.admin, fixture.group);
+  const card = groupCard(fixture.group);
+  return { ...fixture, card };
+}
+
+function groupCard(group: EmulatedChat): StoredMessage {
+  const card = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("25. Toplantı"));
+  if (!card) throw new Error("no card in the group");
+  return card;
+}
+
+const press = (user: EmulatedUser, chat: { id: number }, message: StoredMessage, data: string) =>
+  scenario.emulator.pressButton(user, chat.id, message.message_id, data);
+
+/** Every update handled (a toast arrives before its handler ends) and every card edit made. */
+async function settled(): Promise<void> {
+  await scenario.running.ortak.inFlight.drain();
+  await scenario.running.ortak.refresher.settle();
+}
+
+async function rsvpsOf(meetingId: number) {
+  const rows = await scenario.db.prisma.rsvp.findMany({ where: { meetingId }, include: { member: { include: { user: true } } }, orderBy: { id: "asc" } });
+  return rows.map((r) => ({ name: r.member.user.firstName, status: r.status, partySize: r.partySize, waitlisted: r.waitlistedAt !== null, source: r.source }));
+}
+
+describe("/invite", () => {
+  it("posts the card to the group and by DM, with the meeting, the tally and the buttons", async () => {
+    const { admin, member, group, meeting, card } = await invited("Davet Ağı");
+    expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.message_id > card.message_id).map((m) => m.text)).toContainEqual(
+      "25. toplantının davet kartı 1 sohbete gönderildi (0 tanesi sabitlendi). Botu başlatmış 1 üyeye özelden de gönderiliyor.",
+    );
+    expect(card.text).toContain("25. Toplantı: Davet Ağı\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nMekân: Buca1923 Mevlana Kafe");
+    expect(card.text).toContain("Gündem\n1. Mevzuat ve Strateji\n2. Güç İlişkileri");
+    expect(card.text).toContain("Yanıtlar\nHenüz yanıt yok.\nToplam: 0 kişi katılıyor · 0 belki · 0 katılamıyor");
+    const buttons = card.reply_markup!.inline_keyboard!.map((row) => row.map((b) => b.text));
+    expect(buttons).toEqual([["✅ Katılıyorum", "🤔 Belki", "❌ Katılamıyorum"], ["👥 2 kişiyiz", "👥 3 kişiyiz", "👥 4 kişiyiz", "👥 5 kişiyiz"], ["📅 Takvime ekle"]]);
+    // The member started the bot: the card reached them privately too; the admin never did.
+    const direct = scenario.emulator.botMessagesIn(member.id).filter((m) => m.text?.startsWith("25. Toplantı"));
+    expect(direct).toHaveLength(1);
+    expect(scenario.emulator.botMessagesIn(admin.id).filter((m) => m.text?.startsWith("25. Toplantı"))).toHaveLength(0);
+    const stored = await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id }, include: { cards: true } });
+    expect(stored.status).toBe("invited");
+    expect(stored.directFanoutPending).toBe(false);
+    expect(stored.cards.map((c) => c.kind).sort()).toEqual(["direct", "group"]);
+  });
+
+  it("pins the card where the bot is allowed to", async () => {
+    const fixture = await plannedMeeting("Sabitleme Ağı");
+    scenario.emulator.setBotStatus(fixture.group, "administrator", { can_pin_messages: true });
+    expect(await invite(fixture.admin, fixture.group)).toContain("(1 tanesi sabitlendi)");
+    expect(fixture.group.pinned[0]).toBe(groupCard(fixture.group).message_id);
+  });
+
+  it("a second /invite explains and offers to post again; only organisers may", async () => {
+    const { admin, member, group, meeting } = await invited("Tekrar Ağı");
+    const before = await countRows();
+    const reply = await say(admin, group, "/invite 25");
+    expect(reply).toMatch(/^25\. toplantının daveti 24 Kasım 2026 Salı, 12:00 tarihinde gönderildi/);
+    expect(await countRows()).toEqual(before);
+    const offer = scenario.emulator.botMessagesIn(group.id).at(-1)!;
+    expect(await press(member, group, offer, `repost:${meeting.id}`)).toEqual({ text: "Bu komutu yalnızca ağın düzenleyicileri kullanabilir.", show_alert: true });
+    expect(await countRows()).toEqual(before);
+    await press(admin, group, offer, `repost:${meeting.id}`);
+    await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).at(-1)?.text?.startsWith("25. toplantının davet kartı 1 sohbete yeniden"));
+    const cards = scenario.emulator.botMessagesIn(group.id).filter((m) => m.text?.startsWith("25. Toplantı"));
+    expect(cards).toHaveLength(2);
+    // The member had the DM already: nobody gets a second one.
+    expect(scenario.emulator.botMessagesIn(member.id).filter((m) => m.text?.startsWith("25. Toplantı"))).toHaveLength(1);
+  });
+
+  it.each([
+    ["/invite", "Kullanım: /invite <numara>, örneğin /invite 25"],
+    ["/invite 99", "Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın."],
+    ["/invite yirmi", "Kullanım: /invite <numara>, örneğin /invite 25"],
+  ])("%s → %s, nothing sent", async (command, expected) => {
+    const { admin, group } = await plannedMeeting(`Hatalı Davet ${command}`);
+    const before = await countRows();
+    expect(await say(admin, group, command)).toBe(expected);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("refuses a cancelled meeting and a member", async () => {
+    const { admin, member, group } = await plannedMeeting("İptal Davet Ağı");
+    expect(await say(member, group, "/invite 25")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    await say(admin, group, "/cancel 25");
+    const before = await countRows();
+    expect(await say(admin, group, "/invite 25")).toBe("25. toplantı iptal edildi; iptal edilen bir toplantıya davet gönderilemez.");
+    expect(await countRows()).toEqual(before);
+  });
+});
+
+describe("answering", () => {
+  it("records a press, confirms it in the presser's language and updates the card's tally per organisation", async () => {
+    const { admin, member, group, meeting, card } = await invited("Yanıt Ağı");
+    expect(await press(member, group, card, `rsvp:${meeting.id}:y`)).toEqual({ text: "Kaydedildi: katılıyorsunuz.", show_alert: false });
+    await say(admin, "private", "/lang en");
+    expect(await press(admin, group, card, `rsvp:${meeting.id}:3`)).toEqual({ text: "Saved: 3 of you are attending.", show_alert: false });
+    await settled();
+    const text = groupCard(group).text!;
+    expect(text).toContain("Yanıtlar\n• Buca: 1 katılıyor (1 kişi)\n• Kurumu belirtilmemiş: 1 katılıyor (3 kişi)\nToplam: 4 kişi katılıyor · 0 belki · 0 katılamıyor");
+    expect(text).not.toContain(member.first_name);
+    // The member changes their mind: still one answer per member.
+    expect(await press(member, group, card, `rsvp:${meeting.id}:n`)).toEqual({ text: "Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkürler.", show_alert: false });
+    expect(await rsvpsOf(meeting.id)).toEqual([
+      { name: "Ayşe", status: "no", partySize: 1, waitlisted: false, source: "button" },
+      { name: "Derya", status: "yes", partySize: 3, waitlisted: false, source: "button" },
+    ]);
+    await settled();
+    expect(groupCard(group).text).toContain("Toplam: 3 kişi katılıyor · 0 belki · 1 katılamıyor");
+  });
+
+  it("counts a group member who was not yet known, as writing there would", async () => {
+    const { group, meeting, card } = await invited("Yeni Üye Ağı");
+    const newcomer = scenario.emulator.createUser({ first_name: "Elif", language_code: "tr" });
+    scenario.emulator.setMember(group, newcomer, "member");
+    expect(await press(newcomer, group, card, `rsvp:${meeting.id}:m`)).toEqual({ text: "Kaydedildi: belki.", show_alert: false });
+    expect(await rsvpsOf(meeting.id)).toEqual([{ name: "Elif", status: "maybe", partySize: 1, waitlisted: false, source: "button" }]);
+  });
+
+  it("refuses forged and stale buttons: a press cannot answer for another meeting", async () => {
+    const { admin, member, group, meeting, card } = await invited("Sahte Düğme Ağı");
+    await say(admin, group, "/meeting_new 21 Nisan 2027 10:00 | Karşıyaka | Gündem");
+    const other = await scenario.db.prisma.meeting.findFirstOrThrow({ where: { networkId: meeting.networkId, number: 26 } });
+    const before = await countRows();
+    const forged = (data: string) => scenario.emulator.pressButton(member, group.id, card.message_id, data, { forged: true });
+    expect(await forged(`rsvp:${other.id}:y`)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
+    expect(await forged(`rsvp:${meeting.id}:9`)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
+    expect(await forged(`rsvp:${meeting.id}:y;DROP`)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
+    // A bot message that is not a card carries no valid answer either.
+    const notCard = scenario.emulator.botMessagesIn(group.id).at(-1)!;
+    expect(await scenario.emulator.pressButton(member, group.id, notCard.message_id, `rsvp:${meeting.id}:y`, { forged: true })).toEqual({
+      text: "Bu düğme artık geçerli değil.",
+      show_alert: false,
+    });
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("after the deadline a press changes nothing and says why", async () => {
+    const { admin, member, group, meeting, card } = await invited("Son Gün Ağı");
+    await say(admin, group, "/meeting_edit 25 deadline 01.12.2026 18:00");
+    await press(member, group, card, `rsvp:${meeting.id}:y`);
+    const saved = now;
+    now = new Date("2026-12-02T09:00:00Z");
+    try {
+      expect(await press(member, group, card, `rsvp:${meeting.id}:n`)).toEqual({
+        text: "Bu toplantı için yanıt süresi doldu; yanıtlar artık değiştirilemez.",
+        show_alert: true,
+      });
+      expect(await say(member, group, "/rsvp 25 hayır")).toBe("Bu toplantı için yanıt süresi doldu; yanıtlar artık değiştirilemez.");
+    } finally {
+      now = saved;
+    }
+    expect(await rsvpsOf(meeting.id)).toEqual([{ name: "Ayşe", status: "yes", partySize: 1, waitlisted: false, source: "button" }]);
+  });
+
+  it("reads plain-language replies to the card, acknowledges with a reaction, and hints when unsure", async () => {
+    const { member, group, meeting, card } = await invited("Düz Yanıt Ağı");
+    const { message } = scenario.emulator.sendText(member, group, "katılıyoruz, 2 kişi", { replyTo: card.message_id });
+    await scenario.emulator.waitFor(() => message.reactions.length > 0 || undefined);
+    expect(message.reactions).toEqual(["👍"]);
+    expect(await rsvpsOf(meeting.id)).toEqual([{ name: "Ayşe", status: "yes", partySize: 2, waitlisted: false, source: "reply" }]);
+    // No new message in the group for a recorded reply.
+    expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.message_id > message.message_id)).toEqual([]);
+    expect(await say(member, group, "toplantı kaçta başlıyor?", { replyTo: card.message_id })).toBe(
+      "Yanıtınızı anlayamadım, bu yüzden kaydetmedim. “katılıyorum”, “2 kişiyiz”, “belki” ya da “gelemiyorum” gibi yazın veya karttaki düğmeleri kullanın.",
+    );
+    expect(await rsvpsOf(meeting.id)).toEqual([{ name: "Ayşe", status: "yes", partySize: 2, waitlisted: false, source: "reply" }]);
+    // In DM, replying to the private card works the same.
+    const directCard = scenario.emulator.botMessagesIn(member.id).find((m) => m.text?.startsWith("25. Toplantı"))!;
+    const dm = scenario.emulator.sendText(member, "private", "maalesef katılamayacağım", { replyTo: directCard.message_id });
+    await scenario.emulator.waitFor(() => dm.message.reactions.length > 0 || undefined);
+    expect(dm.message.reactions).toEqual(["🙏"]);
+    expect((await rsvpsOf(meeting.id))[0]!.status).toBe("no");
+  });
+
+  it("/rsvp answers by command and refuses what it cannot read", async () => {
+    const { member, group, meeting } = await invited("Komut Yanıt Ağı");
+    expect(await say(member, group, "/rsvp 25 evet 2")).toBe("Kaydedildi: 2 kişi katılıyorsunuz.");
+    const before = await countRows();
+    expect(await say(member, group, "/rsvp 25 belki 2")).toMatch(/^Kullanım: \/rsvp/);
+    expect(await say(member, group, "/rsvp 25 tabii")).toMatch(/^Kullanım: \/rsvp/);
+    expect(await say(member, group, "/rsvp 25 evet 40")).toBe("Kişi sayısı 1 ile 20 arasında olmalı.");
+    expect(await say(member, group, "/rsvp 99 evet")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
+    expect(await countRows()).toEqual(before);
+    expect(await rsvpsOf(meeting.id)).toEqual([{ name: "Ayşe", status: "yes", partySize: 2, waitlisted: false, source: "command" }]);
+  });
+});
+
+describe("capacity and waitlist", () => {
+  it("queues 'yes' answers beyond capacity in order and promotes the first when a place frees, by DM", async () => {
+    const { admin, member, group, meeting, card } = await invited("Kontenjan Ağı");
+    await say(admin, group, "/meeting_edit 25 capacity 3");
+    const [elif, selin] = ["Elif", "Selin"].map((first_name) => {
+      const user = scenario.emulator.createUser({ first_name, language_code: "tr" });
+      scenario.emulator.setMember(group, user, "member");
+      return user;
+    });
+    expect((await press(admin, group, card, `rsvp:${meeting.id}:2`)).text).toBe("Kaydedildi: 2 kişi katılıyorsunuz.");
+    expect(await press(member, group, card, `rsvp:${meeting.id}:2`)).toEqual({
+      text: "Kontenjan dolu; bekleme listesine alındınız (1. sıradasınız). Yer açılınca size özelden haber vereceğim.",
+      show_alert: true,
+    });
+    // One place is left, but Elif queues behind the member who waits already.
+    expect((await press(elif!, group, card, `rsvp:${meeting.id}:y`)).text).toContain("(2. sıradasınız)");
+    // A confirmed answer that asks for more than is left keeps its earlier places.
+    expect(await press(admin, group, card, `rsvp:${meeting.id}:5`)).toEqual({ text: "Yeterli yer yok: en fazla 3 kişilik yer kaldı. Önceki yanıtınız geçerli.", show_alert: true });
+    await settled();
+    expect(groupCard(group).text).toContain("Kalan yer: 1\nBekleme listesi: 2");
+    expect((await press(admin, group, card, `rsvp:${meeting.id}:n`)).text).toBe("Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkürler.");
+    const promotion = await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(member.id).find((m) => m.text?.startsWith("🎉")));
+    expect(promotion.text).toBe("🎉 Yer açıldı! 25. toplantıya katılımınız onaylandı (2 kişi).");
+    expect(await rsvpsOf(meeting.id)).toEqual([
+      { name: "Derya", status: "no", partySize: 1, waitlisted: false, source: "button" },
+      { name: "Ayşe", status: "yes", partySize: 2, waitlisted: false, source: "button" },
+      { name: "Elif", status: "yes", partySize: 1, waitlisted: false, source: "button" },
+    ]);
+    // Full again: Selin waits; raising the capacity lets her in.
+    expect((await press(selin!, group, card, `rsvp:${meeting.id}:y`)).text).toContain("(1. sıradasınız)");
+    await say(admin, group, "/meeting_edit 25 capacity 4");
+    await settled();
+    expect((await rsvpsOf(meeting.id)).find((r) => r.name === "Selin")!.waitlisted).toBe(false);
+  });
+});
+
+describe("organisers' views", () => {
+  it("/rsvps lists names per organisation privately, with the silent organisations and totals", async () => {
+    const { admin, member, group, meeting, card } = await invited("Liste Yanıt Ağı");
+    await press(member, group, card, `rsvp:${meeting.id}:3`);
+    await say(admin, "private", "/start");
+    expect(await say(admin, group, "/rsvps 25")).toBe("Size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.");
+    const list = scenario.emulator.botMessagesIn(admin.id).at(-1)!.text!;
+    expect(list).toMatch(/^25\. Toplantı: yanıtlar\n\nBuca Belediyesi KDM\n• Ayşe Yılmaz \(@ayse_\d+\): katılıyor \(3 kişi\) · 24 Kasım 2026 Salı, 12:00\n\n/);
+    expect(list).toContain("Hiç yanıt vermeyen kurumlar: Karşıyaka Belediyesi KDM\nToplam: 3 kişi katılıyor · 0 belki · 0 katılamıyor");
+    expect(await say(member, group, "/rsvps 25")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+  });
+
+  it("/export sends a CSV with a byte order mark, escaped cells and every column", async () => {
+    const { admin, member, group, meeting, card } = await invited("Dışa Aktarım Ağı");
+    await press(member, group, card, `rsvp:${meeting.id}:2`);
+    await scenario.db.prisma.telegramUser.update({ where: { id: BigInt(member.id) }, data: { lastName: "Yılmaz, =Şahin" } });
+    expect(await say(admin, "private", "/export 25")).toBe("");
+    const document = scenario.emulator.botMessagesIn(admin.id).at(-1)!.document!;
+    expect(document.file_name).toBe("ortak-25-rsvps.csv");
+    const csv = scenario.emulator.file(document.file_id)!.toString("utf8");
+    expect(csv).toBe(
+      "\uFEFFmeeting_number,organisation,member,status,party_size,answered_at,checked_in\r\n" +
+        '25,Buca Belediyesi KDM,"Ayşe Yılmaz, =Şahin",yes,2,2026-11-24T12:00:00+03:00,no\r\n',
+    );
+  });
+});
+
+describe("changes to an invited meeting", () => {
+  it("reschedule and cancel edit every posted card, in the group and in DMs", async () => {
+    const { admin, member, group, meeting } = await invited("Değişiklik Ağı");
+    await say(admin, group, "/reschedule 25 24 Mart 2027 10:00");
+    await settled();
+    const directCard = () => scenario.emulator.botMessagesIn(member.id).find((m) => m.text?.startsWith("25. Toplantı") || m.text?.startsWith("❌"))!;
+    expect(groupCard(group).text).toContain("Tarih: 24 Mart 2027 Çarşamba, 10:00–15:00");
+    expect(directCard().text).toContain("Tarih: 24 Mart 2027 Çarşamba, 10:00–15:00");
+    await say(admin, group, "/cancel 25 Salon kullanılamıyor");
+    await settled();
+    const cancelled = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("❌ İPTAL EDİLDİ\nGerekçe: Salon kullanılamıyor\n25. Toplantı"));
+    expect(cancelled?.reply_markup).toBeUndefined();
+    expect(directCard().text).toMatch(/^❌ İPTAL EDİLDİ/);
+    expect(await scenario.emulator.pressButton(member, group.id, cancelled!.message_id, `rsvp:${meeting.id}:y`, { forged: true })).toEqual({
+      text: "Bu toplantı iptal edildi; yanıt alınmıyor.",
+      show_alert: true,
+    });
+    expect(await rsvpsOf(meeting.id)).toEqual([]);
+  });
+});
