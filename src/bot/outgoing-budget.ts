@@ -4,6 +4,11 @@ import type { Transformer } from "grammy";
 const COUNTED = new Set(["sendMessage", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage", "editMessageText", "editMessageReplyMarkup", "editMessageCaption"]);
 
 export interface BudgetSettings {
+  /**
+   * Quiet time per chat before a deferrable message: Telegram refills about one message per
+   * second per chat, so a chat idle this long always has room for one more.
+   */
+  perChatGapMs: number;
   perGroupPerMinute: number;
   /** Of a group's minute, this much stays free for replies to people: cards never use it. */
   groupReserve: number;
@@ -11,7 +16,7 @@ export interface BudgetSettings {
   overallReserve: number;
 }
 
-export const TELEGRAM_BUDGET: BudgetSettings = { perGroupPerMinute: 20, groupReserve: 5, perSecondOverall: 30, overallReserve: 10 };
+export const TELEGRAM_BUDGET: BudgetSettings = { perChatGapMs: 1100, perGroupPerMinute: 20, groupReserve: 5, perSecondOverall: 30, overallReserve: 10 };
 
 /**
  * What the bot has sent lately, per group and overall, so deferrable work (card edits) waits
@@ -19,6 +24,7 @@ export const TELEGRAM_BUDGET: BudgetSettings = { perGroupPerMinute: 20, groupRes
  */
 export class OutgoingBudget {
   private readonly groups = new Map<number, number[]>();
+  private readonly lastToChat = new Map<number, number>();
   private overall: number[] = [];
 
   constructor(
@@ -36,6 +42,8 @@ export class OutgoingBudget {
 
   record(chatId: number): void {
     const at = this.now();
+    if (this.lastToChat.size >= 100_000) this.lastToChat.clear();
+    this.lastToChat.set(chatId, at);
     if (chatId < 0) this.groups.set(chatId, [...this.recent(chatId, at), at]);
     this.overall = this.overall.filter((t) => t > at - 1000);
     this.overall.push(at);
@@ -45,11 +53,11 @@ export class OutgoingBudget {
   waitFor(chatId: number): number {
     const at = this.now();
     const s = this.settings;
-    let wait = 0;
+    let wait = Math.max(0, (this.lastToChat.get(chatId) ?? -Infinity) + s.perChatGapMs - at);
     if (chatId < 0) {
       const sent = this.recent(chatId, at);
       const room = s.perGroupPerMinute - s.groupReserve;
-      if (sent.length >= room) wait = sent[sent.length - room]! + 60_000 - at;
+      if (sent.length >= room) wait = Math.max(wait, sent[sent.length - room]! + 60_000 - at);
     }
     this.overall = this.overall.filter((t) => t > at - 1000);
     const overallRoom = s.perSecondOverall - s.overallReserve;

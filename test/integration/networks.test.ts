@@ -194,6 +194,13 @@ describe("permissions", () => {
     "/organiser_add @somebody_x",
     "/organiser_remove @somebody_x",
     "/member_set_org @somebody_x Çiğli",
+    "/meeting_new 17.03.2030 10:00 | Buca | Gündem",
+    "/meeting_edit 1 title Yeni",
+    "/reschedule 1 18.03.2030 10:00",
+    "/cancel 1",
+    "/invite 1",
+    "/rsvps 1",
+    "/export 1",
   ];
 
   it.each(organiserCommands)("a member cannot %s", async (command) => {

@@ -115,7 +115,6 @@ export class CardRefresher {
 
   /** Edits one card; returns when to try again if Telegram said not now. */
   private async edit(card: PostedCard, text: string, keyboard: InlineKeyboardMarkup | undefined, digest: string): Promise<number | undefined> {
-    this.lastEdit.set(card.id, this.now());
     try {
       await this.deps.api.editMessageText(Number(card.telegramChatId), card.messageId, text, {
         parse_mode: "HTML",
@@ -123,6 +122,7 @@ export class CardRefresher {
         ...(keyboard ? { reply_markup: keyboard } : {}),
       });
     } catch (error) {
+      this.lastEdit.set(card.id, this.now());
       if (!(error instanceof GrammyError)) throw error;
       if (error.error_code === 429) return (error.parameters.retry_after ?? 3) * 1000;
       if (error.description.includes("message is not modified")) {
@@ -135,6 +135,8 @@ export class CardRefresher {
         throw error;
       }
     }
+    // Counted from the end of the call, so Telegram sees the edits at least an interval apart.
+    this.lastEdit.set(card.id, this.now());
     await this.deps.invitations.markShown(card.id, digest);
     return undefined;
   }

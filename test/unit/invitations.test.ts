@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { OutgoingBudget, TELEGRAM_BUDGET } from "../../src/bot/outgoing-budget.ts";
+import { toCsv } from "../../src/domain/csv.ts";
+import { readRsvpData, rsvpData } from "../../src/features/invitations/view.ts";
+import { PressBatcher } from "../../src/features/rsvp/press-batcher.ts";
+
+describe("RSVP button data", () => {
+  it("round-trips every button and stays within Telegram's 64 bytes", () => {
+    for (const button of [
+      { meetingId: 1, status: "yes" as const },
+      { meetingId: 999_999_999, status: "no" as const },
+      { meetingId: 42, status: "maybe" as const },
+      { meetingId: 42, status: "yes" as const, partySize: 5 },
+    ]) {
+      const data = rsvpData(button);
+      expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
+      expect(readRsvpData(data)).toEqual(button);
+    }
+  });
+
+  it.each(["rsvp:1:x", "rsvp:1:1", "rsvp:1:6", "rsvp::y", "rsvp:1:y:2", "rsvp:-1:y", "ics:1", " rsvp:1:y", "rsvp:1234567890:y"])("refuses %j", (data) => {
+    expect(readRsvpData(data)).toBeUndefined();
+  });
+});
+
+describe("CSV", () => {
+  it("starts with a byte order mark, ends lines with CRLF and quotes what needs quoting", () => {
+    expect(toCsv(["a", "b"], [["Ayşe, Fatma", 'Söz "alıntı"'], ["satır\nsonu", null]])).toBe(
+      '\uFEFFa,b\r\n"Ayşe, Fatma","Söz ""alıntı"""\r\n"satır\nsonu",\r\n',
+    );
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas", () => {
+    expect(toCsv(["x"], [["=HYPERLINK(\"x\")"], ["+90 555"], ["-1"], ["@SUM(A1)"]])).toBe(
+      "\uFEFFx\r\n\"'=HYPERLINK(\"\"x\"\")\"\r\n'+90 555\r\n'-1\r\n'@SUM(A1)\r\n",
+    );
+    // Numbers are data, not text typed by a person.
+    expect(toCsv(["n"], [[-1]])).toBe("\uFEFFn\r\n-1\r\n");
+  });
+});
+
+describe("outgoing budget", () => {
+  it("lets a deferrable message go to a chat only after a quiet second", () => {
+    let now = 0;
+    const budget = new OutgoingBudget(TELEGRAM_BUDGET, () => now);
+    expect(budget.waitFor(-5)).toBe(0);
+    budget.record(-5);
+    expect(budget.waitFor(-5)).toBe(1100);
+    expect(budget.waitFor(-6)).toBe(0);
+    now = 1100;
+    expect(budget.waitFor(-5)).toBe(0);
+  });
+
+  it("keeps five of a group's twenty messages a minute for replies to people", () => {
+    let now = 0;
+    const budget = new OutgoingBudget(TELEGRAM_BUDGET, () => now);
+    for (let i = 0; i < 15; i++) {
+      budget.record(-5);
+      now += 2000;
+    }
+    // Fifteen in the last minute: cards wait until the first of them is a minute old.
+    expect(budget.waitFor(-5)).toBe(60_000 - now);
+    now = 60_001;
+    expect(budget.waitFor(-5)).toBe(0);
+  });
+
+  it("keeps a third of the overall 30 per second free", () => {
+    let now = 0;
+    const budget = new OutgoingBudget(TELEGRAM_BUDGET, () => now);
+    for (let i = 0; i < 20; i++) budget.record(i + 1);
+    expect(budget.waitFor(1000)).toBe(1000);
+    now = 1000;
+    expect(budget.waitFor(1000)).toBe(0);
+  });
+});
+
+describe("press batcher", () => {
+  it("writes at once when idle and groups what arrives meanwhile", async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => undefined;
+    const batcher = new PressBatcher<number, number>(async (requests) => {
+      batches.push(requests);
+      if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      return requests.map((r) => r * 10);
+    });
+    const first = batcher.submit(1);
+    const rest = [2, 3, 4].map((n) => batcher.submit(n));
+    release();
+    expect(await first).toBe(10);
+    expect(await Promise.all(rest)).toEqual([20, 30, 40]);
+    expect(batches).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it("fails every request of a failed batch, and goes on with the next", async () => {
+    let calls = 0;
+    const batcher = new PressBatcher<number, number>(async (requests) => {
+      calls++;
+      if (calls === 1) throw new Error("database gone");
+      return requests;
+    });
+    await expect(batcher.submit(1)).rejects.toThrow("database gone");
+    expect(await batcher.submit(2)).toBe(2);
+  });
+});
