@@ -2,14 +2,15 @@
 // numbers depend on the machine; compare rows of one run, not runs of different machines.
 import path from "node:path";
 import { Bot } from "grammy";
-import { createBot } from "../../src/bot/create-bot.ts";
+import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
 import { Translator } from "../../src/bot/i18n.ts";
-import { openDatabase } from "../../src/db/client.ts";
+import { openDatabase, type Database } from "../../src/db/client.ts";
 import { createServices } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
 import { tempDir } from "../support/harness.ts";
 import { measureRoundTrip, type RoundTripResult } from "./round-trip.ts";
+import { measurePresses } from "./rsvp-presses.ts";
 
 const MESSAGES = 3000;
 const CONCURRENCY = 50;
@@ -28,27 +29,39 @@ async function echoBaseline(): Promise<RoundTripResult> {
   }
 }
 
-async function ortakHelp(): Promise<RoundTripResult> {
+/** ortak on a fresh PGlite in a temporary directory, talking to a limit-free emulator. */
+async function withOrtak<T>(use: (emulator: TelegramEmulator, ortak: OrtakBot, db: Database) => Promise<T>): Promise<T> {
   const emulator = new TelegramEmulator({ limits: false });
   await emulator.start();
   const dir = await tempDir("ortak-bench-");
   const db = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
-  const { bot } = createBot({
+  const ortak = createBot({
     token: emulator.token,
     apiRoot: emulator.apiRoot,
     translator: await Translator.load(),
     services: createServices(db.prisma),
     logger: silentLogger,
   });
-  await bot.init();
+  await ortak.bot.init();
   try {
-    return await measureRoundTrip({ label: "ortak /help (PGlite)", emulator, bot, text: "/help", messages: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP });
+    return await use(emulator, ortak, db);
   } finally {
+    await Promise.all([ortak.poster.stop(), ortak.refresher.stop()]);
     await emulator.stop();
     await db.close();
     await dir.remove();
   }
 }
+
+const ortakHelp = () =>
+  withOrtak((emulator, ortak) =>
+    measureRoundTrip({ label: "ortak /help (PGlite)", emulator, bot: ortak.bot, text: "/help", messages: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
+  );
+
+const ortakPresses = () =>
+  withOrtak((emulator, ortak, db) =>
+    measurePresses({ label: "ortak RSVP press → toast (PGlite)", emulator, ortak, db, presses: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
+  );
 
 function table(rows: RoundTripResult[]): string {
   const header = ["handler", "messages", "seconds", "updates/s", "p50 ms", "p99 ms"];
@@ -60,6 +73,8 @@ function table(rows: RoundTripResult[]): string {
 
 const echo = await echoBaseline();
 const help = await ortakHelp();
+const presses = await ortakPresses();
 console.log(`\nEmulator round trip: ${CONCURRENCY} users in a closed loop, ${MESSAGES} measured messages after ${WARMUP} warm-up, no flood limits\n`);
-console.log(table([echo, help]));
-console.log(`\nortak /help runs at ${((help.perSecond / echo.perSecond) * 100).toFixed(0)}% of the bare echo rate.`);
+console.log(table([echo, help, presses]));
+const share = (r: RoundTripResult) => `${((r.perSecond / echo.perSecond) * 100).toFixed(0)}%`;
+console.log(`\nortak /help runs at ${share(help)} of the bare echo rate; RSVP presses at ${share(presses)} (target: at least 50%, p99 under 50 ms).`);

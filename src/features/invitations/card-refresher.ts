@@ -46,7 +46,8 @@ export class CardRefresher {
     const state = this.meetings.get(meetingId) ?? { dirty: false };
     this.meetings.set(meetingId, state);
     state.dirty = true;
-    if (state.flushing) return;
+    // A pending flush reads the database when it runs, so it covers this change too.
+    if (state.flushing || state.timer) return;
     this.schedule(meetingId, state, 0);
   }
 

@@ -96,33 +96,28 @@ export class RsvpService {
     const input = Prisma.join(
       distinct.map((r, i) => Prisma.sql`(${i}::int, ${r.meetingId}::int, ${r.userId}::bigint, ${r.status}::text, ${r.partySize ?? null}::int, ${r.source}::text)`),
     );
+    // A "yes" without a size keeps the size of an earlier "yes" (pressing ✅ after "we are 3").
     const written = await this.prisma.$queryRaw<{ seq: number; partySize: number }[]>`
       WITH input(seq, meeting_id, user_id, status, party_size, source) AS (VALUES ${input}),
-      target AS (
-        SELECT i.*, mt.id AS mid, m.id AS member_id
+      written AS (
+        INSERT INTO "Rsvp" AS r ("meetingId", "memberId", status, "partySize", source, "answeredAt", "updatedAt")
+        SELECT mt.id, m.id, i.status::"RsvpStatus",
+               COALESCE(i.party_size, CASE WHEN old.status = 'yes' AND i.status = 'yes' THEN old."partySize" ELSE 1 END),
+               i.source::"RsvpSource", ${now}, ${now}
         FROM input i
         JOIN "Meeting" mt ON mt.id = i.meeting_id
         JOIN "Member" m ON m."networkId" = mt."networkId" AND m."userId" = i.user_id
+        LEFT JOIN "Rsvp" old ON old."meetingId" = mt.id AND old."memberId" = m.id
         WHERE mt.status IN ('planned', 'invited') AND mt.capacity IS NULL AND mt."startsAt" > ${now}
           AND (mt."rsvpDeadline" IS NULL OR mt."rsvpDeadline" > ${now})
-      ),
-      updated AS (
-        UPDATE "Rsvp" r
-        SET status = t.status::"RsvpStatus", source = t.source::"RsvpSource", "updatedAt" = ${now},
-            "partySize" = COALESCE(t.party_size, CASE WHEN r.status = 'yes' AND t.status = 'yes' THEN r."partySize" ELSE 1 END)
-        FROM target t
-        WHERE r."meetingId" = t.mid AND r."memberId" = t.member_id
-        RETURNING t.seq, r."partySize"
-      ),
-      inserted AS (
-        INSERT INTO "Rsvp" ("meetingId", "memberId", status, "partySize", source, "answeredAt", "updatedAt")
-        SELECT t.mid, t.member_id, t.status::"RsvpStatus", COALESCE(t.party_size, 1), t.source::"RsvpSource", ${now}, ${now}
-        FROM target t
-        WHERE NOT EXISTS (SELECT 1 FROM "Rsvp" r WHERE r."meetingId" = t.mid AND r."memberId" = t.member_id)
-        ON CONFLICT ("meetingId", "memberId") DO NOTHING
-        RETURNING (SELECT t2.seq FROM target t2 WHERE t2.mid = "meetingId" AND t2.member_id = "memberId") AS seq, "partySize"
+        ON CONFLICT ("meetingId", "memberId") DO UPDATE
+          SET status = EXCLUDED.status, "partySize" = EXCLUDED."partySize", source = EXCLUDED.source, "updatedAt" = EXCLUDED."updatedAt"
+        RETURNING r."meetingId", r."memberId", r."partySize"
       )
-      SELECT seq, "partySize" FROM updated UNION ALL SELECT seq, "partySize" FROM inserted`;
+      SELECT i.seq, w."partySize"
+      FROM written w
+      JOIN "Member" m ON m.id = w."memberId"
+      JOIN input i ON i.user_id = m."userId" AND i.meeting_id = w."meetingId"`;
     const writtenSizes = new Map(written.map((row) => [keyOf(distinct[row.seq]!), row.partySize]));
     const outcomes: AnswerOutcome[] = [];
     for (const request of requests) {
