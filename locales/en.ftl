@@ -337,3 +337,16 @@ export-caption = Answers to meeting { $number } ({ $count ->
     }).
 private-start-me = I can only send this privately. Open { $link } and press Start first, then type the command again.
 private-sent = I sent it to you privately; names are shown to organisers only.
+cmd-cancel-dialog = Cancel the step-by-step conversation in progress
+dialog-cancelled = All right, cancelled; nothing was saved.
+dialog-none = There is no conversation in progress.
+dialog-meeting-date = Which day is the new meeting? For example 17.03.2027 or 17 March. Type /cancel_dialog to stop.
+dialog-meeting-date-placeholder = 17.03.2027
+dialog-meeting-time = What time does it start? For example 10:00
+dialog-meeting-time-placeholder = 10:00
+dialog-meeting-venue = Where will it be held? Type the venue's name.
+dialog-meeting-venue-placeholder = Venue
+dialog-meeting-agenda = Type the agenda items separated by ; for example: Opening; Legislation and strategy; Evaluation
+dialog-meeting-agenda-placeholder = Opening; Evaluation
+dialog-date-format = I could not read the date. Use one of these forms: 17.03.2027, 17/03/2027, 2027-03-17, 17 March 2027 or 17 March
+dialog-time-format = I could not read the time; write it like 10:00 or 9.30.

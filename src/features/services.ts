@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/client.ts";
 import { AuditService } from "./audit/service.ts";
+import { DialogueService } from "./dialogue/service.ts";
 import { InvitationService } from "./invitations/service.ts";
 import { MeetingService } from "./meetings/service.ts";
 import { MemberService } from "./members/service.ts";
@@ -18,6 +19,7 @@ export interface Services {
   meetings: MeetingService;
   rsvps: RsvpService;
   invitations: InvitationService;
+  dialogues: DialogueService;
   /** The one source of "now" for rules that depend on it. */
   clock: () => Date;
 }
@@ -35,6 +37,7 @@ export function createServices(prisma: PrismaClient, clock: () => Date = () => n
     meetings: new MeetingService(prisma, audit, clock),
     rsvps,
     invitations: new InvitationService(prisma, rsvps, audit, clock),
+    dialogues: new DialogueService(prisma, clock),
     clock,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { startInProcessBot } from "../support/harness.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.
@@ -30,7 +31,7 @@ describe("/meeting_new", () => {
   });
 
   it.each([
-    ["/meeting_new", /^Kullanım: \/meeting_new/],
+    ["/meeting_new 17.03.2027 10:00 | | Gündem", /^Kullanım: \/meeting_new/],
     ["/meeting_new 17.03.2027 10:00 | Buca", /^Kullanım: \/meeting_new/],
     ["/meeting_new 31 Şubat 2027 10:00 | Buca | Gündem", /^Takvimde böyle bir gün yok/],
     ["/meeting_new 17.03.2027 25:00 | Buca | Gündem", /^Böyle bir saat yok/],
@@ -262,5 +263,54 @@ describe("/ics", () => {
     expect(cancelled.caption).toMatch(/iptal edildi/);
     expect(await say(member, group, "/ics 9")).toMatch(/^Bu ağda 9 numaralı bir toplantı yok/);
     expect(await say(member, group, "/ics")).toMatch(/^Kullanım: \/ics/);
+  });
+});
+
+describe("/meeting_new without arguments: a guided dialogue", () => {
+  /** The user answers the bot's last question by replying to it, as Telegram's force-reply does. */
+  async function answer(user: Parameters<typeof say>[0], group: Parameters<typeof say>[1], text: string): Promise<string> {
+    const chatId = group === "private" ? user.id : group.id;
+    const question = scenario.emulator.botMessagesIn(chatId).at(-1)!;
+    return say(user, group, text, { replyTo: question.message_id });
+  }
+
+  it("asks date, time, venue and agenda, re-asks what it cannot read, and survives a restart", async () => {
+    const { admin, group, code } = await network("Adım Adım Ağı");
+    expect(await say(admin, group, "/meeting_new")).toBe("Yeni toplantı hangi gün? Örneğin 17.03.2027 ya da 17 Mart. Vazgeçmek için /cancel_dialog yazın.");
+    expect(await answer(admin, group, "31 Şubat 2027")).toMatch(/^Takvimde böyle bir gün yok.*\n\nYeni toplantı hangi gün\?/s);
+    expect(await answer(admin, group, "17 Mart 2027")).toBe("Saat kaçta başlıyor? Örneğin 10:00");
+    // A restart between two answers: the next answer continues where it stopped.
+    await scenario.running.stop();
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, { clock: () => NOW });
+    expect(await answer(admin, group, "25:00")).toMatch(/^Böyle bir saat yok.*\n\nSaat kaçta başlıyor\?/s);
+    expect(await answer(admin, group, "10:00")).toBe("Nerede yapılacak? Mekânın adını yazın.");
+    expect(await answer(admin, group, "Buca1923 <Kafe> & Bahçe")).toMatch(/^Gündem maddelerini ; ile ayırarak yazın/);
+    expect(await answer(admin, group, " ; ")).toMatch(/^Gündemde en az bir madde olmalı/);
+    expect(await answer(admin, group, "Açılış; Mevzuat ve Strateji")).toBe("1. toplantı oluşturuldu: 17 Mart 2027 Çarşamba, 10:00–15:00. Ayrıntılar için /meeting 1 yazın.");
+    const [meeting] = await meetingsOf(code);
+    expect(meeting).toMatchObject({ number: 1, venueName: "Buca1923 <Kafe> & Bahçe", agenda: ["Açılış", "Mevzuat ve Strateji"] });
+    expect(await scenario.db.prisma.dialogue.count({ where: { telegramChatId: BigInt(group.id) } })).toBe(0);
+  });
+
+  it("/cancel_dialog ends it and nothing is created; a member cannot start one", async () => {
+    const { admin, member, group, code } = await network("Vazgeçilen Ağ");
+    await say(admin, group, "/meeting_new");
+    await answer(admin, group, "17.03.2027");
+    const before = await countRows();
+    expect(await say(admin, group, "/cancel_dialog")).toBe("Tamam, vazgeçtik; hiçbir şey kaydedilmedi.");
+    expect(await say(admin, group, "/cancel_dialog")).toBe("Şu anda süren bir işlem yok.");
+    expect(await meetingsOf(code)).toEqual([]);
+    expect(await countRows()).toEqual(before);
+    expect(await say(member, group, "/meeting_new")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await scenario.db.prisma.dialogue.count({ where: { telegramChatId: BigInt(group.id) } })).toBe(0);
+  });
+
+  it("works in private too, in the organiser's language", async () => {
+    const { admin, group } = await network("Özel Adım Ağı");
+    await say(admin, group, "/lang en");
+    expect(await say(admin, "private", "/meeting_new")).toBe("Which day is the new meeting? For example 17.03.2027 or 17 March. Type /cancel_dialog to stop.");
+    expect(await answer(admin, "private", "yesterday")).toMatch(/^I could not read the date/);
+    expect(await answer(admin, "private", "2026-11-23")).toMatch(/^That date is in the past/);
+    await say(admin, "private", "/cancel_dialog");
   });
 });

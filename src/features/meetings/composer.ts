@@ -14,7 +14,10 @@ import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import type { CardRefresher } from "../invitations/card-refresher.ts";
 import { tellPromoted, type PromotionNotice } from "../rsvp/notify.ts";
 import type { RsvpService } from "../rsvp/service.ts";
-import { MEETING_FIELDS, type MeetingField, type MeetingService } from "./service.ts";
+import type { DialogueService } from "../dialogue/service.ts";
+import type { Scope } from "../networks/service.ts";
+import { meetingDialogue } from "./dialogue.ts";
+import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
 import { agendaProblemText, calendarTexts, dateProblemText, detailsText, overviewText } from "./view.ts";
 
 const NUMBER = /^\d{1,6}$/;
@@ -26,6 +29,7 @@ export interface MeetingsDeps extends PromotionNotice {
   rsvps: RsvpService;
   /** Cards show the meeting: every change re-renders them. */
   refresher: CardRefresher;
+  dialogues: DialogueService;
 }
 
 export function meetingsFeature(deps: MeetingsDeps): Feature {
@@ -36,12 +40,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
   const announce = async (ctx: BotContext, network: Network, id: string, args: Record<string, string | number>) =>
     announceToChats(ctx.api, await deps.networks.linkedChats(network.id), ctx.tIn(localeOr(network.locale), id, args), deps.logger);
 
-  composer.command("meeting_new", async (ctx) => {
-    const scope = await requireOrganiser(ctx);
-    if (!scope) return;
-    const parts = ctx.match.split("|");
-    if (parts.length !== 3 || parts.some((p) => p.trim() === "")) return void (await ctx.reply(ctx.t("meeting-new-usage")));
-    const result = await meetings.create(scope.network, BigInt(ctx.from!.id), { when: parts[0]!, venue: parts[1]!, agenda: parts[2]! });
+  const replyCreated = async (ctx: BotContext, scope: Scope, result: CreateResult) => {
     switch (result.kind) {
       case "bad-date":
         return void (await ctx.reply(dateProblemText(ctx, result.problem)));
@@ -55,7 +54,18 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
         return void (await replyHtml(ctx, ctx.t("meeting-created", { number: meeting.number, when })));
       }
     }
+  };
+  const dialogue = meetingDialogue({ meetings, dialogues: deps.dialogues, onCreated: replyCreated });
+
+  composer.command("meeting_new", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    if (ctx.match.trim() === "") return dialogue.start(ctx, scope);
+    const parts = ctx.match.split("|");
+    if (parts.length !== 3 || parts.some((p) => p.trim() === "")) return void (await ctx.reply(ctx.t("meeting-new-usage")));
+    await replyCreated(ctx, scope, await meetings.create(scope.network, BigInt(ctx.from!.id), { when: parts[0]!, venue: parts[1]!, agenda: parts[2]! }));
   });
+  composer.use(dialogue.composer);
 
   composer.command("meetings", async (ctx) => {
     if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("meetings-usage")));

@@ -63,8 +63,13 @@ export class MeetingService {
     private readonly clock: () => Date,
   ) {}
 
-  private now(zone: string): DateTime {
+  private nowIn(zone: string): DateTime {
     return DateTime.fromJSDate(this.clock(), { zone });
+  }
+
+  /** The service's clock, for conversations that check dates step by step. */
+  now(): Date {
+    return this.clock();
   }
 
   /** The calendar file of a meeting; texts come in the network's language from the view. */
@@ -86,7 +91,7 @@ export class MeetingService {
   }
 
   async create(network: Network, actorId: bigint, input: { when: string; venue: string; agenda: string }): Promise<CreateResult> {
-    const when = parseDateTime(input.when, network.timeZone, this.now(network.timeZone));
+    const when = parseDateTime(input.when, network.timeZone, this.nowIn(network.timeZone));
     if (!when.ok) return { kind: "bad-date", problem: when.problem };
     const venueProblem = checkName(input.venue, NAME_LIMITS.venue);
     if (venueProblem) return { kind: "bad-venue", problem: venueProblem };
@@ -155,7 +160,7 @@ export class MeetingService {
     const found = await this.changeable(network.id, number);
     if (found.kind !== "ok") return found;
     const { meeting } = found;
-    const when = parseDateTime(text, network.timeZone, this.now(network.timeZone));
+    const when = parseDateTime(text, network.timeZone, this.nowIn(network.timeZone));
     if (!when.ok) return { kind: "bad-date", problem: when.problem };
     const startsAt = when.value.toJSDate();
     if (startsAt.getTime() === meeting.startsAt.getTime()) return { kind: "unchanged" };
@@ -252,7 +257,7 @@ export class MeetingService {
           data = { rsvpDeadline: null };
           break;
         }
-        const when = parseDateTime(value, network.timeZone, this.now(network.timeZone));
+        const when = parseDateTime(value, network.timeZone, this.nowIn(network.timeZone));
         if (!when.ok) return { kind: "bad-date", problem: when.problem };
         if (when.value.toJSDate() > meeting.startsAt) return { kind: "deadline-after-start" };
         data = { rsvpDeadline: when.value.toJSDate() };

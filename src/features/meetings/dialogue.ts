@@ -1,0 +1,92 @@
+import { Composer } from "grammy";
+import { DateTime } from "luxon";
+import type { BotContext } from "../../bot/context.ts";
+import { parseDate, parseDateTime, readTime } from "../../domain/datetime.ts";
+import { checkName, NAME_LIMITS, normaliseName } from "../../domain/names.ts";
+import type { DialogueService } from "../dialogue/service.ts";
+import { nameProblemText } from "../networks/view.ts";
+import type { Scope } from "../networks/service.ts";
+import { readAgenda, type MeetingService } from "./service.ts";
+import { agendaProblemText, dateProblemText } from "./view.ts";
+
+const KIND = "meeting_new";
+type Step = "date" | "time" | "venue" | "agenda";
+type Draft = { networkId: number; date?: string; time?: string; venue?: string };
+
+/**
+ * /meeting_new without arguments: date → time → venue → agenda, one question at a time. Each
+ * question asks for a reply, so answers reach the bot in groups under privacy mode too.
+ */
+export function meetingDialogue(deps: {
+  meetings: MeetingService;
+  dialogues: DialogueService;
+  onCreated: (ctx: BotContext, scope: Scope, result: Awaited<ReturnType<MeetingService["create"]>>) => Promise<void>;
+}) {
+  const composer = new Composer<BotContext>();
+  const { dialogues } = deps;
+
+  const ask = (ctx: BotContext, step: Step, problem?: string) =>
+    ctx.reply([problem, ctx.t(`dialog-meeting-${step}`)].filter(Boolean).join("\n\n"), {
+      reply_markup: { force_reply: true, selective: true, input_field_placeholder: ctx.t(`dialog-meeting-${step}-placeholder`) },
+      ...(ctx.msg && ctx.chat?.type !== "private" ? { reply_parameters: { message_id: ctx.msg.message_id } } : {}),
+    });
+
+  const save = (ctx: BotContext, step: Step, data: Draft) => dialogues.save(ctx.chat!.id, ctx.from!.id, { kind: KIND, step, data });
+
+  const start = async (ctx: BotContext, scope: Scope) => {
+    await save(ctx, "date", { networkId: scope.network.id });
+    await ask(ctx, "date");
+  };
+
+  composer.on("message:text", async (ctx, next) => {
+    if (ctx.msg.text.startsWith("/")) return next();
+    // In groups the bot sees only replies to itself (privacy mode); answers come as replies.
+    if (ctx.chat.type !== "private" && ctx.msg.reply_to_message?.from?.id !== ctx.me.id) return next();
+    const dialogue = await dialogues.find<Draft>(ctx.chat.id, ctx.from.id);
+    if (!dialogue || dialogue.kind !== KIND) return next();
+    const scope = await ctx.scope();
+    // The role is checked again at every answer: it may have been taken away meanwhile.
+    if (!scope || scope.network.id !== dialogue.data.networkId || scope.membership?.role !== "organiser") {
+      await dialogues.clear(ctx.chat.id, ctx.from.id);
+      return void (await ctx.reply(ctx.t("organisers-only")));
+    }
+    const { network } = scope;
+    const now = DateTime.fromJSDate(deps.meetings.now(), { zone: network.timeZone });
+    const text = ctx.msg.text.trim();
+    const draft = dialogue.data;
+    switch (dialogue.step as Step) {
+      case "date": {
+        const date = parseDate(text, network.timeZone, now);
+        if (!date.ok) return void (await ask(ctx, "date", ctx.t(date.problem === "format" ? "dialog-date-format" : `date-${date.problem}`)));
+        if (date.value < now.startOf("day")) return void (await ask(ctx, "date", ctx.t("date-past")));
+        await save(ctx, "time", { ...draft, date: date.value.toISODate()! });
+        return void (await ask(ctx, "time"));
+      }
+      case "time": {
+        const time = readTime(text);
+        if (!time.ok) return void (await ask(ctx, "time", ctx.t(time.problem === "format" ? "dialog-time-format" : `date-${time.problem}`)));
+        const clock = `${String(time.value.hour).padStart(2, "0")}:${String(time.value.minute).padStart(2, "0")}`;
+        const when = parseDateTime(`${draft.date} ${clock}`, network.timeZone, now);
+        if (!when.ok) return void (await ask(ctx, "time", dateProblemText(ctx, when.problem)));
+        await save(ctx, "venue", { ...draft, time: clock });
+        return void (await ask(ctx, "venue"));
+      }
+      case "venue": {
+        const problem = checkName(text, NAME_LIMITS.venue);
+        if (problem) return void (await ask(ctx, "venue", nameProblemText(ctx, problem)));
+        await save(ctx, "agenda", { ...draft, venue: normaliseName(text) });
+        return void (await ask(ctx, "agenda"));
+      }
+      case "agenda": {
+        const agenda = readAgenda(text);
+        if (!agenda.ok) return void (await ask(ctx, "agenda", agendaProblemText(ctx, agenda.problem)));
+        const result = await deps.meetings.create(network, BigInt(ctx.from.id), { when: `${draft.date} ${draft.time}`, venue: draft.venue ?? "", agenda: text });
+        // Created or not (the date may have passed while the dialogue waited), the dialogue is over.
+        await dialogues.clear(ctx.chat.id, ctx.from.id);
+        return void (await deps.onCreated(ctx, scope, result));
+      }
+    }
+  });
+
+  return { composer, start };
+}
