@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../src/telegram-emulator/index.ts";
+import { tooManyRequests } from "../../src/telegram-emulator/index.ts";
+import { startInProcessBot } from "../support/harness.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.
@@ -124,6 +126,42 @@ describe("/invite", () => {
   });
 });
 
+describe("invitation DMs are never lost and never doubled", () => {
+  const directCards = (user: EmulatedUser) => scenario.emulator.botMessagesIn(user.id).filter((m) => m.text?.startsWith("25. Toplantı"));
+
+  it("waits out a 429, skips someone who blocked the bot, and finishes", async () => {
+    const fixture = await plannedMeeting("Kesintisiz Davet Ağı");
+    const blocker = scenario.emulator.createUser({ first_name: "Selin", language_code: "tr" });
+    scenario.emulator.setMember(fixture.group, blocker, "member");
+    await say(blocker, fixture.group, "/whoami");
+    await say(blocker, "private", "/start");
+    scenario.emulator.blockBot(blocker);
+    scenario.emulator.failNext("sendMessage", tooManyRequests(1), fixture.member.id);
+    expect(await invite(fixture.admin, fixture.group)).toContain("Botu başlatmış 2 üyeye özelden de gönderiliyor.");
+    expect(directCards(fixture.member)).toHaveLength(1);
+    expect(directCards(blocker)).toHaveLength(0);
+    expect((await scenario.db.prisma.telegramUser.findUniqueOrThrow({ where: { id: BigInt(blocker.id) } })).dmReachable).toBe(false);
+    expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: fixture.meeting.id } })).directFanoutPending).toBe(false);
+  });
+
+  it("a restart in the middle of sending resumes with those who have not had it yet", async () => {
+    const fixture = await invited("Yeniden Başlayan Ağ");
+    const late = scenario.emulator.createUser({ first_name: "Nur", language_code: "en" });
+    scenario.emulator.setMember(fixture.group, late, "member");
+    await say(late, fixture.group, "/whoami");
+    await say(late, "private", "/start");
+    // As if the process had stopped after the first DM.
+    await scenario.db.prisma.meeting.update({ where: { id: fixture.meeting.id }, data: { directFanoutPending: true } });
+    await scenario.running.stop();
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, { clock: () => now });
+    await scenario.running.ortak.poster.settle();
+    expect(directCards(fixture.member)).toHaveLength(1);
+    const [card] = scenario.emulator.botMessagesIn(late.id).filter((m) => m.text?.startsWith("Meeting 25"));
+    expect(card?.reply_markup?.inline_keyboard?.[0]?.[0]?.text).toBe("✅ I'll attend");
+    expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: fixture.meeting.id } })).directFanoutPending).toBe(false);
+  });
+});
+
 describe("answering", () => {
   it("records a press, confirms it in the presser's language and updates the card's tally per organisation", async () => {
     const { admin, member, group, meeting, card } = await invited("Yanıt Ağı");
@@ -142,6 +180,7 @@ describe("answering", () => {
     ]);
     await settled();
     expect(groupCard(group).text).toContain("Toplam: 3 kişi katılıyor · 0 belki · 1 katılamıyor");
+    expect(await say(member, group, "/meeting 25")).toContain("Durum: davet gönderildi\nToplam: 3 kişi katılıyor · 0 belki · 1 katılamıyor\n\nGündem");
   });
 
   it("counts a group member who was not yet known, as writing there would", async () => {

@@ -55,6 +55,8 @@ export async function startInProcessBot(
   const users = services.users;
   const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), services, logger });
   await ortak.bot.init();
+  // As the composition root does after a start.
+  await ortak.poster.resume();
   const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { timeout: 1 } } });
   return {
     ortak,

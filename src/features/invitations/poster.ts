@@ -8,6 +8,8 @@ import type { CardRefresher } from "./card-refresher.ts";
 import type { InvitationService } from "./service.ts";
 import { renderCard } from "./view.ts";
 
+const FANOUT_RETRY_MS = 30_000;
+
 export interface PosterDeps {
   api: Api;
   invitations: InvitationService;
@@ -31,6 +33,7 @@ export interface GroupPostResult {
  */
 export class CardPoster {
   private readonly fanouts = new Map<number, Promise<void>>();
+  private readonly retries = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   constructor(private readonly deps: PosterDeps) {}
@@ -87,10 +90,17 @@ export class CardPoster {
 
   /** How many members a DM fan-out will reach; the sending goes on in the background. */
   async startDirectFanout(meetingId: number, networkId: number): Promise<number> {
+    if (this.stopped) return 0;
     const recipients = await this.deps.invitations.directRecipients(meetingId, networkId);
     if (!this.fanouts.has(meetingId)) {
       const run = this.fanout(meetingId, networkId)
-        .catch((error: unknown) => this.deps.logger.error({ err: error, meetingId }, "invitation DMs interrupted"))
+        .catch((error: unknown) => {
+          // Telegram kept refusing (or the database hiccuped): the rest goes out a little later.
+          this.deps.logger.error({ err: error, meetingId }, "invitation DMs interrupted; retrying in 30 s");
+          const retry = setTimeout(() => void this.startDirectFanout(meetingId, networkId).catch(() => undefined), FANOUT_RETRY_MS);
+          this.retries.add(retry);
+          retry.unref();
+        })
         .finally(() => this.fanouts.delete(meetingId));
       this.fanouts.set(meetingId, run);
     }
@@ -139,6 +149,7 @@ export class CardPoster {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    for (const retry of this.retries) clearTimeout(retry);
     await this.settle();
   }
 }

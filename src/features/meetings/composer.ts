@@ -13,6 +13,7 @@ import { nameProblemText } from "../networks/view.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import type { CardRefresher } from "../invitations/card-refresher.ts";
 import { tellPromoted, type PromotionNotice } from "../rsvp/notify.ts";
+import { totalsLine } from "../rsvp/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import type { Scope } from "../networks/service.ts";
@@ -88,7 +89,10 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
 
   composer.command("meeting", async (ctx) => {
     const found = await meetingFromArgument(ctx, "meeting-usage");
-    if (found) await replyHtml(ctx, detailsText(ctx, found.meeting, found.network));
+    if (!found) return;
+    const tally = await deps.rsvps.tally(found.meeting.id);
+    const answered = tally.yes + tally.maybe + tally.no + tally.waitlisted > 0;
+    await replyHtml(ctx, detailsText(ctx, found.meeting, found.network, answered ? totalsLine(ctx, tally) : undefined));
   });
 
   composer.command("meeting_edit", async (ctx) => {
