@@ -29,12 +29,12 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     if (!scope) return;
     const number = ctx.match.trim();
     if (!NUMBER.test(number)) return void (await ctx.reply(ctx.t("invite-usage")));
-    const check = await invitations.check(scope.network.id, Number(number));
+    const check = await deps.meetings.changeable(scope.network.id, Number(number));
     if (check.kind === "unknown-meeting") return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
     if (check.kind === "cancelled") return void (await ctx.reply(ctx.t("invite-cancelled", { number })));
     if (check.kind === "held") return void (await ctx.reply(ctx.t("meeting-held")));
     const { meeting } = check;
-    if (check.alreadyInvited) {
+    if (meeting.invitedAt !== null) {
       return void (await ctx.reply(
         ctx.t("invite-already", { number, when: formatInstant(meeting.invitedAt!, scope.network.timeZone, ctx.locale) }),
         { reply_markup: { inline_keyboard: [[{ text: ctx.t("invite-repost-button"), callback_data: repostData(meeting.id) }]] } },
@@ -50,9 +50,8 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     if (scope?.membership?.role !== "organiser") return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-only"), show_alert: true }));
     const meetingId = Number(ctx.match[1]);
     const meeting = await deps.meetings.findById(meetingId);
-    if (!meeting || meeting.networkId !== scope.network.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
-    const check = await invitations.check(scope.network.id, meeting.number);
-    if (check.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    const check = meeting && meeting.networkId === scope.network.id ? await deps.meetings.changeable(scope.network.id, meeting.number) : undefined;
+    if (!meeting || check?.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     await ctx.answerCallbackQuery();
     const result = await invite(ctx, meetingId, scope.network.id, true);
     await ctx.editMessageReplyMarkup().catch(() => undefined);

@@ -116,8 +116,8 @@ export class CardPoster {
       const wait = this.deps.budget.waitFor(chatId);
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const locale = negotiateLocale(recipient.locale, recipient.languageCode ?? undefined);
-      // Rendered per recipient so each DM shows the tally as of its sending.
-      const card = renderCard(this.reader(locale), (await this.deps.invitations.cardData(meetingId)) ?? data, this.deps.clock());
+      // Rendered from the data read once; answers meanwhile reach these cards with the refresh below.
+      const card = renderCard(this.reader(locale), data, this.deps.clock());
       try {
         const message = await this.deps.api.sendMessage(chatId, card.text, {
           parse_mode: "HTML",

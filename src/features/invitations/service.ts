@@ -20,12 +20,6 @@ export interface DirectRecipient {
   languageCode: string | null;
 }
 
-export type InviteCheck =
-  | { kind: "ok"; meeting: MeetingWithHost; alreadyInvited: boolean }
-  | { kind: "unknown-meeting" }
-  | { kind: "cancelled" }
-  | { kind: "held" };
-
 /** Posted invitation cards: where they are, what they last showed, who still needs one. */
 export class InvitationService {
   /** Card message → meeting never changes once posted, so a press needs no query to find it. */
@@ -37,14 +31,6 @@ export class InvitationService {
     private readonly audit: AuditService,
     private readonly clock: () => Date,
   ) {}
-
-  async check(networkId: number, number: number): Promise<InviteCheck> {
-    const meeting = await this.prisma.meeting.findUnique({ where: { networkId_number: { networkId, number } }, include: { hostOrganisation: true } });
-    if (!meeting) return { kind: "unknown-meeting" };
-    if (meeting.status === "cancelled") return { kind: "cancelled" };
-    if (meeting.status === "held" || meeting.endsAt <= this.clock()) return { kind: "held" };
-    return { kind: "ok", meeting, alreadyInvited: meeting.invitedAt !== null };
-  }
 
   /** Marks the meeting invited; DMs are then owed to every reachable member until sent. */
   async markInvited(network: Network, actorId: bigint, meetingId: number, repost: boolean): Promise<void> {

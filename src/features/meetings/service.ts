@@ -146,8 +146,8 @@ export class MeetingService {
     return { upcoming, past };
   }
 
-  /** A meeting that has ended, or was cancelled, keeps its date: it is history. */
-  private async changeable(networkId: number, number: number) {
+  /** A meeting that has ended, or was cancelled, keeps its date and cannot be invited to: it is history. */
+  async changeable(networkId: number, number: number) {
     const meeting = await this.find(networkId, number);
     if (!meeting) return { kind: "unknown-meeting" as const };
     if (meeting.status === "cancelled") return { kind: "cancelled" as const };
