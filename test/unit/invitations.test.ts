@@ -75,7 +75,7 @@ describe("outgoing budget", () => {
 });
 
 describe("press batcher", () => {
-  it("writes at once when idle and groups what arrives meanwhile", async () => {
+  it("writes what arrives in one turn together, and groups what arrives during a write", async () => {
     const batches: number[][] = [];
     let release: () => void = () => undefined;
     const batcher = new PressBatcher<number, number>(async (requests) => {
@@ -83,12 +83,15 @@ describe("press batcher", () => {
       if (batches.length === 1) await new Promise<void>((resolve) => (release = resolve));
       return requests.map((r) => r * 10);
     });
-    const first = batcher.submit(1);
-    const rest = [2, 3, 4].map((n) => batcher.submit(n));
+    const first = [1, 2].map((n) => batcher.submit(n));
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1, 2]]);
+    const rest = [3, 4, 5].map((n) => batcher.submit(n));
     release();
-    expect(await first).toBe(10);
-    expect(await Promise.all(rest)).toEqual([20, 30, 40]);
-    expect(batches).toEqual([[1], [2, 3, 4]]);
+    expect(await Promise.all(first)).toEqual([10, 20]);
+    expect(await Promise.all(rest)).toEqual([30, 40, 50]);
+    expect(batches).toEqual([[1, 2], [3, 4, 5]]);
   });
 
   it("fails every request of a failed batch, and goes on with the next", async () => {

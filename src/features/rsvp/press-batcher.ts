@@ -2,8 +2,8 @@ type Pending<Request, Outcome> = { request: Request; resolve: (outcome: Outcome)
 
 /**
  * Group commit: requests that arrive while a batch is being written wait and go together in
- * the next one. An idle system writes each request at once; a busy one writes fewer, larger
- * batches. Nothing is held back by a timer.
+ * the next one. An idle system writes a request after one turn of the event loop; a busy one
+ * writes fewer, larger batches. Nothing is held back by a timer.
  */
 export class PressBatcher<Request, Outcome> {
   private queue: Pending<Request, Outcome>[] = [];
@@ -23,6 +23,9 @@ export class PressBatcher<Request, Outcome> {
 
   private async drain(): Promise<void> {
     this.running = true;
+    // One turn of the event loop: the presses of one batch of updates, handled side by side,
+    // reach this point together and share the first statement.
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
