@@ -296,6 +296,28 @@ describe("capacity and waitlist", () => {
   });
 });
 
+describe("the card's calendar button and names on the card", () => {
+  it("sends the .ics privately, or says to start the bot first", async () => {
+    const { admin, member, group, meeting, card } = await invited("Takvim Düğmesi Ağı");
+    expect(await press(member, group, card, `ics:${meeting.id}`)).toEqual({ text: "Takvim dosyasını size özelden gönderdim.", show_alert: false });
+    const document = scenario.emulator.botMessagesIn(member.id).at(-1)!.document!;
+    expect(document.file_name).toBe("ortak-25.ics");
+    expect(scenario.emulator.file(document.file_id)!.toString("utf8")).toContain("BEGIN:VEVENT");
+    expect(await press(admin, group, card, `ics:${meeting.id}`)).toEqual({
+      text: `Takvim dosyasını özelden gönderebilmem için önce @${scenario.emulator.bot.username} ile sohbeti açıp Başlat’a basın.`,
+      show_alert: true,
+    });
+  });
+
+  it("shows organisation names with HTML and ampersands as typed", async () => {
+    const { admin, member, group, meeting, card } = await invited("İşaretli Ad Ağı");
+    await say(admin, group, "/org_edit Buca short_name <b>Buca</b> & Co");
+    await press(member, group, card, `rsvp:${meeting.id}:y`);
+    await settled();
+    expect(groupCard(group).text).toContain("• <b>Buca</b> & Co: 1 katılıyor (1 kişi)");
+  });
+});
+
 describe("organisers' views", () => {
   it("/rsvps lists names per organisation privately, with the silent organisations and totals", async () => {
     const { admin, member, group, meeting, card } = await invited("Liste Yanıt Ağı");
