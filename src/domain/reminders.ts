@@ -1,0 +1,127 @@
+import { DateTime } from "luxon";
+
+/** What a reminder is for; with its audience it names one row of the ledger. */
+export type ReminderKind =
+  /** To a member who answered yes or maybe, some time before the meeting (DM). */
+  | "before"
+  /** To each linked chat the day before: date, venue, answers per organisation. */
+  | "group-summary"
+  /** To a member who has not answered, before the deadline (DM). */
+  | "nudge"
+  /** To each linked chat at the nudge time: the organisations that have not answered. */
+  | "group-silent"
+  /** To each organiser at the deadline: the answers per organisation (DM). */
+  | "organiser-summary";
+
+export type Audience = { kind: "member"; memberId: number } | { kind: "chat"; chatId: bigint; topicId: number };
+
+export interface PlannedReminder {
+  kind: ReminderKind;
+  /** Minutes before the meeting for "before" reminders; 0 for the others. */
+  offsetMinutes: number;
+  audience: Audience;
+  fireAt: Date;
+}
+
+export interface ReminderPolicy {
+  /** Minutes before the start, for members who answered yes or maybe (default 7d 1d 2h). */
+  beforeMinutes: number[];
+  /** Quiet hours in the network's zone, minutes after midnight; DMs never fire inside them. */
+  quietFrom: number;
+  quietUntil: number;
+}
+
+export const DEFAULT_POLICY: ReminderPolicy = { beforeMinutes: [7 * 1440, 1440, 120], quietFrom: 21 * 60, quietUntil: 9 * 60 };
+
+const DAY = 1440;
+const NUDGE_BEFORE_DEADLINE = 2 * DAY;
+const NUDGE_WITHOUT_DEADLINE = 5 * DAY;
+const MAX_OFFSETS = 6;
+const MAX_OFFSET_MINUTES = 60 * DAY;
+
+export interface PlanInput {
+  meeting: { startsAt: Date; rsvpDeadline: Date | null };
+  zone: string;
+  policy: ReminderPolicy;
+  /** Every member: the processor decides at send time who still qualifies (answered yes, not yet answered...). */
+  members: { memberId: number; organiser: boolean }[];
+  chats: { chatId: bigint; topicId: number }[];
+  now: Date;
+}
+
+/**
+ * Every reminder a meeting should have, from the policy and the clock. Times already past are
+ * left out (never fired late); DMs that would fall in quiet hours move to the morning, or, if
+ * the morning is too late, to the evening before.
+ */
+export function planReminders(input: PlanInput): PlannedReminder[] {
+  const { meeting, zone, policy, now } = input;
+  const start = meeting.startsAt.getTime();
+  const planned: PlannedReminder[] = [];
+  const add = (kind: ReminderKind, offsetMinutes: number, audience: Audience, at: Date, direct: boolean) => {
+    const fireAt = direct ? outsideQuietHours(at, meeting.startsAt, zone, policy) : at;
+    if (fireAt && fireAt > now && fireAt < meeting.startsAt) planned.push({ kind, offsetMinutes, audience, fireAt });
+  };
+  const minutesBefore = (minutes: number) => new Date(start - minutes * 60_000);
+
+  for (const offset of policy.beforeMinutes) {
+    for (const m of input.members) add("before", offset, { kind: "member", memberId: m.memberId }, minutesBefore(offset), true);
+  }
+  for (const chat of input.chats) add("group-summary", 0, { kind: "chat", ...chat }, minutesBefore(DAY), false);
+
+  const nudgeAt = meeting.rsvpDeadline ? new Date(meeting.rsvpDeadline.getTime() - NUDGE_BEFORE_DEADLINE * 60_000) : minutesBefore(NUDGE_WITHOUT_DEADLINE);
+  for (const m of input.members) add("nudge", 0, { kind: "member", memberId: m.memberId }, nudgeAt, true);
+  for (const chat of input.chats) add("group-silent", 0, { kind: "chat", ...chat }, nudgeAt, false);
+
+  if (meeting.rsvpDeadline) {
+    for (const m of input.members.filter((member) => member.organiser)) {
+      add("organiser-summary", 0, { kind: "member", memberId: m.memberId }, meeting.rsvpDeadline, true);
+    }
+  }
+  return planned.sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
+}
+
+function inQuietHours(local: DateTime, policy: ReminderPolicy): boolean {
+  const minute = local.hour * 60 + local.minute;
+  return policy.quietFrom > policy.quietUntil
+    ? minute >= policy.quietFrom || minute < policy.quietUntil
+    : minute >= policy.quietFrom && minute < policy.quietUntil;
+}
+
+/** The time itself, the end of the quiet hours it falls in, or the evening before; undefined if none fits before the start. */
+function outsideQuietHours(at: Date, startsAt: Date, zone: string, policy: ReminderPolicy): Date | undefined {
+  if (policy.quietFrom === policy.quietUntil) return at;
+  const local = DateTime.fromJSDate(at, { zone });
+  if (!inQuietHours(local, policy)) return at;
+  const fromMidnight = (day: DateTime, minutes: number) => day.startOf("day").plus({ minutes });
+  let morning = fromMidnight(local, policy.quietUntil);
+  if (morning < local) morning = fromMidnight(local.plus({ days: 1 }), policy.quietUntil);
+  if (morning.toJSDate() < startsAt) return morning.toJSDate();
+  let evening = fromMidnight(local, policy.quietFrom).minus({ minutes: 1 });
+  if (evening > local) evening = fromMidnight(local.minus({ days: 1 }), policy.quietFrom).minus({ minutes: 1 });
+  return evening.toJSDate();
+}
+
+/** "7d 1d 2h", "30m", "1g 3s 15dk" (Turkish units too) → minutes, largest first; undefined if unreadable. */
+export function parseOffsets(text: string): number[] | undefined {
+  const parts = text.trim().toLocaleLowerCase("tr-TR").split(/[\s,;]+/).filter(Boolean);
+  if (parts.length === 0 || parts.length > MAX_OFFSETS) return undefined;
+  const units: Record<string, number> = { d: DAY, g: DAY, gün: DAY, h: 60, s: 60, sa: 60, saat: 60, m: 1, dk: 1, min: 1 };
+  const minutes: number[] = [];
+  for (const part of parts) {
+    const match = /^(\d{1,4})(d|g|gün|h|sa|saat|s|m|dk|min)$/u.exec(part);
+    if (!match) return undefined;
+    const value = Number(match[1]) * units[match[2]!]!;
+    if (value < 1 || value > MAX_OFFSET_MINUTES) return undefined;
+    minutes.push(value);
+  }
+  return [...new Set(minutes)].sort((a, b) => b - a);
+}
+
+/** 10080 → "7d", 90 → "1h30m": how offsets are shown back. */
+export function formatOffset(minutes: number): string {
+  const days = Math.floor(minutes / DAY);
+  const hours = Math.floor((minutes % DAY) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days}d` : "", hours ? `${hours}h` : "", rest ? `${rest}m` : ""].join("") || "0m";
+}
