@@ -2,6 +2,11 @@
 CREATE TYPE "ReminderStatus" AS ENUM ('scheduled', 'sending', 'sent', 'cancelled', 'skipped', 'failed');
 
 -- AlterTable
+ALTER TABLE "Network" ADD COLUMN     "quietFrom" INTEGER NOT NULL DEFAULT 1260,
+ADD COLUMN     "quietUntil" INTEGER NOT NULL DEFAULT 540,
+ADD COLUMN     "reminderOffsets" INTEGER[] DEFAULT ARRAY[10080, 1440, 120]::INTEGER[];
+
+-- AlterTable
 ALTER TABLE "Meeting" ADD COLUMN     "reminderOffsets" INTEGER[];
 
 -- CreateTable
