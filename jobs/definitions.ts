@@ -1,4 +1,5 @@
 import type { Job } from "bullmq";
+import type { ReminderPayload } from "./reminders.ts";
 
 /** The one queue ortak uses; job kinds are told apart by name. */
 export const MAIN_QUEUE = "ortak";
@@ -6,6 +7,7 @@ export const MAIN_QUEUE = "ortak";
 /** Every job kind and its payload. Payloads carry ids only; the database holds the truth. */
 export interface JobPayloads {
   heartbeat: Record<string, never>;
+  reminder: ReminderPayload;
 }
 
 export type JobName = keyof JobPayloads;

@@ -8,8 +8,14 @@ export function createQueue(connection: ConnectionOptions): OrtakQueue {
   return new Queue(MAIN_QUEUE, { connection }) as OrtakQueue;
 }
 
-/** The worker dispatches each job to the processor of its kind. */
-export function createWorker(connection: ConnectionOptions, processors: Processors, logger: Logger, concurrency = 4): Worker {
+export interface WorkerSettings {
+  concurrency?: number;
+  /** Jobs per duration across every worker of the queue (Telegram's overall limit). */
+  limiter?: { max: number; duration: number };
+}
+
+/** The worker dispatches each job to the processor of its kind; kinds without one fail. */
+export function createWorker(connection: ConnectionOptions, processors: Partial<Processors>, logger: Logger, settings: WorkerSettings = {}): Worker {
   const worker = new Worker(
     MAIN_QUEUE,
     async (job: Job) => {
@@ -17,7 +23,7 @@ export function createWorker(connection: ConnectionOptions, processors: Processo
       if (!processor) throw new Error(`no processor for job kind "${job.name}"`);
       return processor(job.data, job);
     },
-    { connection, concurrency, autorun: false },
+    { connection, concurrency: settings.concurrency ?? 4, ...(settings.limiter ? { limiter: settings.limiter } : {}), autorun: false },
   );
   worker.on("failed", (job, error) => logger.error({ err: error, job: job?.name, jobId: job?.id }, "job failed"));
   worker.on("error", (error) => logger.error({ err: error }, "worker error"));

@@ -350,3 +350,66 @@ dialog-meeting-agenda = Type the agenda items separated by ; for example: Openin
 dialog-meeting-agenda-placeholder = Opening; Evaluation
 dialog-date-format = I could not read the date. Use one of these forms: 17.03.2027, 17/03/2027, 2027-03-17, 17 March 2027 or 17 March
 dialog-time-format = I could not read the time; write it like 10:00 or 9.30.
+reminder-before =
+    ⏰ <b>Reminder: meeting { $number }</b>
+    When: { $when }
+    Venue: { $venue }
+    Your answer: { $answer }
+reminder-answer-yes = attending ({ $size ->
+        [one] 1 person
+       *[other] { $size } people
+    })
+reminder-answer-maybe = maybe
+reminder-nudge = 📨 You have not answered the invitation to meeting { $number } yet ({ $when }, { $venue }). Use the buttons on the invitation card, or type /rsvp { $number } yes|maybe|no.
+reminder-group-summary =
+    📅 <b>Coming up: meeting { $number }</b>
+    When: { $when }
+    Venue: { $venue }
+reminder-group-silent = 📨 Organisations that have not answered the invitation to meeting { $number } ({ $when }) yet: { $names }. The buttons on the invitation card work for everyone.
+reminder-organiser-summary =
+    📋 <b>Answers to meeting { $number } are now closed.</b>
+    When: { $when }
+    Venue: { $venue }
+reminder-failed = ⚠️ A reminder for meeting { $number } could not be sent despite several attempts. Type /reminders { $number } for details.
+cmd-reminders = See the reminder policy, or a meeting's reminders
+cmd-reminders-set = Set when reminders go out
+reminders-usage = Usage: /reminders or /reminders <number>
+reminders-policy =
+    Reminder policy: { $offsets } before the meeting, privately, to those who answered yes or maybe.
+    A summary to the groups one day before; one reminder to those who have not answered two days before the answer deadline (five days before the meeting without a deadline); a summary to organisers when answers close.
+    Quiet hours: { $quiet } (private messages wait until the morning).
+reminders-meeting-heading = <b>Reminders for meeting { $number }</b> ({ $offsets } before)
+reminders-meeting-empty = No reminders are planned for meeting { $number }. They are planned when /invite sends the invitation.
+reminders-line = • { $when } — { $what }: { $statuses }
+reminder-kind-before = reminder { $offset } before
+reminder-kind-group-summary = group summary
+reminder-kind-nudge = reminder to those who have not answered
+reminder-kind-group-silent = organisations without an answer, to the group
+reminder-kind-organiser-summary = summary to organisers
+reminder-count-scheduled = { $count } scheduled
+reminder-count-sending = { $count } sending
+reminder-count-sent = { $count } sent
+reminder-count-cancelled = { $count } cancelled
+reminder-count-skipped = { $count } skipped
+reminder-count-failed = { $count } failed
+offset-days = { $count ->
+        [one] 1 day
+       *[other] { $count } days
+    }
+offset-hours = { $count ->
+        [one] 1 hour
+       *[other] { $count } hours
+    }
+offset-minutes = { $count ->
+        [one] 1 minute
+       *[other] { $count } minutes
+    }
+reminders-set-usage =
+    Usage: /reminders_set <offsets> or /reminders_set <number> <offsets>
+    Example: /reminders_set 7d 1d 2h. At most 6 offsets, each at most 60 days; minutes as 30m.
+reminders-set-network = Reminder policy updated: { $offsets } before the meeting. Reminders of { $replanned ->
+        [one] one meeting were
+       *[other] { $replanned } meetings were
+    } re-planned.
+reminders-set-meeting = Reminders for meeting { $number } now go out { $offsets } before it; re-planned.
+reminders-set-closed = This meeting was cancelled or is over; its reminders cannot be changed.

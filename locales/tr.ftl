@@ -317,3 +317,51 @@ dialog-meeting-agenda = Gündem maddelerini ; ile ayırarak yazın. Örneğin: A
 dialog-meeting-agenda-placeholder = Açılış; Değerlendirme
 dialog-date-format = Tarihi anlayamadım. Şu biçimlerden birini kullanın: 17.03.2027, 17/03/2027, 2027-03-17, 17 Mart 2027 ya da 17 Mart
 dialog-time-format = Saati anlayamadım; 10:00 ya da 9.30 gibi yazın.
+reminder-before =
+    ⏰ <b>Hatırlatma: { $number }. toplantı</b>
+    Tarih: { $when }
+    Mekân: { $venue }
+    Yanıtınız: { $answer }
+reminder-answer-yes = katılıyorsunuz ({ $size } kişi)
+reminder-answer-maybe = belki
+reminder-nudge = 📨 { $number }. toplantıya henüz yanıt vermediniz ({ $when }, { $venue }). Davet kartındaki düğmelerle ya da /rsvp { $number } evet|belki|hayır yazarak yanıt verebilirsiniz.
+reminder-group-summary =
+    📅 <b>Yaklaşan toplantı: { $number }. toplantı</b>
+    Tarih: { $when }
+    Mekân: { $venue }
+reminder-group-silent = 📨 { $number }. toplantıya ({ $when }) henüz yanıt vermeyen kurumlar: { $names }. Davet kartındaki düğmelerle yanıt verebilirsiniz.
+reminder-organiser-summary =
+    📋 <b>{ $number }. toplantı için yanıt süresi doldu.</b>
+    Tarih: { $when }
+    Mekân: { $venue }
+reminder-failed = ⚠️ { $number }. toplantının bir hatırlatması birkaç denemeye rağmen gönderilemedi. Ayrıntılar için /reminders { $number } yazın.
+cmd-reminders = Hatırlatma düzenini ya da bir toplantının hatırlatmalarını gör
+cmd-reminders-set = Hatırlatma zamanlarını ayarla
+reminders-usage = Kullanım: /reminders ya da /reminders <numara>
+reminders-policy =
+    Hatırlatma düzeni: toplantıdan { $offsets } önce, katılacağını ya da belki diyenlere özelden.
+    Gruplara bir gün önce özet; yanıt vermeyenlere yanıt süresinden iki gün önce (süre yoksa beş gün önce) bir hatırlatma; düzenleyicilere yanıt süresi dolunca özet.
+    Sessiz saatler: { $quiet } (özel mesajlar bu saatlerde gönderilmez, sabaha kalır).
+reminders-meeting-heading = <b>{ $number }. toplantının hatırlatmaları</b> (toplantıdan { $offsets } önce)
+reminders-meeting-empty = { $number }. toplantı için planlanmış hatırlatma yok. Hatırlatmalar /invite ile davet gönderilince planlanır.
+reminders-line = • { $when } — { $what }: { $statuses }
+reminder-kind-before = { $offset } önce hatırlatma
+reminder-kind-group-summary = grup özeti
+reminder-kind-nudge = yanıt vermeyenlere hatırlatma
+reminder-kind-group-silent = grupta yanıt vermeyen kurumlar
+reminder-kind-organiser-summary = düzenleyicilere özet
+reminder-count-scheduled = { $count } planlandı
+reminder-count-sending = { $count } gönderiliyor
+reminder-count-sent = { $count } gönderildi
+reminder-count-cancelled = { $count } iptal edildi
+reminder-count-skipped = { $count } atlandı
+reminder-count-failed = { $count } gönderilemedi
+offset-days = { $count } gün
+offset-hours = { $count } saat
+offset-minutes = { $count } dakika
+reminders-set-usage =
+    Kullanım: /reminders_set <süreler> ya da /reminders_set <numara> <süreler>
+    Örnek: /reminders_set 7g 1g 2sa (ya da 7d 1d 2h). En fazla 6 süre, her biri en fazla 60 gün; dakika için 30dk ya da 30m.
+reminders-set-network = Hatırlatma düzeni güncellendi: toplantıdan { $offsets } önce. { $replanned } toplantının hatırlatmaları yeniden planlandı.
+reminders-set-meeting = { $number }. toplantının hatırlatmaları artık toplantıdan { $offsets } önce; yeniden planlandı.
+reminders-set-closed = Bu toplantı iptal edildi ya da zamanı geçti; hatırlatmaları değiştirilemez.

@@ -16,6 +16,11 @@ import { createQueue, createWorker, type OrtakQueue } from "../jobs/queue.ts";
 import { heartbeatProcessor, scheduleHousekeeping } from "../jobs/housekeeping.ts";
 import { MigrationError } from "./db/migrate.ts";
 import type { Worker } from "bullmq";
+import { Api } from "grammy";
+import { QueueReminderTransport, reminderProcessor, type ReminderPayload } from "../jobs/reminders.ts";
+import { markUnreachableOn403 } from "./bot/transformers.ts";
+import { ReminderDelivery } from "./features/reminders/delivery.ts";
+import type { Services } from "./features/services.ts";
 
 /** Updates the bot asks for; chat_member must be named to be delivered at all. */
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"] as const;
@@ -64,7 +69,7 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     await scheduleHousekeeping(queue);
 
     const translator = await Translator.load();
-    const services = createServices(db.prisma);
+    const services = createServices(db.prisma, { transport: new QueueReminderTransport(queue), logger });
     const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, services, logger });
     await ortak.bot.init();
     logger.info({ username: ortak.bot.botInfo.username }, "connected to Telegram");
@@ -72,8 +77,11 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     // Invitation DMs cut off by a stop, and cards whose last edit was pending, are finished now.
     void ortak.poster.resume().catch((error: unknown) => logger.error({ err: error }, "could not resume invitation cards"));
 
-    const worker: Worker = createWorker(bullConnection, { heartbeat: heartbeatProcessor(redis) }, logger);
+    const worker = startWorker(bullConnection, redis, services, translator, config, logger);
     closers.push({ name: "worker", close: () => worker.close() });
+    // The ledger is the truth: jobs Redis lost are restored, reminders missed while down are settled.
+    const reconciled = await services.reminders.reconcile();
+    logger.info(reconciled, "reminders reconciled with the queue");
     void worker.run();
 
     void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
@@ -88,6 +96,28 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     await closeAll();
     throw error;
   }
+}
+
+/** Telegram's overall limit for notifications, with headroom: reminders never exceed it. */
+export const REMINDER_RATE = { max: 25, duration: 1000 };
+
+function startWorker(connection: RedisEndpoint & { maxRetriesPerRequest: null }, redis: Redis, services: Services, translator: Translator, config: Config, logger: Logger): Worker {
+  // Its own API without automatic retries: a 429 pauses the queue instead of a worker.
+  const api = new Api(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined);
+  api.config.use(markUnreachableOn403(services.users, logger));
+  const delivery = new ReminderDelivery({ prisma: services.prisma, reminders: services.reminders, rsvps: services.rsvps, api, translator, logger });
+  const worker: Worker = createWorker(
+    connection,
+    { heartbeat: heartbeatProcessor(redis), reminder: reminderProcessor((payload) => delivery.deliver(payload), () => worker) },
+    logger,
+    { concurrency: 8, limiter: REMINDER_RATE },
+  );
+  worker.on("failed", (job, error) => {
+    if (job?.name === "reminder" && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      void delivery.giveUp(job.data as ReminderPayload, error).catch((giveUpError: unknown) => logger.error({ err: giveUpError }, "could not record a failed reminder"));
+    }
+  });
+  return worker;
 }
 
 async function startPolling(ortak: OrtakBot, logger: Logger): Promise<() => Promise<void>> {

@@ -16,6 +16,7 @@ import { organisationsFeature } from "../features/organisations/composer.ts";
 import { CardRefresher } from "../features/invitations/card-refresher.ts";
 import { invitationsFeature } from "../features/invitations/composer.ts";
 import { CardPoster } from "../features/invitations/poster.ts";
+import { remindersFeature } from "../features/reminders/composer.ts";
 import { dialogueFeature } from "../features/dialogue/composer.ts";
 import { rsvpFeature } from "../features/rsvp/composer.ts";
 import { OutgoingBudget } from "./outgoing-budget.ts";
@@ -88,8 +89,9 @@ export function createBot(deps: BotDeps): OrtakBot {
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
     dialogueFeature({ dialogues: services.dialogues }),
-    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, refresher, translator, logger }),
-    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, poster }),
+    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, refresher, translator, logger }),
+    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, reminders: services.reminders, poster }),
+    remindersFeature({ reminders: services.reminders, meetings: services.meetings }),
     rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, users: services.users, refresher, translator, logger }),
     auditFeature({ audit: services.audit, users: services.users }),
   );

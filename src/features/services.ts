@@ -7,10 +7,14 @@ import { MemberService } from "./members/service.ts";
 import { NetworkService } from "./networks/service.ts";
 import { OrganisationService } from "./organisations/service.ts";
 import { RsvpService } from "./rsvp/service.ts";
+import { ReminderService } from "./reminders/service.ts";
+import type { ReminderTransport } from "../../jobs/reminders.ts";
+import { silentLogger, type Logger } from "../logger.ts";
 import { UserService } from "./users/service.ts";
 
 /** Every feature service, built once from the database client. */
 export interface Services {
+  prisma: PrismaClient;
   users: UserService;
   audit: AuditService;
   networks: NetworkService;
@@ -20,15 +24,25 @@ export interface Services {
   rsvps: RsvpService;
   invitations: InvitationService;
   dialogues: DialogueService;
+  reminders: ReminderService;
   /** The one source of "now" for rules that depend on it. */
   clock: () => Date;
 }
 
-/** `clock` is the only source of "now" for rules that depend on it; tests pass a fixed one. */
-export function createServices(prisma: PrismaClient, clock: () => Date = () => new Date()): Services {
+export interface ServiceOptions {
+  /** Where reminder jobs go (BullMQ). */
+  transport: ReminderTransport;
+  /** The only source of "now" for rules that depend on it; tests pass a fixed one. */
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+export function createServices(prisma: PrismaClient, options: ServiceOptions): Services {
+  const clock = options.clock ?? (() => new Date());
   const audit = new AuditService(prisma);
   const rsvps = new RsvpService(prisma, clock);
   return {
+    prisma,
     users: new UserService(prisma),
     audit,
     networks: new NetworkService(prisma, audit),
@@ -38,6 +52,7 @@ export function createServices(prisma: PrismaClient, clock: () => Date = () => n
     rsvps,
     invitations: new InvitationService(prisma, rsvps, audit, clock),
     dialogues: new DialogueService(prisma, clock),
+    reminders: new ReminderService(prisma, options.transport, audit, clock, options.logger ?? silentLogger),
     clock,
   };
 }

@@ -8,7 +8,8 @@ import { openDatabase, type Database } from "../../src/db/client.ts";
 import { createServices } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
-import { tempDir } from "../support/harness.ts";
+import { QueueReminderTransport } from "../../jobs/reminders.ts";
+import { startTestQueue, tempDir } from "../support/harness.ts";
 import { measureRoundTrip, type RoundTripResult } from "./round-trip.ts";
 import { measurePresses } from "./rsvp-presses.ts";
 
@@ -35,11 +36,12 @@ async function withOrtak<T>(use: (emulator: TelegramEmulator, ortak: OrtakBot, d
   await emulator.start();
   const dir = await tempDir("ortak-bench-");
   const db = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
+  const jobs = await startTestQueue();
   const ortak = createBot({
     token: emulator.token,
     apiRoot: emulator.apiRoot,
     translator: await Translator.load(),
-    services: createServices(db.prisma),
+    services: createServices(db.prisma, { transport: new QueueReminderTransport(jobs.queue) }),
     logger: silentLogger,
   });
   await ortak.bot.init();
@@ -49,6 +51,7 @@ async function withOrtak<T>(use: (emulator: TelegramEmulator, ortak: OrtakBot, d
     await Promise.all([ortak.poster.stop(), ortak.refresher.stop()]);
     await emulator.stop();
     await db.close();
+    await jobs.close();
     await dir.remove();
   }
 }

@@ -6,22 +6,25 @@ import { createLogger } from "../../src/logger.ts";
 import { sendDirectMessage } from "../../src/bot/direct.ts";
 import type { Database } from "../../src/db/client.ts";
 import { ApiError, TelegramEmulator, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
-import { openMemoryDatabase, startInProcessBot, type InProcessBot } from "../support/harness.ts";
+import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "../support/harness.ts";
 
 let emulator: TelegramEmulator;
 let db: Database;
 let running: InProcessBot;
+let queue: Awaited<ReturnType<typeof startTestQueue>>;
 
 beforeAll(async () => {
   emulator = new TelegramEmulator();
   await emulator.start();
   db = await openMemoryDatabase();
-  running = await startInProcessBot(emulator, db);
+  queue = await startTestQueue();
+  running = await startInProcessBot(emulator, db, queue.queue);
 });
 afterAll(async () => {
   await running.stop();
   await emulator.stop();
   await db.close();
+  await queue.close();
 });
 
 /** The user sends text and we wait for the bot's next message in that chat. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../src/telegram-emulator/index.ts";
 import { tooManyRequests } from "../../src/telegram-emulator/index.ts";
-import { startInProcessBot } from "../support/harness.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.
@@ -152,8 +151,7 @@ describe("invitation DMs are never lost and never doubled", () => {
     await say(late, "private", "/start");
     // As if the process had stopped after the first DM.
     await scenario.db.prisma.meeting.update({ where: { id: fixture.meeting.id }, data: { directFanoutPending: true } });
-    await scenario.running.stop();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, { clock: () => now });
+    await scenario.restart();
     await scenario.running.ortak.poster.settle();
     expect(directCards(fixture.member)).toHaveLength(1);
     const [card] = scenario.emulator.botMessagesIn(late.id).filter((m) => m.text?.startsWith("Meeting 25"));

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { startInProcessBot } from "../support/harness.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.
@@ -280,8 +279,7 @@ describe("/meeting_new without arguments: a guided dialogue", () => {
     expect(await answer(admin, group, "31 Şubat 2027")).toMatch(/^Takvimde böyle bir gün yok.*\n\nYeni toplantı hangi gün\?/s);
     expect(await answer(admin, group, "17 Mart 2027")).toBe("Saat kaçta başlıyor? Örneğin 10:00");
     // A restart between two answers: the next answer continues where it stopped.
-    await scenario.running.stop();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, { clock: () => NOW });
+    await scenario.restart();
     expect(await answer(admin, group, "25:00")).toMatch(/^Böyle bir saat yok.*\n\nSaat kaçta başlıyor\?/s);
     expect(await answer(admin, group, "10:00")).toBe("Nerede yapılacak? Mekânın adını yazın.");
     expect(await answer(admin, group, "Buca1923 <Kafe> & Bahçe")).toMatch(/^Gündem maddelerini ; ile ayırarak yazın/);

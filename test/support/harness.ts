@@ -10,6 +10,8 @@ import type { UserService } from "../../src/features/users/service.ts";
 import { silentLogger, type Logger } from "../../src/logger.ts";
 import { startPrivateRedis, type PrivateRedis } from "../../src/redis/private-server.ts";
 import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";
+import { QueueReminderTransport } from "../../jobs/reminders.ts";
 
 export async function tempDir(prefix = "ortak-test-"): Promise<{ path: string; remove: () => Promise<void> }> {
   // Short paths: a unix socket path must stay under 108 bytes.
@@ -48,10 +50,13 @@ export interface InProcessBot {
 export async function startInProcessBot(
   emulator: TelegramEmulator,
   db: Database,
+  queue: OrtakQueue,
   options: { logger?: Logger; clock?: () => Date } = {},
 ): Promise<InProcessBot> {
   const logger = options.logger ?? silentLogger;
-  const services = createServices(db.prisma, options.clock);
+  const clock = options.clock;
+  const transport = new QueueReminderTransport(queue, clock ? () => clock().getTime() : Date.now);
+  const services = createServices(db.prisma, { transport, clock, logger });
   const users = services.users;
   const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), services, logger });
   await ortak.bot.init();
@@ -66,6 +71,20 @@ export async function startInProcessBot(
       await runner.stop();
       await ortak.inFlight.drain();
       await Promise.all([ortak.poster.stop(), ortak.refresher.stop()]);
+    },
+  };
+}
+
+/** A real redis-server and the BullMQ queue on it, for one test file. */
+export async function startTestQueue(): Promise<{ queue: OrtakQueue; redis: Awaited<ReturnType<typeof startTestRedis>>; close: () => Promise<void> }> {
+  const redis = await startTestRedis();
+  const queue = createQueue({ path: redis.socketPath, maxRetriesPerRequest: null });
+  return {
+    queue,
+    redis,
+    close: async () => {
+      await queue.close();
+      await redis.remove();
     },
   };
 }

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser, type RateLimitSettings } from "../../src/telegram-emulator/index.ts";
-import { openMemoryDatabase, startInProcessBot, type InProcessBot } from "./harness.ts";
+import type { OrtakQueue } from "../../jobs/queue.ts";
+import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "./harness.ts";
 
 export interface Scenario {
   emulator: TelegramEmulator;
   db: Database;
   running: InProcessBot;
+  /** BullMQ on a real redis-server; nothing processes it unless a test does. */
+  queue: OrtakQueue;
+  /** Stops the bot and starts a new one on the same database and queue, as after a restart. */
+  restart(): Promise<void>;
   /** The user writes in a chat; resolves with the text of the bot's next message there. */
   say(user: EmulatedUser, chat: EmulatedChat | "private", text: string, options?: { replyTo?: number }): Promise<string>;
   /** A fresh group whose creator ran /setup, a member who has written there, and an outsider. */
@@ -18,16 +23,25 @@ export interface Scenario {
 /** ortak in this process on in-memory PGlite, talking to an emulator, for one test file. */
 export function useScenario(options: { clock?: () => Date; limits?: RateLimitSettings | false } = {}): Scenario {
   const scenario = {} as Scenario;
+  let closeQueue: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
+    const queue = await startTestQueue();
+    scenario.queue = queue.queue;
+    closeQueue = queue.close;
     scenario.emulator = new TelegramEmulator({ limits: options.limits ?? false });
     await scenario.emulator.start();
     scenario.db = await openMemoryDatabase();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, { clock: options.clock });
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock });
   });
+  scenario.restart = async () => {
+    await scenario.running.stop();
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock });
+  };
   afterAll(async () => {
     await scenario.running.stop();
     await scenario.emulator.stop();
     await scenario.db.close();
+    await closeQueue();
   });
   scenario.say = async (user, chat, text, options = {}) => {
     const chatId = chat === "private" ? user.id : chat.id;

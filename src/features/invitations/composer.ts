@@ -5,6 +5,7 @@ import type { Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { calendarTexts } from "../meetings/view.ts";
 import { requireOrganiser } from "../networks/scope.ts";
+import type { ReminderService } from "../reminders/service.ts";
 import type { CardPoster } from "./poster.ts";
 import type { InvitationService } from "./service.ts";
 import { repostData } from "./view.ts";
@@ -12,7 +13,7 @@ import { repostData } from "./view.ts";
 const NUMBER = /^\d{1,6}$/;
 
 /** /invite <N>: the invitation card in every linked chat and by DM; re-posting; the card's calendar button. */
-export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; poster: CardPoster }): Feature {
+export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; reminders: ReminderService; poster: CardPoster }): Feature {
   const composer = new Composer<BotContext>();
   const { invitations, poster } = deps;
 
@@ -20,6 +21,7 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     const scope = (await ctx.scope())!;
     const groups = await poster.postToGroups(meetingId);
     await invitations.markInvited(scope.network, BigInt(ctx.from!.id), meetingId, repost);
+    await deps.reminders.plan(meetingId);
     const direct = await poster.startDirectFanout(meetingId, networkId);
     return { ...groups, direct };
   };

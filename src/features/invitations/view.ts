@@ -3,6 +3,7 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../../bot/html.ts";
 import type { RsvpStatus } from "../../domain/rsvp-reply.ts";
 import { agendaLines, factLines, headingLine, type Reader } from "../meetings/view.ts";
+import type { Tally } from "../rsvp/service.ts";
 import type { CardData } from "./service.ts";
 
 export const PARTY_SIZES = [2, 3, 4, 5] as const;
@@ -37,9 +38,9 @@ export interface RenderedCard {
   digest: string;
 }
 
-function tallyLines(reader: Reader, data: CardData): string[] {
-  const { tally, meeting } = data;
-  const lines = ["", reader.t("card-answers")];
+/** Answers per organisation (counts, never names), totals, places and waitlist. */
+export function tallyLines(reader: Reader, tally: Tally, capacity: number | null): string[] {
+  const lines = [reader.t("card-answers")];
   const shown = tally.byOrganisation.filter((o) => o.yes + o.maybe + o.waitlisted > 0);
   if (shown.length === 0) lines.push(reader.t("card-no-answers"));
   for (const org of shown.slice(0, CARD_ORGANISATIONS)) {
@@ -51,7 +52,7 @@ function tallyLines(reader: Reader, data: CardData): string[] {
   }
   if (shown.length > CARD_ORGANISATIONS) lines.push(reader.t("card-more-organisations", { count: shown.length - CARD_ORGANISATIONS }));
   lines.push(reader.t("card-total", { people: tally.people, maybe: tally.maybe, no: tally.no }));
-  if (meeting.capacity !== null) lines.push(reader.t("card-places-left", { left: Math.max(0, meeting.capacity - tally.people) }));
+  if (capacity !== null) lines.push(reader.t("card-places-left", { left: Math.max(0, capacity - tally.people) }));
   if (tally.waitlisted > 0) lines.push(reader.t("card-waitlist", { count: tally.waitlisted }));
   return lines;
 }
@@ -70,7 +71,7 @@ export function renderCard(reader: Reader, data: CardData, now: Date): RenderedC
     if (meeting.cancelReason) lines.push(reader.t("card-cancel-reason", { reason: escapeHtml(meeting.cancelReason) }));
   }
   lines.push(headingLine(reader, meeting), ...factLines(reader, meeting, network), "", ...agendaLines(reader, meeting));
-  if (!cancelled) lines.push(...tallyLines(reader, data), "", reader.t(closed ? "card-closed" : "card-how"));
+  if (!cancelled) lines.push("", ...tallyLines(reader, data.tally, meeting.capacity), "", reader.t(closed ? "card-closed" : "card-how"));
   const keyboard: InlineKeyboardMarkup | undefined = cancelled
     ? undefined
     : closed

@@ -16,6 +16,7 @@ import { tellPromoted, type PromotionNotice } from "../rsvp/notify.ts";
 import { totalsLine } from "../rsvp/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
 import type { DialogueService } from "../dialogue/service.ts";
+import type { ReminderService } from "../reminders/service.ts";
 import type { Scope } from "../networks/service.ts";
 import { meetingDialogue } from "./dialogue.ts";
 import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
@@ -31,6 +32,8 @@ export interface MeetingsDeps extends PromotionNotice {
   /** Cards show the meeting: every change re-renders them. */
   refresher: CardRefresher;
   dialogues: DialogueService;
+  /** Every change to date, deadline or status re-plans the meeting's reminders. */
+  reminders: ReminderService;
 }
 
 export function meetingsFeature(deps: MeetingsDeps): Feature {
@@ -106,6 +109,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     switch (result.kind) {
       case "edited": {
         deps.refresher.touch(result.meeting.id);
+        await deps.reminders.plan(result.meeting.id);
         await ctx.reply(ctx.t("meeting-edited", { number, field: field.toLowerCase() }));
         // A larger capacity (or none) frees places for those waiting.
         if (field.toLowerCase() === "capacity") await tellPromoted(deps, ctx.api, await deps.rsvps.promoteWaiting(result.meeting.id));
@@ -156,6 +160,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
         const zone = network.timeZone;
         const { meeting, previous } = result;
         deps.refresher.touch(meeting.id);
+        await deps.reminders.plan(meeting.id);
         if (result.announce) {
           const locale = localeOr(network.locale);
           await announce(ctx, network, "reschedule-announcement", {
@@ -188,6 +193,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
       case "cancelled": {
         const { meeting } = result;
         deps.refresher.touch(meeting.id);
+        await deps.reminders.cancelAll(meeting.id, "meeting cancelled");
         if (result.announce) {
           const id = meeting.cancelReason ? "cancel-announcement-reason" : "cancel-announcement";
           await announce(ctx, scope.network, id, { number: meeting.number, reason: escapeHtml(meeting.cancelReason ?? "") });

@@ -1,0 +1,141 @@
+import { GrammyError, type Api } from "grammy";
+import { escapeHtml } from "../../bot/html.ts";
+import { localeOr, negotiateLocale, type Locale, type Translator } from "../../bot/i18n.ts";
+import type { PrismaClient } from "../../db/client.ts";
+import { formatMeetingTime } from "../../domain/datetime.ts";
+import type { DeliveryOutcome, ReminderPayload } from "../../../jobs/reminders.ts";
+import type { Logger } from "../../logger.ts";
+import { tallyLines } from "../invitations/view.ts";
+import type { Reader } from "../meetings/view.ts";
+import type { RsvpService } from "../rsvp/service.ts";
+import { readAudience, type ReminderService } from "./service.ts";
+
+type Message = { chatId: number; topicId: number; locale: Locale; text: (reader: Reader) => string };
+type Composed = { kind: "send"; message: Message } | { kind: "skip"; reason: string } | { kind: "cancelled" };
+
+export interface DeliveryDeps {
+  prisma: PrismaClient;
+  reminders: ReminderService;
+  rsvps: RsvpService;
+  /** An API without automatic retries: a 429 must pause the queue, not a worker. */
+  api: Api;
+  translator: Translator;
+  logger: Logger;
+}
+
+/**
+ * Sends one reminder, deciding at the last moment from the database: a moved or withdrawn
+ * reminder, a cancelled meeting, a member who changed to "no" or has answered, a person the bot
+ * cannot reach — each is recorded and nothing is sent.
+ */
+export class ReminderDelivery {
+  constructor(private readonly deps: DeliveryDeps) {}
+
+  private reader(locale: Locale): Reader {
+    return { locale, t: (id, args) => this.deps.translator.t(locale, id, args) };
+  }
+
+  async deliver(payload: ReminderPayload): Promise<DeliveryOutcome> {
+    const { reminders } = this.deps;
+    if (!(await reminders.claim(payload.reminderId, new Date(payload.fireAt)))) return { kind: "done" };
+    try {
+      const composed = await this.compose(payload.reminderId);
+      if (composed.kind === "cancelled") {
+        await reminders.finish(payload.reminderId, "cancelled", "meeting cancelled");
+        return { kind: "done" };
+      }
+      if (composed.kind === "skip") {
+        await reminders.finish(payload.reminderId, "skipped", composed.reason);
+        return { kind: "done" };
+      }
+      const { message } = composed;
+      await this.deps.api.sendMessage(message.chatId, message.text(this.reader(message.locale)), {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        ...(message.topicId ? { message_thread_id: message.topicId } : {}),
+      });
+      await reminders.finish(payload.reminderId, "sent");
+      return { kind: "done" };
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 403) {
+        // The API transformer has marked the person unreachable; retrying would not help.
+        await reminders.finish(payload.reminderId, "skipped", "unreachable");
+        return { kind: "done" };
+      }
+      await reminders.release(payload.reminderId);
+      if (error instanceof GrammyError && error.error_code === 429) return { kind: "wait", retryAfterMs: (error.parameters.retry_after ?? 1) * 1000 };
+      throw error;
+    }
+  }
+
+  /** After the last attempt failed: the row says so and the organisers hear it once. */
+  async giveUp(payload: ReminderPayload, error: unknown): Promise<void> {
+    const row = await this.deps.reminders.find(payload.reminderId);
+    if (!row || row.status === "sent" || row.status === "failed") return;
+    await this.deps.reminders.finish(row.id, "failed", error instanceof Error ? error.message.slice(0, 300) : "error");
+    const organisers = await this.deps.prisma.member.findMany({ where: { networkId: row.meeting.networkId, role: "organiser", user: { dmReachable: true } }, include: { user: true } });
+    for (const organiser of organisers) {
+      const reader = this.reader(negotiateLocale(organiser.user.locale, organiser.user.languageCode ?? undefined));
+      await this.deps.api
+        .sendMessage(Number(organiser.userId), reader.t("reminder-failed", { number: row.meeting.number }))
+        .catch((sendError: unknown) => this.deps.logger.warn({ err: sendError }, "could not tell an organiser about a failed reminder"));
+    }
+  }
+
+  private async compose(reminderId: number): Promise<Composed> {
+    const row = await this.deps.reminders.find(reminderId);
+    if (!row) return { kind: "skip", reason: "gone" };
+    const { meeting } = row;
+    const { network } = meeting;
+    if (meeting.status === "cancelled") return { kind: "cancelled" };
+    const audience = readAudience(row.audience);
+    if (!audience) return { kind: "skip", reason: "unknown audience" };
+    const facts = (reader: Reader) => ({
+      number: meeting.number,
+      when: formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, reader.locale),
+      venue: escapeHtml(meeting.venueName ?? "—"),
+    });
+
+    if (audience.kind === "chat") {
+      const chat = { chatId: Number(audience.chatId), topicId: audience.topicId, locale: localeOr(network.locale) };
+      if (row.kind === "group-summary") {
+        const tally = await this.deps.rsvps.tally(meeting.id);
+        return { kind: "send", message: { ...chat, text: (r) => [r.t("reminder-group-summary", facts(r)), "", ...tallyLines(r, tally, meeting.capacity)].join("\n") } };
+      }
+      const silent = await this.deps.rsvps.silentOrganisations(meeting.id, network.id);
+      if (silent.length === 0) return { kind: "skip", reason: "every organisation answered" };
+      return { kind: "send", message: { ...chat, text: (r) => r.t("reminder-group-silent", { ...facts(r), names: escapeHtml(silent.join(", ")) }) } };
+    }
+
+    const member = await this.deps.prisma.member.findUnique({
+      where: { id: audience.memberId },
+      include: { user: true, rsvps: { where: { meetingId: meeting.id } } },
+    });
+    if (!member) return { kind: "skip", reason: "no longer a member" };
+    const rsvp = member.rsvps[0];
+    const direct = { chatId: Number(member.userId), topicId: 0, locale: negotiateLocale(member.user.locale, member.user.languageCode ?? undefined) };
+    const reachable = () => (member.user.dmReachable ? undefined : ({ kind: "skip", reason: "unreachable" } as const));
+    switch (row.kind) {
+      case "before": {
+        if (!rsvp || rsvp.status === "no" || rsvp.waitlistedAt !== null) return { kind: "skip", reason: "not attending" };
+        const answer = (r: Reader) => (rsvp.status === "maybe" ? r.t("reminder-answer-maybe") : r.t("reminder-answer-yes", { size: rsvp.partySize }));
+        return reachable() ?? { kind: "send", message: { ...direct, text: (r) => r.t("reminder-before", { ...facts(r), answer: answer(r) }) } };
+      }
+      case "nudge":
+        if (rsvp) return { kind: "skip", reason: "answered" };
+        return reachable() ?? { kind: "send", message: { ...direct, text: (r) => r.t("reminder-nudge", facts(r)) } };
+      case "organiser-summary": {
+        if (member.role !== "organiser") return { kind: "skip", reason: "no longer an organiser" };
+        const [tally, silent] = await Promise.all([this.deps.rsvps.tally(meeting.id), this.deps.rsvps.silentOrganisations(meeting.id, network.id)]);
+        const text = (r: Reader) => {
+          const lines = [r.t("reminder-organiser-summary", facts(r)), "", ...tallyLines(r, tally, meeting.capacity)];
+          if (silent.length > 0) lines.push(r.t("rsvps-silent", { names: escapeHtml(silent.join(", ")) }));
+          return lines.join("\n");
+        };
+        return reachable() ?? { kind: "send", message: { ...direct, text } };
+      }
+      default:
+        return { kind: "skip", reason: `unknown kind ${row.kind}` };
+    }
+  }
+}
