@@ -10,6 +10,8 @@ export interface Scenario {
   running: InProcessBot;
   /** BullMQ on a real redis-server; nothing processes it unless a test does. */
   queue: OrtakQueue;
+  /** The unix socket of that redis-server. */
+  redisPath: string;
   /** Stops the bot and starts a new one on the same database and queue, as after a restart. */
   restart(): Promise<void>;
   /** The user writes in a chat; resolves with the text of the bot's next message there. */
@@ -27,6 +29,7 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
   beforeAll(async () => {
     const queue = await startTestQueue();
     scenario.queue = queue.queue;
+    scenario.redisPath = queue.redis.socketPath;
     closeQueue = queue.close;
     scenario.emulator = new TelegramEmulator({ limits: options.limits ?? false });
     await scenario.emulator.start();

@@ -1,0 +1,237 @@
+import { Worker } from "bullmq";
+import { Api } from "grammy";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MAIN_QUEUE } from "../../jobs/definitions.ts";
+import type { ReminderPayload } from "../../jobs/reminders.ts";
+import { Translator } from "../../src/bot/i18n.ts";
+import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
+import { ReminderDelivery } from "../../src/features/reminders/delivery.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { tooManyRequests, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { useScenario } from "../support/scenario.ts";
+
+// Tuesday 24 November 2026, 12:00 in İzmir; meeting 25 on Wednesday 17 March 2027, 10:00.
+let now = new Date("2026-11-24T09:00:00Z");
+const scenario = useScenario({ clock: () => now });
+const { say, network } = scenario;
+
+let worker: Worker;
+let delivery: ReminderDelivery;
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(now);
+  // Pulled by hand only: never run with a clock that moves under it.
+  worker = new Worker(MAIN_QUEUE, null, { connection: { path: scenario.redisPath, maxRetriesPerRequest: null }, autorun: false });
+  const api = new Api(scenario.emulator.token, { apiRoot: scenario.emulator.apiRoot });
+  api.config.use(markUnreachableOn403(scenario.running.services.users, silentLogger));
+  const { services } = scenario.running;
+  delivery = new ReminderDelivery({ prisma: services.prisma, reminders: services.reminders, rsvps: services.rsvps, api, translator: await Translator.load(), logger: silentLogger });
+});
+afterAll(async () => {
+  await worker.close();
+  vi.useRealTimers();
+});
+
+function moveClockTo(iso: string): void {
+  now = new Date(iso);
+  vi.setSystemTime(now);
+}
+
+/** Takes every job due now, as a worker would, and runs it through the real delivery. */
+async function runDueJobs(): Promise<string[]> {
+  const ran: string[] = [];
+  for (;;) {
+    const job = await worker.getNextJob("test-token", { block: false });
+    if (!job) return ran;
+    ran.push(job.id!);
+    if (job.name === "reminder") await delivery.deliver(job.data as ReminderPayload);
+    await job.moveToCompleted("done", "test-token", false);
+  }
+}
+
+async function invitedMeeting(name: string) {
+  moveClockTo("2026-11-24T09:00:00Z");
+  const fixture = await network(name);
+  const { admin, member, group } = fixture;
+  await say(admin, group, "/network_set next_number 25");
+  await say(member, "private", "/start");
+  await say(admin, "private", "/start");
+  await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Buca1923 | Gündem");
+  const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
+  await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("25. toplantının davet kartı")));
+  await scenario.running.ortak.poster.settle();
+  const meeting = await scenario.db.prisma.meeting.findFirstOrThrow({ where: { network: { joinCode: fixture.code }, number: 25 } });
+  return { ...fixture, meeting };
+}
+
+const ledger = (meetingId: number) =>
+  scenario.db.prisma.reminder.findMany({ where: { meetingId }, orderBy: [{ fireAt: "asc" }, { kind: "asc" }, { audience: "asc" }] });
+
+async function jobsOf(meetingId: number) {
+  const rows = await ledger(meetingId);
+  const jobs = await Promise.all(rows.map((r) => scenario.queue.getJob(r.jobId!)));
+  return rows.map((r, i) => ({ status: r.status, fireAt: r.fireAt.toISOString(), job: jobs[i] ? jobs[i]!.timestamp + jobs[i]!.opts.delay! : null }));
+}
+
+const dmsTo = (user: EmulatedUser, prefix: string) => scenario.emulator.botMessagesIn(user.id).filter((m) => m.text?.startsWith(prefix));
+
+describe("planning", () => {
+  it("/invite plans the ledger, one job per row at its time; planning again changes nothing", async () => {
+    const { meeting } = await invitedMeeting("Plan Ağı");
+    const rows = await ledger(meeting.id);
+    expect(rows.map((r) => `${r.kind}/${r.offsetMinutes} ${r.fireAt.toISOString()}`)).toEqual([
+      "before/10080 2027-03-10T07:00:00.000Z",
+      "before/10080 2027-03-10T07:00:00.000Z",
+      "group-silent/0 2027-03-12T07:00:00.000Z",
+      "nudge/0 2027-03-12T07:00:00.000Z",
+      "nudge/0 2027-03-12T07:00:00.000Z",
+      "before/1440 2027-03-16T07:00:00.000Z",
+      "before/1440 2027-03-16T07:00:00.000Z",
+      "group-summary/0 2027-03-16T07:00:00.000Z",
+      "before/120 2027-03-17T06:00:00.000Z",
+      "before/120 2027-03-17T06:00:00.000Z",
+    ]);
+    const jobs = await jobsOf(meeting.id);
+    expect(jobs.every((j) => j.status === "scheduled" && j.job === new Date(j.fireAt).getTime())).toBe(true);
+    const counts = await scenario.queue.getJobCounts("delayed");
+    await scenario.running.services.reminders.plan(meeting.id);
+    await scenario.running.services.reminders.plan(meeting.id);
+    expect(await ledger(meeting.id)).toEqual(rows);
+    expect(await scenario.queue.getJobCounts("delayed")).toEqual(counts);
+  });
+
+  it("/reschedule moves the jobs and drops what is now past; /cancel withdraws them all", async () => {
+    const { admin, group, meeting } = await invitedMeeting("Taşınan Ağ");
+    const before = await ledger(meeting.id);
+    moveClockTo("2027-03-08T09:00:00Z");
+    await say(admin, group, "/reschedule 25 11 Mart 2027 10:00");
+    const after = await ledger(meeting.id);
+    // 7 days before 11 March is already past: those rows are withdrawn, not fired late.
+    expect(after.filter((r) => r.status === "scheduled").map((r) => `${r.kind}/${r.offsetMinutes} ${r.fireAt.toISOString()}`)).toEqual([
+      "before/1440 2027-03-10T07:00:00.000Z",
+      "before/1440 2027-03-10T07:00:00.000Z",
+      "group-summary/0 2027-03-10T07:00:00.000Z",
+      "before/120 2027-03-11T06:00:00.000Z",
+      "before/120 2027-03-11T06:00:00.000Z",
+    ]);
+    expect(after.filter((r) => r.status === "cancelled").length).toBe(5);
+    for (const old of before) expect(await scenario.queue.getJob(old.jobId!)).toBeUndefined();
+    for (const row of after.filter((r) => r.status === "scheduled")) expect(await scenario.queue.getJob(row.jobId!)).toBeDefined();
+    await say(admin, group, "/cancel 25");
+    const cancelled = await ledger(meeting.id);
+    expect(cancelled.every((r) => r.status === "cancelled")).toBe(true);
+    for (const row of cancelled) expect(await scenario.queue.getJob(row.jobId!)).toBeUndefined();
+  });
+
+  it("after Redis lost everything, a start restores every future reminder from the ledger", async () => {
+    const { meeting } = await invitedMeeting("Kayıp Redis Ağı");
+    const rows = await ledger(meeting.id);
+    const redis = new Redis({ path: scenario.redisPath });
+    await redis.flushall();
+    await redis.quit();
+    expect(await scenario.queue.getJob(rows[0]!.jobId!)).toBeUndefined();
+    const result = await scenario.running.services.reminders.reconcile();
+    expect(result.restored).toBeGreaterThanOrEqual(rows.length);
+    for (const row of rows) expect((await scenario.queue.getJob(row.jobId!))?.data).toEqual({ reminderId: row.id, fireAt: row.fireAt.getTime() });
+  });
+});
+
+describe("delivery", () => {
+  it("sends in the recipient's language only to those it concerns, once, and the group gets its summary", async () => {
+    const { admin, member, group, meeting } = await invitedMeeting("Gönderim Ağı");
+    await say(admin, "private", "/lang en");
+    await say(member, group, "/rsvp 25 evet 2");
+    await scenario.db.prisma.reminder.deleteMany({ where: { meetingId: meeting.id, NOT: { kind: "before", offsetMinutes: 10080 } } });
+    moveClockTo("2027-03-10T07:00:01Z");
+    await runDueJobs();
+    expect(dmsTo(member, "⏰")).toHaveLength(1);
+    expect(dmsTo(member, "⏰")[0]!.text).toBe("⏰ Hatırlatma: 25. toplantı\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nMekân: Buca1923\nYanıtınız: katılıyorsunuz (2 kişi)");
+    // The organiser never answered: no "before" reminder for them.
+    expect(dmsTo(admin, "⏰")).toHaveLength(0);
+    const rows = await ledger(meeting.id);
+    expect(rows.map((r) => `${r.audience.startsWith("member") ? "member" : "chat"} ${r.status} ${r.reason ?? ""}`).sort()).toEqual(["member sent ", "member skipped not attending"]);
+    // Running the same jobs again (a duplicate delivery) sends nothing more.
+    for (const row of rows) await delivery.deliver({ reminderId: row.id, fireAt: row.fireAt.getTime() });
+    expect(dmsTo(member, "⏰")).toHaveLength(1);
+  });
+
+  it("a stale job, a member who changed to 'no', a blocked member, and a 429 each do the right thing", async () => {
+    const { admin, member, group, meeting } = await invitedMeeting("Zor Gönderim Ağı");
+    await say(member, group, "/rsvp 25 evet");
+    await say(admin, group, "/rsvp 25 evet");
+    const rows = (await ledger(meeting.id)).filter((r) => r.kind === "before" && r.offsetMinutes === 10080);
+    const memberId = (await scenario.db.prisma.member.findFirstOrThrow({ where: { userId: BigInt(member.id), networkId: meeting.networkId } })).id;
+    const memberRow = rows.find((r) => r.audience === `member:${memberId}`)!;
+    const adminRow = rows.find((r) => r.id !== memberRow.id)!;
+    moveClockTo("2027-03-10T07:00:01Z");
+    // A job made for another time finds nothing to do.
+    expect(await delivery.deliver({ reminderId: memberRow.id, fireAt: memberRow.fireAt.getTime() - 60_000 })).toEqual({ kind: "done" });
+    expect(dmsTo(member, "⏰")).toHaveLength(0);
+    // Telegram says wait: the row goes back in line, the queue is told how long.
+    scenario.emulator.failNext("sendMessage", tooManyRequests(7), member.id);
+    expect(await delivery.deliver({ reminderId: memberRow.id, fireAt: memberRow.fireAt.getTime() })).toEqual({ kind: "wait", retryAfterMs: 7000 });
+    expect((await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: memberRow.id } })).status).toBe("scheduled");
+    // Changed to "no" before it went out: skipped, nothing sent.
+    await say(member, group, "/rsvp 25 hayır");
+    await delivery.deliver({ reminderId: memberRow.id, fireAt: memberRow.fireAt.getTime() });
+    expect(await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: memberRow.id } })).toMatchObject({ status: "skipped", reason: "not attending" });
+    // The organiser blocked the bot: 403, skipped and marked unreachable, not retried.
+    scenario.emulator.blockBot(admin);
+    await delivery.deliver({ reminderId: adminRow.id, fireAt: adminRow.fireAt.getTime() });
+    expect(await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: adminRow.id } })).toMatchObject({ status: "skipped", reason: "unreachable" });
+    expect((await scenario.db.prisma.telegramUser.findUniqueOrThrow({ where: { id: BigInt(admin.id) } })).dmReachable).toBe(false);
+    expect(dmsTo(member, "⏰")).toHaveLength(0);
+  });
+
+  it("a worker that died mid-send: the claimed reminder goes out again after a while, the others once", async () => {
+    const { member, group, meeting } = await invitedMeeting("Çöken İşçi Ağı");
+    await say(member, group, "/rsvp 25 evet");
+    const memberId = (await scenario.db.prisma.member.findFirstOrThrow({ where: { userId: BigInt(member.id), networkId: meeting.networkId } })).id;
+    const row = (await ledger(meeting.id)).find((r) => r.kind === "before" && r.offsetMinutes === 10080 && r.audience === `member:${memberId}`);
+    moveClockTo("2027-03-10T07:00:01Z");
+    // Claimed, then the process died before sending.
+    expect(await scenario.running.services.reminders.claim(row!.id, row!.fireAt)).toBe(true);
+    expect(await delivery.deliver({ reminderId: row!.id, fireAt: row!.fireAt.getTime() })).toEqual({ kind: "done" });
+    expect((await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: row!.id } })).status).toBe("sending");
+    moveClockTo("2027-03-10T07:15:00Z");
+    const result = await scenario.running.services.reminders.reconcile();
+    expect(result.reclaimed).toBeGreaterThanOrEqual(1);
+    await runDueJobs();
+    const sent = await scenario.db.prisma.reminder.findMany({ where: { meetingId: meeting.id, kind: "before", offsetMinutes: 10080, status: "sent" } });
+    expect(sent.map((r) => r.id)).toEqual([row!.id]);
+    expect(dmsTo(member, "⏰")).toHaveLength(1);
+  });
+
+  it("on start, reminders missed by more than the grace period are skipped, not sent late", async () => {
+    const { member, group, meeting } = await invitedMeeting("Geç Kalan Ağ");
+    await say(member, group, "/rsvp 25 evet");
+    moveClockTo("2027-03-10T08:00:00Z");
+    const result = await scenario.running.services.reminders.reconcile();
+    expect(result.skipped).toBeGreaterThanOrEqual(2);
+    const row = (await ledger(meeting.id)).find((r) => r.kind === "before" && r.offsetMinutes === 10080)!;
+    expect(row).toMatchObject({ status: "skipped", reason: "fell due while the bot was down" });
+    await runDueJobs();
+    expect(dmsTo(member, "⏰")).toHaveLength(0);
+  });
+});
+
+describe("/reminders and /reminders_set", () => {
+  it("shows and sets the policy for the network and for one meeting; refuses what it cannot read", async () => {
+    const { admin, member, group, meeting } = await invitedMeeting("Düzen Ağı");
+    expect(await say(admin, group, "/reminders")).toMatch(/^Hatırlatma düzeni: toplantıdan 7 gün, 1 gün ve 2 saat önce/);
+    expect(await say(admin, group, "/reminders 25")).toContain("10 Mart 2027 Çarşamba, 10:00 — 7 gün önce hatırlatma: 2 planlandı");
+    expect(await say(admin, group, "/reminders_set 25 3g 30dk")).toBe("25. toplantının hatırlatmaları artık toplantıdan 3 gün ve 30 dakika önce; yeniden planlandı.");
+    const before = (await ledger(meeting.id)).filter((r) => r.kind === "before" && r.status === "scheduled");
+    expect([...new Set(before.map((r) => r.offsetMinutes))]).toEqual([4320, 30]);
+    const count = await scenario.db.prisma.reminder.count();
+    for (const bad of ["/reminders_set", "/reminders_set yarın", "/reminders_set 25 0m", "/reminders_set 25 90g"]) {
+      expect(await say(admin, group, bad)).toMatch(/^Kullanım: \/reminders_set/);
+    }
+    expect(await say(admin, group, "/reminders_set 99 1g")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
+    expect(await say(member, group, "/reminders_set 1g")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await scenario.db.prisma.reminder.count()).toBe(count);
+    expect(await say(admin, group, "/reminders_set 5g 1g")).toBe("Hatırlatma düzeni güncellendi: toplantıdan 5 gün ve 1 gün önce. 1 toplantının hatırlatmaları yeniden planlandı.");
+  });
+});
