@@ -73,10 +73,11 @@ network-settings =
     Join code: <code>{ $code }</code>
 network-set-usage =
     Usage: /network_set <setting> <value>
-    Settings: title (the meeting series' title), timezone (e.g. Europe/Istanbul), language (tr or en), next_number (e.g. 25)
+    Settings: title (the meeting series' title), timezone (e.g. Europe/Istanbul), language (tr or en), next_number (e.g. 25), quiet_hours (when private reminders wait, e.g. 21:00-09:00, or none)
 network-set-done = { $key } updated: { $before } → { $after }
 network-set-bad-timezone = That is not a valid time zone. Type an IANA name, for example: Europe/Istanbul
 network-set-bad-language = The language can be tr or en.
+network-set-bad-quiet-hours = Write the quiet hours as start-end, e.g. 21:00-09:00; write “none” to remove them.
 network-set-bad-number = The next meeting number must be a whole number of 1 or more, for example: 25
 network-set-number-taken = Meeting numbers are never reused: this network already has meeting { $last }, so the next number must be at least { $min }.
 

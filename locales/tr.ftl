@@ -73,10 +73,11 @@ network-settings =
     Katılım kodu: <code>{ $code }</code>
 network-set-usage =
     Kullanım: /network_set <ayar> <değer>
-    Ayarlar: title (toplantı dizisinin başlığı), timezone (ör. Europe/Istanbul), language (tr ya da en), next_number (ör. 25)
+    Ayarlar: title (toplantı dizisinin başlığı), timezone (ör. Europe/Istanbul), language (tr ya da en), next_number (ör. 25), quiet_hours (özel hatırlatmaların gönderilmediği saatler, ör. 21:00-09:00 ya da yok)
 network-set-done = { $key } güncellendi: { $before } → { $after }
 network-set-bad-timezone = Bu geçerli bir saat dilimi değil. IANA adını yazın, örneğin: Europe/Istanbul
 network-set-bad-language = Dil tr ya da en olabilir.
+network-set-bad-quiet-hours = Sessiz saatleri başlangıç-bitiş olarak yazın, örneğin 21:00-09:00; kaldırmak için “yok” yazın.
 network-set-bad-number = Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalı, örneğin: 25
 network-set-number-taken = Toplantı numaraları yeniden kullanılmaz: bu ağda { $last }. toplantı zaten var, sıradaki numara en az { $min } olabilir.
 

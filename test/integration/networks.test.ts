@@ -69,13 +69,16 @@ describe("/network and /network_set", () => {
     expect(await say(admin, group, "/network_set timezone Europe/Berlin")).toBe("timezone güncellendi: Europe/Istanbul → Europe/Berlin");
     expect(await say(admin, group, "/network_set title Kadına Yönelik Şiddetle Mücadelede İş Birliği")).toContain("→ Kadına Yönelik Şiddetle Mücadelede İş Birliği");
     expect(await say(admin, group, "/network_set language en")).toBe("language güncellendi: tr → en");
+    expect(await say(admin, group, "/network_set quiet_hours 22:30-08:00")).toBe("quiet_hours güncellendi: 21:00–09:00 → 22:30–08:00");
+    expect(await say(admin, group, "/network_set quiet_hours yok")).toBe("quiet_hours güncellendi: 22:30–08:00 → —");
     const settings = await say(admin, group, "/network");
     expect(settings).toContain("Sıradaki toplantı numarası: 25");
     expect(settings).toContain("Saat dilimi: Europe/Berlin");
     expect(settings).toContain("Dil: İngilizce");
-    const audit = await say(admin, group, "/audit 3");
+    const audit = await say(admin, group, "/audit 4");
     expect(audit).toContain("network.set.language");
     expect(audit).toContain("tr → en");
+    expect(audit).toContain("network.set.quiet_hours");
     expect(audit).not.toContain("next_number");
   });
 
@@ -86,6 +89,8 @@ describe("/network and /network_set", () => {
     ["/network_set next_number 0", "Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalı, örneğin: 25"],
     ["/network_set next_number yirmi beş", "Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalı, örneğin: 25"],
     ["/network_set color red", /^Kullanım: \/network_set/],
+    ["/network_set quiet_hours 25:00-09:00", "Sessiz saatleri başlangıç-bitiş olarak yazın, örneğin 21:00-09:00; kaldırmak için “yok” yazın."],
+    ["/network_set quiet_hours akşam", "Sessiz saatleri başlangıç-bitiş olarak yazın, örneğin 21:00-09:00; kaldırmak için “yok” yazın."],
     ["/network_set title", /^Kullanım: \/network_set/],
   ])("%s → a clear answer, nothing changed", async (command, expected) => {
     const { admin, group, code } = await network("Hata Ağı");

@@ -26,7 +26,7 @@ function toScope({ memberId, memberRole, memberOrganisationId, ...network }: Sco
   };
 }
 
-export const NETWORK_KEYS = ["title", "timezone", "language", "next_number"] as const;
+export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours"] as const;
 export type NetworkKey = (typeof NETWORK_KEYS)[number];
 
 export type SetupResult = { kind: "created"; network: Network } | { kind: "already-linked"; network: Network } | { kind: "bad-name"; problem: NameProblem };
@@ -37,8 +37,16 @@ export type SetResult =
   | { kind: "bad-timezone" }
   | { kind: "bad-language" }
   | { kind: "bad-number" }
+  | { kind: "bad-quiet-hours" }
   | { kind: "number-taken"; last: number }
   | { kind: "bad-name"; problem: NameProblem };
+
+/** "21:00–09:00", or "—" when there are none. */
+export function quietHoursText(from: number, until: number): string {
+  if (from === until) return "—";
+  const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  return `${clock(from)}–${clock(until)}`;
+}
 
 /** Networks, the chats linked to them, and their settings. */
 export class NetworkService {
@@ -136,7 +144,7 @@ export class NetworkService {
 
   async set(network: Network, actorId: bigint, key: string, raw: string): Promise<SetResult> {
     const value = raw.trim();
-    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber">>;
+    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber" | "quietFrom" | "quietUntil">>;
     let before: string;
     switch (key as NetworkKey) {
       case "title": {
@@ -165,10 +173,20 @@ export class NetworkService {
         before = String(network.nextMeetingNumber);
         break;
       }
+      case "quiet_hours": {
+        // "21:00-09:00", or none: equal start and end mean no quiet hours.
+        const none = /^(yok|none|-)$/i.test(value);
+        const match = /^(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})$/.exec(value);
+        const minutes = match ? [Number(match[1]) * 60 + Number(match[2]), Number(match[3]) * 60 + Number(match[4])] : undefined;
+        if (!none && (!match || Number(match[1]) > 23 || Number(match[3]) > 23 || Number(match[2]) > 59 || Number(match[4]) > 59)) return { kind: "bad-quiet-hours" };
+        data = none ? { quietFrom: 0, quietUntil: 0 } : { quietFrom: minutes![0]!, quietUntil: minutes![1]! };
+        before = quietHoursText(network.quietFrom, network.quietUntil);
+        break;
+      }
       default:
         return { kind: "unknown-key" };
     }
-    const after = String(Object.values(data)[0]);
+    const after = "quietFrom" in data ? quietHoursText(data.quietFrom!, data.quietUntil!) : String(Object.values(data)[0]);
     await this.prisma.$transaction(async (tx) => {
       await tx.network.update({ where: { id: network.id }, data });
       await this.audit.record(tx, { networkId: network.id, actorId, action: `network.set.${key}`, subject: network.name, before: { [key]: before }, after: { [key]: after } });

@@ -1,7 +1,7 @@
-import { DateTime } from "luxon";
 import type { Network } from "../../db/client.ts";
 import { formatInstant } from "../../domain/datetime.ts";
 import type { Reader } from "../meetings/view.ts";
+import { quietHoursText } from "../networks/service.ts";
 import type { Reminder } from "./service.ts";
 
 /** 10080 → "7 gün", 1500 → "1 gün 1 saat". */
@@ -20,12 +20,8 @@ export function offsetsText(reader: Reader, offsets: number[]): string {
   return new Intl.ListFormat(reader.locale, { type: "conjunction" }).format(offsets.map((o) => offsetText(reader, o)));
 }
 
-function clock(minutes: number): string {
-  return DateTime.fromObject({ hour: Math.floor(minutes / 60), minute: minutes % 60 }).toFormat("HH:mm");
-}
-
 export function policyText(reader: Reader, network: Network): string {
-  return reader.t("reminders-policy", { offsets: offsetsText(reader, network.reminderOffsets), quiet: `${clock(network.quietFrom)}–${clock(network.quietUntil)}` });
+  return reader.t("reminders-policy", { offsets: offsetsText(reader, network.reminderOffsets), quiet: quietHoursText(network.quietFrom, network.quietUntil) });
 }
 
 const STATUSES = ["scheduled", "sending", "sent", "cancelled", "skipped", "failed"] as const;
