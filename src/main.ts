@@ -12,14 +12,14 @@ import { createBot, type OrtakBot } from "./bot/create-bot.ts";
 import { publishCommandMenu } from "./bot/commands.ts";
 import { createWebhookServer } from "./bot/webhook.ts";
 import { createServices } from "./features/services.ts";
-import { createQueue, createWorker, type OrtakQueue } from "../jobs/queue.ts";
+import { createQueue, type OrtakQueue } from "../jobs/queue.ts";
 import { heartbeatProcessor, scheduleHousekeeping } from "../jobs/housekeeping.ts";
 import { MigrationError } from "./db/migrate.ts";
 import type { Worker } from "bullmq";
 import { Api } from "grammy";
-import { QueueReminderTransport, reminderProcessor, type ReminderPayload } from "../jobs/reminders.ts";
+import { QueueReminderTransport } from "../jobs/reminders.ts";
 import { markUnreachableOn403 } from "./bot/transformers.ts";
-import { ReminderDelivery } from "./features/reminders/delivery.ts";
+import { createReminderWorker } from "./features/reminders/worker.ts";
 import type { Services } from "./features/services.ts";
 
 /** Updates the bot asks for; chat_member must be named to be delivered at all. */
@@ -98,26 +98,11 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
   }
 }
 
-/** Telegram's overall limit for notifications, with headroom: reminders never exceed it. */
-export const REMINDER_RATE = { max: 25, duration: 1000 };
-
 function startWorker(connection: RedisEndpoint & { maxRetriesPerRequest: null }, redis: Redis, services: Services, translator: Translator, config: Config, logger: Logger): Worker {
   // Its own API without automatic retries: a 429 pauses the queue instead of a worker.
   const api = new Api(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined);
   api.config.use(markUnreachableOn403(services.users, logger));
-  const delivery = new ReminderDelivery({ prisma: services.prisma, reminders: services.reminders, rsvps: services.rsvps, api, translator, logger });
-  const worker: Worker = createWorker(
-    connection,
-    { heartbeat: heartbeatProcessor(redis), reminder: reminderProcessor((payload) => delivery.deliver(payload), () => worker) },
-    logger,
-    { concurrency: 8, limiter: REMINDER_RATE },
-  );
-  worker.on("failed", (job, error) => {
-    if (job?.name === "reminder" && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-      void delivery.giveUp(job.data as ReminderPayload, error).catch((giveUpError: unknown) => logger.error({ err: giveUpError }, "could not record a failed reminder"));
-    }
-  });
-  return worker;
+  return createReminderWorker(connection, { services, api, translator, logger, otherProcessors: { heartbeat: heartbeatProcessor(redis) } });
 }
 
 async function startPolling(ortak: OrtakBot, logger: Logger): Promise<() => Promise<void>> {

@@ -12,6 +12,7 @@ import { QueueReminderTransport } from "../../jobs/reminders.ts";
 import { startTestQueue, tempDir } from "../support/harness.ts";
 import { measureRoundTrip, type RoundTripResult } from "./round-trip.ts";
 import { measurePresses } from "./rsvp-presses.ts";
+import { measureFanout } from "./reminder-fanout.ts";
 
 const MESSAGES = 3000;
 const CONCURRENCY = 50;
@@ -81,3 +82,10 @@ console.log(`\nEmulator round trip: ${CONCURRENCY} users in a closed loop, ${MES
 console.log(table([echo, help, presses]));
 const share = (r: RoundTripResult) => `${((r.perSecond / echo.perSecond) * 100).toFixed(0)}%`;
 console.log(`\nortak /help runs at ${share(help)} of the bare echo rate; RSVP presses at ${share(presses)} (target: at least 50%, p99 under 50 ms).`);
+
+const fanout = await measureFanout(1000);
+console.log(
+  `\nReminder fan-out: ${fanout.members} members due at once, Telegram's limits enforced\n` +
+    `  ${fanout.seconds.toFixed(1)} s, ${fanout.perSecond.toFixed(1)} messages/s (ceiling ${fanout.ceiling}/s, ${((fanout.perSecond / fanout.ceiling) * 100).toFixed(0)}%), ` +
+    `${fanout.tooManyRequests} × 429, ${fanout.duplicates} duplicates, ${fanout.misses} misses`,
+);
