@@ -217,6 +217,40 @@ describe("delivery", () => {
   });
 });
 
+describe("never twice, and failures reported once", () => {
+  it("two workers delivering the same reminder at once send it once", async () => {
+    const { member, group, meeting } = await invitedMeeting("İki İşçi Ağı");
+    await say(member, group, "/rsvp 25 evet");
+    const memberId = (await scenario.db.prisma.member.findFirstOrThrow({ where: { userId: BigInt(member.id), networkId: meeting.networkId } })).id;
+    const row = (await ledger(meeting.id)).find((r) => r.kind === "before" && r.offsetMinutes === 10080 && r.audience === `member:${memberId}`)!;
+    moveClockTo("2027-03-10T07:00:01Z");
+    const payload = { reminderId: row.id, fireAt: row.fireAt.getTime() };
+    await Promise.all([delivery.deliver(payload), delivery.deliver(payload), delivery.deliver(payload)]);
+    expect(dmsTo(member, "⏰")).toHaveLength(1);
+  });
+
+  it("a reminder that failed every attempt is marked failed and the organisers hear it once", async () => {
+    const { admin, meeting } = await invitedMeeting("Başarısız Ağ");
+    const row = (await ledger(meeting.id))[0]!;
+    const payload = { reminderId: row.id, fireAt: row.fireAt.getTime() };
+    await delivery.giveUp(payload, new Error("Bad Gateway"));
+    await delivery.giveUp(payload, new Error("Bad Gateway"));
+    expect(await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "failed", reason: "Bad Gateway" });
+    expect(dmsTo(admin, "⚠️").map((m) => m.text)).toEqual(["⚠️ 25. toplantının bir hatırlatması birkaç denemeye rağmen gönderilemedi. Ayrıntılar için /reminders 25 yazın."]);
+  });
+
+  it("someone who joined after /invite is planned for at the next start", async () => {
+    const { group, meeting } = await invitedMeeting("Sonradan Katılan Ağ");
+    const before = (await ledger(meeting.id)).length;
+    const late = scenario.emulator.createUser({ first_name: "Nur", language_code: "tr" });
+    scenario.emulator.setMember(group, late, "member");
+    await say(late, group, "/whoami");
+    await scenario.running.services.reminders.reconcile();
+    // Three "before" reminders and a nudge for the newcomer.
+    expect((await ledger(meeting.id)).length).toBe(before + 4);
+  });
+});
+
 describe("/reminders and /reminders_set", () => {
   it("shows and sets the policy for the network and for one meeting; refuses what it cannot read", async () => {
     const { admin, member, group, meeting } = await invitedMeeting("Düzen Ağı");

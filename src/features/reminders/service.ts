@@ -78,8 +78,10 @@ export class ReminderService {
       }
       await this.schedule(meetingId, row, plan, found);
     }
+    const now = this.clock();
     for (const row of meeting.reminders) {
-      if (row.status === "scheduled" && !wantedKeys.has(keyOf(row))) await this.settle(row, "cancelled", "no longer planned");
+      // One already due is on its way (its job re-reads everything); the rest are withdrawn.
+      if (row.status === "scheduled" && row.fireAt > now && !wantedKeys.has(keyOf(row))) await this.settle(row, "cancelled", "no longer planned");
     }
     return wanted.length;
   }
@@ -130,6 +132,9 @@ export class ReminderService {
       }
       if (await this.transport.ensure(row)) restored++;
     }
+    // Planning is idempotent: re-planning picks up members and chats that joined since.
+    const ahead = await this.prisma.meeting.findMany({ where: { status: "invited", endsAt: { gt: new Date(now) } }, select: { id: true } });
+    for (const meeting of ahead) await this.plan(meeting.id);
     return { restored, skipped, reclaimed: reclaimed.count };
   }
 
