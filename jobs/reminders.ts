@@ -19,6 +19,8 @@ export function reminderJobId(reminder: { id: number; fireAt: Date }): string {
 export interface ReminderTransport {
   /** Makes sure the row's job exists; true if it had to be (re)created. */
   ensure(reminder: { id: number; fireAt: Date }): Promise<boolean>;
+  /** Jobs for rows that are new (so no job can exist yet), in one round trip. */
+  addNew(reminders: readonly { id: number; fireAt: Date }[]): Promise<void>;
   remove(jobId: string): Promise<void>;
 }
 
@@ -37,16 +39,29 @@ export class QueueReminderTransport implements ReminderTransport {
       // A finished job with this id would make the add below a silent no-op.
       await existing.remove().catch(() => undefined);
     }
-    const payload: ReminderPayload = { reminderId: reminder.id, fireAt: reminder.fireAt.getTime() };
-    await this.queue.add("reminder", payload, {
-      jobId,
-      delay: Math.max(0, reminder.fireAt.getTime() - this.now()),
-      attempts: REMINDER_ATTEMPTS,
-      backoff: { type: "exponential", delay: 5_000 },
-      removeOnComplete: true,
-      removeOnFail: 1000,
-    });
+    const job = this.job(reminder);
+    await this.queue.add(job.name, job.data, job.opts);
     return true;
+  }
+
+  async addNew(reminders: readonly { id: number; fireAt: Date }[]): Promise<void> {
+    if (reminders.length > 0) await this.queue.addBulk(reminders.map((r) => this.job(r)));
+  }
+
+  private job(reminder: { id: number; fireAt: Date }) {
+    const data: ReminderPayload = { reminderId: reminder.id, fireAt: reminder.fireAt.getTime() };
+    return {
+      name: "reminder" as const,
+      data,
+      opts: {
+        jobId: reminderJobId(reminder),
+        delay: Math.max(0, reminder.fireAt.getTime() - this.now()),
+        attempts: REMINDER_ATTEMPTS,
+        backoff: { type: "exponential", delay: 5_000 },
+        removeOnComplete: true,
+        removeOnFail: 1000,
+      },
+    };
   }
 
   async remove(jobId: string): Promise<void> {

@@ -87,5 +87,5 @@ const fanout = await measureFanout(1000);
 console.log(
   `\nReminder fan-out: ${fanout.members} members due at once, Telegram's limits enforced\n` +
     `  ${fanout.seconds.toFixed(1)} s, ${fanout.perSecond.toFixed(1)} messages/s (ceiling ${fanout.ceiling}/s, ${((fanout.perSecond / fanout.ceiling) * 100).toFixed(0)}%), ` +
-    `${fanout.tooManyRequests} × 429, ${fanout.duplicates} duplicates, ${fanout.misses} misses`,
+    `${fanout.tooManyRequests} × 429, ${fanout.duplicates} duplicates, ${fanout.misses} misses; planning the 1,000 took ${fanout.planSeconds.toFixed(2)} s`,
 );

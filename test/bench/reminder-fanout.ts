@@ -18,6 +18,8 @@ export interface FanoutResult {
   tooManyRequests: number;
   duplicates: number;
   misses: number;
+  /** Time to plan the meeting's reminders (ledger rows and jobs). */
+  planSeconds: number;
 }
 
 /**
@@ -40,14 +42,16 @@ export async function measureFanout(members = 1000): Promise<FanoutResult> {
     await db.prisma.telegramUser.createMany({ data: users.map((u) => ({ id: BigInt(u.id), firstName: u.first_name, languageCode: u.language_code ?? null, dmReachable: true })) });
     for (const user of users) user.startedBot = true;
     await db.prisma.member.createMany({ data: users.map((u) => ({ networkId: network.id, userId: BigInt(u.id) })) });
-    // Every reminder falls due three seconds from now.
-    const startsAt = new Date(Date.now() + 3_000 + 60 * 60_000);
+    // Every reminder falls due ten seconds from now, after planning.
+    const startsAt = new Date(Date.now() + 10_000 + 60 * 60_000);
     const meeting = await db.prisma.meeting.create({
       data: { networkId: network.id, number: 1, title: "Yayın", agenda: ["Gündem"], startsAt, endsAt: new Date(startsAt.getTime() + 3_600_000), status: "invited" },
     });
     const memberRows = await db.prisma.member.findMany({ where: { networkId: network.id } });
     await db.prisma.rsvp.createMany({ data: memberRows.map((m) => ({ meetingId: meeting.id, memberId: m.id, status: "yes" as const, source: "button" as const })) });
+    const planStarted = performance.now();
     await services.reminders.plan(meeting.id);
+    const planSeconds = (performance.now() - planStarted) / 1000;
     void worker.run();
 
     const reminded = () => users.filter((u) => emulator.botMessagesIn(u.id).length > 0).length;
@@ -65,6 +69,7 @@ export async function measureFanout(members = 1000): Promise<FanoutResult> {
       tooManyRequests: emulator.servedErrors.filter((e) => e.errorCode === 429).length,
       duplicates: counts.reduce((sum, c) => sum + Math.max(0, c - 1), 0),
       misses: counts.filter((c) => c === 0).length,
+      planSeconds,
     };
   } finally {
     await worker.close();

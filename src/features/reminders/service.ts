@@ -1,6 +1,6 @@
-import type { Network, PrismaClient } from "../../db/client.ts";
+import { Prisma, type Network, type PrismaClient } from "../../db/client.ts";
 import type { Reminder } from "../../db/generated/client.ts";
-import { planReminders, type Audience, type PlannedReminder, type ReminderPolicy } from "../../domain/reminders.ts";
+import { planReminders, type Audience, type ReminderPolicy } from "../../domain/reminders.ts";
 import type { Logger } from "../../logger.ts";
 import { reminderJobId, type ReminderTransport } from "../../../jobs/reminders.ts";
 import type { AuditService } from "../audit/service.ts";
@@ -67,16 +67,22 @@ export class ReminderService {
     const keyOf = (r: { kind: string; offsetMinutes: number; audience: string }) => `${r.kind}|${r.offsetMinutes}|${r.audience}`;
     const existing = new Map(meeting.reminders.map((r) => [keyOf(r), r]));
     const wantedKeys = new Set<string>();
+    const fresh: { meetingId: number; kind: string; offsetMinutes: number; audience: string; fireAt: Date }[] = [];
     for (const plan of wanted) {
       const row = { kind: plan.kind, offsetMinutes: plan.offsetMinutes, audience: audienceKey(plan.audience) };
       wantedKeys.add(keyOf(row));
       const found = existing.get(keyOf(row));
-      if (found && found.fireAt.getTime() === plan.fireAt.getTime()) {
-        // Already planned for this time (sent or not): only make sure a scheduled one has its job.
-        if (found.status === "scheduled") await this.transport.ensure(found);
-        continue;
-      }
-      await this.schedule(meetingId, row, plan, found);
+      if (!found) fresh.push({ meetingId, ...row, fireAt: plan.fireAt });
+      // Already planned for this time, sent or not. (A job Redis lost is restored by reconcile.)
+      else if (found.fireAt.getTime() !== plan.fireAt.getTime()) await this.move(found, plan.fireAt);
+    }
+    // New rows in one statement, their job ids in another, their jobs in one Redis round trip.
+    if (fresh.length > 0) {
+      const created = await this.prisma.reminder.createManyAndReturn({ data: fresh, select: { id: true, fireAt: true } });
+      await this.prisma.$executeRaw`
+        UPDATE "Reminder" SET "jobId" = 'r' || id || '-' || (EXTRACT(EPOCH FROM "fireAt") * 1000)::bigint
+        WHERE id IN (${Prisma.join(created.map((r) => r.id))})`;
+      await this.transport.addNew(created);
     }
     const now = this.clock();
     for (const row of meeting.reminders) {
@@ -86,16 +92,15 @@ export class ReminderService {
     return wanted.length;
   }
 
-  private async schedule(meetingId: number, row: { kind: string; offsetMinutes: number; audience: string }, plan: PlannedReminder, previous: Reminder | undefined) {
-    if (previous?.jobId) await this.transport.remove(previous.jobId);
-    const stored = await this.prisma.reminder.upsert({
-      where: { meetingId_kind_offsetMinutes_audience: { meetingId, ...row } },
-      create: { meetingId, ...row, fireAt: plan.fireAt },
-      update: { fireAt: plan.fireAt, status: "scheduled", sentAt: null, claimedAt: null, reason: null },
+  /** A reminder whose time changed: back to scheduled at the new time, with a new job. */
+  private async move(previous: Reminder, fireAt: Date) {
+    if (previous.jobId) await this.transport.remove(previous.jobId);
+    const moved = { id: previous.id, fireAt };
+    await this.prisma.reminder.update({
+      where: { id: previous.id },
+      data: { fireAt, jobId: reminderJobId(moved), status: "scheduled", sentAt: null, claimedAt: null, reason: null },
     });
-    const jobId = reminderJobId(stored);
-    await this.prisma.reminder.update({ where: { id: stored.id }, data: { jobId } });
-    await this.transport.ensure(stored);
+    await this.transport.ensure(moved);
   }
 
   /** Every scheduled reminder of the meeting is withdrawn (cancelled, or no longer invited). */
