@@ -1,0 +1,55 @@
+/** An organisation as the rotation sees it. */
+export interface RotationMember {
+  id: number;
+  /** Place in the rotation order (smaller = earlier). */
+  position: number;
+  canHost: boolean;
+}
+
+export type TurnOutcome = "proposed" | "accepted" | "declined" | "skipped" | "swapped" | "expired" | "assigned";
+
+/** One entry of the rotation ledger. */
+export interface TurnRecord {
+  organisationId: number;
+  meetingNumber: number;
+  status: TurnOutcome;
+}
+
+export interface RotationEntry extends RotationMember {
+  /** The meeting at which it last hosted or was skipped; undefined = never. */
+  lastTurn: number | undefined;
+}
+
+/**
+ * When each organisation last had its turn: hosting (accepted or assigned) or being skipped
+ * counts; a decline, an expired proposal or a swap away does not, so the organisation stays at
+ * the front.
+ */
+export function lastTurns(records: readonly TurnRecord[]): Map<number, number> {
+  const last = new Map<number, number>();
+  for (const r of records) {
+    if (r.status !== "accepted" && r.status !== "assigned" && r.status !== "skipped") continue;
+    last.set(r.organisationId, Math.max(last.get(r.organisationId) ?? -Infinity, r.meetingNumber));
+  }
+  return last;
+}
+
+/** Organisations that can host, next first: least recently had a turn, then rotation order. */
+export function rotationQueue(members: readonly RotationMember[], records: readonly TurnRecord[]): RotationEntry[] {
+  const last = lastTurns(records);
+  return members
+    .filter((m) => m.canHost)
+    .map((m) => ({ ...m, lastTurn: last.get(m.id) }))
+    .sort((a, b) => (a.lastTurn ?? -Infinity) - (b.lastTurn ?? -Infinity) || a.position - b.position);
+}
+
+/**
+ * The organisation to propose for a meeting: the first of the queue that has not already
+ * declined, let expire or swapped away this meeting's turn.
+ */
+export function nextHost(members: readonly RotationMember[], records: readonly TurnRecord[], meetingNumber: number): RotationEntry | undefined {
+  const passed = new Set(
+    records.filter((r) => r.meetingNumber === meetingNumber && (r.status === "declined" || r.status === "expired" || r.status === "swapped")).map((r) => r.organisationId),
+  );
+  return rotationQueue(members, records).find((entry) => !passed.has(entry.id));
+}
