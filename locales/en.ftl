@@ -414,3 +414,81 @@ reminders-set-network = Reminder policy updated: { $offsets } before the meeting
     } re-planned.
 reminders-set-meeting = Reminders for meeting { $number } now go out { $offsets } before it; re-planned.
 reminders-set-closed = This meeting was cancelled or is over; its reminders cannot be changed.
+cmd-rotation = The hosting rotation
+cmd-rotation-set = Set the hosting order
+cmd-hosts = Who hosted which meeting
+cmd-host = Propose, assign or skip a host
+rotation-heading = <b>Hosting rotation</b>
+rotation-never = has not hosted yet
+rotation-last = last turn: meeting { $number }
+rotation-next-never = Next: { $org }. It has never hosted, and comes first in the order among those that have not.
+rotation-next-least = Next: { $org }. Its last turn is the longest ago (meeting { $number }).
+rotation-empty = No organisation can host. Add organisations with /org_add.
+rotation-set-usage =
+    Usage: /rotation_set <short names, separated by commas>
+    Example: /rotation_set Buca KDM, Karşıyaka KDM, Konak KDM
+rotation-set-done = New hosting order: { $order }
+rotation-unknown = I could not find these organisations: { $names }. Type /orgs for the short names; nothing changed.
+rotation-repeated = Each organisation must appear once; named more than once: { $names }. Nothing changed.
+rotation-omitted = Each organisation must appear once; missing: { $names }. Nothing changed.
+hosts-heading = <b>Hosting history</b>
+hosts-line = Meeting { $number } ({ $when }): { $org }
+hosts-counts = <b>Meetings hosted per organisation</b>
+hosts-count-line = { $org }: { $count }
+hosts-empty = No meeting has a host yet.
+host-usage =
+    Usage: /host <number> (propose to the organisation whose turn it is), /host <number> <short name> (assign directly) or /host <number> skip (move the proposed organisation to the back)
+host-proposal-dm =
+    🏠 <b>It is your organisation's turn to host meeting { $number }: { $org }</b>
+    When: { $when }
+    Please answer by { $deadline }.
+host-accept-button = ✅ We will host
+host-decline-button = ❌ Not this time
+host-swap-button = 🔁 Propose a swap
+host-proposed-group = 🏠 Proposed host for meeting { $number }: { $org }. Answer due by { $deadline }.
+host-proposed-reply = Hosting meeting { $number } was proposed to { $org }; { $contacts ->
+        [one] one of its contacts was
+       *[other] { $contacts } of its contacts were
+    } asked privately.
+host-already = Meeting { $number } already has a host: { $org }. To change it, type /host { $number } <short name>.
+host-open = Waiting for { $org } to answer about meeting { $number }.
+host-nobody = No other organisation can host meeting { $number }; assign one directly with /host { $number } <short name>.
+host-assigned = { $org } was assigned as the host of meeting { $number }.
+host-skipped = { $org } moved to the back of the hosting order.
+host-nothing-to-skip = No hosting proposal is waiting for an answer.
+host-cannot-host = { $org } is marked as unable to host; change it with /org_edit.
+host-accepted-toast = Saved: you are hosting. Thank you!
+host-accepted-group = ✅ { $org } will host meeting { $number }.
+host-declined-toast = Saved. The turn passes to the next organisation; yours will be first again for the following meeting.
+host-declined-group = { $org } cannot host meeting { $number } this time; the turn passed to the next organisation.
+host-reason-ask = If you like, reply to this message with a short reason; organisers will see it.
+host-reason-thanks = Your reason was saved.
+host-closed-toast = This proposal is no longer open: it was answered or its time ran out.
+host-not-contact-toast = Only the proposed organisation's contacts can answer this.
+host-bad-swap-toast = A swap cannot be proposed to that organisation.
+host-swap-choose = Which organisation would you like to swap with? If they accept, they host this meeting and yours comes first for the next one.
+host-swap-asked-toast = Your proposal was sent to { $org }.
+host-swap-dm = 🔁 { $from } proposes to swap hosting meeting { $number } ({ $when }) with you: { $to } hosts this one, { $from } comes first for the next.
+host-swap-accept-button = ✅ We accept
+host-swap-refuse-button = ❌ No
+host-swap-refused = { $org } did not accept the swap for meeting { $number }; the proposal is still yours to answer.
+host-swap-refused-toast = Saved: you did not accept the swap.
+host-swapped-group = 🔁 Swap: { $to } will host meeting { $number }; { $from } comes first for the next meeting.
+host-expired-organisers = ⏰ { $org } did not answer the hosting proposal for meeting { $number } in time; the turn passed to the next organisation.
+host-checklist-reminder =
+    📋 <b>Preparing meeting { $number }</b> ({ $when }, { $venue })
+    { $step }
+    Press the button when it is done.
+host-checklist-venue = Confirm the venue.
+host-checklist-access = Share the address and accessibility details.
+host-checklist-agenda = Check the agenda and catering.
+host-checklist-day-before = Final check for tomorrow's meeting.
+host-checklist-done-button = ✅ Done
+host-checklist-done-toast = Thank you, marked as done.
+host-checklist-heading = Host preparation: { $steps }
+host-step-venue = venue confirmed
+host-step-access = address and accessibility
+host-step-agenda = agenda and catering
+host-step-day-before = final check
+reminder-kind-host-checklist = host preparation ({ $offset } before)
+reminder-kind-host-expiry = deadline for the host's answer

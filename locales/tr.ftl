@@ -366,3 +366,78 @@ reminders-set-usage =
 reminders-set-network = Hatırlatma düzeni güncellendi: toplantıdan { $offsets } önce. { $replanned } toplantının hatırlatmaları yeniden planlandı.
 reminders-set-meeting = { $number }. toplantının hatırlatmaları artık toplantıdan { $offsets } önce; yeniden planlandı.
 reminders-set-closed = Bu toplantı iptal edildi ya da zamanı geçti; hatırlatmaları değiştirilemez.
+cmd-rotation = Ev sahipliği sırası
+cmd-rotation-set = Ev sahipliği sırasını belirle
+cmd-hosts = Ev sahipliği geçmişi
+cmd-host = Ev sahibi öner, ata ya da sıradakini atla
+rotation-heading = <b>Ev sahipliği sırası</b>
+rotation-never = henüz ev sahipliği yapmadı
+rotation-last = son sırası: { $number }. toplantı
+rotation-next-never = Sıradaki: { $org }. Henüz hiç ev sahipliği yapmadı; aynı durumdakiler arasında sıralamada ilk.
+rotation-next-least = Sıradaki: { $org }. En uzun süredir sırası gelmeyen kurum (son { $number }. toplantı).
+rotation-empty = Ev sahipliği yapabilecek kurum yok. /org_add ile kurum ekleyin.
+rotation-set-usage =
+    Kullanım: /rotation_set <kısa adlar, virgülle ayrılmış>
+    Örnek: /rotation_set Buca KDM, Karşıyaka KDM, Konak KDM
+rotation-set-done = Yeni ev sahipliği sırası: { $order }
+rotation-unknown = Bu kurumları bulamadım: { $names }. Kısa adlar için /orgs yazın; hiçbir şey değişmedi.
+rotation-repeated = Sıralamada her kurum bir kez yer almalı; birden fazla yazılanlar: { $names }. Hiçbir şey değişmedi.
+rotation-omitted = Sıralamada her kurum bir kez yer almalı; eksik olanlar: { $names }. Hiçbir şey değişmedi.
+hosts-heading = <b>Ev sahipliği geçmişi</b>
+hosts-line = { $number }. toplantı ({ $when }): { $org }
+hosts-counts = <b>Kurum başına ev sahipliği</b>
+hosts-count-line = { $org }: { $count }
+hosts-empty = Henüz ev sahibi belli olan toplantı yok.
+host-usage =
+    Kullanım: /host <numara> (sırası gelen kuruma öner), /host <numara> <kısa ad> (doğrudan ata) ya da /host <numara> skip (önerilen kurumu sıranın sonuna al)
+host-proposal-dm =
+    🏠 <b>{ $number }. toplantıda ev sahipliği sırası kurumunuzda: { $org }</b>
+    Tarih: { $when }
+    Lütfen { $deadline } tarihine kadar yanıt verin.
+host-accept-button = ✅ Ev sahipliğini kabul ediyoruz
+host-decline-button = ❌ Bu sefer olmuyor
+host-swap-button = 🔁 Sıra değişimi öner
+host-proposed-group = 🏠 { $number }. toplantı için ev sahibi önerildi: { $org }. Yanıt için son tarih: { $deadline }.
+host-proposed-reply = { $number }. toplantının ev sahipliği { $org } kurumuna önerildi; temsilcilerinden { $contacts } kişiye özelden soruldu.
+host-already = { $number }. toplantının ev sahibi zaten belli: { $org }. Değiştirmek için /host { $number } <kısa ad> yazın.
+host-open = { $number }. toplantı için { $org } kurumunun yanıtı bekleniyor.
+host-nobody = { $number }. toplantıya ev sahipliği yapabilecek başka kurum kalmadı; /host { $number } <kısa ad> ile doğrudan atayabilirsiniz.
+host-assigned = { $org }, { $number }. toplantının ev sahibi olarak atandı.
+host-skipped = { $org } ev sahipliği sırasının sonuna alındı.
+host-nothing-to-skip = Şu anda yanıt bekleyen bir ev sahipliği önerisi yok.
+host-cannot-host = { $org } ev sahipliği yapamayan kurumlar arasında; /org_edit ile değiştirilebilir.
+host-accepted-toast = Kaydedildi: ev sahipliğini üstlendiniz. Teşekkürler!
+host-accepted-group = ✅ { $number }. toplantıya { $org } ev sahipliği yapacak.
+host-declined-toast = Kaydedildi. Sıra bir sonraki kuruma geçiyor; kurumunuz bir sonraki toplantıda yine ilk sırada olacak.
+host-declined-group = { $org } { $number }. toplantıya bu sefer ev sahipliği yapamıyor; sıra bir sonraki kuruma geçti.
+host-reason-ask = İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz; düzenleyiciler görür.
+host-reason-thanks = Gerekçeniz kaydedildi.
+host-closed-toast = Bu öneri artık geçerli değil: yanıtlandı ya da süresi doldu.
+host-not-contact-toast = Bu soruyu yalnızca önerilen kurumun temsilcileri yanıtlayabilir.
+host-bad-swap-toast = Bu kuruma sıra değişimi önerilemez.
+host-swap-choose = Hangi kuruma sıra değişimi önermek istersiniz? Kabul ederlerse bu toplantıya onlar ev sahipliği yapar; kurumunuz bir sonrakinde ilk sırada olur.
+host-swap-asked-toast = Öneriniz { $org } kurumuna iletildi.
+host-swap-dm = 🔁 { $from }, { $number }. toplantının ({ $when }) ev sahipliğini sizinle değiştirmeyi öneriyor: bu toplantıya { $to } ev sahipliği yapar, { $from } bir sonrakinde ilk sırada olur.
+host-swap-accept-button = ✅ Kabul ediyoruz
+host-swap-refuse-button = ❌ Olmaz
+host-swap-refused = { $org } { $number }. toplantı için sıra değişimini kabul etmedi; öneri hâlâ sizde.
+host-swap-refused-toast = Kaydedildi: sıra değişimini kabul etmediniz.
+host-swapped-group = 🔁 Sıra değişimi: { $number }. toplantıya { $to } ev sahipliği yapacak; { $from } bir sonraki toplantıda ilk sırada.
+host-expired-organisers = ⏰ { $org }, { $number }. toplantının ev sahipliği önerisine süresi içinde yanıt vermedi; sıra bir sonraki kuruma geçti.
+host-checklist-reminder =
+    📋 <b>{ $number }. toplantı hazırlığı</b> ({ $when }, { $venue })
+    { $step }
+    Tamamlayınca düğmeye basın.
+host-checklist-venue = Mekânı teyit edin.
+host-checklist-access = Adres ve erişilebilirlik bilgilerini paylaşın.
+host-checklist-agenda = Gündemi ve ikramı gözden geçirin.
+host-checklist-day-before = Yarınki toplantı için son kontrol.
+host-checklist-done-button = ✅ Tamamlandı
+host-checklist-done-toast = Teşekkürler, tamamlandı olarak işaretlendi.
+host-checklist-heading = Ev sahibi hazırlığı: { $steps }
+host-step-venue = mekân teyidi
+host-step-access = adres ve erişilebilirlik
+host-step-agenda = gündem ve ikram
+host-step-day-before = son kontrol
+reminder-kind-host-checklist = ev sahibi hazırlığı ({ $offset } önce)
+reminder-kind-host-expiry = ev sahipliği yanıtı için son tarih

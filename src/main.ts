@@ -77,7 +77,7 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     // Invitation DMs cut off by a stop, and cards whose last edit was pending, are finished now.
     void ortak.poster.resume().catch((error: unknown) => logger.error({ err: error }, "could not resume invitation cards"));
 
-    const worker = startWorker(bullConnection, redis, services, translator, config, logger);
+    const worker = startWorker(bullConnection, redis, services, translator, config, logger, ortak);
     closers.push({ name: "worker", close: () => worker.close() });
     // The ledger is the truth: jobs Redis lost are restored, reminders missed while down are settled.
     const reconciled = await services.reminders.reconcile();
@@ -98,11 +98,18 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
   }
 }
 
-function startWorker(connection: RedisEndpoint & { maxRetriesPerRequest: null }, redis: Redis, services: Services, translator: Translator, config: Config, logger: Logger): Worker {
+function startWorker(connection: RedisEndpoint & { maxRetriesPerRequest: null }, redis: Redis, services: Services, translator: Translator, config: Config, logger: Logger, ortak: OrtakBot): Worker {
   // Its own API without automatic retries: a 429 pauses the queue instead of a worker.
   const api = new Api(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined);
   api.config.use(markUnreachableOn403(services.users, logger));
-  return createReminderWorker(connection, { services, api, translator, logger, otherProcessors: { heartbeat: heartbeatProcessor(redis) } });
+  return createReminderWorker(connection, {
+    services,
+    api,
+    translator,
+    logger,
+    otherProcessors: { heartbeat: heartbeatProcessor(redis) },
+    onHostDeadline: (turnId) => ortak.hostNotifier.deadlinePassed(api, turnId),
+  });
 }
 
 async function startPolling(ortak: OrtakBot, logger: Logger): Promise<() => Promise<void>> {

@@ -17,9 +17,11 @@ import { CardRefresher } from "../features/invitations/card-refresher.ts";
 import { invitationsFeature } from "../features/invitations/composer.ts";
 import { CardPoster } from "../features/invitations/poster.ts";
 import { remindersFeature } from "../features/reminders/composer.ts";
+import { hostingFeature } from "../features/hosting/composer.ts";
+import { HostNotifier } from "../features/hosting/notifier.ts";
 import { dialogueFeature } from "../features/dialogue/composer.ts";
 import { rsvpFeature } from "../features/rsvp/composer.ts";
-import { OutgoingBudget } from "./outgoing-budget.ts";
+import { OutgoingBudget, type BudgetSettings } from "./outgoing-budget.ts";
 import type { Services } from "../features/services.ts";
 import type { CommandSpec } from "./commands.ts";
 import type { BotContext } from "./context.ts";
@@ -35,6 +37,8 @@ export interface BotDeps {
   translator: Translator;
   services: Services;
   logger: Logger;
+  /** How much of Telegram's limits deferrable messages may use; Telegram's own by default. */
+  budget?: BudgetSettings;
 }
 
 export interface OrtakBot {
@@ -45,6 +49,8 @@ export interface OrtakBot {
   refresher: CardRefresher;
   /** Posts cards and sends invitation DMs; `resume()` after a start finishes what was cut off. */
   poster: CardPoster;
+  /** Hosting messages; the reminder worker calls it when a proposal's deadline passes. */
+  hostNotifier: HostNotifier;
 }
 
 // Interactive replies wait out a 429 inside the call, bounded so a stuck chat cannot hold a
@@ -59,11 +65,12 @@ export function createBot(deps: BotDeps): OrtakBot {
   bot.api.config.use(autoRetry(RETRY));
   const { services } = deps;
   bot.api.config.use(markUnreachableOn403(services.users, deps.logger));
-  const budget = new OutgoingBudget();
+  const budget = new OutgoingBudget(deps.budget);
   bot.api.config.use(budget.transformer);
   const { translator, logger } = deps;
   const clock = services.clock;
   const refresher = new CardRefresher({ api: bot.api, invitations: services.invitations, translator, budget, logger, clock });
+  const hostNotifier = new HostNotifier({ prisma: services.prisma, hosting: services.hosting, networks: services.networks, refresher, translator, logger });
   const poster = new CardPoster({ api: bot.api, invitations: services.invitations, networks: services.networks, refresher, budget, translator, logger, clock });
 
   const inFlight = new InFlightUpdates();
@@ -89,7 +96,8 @@ export function createBot(deps: BotDeps): OrtakBot {
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
     dialogueFeature({ dialogues: services.dialogues }),
-    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, refresher, translator, logger }),
+    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, hosting: services.hosting, hostNotifier, refresher, translator, logger }),
+    hostingFeature({ hosting: services.hosting, notifier: hostNotifier, dialogues: services.dialogues }),
     invitationsFeature({ invitations: services.invitations, meetings: services.meetings, reminders: services.reminders, poster }),
     remindersFeature({ reminders: services.reminders, meetings: services.meetings }),
     rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, users: services.users, refresher, translator, logger }),
@@ -99,7 +107,7 @@ export function createBot(deps: BotDeps): OrtakBot {
   bot.use(fallbackComposer(() => bot.botInfo.username));
 
   bot.catch((error) => handleError(error, deps.logger));
-  return { bot, commands: allCommands(), inFlight, refresher, poster };
+  return { bot, commands: allCommands(), inFlight, refresher, poster, hostNotifier };
 }
 
 /** The error boundary: log it, tell the person something went wrong, never crash the bot. */

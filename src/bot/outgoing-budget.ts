@@ -16,6 +16,9 @@ export interface BudgetSettings {
   overallReserve: number;
 }
 
+/** For an emulator without flood limits (tests of other things than pacing). */
+export const UNLIMITED_BUDGET: BudgetSettings = { perChatGapMs: 0, perGroupPerMinute: Infinity, groupReserve: 0, perSecondOverall: Infinity, overallReserve: 0 };
+
 export const TELEGRAM_BUDGET: BudgetSettings = { perChatGapMs: 1100, perGroupPerMinute: 20, groupReserve: 5, perSecondOverall: 30, overallReserve: 10 };
 
 /**

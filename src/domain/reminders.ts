@@ -11,7 +11,20 @@ export type ReminderKind =
   /** To each linked chat at the nudge time: the organisations that have not answered. */
   | "group-silent"
   /** To each organiser at the deadline: the answers per organisation (DM). */
-  | "organiser-summary";
+  | "organiser-summary"
+  /** To the host's contacts: a preparation step, 21, 14, 7 and 1 days before (DM, with a Done button). */
+  | "host-checklist";
+
+export const PLANNED_KINDS: ReadonlySet<string> = new Set<ReminderKind>(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist"]);
+
+/** The host's preparation steps, by days before the meeting. */
+export const HOST_CHECKLIST = [
+  { item: "venue", days: 21 },
+  { item: "access", days: 14 },
+  { item: "agenda", days: 7 },
+  { item: "day-before", days: 1 },
+] as const;
+export type ChecklistItem = (typeof HOST_CHECKLIST)[number]["item"];
 
 export type Audience = { kind: "member"; memberId: number } | { kind: "chat"; chatId: bigint; topicId: number };
 
@@ -41,6 +54,10 @@ const MAX_OFFSET_MINUTES = 60 * DAY;
 
 export interface PlanInput {
   meeting: { startsAt: Date; rsvpDeadline: Date | null };
+  /** Attendance reminders only once the invitation went out; the host checklist as soon as there is a host. */
+  invited: boolean;
+  /** Members who receive the host checklist (none until a host accepted). */
+  hostContacts: number[];
   zone: string;
   policy: ReminderPolicy;
   /** Every member: the processor decides at send time who still qualifies (answered yes, not yet answered...). */
@@ -63,6 +80,11 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     if (fireAt && fireAt > now && fireAt < meeting.startsAt) planned.push({ kind, offsetMinutes, audience, fireAt });
   };
   const minutesBefore = (minutes: number) => new Date(start - minutes * 60_000);
+
+  for (const step of HOST_CHECKLIST) {
+    for (const memberId of input.hostContacts) add("host-checklist", step.days * DAY, { kind: "member", memberId }, minutesBefore(step.days * DAY), true);
+  }
+  if (!input.invited) return planned.sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
 
   for (const offset of policy.beforeMinutes) {
     for (const m of input.members) add("before", offset, { kind: "member", memberId: m.memberId }, minutesBefore(offset), true);

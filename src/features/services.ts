@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../db/client.ts";
 import { AuditService } from "./audit/service.ts";
 import { DialogueService } from "./dialogue/service.ts";
+import { HostService } from "./hosting/service.ts";
 import { InvitationService } from "./invitations/service.ts";
 import { MeetingService } from "./meetings/service.ts";
 import { MemberService } from "./members/service.ts";
@@ -25,6 +26,7 @@ export interface Services {
   invitations: InvitationService;
   dialogues: DialogueService;
   reminders: ReminderService;
+  hosting: HostService;
   /** The one source of "now" for rules that depend on it. */
   clock: () => Date;
 }
@@ -41,6 +43,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
   const clock = options.clock ?? (() => new Date());
   const audit = new AuditService(prisma);
   const rsvps = new RsvpService(prisma, clock);
+  const reminders = new ReminderService(prisma, options.transport, audit, clock, options.logger ?? silentLogger);
   return {
     prisma,
     users: new UserService(prisma),
@@ -52,7 +55,8 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     rsvps,
     invitations: new InvitationService(prisma, rsvps, audit, clock),
     dialogues: new DialogueService(prisma, clock),
-    reminders: new ReminderService(prisma, options.transport, audit, clock, options.logger ?? silentLogger),
+    reminders,
+    hosting: new HostService(prisma, audit, reminders, clock),
     clock,
   };
 }

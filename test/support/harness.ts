@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
+import type { BudgetSettings } from "../../src/bot/outgoing-budget.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { createServices, type Services } from "../../src/features/services.ts";
@@ -51,14 +52,14 @@ export async function startInProcessBot(
   emulator: TelegramEmulator,
   db: Database,
   queue: OrtakQueue,
-  options: { logger?: Logger; clock?: () => Date } = {},
+  options: { logger?: Logger; clock?: () => Date; budget?: BudgetSettings } = {},
 ): Promise<InProcessBot> {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock;
   const transport = new QueueReminderTransport(queue, clock ? () => clock().getTime() : Date.now);
   const services = createServices(db.prisma, { transport, clock, logger });
   const users = services.users;
-  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), services, logger });
+  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), services, logger, budget: options.budget });
   await ortak.bot.init();
   // As the composition root does after a start.
   await ortak.poster.resume();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser, type RateLimitSettings } from "../../src/telegram-emulator/index.ts";
 import type { OrtakQueue } from "../../jobs/queue.ts";
+import { UNLIMITED_BUDGET } from "../../src/bot/outgoing-budget.ts";
 import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "./harness.ts";
 
 export interface Scenario {
@@ -14,7 +15,7 @@ export interface Scenario {
   redisPath: string;
   /** Stops the bot and starts a new one on the same database and queue, as after a restart. */
   restart(): Promise<void>;
-  /** The user writes in a chat; resolves with the text of the bot's next message there. */
+  /** The user writes in a chat; resolves with the text of the bot's next message there, once the bot has finished with it. */
   say(user: EmulatedUser, chat: EmulatedChat | "private", text: string, options?: { replyTo?: number }): Promise<string>;
   /** A fresh group whose creator ran /setup, a member who has written there, and an outsider. */
   network(name?: string): Promise<{ admin: EmulatedUser; member: EmulatedUser; outsider: EmulatedUser; group: EmulatedChat; code: string }>;
@@ -25,6 +26,8 @@ export interface Scenario {
 /** ortak in this process on in-memory PGlite, talking to an emulator, for one test file. */
 export function useScenario(options: { clock?: () => Date; limits?: RateLimitSettings | false } = {}): Scenario {
   const scenario = {} as Scenario;
+  // Without the emulator's flood limits, card edits need not wait for room either.
+  const budget = options.limits ? undefined : UNLIMITED_BUDGET;
   let closeQueue: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
     const queue = await startTestQueue();
@@ -34,11 +37,11 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     scenario.emulator = new TelegramEmulator({ limits: options.limits ?? false });
     await scenario.emulator.start();
     scenario.db = await openMemoryDatabase();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock });
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock, budget });
   });
   scenario.restart = async () => {
     await scenario.running.stop();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock });
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock, budget });
   };
   afterAll(async () => {
     await scenario.running.stop();
@@ -49,7 +52,10 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
   scenario.say = async (user, chat, text, options = {}) => {
     const chatId = chat === "private" ? user.id : chat.id;
     const { message } = scenario.emulator.sendText(user, chat, text, options);
-    return (await scenario.emulator.nextBotMessage(chatId, message.message_id)).text ?? "";
+    const reply = (await scenario.emulator.nextBotMessage(chatId, message.message_id)).text ?? "";
+    // Whatever else the handler sends (announcements after the reply) lands before the next step.
+    await scenario.running.ortak.inFlight.drain();
+    return reply;
   };
   scenario.network = async (name = "İzmir KDM Ağı") => {
     const { emulator } = scenario;

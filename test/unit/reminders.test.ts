@@ -8,6 +8,8 @@ const START = new Date("2027-03-17T07:00:00Z");
 function input(overrides: Partial<PlanInput> = {}): PlanInput {
   return {
     meeting: { startsAt: START, rsvpDeadline: null },
+    invited: true,
+    hostContacts: [],
     zone: ZONE,
     policy: DEFAULT_POLICY,
     members: [{ memberId: 1, organiser: true }, { memberId: 2, organiser: false }],
@@ -69,6 +71,16 @@ describe("reminder planner", () => {
     expect(summary(planReminders(input({ meeting: { startsAt: dawn, rsvpDeadline: null }, members: [{ memberId: 1, organiser: false }] }))).filter((s) => s.includes("/2h"))).toEqual([
       "before/2h m1 2027-03-16 20:59",
     ]);
+  });
+
+  it("plans the host checklist for the host's contacts as soon as there is a host, attendance only once invited", () => {
+    const plan = planReminders(input({ invited: false, hostContacts: [7] }));
+    expect(summary(plan)).toEqual([
+      "host-checklist/21d m7 2027-02-24 10:00",
+      "host-checklist/14d m7 2027-03-03 10:00",
+      "host-checklist/7d m7 2027-03-10 10:00",
+      "host-checklist/1d m7 2027-03-16 10:00",
+    ].filter((line) => line.split(" ")[2]! > "2027-03-01"));
   });
 
   it("reads offsets in English and Turkish units and refuses the rest", () => {

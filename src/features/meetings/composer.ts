@@ -17,6 +17,9 @@ import { totalsLine } from "../rsvp/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
+import { checklistLine } from "../hosting/composer.ts";
+import type { HostNotifier } from "../hosting/notifier.ts";
+import type { HostService } from "../hosting/service.ts";
 import type { Scope } from "../networks/service.ts";
 import { meetingDialogue } from "./dialogue.ts";
 import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
@@ -34,6 +37,8 @@ export interface MeetingsDeps extends PromotionNotice {
   dialogues: DialogueService;
   /** Every change to date, deadline or status re-plans the meeting's reminders. */
   reminders: ReminderService;
+  hosting: HostService;
+  hostNotifier: HostNotifier;
 }
 
 export function meetingsFeature(deps: MeetingsDeps): Feature {
@@ -55,7 +60,11 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
       case "created": {
         const { meeting } = result;
         const when = formatMeetingTime(meeting.startsAt, meeting.endsAt, scope.network.timeZone, ctx.locale);
-        return void (await replyHtml(ctx, ctx.t("meeting-created", { number: meeting.number, when })));
+        await replyHtml(ctx, ctx.t("meeting-created", { number: meeting.number, when }));
+        // The organisation whose turn it is gets asked; without organisations there is nobody to ask yet.
+        const proposal = await deps.hosting.propose(meeting.id);
+        if (proposal.kind === "proposed") await deps.hostNotifier.announceProposal(ctx.api, proposal.proposal);
+        return;
       }
     }
   };
@@ -95,7 +104,8 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     if (!found) return;
     const tally = await deps.rsvps.tally(found.meeting.id);
     const answered = tally.yes + tally.maybe + tally.no + tally.waitlisted > 0;
-    await replyHtml(ctx, detailsText(ctx, found.meeting, found.network, answered ? totalsLine(ctx, tally) : undefined));
+    const extra = [answered ? totalsLine(ctx, tally) : undefined, await checklistLine(ctx, deps.hosting, found.meeting)].filter((l): l is string => l !== undefined);
+    await replyHtml(ctx, detailsText(ctx, found.meeting, found.network, extra.length > 0 ? extra.join("\n") : undefined));
   });
 
   composer.command("meeting_edit", async (ctx) => {

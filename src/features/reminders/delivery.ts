@@ -1,17 +1,25 @@
 import { GrammyError, type Api } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../../bot/html.ts";
 import { localeOr, negotiateLocale, type Locale, type Translator } from "../../bot/i18n.ts";
 import type { PrismaClient } from "../../db/client.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
 import type { DeliveryOutcome, ReminderPayload } from "../../../jobs/reminders.ts";
 import type { Logger } from "../../logger.ts";
+import { HOST_CHECKLIST } from "../../domain/reminders.ts";
 import { tallyLines } from "../invitations/view.ts";
 import type { Reader } from "../meetings/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
 import { readAudience, type ReminderService } from "./service.ts";
 
-type Message = { chatId: number; topicId: number; locale: Locale; text: (reader: Reader) => string };
-type Composed = { kind: "send"; message: Message } | { kind: "skip"; reason: string } | { kind: "cancelled" };
+type Message = {
+  chatId: number;
+  topicId: number;
+  locale: Locale;
+  text: (reader: Reader) => string;
+  keyboard?: (reader: Reader) => InlineKeyboardMarkup;
+};
+type Composed = { kind: "send"; message: Message } | { kind: "skip"; reason: string } | { kind: "cancelled" } | { kind: "handled" };
 
 export interface DeliveryDeps {
   prisma: PrismaClient;
@@ -21,6 +29,8 @@ export interface DeliveryDeps {
   api: Api;
   translator: Translator;
   logger: Logger;
+  /** A host's answer deadline passed: the hosting feature expires the turn and proposes the next. */
+  onHostDeadline?: (turnId: number) => Promise<void>;
 }
 
 /**
@@ -40,6 +50,10 @@ export class ReminderDelivery {
     if (!(await reminders.claim(payload.reminderId, new Date(payload.fireAt)))) return { kind: "done" };
     try {
       const composed = await this.compose(payload.reminderId);
+      if (composed.kind === "handled") {
+        await reminders.finish(payload.reminderId, "sent");
+        return { kind: "done" };
+      }
       if (composed.kind === "cancelled") {
         await reminders.finish(payload.reminderId, "cancelled", "meeting cancelled");
         return { kind: "done" };
@@ -49,7 +63,9 @@ export class ReminderDelivery {
         return { kind: "done" };
       }
       const { message } = composed;
-      await this.deps.api.sendMessage(message.chatId, message.text(this.reader(message.locale)), {
+      const reader = this.reader(message.locale);
+      await this.deps.api.sendMessage(message.chatId, message.text(reader), {
+        ...(message.keyboard ? { reply_markup: message.keyboard(reader) } : {}),
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
         ...(message.topicId ? { message_thread_id: message.topicId } : {}),
@@ -88,6 +104,11 @@ export class ReminderDelivery {
     const { meeting } = row;
     const { network } = meeting;
     if (meeting.status === "cancelled") return { kind: "cancelled" };
+    const turn = /^turn:(\d+)$/.exec(row.audience);
+    if (row.kind === "host-expiry" && turn) {
+      await this.deps.onHostDeadline?.(Number(turn[1]));
+      return { kind: "handled" };
+    }
     const audience = readAudience(row.audience);
     if (!audience) return { kind: "skip", reason: "unknown audience" };
     const facts = (reader: Reader) => ({
@@ -133,6 +154,23 @@ export class ReminderDelivery {
           return lines.join("\n");
         };
         return reachable() ?? { kind: "send", message: { ...direct, text } };
+      }
+      case "host-checklist": {
+        const step = HOST_CHECKLIST.find((s) => s.days * 1440 === row.offsetMinutes);
+        if (!step) return { kind: "skip", reason: "unknown checklist step" };
+        if (meeting.hostOrganisationId === null || member.organisationId !== meeting.hostOrganisationId) return { kind: "skip", reason: "no longer the host" };
+        const done = await this.deps.prisma.hostChecklistItem.findUnique({ where: { meetingId_item: { meetingId: meeting.id, item: step.item } } });
+        if (done?.doneAt) return { kind: "skip", reason: "already done" };
+        return (
+          reachable() ?? {
+            kind: "send",
+            message: {
+              ...direct,
+              text: (r) => r.t("host-checklist-reminder", { ...facts(r), step: r.t(`host-checklist-${step.item}`) }),
+              keyboard: (r) => ({ inline_keyboard: [[{ text: r.t("host-checklist-done-button"), callback_data: `chk:${meeting.id}:${step.item}` }]] }),
+            },
+          }
+        );
       }
       default:
         return { kind: "skip", reason: `unknown kind ${row.kind}` };

@@ -1,6 +1,6 @@
 import { Prisma, type Network, type PrismaClient } from "../../db/client.ts";
 import type { Reminder } from "../../db/generated/client.ts";
-import { planReminders, type Audience, type ReminderPolicy } from "../../domain/reminders.ts";
+import { PLANNED_KINDS, planReminders, type Audience, type ReminderPolicy } from "../../domain/reminders.ts";
 import type { Logger } from "../../logger.ts";
 import { reminderJobId, type ReminderTransport } from "../../../jobs/reminders.ts";
 import type { AuditService } from "../audit/service.ts";
@@ -54,18 +54,23 @@ export class ReminderService {
       include: { network: { include: { members: { select: { id: true, role: true } }, chats: true } }, reminders: true },
     });
     if (!meeting) return 0;
-    if (meeting.status !== "invited") return this.cancelAll(meetingId, meeting.status === "cancelled" ? "meeting cancelled" : "not invited");
+    if (meeting.status === "cancelled") return this.cancelAll(meetingId, "meeting cancelled");
     const { network } = meeting;
+    const hostContacts = meeting.hostOrganisationId === null ? [] : await this.hostContactIds(meeting.hostOrganisationId);
     const wanted = planReminders({
       meeting,
+      invited: meeting.status === "invited",
       zone: network.timeZone,
       policy: policyOf(network, meeting),
       members: network.members.map((m) => ({ memberId: m.id, organiser: m.role === "organiser" })),
       chats: network.chats.map((c) => ({ chatId: c.telegramChatId, topicId: c.topicId })),
+      hostContacts,
       now: this.clock(),
     });
     const keyOf = (r: { kind: string; offsetMinutes: number; audience: string }) => `${r.kind}|${r.offsetMinutes}|${r.audience}`;
-    const existing = new Map(meeting.reminders.map((r) => [keyOf(r), r]));
+    // Only what the planner plans; one-off rows (a host's answer deadline) are left alone.
+    const planned = meeting.reminders.filter((r) => PLANNED_KINDS.has(r.kind));
+    const existing = new Map(planned.map((r) => [keyOf(r), r]));
     const wantedKeys = new Set<string>();
     const fresh: { meetingId: number; kind: string; offsetMinutes: number; audience: string; fireAt: Date }[] = [];
     for (const plan of wanted) {
@@ -85,7 +90,7 @@ export class ReminderService {
       await this.transport.addNew(created);
     }
     const now = this.clock();
-    for (const row of meeting.reminders) {
+    for (const row of planned) {
       // One already due is on its way (its job re-reads everything); the rest are withdrawn.
       if (row.status === "scheduled" && row.fireAt > now && !wantedKeys.has(keyOf(row))) await this.settle(row, "cancelled", "no longer planned");
     }
@@ -101,6 +106,31 @@ export class ReminderService {
       data: { fireAt, jobId: reminderJobId(moved), status: "scheduled", sentAt: null, claimedAt: null, reason: null },
     });
     await this.transport.ensure(moved);
+  }
+
+  /** Members who receive the host checklist: the organisation's marked contacts, else all its members. */
+  private async hostContactIds(organisationId: number): Promise<number[]> {
+    const members = await this.prisma.member.findMany({ where: { organisationId }, select: { id: true, isHostContact: true } });
+    const marked = members.filter((m) => m.isHostContact);
+    return (marked.length > 0 ? marked : members).map((m) => m.id);
+  }
+
+  /** A one-off reminder outside the planner (a host's answer deadline), in the same ledger. */
+  async scheduleOne(meetingId: number, kind: string, audience: string, fireAt: Date): Promise<void> {
+    const key = { meetingId, kind, offsetMinutes: 0, audience };
+    const stored = await this.prisma.reminder.upsert({
+      where: { meetingId_kind_offsetMinutes_audience: key },
+      create: { ...key, fireAt },
+      update: { fireAt, status: "scheduled", sentAt: null, claimedAt: null, reason: null },
+    });
+    const jobId = reminderJobId(stored);
+    await this.prisma.reminder.update({ where: { id: stored.id }, data: { jobId } });
+    await this.transport.ensure(stored);
+  }
+
+  async cancelOne(meetingId: number, kind: string, audience: string): Promise<void> {
+    const row = await this.prisma.reminder.findUnique({ where: { meetingId_kind_offsetMinutes_audience: { meetingId, kind, offsetMinutes: 0, audience } } });
+    if (row?.status === "scheduled") await this.settle(row, "cancelled", "answered");
   }
 
   /** Every scheduled reminder of the meeting is withdrawn (cancelled, or no longer invited). */

@@ -22,10 +22,18 @@ export const REMINDER_RATE = { max: 1, duration: 40 };
  */
 export function createReminderWorker(
   connection: ConnectionOptions,
-  deps: { services: Services; api: Api; translator: Translator; logger: Logger; otherProcessors?: Partial<Processors> },
+  deps: {
+    services: Services;
+    api: Api;
+    translator: Translator;
+    logger: Logger;
+    otherProcessors?: Partial<Processors>;
+    /** A host proposal's deadline passed. */
+    onHostDeadline?: (turnId: number) => Promise<void>;
+  },
 ): Worker {
   const { services, logger } = deps;
-  const delivery = new ReminderDelivery({ prisma: services.prisma, reminders: services.reminders, rsvps: services.rsvps, api: deps.api, translator: deps.translator, logger });
+  const delivery = new ReminderDelivery({ prisma: services.prisma, reminders: services.reminders, rsvps: services.rsvps, api: deps.api, translator: deps.translator, logger, onHostDeadline: deps.onHostDeadline });
   const worker: Worker = createWorker(
     connection,
     { ...deps.otherProcessors, reminder: reminderProcessor((payload) => delivery.deliver(payload), () => worker) },

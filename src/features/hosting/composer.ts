@@ -1,0 +1,174 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import { replyHtml } from "../../bot/reply.ts";
+import { HOST_CHECKLIST } from "../../domain/reminders.ts";
+import { normaliseName } from "../../domain/names.ts";
+import { splitIntoMessages } from "../../domain/split.ts";
+import type { DialogueService } from "../dialogue/service.ts";
+import type { Feature } from "../feature.ts";
+import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
+import type { HostNotifier } from "./notifier.ts";
+import type { HostService } from "./service.ts";
+import { historyLines, rotationLines } from "./view.ts";
+
+const REASON_DIALOGUE = "host_reason";
+
+/** /rotation, /rotation_set, /hosts, /host; the answer buttons of proposals, swaps and the host checklist. */
+export function hostingFeature(deps: { hosting: HostService; notifier: HostNotifier; dialogues: DialogueService }): Feature {
+  const composer = new Composer<BotContext>();
+  const { hosting, notifier } = deps;
+
+  composer.command("rotation", async (ctx) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    await replyHtml(ctx, rotationLines(ctx, await hosting.queue(scope.network.id)).join("\n"));
+  });
+
+  composer.command("rotation_set", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const names = ctx.match.split(",").map(normaliseName).filter(Boolean);
+    if (names.length === 0) return void (await ctx.reply(ctx.t("rotation-set-usage")));
+    const result = await hosting.setOrder(scope.network, BigInt(ctx.from!.id), names);
+    if (result.kind === "set") return void (await replyHtml(ctx, ctx.t("rotation-set-done", { order: escapeHtml(result.order.map((o) => o.shortName).join(", ")) })));
+    await replyHtml(ctx, ctx.t(`rotation-${result.kind}`, { names: escapeHtml(result.names.join(", ")) }));
+  });
+
+  composer.command("hosts", async (ctx) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    for (const text of splitIntoMessages(historyLines(ctx, scope.network, await hosting.history(scope.network.id)))) await replyHtml(ctx, text);
+  });
+
+  composer.command("host", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const [, number, rest] = /^(\d{1,6})(?:\s+([\s\S]+))?$/.exec(ctx.match.trim()) ?? [];
+    if (!number) return void (await ctx.reply(ctx.t("host-usage")));
+    if (rest) {
+      const result = await hosting.assign(scope.network, BigInt(ctx.from!.id), Number(number), rest);
+      switch (result.kind) {
+        case "assigned":
+          await notifier.announceHost(ctx.api, result.meeting, result.organisation);
+          return void (await replyHtml(ctx, ctx.t("host-assigned", { number, org: escapeHtml(result.organisation.name) })));
+        case "skipped": {
+          await replyHtml(ctx, ctx.t("host-skipped", { org: escapeHtml(result.organisation.name) }));
+          if (result.next.kind === "proposed") await notifier.announceProposal(ctx.api, result.next.proposal);
+          if (result.next.kind === "nobody") await ctx.reply(ctx.t("host-nobody", { number }));
+          return;
+        }
+        case "unknown-meeting":
+          return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
+        case "closed":
+          return void (await ctx.reply(ctx.t("meeting-held")));
+        case "unknown-organisation":
+          return void (await replyHtml(ctx, ctx.t("org-not-found", { short: escapeHtml(rest) })));
+        case "cannot-host":
+          return void (await replyHtml(ctx, ctx.t("host-cannot-host", { org: escapeHtml(result.organisation.name) })));
+        case "nothing-to-skip":
+          return void (await ctx.reply(ctx.t("host-nothing-to-skip")));
+      }
+    }
+    const result = await hosting.proposeFor(scope.network.id, Number(number));
+    if (result.kind === "unknown-meeting") return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
+    if (result.kind === "closed") return void (await ctx.reply(ctx.t("meeting-held")));
+    if (result.kind === "proposed") {
+      const reached = await notifier.announceProposal(ctx.api, result.proposal);
+      return void (await replyHtml(ctx, ctx.t("host-proposed-reply", { number, org: escapeHtml(result.proposal.organisation.name), contacts: reached })));
+    }
+    if (result.kind === "nobody") return void (await ctx.reply(ctx.t("host-nobody", { number })));
+    await replyHtml(ctx, ctx.t(result.kind === "open" ? "host-open" : "host-already", { number, org: escapeHtml(result.organisation.name) }));
+  });
+
+  composer.callbackQuery(/^host:([adsyn]):(\d{1,9})$/, async (ctx) => {
+    const [, action, id] = ctx.match;
+    const turnId = Number(id);
+    const userId = BigInt(ctx.from.id);
+    if (action === "s") {
+      const candidates = await hosting.swapCandidates(turnId);
+      await ctx.answerCallbackQuery();
+      return void (await ctx.reply(ctx.t("host-swap-choose"), {
+        reply_markup: { inline_keyboard: candidates.map((o) => [{ text: o.shortName, callback_data: `host:w:${turnId}:${o.id}` }]) },
+      }));
+    }
+    const decision = ({ a: "accept", d: "decline", y: "swap-accept", n: "swap-refuse" } as const)[action as "a" | "d" | "y" | "n"];
+    const result = await hosting.answer(turnId, userId, decision);
+    switch (result.kind) {
+      case "closed":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("host-closed-toast"), show_alert: true }));
+      case "not-contact":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("host-not-contact-toast"), show_alert: true }));
+      case "bad-swap":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("host-bad-swap-toast"), show_alert: true }));
+      case "accepted":
+        await ctx.answerCallbackQuery({ text: ctx.t("host-accepted-toast") });
+        await ctx.editMessageReplyMarkup().catch(() => undefined);
+        return void (await notifier.announceHost(ctx.api, result.meeting, result.organisation));
+      case "swapped":
+        await ctx.answerCallbackQuery({ text: ctx.t("host-accepted-toast") });
+        await ctx.editMessageReplyMarkup().catch(() => undefined);
+        return void (await notifier.announceHost(ctx.api, result.meeting, result.other, result.organisation));
+      case "swap-refused":
+        await ctx.answerCallbackQuery({ text: ctx.t("host-swap-refused-toast") });
+        await ctx.editMessageReplyMarkup().catch(() => undefined);
+        return void (await notifier.swapRefused(ctx.api, result.organisation, result.other, result.meeting));
+      case "declined": {
+        await ctx.answerCallbackQuery({ text: ctx.t("host-declined-toast") });
+        await ctx.editMessageReplyMarkup().catch(() => undefined);
+        await deps.dialogues.save(ctx.chat!.id, ctx.from.id, { kind: REASON_DIALOGUE, step: "reason", data: { turnId } });
+        await ctx.reply(ctx.t("host-reason-ask"), { reply_markup: { force_reply: true } });
+        await notifier.toGroups(ctx.api, result.meeting.networkId, (r) => r.t("host-declined-group", { number: result.meeting.number, org: escapeHtml(result.organisation.name) }));
+        return void (await notifier.proposeNext(ctx.api, result.meeting.id));
+      }
+      default:
+        return void (await ctx.answerCallbackQuery());
+    }
+  });
+
+  composer.callbackQuery(/^host:w:(\d{1,9}):(\d{1,9})$/, async (ctx) => {
+    const result = await hosting.askSwap(Number(ctx.match[1]), BigInt(ctx.from.id), Number(ctx.match[2]));
+    if (result.kind !== "swap-asked") {
+      const text = result.kind === "not-contact" ? "host-not-contact-toast" : result.kind === "bad-swap" ? "host-bad-swap-toast" : "host-closed-toast";
+      return void (await ctx.answerCallbackQuery({ text: ctx.t(text), show_alert: true }));
+    }
+    await ctx.answerCallbackQuery({ text: ctx.t("host-swap-asked-toast", { org: result.other.shortName }) });
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+    await notifier.askSwap(ctx.api, result.contacts, result.meeting, result.organisation, result.other, Number(ctx.match[1]));
+  });
+
+  // The host checklist's Done button: only the host's members may tick it.
+  composer.callbackQuery(/^chk:(\d{1,9}):([a-z-]{1,20})$/, async (ctx) => {
+    if (!(await hosting.tick(Number(ctx.match[1]), ctx.match[2]!, BigInt(ctx.from.id)))) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    await ctx.answerCallbackQuery({ text: ctx.t("host-checklist-done-toast") });
+    await ctx.editMessageReplyMarkup().catch(() => undefined);
+  });
+
+  // An optional reason after a decline, as a reply.
+  composer.on("message:text", async (ctx, next) => {
+    if (ctx.msg.text.startsWith("/") || ctx.chat.type !== "private") return next();
+    const dialogue = await deps.dialogues.find<{ turnId: number }>(ctx.chat.id, ctx.from.id);
+    if (!dialogue || dialogue.kind !== REASON_DIALOGUE) return next();
+    await deps.dialogues.clear(ctx.chat.id, ctx.from.id);
+    const reason = normaliseName(ctx.msg.text).slice(0, 300);
+    if (await hosting.addReason(dialogue.data.turnId, BigInt(ctx.from.id), reason)) await ctx.reply(ctx.t("host-reason-thanks"));
+  });
+
+  return {
+    composer,
+    commands: [
+      { command: "rotation", description: "cmd-rotation", chats: ["private", "group"], organiserOnly: false },
+      { command: "hosts", description: "cmd-hosts", chats: ["private", "group"], organiserOnly: false },
+      { command: "rotation_set", description: "cmd-rotation-set", chats: ["private", "group"], organiserOnly: true },
+      { command: "host", description: "cmd-host", chats: ["private", "group"], organiserOnly: true },
+    ],
+  };
+}
+
+/** "Ev sahibi hazırlığı: ✅ Mekân teyidi · ⬜ …" for /meeting. */
+export async function checklistLine(ctx: BotContext, hosting: HostService, meeting: { id: number; hostOrganisationId: number | null; status: string }): Promise<string | undefined> {
+  // Preparation matters for meetings still ahead that have a host.
+  if (meeting.hostOrganisationId === null || (meeting.status !== "planned" && meeting.status !== "invited")) return undefined;
+  const done = await hosting.checklistDone(meeting.id);
+  return ctx.t("host-checklist-heading", { steps: HOST_CHECKLIST.map((s) => `${done.has(s.item) ? "✅" : "⬜"} ${ctx.t(`host-step-${s.item}`)}`).join(" · ") });
+}
