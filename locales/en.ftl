@@ -450,9 +450,9 @@ host-proposed-reply = Hosting meeting { $number } was proposed to { $org }; { $c
         [one] one of its contacts was
        *[other] { $contacts } of its contacts were
     } asked privately.
-host-already = Meeting { $number } already has a host: { $org }. To change it, type /host { $number } <short name>.
+host-already = Meeting { $number } already has a host: { $org }. To change it, type /host { $number } followed by the organisation's short name.
 host-open = Waiting for { $org } to answer about meeting { $number }.
-host-nobody = No other organisation can host meeting { $number }; assign one directly with /host { $number } <short name>.
+host-nobody = No other organisation can host meeting { $number }; assign one directly by typing /host { $number } followed by its short name.
 host-assigned = { $org } was assigned as the host of meeting { $number }.
 host-skipped = { $org } moved to the back of the hosting order.
 host-nothing-to-skip = No hosting proposal is waiting for an answer.

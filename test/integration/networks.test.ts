@@ -206,6 +206,10 @@ describe("permissions", () => {
     "/invite 1",
     "/rsvps 1",
     "/export 1",
+    "/reminders",
+    "/reminders_set 1d",
+    "/rotation_set Buca",
+    "/host 1",
   ];
 
   it.each(organiserCommands)("a member cannot %s", async (command) => {

@@ -3,6 +3,7 @@ import type { Database } from "../../src/db/client.ts";
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser, type RateLimitSettings } from "../../src/telegram-emulator/index.ts";
 import type { OrtakQueue } from "../../jobs/queue.ts";
 import { UNLIMITED_BUDGET } from "../../src/bot/outgoing-budget.ts";
+import type { Logger } from "../../src/logger.ts";
 import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "./harness.ts";
 
 export interface Scenario {
@@ -24,7 +25,7 @@ export interface Scenario {
 }
 
 /** ortak in this process on in-memory PGlite, talking to an emulator, for one test file. */
-export function useScenario(options: { clock?: () => Date; limits?: RateLimitSettings | false } = {}): Scenario {
+export function useScenario(options: { clock?: () => Date; limits?: RateLimitSettings | false; logger?: Logger } = {}): Scenario {
   const scenario = {} as Scenario;
   // Without the emulator's flood limits, card edits need not wait for room either.
   const budget = options.limits ? undefined : UNLIMITED_BUDGET;
@@ -37,7 +38,7 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     scenario.emulator = new TelegramEmulator({ limits: options.limits ?? false });
     await scenario.emulator.start();
     scenario.db = await openMemoryDatabase();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock, budget });
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock, budget, logger: options.logger });
   });
   scenario.restart = async () => {
     await scenario.running.stop();

@@ -50,8 +50,8 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
       const result = await hosting.assign(scope.network, BigInt(ctx.from!.id), Number(number), rest);
       switch (result.kind) {
         case "assigned":
-          await notifier.announceHost(ctx.api, result.meeting, result.organisation);
-          return void (await replyHtml(ctx, ctx.t("host-assigned", { number, org: escapeHtml(result.organisation.name) })));
+          await replyHtml(ctx, ctx.t("host-assigned", { number, org: escapeHtml(result.organisation.name) }));
+          return void (await notifier.announceHost(ctx.api, result.meeting, result.organisation));
         case "skipped": {
           await replyHtml(ctx, ctx.t("host-skipped", { org: escapeHtml(result.organisation.name) }));
           if (result.next.kind === "proposed") await notifier.announceProposal(ctx.api, result.next.proposal);

@@ -1,0 +1,242 @@
+import { Worker } from "bullmq";
+import { Api } from "grammy";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MAIN_QUEUE } from "../../jobs/definitions.ts";
+import type { ReminderPayload } from "../../jobs/reminders.ts";
+import { Translator } from "../../src/bot/i18n.ts";
+import { ReminderDelivery } from "../../src/features/reminders/delivery.ts";
+import { createLogger, silentLogger } from "../../src/logger.ts";
+import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { useScenario } from "../support/scenario.ts";
+
+// Tuesday 24 November 2026, 12:00 in İzmir.
+let now = new Date("2026-11-24T09:00:00Z");
+const scenario = useScenario({ clock: () => now, logger: process.env.DEBUG_LOG ? createLogger("error") : undefined });
+const { say, network, countRows } = scenario;
+
+let worker: Worker;
+let delivery: ReminderDelivery;
+
+beforeAll(async () => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(now);
+  worker = new Worker(MAIN_QUEUE, null, { connection: { path: scenario.redisPath, maxRetriesPerRequest: null }, autorun: false });
+  const api = new Api(scenario.emulator.token, { apiRoot: scenario.emulator.apiRoot });
+  const { services } = scenario.running;
+  delivery = new ReminderDelivery({
+    prisma: services.prisma,
+    reminders: services.reminders,
+    rsvps: services.rsvps,
+    api,
+    translator: await Translator.load(),
+    logger: silentLogger,
+    onHostDeadline: (turnId) => scenario.running.ortak.hostNotifier.deadlinePassed(api, turnId),
+  });
+});
+afterAll(async () => {
+  await worker.close();
+  vi.useRealTimers();
+});
+
+function moveClockTo(iso: string): void {
+  now = new Date(iso);
+  vi.setSystemTime(now);
+}
+
+async function runDueJobs(): Promise<void> {
+  for (;;) {
+    const job = await worker.getNextJob("hosting-test", { block: false });
+    if (!job) return;
+    if (job.name === "reminder") await delivery.deliver(job.data as ReminderPayload);
+    await job.moveToCompleted("done", "hosting-test", false);
+  }
+}
+
+/** Buca, Karşıyaka, Bornova (cannot host) and Konak; Ayşe speaks for Buca, Elif for Karşıyaka. */
+async function rotationNetwork(name: string) {
+  moveClockTo("2026-11-24T09:00:00Z");
+  const fixture = await network(name);
+  const { admin, member: ayse, group } = fixture;
+  const elif = scenario.emulator.createUser({ first_name: "Elif", username: `elif_${scenario.emulator.users.size}`, language_code: "tr" });
+  scenario.emulator.setMember(group, elif, "member");
+  await say(elif, group, "/whoami");
+  await say(admin, group, "/network_set next_number 25");
+  for (const org of ["Buca KDM | Buca", "Karşıyaka KDM | Karşıyaka", "Bornova KDM | Bornova", "Konak KDM | Konak"]) await say(admin, group, `/org_add ${org}`);
+  await say(admin, group, "/org_edit Bornova can_host hayır");
+  await say(admin, group, `/member_set_org @${ayse.username} Buca`);
+  await say(admin, group, `/member_set_org @${elif.username} Karşıyaka`);
+  for (const user of [admin, ayse, elif]) await say(user, "private", "/start");
+  return { ...fixture, ayse, elif };
+}
+
+async function createMeeting(admin: EmulatedUser, group: EmulatedChat, when = "17 Mart 2027 10:00") {
+  await say(admin, group, `/meeting_new ${when} | Salon | Gündem`);
+  return scenario.db.prisma.meeting.findFirstOrThrow({ where: { network: { chats: { some: { telegramChatId: BigInt(group.id) } } } }, orderBy: { number: "desc" } });
+}
+
+const lastDm = (user: EmulatedUser) => scenario.emulator.botMessagesIn(user.id).at(-1)!;
+const proposalTo = (user: EmulatedUser) => scenario.emulator.botMessagesIn(user.id).filter((m) => m.text?.startsWith("🏠")).at(-1);
+const press = (user: EmulatedUser, message: { message_id: number; chatId: number }, data: string, forged = false) =>
+  scenario.emulator.pressButton(user, message.chatId, message.message_id, data, { forged });
+const buttonData = (message: { reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } }, index: number) =>
+  message.reply_markup!.inline_keyboard!.flat()[index]!.callback_data!;
+const turnsOf = async (meetingId: number) =>
+  (await scenario.db.prisma.hostTurn.findMany({ where: { meetingId }, include: { organisation: true }, orderBy: { id: "asc" } })).map((t) => `${t.organisation.shortName} ${t.status}`);
+
+describe("rotation order", () => {
+  it("/rotation explains who is next; /rotation_set refuses unknown, repeated and omitted names", async () => {
+    const { admin, member, group } = await rotationNetwork("Sıra Ağı");
+    const rotation = await say(member, group, "/rotation");
+    expect(rotation).toBe(
+      "Ev sahipliği sırası\n1. Buca KDM — henüz ev sahipliği yapmadı\n2. Karşıyaka KDM — henüz ev sahipliği yapmadı\n3. Konak KDM — henüz ev sahipliği yapmadı\n\nSıradaki: Buca KDM. Henüz hiç ev sahipliği yapmadı; aynı durumdakiler arasında sıralamada ilk.",
+    );
+    const before = await countRows();
+    const positions = async () => (await scenario.db.prisma.organisation.findMany({ where: { network: { name: "Sıra Ağı" } }, orderBy: { rotationPosition: "asc" } })).map((o) => o.shortName);
+    const order = await positions();
+    expect(await say(admin, group, "/rotation_set Buca, Çiğli, Konak, Bornova")).toBe("Bu kurumları bulamadım: Çiğli. Kısa adlar için /orgs yazın; hiçbir şey değişmedi.");
+    expect(await say(admin, group, "/rotation_set Buca, buca, Konak, Bornova, Karşıyaka")).toBe("Sıralamada her kurum bir kez yer almalı; birden fazla yazılanlar: buca. Hiçbir şey değişmedi.");
+    expect(await say(admin, group, "/rotation_set Buca, Konak")).toBe("Sıralamada her kurum bir kez yer almalı; eksik olanlar: Karşıyaka, Bornova. Hiçbir şey değişmedi.");
+    expect(await say(admin, group, "/rotation_set")).toMatch(/^Kullanım: \/rotation_set/);
+    expect(await say(member, group, "/rotation_set Konak, Buca, Karşıyaka, Bornova")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await positions()).toEqual(order);
+    expect(await countRows()).toEqual(before);
+    expect(await say(admin, group, "/rotation_set Konak, Buca, Karşıyaka, Bornova")).toBe("Yeni ev sahipliği sırası: Konak, Buca, Karşıyaka, Bornova");
+    expect(await say(member, group, "/rotation")).toContain("Sıradaki: Konak KDM.");
+  });
+});
+
+describe("proposal, answers and escalation", () => {
+  it("creating a meeting asks the organisation whose turn it is; only its contacts can answer; accept makes it the host", async () => {
+    const { admin, ayse, elif, group } = await rotationNetwork("Öneri Ağı");
+    const meeting = await createMeeting(admin, group);
+    const proposal = proposalTo(ayse)!;
+    const [accept, decline] = [buttonData(proposal, 0), buttonData(proposal, 1)];
+    expect(proposal.text).toBe("🏠 25. toplantıda ev sahipliği sırası kurumunuzda: Buca KDM\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nLütfen 27 Kasım 2026 Cuma, 12:00 tarihine kadar yanıt verin.");
+    expect(proposalTo(elif)).toBeUndefined();
+    expect(scenario.emulator.botMessagesIn(group.id).some((m) => m.text === "🏠 25. toplantı için ev sahibi önerildi: Buca KDM. Yanıt için son tarih: 27 Kasım 2026 Cuma, 12:00.")).toBe(true);
+    // Elif is not Buca's contact: a forged press changes nothing.
+    const before = await turnsOf(meeting.id);
+    expect(await press(elif, proposal, accept, true)).toEqual({ text: "Bu soruyu yalnızca önerilen kurumun temsilcileri yanıtlayabilir.", show_alert: true });
+    expect(await turnsOf(meeting.id)).toEqual(before);
+    expect(await press(ayse, proposal, accept)).toEqual({ text: "Kaydedildi: ev sahipliğini üstlendiniz. Teşekkürler!", show_alert: false });
+    await scenario.running.ortak.inFlight.drain();
+    expect(await turnsOf(meeting.id)).toEqual(["Buca accepted"]);
+    expect(scenario.emulator.botMessagesIn(group.id).some((m) => m.text === "✅ 25. toplantıya Buca KDM ev sahipliği yapacak.")).toBe(true);
+    const details = await say(admin, group, "/meeting 25");
+    expect(details).toContain("Ev sahibi: Buca KDM");
+    expect(details).toContain("Ev sahibi hazırlığı: ⬜ mekân teyidi · ⬜ adres ve erişilebilirlik · ⬜ gündem ve ikram · ⬜ son kontrol");
+    // Answering again (or pressing an old proposal) is refused.
+    expect(await press(ayse, proposal, decline, true)).toEqual({ text: "Bu öneri artık geçerli değil: yanıtlandı ya da süresi doldu.", show_alert: true });
+    expect(await say(admin, group, "/host 25")).toBe("25. toplantının ev sahibi zaten belli: Buca KDM. Değiştirmek için /host 25 ardından kurumun kısa adını yazın.");
+  });
+
+  it("a decline passes the turn on and keeps the reason; the decliner is first again for the next meeting", async () => {
+    const { admin, ayse, elif, group } = await rotationNetwork("Ret Ağı");
+    const meeting = await createMeeting(admin, group);
+    const proposal = proposalTo(ayse)!;
+    expect((await press(ayse, proposal, buttonData(proposal, 1))).text).toBe("Kaydedildi. Sıra bir sonraki kuruma geçiyor; kurumunuz bir sonraki toplantıda yine ilk sırada olacak.");
+    await scenario.running.ortak.inFlight.drain();
+    const ask = lastDm(ayse);
+    expect(ask.text).toBe("İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz; düzenleyiciler görür.");
+    expect(await say(ayse, "private", "Salonumuz tadilatta", { replyTo: ask.message_id })).toBe("Gerekçeniz kaydedildi.");
+    expect(proposalTo(elif)?.text).toContain("25. toplantıda ev sahipliği sırası kurumunuzda: Karşıyaka KDM");
+    expect(await turnsOf(meeting.id)).toEqual(["Buca declined", "Karşıyaka proposed"]);
+    expect((await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id, status: "declined" } })).reason).toBe("Salonumuz tadilatta");
+    const elifs = proposalTo(elif)!;
+    await press(elif, elifs, buttonData(elifs, 0));
+    await scenario.running.ortak.inFlight.drain();
+    const next = await createMeeting(admin, group, "21 Nisan 2027 10:00");
+    expect(await turnsOf(next.id)).toEqual(["Buca proposed"]);
+  });
+
+  it("no answer by the deadline: the turn expires, organisers are told, the next organisation is asked", async () => {
+    const { admin, ayse, elif, group } = await rotationNetwork("Süre Ağı");
+    const meeting = await createMeeting(admin, group);
+    const proposal = proposalTo(ayse)!;
+    moveClockTo("2026-11-27T09:00:01Z");
+    await runDueJobs();
+    await scenario.running.ortak.inFlight.drain();
+    expect(await turnsOf(meeting.id)).toEqual(["Buca expired", "Karşıyaka proposed"]);
+    expect(scenario.emulator.botMessagesIn(admin.id).some((m) => m.text === "⏰ Buca KDM, 25. toplantının ev sahipliği önerisine süresi içinde yanıt vermedi; sıra bir sonraki kuruma geçti.")).toBe(true);
+    expect(proposalTo(elif)?.text).toContain("Karşıyaka KDM");
+    // The expired proposal cannot be answered any more.
+    expect(await press(ayse, proposal, buttonData(proposal, 0))).toEqual({ text: "Bu öneri artık geçerli değil: yanıtlandı ya da süresi doldu.", show_alert: true });
+    expect(await turnsOf(meeting.id)).toEqual(["Buca expired", "Karşıyaka proposed"]);
+  });
+
+  it("a swap needs the other organisation to accept; not with itself, not with one that cannot host", async () => {
+    const { admin, ayse, elif, group } = await rotationNetwork("Takas Ağı");
+    const meeting = await createMeeting(admin, group);
+    const proposal = proposalTo(ayse)!;
+    await press(ayse, proposal, buttonData(proposal, 2));
+    await scenario.running.ortak.inFlight.drain();
+    const choice = lastDm(ayse);
+    expect(choice.reply_markup!.inline_keyboard!.flat().map((b) => b.text)).toEqual(["Karşıyaka", "Konak"]);
+    const turn = await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id } });
+    const orgs = await scenario.db.prisma.organisation.findMany({ where: { networkId: meeting.networkId } });
+    const id = (short: string) => orgs.find((o) => o.shortName === short)!.id;
+    expect((await press(ayse, choice, `host:w:${turn.id}:${id("Buca")}`, true)).text).toBe("Bu kuruma sıra değişimi önerilemez.");
+    expect((await press(ayse, choice, `host:w:${turn.id}:${id("Bornova")}`, true)).text).toBe("Bu kuruma sıra değişimi önerilemez.");
+    expect((await press(ayse, choice, `host:w:${turn.id}:${id("Karşıyaka")}`)).text).toBe("Öneriniz Karşıyaka kurumuna iletildi.");
+    await scenario.running.ortak.inFlight.drain();
+    const ask = scenario.emulator.botMessagesIn(elif.id).filter((m) => m.text?.startsWith("🔁")).at(-1)!;
+    expect(ask.text).toBe("🔁 Buca KDM, 25. toplantının (17 Mart 2027 Çarşamba, 10:00–15:00) ev sahipliğini sizinle değiştirmeyi öneriyor: bu toplantıya Karşıyaka KDM ev sahipliği yapar, Buca KDM bir sonrakinde ilk sırada olur.");
+    // Only Karşıyaka's contacts may accept it.
+    expect((await press(ayse, ask, buttonData(ask, 0), true)).text).toBe("Bu soruyu yalnızca önerilen kurumun temsilcileri yanıtlayabilir.");
+    await press(elif, ask, buttonData(ask, 0));
+    await scenario.running.ortak.inFlight.drain();
+    expect(await turnsOf(meeting.id)).toEqual(["Buca swapped", "Karşıyaka accepted"]);
+    expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).hostOrganisationId).toBe(id("Karşıyaka"));
+    const next = await createMeeting(admin, group, "21 Nisan 2027 10:00");
+    expect(await turnsOf(next.id)).toEqual(["Buca proposed"]);
+  });
+});
+
+describe("organisers' decisions and history", () => {
+  it("/host N <short> assigns, /host N skip moves the proposed one to the back; /hosts shows the 24th at Buca and counts", async () => {
+    const { admin, member, group, code } = await rotationNetwork("Atama Ağı");
+    const networkRow = await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } });
+    const buca = await scenario.db.prisma.organisation.findFirstOrThrow({ where: { networkId: networkRow.id, shortName: "Buca" } });
+    await scenario.db.prisma.meeting.create({
+      data: { networkId: networkRow.id, number: 24, title: "Atölye", agenda: ["Mevzuat ve Strateji"], startsAt: new Date("2026-02-17T07:00:00Z"), endsAt: new Date("2026-02-17T12:00:00Z"), venueName: "Buca1923 Mevlana Kafe", hostOrganisationId: buca.id, status: "held" },
+    });
+    // Buca hosted the 24th, so Karşıyaka is asked for the 25th.
+    const meeting = await createMeeting(admin, group);
+    expect(await turnsOf(meeting.id)).toEqual(["Karşıyaka proposed"]);
+    expect(await say(admin, group, "/host 25 skip")).toBe("Karşıyaka KDM ev sahipliği sırasının sonuna alındı.");
+    expect(await turnsOf(meeting.id)).toEqual(["Karşıyaka skipped", "Konak proposed"]);
+    const before = await countRows();
+    expect(await say(admin, group, "/host 25 Bornova")).toBe("Bornova KDM ev sahipliği yapamayan kurumlar arasında; /org_edit ile değiştirilebilir.");
+    expect(await say(admin, group, "/host 25 Çiğli")).toMatch(/Çiğli/);
+    expect(await say(admin, group, "/host 99 Konak")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
+    expect(await say(admin, group, "/host yirmi")).toMatch(/^Kullanım: \/host/);
+    expect(await say(member, group, "/host 25 Konak")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await countRows()).toEqual(before);
+    expect(await say(admin, group, "/host 25 Buca")).toBe("Buca KDM, 25. toplantının ev sahibi olarak atandı.");
+    expect(await turnsOf(meeting.id)).toEqual(["Karşıyaka skipped", "Konak expired", "Buca assigned"]);
+    const hosts = await say(member, group, "/hosts");
+    expect(hosts).toBe(
+      "Ev sahipliği geçmişi\n25. toplantı (17 Mart 2027 Çarşamba, 10:00–15:00): Buca KDM\n24. toplantı (17 Şubat 2026 Salı, 10:00–15:00): Buca KDM\n\nKurum başına ev sahipliği\nBuca KDM: 2",
+    );
+    const audit = await say(admin, "private", "/audit 20");
+    for (const action of ["host.proposed", "host.skipped", "host.assigned"]) expect(audit).toContain(action);
+  });
+
+  it("the host checklist reminds the host's contacts, and only they can tick a step off", async () => {
+    const { admin, ayse, elif, group } = await rotationNetwork("Hazırlık Ağı");
+    const meeting = await createMeeting(admin, group);
+    const proposal = proposalTo(ayse)!;
+    await press(ayse, proposal, buttonData(proposal, 0));
+    await scenario.running.ortak.inFlight.drain();
+    const steps = await scenario.db.prisma.reminder.findMany({ where: { meetingId: meeting.id, kind: "host-checklist" }, orderBy: { fireAt: "asc" } });
+    expect(steps.map((s) => s.fireAt.toISOString())).toEqual(["2027-02-24T07:00:00.000Z", "2027-03-03T07:00:00.000Z", "2027-03-10T07:00:00.000Z", "2027-03-16T07:00:00.000Z"]);
+    moveClockTo("2027-02-24T07:00:01Z");
+    await runDueJobs();
+    const reminder = scenario.emulator.botMessagesIn(ayse.id).filter((m) => m.text?.startsWith("📋")).at(-1)!;
+    expect(reminder.text).toBe("📋 25. toplantı hazırlığı (17 Mart 2027 Çarşamba, 10:00–15:00, Salon)\nMekânı teyit edin.\nTamamlayınca düğmeye basın.");
+    expect((await press(elif, reminder, buttonData(reminder, 0), true)).text).toBe("Bu düğme artık geçerli değil.");
+    expect((await press(ayse, reminder, buttonData(reminder, 0))).text).toBe("Teşekkürler, tamamlandı olarak işaretlendi.");
+    moveClockTo("2026-11-24T09:00:00Z");
+    expect(await say(admin, group, "/meeting 25")).toContain("Ev sahibi hazırlığı: ✅ mekân teyidi · ⬜ adres ve erişilebilirlik");
+  });
+});
