@@ -192,6 +192,25 @@ describe("proposal, answers and escalation", () => {
   });
 });
 
+describe("host contacts", () => {
+  it("once an organiser marks contacts, only they are asked and may answer", async () => {
+    const { admin, ayse, group } = await rotationNetwork("Temsilci Ağı");
+    const zehra = scenario.emulator.createUser({ first_name: "Zehra", username: `zehra_${scenario.emulator.users.size}`, language_code: "tr" });
+    scenario.emulator.setMember(group, zehra, "member");
+    await say(zehra, group, "/whoami");
+    await say(zehra, "private", "/start");
+    await say(admin, group, `/member_set_org @${zehra.username} Buca`);
+    expect(await say(admin, group, `/host_contact @${zehra.username}`)).toBe(`Zehra (@${zehra.username}) artık Buca KDM kurumunun ev sahipliği temsilcisi; ev sahipliği soruları kurumdaki temsilcilere gider.`);
+    expect(await say(admin, group, `/host_contact @${admin.username}`)).toBe("Önce Derya (@" + admin.username + ") için kurum belirleyin: /member_set_org");
+    expect(await say(admin, group, `/host_contact @${zehra.username} belki`)).toMatch(/^Kullanım: /);
+    await createMeeting(admin, group);
+    expect(proposalTo(zehra)).toBeDefined();
+    expect(proposalTo(ayse)).toBeUndefined();
+    const proposal = proposalTo(zehra)!;
+    expect((await press(ayse, proposal, buttonData(proposal, 0), true)).text).toBe("Bu soruyu yalnızca önerilen kurumun temsilcileri yanıtlayabilir.");
+  });
+});
+
 describe("organisers' decisions and history", () => {
   it("/host N <short> assigns, /host N skip moves the proposed one to the back; /hosts shows the 24th at Buca and counts", async () => {
     const { admin, member, group, code } = await rotationNetwork("Atama Ağı");

@@ -210,6 +210,7 @@ describe("permissions", () => {
     "/reminders_set 1d",
     "/rotation_set Buca",
     "/host 1",
+    "/host_contact @somebody_x",
   ];
 
   it.each(organiserCommands)("a member cannot %s", async (command) => {

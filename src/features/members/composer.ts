@@ -131,6 +131,19 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     else await replyHtml(ctx, ctx.t("member-set-org-done", { name: memberName(result.member), organisation: escapeHtml(result.organisation.name) }));
   });
 
+  composer.command("host_contact", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const parsed = targetOf(ctx);
+    const answer = parsed?.rest.toLocaleLowerCase("tr-TR") || "evet";
+    const on = ["evet", "yes", "e", "y"].includes(answer) ? true : ["hayır", "hayir", "no", "h", "n"].includes(answer) ? false : undefined;
+    if (!parsed || on === undefined) return void (await ctx.reply(ctx.t("host-contact-usage")));
+    const result = await members.setHostContact(scope.network.id, BigInt(ctx.from!.id), parsed.target, on);
+    if (result.kind === "unknown-member") return void (await ctx.reply(ctx.t("member-unknown")));
+    if (result.kind === "no-organisation") return void (await replyHtml(ctx, ctx.t("host-contact-no-organisation", { name: memberName(result.member) })));
+    await replyHtml(ctx, ctx.t(on ? "host-contact-on" : "host-contact-off", { name: memberName(result.member), organisation: escapeHtml(result.organisation.name) }));
+  });
+
   return {
     composer,
     commands: [
@@ -140,6 +153,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
       { command: "organiser_add", description: "cmd-organiser-add", chats: ["private", "group"], organiserOnly: true },
       { command: "organiser_remove", description: "cmd-organiser-remove", chats: ["private", "group"], organiserOnly: true },
       { command: "member_set_org", description: "cmd-member-set-org", chats: ["private", "group"], organiserOnly: true },
+      { command: "host_contact", description: "cmd-host-contact", chats: ["private", "group"], organiserOnly: true },
     ],
   };
 }

@@ -85,6 +85,19 @@ export class MemberService {
     });
   }
 
+  /** Marks (or unmarks) a member as a host contact of their organisation: hosting questions go to the marked ones. */
+  async setHostContact(networkId: number, actorId: bigint, target: MemberTarget, on: boolean) {
+    const member = await this.find(networkId, target);
+    if (!member) return { kind: "unknown-member" as const };
+    const row = await this.prisma.member.findUniqueOrThrow({ where: { networkId_userId: { networkId, userId: member.userId } }, include: { organisation: true } });
+    if (!row.organisation) return { kind: "no-organisation" as const, member };
+    await this.prisma.$transaction(async (tx) => {
+      await tx.member.update({ where: { id: row.id }, data: { isHostContact: on } });
+      await this.audit.record(tx, { networkId, actorId, action: "member.host_contact", subject: member.name, before: { contact: String(row.isHostContact) }, after: { contact: String(on) } });
+    });
+    return { kind: "set" as const, member, organisation: row.organisation };
+  }
+
   async setOrganisation(networkId: number, actorId: bigint, target: MemberTarget, shortName: string): Promise<SetOrgResult> {
     const member = await this.find(networkId, target);
     if (!member) return { kind: "unknown-member" };
