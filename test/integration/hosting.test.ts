@@ -69,8 +69,8 @@ async function rotationNetwork(name: string) {
   return { ...fixture, ayse, elif };
 }
 
-async function createMeeting(admin: EmulatedUser, group: EmulatedChat, when = "17 Mart 2027 10:00") {
-  await say(admin, group, `/meeting_new ${when} | Salon | Gündem`);
+async function createMeeting(admin: EmulatedUser, group: EmulatedChat, when = "17 Mart 2027 10:00", venue = "Salon") {
+  await say(admin, group, `/meeting_new ${when} | ${venue} | Gündem`);
   return scenario.db.prisma.meeting.findFirstOrThrow({ where: { network: { chats: { some: { telegramChatId: BigInt(group.id) } } } }, orderBy: { number: "desc" } });
 }
 
@@ -108,7 +108,10 @@ describe("rotation order", () => {
 describe("proposal, answers and escalation", () => {
   it("creating a meeting asks the organisation whose turn it is; only its contacts can answer; accept makes it the host", async () => {
     const { admin, ayse, elif, group } = await rotationNetwork("Öneri Ağı");
-    const meeting = await createMeeting(admin, group);
+    await say(admin, group, "/org_edit Buca venue Buca1923 Mevlana Kafe");
+    await say(admin, group, "/org_edit Buca address Buca, İzmir");
+    // No venue yet: the host's fills it in.
+    const meeting = await createMeeting(admin, group, "17 Mart 2027 10:00", "-");
     const proposal = proposalTo(ayse)!;
     const [accept, decline] = [buttonData(proposal, 0), buttonData(proposal, 1)];
     expect(proposal.text).toBe("🏠 25. toplantıda ev sahipliği sırası kurumunuzda: Buca KDM\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nLütfen 27 Kasım 2026 Cuma, 12:00 tarihine kadar yanıt verin.");
@@ -124,6 +127,7 @@ describe("proposal, answers and escalation", () => {
     expect(scenario.emulator.botMessagesIn(group.id).some((m) => m.text === "✅ 25. toplantıya Buca KDM ev sahipliği yapacak.")).toBe(true);
     const details = await say(admin, group, "/meeting 25");
     expect(details).toContain("Ev sahibi: Buca KDM");
+    expect(details).toContain("Mekân: Buca1923 Mevlana Kafe\nAdres: Buca, İzmir");
     expect(details).toContain("Ev sahibi hazırlığı: ⬜ mekân teyidi · ⬜ adres ve erişilebilirlik · ⬜ gündem ve ikram · ⬜ son kontrol");
     // Answering again (or pressing an old proposal) is refused.
     expect(await press(ayse, proposal, decline, true)).toEqual({ text: "Bu öneri artık geçerli değil: yanıtlandı ya da süresi doldu.", show_alert: true });

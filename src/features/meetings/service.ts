@@ -93,7 +93,9 @@ export class MeetingService {
   async create(network: Network, actorId: bigint, input: { when: string; venue: string; agenda: string }): Promise<CreateResult> {
     const when = parseDateTime(input.when, network.timeZone, this.nowIn(network.timeZone));
     if (!when.ok) return { kind: "bad-date", problem: when.problem };
-    const venueProblem = checkName(input.venue, NAME_LIMITS.venue);
+    // "-" or "yok": the host's venue fills it in when an organisation accepts.
+    const noVenue = NONE.has(normaliseName(input.venue).toLocaleLowerCase("tr-TR"));
+    const venueProblem = noVenue ? undefined : checkName(input.venue, NAME_LIMITS.venue);
     if (venueProblem) return { kind: "bad-venue", problem: venueProblem };
     const agenda = readAgenda(input.agenda);
     if (!agenda.ok) return { kind: "bad-agenda", problem: agenda.problem };
@@ -113,7 +115,7 @@ export class MeetingService {
           agenda: agenda.items,
           startsAt: when.value.toJSDate(),
           endsAt: when.value.plus({ minutes: network.defaultDurationMinutes }).toJSDate(),
-          venueName: normaliseName(input.venue),
+          venueName: noVenue ? null : normaliseName(input.venue),
         },
       });
       await this.audit.record(tx, {
