@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedChat, EmulatedUser, TelegramEmulator } from "../../src/telegram-emulator/index.ts";
-import { spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
+import { sayTo, spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();
 let emulator: TelegramEmulator;
@@ -8,11 +8,7 @@ beforeAll(() => {
   emulator = fixture.emulator();
 });
 
-async function say(user: EmulatedUser, chat: EmulatedChat | "private", text: string): Promise<string> {
-  const chatId = chat === "private" ? user.id : chat.id;
-  const { message } = emulator.sendText(user, chat, text);
-  return (await emulator.nextBotMessage(chatId, message.message_id, 15_000)).text ?? "";
-}
+const say = (user: EmulatedUser, chat: EmulatedChat | "private", text: string) => sayTo(emulator, user, chat, text);
 
 describe("hosting through the running bot", () => {
   it("the host's contact accepts by DM and the invitation card shows the host", async () => {

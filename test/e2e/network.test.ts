@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedChat, EmulatedUser, TelegramEmulator } from "../../src/telegram-emulator/index.ts";
-import { spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
+import { sayTo, spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();
 let emulator: TelegramEmulator;
@@ -8,11 +8,7 @@ beforeAll(() => {
   emulator = fixture.emulator();
 });
 
-async function say(user: EmulatedUser, chat: EmulatedChat | "private", text: string, replyTo?: number): Promise<string> {
-  const chatId = chat === "private" ? user.id : chat.id;
-  const { message } = emulator.sendText(user, chat, text, { replyTo });
-  return (await emulator.nextBotMessage(chatId, message.message_id, 15_000)).text ?? "";
-}
+const say = (user: EmulatedUser, chat: EmulatedChat | "private", text: string, replyTo?: number) => sayTo(emulator, user, chat, text, replyTo);
 
 describe("a network set up through the running bot, with several people in one group and their DMs", () => {
   it("sets up, adds organisations, onboards by deep link, delegates, and keeps names private", async () => {

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { EmulatedChat, EmulatedUser, TelegramEmulator } from "../../src/telegram-emulator/index.ts";
-import { spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
+import { sayTo, spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();
 let emulator: TelegramEmulator;
@@ -9,11 +9,7 @@ beforeAll(() => {
   emulator = fixture.emulator();
 });
 
-async function say(user: EmulatedUser, chat: EmulatedChat | "private", text: string): Promise<string> {
-  const chatId = chat === "private" ? user.id : chat.id;
-  const { message } = emulator.sendText(user, chat, text);
-  return (await emulator.nextBotMessage(chatId, message.message_id, 15_000)).text ?? "";
-}
+const say = (user: EmulatedUser, chat: EmulatedChat | "private", text: string) => sayTo(emulator, user, chat, text);
 
 describe("a reminder through the running bot, its queue and Telegram", () => {
   it("a meeting three minutes ahead with a 1m policy reminds the member who said yes, once", { timeout: 240_000 }, async () => {

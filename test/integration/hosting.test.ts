@@ -1,56 +1,10 @@
-import { Worker } from "bullmq";
-import { Api } from "grammy";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { MAIN_QUEUE } from "../../jobs/definitions.ts";
-import type { ReminderPayload } from "../../jobs/reminders.ts";
-import { Translator } from "../../src/bot/i18n.ts";
-import { ReminderDelivery } from "../../src/features/reminders/delivery.ts";
-import { createLogger, silentLogger } from "../../src/logger.ts";
+import { describe, expect, it } from "vitest";
+import { useJobsByHand } from "../support/jobs-by-hand.ts";
 import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
-import { useScenario } from "../support/scenario.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.
-let now = new Date("2026-11-24T09:00:00Z");
-const scenario = useScenario({ clock: () => now, logger: process.env.DEBUG_LOG ? createLogger("error") : undefined });
+const { scenario, moveClockTo, runDueJobs, delivery } = useJobsByHand("2026-11-24T09:00:00Z");
 const { say, network, countRows } = scenario;
-
-let worker: Worker;
-let delivery: ReminderDelivery;
-
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(now);
-  worker = new Worker(MAIN_QUEUE, null, { connection: { path: scenario.redisPath, maxRetriesPerRequest: null }, autorun: false });
-  const api = new Api(scenario.emulator.token, { apiRoot: scenario.emulator.apiRoot });
-  const { services } = scenario.running;
-  delivery = new ReminderDelivery({
-    prisma: services.prisma,
-    reminders: services.reminders,
-    rsvps: services.rsvps,
-    api,
-    translator: await Translator.load(),
-    logger: silentLogger,
-    onHostDeadline: (turnId) => scenario.running.ortak.hostNotifier.deadlinePassed(api, turnId),
-  });
-});
-afterAll(async () => {
-  await worker.close();
-  vi.useRealTimers();
-});
-
-function moveClockTo(iso: string): void {
-  now = new Date(iso);
-  vi.setSystemTime(now);
-}
-
-async function runDueJobs(): Promise<void> {
-  for (;;) {
-    const job = await worker.getNextJob("hosting-test", { block: false });
-    if (!job) return;
-    if (job.name === "reminder") await delivery.deliver(job.data as ReminderPayload);
-    await job.moveToCompleted("done", "hosting-test", false);
-  }
-}
 
 /** Buca, Karşıyaka, Bornova (cannot host) and Konak; Ayşe speaks for Buca, Elif for Karşıyaka. */
 async function rotationNetwork(name: string) {

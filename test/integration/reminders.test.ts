@@ -1,55 +1,11 @@
-import { Worker } from "bullmq";
-import { Api } from "grammy";
+import { describe, expect, it } from "vitest";
+import { useJobsByHand } from "../support/jobs-by-hand.ts";
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { MAIN_QUEUE } from "../../jobs/definitions.ts";
-import type { ReminderPayload } from "../../jobs/reminders.ts";
-import { Translator } from "../../src/bot/i18n.ts";
-import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
-import { ReminderDelivery } from "../../src/features/reminders/delivery.ts";
-import { silentLogger } from "../../src/logger.ts";
 import { tooManyRequests, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
-import { useScenario } from "../support/scenario.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir; meeting 25 on Wednesday 17 March 2027, 10:00.
-let now = new Date("2026-11-24T09:00:00Z");
-const scenario = useScenario({ clock: () => now });
+const { scenario, moveClockTo, runDueJobs, delivery } = useJobsByHand("2026-11-24T09:00:00Z");
 const { say, network } = scenario;
-
-let worker: Worker;
-let delivery: ReminderDelivery;
-
-beforeAll(async () => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(now);
-  // Pulled by hand only: never run with a clock that moves under it.
-  worker = new Worker(MAIN_QUEUE, null, { connection: { path: scenario.redisPath, maxRetriesPerRequest: null }, autorun: false });
-  const api = new Api(scenario.emulator.token, { apiRoot: scenario.emulator.apiRoot });
-  api.config.use(markUnreachableOn403(scenario.running.services.users, silentLogger));
-  const { services } = scenario.running;
-  delivery = new ReminderDelivery({ prisma: services.prisma, reminders: services.reminders, rsvps: services.rsvps, api, translator: await Translator.load(), logger: silentLogger });
-});
-afterAll(async () => {
-  await worker.close();
-  vi.useRealTimers();
-});
-
-function moveClockTo(iso: string): void {
-  now = new Date(iso);
-  vi.setSystemTime(now);
-}
-
-/** Takes every job due now, as a worker would, and runs it through the real delivery. */
-async function runDueJobs(): Promise<string[]> {
-  const ran: string[] = [];
-  for (;;) {
-    const job = await worker.getNextJob("test-token", { block: false });
-    if (!job) return ran;
-    ran.push(job.id!);
-    if (job.name === "reminder") await delivery.deliver(job.data as ReminderPayload);
-    await job.moveToCompleted("done", "test-token", false);
-  }
-}
 
 async function invitedMeeting(name: string) {
   moveClockTo("2026-11-24T09:00:00Z");

@@ -5,7 +5,7 @@ export { isAlive } from "../../src/redis/private-server.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll } from "vitest";
-import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { tempDir } from "./harness.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -110,4 +110,11 @@ export function useEmulatorAndDataDir(): { emulator: () => TelegramEmulator; dat
     await data.remove();
   });
   return { emulator: () => emulator, dataDir: () => data.path };
+}
+
+/** Over HTTP to a separate bot process: the user writes, and the bot's next message there is awaited. */
+export async function sayTo(emulator: TelegramEmulator, user: EmulatedUser, chat: EmulatedChat | "private", text: string, replyTo?: number): Promise<string> {
+  const chatId = chat === "private" ? user.id : chat.id;
+  const { message } = emulator.sendText(user, chat, text, { replyTo });
+  return (await emulator.nextBotMessage(chatId, message.message_id, 15_000)).text ?? "";
 }
