@@ -497,3 +497,24 @@ host-contact-usage = Usage: reply to the person's message with /host_contact [ye
 host-contact-on = { $name } is now a hosting contact of { $organisation }; hosting questions go to the organisation's contacts.
 host-contact-off = { $name } is no longer a hosting contact.
 host-contact-no-organisation = Set { $name }'s organisation first: /member_set_org
+cmd-checkin = Tell the bot you are at the meeting
+cmd-attendance = See who came to a meeting
+checkin-card =
+    📍 <b>Meeting { $number } is starting</b> ({ $when }, { $venue })
+    If you are here, press the button below; check-in stays open until an hour after the end.
+checkin-button = 🙋 I'm here
+checkin-checked-in = Welcome! Your attendance at meeting { $number } is recorded.
+checkin-already = Your attendance at meeting { $number } was already recorded.
+checkin-not-open = Check-in for meeting { $number } is not open now; it opens half an hour before the start and closes an hour after the end.
+checkin-cancelled = This meeting was cancelled.
+checkin-unknown-meeting = This meeting no longer exists.
+checkin-not-member = To check in, join the network first: type /join in the network's group.
+checkin-usage = Usage: /checkin or /checkin <number>
+checkin-none-open = No meeting has check-in open right now.
+attendance-usage = Usage: /attendance <number>, for example /attendance 25
+attendance-heading = <b>Attendance at meeting { $number }</b>
+attendance-empty = Nobody has checked in yet.
+attendance-came = Came ({ $count }): { $names }
+attendance-missing = Said yes but did not come: { $names }
+attendance-unannounced = Came without answering: { $names }
+reminder-kind-checkin-card = check-in card

@@ -446,3 +446,24 @@ host-contact-usage = Kullanım: kişinin bir mesajını yanıtlayarak /host_cont
 host-contact-on = { $name } artık { $organisation } kurumunun ev sahipliği temsilcisi; ev sahipliği soruları kurumdaki temsilcilere gider.
 host-contact-off = { $name } artık ev sahipliği temsilcisi değil.
 host-contact-no-organisation = Önce { $name } için kurum belirleyin: /member_set_org
+cmd-checkin = Toplantıya geldiğinizi bildirin
+cmd-attendance = Toplantıya kimlerin geldiğini gör
+checkin-card =
+    📍 <b>{ $number }. toplantı başlıyor</b> ({ $when }, { $venue })
+    Geldiyseniz aşağıdaki düğmeye basın; yoklama toplantı bitiminden bir saat sonrasına kadar açık.
+checkin-button = 🙋 Buradayım
+checkin-checked-in = Hoş geldiniz! { $number }. toplantıya katılımınız kaydedildi.
+checkin-already = { $number }. toplantıya katılımınız zaten kayıtlı.
+checkin-not-open = { $number }. toplantının yoklaması şu anda açık değil; toplantı başlamadan yarım saat önce açılır, bitiminden bir saat sonra kapanır.
+checkin-cancelled = Bu toplantı iptal edildi.
+checkin-unknown-meeting = Bu toplantı artık yok.
+checkin-not-member = Yoklamaya katılmak için önce ağa katılın: ağın grubunda /join yazın.
+checkin-usage = Kullanım: /checkin ya da /checkin <numara>
+checkin-none-open = Şu anda yoklaması açık bir toplantı yok.
+attendance-usage = Kullanım: /attendance <numara>, örneğin /attendance 25
+attendance-heading = <b>{ $number }. toplantının yoklaması</b>
+attendance-empty = Henüz kimse katılımını bildirmedi.
+attendance-came = Gelenler ({ $count }): { $names }
+attendance-missing = Katılacağını söyleyip gelmeyenler: { $names }
+attendance-unannounced = Yanıt vermeden gelenler: { $names }
+reminder-kind-checkin-card = yoklama kartı

@@ -17,6 +17,7 @@ import { CardRefresher } from "../features/invitations/card-refresher.ts";
 import { invitationsFeature } from "../features/invitations/composer.ts";
 import { CardPoster } from "../features/invitations/poster.ts";
 import { remindersFeature } from "../features/reminders/composer.ts";
+import { attendanceFeature } from "../features/attendance/composer.ts";
 import { hostingFeature } from "../features/hosting/composer.ts";
 import { HostNotifier } from "../features/hosting/notifier.ts";
 import { dialogueFeature } from "../features/dialogue/composer.ts";
@@ -97,10 +98,11 @@ export function createBot(deps: BotDeps): OrtakBot {
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
     dialogueFeature({ dialogues: services.dialogues }),
     meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, hosting: services.hosting, hostNotifier, refresher, translator, logger }),
+    attendanceFeature({ attendance: services.attendance, meetings: services.meetings }),
     hostingFeature({ hosting: services.hosting, notifier: hostNotifier, dialogues: services.dialogues }),
     invitationsFeature({ invitations: services.invitations, meetings: services.meetings, reminders: services.reminders, poster }),
     remindersFeature({ reminders: services.reminders, meetings: services.meetings }),
-    rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, users: services.users, refresher, translator, logger }),
+    rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, users: services.users, attendance: services.attendance, refresher, translator, logger }),
     auditFeature({ audit: services.audit, users: services.users }),
   );
   for (const feature of features) bot.use(feature.composer);

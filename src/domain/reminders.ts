@@ -13,9 +13,11 @@ export type ReminderKind =
   /** To each organiser at the deadline: the answers per organisation (DM). */
   | "organiser-summary"
   /** To the host's contacts: a preparation step, 21, 14, 7 and 1 days before (DM, with a Done button). */
-  | "host-checklist";
+  | "host-checklist"
+  /** To each linked chat at the start: the check-in card. */
+  | "checkin-card";
 
-export const PLANNED_KINDS: ReadonlySet<string> = new Set<ReminderKind>(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist"]);
+export const PLANNED_KINDS: ReadonlySet<string> = new Set<ReminderKind>(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist", "checkin-card"]);
 
 /** The host's preparation steps, by days before the meeting. */
 export const HOST_CHECKLIST = [
@@ -77,7 +79,9 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
   const planned: PlannedReminder[] = [];
   const add = (kind: ReminderKind, offsetMinutes: number, audience: Audience, at: Date, direct: boolean) => {
     const fireAt = direct ? outsideQuietHours(at, meeting.startsAt, zone, policy) : at;
-    if (fireAt && fireAt > now && fireAt < meeting.startsAt) planned.push({ kind, offsetMinutes, audience, fireAt });
+    // Everything goes out before the meeting, except the check-in card at its very start.
+    const beforeStart = kind === "checkin-card" ? fireAt !== undefined && fireAt <= meeting.startsAt : fireAt !== undefined && fireAt < meeting.startsAt;
+    if (fireAt && fireAt > now && beforeStart) planned.push({ kind, offsetMinutes, audience, fireAt });
   };
   const minutesBefore = (minutes: number) => new Date(start - minutes * 60_000);
 
@@ -90,6 +94,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     for (const m of input.members) add("before", offset, { kind: "member", memberId: m.memberId }, minutesBefore(offset), true);
   }
   for (const chat of input.chats) add("group-summary", 0, { kind: "chat", ...chat }, minutesBefore(DAY), false);
+  for (const chat of input.chats) add("checkin-card", 0, { kind: "chat", ...chat }, meeting.startsAt, false);
 
   const nudgeAt = meeting.rsvpDeadline ? new Date(meeting.rsvpDeadline.getTime() - NUDGE_BEFORE_DEADLINE * 60_000) : minutesBefore(NUDGE_WITHOUT_DEADLINE);
   for (const m of input.members) add("nudge", 0, { kind: "member", memberId: m.memberId }, nudgeAt, true);

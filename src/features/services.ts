@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/client.ts";
 import { AuditService } from "./audit/service.ts";
+import { AttendanceService } from "./attendance/service.ts";
 import { DialogueService } from "./dialogue/service.ts";
 import { HostService } from "./hosting/service.ts";
 import { InvitationService } from "./invitations/service.ts";
@@ -27,6 +28,7 @@ export interface Services {
   dialogues: DialogueService;
   reminders: ReminderService;
   hosting: HostService;
+  attendance: AttendanceService;
   /** The one source of "now" for rules that depend on it. */
   clock: () => Date;
 }
@@ -57,6 +59,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     dialogues: new DialogueService(prisma, clock),
     reminders,
     hosting: new HostService(prisma, audit, reminders, clock),
+    attendance: new AttendanceService(prisma, clock),
     clock,
   };
 }

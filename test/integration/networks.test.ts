@@ -211,6 +211,7 @@ describe("permissions", () => {
     "/rotation_set Buca",
     "/host 1",
     "/host_contact @somebody_x",
+    "/attendance 1",
   ];
 
   it.each(organiserCommands)("a member cannot %s", async (command) => {

@@ -48,6 +48,7 @@ describe("planning", () => {
       "group-summary/0 2027-03-16T07:00:00.000Z",
       "before/120 2027-03-17T06:00:00.000Z",
       "before/120 2027-03-17T06:00:00.000Z",
+      "checkin-card/0 2027-03-17T07:00:00.000Z",
     ]);
     const jobs = await jobsOf(meeting.id);
     expect(jobs.every((j) => j.status === "scheduled" && j.job === new Date(j.fireAt).getTime())).toBe(true);
@@ -71,6 +72,7 @@ describe("planning", () => {
       "group-summary/0 2027-03-10T07:00:00.000Z",
       "before/120 2027-03-11T06:00:00.000Z",
       "before/120 2027-03-11T06:00:00.000Z",
+      "checkin-card/0 2027-03-11T07:00:00.000Z",
     ]);
     expect(after.filter((r) => r.status === "cancelled").length).toBe(5);
     for (const old of before) expect(await scenario.queue.getJob(old.jobId!)).toBeUndefined();

@@ -37,6 +37,7 @@ describe("reminder planner", () => {
       "group-summary c-100 2027-03-16 10:00",
       "before/2h m1 2027-03-17 09:00",
       "before/2h m2 2027-03-17 09:00",
+      "checkin-card c-100 2027-03-17 10:00",
     ]);
   });
 
@@ -52,7 +53,7 @@ describe("reminder planner", () => {
 
   it("leaves out what is already past: nothing fires late", () => {
     const plan = planReminders(input({ now: new Date("2027-03-16T12:00:00Z") }));
-    expect(summary(plan)).toEqual(["before/2h m1 2027-03-17 09:00", "before/2h m2 2027-03-17 09:00"]);
+    expect(summary(plan)).toEqual(["before/2h m1 2027-03-17 09:00", "before/2h m2 2027-03-17 09:00", "checkin-card c-100 2027-03-17 10:00"]);
   });
 
   it("moves DMs out of quiet hours to the morning, never past the meeting; groups are not moved", () => {

@@ -119,6 +119,16 @@ export class ReminderDelivery {
 
     if (audience.kind === "chat") {
       const chat = { chatId: Number(audience.chatId), topicId: audience.topicId, locale: localeOr(network.locale) };
+      if (row.kind === "checkin-card") {
+        return {
+          kind: "send",
+          message: {
+            ...chat,
+            text: (r) => r.t("checkin-card", facts(r)),
+            keyboard: (r) => ({ inline_keyboard: [[{ text: r.t("checkin-button"), callback_data: `in:${meeting.id}` }]] }),
+          },
+        };
+      }
       if (row.kind === "group-summary") {
         const tally = await this.deps.rsvps.tally(meeting.id);
         return { kind: "send", message: { ...chat, text: (r) => [r.t("reminder-group-summary", facts(r)), "", ...tallyLines(r, tally, meeting.capacity)].join("\n") } };

@@ -15,6 +15,7 @@ import { readRsvpData } from "../invitations/view.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import type { UserService } from "../users/service.ts";
+import type { AttendanceService } from "../attendance/service.ts";
 import { tellPromoted } from "./notify.ts";
 import type { AnswerOutcome, AnswerRequest, RsvpService } from "./service.ts";
 import { outcomeText, REACTION, rsvpListLines } from "./view.ts";
@@ -27,6 +28,7 @@ export interface RsvpDeps {
   refresher: CardRefresher;
   translator: Translator;
   logger: Logger;
+  attendance: AttendanceService;
 }
 
 export const EXPORT_COLUMNS = ["meeting_number", "organisation", "member", "status", "party_size", "answered_at", "checked_in"] as const;
@@ -124,7 +126,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     const found = await organiserMeeting(ctx, "export-usage");
     if (!found) return;
     const { meeting, network } = found;
-    const rows = await rsvps.list(meeting.id);
+    const [rows, present] = await Promise.all([rsvps.list(meeting.id), deps.attendance.checkedInMemberIds(meeting.id)]);
     const csv = toCsv(
       EXPORT_COLUMNS,
       rows.map((r) => [
@@ -134,7 +136,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
         r.waitlisted ? "waitlist" : r.status,
         r.partySize,
         formatIsoInZone(r.answeredAt, network.timeZone),
-        r.checkedIn ? "yes" : "no",
+        present.has(r.memberId) ? "yes" : "no",
       ]),
     );
     const file = new InputFile(Buffer.from(csv, "utf8"), `ortak-${meeting.number}-rsvps.csv`);

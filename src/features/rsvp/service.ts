@@ -51,6 +51,7 @@ export interface Tally {
 }
 
 export interface RsvpRow {
+  memberId: number;
   organisation: string | null;
   member: string;
   username: string | null;
@@ -58,7 +59,6 @@ export interface RsvpRow {
   partySize: number;
   waitlisted: boolean;
   answeredAt: Date;
-  checkedIn: boolean;
 }
 
 type MeetingState = { id: number; networkId: number; number: number; status: string; startsAt: Date; rsvpDeadline: Date | null; capacity: number | null };
@@ -232,6 +232,7 @@ export class RsvpService {
     });
     return rows
       .map((r) => ({
+        memberId: r.memberId,
         organisation: r.member.organisation?.name ?? null,
         position: r.member.organisation?.rotationPosition ?? Number.MAX_SAFE_INTEGER,
         member: [r.member.user.firstName, r.member.user.lastName].filter(Boolean).join(" "),
@@ -240,8 +241,6 @@ export class RsvpService {
         partySize: r.partySize,
         waitlisted: r.waitlistedAt !== null,
         answeredAt: r.updatedAt,
-        // Check-in arrives with the attendance feature.
-        checkedIn: false,
       }))
       .sort((a, b) => a.position - b.position || a.member.localeCompare(b.member, "tr"))
       .map(({ position: _position, ...row }) => row);

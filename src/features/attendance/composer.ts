@@ -1,0 +1,73 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import { deliverPrivately } from "../../bot/private-reply.ts";
+import { replyHtml } from "../../bot/reply.ts";
+import { splitIntoMessages } from "../../domain/split.ts";
+import type { Feature } from "../feature.ts";
+import type { MeetingService } from "../meetings/service.ts";
+import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
+import type { AttendanceGroup, AttendanceService, CheckInResult } from "./service.ts";
+
+function checkInText(ctx: BotContext, result: CheckInResult): string {
+  return "meetingNumber" in result ? ctx.t(`checkin-${result.kind}`, { number: result.meetingNumber }) : ctx.t(`checkin-${result.kind}`);
+}
+
+function attendanceLines(ctx: BotContext, number: number, groups: AttendanceGroup[]): string[] {
+  const lines = [ctx.t("attendance-heading", { number })];
+  if (groups.length === 0) lines.push("", ctx.t("attendance-empty"));
+  for (const g of groups) {
+    lines.push("", `<b>${escapeHtml(g.organisation ?? ctx.t("card-no-organisation"))}</b>`);
+    lines.push(ctx.t("attendance-came", { count: g.checkedIn.length, names: escapeHtml(g.checkedIn.join(", ") || "—") }));
+    if (g.missing.length > 0) lines.push(ctx.t("attendance-missing", { names: escapeHtml(g.missing.join(", ")) }));
+    if (g.unannounced.length > 0) lines.push(ctx.t("attendance-unannounced", { names: escapeHtml(g.unannounced.join(", ")) }));
+  }
+  return lines;
+}
+
+/** The check-in button and /checkin; /attendance for organisers. */
+export function attendanceFeature(deps: { attendance: AttendanceService; meetings: MeetingService }): Feature {
+  const composer = new Composer<BotContext>();
+  const { attendance } = deps;
+
+  composer.callbackQuery(/^in:(\d{1,9})$/, async (ctx) => {
+    const meetingId = Number(ctx.match[1]);
+    let result = await attendance.checkIn(meetingId, BigInt(ctx.from.id));
+    // Someone in the linked group who was not known yet becomes a member by checking in.
+    if (result.kind === "not-member" && ctx.chat?.type !== "private" && (await ctx.scope())) result = await attendance.checkIn(meetingId, BigInt(ctx.from.id));
+    await ctx.answerCallbackQuery({ text: checkInText(ctx, result), show_alert: result.kind !== "checked-in" && result.kind !== "already" });
+  });
+
+  composer.command("checkin", async (ctx) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    const arg = ctx.match.trim();
+    if (arg !== "" && !/^\d{1,6}$/.test(arg)) return void (await ctx.reply(ctx.t("checkin-usage")));
+    const meeting = arg === "" ? await attendance.current(scope.network.id) : await deps.meetings.find(scope.network.id, Number(arg));
+    if (!meeting) return void (await ctx.reply(arg === "" ? ctx.t("checkin-none-open") : ctx.t("meeting-unknown", { number: arg })));
+    await ctx.reply(checkInText(ctx, await attendance.checkIn(meeting.id, BigInt(ctx.from!.id))));
+  });
+
+  composer.command("attendance", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const number = ctx.match.trim();
+    if (!/^\d{1,6}$/.test(number)) return void (await ctx.reply(ctx.t("attendance-usage")));
+    const meeting = await deps.meetings.find(scope.network.id, Number(number));
+    if (!meeting) return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
+    const messages = splitIntoMessages(attendanceLines(ctx, meeting.number, await attendance.report(meeting.id)));
+    const delivery = await deliverPrivately(ctx, async (chatId) => {
+      for (const text of messages) await ctx.api.sendMessage(chatId, text, { parse_mode: "HTML" });
+    });
+    if (delivery === "unreachable") await replyHtml(ctx, ctx.t("private-start-me", { link: `https://t.me/${ctx.me.username}` }));
+    if (delivery === "sent") await ctx.reply(ctx.t("private-sent"));
+  });
+
+  return {
+    composer,
+    commands: [
+      { command: "checkin", description: "cmd-checkin", chats: ["private", "group"], organiserOnly: false },
+      { command: "attendance", description: "cmd-attendance", chats: ["private", "group"], organiserOnly: true },
+    ],
+  };
+}
