@@ -20,3 +20,10 @@ export async function deliverPrivately(ctx: BotContext, send: (chatId: number) =
     throw error;
   }
 }
+
+/** Names for the asker only: delivered privately, and the asker told where it went (or how to let the bot write). */
+export async function answerPrivately(ctx: BotContext, send: (chatId: number) => Promise<unknown>): Promise<void> {
+  const delivery = await deliverPrivately(ctx, send);
+  if (delivery === "unreachable") await ctx.reply(ctx.t("private-start-me", { link: `https://t.me/${ctx.me.username}` }), { parse_mode: "HTML" });
+  if (delivery === "sent") await ctx.reply(ctx.t("private-sent"));
+}

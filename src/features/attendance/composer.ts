@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { deliverPrivately } from "../../bot/private-reply.ts";
-import { replyHtml } from "../../bot/reply.ts";
+import { answerPrivately } from "../../bot/private-reply.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
@@ -56,11 +55,9 @@ export function attendanceFeature(deps: { attendance: AttendanceService; meeting
     const meeting = await deps.meetings.find(scope.network.id, Number(number));
     if (!meeting) return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
     const messages = splitIntoMessages(attendanceLines(ctx, meeting.number, await attendance.report(meeting.id)));
-    const delivery = await deliverPrivately(ctx, async (chatId) => {
+    await answerPrivately(ctx, async (chatId) => {
       for (const text of messages) await ctx.api.sendMessage(chatId, text, { parse_mode: "HTML" });
     });
-    if (delivery === "unreachable") await replyHtml(ctx, ctx.t("private-start-me", { link: `https://t.me/${ctx.me.username}` }));
-    if (delivery === "sent") await ctx.reply(ctx.t("private-sent"));
   });
 
   return {

@@ -1,8 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import type { Translator } from "../../bot/i18n.ts";
-import { deliverPrivately } from "../../bot/private-reply.ts";
-import { replyHtml } from "../../bot/reply.ts";
+import { answerPrivately } from "../../bot/private-reply.ts";
 import { toCsv } from "../../domain/csv.ts";
 import { formatIsoInZone } from "../../domain/datetime.ts";
 import { parseRsvpReply, readStatusWord } from "../../domain/rsvp-reply.ts";
@@ -104,12 +103,6 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     return { network: scope.network, meeting };
   };
 
-  const privately = async (ctx: BotContext, send: (chatId: number) => Promise<unknown>) => {
-    const delivery = await deliverPrivately(ctx, send);
-    if (delivery === "unreachable") await replyHtml(ctx, ctx.t("private-start-me", { link: `https://t.me/${ctx.me.username}` }));
-    if (delivery === "sent") await ctx.reply(ctx.t("private-sent"));
-  };
-
   // Names are for organisers: asked in a group, the list goes to the organiser's DM.
   composer.command("rsvps", async (ctx) => {
     const found = await organiserMeeting(ctx, "rsvps-usage");
@@ -117,7 +110,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     const { meeting, network } = found;
     const [rows, silent, tally] = await Promise.all([rsvps.list(meeting.id), rsvps.silentOrganisations(meeting.id, network.id), rsvps.tally(meeting.id)]);
     const messages = splitIntoMessages(rsvpListLines(ctx, meeting, network, rows, silent, tally));
-    await privately(ctx, async (chatId) => {
+    await answerPrivately(ctx, async (chatId) => {
       for (const text of messages) await ctx.api.sendMessage(chatId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
     });
   });
@@ -140,7 +133,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
       ]),
     );
     const file = new InputFile(Buffer.from(csv, "utf8"), `ortak-${meeting.number}-rsvps.csv`);
-    await privately(ctx, (chatId) => ctx.api.sendDocument(chatId, file, { caption: ctx.t("export-caption", { number: meeting.number, count: rows.length }) }));
+    await answerPrivately(ctx, (chatId) => ctx.api.sendDocument(chatId, file, { caption: ctx.t("export-caption", { number: meeting.number, count: rows.length }) }));
   });
 
   return {
