@@ -53,3 +53,9 @@ export function nextHost(members: readonly RotationMember[], records: readonly T
   );
   return rotationQueue(members, records).find((entry) => !passed.has(entry.id));
 }
+
+/** Who speaks for an organisation about hosting: those marked as its contacts, else all its members. */
+export function hostContacts<Member extends { isHostContact: boolean }>(members: readonly Member[]): Member[] {
+  const marked = members.filter((m) => m.isHostContact);
+  return marked.length > 0 ? marked : [...members];
+}

@@ -2,7 +2,6 @@ import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml } from "../../bot/reply.ts";
-import { HOST_CHECKLIST } from "../../domain/reminders.ts";
 import { normaliseName } from "../../domain/names.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { DialogueService } from "../dialogue/service.ts";
@@ -163,12 +162,4 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
       { command: "host", description: "cmd-host", chats: ["private", "group"], organiserOnly: true },
     ],
   };
-}
-
-/** "Ev sahibi hazırlığı: ✅ Mekân teyidi · ⬜ …" for /meeting. */
-export async function checklistLine(ctx: BotContext, hosting: HostService, meeting: { id: number; hostOrganisationId: number | null; status: string }): Promise<string | undefined> {
-  // Preparation matters for meetings still ahead that have a host.
-  if (meeting.hostOrganisationId === null || (meeting.status !== "planned" && meeting.status !== "invited")) return undefined;
-  const done = await hosting.checklistDone(meeting.id);
-  return ctx.t("host-checklist-heading", { steps: HOST_CHECKLIST.map((s) => `${done.has(s.item) ? "✅" : "⬜"} ${ctx.t(`host-step-${s.item}`)}`).join(" · ") });
 }

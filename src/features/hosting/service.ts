@@ -2,7 +2,7 @@ import type { Meeting, Network, Organisation, PrismaClient } from "../../db/clie
 import type { HostTurn } from "../../db/generated/client.ts";
 import { nameKey } from "../../domain/names.ts";
 import { HOST_CHECKLIST } from "../../domain/reminders.ts";
-import { nextHost, rotationQueue, type RotationEntry, type TurnRecord } from "../../domain/rotation.ts";
+import { hostContacts, nextHost, rotationQueue, type RotationEntry, type TurnRecord } from "../../domain/rotation.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
 
@@ -111,8 +111,7 @@ export class HostService {
   /** Host contacts of an organisation: those marked as contacts, else all its members. */
   async contacts(organisationId: number): Promise<Contact[]> {
     const members = await this.prisma.member.findMany({ where: { organisationId }, include: { user: true } });
-    const marked = members.filter((m) => m.isHostContact);
-    return (marked.length > 0 ? marked : members).map((m) => ({ userId: m.userId, locale: m.user.locale, languageCode: m.user.languageCode }));
+    return hostContacts(members).map((m) => ({ userId: m.userId, locale: m.user.locale, languageCode: m.user.languageCode }));
   }
 
   private async isContact(organisationId: number, userId: bigint): Promise<boolean> {

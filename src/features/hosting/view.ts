@@ -3,6 +3,7 @@ import type { Network, Organisation } from "../../db/client.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
 import type { RotationEntry } from "../../domain/rotation.ts";
 import type { Reader } from "../meetings/view.ts";
+import { HOST_CHECKLIST } from "../../domain/reminders.ts";
 import type { HostService } from "./service.ts";
 
 /** /rotation: the queue, next first, with each one's last turn and why the first is next. */
@@ -32,4 +33,12 @@ export function historyLines(reader: Reader, network: Network, history: Awaited<
   }
   lines.push("", reader.t("hosts-counts"), ...history.counts.map(([name, count]) => reader.t("hosts-count-line", { org: escapeHtml(name), count })));
   return lines;
+}
+
+/** "Ev sahibi hazırlığı: ✅ Mekân teyidi · ⬜ …" for /meeting. */
+export async function checklistLine(ctx: Reader, hosting: HostService, meeting: { id: number; hostOrganisationId: number | null; status: string }): Promise<string | undefined> {
+  // Preparation matters for meetings still ahead that have a host.
+  if (meeting.hostOrganisationId === null || (meeting.status !== "planned" && meeting.status !== "invited")) return undefined;
+  const done = await hosting.checklistDone(meeting.id);
+  return ctx.t("host-checklist-heading", { steps: HOST_CHECKLIST.map((s) => `${done.has(s.item) ? "✅" : "⬜"} ${ctx.t(`host-step-${s.item}`)}`).join(" · ") });
 }

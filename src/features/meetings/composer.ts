@@ -17,7 +17,7 @@ import { totalsLine } from "../rsvp/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
-import { checklistLine } from "../hosting/composer.ts";
+import { checklistLine } from "../hosting/view.ts";
 import type { HostNotifier } from "../hosting/notifier.ts";
 import type { HostService } from "../hosting/service.ts";
 import type { Scope } from "../networks/service.ts";

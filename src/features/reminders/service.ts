@@ -1,5 +1,6 @@
 import { Prisma, type Network, type PrismaClient } from "../../db/client.ts";
 import type { Reminder } from "../../db/generated/client.ts";
+import { hostContacts } from "../../domain/rotation.ts";
 import { PLANNED_KINDS, planReminders, type Audience, type ReminderPolicy } from "../../domain/reminders.ts";
 import type { Logger } from "../../logger.ts";
 import { reminderJobId, type ReminderTransport } from "../../../jobs/reminders.ts";
@@ -111,8 +112,7 @@ export class ReminderService {
   /** Members who receive the host checklist: the organisation's marked contacts, else all its members. */
   private async hostContactIds(organisationId: number): Promise<number[]> {
     const members = await this.prisma.member.findMany({ where: { organisationId }, select: { id: true, isHostContact: true } });
-    const marked = members.filter((m) => m.isHostContact);
-    return (marked.length > 0 ? marked : members).map((m) => m.id);
+    return hostContacts(members).map((m) => m.id);
   }
 
   /** A one-off reminder outside the planner (a host's answer deadline), in the same ledger. */
