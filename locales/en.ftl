@@ -518,3 +518,141 @@ attendance-came = Came ({ $count }): { $names }
 attendance-missing = Said yes but did not come: { $names }
 attendance-unannounced = Came without answering: { $names }
 reminder-kind-checkin-card = check-in card
+reminder-kind-action-soon = reminder to an action item's owner (2 days before it is due)
+reminder-kind-action-due = reminder to an action item's owner (on the due date)
+
+## Minutes
+cmd-minutes = Open a meeting's minutes or see the draft: /minutes 25
+cmd-minutes-taker = Make the person you reply to the minute-taker
+cmd-minutes-edit = Correct an entry of the minutes
+cmd-minutes-delete = Delete an entry of the minutes
+cmd-minutes-publish = Send the minutes to the groups and organisers
+cmd-minutes-approve = Approve the minutes (at the next meeting)
+minutes-usage = Usage: /minutes <number>, for example /minutes 25
+minutes-taker-usage = Usage: reply to a message of the person you want to take the minutes with /minutes_taker <number>.
+minutes-edit-usage = Usage: /minutes_edit <meeting> <entry> <new text>, for example /minutes_edit 25 3 decision: The next meeting is in Karşıyaka
+minutes-delete-usage = Usage: /minutes_delete <meeting> <entry>, for example /minutes_delete 25 3
+minutes-publish-usage = Usage: /minutes_publish <number>, for example /minutes_publish 25
+minutes-approve-usage = Usage: /minutes_approve <number>, for example /minutes_approve 25
+minutes-writers-only = Only organisers and the minute-taker designated for this meeting can write the minutes.
+minutes-placeholder = A note, decision: … or action: …
+minutes-meeting-gone = The meeting of these minutes no longer exists.
+minutes-card-heading = 📝 <b>Minutes of meeting { $number }</b> · { $title }
+minutes-state-draft = Draft: not published yet.
+minutes-state-published = Version { $version } is published.
+minutes-state-changed = Changed since version { $version } was published; /minutes_publish { $number } publishes a new version.
+minutes-state-approved = Version { $version } is approved; the minutes are closed.
+minutes-card-empty = No entries yet.
+minutes-card-how =
+    Reply to this message to add an entry (in a private chat, just write):
+    • plain text is a note
+    • decision: … is a decision
+    • action: … with an @username or an organisation's short name and a due date, for example action: Leaflet draft @ayse 15 December
+    To correct one: /minutes_edit { $number } &lt;entry&gt; &lt;text&gt;; to delete one: /minutes_delete { $number } &lt;entry&gt;.
+minutes-kind-decision = [Decision]
+minutes-kind-action = [Action]
+minutes-entry-added = ✍️ Entry { $entry } added.
+minutes-entry-edited = ✏️ Entry { $entry } corrected.
+minutes-entry-deleted = 🗑 Entry { $entry } deleted.
+minutes-republish-hint = Published version { $version } stays as it was; /minutes_publish { $number } sends this change as version { $next }.
+minutes-entry-unknown = The minutes of meeting { $number } have no entry { $entry }. /minutes { $number } shows the entries.
+minutes-entry-too-long = The entry is too long ({ $length } characters); it can have at most { $max }. You can split it into several entries.
+minutes-entry-empty = An empty entry cannot be added.
+minutes-closed-cancelled = Meeting { $number } was cancelled; it has no minutes.
+minutes-closed-not-started = Meeting { $number } has not started yet; its minutes open half an hour before it.
+minutes-closed-approved = The minutes of meeting { $number } are approved and closed; they can no longer change.
+minutes-incomplete-action = This would be an action item, but something is missing: { $problems } Correct it and send it again, or keep the text as a note.
+minutes-missing-owner = No owner (an @username or an organisation's short name).
+minutes-missing-due = No due date.
+minutes-missing-due-format = The due date could not be read.
+minutes-missing-due-impossible-date = The due date does not exist in the calendar.
+minutes-missing-due-impossible-time = The due date could not be read.
+minutes-missing-due-nonexistent-time = The due date could not be read.
+minutes-missing-due-past = The due date is in the past.
+minutes-action-example = Example: action: Leaflet draft @ayse 15 December
+minutes-keep-as-note = 📝 Keep as a note
+minutes-nothing-to-keep = There is no text left to keep; please write the entry again.
+minutes-taker-set = { $name } will take the minutes of meeting { $number }.
+minutes-publish-empty = The minutes of meeting { $number } have no entries yet; there is nothing to publish.
+minutes-publish-unchanged = The minutes of meeting { $number } were already published as version { $version } and have not changed since.
+minutes-published = 📣 The minutes of meeting { $number } are published as version { $version }: sent to { $chats } { $chats ->
+        [one] chat
+       *[other] chats
+    } and { $organisers } { $organisers ->
+        [one] organiser
+       *[other] organisers
+    }.
+minutes-approve-approved = ✅ The minutes of meeting { $number } are approved.
+minutes-approve-already = The minutes of meeting { $number } were already approved.
+minutes-approve-not-published = The minutes of meeting { $number } are not published yet; first /minutes_publish { $number }.
+minutes-approve-changed = The minutes of meeting { $number } changed after version { $version }; publish the new version with /minutes_publish { $number } before approving.
+minutes-approve-cancelled = Meeting { $number } was cancelled; it has no minutes to approve.
+minutes-title = { $series } — minutes of meeting { $number }
+minutes-fact-when = Date: { $when }
+minutes-fact-venue = Venue: { $venue }
+minutes-fact-host = Host: { $host }
+minutes-fact-facilitators = Facilitators: { $names }
+minutes-fact-version = Version { $version }
+minutes-fact-version-replaces = Version { $version } (replaces version { $previous })
+minutes-section-attendance = Attendance
+minutes-section-agenda = Agenda
+minutes-section-notes = Notes
+minutes-section-decisions = Decisions
+minutes-section-actions = Action items
+minutes-section-carried-over = Open items from earlier meetings
+minutes-attendance-count = { $organisation }: { $count } { $count ->
+        [one] person
+       *[other] people
+    }
+minutes-attendance-names = { $organisation } ({ $count }): { $names }
+minutes-attendance-total = Total: { $people } { $people ->
+        [one] person
+       *[other] people
+    } from { $organisations } { $organisations ->
+        [one] organisation
+       *[other] organisations
+    }
+minutes-attendance-none = No attendance was taken.
+minutes-decisions-none = No decisions were taken.
+minutes-actions-none = No action items.
+minutes-file-name = minutes-{ $number }-version-{ $version }
+minutes-file-caption = Minutes of meeting { $number }, version { $version }
+
+## Action items
+cmd-actions = Open action items
+cmd-done = Mark an action item done: /done 17
+action-line = { $text } — { $owner }, due { $due } (#{ $id })
+action-owner-unknown = owner unclear
+action-from-meeting = [meeting { $number }]
+action-carried-over = <b>Open items from earlier meetings</b>
+action-more = … and { $count } more (/actions)
+action-overdue = ⚠️ overdue
+actions-heading-all = <b>Open action items ({ $count })</b>
+actions-heading-mine = <b>Open action items of yours or your organisation's ({ $count })</b>
+actions-none = No open action items.
+actions-none-mine = No open action items of yours or your organisation's.
+actions-how-done = To close one that is finished, write /done &lt;number&gt; or press its button below.
+actions-usage = Usage: /actions, or /actions mine for your own items only
+done-usage = Usage: /done <number>, for example /done 17 (/actions shows the numbers)
+action-done = ✅ Done: { $item }
+action-already = This item was already done: { $item }
+action-unknown = There is no open action item #{ $id }. /actions lists them.
+action-not-allowed = Only its owner (or a member of the owning organisation) or an organiser can close item #{ $id }.
+action-done-button = ✅ Done
+action-done-button-id = ✅ #{ $id } done
+action-done-announce = ✅ { $name } finished an action item (meeting { $number }): { $item }
+action-reminder-soon =
+    ⏰ <b>Action item reminder</b> (from meeting { $number })
+    { $item }
+    It is due in two days. If it is done, press the button below.
+action-reminder-due =
+    ⏰ <b>Due today</b> (from meeting { $number })
+    { $item }
+    If it is done, press the button below.
+
+## Reports
+cmd-stats = Attendance, hosting and open items per organisation
+stats-usage = Usage: /stats or /stats <how many recent meetings>, at most { $max }
+stats-heading = <b>The last { $meetings } meetings</b> (meetings attended · times hosted · open items)
+stats-no-organisations = No organisations yet.
+stats-line = • { $organisation }: { $attended }/{ $meetings } meetings · hosted { $hosted } times · { $open } open items

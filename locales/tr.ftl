@@ -467,3 +467,126 @@ attendance-came = Gelenler ({ $count }): { $names }
 attendance-missing = Katılacağını söyleyip gelmeyenler: { $names }
 attendance-unannounced = Yanıt vermeden gelenler: { $names }
 reminder-kind-checkin-card = yoklama kartı
+reminder-kind-action-soon = eylem sorumlusuna hatırlatma (son tarihten 2 gün önce)
+reminder-kind-action-due = eylem sorumlusuna hatırlatma (son gün)
+
+## Tutanak
+cmd-minutes = Bir toplantının tutanağını aç ya da taslağı gör: /minutes 25
+cmd-minutes-taker = Yanıtladığın kişiyi tutanak yazmakla görevlendir
+cmd-minutes-edit = Tutanaktaki bir kaydı düzelt
+cmd-minutes-delete = Tutanaktaki bir kaydı sil
+cmd-minutes-publish = Tutanağı gruplara ve düzenleyicilere gönder
+cmd-minutes-approve = Tutanağı onayla (bir sonraki toplantıda)
+minutes-usage = Kullanım: /minutes <numara>, örneğin /minutes 25
+minutes-taker-usage = Kullanım: görevlendireceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın.
+minutes-edit-usage = Kullanım: /minutes_edit <toplantı> <kayıt> <yeni metin>, örneğin /minutes_edit 25 3 karar: Bir sonraki toplantı Karşıyaka'da
+minutes-delete-usage = Kullanım: /minutes_delete <toplantı> <kayıt>, örneğin /minutes_delete 25 3
+minutes-publish-usage = Kullanım: /minutes_publish <numara>, örneğin /minutes_publish 25
+minutes-approve-usage = Kullanım: /minutes_approve <numara>, örneğin /minutes_approve 25
+minutes-writers-only = Tutanağa yalnızca düzenleyiciler ve bu toplantı için görevlendirilen tutanak yazmanı yazabilir.
+minutes-placeholder = Not, karar: … ya da eylem: …
+minutes-meeting-gone = Bu tutanağın toplantısı artık yok.
+minutes-card-heading = 📝 <b>{ $number }. toplantının tutanağı</b> · { $title }
+minutes-state-draft = Taslak: henüz yayımlanmadı.
+minutes-state-published = { $version }. sürüm yayımlandı.
+minutes-state-changed = { $version }. sürüm yayımlandıktan sonra değişti; yeni sürüm için /minutes_publish { $number } yazın.
+minutes-state-approved = { $version }. sürüm onaylandı; tutanak kapandı.
+minutes-card-empty = Henüz kayıt yok.
+minutes-card-how =
+    Kayıt eklemek için bu mesajı yanıtlayın (özel sohbette doğrudan yazabilirsiniz):
+    • düz metin not olur
+    • karar: … bir karar
+    • eylem: … @kullanıcıadı ya da kurumun kısa adı ve son tarih, örneğin eylem: Broşür taslağı @ayse 15 Aralık
+    Düzeltmek için /minutes_edit { $number } &lt;kayıt&gt; &lt;metin&gt;, silmek için /minutes_delete { $number } &lt;kayıt&gt;.
+minutes-kind-decision = [Karar]
+minutes-kind-action = [Eylem]
+minutes-entry-added = ✍️ { $entry } numaralı kayıt eklendi.
+minutes-entry-edited = ✏️ { $entry } numaralı kayıt düzeltildi.
+minutes-entry-deleted = 🗑 { $entry } numaralı kayıt silindi.
+minutes-republish-hint = Yayımlanan { $version }. sürüm olduğu gibi kalır; değişikliği duyurmak için /minutes_publish { $number } yazın ({ $next }. sürüm olarak gönderilir).
+minutes-entry-unknown = { $number }. toplantının tutanağında { $entry } numaralı bir kayıt yok. Kayıtları görmek için /minutes { $number } yazın.
+minutes-entry-too-long = Kayıt çok uzun ({ $length } karakter); en fazla { $max } karakter olabilir. Birkaç kayda bölebilirsiniz.
+minutes-entry-empty = Boş bir kayıt eklenemez.
+minutes-closed-cancelled = { $number }. toplantı iptal edildi; tutanağı tutulmaz.
+minutes-closed-not-started = { $number }. toplantı henüz başlamadı; tutanak toplantıdan yarım saat önce açılır.
+minutes-closed-approved = { $number }. toplantının tutanağı onaylandı ve kapandı; artık değiştirilemez.
+minutes-incomplete-action = Bu bir eylem maddesi olacak ama eksik var: { $problems } Düzeltip yeniden yazabilir ya da metni not olarak saklayabilirsiniz.
+minutes-missing-owner = Sorumlu yok (@kullanıcıadı ya da kurumun kısa adı).
+minutes-missing-due = Son tarih yok.
+minutes-missing-due-format = Son tarih okunamadı.
+minutes-missing-due-impossible-date = Son tarih takvimde yok.
+minutes-missing-due-impossible-time = Son tarih okunamadı.
+minutes-missing-due-nonexistent-time = Son tarih okunamadı.
+minutes-missing-due-past = Son tarih geçmişte.
+minutes-action-example = Örnek: eylem: Broşür taslağı @ayse 15 Aralık
+minutes-keep-as-note = 📝 Not olarak sakla
+minutes-nothing-to-keep = Saklanacak bir metin kalmadı; kaydı yeniden yazın.
+minutes-taker-set = { $name }, { $number }. toplantının tutanağını yazmakla görevlendirildi.
+minutes-publish-empty = { $number }. toplantının tutanağında henüz kayıt yok; yayımlanacak bir şey yok.
+minutes-publish-unchanged = { $number }. toplantının tutanağı { $version }. sürüm olarak zaten yayımlandı ve o günden beri değişmedi.
+minutes-published = 📣 { $number }. toplantının tutanağı { $version }. sürüm olarak yayımlandı: { $chats } sohbete ve { $organisers } düzenleyiciye gönderildi.
+minutes-approve-approved = ✅ { $number }. toplantının tutanağı onaylandı.
+minutes-approve-already = { $number }. toplantının tutanağı zaten onaylanmıştı.
+minutes-approve-not-published = { $number }. toplantının tutanağı henüz yayımlanmadı; önce /minutes_publish { $number } yazın.
+minutes-approve-changed = { $number }. toplantının tutanağı { $version }. sürümden sonra değişti; onaydan önce /minutes_publish { $number } ile yeni sürümü yayımlayın.
+minutes-approve-cancelled = { $number }. toplantı iptal edildi; onaylanacak tutanağı yok.
+minutes-title = { $series } — { $number }. toplantı tutanağı
+minutes-fact-when = Tarih: { $when }
+minutes-fact-venue = Yer: { $venue }
+minutes-fact-host = Ev sahibi: { $host }
+minutes-fact-facilitators = Kolaylaştırıcılar: { $names }
+minutes-fact-version = Sürüm { $version }
+minutes-fact-version-replaces = Sürüm { $version } ({ $previous }. sürümün yerine geçer)
+minutes-section-attendance = Katılım
+minutes-section-agenda = Gündem
+minutes-section-notes = Notlar
+minutes-section-decisions = Kararlar
+minutes-section-actions = Eylemler
+minutes-section-carried-over = Önceki toplantılardan açık işler
+minutes-attendance-count = { $organisation }: { $count } kişi
+minutes-attendance-names = { $organisation } ({ $count }): { $names }
+minutes-attendance-total = Toplam: { $organisations } kurumdan { $people } kişi
+minutes-attendance-none = Yoklama alınmadı.
+minutes-decisions-none = Karar alınmadı.
+minutes-actions-none = Eylem maddesi yok.
+minutes-file-name = tutanak-{ $number }-surum-{ $version }
+minutes-file-caption = { $number }. toplantı tutanağı, { $version }. sürüm
+
+## Eylemler
+cmd-actions = Açık eylem maddeleri
+cmd-done = Bir eylem maddesini tamamlandı olarak işaretle: /done 17
+action-line = { $text } — { $owner }, son tarih { $due } (#{ $id })
+action-owner-unknown = sorumlu belirsiz
+action-from-meeting = [{ $number }. toplantı]
+action-carried-over = <b>Önceki toplantılardan açık işler</b>
+action-more = … ve { $count } madde daha (/actions)
+action-overdue = ⚠️ gecikti
+actions-heading-all = <b>Açık eylem maddeleri ({ $count })</b>
+actions-heading-mine = <b>Size ya da kurumunuza ait açık eylem maddeleri ({ $count })</b>
+actions-none = Açık eylem maddesi yok.
+actions-none-mine = Size ya da kurumunuza ait açık eylem maddesi yok.
+actions-how-done = Biten bir maddeyi kapatmak için /done &lt;numara&gt; yazın ya da aşağıdaki düğmeye basın.
+actions-usage = Kullanım: /actions ya da yalnızca kendi maddeleriniz için /actions benim
+done-usage = Kullanım: /done <numara>, örneğin /done 17 (numarayı /actions gösterir)
+action-done = ✅ Tamamlandı: { $item }
+action-already = Bu madde zaten tamamlanmıştı: { $item }
+action-unknown = #{ $id } numaralı açık bir eylem maddesi bulunamadı. Liste için /actions yazın.
+action-not-allowed = #{ $id } numaralı maddeyi yalnızca sorumlusu (ya da sorumlu kurumun bir üyesi) veya bir düzenleyici kapatabilir.
+action-done-button = ✅ Tamamlandı
+action-done-button-id = ✅ #{ $id } tamamlandı
+action-done-announce = ✅ { $name } bir eylem maddesini tamamladı ({ $number }. toplantı): { $item }
+action-reminder-soon =
+    ⏰ <b>Eylem hatırlatması</b> ({ $number }. toplantıdan)
+    { $item }
+    Son tarihe iki gün kaldı. Bittiyse aşağıdaki düğmeye basın.
+action-reminder-due =
+    ⏰ <b>Bugün son gün</b> ({ $number }. toplantıdan)
+    { $item }
+    Bittiyse aşağıdaki düğmeye basın.
+
+## Raporlar
+cmd-stats = Kurum kurum katılım, ev sahipliği ve açık işler
+stats-usage = Kullanım: /stats ya da /stats <son kaç toplantı>, en fazla { $max }
+stats-heading = <b>Son { $meetings } toplantının özeti</b> (katıldığı toplantı · ev sahipliği · açık iş)
+stats-no-organisations = Henüz kurum eklenmedi.
+stats-line = • { $organisation }: { $attended }/{ $meetings } toplantı · { $hosted } kez ev sahibi · { $open } açık iş

@@ -20,6 +20,10 @@ import { remindersFeature } from "../features/reminders/composer.ts";
 import { attendanceFeature } from "../features/attendance/composer.ts";
 import { hostingFeature } from "../features/hosting/composer.ts";
 import { HostNotifier } from "../features/hosting/notifier.ts";
+import { actionsFeature } from "../features/actions/composer.ts";
+import { minutesFeature } from "../features/minutes/composer.ts";
+import { MinutesPublisher } from "../features/minutes/publisher.ts";
+import { reportsFeature } from "../features/reports/composer.ts";
 import { dialogueFeature } from "../features/dialogue/composer.ts";
 import { rsvpFeature } from "../features/rsvp/composer.ts";
 import { OutgoingBudget, type BudgetSettings } from "./outgoing-budget.ts";
@@ -74,6 +78,8 @@ export function createBot(deps: BotDeps): OrtakBot {
   const hostNotifier = new HostNotifier({ prisma: services.prisma, hosting: services.hosting, networks: services.networks, refresher, translator, logger });
   const poster = new CardPoster({ api: bot.api, invitations: services.invitations, networks: services.networks, refresher, budget, translator, logger, clock });
 
+  const publisher = new MinutesPublisher({ prisma: services.prisma, minutes: services.minutes, attendance: services.attendance, actions: services.actions, refresher, translator, logger, clock });
+
   const inFlight = new InFlightUpdates();
   bot.use(inFlight.middleware);
   // Updates of one chat are handled in order; different chats run concurrently. Button presses
@@ -97,8 +103,11 @@ export function createBot(deps: BotDeps): OrtakBot {
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
     dialogueFeature({ dialogues: services.dialogues }),
-    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, hosting: services.hosting, hostNotifier, refresher, translator, logger }),
+    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, hosting: services.hosting, hostNotifier, refresher, translator, logger, actions: services.actions }),
     attendanceFeature({ attendance: services.attendance, meetings: services.meetings }),
+    minutesFeature({ minutes: services.minutes, meetings: services.meetings, organisations: services.organisations, dialogues: services.dialogues, publisher }),
+    actionsFeature({ prisma: services.prisma, actions: services.actions, refresher, translator, logger }),
+    reportsFeature({ reports: services.reports }),
     hostingFeature({ hosting: services.hosting, notifier: hostNotifier, dialogues: services.dialogues }),
     invitationsFeature({ invitations: services.invitations, meetings: services.meetings, reminders: services.reminders, poster }),
     remindersFeature({ reminders: services.reminders, meetings: services.meetings }),

@@ -8,7 +8,7 @@ import pg from "pg";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations, type SqlSession } from "./migrate.ts";
 
-export type { PrismaClient, Network, Organisation, Member, Meeting } from "./generated/client.ts";
+export type { PrismaClient, Network, Organisation, Member, Meeting, MinutesEntry } from "./generated/client.ts";
 export { Prisma } from "./generated/client.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));

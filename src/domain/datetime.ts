@@ -119,3 +119,8 @@ export function parseDuration(text: string): number | undefined {
 export function formatIsoInZone(instant: Date, zone: string): string {
   return DateTime.fromJSDate(instant, { zone }).toISO({ suppressMilliseconds: true })!;
 }
+
+/** "2026-12-15" → "15 Aralık 2026" / "15 December 2026": a calendar date, no time. */
+export function formatLocalDate(isoDate: string, locale: string): string {
+  return DateTime.fromISO(isoDate).setLocale(locale).toFormat("d MMMM yyyy");
+}

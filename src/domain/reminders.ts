@@ -15,7 +15,11 @@ export type ReminderKind =
   /** To the host's contacts: a preparation step, 21, 14, 7 and 1 days before (DM, with a Done button). */
   | "host-checklist"
   /** To each linked chat at the start: the check-in card. */
-  | "checkin-card";
+  | "checkin-card"
+  /** To an action item's owner, two days before it is due (DM, with a Done button). */
+  | "action-soon"
+  /** To an action item's owner on the morning it is due (DM, with a Done button). */
+  | "action-due";
 
 export const PLANNED_KINDS: ReadonlySet<string> = new Set<ReminderKind>(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist", "checkin-card"]);
 
@@ -108,7 +112,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
   return planned.sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
 }
 
-function inQuietHours(local: DateTime, policy: ReminderPolicy): boolean {
+function inQuietHours(local: DateTime, policy: Pick<ReminderPolicy, "quietFrom" | "quietUntil">): boolean {
   const minute = local.hour * 60 + local.minute;
   return policy.quietFrom > policy.quietUntil
     ? minute >= policy.quietFrom || minute < policy.quietUntil
@@ -127,6 +131,26 @@ function outsideQuietHours(at: Date, startsAt: Date, zone: string, policy: Remin
   let evening = fromMidnight(local, policy.quietFrom).minus({ minutes: 1 });
   if (evening > local) evening = fromMidnight(local.minus({ days: 1 }), policy.quietFrom).minus({ minutes: 1 });
   return evening.toJSDate();
+}
+
+/** Days before the due date each action reminder goes out. */
+export const ACTION_REMINDERS = [
+  { kind: "action-soon", daysBefore: 2 },
+  { kind: "action-due", daysBefore: 0 },
+] as const satisfies readonly { kind: ReminderKind; daysBefore: number }[];
+
+const MORNING = 9 * 60;
+
+/**
+ * When an action item's owner is reminded: 09:00 in the network's zone (or the end of the quiet
+ * hours, if 09:00 falls inside them) two days before and on the due date; times past are left out.
+ */
+export function planActionReminders(dueDate: string, zone: string, policy: Pick<ReminderPolicy, "quietFrom" | "quietUntil">, now: Date): { kind: ReminderKind; fireAt: Date }[] {
+  const due = DateTime.fromISO(dueDate, { zone });
+  if (!due.isValid) return [];
+  const quiet = policy.quietFrom !== policy.quietUntil && inQuietHours(due.startOf("day").plus({ minutes: MORNING }), policy);
+  const minute = quiet ? policy.quietUntil : MORNING;
+  return ACTION_REMINDERS.map((r) => ({ kind: r.kind, fireAt: due.minus({ days: r.daysBefore }).startOf("day").plus({ minutes: minute }).toJSDate() })).filter((r) => r.fireAt > now);
 }
 
 /** "7d 1d 2h", "30m", "1g 3s 15dk" (Turkish units too) → minutes, largest first; undefined if unreadable. */

@@ -1,6 +1,9 @@
 import type { PrismaClient } from "../db/client.ts";
 import { AuditService } from "./audit/service.ts";
+import { ActionService } from "./actions/service.ts";
 import { AttendanceService } from "./attendance/service.ts";
+import { MinutesService } from "./minutes/service.ts";
+import { ReportService } from "./reports/service.ts";
 import { DialogueService } from "./dialogue/service.ts";
 import { HostService } from "./hosting/service.ts";
 import { InvitationService } from "./invitations/service.ts";
@@ -29,6 +32,9 @@ export interface Services {
   reminders: ReminderService;
   hosting: HostService;
   attendance: AttendanceService;
+  minutes: MinutesService;
+  actions: ActionService;
+  reports: ReportService;
   /** The one source of "now" for rules that depend on it. */
   clock: () => Date;
 }
@@ -46,6 +52,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
   const audit = new AuditService(prisma);
   const rsvps = new RsvpService(prisma, clock);
   const reminders = new ReminderService(prisma, options.transport, audit, clock, options.logger ?? silentLogger);
+  const actions = new ActionService(prisma, reminders, audit, clock);
   return {
     prisma,
     users: new UserService(prisma),
@@ -55,11 +62,14 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     members: new MemberService(prisma, audit),
     meetings: new MeetingService(prisma, audit, clock),
     rsvps,
-    invitations: new InvitationService(prisma, rsvps, audit, clock),
+    invitations: new InvitationService(prisma, rsvps, actions, audit, clock),
     dialogues: new DialogueService(prisma, clock),
     reminders,
     hosting: new HostService(prisma, audit, reminders, clock),
     attendance: new AttendanceService(prisma, clock),
+    minutes: new MinutesService(prisma, audit, clock),
+    actions,
+    reports: new ReportService(prisma, clock),
     clock,
   };
 }

@@ -1,4 +1,5 @@
 import type { Network, PrismaClient } from "../../db/client.ts";
+import type { ActionItem, ActionService } from "../actions/service.ts";
 import type { PostedCard } from "../../db/generated/client.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
@@ -12,6 +13,8 @@ export interface CardData {
   network: Network;
   tally: Tally;
   cards: PostedCard[];
+  /** Open action items of earlier meetings, listed on the card until done. */
+  carriedOver: ActionItem[];
 }
 
 export interface DirectRecipient {
@@ -28,6 +31,7 @@ export class InvitationService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly rsvps: RsvpService,
+    private readonly actions: ActionService,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
   ) {}
@@ -48,7 +52,8 @@ export class InvitationService {
     const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId }, include: { hostOrganisation: true, network: true, cards: true } });
     if (!meeting) return undefined;
     const { network, cards, ...rest } = meeting;
-    return { meeting: rest, network, cards, tally: await this.rsvps.tally(meetingId) };
+    const [tally, carriedOver] = await Promise.all([this.rsvps.tally(meetingId), this.actions.open(network.id, { beforeNumber: meeting.number })]);
+    return { meeting: rest, network, cards, tally, carriedOver };
   }
 
   async recordCard(card: Omit<PostedCard, "id" | "postedAt">): Promise<void> {

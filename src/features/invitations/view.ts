@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../../bot/html.ts";
 import type { RsvpStatus } from "../../domain/rsvp-reply.ts";
+import { carriedOverLines } from "../actions/view.ts";
 import { agendaLines, factLines, headingLine, type Reader } from "../meetings/view.ts";
 import type { Tally } from "../rsvp/service.ts";
 import type { CardData } from "./service.ts";
@@ -71,6 +72,7 @@ export function renderCard(reader: Reader, data: CardData, now: Date): RenderedC
     if (meeting.cancelReason) lines.push(reader.t("card-cancel-reason", { reason: escapeHtml(meeting.cancelReason) }));
   }
   lines.push(headingLine(reader, meeting), ...factLines(reader, meeting, network), "", ...agendaLines(reader, meeting));
+  if (!cancelled) lines.push(...carriedOverLines(reader, data.carriedOver));
   if (!cancelled) lines.push("", ...tallyLines(reader, data.tally, meeting.capacity), "", reader.t(closed ? "card-closed" : "card-how"));
   const keyboard: InlineKeyboardMarkup | undefined = cancelled
     ? undefined

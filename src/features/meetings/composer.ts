@@ -1,3 +1,5 @@
+import type { ActionService } from "../actions/service.ts";
+import { carriedOverLines } from "../actions/view.ts";
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { announceToChats } from "../../bot/announce.ts";
@@ -39,6 +41,8 @@ export interface MeetingsDeps extends PromotionNotice {
   reminders: ReminderService;
   hosting: HostService;
   hostNotifier: HostNotifier;
+  /** The agenda of a meeting ahead lists the open action items of earlier ones. */
+  actions: ActionService;
 }
 
 export function meetingsFeature(deps: MeetingsDeps): Feature {
@@ -105,7 +109,10 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const tally = await deps.rsvps.tally(found.meeting.id);
     const answered = tally.yes + tally.maybe + tally.no + tally.waitlisted > 0;
     const extra = [answered ? totalsLine(ctx, tally) : undefined, await checklistLine(ctx, deps.hosting, found.meeting)].filter((l): l is string => l !== undefined);
-    await replyHtml(ctx, detailsText(ctx, found.meeting, found.network, extra.length > 0 ? extra.join("\n") : undefined));
+    const { meeting, network } = found;
+    const ahead = meeting.status !== "cancelled" && meeting.endsAt > meetings.now();
+    const carriedOver = ahead ? carriedOverLines(ctx, await deps.actions.open(network.id, { beforeNumber: meeting.number })) : [];
+    await replyHtml(ctx, [detailsText(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined), ...carriedOver].join("\n"));
   });
 
   composer.command("meeting_edit", async (ctx) => {

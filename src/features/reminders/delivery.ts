@@ -7,6 +7,8 @@ import { formatMeetingTime } from "../../domain/datetime.ts";
 import type { DeliveryOutcome, ReminderPayload } from "../../../jobs/reminders.ts";
 import type { Logger } from "../../logger.ts";
 import { HOST_CHECKLIST } from "../../domain/reminders.ts";
+import { actionItemOf, readActionAudience } from "../actions/service.ts";
+import { actionText, doneData } from "../actions/view.ts";
 import { tallyLines } from "../invitations/view.ts";
 import type { Reader } from "../meetings/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
@@ -98,6 +100,28 @@ export class ReminderDelivery {
     }
   }
 
+  /** An action item's owner, two days before or on the due date, while the item is still open. */
+  private async composeActionReminder(kind: string, entryId: number, memberId: number, meetingNumber: number): Promise<Composed> {
+    const { prisma } = this.deps;
+    const entry = await prisma.minutesEntry.findUnique({ where: { id: entryId }, include: { ownerOrganisation: true } });
+    if (!entry || entry.kind !== "action" || entry.deletedAt || entry.publishedAt === null) return { kind: "skip", reason: "no longer an action item" };
+    if (entry.doneAt) return { kind: "skip", reason: "already done" };
+    const member = await prisma.member.findUnique({ where: { id: memberId }, include: { user: true } });
+    if (!member) return { kind: "skip", reason: "no longer a member" };
+    if (!member.user.dmReachable) return { kind: "skip", reason: "unreachable" };
+    const item = actionItemOf(entry, meetingNumber);
+    return {
+      kind: "send",
+      message: {
+        chatId: Number(member.userId),
+        topicId: 0,
+        locale: negotiateLocale(member.user.locale, member.user.languageCode ?? undefined),
+        text: (r) => r.t(kind === "action-due" ? "action-reminder-due" : "action-reminder-soon", { item: escapeHtml(actionText(r, item)), number: meetingNumber }),
+        keyboard: (r) => ({ inline_keyboard: [[{ text: r.t("action-done-button"), callback_data: doneData(entry.id) }]] }),
+      },
+    };
+  }
+
   private async compose(reminderId: number): Promise<Composed> {
     const row = await this.deps.reminders.find(reminderId);
     if (!row) return { kind: "skip", reason: "gone" };
@@ -109,6 +133,8 @@ export class ReminderDelivery {
       await this.deps.onHostDeadline?.(Number(turn[1]));
       return { kind: "handled" };
     }
+    const action = readActionAudience(row.audience);
+    if (action) return this.composeActionReminder(row.kind, action.entryId, action.memberId, meeting.number);
     const audience = readAudience(row.audience);
     if (!audience) return { kind: "skip", reason: "unknown audience" };
     const facts = (reader: Reader) => ({

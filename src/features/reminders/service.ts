@@ -118,6 +118,9 @@ export class ReminderService {
   /** A one-off reminder outside the planner (a host's answer deadline), in the same ledger. */
   async scheduleOne(meetingId: number, kind: string, audience: string, fireAt: Date): Promise<void> {
     const key = { meetingId, kind, offsetMinutes: 0, audience };
+    const existing = await this.prisma.reminder.findUnique({ where: { meetingId_kind_offsetMinutes_audience: key } });
+    // Asked again for the same time: already on its way or sent, never twice.
+    if (existing && existing.fireAt.getTime() === fireAt.getTime() && existing.status !== "cancelled" && existing.status !== "skipped") return;
     const stored = await this.prisma.reminder.upsert({
       where: { meetingId_kind_offsetMinutes_audience: key },
       create: { ...key, fireAt },
@@ -131,6 +134,14 @@ export class ReminderService {
   async cancelOne(meetingId: number, kind: string, audience: string): Promise<void> {
     const row = await this.prisma.reminder.findUnique({ where: { meetingId_kind_offsetMinutes_audience: { meetingId, kind, offsetMinutes: 0, audience } } });
     if (row?.status === "scheduled") await this.settle(row, "cancelled", "answered");
+  }
+
+  /** One-off reminders whose audience starts with the prefix become exactly `wanted`: the rest are withdrawn. */
+  async replaceOneOffs(meetingId: number, audiencePrefix: string, wanted: { kind: string; audience: string; fireAt: Date }[], reason: string): Promise<void> {
+    const keep = new Set(wanted.map((w) => `${w.kind}|${w.audience}`));
+    const rows = await this.prisma.reminder.findMany({ where: { meetingId, status: "scheduled", audience: { startsWith: audiencePrefix } } });
+    for (const row of rows) if (!keep.has(`${row.kind}|${row.audience}`)) await this.settle(row, "cancelled", reason);
+    for (const w of wanted) await this.scheduleOne(meetingId, w.kind, w.audience, w.fireAt);
   }
 
   /** Every scheduled reminder of the meeting is withdrawn (cancelled, or no longer invited). */

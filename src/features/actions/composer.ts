@@ -1,0 +1,110 @@
+import { Composer, GrammyError, type Api } from "grammy";
+import { DateTime } from "luxon";
+import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import { negotiateLocale, type Translator } from "../../bot/i18n.ts";
+import type { PrismaClient } from "../../db/client.ts";
+import { splitIntoMessages } from "../../domain/split.ts";
+import type { Logger } from "../../logger.ts";
+import type { Feature } from "../feature.ts";
+import type { CardRefresher } from "../invitations/card-refresher.ts";
+import type { Reader } from "../meetings/view.ts";
+import type { Scope } from "../networks/service.ts";
+import { requireNetwork } from "../networks/scope.ts";
+import type { ActionService, CompleteResult } from "./service.ts";
+import { actionListLines, actionText, doneData } from "./view.ts";
+
+/** Done buttons under /actions, at most this many. */
+const LIST_BUTTONS = 8;
+
+export interface ActionsFeatureDeps {
+  prisma: PrismaClient;
+  actions: ActionService;
+  refresher: CardRefresher;
+  translator: Translator;
+  logger: Logger;
+}
+
+/** /actions lists open items, /done and the Done button close one and tell the organisers. */
+export function actionsFeature(deps: ActionsFeatureDeps): Feature {
+  const composer = new Composer<BotContext>();
+  const { actions, prisma } = deps;
+
+  const actorOf = (ctx: BotContext, scope: Scope) => ({
+    memberId: scope.membership?.id ?? -1,
+    username: ctx.from?.username ?? null,
+    organisationId: scope.membership?.organisationId ?? null,
+    organiser: scope.membership?.role === "organiser",
+    userId: BigInt(ctx.from!.id),
+  });
+
+  /** The organisers hear it by DM (not the one who closed it); their cards lose the item. */
+  const announceDone = async (api: Api, result: Extract<CompleteResult, { kind: "done" }>, closer: { id: number; name: string }) => {
+    const organisers = await prisma.member.findMany({ where: { networkId: result.networkId, role: "organiser", user: { dmReachable: true } }, include: { user: true } });
+    for (const organiser of organisers) {
+      if (Number(organiser.userId) === closer.id) continue;
+      const locale = negotiateLocale(organiser.user.locale, organiser.user.languageCode ?? undefined);
+      const reader: Reader = { locale, t: (id, args) => deps.translator.t(locale, id, args) };
+      await api
+        .sendMessage(Number(organiser.userId), reader.t("action-done-announce", { name: escapeHtml(closer.name), item: escapeHtml(actionText(reader, result.item)), number: result.item.meetingNumber }), { parse_mode: "HTML" })
+        .catch((error: unknown) => {
+          if (!(error instanceof GrammyError && error.error_code === 403)) deps.logger.warn({ err: error }, "could not tell an organiser an action was done");
+        });
+    }
+    for (const meetingId of await actions.meetingsShowingOpenItems(result.networkId)) deps.refresher.touch(meetingId);
+  };
+
+  const complete = async (ctx: BotContext, scope: Scope, entryId: number): Promise<string> => {
+    const result = await actions.complete(scope.network.id, entryId, actorOf(ctx, scope));
+    if (result.kind === "done") await announceDone(ctx.api, result, { id: ctx.from!.id, name: ctx.from!.first_name });
+    if (result.kind === "done" || result.kind === "already") return ctx.t(`action-${result.kind}`, { id: entryId, item: actionText(ctx, result.item) });
+    return ctx.t(`action-${result.kind}`, { id: entryId });
+  };
+
+  composer.command("actions", async (ctx) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    const arg = ctx.match.trim().toLocaleLowerCase("tr-TR");
+    if (arg !== "" && arg !== "mine" && arg !== "benim") return void (await ctx.reply(ctx.t("actions-usage")));
+    const actor = actorOf(ctx, scope);
+    // Organisers see every open item unless they ask for their own.
+    const all = actor.organiser && arg === "";
+    const items = await actions.open(scope.network.id, all ? {} : { owner: actor });
+    const today = DateTime.fromJSDate(actions.now(), { zone: scope.network.timeZone }).toISODate()!;
+    const messages = splitIntoMessages(actionListLines(ctx, items, today, all));
+    const buttons = items.slice(0, LIST_BUTTONS).map((item) => [{ text: ctx.t("action-done-button-id", { id: item.id }), callback_data: doneData(item.id) }]);
+    for (const [i, text] of messages.entries()) {
+      const last = i === messages.length - 1;
+      await ctx.reply(text, { parse_mode: "HTML", ...(last && buttons.length > 0 ? { reply_markup: { inline_keyboard: buttons } } : {}) });
+    }
+  });
+
+  composer.command("done", async (ctx) => {
+    const arg = ctx.match.trim().replace(/^#/, "");
+    if (!/^\d{1,9}$/.test(arg)) return void (await ctx.reply(ctx.t("done-usage")));
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    await ctx.reply(await complete(ctx, scope, Number(arg)));
+  });
+
+  composer.callbackQuery(/^done:(\d{1,9})$/, async (ctx) => {
+    const item = await actions.find(Number(ctx.match[1]));
+    // The button may sit in a reminder DM, which has no network of its own: the item says which one.
+    const network = item ? await scopeForItem(ctx, item.networkId) : undefined;
+    if (!network) return void (await ctx.answerCallbackQuery({ text: ctx.t("action-unknown", { id: ctx.match[1]! }), show_alert: true }));
+    await ctx.answerCallbackQuery({ text: await complete(ctx, network, Number(ctx.match[1])), show_alert: true });
+  });
+
+  const scopeForItem = async (ctx: BotContext, networkId: number): Promise<Scope | undefined> => {
+    const member = await prisma.member.findUnique({ where: { networkId_userId: { networkId, userId: BigInt(ctx.from!.id) } }, include: { network: true } });
+    return member ? { network: member.network, membership: { id: member.id, role: member.role, organisationId: member.organisationId } } : undefined;
+  };
+
+  return {
+    composer,
+    commands: [
+      { command: "actions", description: "cmd-actions", chats: ["private", "group"], organiserOnly: false },
+      { command: "done", description: "cmd-done", chats: ["private", "group"], organiserOnly: false },
+    ],
+  };
+}

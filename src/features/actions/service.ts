@@ -1,0 +1,159 @@
+import type { MinutesEntry, PrismaClient } from "../../db/client.ts";
+import { planActionReminders } from "../../domain/reminders.ts";
+import { hostContacts } from "../../domain/rotation.ts";
+import type { AuditService } from "../audit/service.ts";
+import type { ReminderService } from "../reminders/service.ts";
+
+/** An action item as lists and cards show it. */
+export interface ActionItem {
+  id: number;
+  meetingId: number;
+  meetingNumber: number;
+  text: string;
+  ownerUsername: string | null;
+  ownerOrganisation: string | null;
+  dueDate: string | null;
+  doneAt: Date | null;
+}
+
+export type CompleteResult =
+  | { kind: "done"; item: ActionItem; networkId: number }
+  | { kind: "already"; item: ActionItem }
+  | { kind: "unknown" }
+  | { kind: "not-allowed" };
+
+/** Who a member is, for "my action items": their member id, username and organisation. */
+export interface Owner {
+  memberId: number;
+  username: string | null;
+  organisationId: number | null;
+}
+
+export const actionAudiencePrefix = (entryId: number) => `action:${entryId}:`;
+const actionAudience = (entryId: number, memberId: number) => `${actionAudiencePrefix(entryId)}member:${memberId}`;
+
+/** Reads "action:<entry>:member:<member>" back. */
+export function readActionAudience(audience: string): { entryId: number; memberId: number } | undefined {
+  const match = /^action:(\d+):member:(\d+)$/.exec(audience);
+  return match ? { entryId: Number(match[1]), memberId: Number(match[2]) } : undefined;
+}
+
+const LIVE = { kind: "action", deletedAt: null, publishedAt: { not: null } } as const;
+const INCLUDE = { ownerOrganisation: true, minutes: { include: { meeting: true } } } as const;
+
+type EntryRow = Pick<MinutesEntry, "id" | "meetingId" | "text" | "ownerUsername" | "dueDate" | "doneAt"> & { ownerOrganisation: { shortName: string } | null };
+
+/** A minutes entry as an action item of meeting `meetingNumber`. */
+export function actionItemOf(entry: EntryRow, meetingNumber: number): ActionItem {
+  return {
+    id: entry.id,
+    meetingId: entry.meetingId,
+    meetingNumber,
+    text: entry.text,
+    ownerUsername: entry.ownerUsername,
+    ownerOrganisation: entry.ownerOrganisation?.shortName ?? null,
+    dueDate: entry.dueDate,
+    doneAt: entry.doneAt,
+  };
+}
+
+const toItem = (row: EntryRow & { minutes: { meeting: { number: number } } }) => actionItemOf(row, row.minutes.meeting.number);
+
+/** Action items from published minutes: who owns them, reminders before they are due, closing them. */
+export class ActionService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly reminders: ReminderService,
+    private readonly audit: AuditService,
+    private readonly clock: () => Date,
+  ) {}
+
+  now(): Date {
+    return this.clock();
+  }
+
+  /** Open items of the network, oldest due first; only those from meetings before `beforeNumber` if given. */
+  async open(networkId: number, filter: { beforeNumber?: number; owner?: Owner } = {}): Promise<ActionItem[]> {
+    const { owner } = filter;
+    const rows = await this.prisma.minutesEntry.findMany({
+      where: {
+        ...LIVE,
+        doneAt: null,
+        minutes: { meeting: { networkId, ...(filter.beforeNumber !== undefined ? { number: { lt: filter.beforeNumber } } : {}) } },
+        ...(owner
+          ? {
+              OR: [
+                { ownerMemberId: owner.memberId },
+                ...(owner.username ? [{ ownerUsername: { equals: owner.username, mode: "insensitive" as const } }] : []),
+                ...(owner.organisationId !== null ? [{ ownerOrganisationId: owner.organisationId }] : []),
+              ],
+            }
+          : {}),
+      },
+      include: INCLUDE,
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toItem);
+  }
+
+  /** The members an item's reminders go to: the named person, or the owning organisation's contacts. */
+  private async ownerMemberIds(entry: { ownerMemberId: number | null; ownerUsername: string | null; ownerOrganisationId: number | null }, networkId: number): Promise<number[]> {
+    if (entry.ownerOrganisationId !== null) {
+      const members = await this.prisma.member.findMany({ where: { organisationId: entry.ownerOrganisationId }, select: { id: true, isHostContact: true } });
+      return hostContacts(members).map((m) => m.id);
+    }
+    if (entry.ownerMemberId !== null) return [entry.ownerMemberId];
+    if (!entry.ownerUsername) return [];
+    // Named before the bot knew them: whoever has the username now.
+    const member = await this.prisma.member.findFirst({ where: { networkId, user: { username: { equals: entry.ownerUsername, mode: "insensitive" } } } });
+    return member ? [member.id] : [];
+  }
+
+  /** Brings the reminders of a meeting's live action items in line with their owners and due dates. */
+  async planReminders(meetingId: number): Promise<void> {
+    const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId }, include: { network: true } });
+    if (!meeting) return;
+    const entries = await this.prisma.minutesEntry.findMany({ where: { meetingId, kind: "action", publishedAt: { not: null } } });
+    const now = this.clock();
+    for (const entry of entries) {
+      const live = entry.deletedAt === null && entry.doneAt === null && entry.dueDate !== null;
+      const owners = live ? await this.ownerMemberIds(entry, meeting.networkId) : [];
+      const times = live ? planActionReminders(entry.dueDate!, meeting.network.timeZone, meeting.network, now) : [];
+      const wanted = owners.flatMap((memberId) => times.map((t) => ({ kind: t.kind, audience: actionAudience(entry.id, memberId), fireAt: t.fireAt })));
+      await this.reminders.replaceOneOffs(meetingId, actionAudiencePrefix(entry.id), wanted, live ? "owner or due date changed" : "action closed");
+    }
+  }
+
+  async find(entryId: number): Promise<(ActionItem & { networkId: number }) | undefined> {
+    const row = await this.prisma.minutesEntry.findFirst({ where: { id: entryId, ...LIVE }, include: INCLUDE });
+    return row ? { ...toItem(row), networkId: row.minutes.meeting.networkId } : undefined;
+  }
+
+  /** Closes an item: its owner (the person, or a member of the owning organisation) or an organiser may. */
+  async complete(networkId: number, entryId: number, actor: Owner & { organiser: boolean; userId: bigint }): Promise<CompleteResult> {
+    const row = await this.prisma.minutesEntry.findFirst({ where: { id: entryId, ...LIVE, minutes: { meeting: { networkId } } }, include: INCLUDE });
+    if (!row) return { kind: "unknown" };
+    const item = toItem(row);
+    if (row.doneAt) return { kind: "already", item };
+    const owns =
+      row.ownerMemberId === actor.memberId ||
+      (row.ownerUsername !== null && actor.username !== null && row.ownerUsername.toLowerCase() === actor.username.toLowerCase()) ||
+      (row.ownerOrganisationId !== null && row.ownerOrganisationId === actor.organisationId);
+    if (!owns && !actor.organiser) return { kind: "not-allowed" };
+    const now = this.clock();
+    const closed = await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.minutesEntry.updateMany({ where: { id: entryId, doneAt: null }, data: { doneAt: now, doneBy: actor.userId } });
+      if (count === 1) await this.audit.record(tx, { networkId, actorId: actor.userId, action: "action.done", subject: String(entryId), after: { text: row.text } });
+      return count === 1;
+    });
+    if (!closed) return { kind: "already", item };
+    await this.planReminders(row.meetingId);
+    return { kind: "done", item: { ...item, doneAt: now }, networkId };
+  }
+
+  /** Invited meetings still ahead: their cards list the open items and change when one closes. */
+  async meetingsShowingOpenItems(networkId: number): Promise<number[]> {
+    const rows = await this.prisma.meeting.findMany({ where: { networkId, status: "invited", endsAt: { gt: this.clock() } }, select: { id: true } });
+    return rows.map((r) => r.id);
+  }
+}

@@ -1,0 +1,45 @@
+import { escapeHtml } from "../../bot/html.ts";
+import { formatLocalDate } from "../../domain/datetime.ts";
+import type { Reader } from "../meetings/view.ts";
+import type { ActionItem } from "./service.ts";
+
+/** How many carried-over items a card lists before summing up the rest. */
+const CARD_ITEMS = 10;
+
+export const doneData = (entryId: number) => `done:${entryId}`;
+
+export function ownerLabel(reader: Reader, item: Pick<ActionItem, "ownerUsername" | "ownerOrganisation">): string {
+  if (item.ownerUsername) return `@${item.ownerUsername}`;
+  return item.ownerOrganisation ?? reader.t("action-owner-unknown");
+}
+
+/** "Send the report — Buca, due 15 December 2026 (#17)", plain text. */
+export function actionText(reader: Reader, item: ActionItem): string {
+  return reader.t("action-line", {
+    id: item.id,
+    text: item.text,
+    owner: ownerLabel(reader, item),
+    due: item.dueDate ? formatLocalDate(item.dueDate, reader.locale) : "—",
+  });
+}
+
+/** The open items of earlier meetings, for the next meeting's card and agenda (HTML). */
+export function carriedOverLines(reader: Reader, items: readonly ActionItem[]): string[] {
+  if (items.length === 0) return [];
+  const lines = ["", reader.t("action-carried-over")];
+  for (const item of items.slice(0, CARD_ITEMS)) lines.push(`• ${escapeHtml(actionText(reader, item))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`);
+  if (items.length > CARD_ITEMS) lines.push(reader.t("action-more", { count: items.length - CARD_ITEMS }));
+  return lines;
+}
+
+/** /actions: one line each, overdue ones marked. */
+export function actionListLines(reader: Reader, items: readonly ActionItem[], today: string, all: boolean): string[] {
+  if (items.length === 0) return [reader.t(all ? "actions-none" : "actions-none-mine")];
+  const lines = [reader.t(all ? "actions-heading-all" : "actions-heading-mine", { count: items.length })];
+  for (const item of items) {
+    const overdue = item.dueDate !== null && item.dueDate < today ? ` ${reader.t("action-overdue")}` : "";
+    lines.push(`• ${escapeHtml(actionText(reader, item))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${overdue}`);
+  }
+  lines.push("", reader.t("actions-how-done"));
+  return lines;
+}

@@ -1,0 +1,218 @@
+import { Composer } from "grammy";
+import { DateTime } from "luxon";
+import type { BotContext } from "../../bot/context.ts";
+import { MAX_ENTRY_LENGTH, parseMinutesEntry } from "../../domain/minutes-entry.ts";
+import { splitIntoMessages } from "../../domain/split.ts";
+import type { Network } from "../../db/client.ts";
+import type { DialogueService } from "../dialogue/service.ts";
+import type { Feature } from "../feature.ts";
+import type { MeetingService, MeetingWithHost } from "../meetings/service.ts";
+import type { Scope } from "../networks/service.ts";
+import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
+import type { OrganisationService } from "../organisations/service.ts";
+import type { MinutesPublisher } from "./publisher.ts";
+import type { EntryInput, MinutesService } from "./service.ts";
+import { closedText, entryChangeText, incompleteActionText, keepAsNoteKeyboard, minutesCardLines } from "./view.ts";
+
+const KIND = "minutes";
+/** Kept per person per chat: the meeting DMs write to, and an unconfirmed action waiting to be kept as a note. */
+type Writing = { networkId: number; meetingId: number; pending?: string };
+
+export interface MinutesFeatureDeps {
+  minutes: MinutesService;
+  meetings: MeetingService;
+  organisations: OrganisationService;
+  dialogues: DialogueService;
+  publisher: MinutesPublisher;
+}
+
+/**
+ * /minutes opens a meeting's minutes; replies to its card (or, in private, any message after it)
+ * become entries. Edit, delete, publish, approve, and designate a minute-taker.
+ */
+export function minutesFeature(deps: MinutesFeatureDeps): Feature {
+  const composer = new Composer<BotContext>();
+  const { minutes, meetings, dialogues } = deps;
+
+  /** "<N> …": the meeting and the rest of the argument, or undefined after saying what is wrong. */
+  const meetingAndRest = async (ctx: BotContext & { match: string }, scope: Scope, usage: string, rest: RegExp = /^$/) => {
+    const match = /^(\d{1,6})(?:\s+([\s\S]*))?$/.exec(ctx.match.trim());
+    const tail = match?.[2]?.trim() ?? "";
+    if (!match || !rest.test(tail)) return void (await ctx.reply(ctx.t(usage)));
+    const meeting = await meetings.find(scope.network.id, Number(match[1]));
+    if (!meeting) return void (await ctx.reply(ctx.t("meeting-unknown", { number: match[1]! })));
+    return { meeting, rest: tail };
+  };
+
+  const canWrite = async (scope: Scope, meetingId: number, userId: number) =>
+    scope.membership?.role === "organiser" || (scope.membership !== undefined && (await minutes.isTaker(meetingId, BigInt(userId))));
+
+  const readEntry = async (network: Network, text: string) => {
+    const organisations = (await deps.organisations.list(network.id)).map((o) => o.shortName);
+    return parseMinutesEntry(text, { organisations, zone: network.timeZone, now: DateTime.fromJSDate(meetings.now(), { zone: network.timeZone }) });
+  };
+
+  const toInput = (entry: Awaited<ReturnType<typeof readEntry>>): EntryInput | undefined => {
+    if (entry.kind === "note" || entry.kind === "decision") return { kind: entry.kind, text: entry.text };
+    if (entry.kind === "action") return { kind: "action", text: entry.text, owner: entry.owner, dueDate: entry.due.toISODate()! };
+    return undefined;
+  };
+
+  const showCard = async (ctx: BotContext, meeting: MeetingWithHost) => {
+    const { minutes: row, published } = await minutes.state(meeting);
+    const lines = minutesCardLines(ctx, meeting, await minutes.entries(meeting.id), { published, changed: row?.changed ?? false, approved: row?.approvedAt != null });
+    const messages = splitIntoMessages(lines);
+    for (const [i, text] of messages.entries()) {
+      const last = i === messages.length - 1;
+      const sent = await ctx.reply(text, {
+        parse_mode: "HTML",
+        link_preview_options: { is_disabled: true },
+        // In groups the bot sees replies to itself only: the last part asks for one.
+        ...(last && ctx.chat?.type !== "private" && !row?.approvedAt ? { reply_markup: { force_reply: true, selective: true, input_field_placeholder: ctx.t("minutes-placeholder") } } : {}),
+      });
+      await minutes.recordCard(meeting.id, sent.chat.id, sent.message_id);
+    }
+  };
+
+  /** One entry from a reply or a DM. */
+  const takeEntry = async (ctx: BotContext, scope: Scope, meetingId: number, text: string) => {
+    const meeting = await meetings.findById(meetingId);
+    if (!meeting || meeting.networkId !== scope.network.id) return void (await ctx.reply(ctx.t("minutes-meeting-gone")));
+    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    if (text.length > MAX_ENTRY_LENGTH) return void (await ctx.reply(ctx.t("minutes-entry-too-long", { max: MAX_ENTRY_LENGTH, length: text.length })));
+    const entry = await readEntry(scope.network, text);
+    if (entry.kind === "empty") return void (await ctx.reply(ctx.t("minutes-entry-empty")));
+    const reply = { reply_parameters: { message_id: ctx.msg!.message_id, allow_sending_without_reply: true } };
+    if (entry.kind === "incomplete-action") {
+      const closed = await minutes.closed(meeting);
+      if (closed) return void (await ctx.reply(closedText(ctx, closed, meeting.number)));
+      await dialogues.save<Writing>(ctx.chat!.id, ctx.from!.id, { kind: KIND, step: "pending", data: { networkId: scope.network.id, meetingId, pending: text.trim() } });
+      return void (await ctx.reply(incompleteActionText(ctx, entry), { ...reply, reply_markup: keepAsNoteKeyboard(ctx, meetingId) }));
+    }
+    const change = await minutes.add(meeting, BigInt(ctx.from!.id), toInput(entry)!);
+    await ctx.reply(entryChangeText(ctx, change, "added", meeting.number), reply);
+  };
+
+  composer.command("minutes", async (ctx) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    const found = await meetingAndRest(ctx, scope, "minutes-usage");
+    if (!found) return;
+    const { meeting } = found;
+    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    if (meeting.status === "cancelled") return void (await ctx.reply(closedText(ctx, "cancelled", meeting.number)));
+    if (ctx.chat.type === "private") await dialogues.save<Writing>(ctx.chat.id, ctx.from!.id, { kind: KIND, step: "writing", data: { networkId: scope.network.id, meetingId: meeting.id } });
+    await showCard(ctx, meeting);
+  });
+
+  composer.on("message:text", async (ctx, next) => {
+    if (ctx.msg.text.startsWith("/")) return next();
+    const repliedTo = ctx.msg.reply_to_message;
+    let meetingId = repliedTo?.from?.id === ctx.me.id ? await minutes.meetingOfCard(ctx.chat.id, repliedTo.message_id) : undefined;
+    if (meetingId === undefined && ctx.chat.type === "private" && !repliedTo) {
+      const writing = await dialogues.find<Writing>(ctx.chat.id, ctx.from.id);
+      if (writing?.kind === KIND) meetingId = writing.data.meetingId;
+    }
+    if (meetingId === undefined) return next();
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    await takeEntry(ctx, scope, meetingId, ctx.msg.text);
+  });
+
+  composer.callbackQuery(/^mkeep:(\d{1,9})$/, async (ctx) => {
+    const meetingId = Number(ctx.match[1]);
+    const writing = ctx.chat ? await dialogues.find<Writing>(ctx.chat.id, ctx.from.id) : undefined;
+    const pending = writing?.kind === KIND && writing.data.meetingId === meetingId ? writing.data.pending : undefined;
+    const scope = await ctx.scope();
+    const meeting = await meetings.findById(meetingId);
+    if (!pending || !scope || !meeting || meeting.networkId !== scope.network.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("minutes-nothing-to-keep"), show_alert: true }));
+    if (!(await canWrite(scope, meetingId, ctx.from.id))) return void (await ctx.answerCallbackQuery({ text: ctx.t("minutes-writers-only"), show_alert: true }));
+    const change = await minutes.add(meeting, BigInt(ctx.from.id), { kind: "note", text: pending });
+    // Back to writing (in private) without the pending text, so a second press adds nothing.
+    if (ctx.chat!.type === "private") await dialogues.save<Writing>(ctx.chat!.id, ctx.from.id, { kind: KIND, step: "writing", data: { networkId: scope.network.id, meetingId } });
+    else await dialogues.clear(ctx.chat!.id, ctx.from.id);
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(entryChangeText(ctx, change, "added", meeting.number));
+  });
+
+  composer.command("minutes_taker", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const found = await meetingAndRest(ctx, scope, "minutes-taker-usage");
+    if (!found) return;
+    const taker = ctx.msg.reply_to_message?.from;
+    if (!taker || taker.is_bot) return void (await ctx.reply(ctx.t("minutes-taker-usage")));
+    if (found.meeting.status === "cancelled") return void (await ctx.reply(closedText(ctx, "cancelled", found.meeting.number)));
+    await minutes.designateTaker(found.meeting, BigInt(ctx.from!.id), BigInt(taker.id));
+    await ctx.reply(ctx.t("minutes-taker-set", { name: taker.first_name, number: found.meeting.number }));
+  });
+
+  composer.command("minutes_edit", async (ctx) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    const found = await meetingAndRest(ctx, scope, "minutes-edit-usage", /^\d{1,4}\s+\S/);
+    if (!found) return;
+    const { meeting } = found;
+    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    const [, number, text] = /^(\d{1,4})\s+([\s\S]+)$/.exec(found.rest)!;
+    if (text!.length > MAX_ENTRY_LENGTH) return void (await ctx.reply(ctx.t("minutes-entry-too-long", { max: MAX_ENTRY_LENGTH, length: text!.length })));
+    const entry = await readEntry(scope.network, text!);
+    if (entry.kind === "incomplete-action") return void (await ctx.reply(incompleteActionText(ctx, entry)));
+    const input = toInput(entry);
+    if (!input) return void (await ctx.reply(ctx.t("minutes-edit-usage")));
+    await ctx.reply(entryChangeText(ctx, await minutes.edit(meeting, BigInt(ctx.from!.id), Number(number), input), "edited", meeting.number));
+  });
+
+  composer.command("minutes_delete", async (ctx) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    const found = await meetingAndRest(ctx, scope, "minutes-delete-usage", /^\d{1,4}$/);
+    if (!found) return;
+    const { meeting } = found;
+    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    await ctx.reply(entryChangeText(ctx, await minutes.remove(meeting, BigInt(ctx.from!.id), Number(found.rest)), "deleted", meeting.number));
+  });
+
+  composer.command("minutes_publish", async (ctx) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return;
+    const found = await meetingAndRest(ctx, scope, "minutes-publish-usage");
+    if (!found) return;
+    const { meeting } = found;
+    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    const check = await minutes.checkPublish(meeting);
+    switch (check.kind) {
+      case "closed":
+        return void (await ctx.reply(closedText(ctx, check.reason, meeting.number)));
+      case "empty":
+        return void (await ctx.reply(ctx.t("minutes-publish-empty", { number: meeting.number })));
+      case "unchanged":
+        return void (await ctx.reply(ctx.t("minutes-publish-unchanged", { number: meeting.number, version: check.version })));
+    }
+    const outcome = await deps.publisher.publish(ctx.api, meeting, scope.network, BigInt(ctx.from!.id), check.version, check.entries);
+    if (outcome.kind === "taken") return void (await ctx.reply(ctx.t("minutes-publish-unchanged", { number: meeting.number, version: check.version })));
+    await ctx.reply(ctx.t("minutes-published", { number: meeting.number, version: check.version, chats: outcome.chats, organisers: outcome.organisers }));
+  });
+
+  composer.command("minutes_approve", async (ctx) => {
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    const found = await meetingAndRest(ctx, scope, "minutes-approve-usage");
+    if (!found) return;
+    const result = await minutes.approve(found.meeting, BigInt(ctx.from!.id));
+    const args = { number: found.meeting.number, ...("version" in result ? { version: result.version } : {}) };
+    await ctx.reply(ctx.t(`minutes-approve-${result.kind}`, args));
+  });
+
+  return {
+    composer,
+    commands: [
+      { command: "minutes", description: "cmd-minutes", chats: ["private", "group"], organiserOnly: false },
+      { command: "minutes_taker", description: "cmd-minutes-taker", chats: ["group"], organiserOnly: true },
+      { command: "minutes_edit", description: "cmd-minutes-edit", chats: ["private", "group"], organiserOnly: false },
+      { command: "minutes_delete", description: "cmd-minutes-delete", chats: ["private", "group"], organiserOnly: false },
+      { command: "minutes_publish", description: "cmd-minutes-publish", chats: ["private", "group"], organiserOnly: false },
+      { command: "minutes_approve", description: "cmd-minutes-approve", chats: ["private", "group"], organiserOnly: true },
+    ],
+  };
+}

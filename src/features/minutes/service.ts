@@ -1,0 +1,195 @@
+import type { Meeting, MinutesEntry, Organisation, PrismaClient } from "../../db/client.ts";
+import { nameKey } from "../../domain/names.ts";
+import type { Owner } from "../../domain/minutes-entry.ts";
+import type { AuditService } from "../audit/service.ts";
+
+/** Minutes can be written from shortly before the start (the same moment check-in opens). */
+export const MINUTES_OPEN_BEFORE_MS = 30 * 60_000;
+
+/** What a reply or DM adds, after parsing: an incomplete action never gets this far unconfirmed. */
+export type EntryInput =
+  | { kind: "note" | "decision"; text: string }
+  | { kind: "action"; text: string; owner: Owner; dueDate: string };
+
+export type StoredEntry = MinutesEntry & { ownerOrganisation: Organisation | null };
+
+/** Why minutes cannot be written now; undefined when they can. */
+export type Closed = "cancelled" | "not-started" | "approved";
+
+export type EntryChange =
+  | { kind: "done"; number: number; published: number }
+  | { kind: "closed"; reason: Closed }
+  | { kind: "unknown-entry"; number: number };
+
+export type PublishCheck =
+  | { kind: "ready"; version: number; entries: StoredEntry[] }
+  | { kind: "closed"; reason: Closed }
+  | { kind: "empty" }
+  | { kind: "unchanged"; version: number };
+
+export type ApproveResult = { kind: "approved" } | { kind: "already" } | { kind: "not-published" } | { kind: "changed"; version: number } | { kind: "cancelled" };
+
+/** The record of each meeting: entries, the minute-taker, published versions and approval. */
+export class MinutesService {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly audit: AuditService,
+    private readonly clock: () => Date,
+  ) {}
+
+  private async ensure(meetingId: number) {
+    return this.prisma.minutes.upsert({ where: { meetingId }, create: { meetingId }, update: {} });
+  }
+
+  async state(meeting: Meeting) {
+    const minutes = await this.prisma.minutes.findUnique({ where: { meetingId: meeting.id }, include: { versions: { select: { version: true }, orderBy: { version: "desc" }, take: 1 } } });
+    return { minutes, published: minutes?.versions[0]?.version ?? 0 };
+  }
+
+  /** Why entries cannot be written now, if they cannot. */
+  async closed(meeting: Meeting): Promise<Closed | undefined> {
+    if (meeting.status === "cancelled") return "cancelled";
+    if (meeting.startsAt.getTime() - MINUTES_OPEN_BEFORE_MS > this.clock().getTime()) return "not-started";
+    const minutes = await this.prisma.minutes.findUnique({ where: { meetingId: meeting.id }, select: { approvedAt: true } });
+    return minutes?.approvedAt ? "approved" : undefined;
+  }
+
+  /** Organisers may always write; others only if designated for this meeting. */
+  async isTaker(meetingId: number, userId: bigint): Promise<boolean> {
+    const minutes = await this.prisma.minutes.findUnique({ where: { meetingId }, select: { takerId: true } });
+    return minutes?.takerId === userId;
+  }
+
+  async designateTaker(meeting: Meeting, actorId: bigint, takerId: bigint): Promise<void> {
+    await this.ensure(meeting.id);
+    await this.prisma.$transaction(async (tx) => {
+      const before = await tx.minutes.findUniqueOrThrow({ where: { meetingId: meeting.id } });
+      await tx.minutes.update({ where: { meetingId: meeting.id }, data: { takerId } });
+      await this.audit.record(tx, {
+        networkId: meeting.networkId,
+        actorId,
+        action: "minutes.taker",
+        subject: String(meeting.number),
+        before: { taker: before.takerId?.toString() ?? null },
+        after: { taker: takerId.toString() },
+      });
+    });
+  }
+
+  async recordCard(meetingId: number, chatId: number, messageId: number): Promise<void> {
+    await this.ensure(meetingId);
+    await this.prisma.minutesCard.create({ data: { meetingId, telegramChatId: BigInt(chatId), messageId } });
+  }
+
+  async meetingOfCard(chatId: number, messageId: number): Promise<number | undefined> {
+    const card = await this.prisma.minutesCard.findUnique({ where: { telegramChatId_messageId: { telegramChatId: BigInt(chatId), messageId } } });
+    return card?.meetingId;
+  }
+
+  /** The entries not deleted, in order. */
+  entries(meetingId: number): Promise<StoredEntry[]> {
+    return this.prisma.minutesEntry.findMany({ where: { meetingId, deletedAt: null }, orderBy: { number: "asc" }, include: { ownerOrganisation: true } });
+  }
+
+  private async ownerFields(networkId: number, input: EntryInput) {
+    if (input.kind !== "action") return { ownerUsername: null, ownerOrganisationId: null, ownerMemberId: null, dueDate: null };
+    const { owner } = input;
+    if (owner.kind === "organisation") {
+      const organisation = await this.prisma.organisation.findFirst({ where: { networkId, shortNameKey: nameKey(owner.shortName) } });
+      return { ownerUsername: null, ownerOrganisationId: organisation?.id ?? null, ownerMemberId: null, dueDate: input.dueDate };
+    }
+    const member = await this.prisma.member.findFirst({ where: { networkId, user: { username: { equals: owner.username, mode: "insensitive" } } } });
+    return { ownerUsername: owner.username, ownerOrganisationId: null, ownerMemberId: member?.id ?? null, dueDate: input.dueDate };
+  }
+
+  async add(meeting: Meeting, authorId: bigint, input: EntryInput): Promise<EntryChange> {
+    const closed = await this.closed(meeting);
+    if (closed) return { kind: "closed", reason: closed };
+    await this.ensure(meeting.id);
+    const owner = await this.ownerFields(meeting.networkId, input);
+    const number = await this.prisma.$transaction(async (tx) => {
+      // Taking the number and marking the minutes changed is one row update: concurrent writers queue on it.
+      const minutes = await tx.minutes.update({ where: { meetingId: meeting.id }, data: { nextEntryNumber: { increment: 1 }, changed: true } });
+      const taken = minutes.nextEntryNumber - 1;
+      const now = this.clock();
+      await tx.minutesEntry.create({ data: { meetingId: meeting.id, number: taken, kind: input.kind, text: input.text, authorId, ...owner, createdAt: now, updatedAt: now } });
+      return taken;
+    });
+    return { kind: "done", number, published: (await this.state(meeting)).published };
+  }
+
+  async edit(meeting: Meeting, actorId: bigint, number: number, input: EntryInput): Promise<EntryChange> {
+    const closed = await this.closed(meeting);
+    if (closed) return { kind: "closed", reason: closed };
+    const entry = await this.prisma.minutesEntry.findUnique({ where: { meetingId_number: { meetingId: meeting.id, number } } });
+    if (!entry || entry.deletedAt) return { kind: "unknown-entry", number };
+    const owner = await this.ownerFields(meeting.networkId, input);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.minutesEntry.update({ where: { id: entry.id }, data: { kind: input.kind, text: input.text, ...owner, updatedAt: this.clock() } });
+      await tx.minutes.update({ where: { meetingId: meeting.id }, data: { changed: true } });
+      await this.audit.record(tx, {
+        networkId: meeting.networkId,
+        actorId,
+        action: "minutes.edit",
+        subject: `${meeting.number}/${number}`,
+        before: { kind: entry.kind, text: entry.text, due: entry.dueDate },
+        after: { kind: input.kind, text: input.text, due: owner.dueDate },
+      });
+    });
+    return { kind: "done", number, published: (await this.state(meeting)).published };
+  }
+
+  async remove(meeting: Meeting, actorId: bigint, number: number): Promise<EntryChange> {
+    const closed = await this.closed(meeting);
+    if (closed) return { kind: "closed", reason: closed };
+    const entry = await this.prisma.minutesEntry.findUnique({ where: { meetingId_number: { meetingId: meeting.id, number } } });
+    if (!entry || entry.deletedAt) return { kind: "unknown-entry", number };
+    await this.prisma.$transaction(async (tx) => {
+      await tx.minutesEntry.update({ where: { id: entry.id }, data: { deletedAt: this.clock() } });
+      await tx.minutes.update({ where: { meetingId: meeting.id }, data: { changed: true } });
+      await this.audit.record(tx, { networkId: meeting.networkId, actorId, action: "minutes.delete", subject: `${meeting.number}/${number}`, before: { kind: entry.kind, text: entry.text } });
+    });
+    return { kind: "done", number, published: (await this.state(meeting)).published };
+  }
+
+  /** Whether there is something new to publish, and which version it would be. */
+  async checkPublish(meeting: Meeting): Promise<PublishCheck> {
+    const closed = await this.closed(meeting);
+    if (closed) return { kind: "closed", reason: closed };
+    const { minutes, published } = await this.state(meeting);
+    const entries = await this.entries(meeting.id);
+    if (entries.length === 0) return { kind: "empty" };
+    if (published > 0 && !minutes?.changed) return { kind: "unchanged", version: published };
+    return { kind: "ready", version: published + 1, entries };
+  }
+
+  /** Stores a published version; false if another publication took that version number first. */
+  async recordVersion(meeting: Meeting, actorId: bigint, version: number, markdown: string): Promise<boolean> {
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        const now = this.clock();
+        await tx.minutesVersion.create({ data: { meetingId: meeting.id, version, publishedAt: now, publishedBy: actorId, markdown } });
+        await tx.minutesEntry.updateMany({ where: { meetingId: meeting.id, deletedAt: null, publishedAt: null }, data: { publishedAt: now } });
+        await tx.minutes.update({ where: { meetingId: meeting.id }, data: { changed: false } });
+        await this.audit.record(tx, { networkId: meeting.networkId, actorId, action: "minutes.publish", subject: String(meeting.number), after: { version } });
+      });
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") return false;
+      throw error;
+    }
+  }
+
+  async approve(meeting: Meeting, actorId: bigint): Promise<ApproveResult> {
+    if (meeting.status === "cancelled") return { kind: "cancelled" };
+    const { minutes, published } = await this.state(meeting);
+    if (!minutes || published === 0) return { kind: "not-published" };
+    if (minutes.approvedAt) return { kind: "already" };
+    if (minutes.changed) return { kind: "changed", version: published };
+    await this.prisma.$transaction(async (tx) => {
+      await tx.minutes.update({ where: { meetingId: meeting.id }, data: { approvedAt: this.clock(), approvedBy: actorId } });
+      await this.audit.record(tx, { networkId: meeting.networkId, actorId, action: "minutes.approve", subject: String(meeting.number), after: { version: published } });
+    });
+    return { kind: "approved" };
+  }
+}

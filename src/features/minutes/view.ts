@@ -1,0 +1,120 @@
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import type { Network } from "../../db/client.ts";
+import { formatMeetingTime } from "../../domain/datetime.ts";
+import { itemsOf, type MinutesDocument } from "../../domain/minutes-document.ts";
+import type { MinutesEntry as ParsedEntry } from "../../domain/minutes-entry.ts";
+import { actionText } from "../actions/view.ts";
+import { actionItemOf, type ActionItem } from "../actions/service.ts";
+import type { AttendanceGroup } from "../attendance/service.ts";
+import type { MeetingWithHost } from "../meetings/service.ts";
+import type { Reader } from "../meetings/view.ts";
+import type { Closed, EntryChange, StoredEntry } from "./service.ts";
+
+export const keepAsNoteData = (meetingId: number) => `mkeep:${meetingId}`;
+
+export interface MinutesContent {
+  meeting: MeetingWithHost;
+  network: Network;
+  version: number;
+  entries: StoredEntry[];
+  attendance: AttendanceGroup[];
+  /** Open items of earlier meetings. */
+  carriedOver: ActionItem[];
+  /** Names of who came: the organisers' copy only; the groups see counts. */
+  withNames: boolean;
+}
+
+/** The published minutes, as plain text in the reader's language. */
+export function minutesDocument(reader: Reader, content: MinutesContent): MinutesDocument {
+  const { meeting, network, entries } = content;
+  const facts = [
+    reader.t("minutes-fact-when", { when: formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, reader.locale) }),
+    reader.t("minutes-fact-venue", { venue: [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ") || "—" }),
+    reader.t("minutes-fact-host", { host: meeting.hostOrganisation?.name ?? "—" }),
+  ];
+  if (meeting.facilitators.length > 0) facts.push(reader.t("minutes-fact-facilitators", { names: meeting.facilitators.join(", ") }));
+  facts.push(reader.t(content.version > 1 ? "minutes-fact-version-replaces" : "minutes-fact-version", { version: content.version, previous: content.version - 1 }));
+
+  const came = content.attendance.filter((g) => g.checkedIn.length > 0);
+  const attendance = came.map((g) => {
+    const organisation = g.organisation ?? reader.t("card-no-organisation");
+    return content.withNames
+      ? reader.t("minutes-attendance-names", { organisation, count: g.checkedIn.length, names: g.checkedIn.join(", ") })
+      : reader.t("minutes-attendance-count", { organisation, count: g.checkedIn.length });
+  });
+  if (came.length > 0) {
+    const people = came.reduce((sum, g) => sum + g.checkedIn.length, 0);
+    attendance.push(reader.t("minutes-attendance-total", { people, organisations: came.filter((g) => g.organisation !== null).length }));
+  }
+  const of = (kind: StoredEntry["kind"]) => entries.filter((e) => e.kind === kind);
+  const sections: MinutesDocument["sections"] = [
+    { heading: reader.t("minutes-section-attendance"), items: attendance, empty: reader.t("minutes-attendance-none") },
+    { heading: reader.t("minutes-section-agenda"), items: meeting.agenda, numbered: true },
+  ];
+  const notes = of("note");
+  if (notes.length > 0) sections.push({ heading: reader.t("minutes-section-notes"), items: notes.map((e) => e.text) });
+  sections.push(
+    { heading: reader.t("minutes-section-decisions"), items: of("decision").map((e) => e.text), numbered: true, empty: reader.t("minutes-decisions-none") },
+    { heading: reader.t("minutes-section-actions"), items: of("action").map((e) => actionText(reader, actionItemOf(e, meeting.number))), empty: reader.t("minutes-actions-none") },
+  );
+  if (content.carriedOver.length > 0) {
+    sections.push({
+      heading: reader.t("minutes-section-carried-over"),
+      items: content.carriedOver.map((item) => `${actionText(reader, item)} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`),
+    });
+  }
+  return { title: reader.t("minutes-title", { series: network.seriesTitle, number: meeting.number }), facts, sections };
+}
+
+/** Telegram HTML blocks (title, facts, then one block per entry), ready for splitIntoMessages. */
+export function minutesHtmlBlocks(doc: MinutesDocument): string[] {
+  const blocks = [`<b>${escapeHtml(doc.title)}</b>`, ...doc.facts.map(escapeHtml)];
+  for (const section of doc.sections) {
+    blocks.push("", `<b>${escapeHtml(section.heading)}</b>`);
+    for (const item of itemsOf(section)) blocks.push(item.marker ? `${item.marker} ${escapeHtml(item.text)}` : `<i>${escapeHtml(item.text)}</i>`);
+  }
+  return blocks;
+}
+
+/** One draft entry with its number: "4. [Karar] …". */
+function draftLine(reader: Reader, entry: StoredEntry, meetingNumber: number): string {
+  const text = entry.kind === "action" ? actionText(reader, actionItemOf(entry, meetingNumber)) : entry.text;
+  const label = entry.kind === "note" ? "" : `${reader.t(`minutes-kind-${entry.kind}`)} `;
+  return `<b>${entry.number}.</b> ${label}${escapeHtml(text)}`;
+}
+
+/** The minutes card: the draft with entry numbers, its state and how to add to it (HTML lines). */
+export function minutesCardLines(reader: Reader, meeting: MeetingWithHost, entries: StoredEntry[], state: { published: number; changed: boolean; approved: boolean }): string[] {
+  const lines = [reader.t("minutes-card-heading", { number: meeting.number, title: escapeHtml(meeting.title) })];
+  if (state.approved) lines.push(reader.t("minutes-state-approved", { version: state.published }));
+  else if (state.published > 0) lines.push(reader.t(state.changed ? "minutes-state-changed" : "minutes-state-published", { version: state.published, number: meeting.number }));
+  else lines.push(reader.t("minutes-state-draft"));
+  lines.push("");
+  if (entries.length === 0) lines.push(reader.t("minutes-card-empty"));
+  for (const entry of entries) lines.push(draftLine(reader, entry, meeting.number));
+  if (!state.approved) lines.push("", reader.t("minutes-card-how", { number: meeting.number }));
+  return lines;
+}
+
+export function closedText(ctx: BotContext, reason: Closed, number: number): string {
+  return ctx.t(`minutes-closed-${reason}`, { number });
+}
+
+export function entryChangeText(ctx: BotContext, change: EntryChange, action: "added" | "edited" | "deleted", meetingNumber: number): string {
+  if (change.kind === "closed") return closedText(ctx, change.reason, meetingNumber);
+  if (change.kind === "unknown-entry") return ctx.t("minutes-entry-unknown", { entry: change.number, number: meetingNumber });
+  const done = ctx.t(`minutes-entry-${action}`, { entry: change.number });
+  return change.published > 0 ? `${done}\n${ctx.t("minutes-republish-hint", { version: change.published, next: change.published + 1, number: meetingNumber })}` : done;
+}
+
+/** What is missing from an action item, and how to keep the text as a plain note instead. */
+export function incompleteActionText(ctx: BotContext, entry: Extract<ParsedEntry, { kind: "incomplete-action" }>): string {
+  const problems = entry.missing.map((m) => (m === "due" && entry.dueProblem ? ctx.t(`minutes-missing-due-${entry.dueProblem}`) : ctx.t(`minutes-missing-${m}`)));
+  return [ctx.t("minutes-incomplete-action", { problems: problems.join(" ") }), ctx.t("minutes-action-example")].join("\n");
+}
+
+export function keepAsNoteKeyboard(ctx: BotContext, meetingId: number): InlineKeyboardMarkup {
+  return { inline_keyboard: [[{ text: ctx.t("minutes-keep-as-note"), callback_data: keepAsNoteData(meetingId) }]] };
+}
