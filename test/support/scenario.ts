@@ -83,7 +83,12 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
       prisma.auditEntry.count(),
     ]);
     const [rsvps, cards, invited] = await Promise.all([prisma.rsvp.count(), prisma.postedCard.count(), prisma.meeting.count({ where: { status: "invited" } })]);
-    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited };
+    const [entries, versions, actionsDone] = await Promise.all([
+      prisma.minutesEntry.count({ where: { deletedAt: null } }),
+      prisma.minutesVersion.count(),
+      prisma.minutesEntry.count({ where: { doneAt: { not: null } } }),
+    ]);
+    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited, entries, versions, actionsDone };
   };
   return scenario;
 }

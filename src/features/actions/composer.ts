@@ -57,8 +57,8 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
   const complete = async (ctx: BotContext, scope: Scope, entryId: number): Promise<string> => {
     const result = await actions.complete(scope.network.id, entryId, actorOf(ctx, scope));
     if (result.kind === "done") await announceDone(ctx.api, result, { id: ctx.from!.id, name: ctx.from!.first_name });
-    if (result.kind === "done" || result.kind === "already") return ctx.t(`action-${result.kind}`, { id: entryId, item: actionText(ctx, result.item) });
-    return ctx.t(`action-${result.kind}`, { id: entryId });
+    if (result.kind === "done" || result.kind === "already") return ctx.t(`action-${result.kind}`, { id: String(entryId), item: actionText(ctx, result.item) });
+    return ctx.t(`action-${result.kind}`, { id: String(entryId) });
   };
 
   composer.command("actions", async (ctx) => {
@@ -72,7 +72,7 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
     const items = await actions.open(scope.network.id, all ? {} : { owner: actor });
     const today = DateTime.fromJSDate(actions.now(), { zone: scope.network.timeZone }).toISODate()!;
     const messages = splitIntoMessages(actionListLines(ctx, items, today, all));
-    const buttons = items.slice(0, LIST_BUTTONS).map((item) => [{ text: ctx.t("action-done-button-id", { id: item.id }), callback_data: doneData(item.id) }]);
+    const buttons = items.slice(0, LIST_BUTTONS).map((item) => [{ text: ctx.t("action-done-button-id", { id: String(item.id) }), callback_data: doneData(item.id) }]);
     for (const [i, text] of messages.entries()) {
       const last = i === messages.length - 1;
       await ctx.reply(text, { parse_mode: "HTML", ...(last && buttons.length > 0 ? { reply_markup: { inline_keyboard: buttons } } : {}) });

@@ -16,7 +16,7 @@ export function ownerLabel(reader: Reader, item: Pick<ActionItem, "ownerUsername
 /** "Send the report — Buca, due 15 December 2026 (#17)", plain text. */
 export function actionText(reader: Reader, item: ActionItem): string {
   return reader.t("action-line", {
-    id: item.id,
+    id: String(item.id),
     text: item.text,
     owner: ownerLabel(reader, item),
     due: item.dueDate ? formatLocalDate(item.dueDate, reader.locale) : "—",

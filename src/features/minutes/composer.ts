@@ -100,8 +100,10 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     if (!found) return;
     const { meeting } = found;
     if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
-    if (meeting.status === "cancelled") return void (await ctx.reply(closedText(ctx, "cancelled", meeting.number)));
-    if (ctx.chat.type === "private") await dialogues.save<Writing>(ctx.chat.id, ctx.from!.id, { kind: KIND, step: "writing", data: { networkId: scope.network.id, meetingId: meeting.id } });
+    // Approved minutes can still be looked at; before the meeting or after a cancellation there are none.
+    const closed = await minutes.closed(meeting);
+    if (closed && closed !== "approved") return void (await ctx.reply(closedText(ctx, closed, meeting.number)));
+    if (ctx.chat.type === "private" && !closed) await dialogues.save<Writing>(ctx.chat.id, ctx.from!.id, { kind: KIND, step: "writing", data: { networkId: scope.network.id, meetingId: meeting.id } });
     await showCard(ctx, meeting);
   });
 
