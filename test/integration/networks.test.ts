@@ -212,6 +212,9 @@ describe("permissions", () => {
     "/host 1",
     "/host_contact @somebody_x",
     "/attendance 1",
+    "/minutes_taker 1",
+    "/minutes_approve 1",
+    "/stats",
   ];
 
   it.each(organiserCommands)("a member cannot %s", async (command) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, formatOffset, parseOffsets, planReminders, type PlanInput } from "../../src/domain/reminders.ts";
+import { DEFAULT_POLICY, formatOffset, parseOffsets, planActionReminders, planReminders, type PlanInput } from "../../src/domain/reminders.ts";
 
 const ZONE = "Europe/Istanbul";
 // Meeting 25: Wednesday 17 March 2027, 10:00 in İzmir (07:00 UTC).
@@ -91,5 +91,34 @@ describe("reminder planner", () => {
     expect(parseOffsets("2h 2h")).toEqual([120]);
     for (const bad of ["", "7", "7x", "-1d", "0m", "61d", "1d 2d 3d 4d 5d 6d 7d", "yarın"]) expect(parseOffsets(bad)).toBeUndefined();
     expect([10080, 90, 1, 1441].map(formatOffset)).toEqual(["7d", "1h30m", "1m", "1d1m"]);
+  });
+});
+
+describe("action item reminders", () => {
+  const quiet = { quietFrom: 21 * 60, quietUntil: 9 * 60 };
+  const iso = (plans: { kind: string; fireAt: Date }[]) => plans.map((p) => `${p.kind} ${p.fireAt.toISOString()}`);
+
+  it("go out at 09:00 in the network's zone two days before and on the due date", () => {
+    expect(iso(planActionReminders("2027-04-15", "Europe/Istanbul", quiet, new Date("2027-03-17T12:00:00Z")))).toEqual([
+      "action-soon 2027-04-13T06:00:00.000Z",
+      "action-due 2027-04-15T06:00:00.000Z",
+    ]);
+  });
+
+  it("leave out what is already past", () => {
+    expect(iso(planActionReminders("2027-04-15", "Europe/Istanbul", quiet, new Date("2027-04-14T00:00:00Z")))).toEqual(["action-due 2027-04-15T06:00:00.000Z"]);
+    expect(planActionReminders("2027-04-15", "Europe/Istanbul", quiet, new Date("2027-04-15T07:00:00Z"))).toEqual([]);
+  });
+
+  it("wait for the end of quiet hours that reach past 09:00", () => {
+    expect(iso(planActionReminders("2027-04-15", "Europe/Istanbul", { quietFrom: 22 * 60, quietUntil: 10 * 60 + 30 }, new Date("2027-03-17T12:00:00Z")))).toEqual([
+      "action-soon 2027-04-13T07:30:00.000Z",
+      "action-due 2027-04-15T07:30:00.000Z",
+    ]);
+    expect(iso(planActionReminders("2027-04-15", "Europe/Istanbul", { quietFrom: 0, quietUntil: 0 }, new Date("2027-03-17T12:00:00Z")))[0]).toBe("action-soon 2027-04-13T06:00:00.000Z");
+  });
+
+  it("plan nothing for a date that cannot be read", () => {
+    expect(planActionReminders("2027-02-31", "Europe/Istanbul", quiet, new Date("2027-01-01T00:00:00Z"))).toEqual([]);
   });
 });
