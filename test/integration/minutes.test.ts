@@ -71,6 +71,10 @@ describe("from check-in to published minutes", () => {
     expect(await say(admin, group, "/minutes_taker 25")).toBe("Kullanım: görevlendireceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın.");
     expect(await countRows()).toEqual(before);
     expect(await say(admin, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Ayşe, 25. toplantının tutanağını yazmakla görevlendirildi.");
+    const publishedBefore = await countRows();
+    expect(await say(admin, group, "/minutes_publish 25")).toBe("25. toplantının tutanağında henüz kayıt yok; yayımlanacak bir şey yok.");
+    expect(await say(admin, group, "/minutes_publish 25 hemen")).toBe("Kullanım: /minutes_publish <numara>, örneğin /minutes_publish 25");
+    expect(await countRows()).toEqual(publishedBefore);
   });
 
   it("replies to the card become notes, decisions and action items; an incomplete action is kept as a note only when confirmed", async () => {

@@ -47,6 +47,16 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
   const canWrite = async (scope: Scope, meetingId: number, userId: number) =>
     scope.membership?.role === "organiser" || (scope.membership !== undefined && (await minutes.isTaker(meetingId, BigInt(userId))));
 
+  /** "<N> …" from someone who may write meeting N's minutes, or undefined after saying what is wrong. */
+  const writerMeeting = async (ctx: BotContext & { match: string }, usage: string, rest?: RegExp) => {
+    const scope = await requireNetwork(ctx);
+    if (!scope) return undefined;
+    const found = await meetingAndRest(ctx, scope, usage, rest);
+    if (!found) return undefined;
+    if (!(await canWrite(scope, found.meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    return { scope, ...found };
+  };
+
   const readEntry = async (network: Network, text: string) => {
     const organisations = (await deps.organisations.list(network.id)).map((o) => o.shortName);
     return parseMinutesEntry(text, { organisations, zone: network.timeZone, now: DateTime.fromJSDate(meetings.now(), { zone: network.timeZone }) });
@@ -94,12 +104,9 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
   };
 
   composer.command("minutes", async (ctx) => {
-    const scope = await requireNetwork(ctx);
-    if (!scope) return;
-    const found = await meetingAndRest(ctx, scope, "minutes-usage");
+    const found = await writerMeeting(ctx, "minutes-usage");
     if (!found) return;
-    const { meeting } = found;
-    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    const { scope, meeting } = found;
     // Approved minutes can still be looked at; before the meeting or after a cancellation there are none.
     const closed = await minutes.closed(meeting);
     if (closed && closed !== "approved") return void (await ctx.reply(closedText(ctx, closed, meeting.number)));
@@ -150,12 +157,9 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
   });
 
   composer.command("minutes_edit", async (ctx) => {
-    const scope = await requireNetwork(ctx);
-    if (!scope) return;
-    const found = await meetingAndRest(ctx, scope, "minutes-edit-usage", /^\d{1,4}\s+\S/);
+    const found = await writerMeeting(ctx, "minutes-edit-usage", /^\d{1,4}\s+\S/);
     if (!found) return;
-    const { meeting } = found;
-    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    const { scope, meeting } = found;
     const [, number, text] = /^(\d{1,4})\s+([\s\S]+)$/.exec(found.rest)!;
     if (text!.length > MAX_ENTRY_LENGTH) return void (await ctx.reply(ctx.t("minutes-entry-too-long", { max: MAX_ENTRY_LENGTH, length: text!.length })));
     const entry = await readEntry(scope.network, text!);
@@ -166,22 +170,16 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
   });
 
   composer.command("minutes_delete", async (ctx) => {
-    const scope = await requireNetwork(ctx);
-    if (!scope) return;
-    const found = await meetingAndRest(ctx, scope, "minutes-delete-usage", /^\d{1,4}$/);
+    const found = await writerMeeting(ctx, "minutes-delete-usage", /^\d{1,4}$/);
     if (!found) return;
     const { meeting } = found;
-    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
     await ctx.reply(entryChangeText(ctx, await minutes.remove(meeting, BigInt(ctx.from!.id), Number(found.rest)), "deleted", meeting.number));
   });
 
   composer.command("minutes_publish", async (ctx) => {
-    const scope = await requireNetwork(ctx);
-    if (!scope) return;
-    const found = await meetingAndRest(ctx, scope, "minutes-publish-usage");
+    const found = await writerMeeting(ctx, "minutes-publish-usage");
     if (!found) return;
-    const { meeting } = found;
-    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    const { scope, meeting } = found;
     const check = await minutes.checkPublish(meeting);
     switch (check.kind) {
       case "closed":
