@@ -13,6 +13,7 @@ import { startTestQueue, tempDir } from "../support/harness.ts";
 import { measureRoundTrip, type RoundTripResult } from "./round-trip.ts";
 import { measurePresses } from "./rsvp-presses.ts";
 import { measureFanout } from "./reminder-fanout.ts";
+import { measureMinutesRender } from "./minutes-render.ts";
 
 const MESSAGES = 3000;
 const CONCURRENCY = 50;
@@ -88,4 +89,10 @@ console.log(
   `\nReminder fan-out: ${fanout.members} members due at once, Telegram's limits enforced\n` +
     `  ${fanout.seconds.toFixed(1)} s, ${fanout.perSecond.toFixed(1)} messages/s (ceiling ${fanout.ceiling}/s, ${((fanout.perSecond / fanout.ceiling) * 100).toFixed(0)}%), ` +
     `${fanout.tooManyRequests} × 429, ${fanout.duplicates} duplicates, ${fanout.misses} misses; planning the 1,000 took ${fanout.planSeconds.toFixed(2)} s`,
+);
+
+const minutes = await measureMinutesRender(200);
+console.log(
+  `\nMinutes rendering: ${minutes.entries} entries → ${minutes.messages} messages, Markdown ${(minutes.markdownBytes / 1024).toFixed(1)} KiB, ` +
+    `PDF ${(minutes.pdfBytes / 1024).toFixed(1)} KiB (DejaVu subset); ${minutes.msPerCopy.toFixed(1)} ms per copy`,
 );
