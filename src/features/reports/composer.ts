@@ -1,21 +1,11 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
-import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { Feature } from "../feature.ts";
-import type { Reader } from "../meetings/view.ts";
 import { requireOrganiser } from "../networks/scope.ts";
-import { DEFAULT_STATS_MEETINGS, MAX_STATS_MEETINGS, type NetworkStats, type ReportService } from "./service.ts";
-
-export function statsLines(reader: Reader, stats: NetworkStats): string[] {
-  const lines = [reader.t("stats-heading", { meetings: stats.meetings })];
-  if (stats.organisations.length === 0) return [...lines, "", reader.t("stats-no-organisations")];
-  for (const org of stats.organisations) {
-    lines.push(reader.t("stats-line", { organisation: escapeHtml(org.organisation), attended: org.attended, meetings: stats.meetings, hosted: org.hosted, open: org.openActions }));
-  }
-  return lines;
-}
+import { DEFAULT_STATS_MEETINGS, MAX_STATS_MEETINGS, type ReportService } from "./service.ts";
+import { statsLines } from "./view.ts";
 
 /** /stats [N]: per organisation, meetings attended of the last N, times hosted, open action items. */
 export function reportsFeature(deps: { reports: ReportService }): Feature {
