@@ -74,8 +74,9 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     await ortak.bot.init();
     logger.info({ username: ortak.bot.botInfo.username }, "connected to Telegram");
     closers.push({ name: "invitation cards", close: () => Promise.all([ortak.poster.stop(), ortak.refresher.stop()]) });
-    // Invitation DMs cut off by a stop, and cards whose last edit was pending, are finished now.
+    // Invitation DMs and minutes copies cut off by a stop, and cards whose last edit was pending, are finished now.
     void ortak.poster.resume().catch((error: unknown) => logger.error({ err: error }, "could not resume invitation cards"));
+    void ortak.publisher.resume(ortak.bot.api).catch((error: unknown) => logger.error({ err: error }, "could not resume published minutes"));
 
     const worker = startWorker(bullConnection, redis, services, translator, config, logger, ortak);
     closers.push({ name: "worker", close: () => worker.close() });

@@ -56,6 +56,8 @@ export interface OrtakBot {
   poster: CardPoster;
   /** Hosting messages; the reminder worker calls it when a proposal's deadline passes. */
   hostNotifier: HostNotifier;
+  /** Posts published minutes; `resume()` after a start sends the copies a stop cut off. */
+  publisher: MinutesPublisher;
 }
 
 // Interactive replies wait out a 429 inside the call, bounded so a stuck chat cannot hold a
@@ -118,7 +120,7 @@ export function createBot(deps: BotDeps): OrtakBot {
   bot.use(fallbackComposer(() => bot.botInfo.username));
 
   bot.catch((error) => handleError(error, deps.logger));
-  return { bot, commands: allCommands(), inFlight, refresher, poster, hostNotifier };
+  return { bot, commands: allCommands(), inFlight, refresher, poster, hostNotifier, publisher };
 }
 
 /** The error boundary: log it, tell the person something went wrong, never crash the bot. */

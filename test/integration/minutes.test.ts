@@ -241,4 +241,26 @@ describe("from check-in to published minutes", () => {
     expect(await countRows()).toEqual(before);
     expect(await say(admin, group, "/minutes_approve 25")).toBe("25. toplantının tutanağı zaten onaylanmıştı.");
   });
+
+  it("a copy cut off by a stop goes out at the next start, saying what its version said", async () => {
+    const prisma = scenario.db.prisma;
+    const deliveries = await prisma.minutesDelivery.findMany({ where: { version: 1 } });
+    expect(deliveries.map((d) => d.outcome)).toEqual(["sent", "sent"]);
+    // As if the process had stopped before version 1 reached the group.
+    const groupCopy = deliveries.find((d) => d.target.startsWith("chat:"))!;
+    const { meetingId, version, target } = groupCopy;
+    await prisma.minutesDelivery.update({ where: { meetingId_version_target: { meetingId, version, target } }, data: { deliveredAt: null, outcome: null } });
+    const before = scenario.emulator.botMessagesIn(group.id).length;
+    const organiserBefore = scenario.emulator.botMessagesIn(admin.id).length;
+    await scenario.restart();
+    const resent = scenario.emulator.botMessagesIn(group.id).slice(before);
+    const text = resent.map((m) => m.text ?? "").join("\n");
+    expect(text).toContain("Sürüm 1\n");
+    // Version 1 as published, not the entry corrected for version 2.
+    expect(text).toContain("<b>Kalın</b> & değil");
+    expect(text).not.toContain("Basın bülteni");
+    expect(resent.filter((m) => m.document).map((m) => m.document!.file_name)).toEqual(["tutanak-25-surum-1.md", "tutanak-25-surum-1.pdf"]);
+    expect(scenario.emulator.botMessagesIn(admin.id).length).toBe(organiserBefore);
+    expect((await prisma.minutesDelivery.findMany({ where: { deliveredAt: null } })).length).toBe(0);
+  });
 });

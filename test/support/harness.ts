@@ -63,6 +63,7 @@ export async function startInProcessBot(
   await ortak.bot.init();
   // As the composition root does after a start.
   await ortak.poster.resume();
+  await ortak.publisher.resume(ortak.bot.api);
   const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { timeout: 1 } } });
   return {
     ortak,

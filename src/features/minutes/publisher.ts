@@ -11,7 +11,7 @@ import type { MeetingWithHost } from "../meetings/service.ts";
 import type { Reader } from "../meetings/view.ts";
 import { minutesPdf } from "./pdf.ts";
 import type { MinutesService, StoredEntry } from "./service.ts";
-import { minutesDocument, minutesHtmlBlocks, type MinutesContent } from "./view.ts";
+import { minutesDocument, minutesHtmlBlocks, readSnapshot, writeSnapshot, type MinutesContent, type MinutesSnapshot } from "./view.ts";
 
 export interface PublisherDeps {
   prisma: PrismaClient;
@@ -28,9 +28,14 @@ export type PublishOutcome = { kind: "published"; chats: number; organisers: num
 
 type Target = { chatId: number; topicId: number; locale: Locale; withNames: boolean };
 
+const chatTarget = (chatId: bigint, topicId: number) => `chat:${chatId}:${topicId}`;
+const memberTarget = (memberId: number) => `member:${memberId}`;
+
 /**
  * Posts a version of the minutes: to each linked chat (attendance as counts) and to each
  * organiser by DM (with names), each as messages split between entries, a Markdown file and a PDF.
+ * Every copy is a row that stays pending until sent, so a stop in the middle is finished at the
+ * next start, from the version's stored content.
  */
 export class MinutesPublisher {
   constructor(private readonly deps: PublisherDeps) {}
@@ -40,40 +45,62 @@ export class MinutesPublisher {
   }
 
   async publish(api: Api, meeting: MeetingWithHost, network: Network, actorId: bigint, version: number, entries: StoredEntry[]): Promise<PublishOutcome> {
-    const { prisma, minutes, actions } = this.deps;
-    const base = {
-      meeting,
-      network,
-      version,
+    const { prisma, actions } = this.deps;
+    const snapshot: MinutesSnapshot = {
       entries,
       attendance: await this.deps.attendance.report(meeting.id),
       carriedOver: await actions.open(network.id, { beforeNumber: meeting.number }),
     };
-    const networkLocale = localeOr(network.locale);
-    const record = minutesMarkdown(minutesDocument(this.reader(networkLocale), { ...base, withNames: true }));
-    // The version is stored before anything is sent: two publishers at once post it only once.
-    if (!(await minutes.recordVersion(meeting, actorId, version, record))) return { kind: "taken" };
-
+    const record = minutesMarkdown(minutesDocument(this.reader(localeOr(network.locale)), { ...snapshot, meeting, network, version, withNames: true }));
     const chats = await prisma.chat.findMany({ where: { networkId: network.id }, orderBy: { id: "asc" } });
-    const organisers = await prisma.member.findMany({ where: { networkId: network.id, role: "organiser", user: { dmReachable: true } }, include: { user: true } });
-    const targets: Target[] = [
-      ...chats.map((c) => ({ chatId: Number(c.telegramChatId), topicId: c.topicId, locale: networkLocale, withNames: false })),
-      ...organisers.map((o) => ({ chatId: Number(o.userId), topicId: 0, locale: negotiateLocale(o.user.locale, o.user.languageCode ?? undefined), withNames: true })),
-    ];
-    let reachedChats = 0;
-    let reachedOrganisers = 0;
-    for (const target of targets) {
-      try {
-        await this.send(api, target, { ...base, withNames: target.withNames });
-        if (target.withNames) reachedOrganisers++;
-        else reachedChats++;
-      } catch (error) {
-        if (!(error instanceof GrammyError && error.error_code === 403)) this.deps.logger.warn({ err: error, chatId: target.chatId }, "minutes not delivered");
-      }
-    }
+    const organisers = await prisma.member.findMany({ where: { networkId: network.id, role: "organiser", user: { dmReachable: true } }, select: { id: true } });
+    const targets = [...chats.map((c) => chatTarget(c.telegramChatId, c.topicId)), ...organisers.map((o) => memberTarget(o.id))];
+    // Stored before anything is sent: two publishers at once post it only once.
+    if (!(await this.deps.minutes.recordVersion(meeting, actorId, version, { markdown: record, content: writeSnapshot(snapshot), targets }))) return { kind: "taken" };
+    const reached = await this.sendPending(api, meeting.id, version);
     await actions.planReminders(meeting.id);
     for (const meetingId of await actions.meetingsShowingOpenItems(network.id)) this.deps.refresher.touch(meetingId);
-    return { kind: "published", chats: reachedChats, organisers: reachedOrganisers };
+    return { kind: "published", ...reached };
+  }
+
+  /** After a start: copies a stop cut off go out now. */
+  async resume(api: Api): Promise<void> {
+    for (const { meetingId, version } of await this.deps.minutes.versionsWithPendingCopies()) await this.sendPending(api, meetingId, version);
+  }
+
+  /** Sends the version's pending copies; a copy that fails for a reason other than a block stays pending. */
+  private async sendPending(api: Api, meetingId: number, version: number): Promise<{ chats: number; organisers: number }> {
+    const { prisma, minutes } = this.deps;
+    const meeting = await prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { hostOrganisation: true, network: true } });
+    const { network, ...rest } = meeting;
+    const pending = await minutes.pendingCopies(meetingId, version);
+    const content = { ...readSnapshot(pending.content), meeting: rest, network, version };
+    const reached = { chats: 0, organisers: 0 };
+    for (const key of pending.targets) {
+      const target = await this.resolve(key, network);
+      if (!target) {
+        await minutes.copyDelivered(meetingId, version, key, "unreachable");
+        continue;
+      }
+      try {
+        await this.send(api, target, { ...content, withNames: target.withNames });
+        await minutes.copyDelivered(meetingId, version, key, "sent");
+        if (target.withNames) reached.organisers++;
+        else reached.chats++;
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 403) await minutes.copyDelivered(meetingId, version, key, "unreachable");
+        else this.deps.logger.warn({ err: error, target: key }, "minutes copy not delivered; it stays pending until the next start");
+      }
+    }
+    return reached;
+  }
+
+  private async resolve(key: string, network: Network): Promise<Target | undefined> {
+    const chat = /^chat:(-?\d+):(\d+)$/.exec(key);
+    if (chat) return { chatId: Number(chat[1]), topicId: Number(chat[2]), locale: localeOr(network.locale), withNames: false };
+    const member = await this.deps.prisma.member.findUnique({ where: { id: Number(key.slice("member:".length)) }, include: { user: true } });
+    if (!member || member.role !== "organiser") return undefined;
+    return { chatId: Number(member.userId), topicId: 0, locale: negotiateLocale(member.user.locale, member.user.languageCode ?? undefined), withNames: true };
   }
 
   private async send(api: Api, target: Target, content: MinutesContent): Promise<void> {

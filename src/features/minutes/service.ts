@@ -1,4 +1,4 @@
-import type { Meeting, MinutesEntry, Organisation, PrismaClient } from "../../db/client.ts";
+import type { Meeting, MinutesEntry, Organisation, Prisma, PrismaClient } from "../../db/client.ts";
 import { nameKey } from "../../domain/names.ts";
 import type { Owner } from "../../domain/minutes-entry.ts";
 import type { AuditService } from "../audit/service.ts";
@@ -164,11 +164,12 @@ export class MinutesService {
   }
 
   /** Stores a published version; false if another publication took that version number first. */
-  async recordVersion(meeting: Meeting, actorId: bigint, version: number, markdown: string): Promise<boolean> {
+  async recordVersion(meeting: Meeting, actorId: bigint, version: number, record: { markdown: string; content: Prisma.InputJsonObject; targets: string[] }): Promise<boolean> {
     try {
       await this.prisma.$transaction(async (tx) => {
         const now = this.clock();
-        await tx.minutesVersion.create({ data: { meetingId: meeting.id, version, publishedAt: now, publishedBy: actorId, markdown } });
+        await tx.minutesVersion.create({ data: { meetingId: meeting.id, version, publishedAt: now, publishedBy: actorId, markdown: record.markdown, content: record.content } });
+        await tx.minutesDelivery.createMany({ data: record.targets.map((target) => ({ meetingId: meeting.id, version, target })) });
         await tx.minutesEntry.updateMany({ where: { meetingId: meeting.id, deletedAt: null, publishedAt: null }, data: { publishedAt: now } });
         await tx.minutes.update({ where: { meetingId: meeting.id }, data: { changed: false } });
         await this.audit.record(tx, { networkId: meeting.networkId, actorId, action: "minutes.publish", subject: String(meeting.number), after: { version } });
@@ -178,6 +179,24 @@ export class MinutesService {
       if ((error as { code?: string }).code === "P2002") return false;
       throw error;
     }
+  }
+
+  /** Versions with copies still to send (cut off by a stop), oldest first. */
+  async versionsWithPendingCopies(): Promise<{ meetingId: number; version: number }[]> {
+    const rows = await this.prisma.minutesDelivery.findMany({ where: { deliveredAt: null }, distinct: ["meetingId", "version"], select: { meetingId: true, version: true }, orderBy: [{ meetingId: "asc" }, { version: "asc" }] });
+    return rows;
+  }
+
+  async pendingCopies(meetingId: number, version: number) {
+    const [published, pending] = await Promise.all([
+      this.prisma.minutesVersion.findUniqueOrThrow({ where: { meetingId_version: { meetingId, version } } }),
+      this.prisma.minutesDelivery.findMany({ where: { meetingId, version, deliveredAt: null }, orderBy: { target: "asc" } }),
+    ]);
+    return { content: published.content, targets: pending.map((p) => p.target) };
+  }
+
+  async copyDelivered(meetingId: number, version: number, target: string, outcome: "sent" | "unreachable"): Promise<void> {
+    await this.prisma.minutesDelivery.update({ where: { meetingId_version_target: { meetingId, version, target } }, data: { deliveredAt: this.clock(), outcome } });
   }
 
   async approve(meeting: Meeting, actorId: bigint): Promise<ApproveResult> {

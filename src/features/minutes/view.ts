@@ -1,7 +1,7 @@
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import type { Network } from "../../db/client.ts";
+import type { Network, Prisma } from "../../db/client.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
 import { itemsOf, type MinutesDocument } from "../../domain/minutes-document.ts";
 import type { MinutesEntry as ParsedEntry } from "../../domain/minutes-entry.ts";
@@ -14,16 +14,46 @@ import type { Closed, EntryChange, StoredEntry } from "./service.ts";
 
 export const keepAsNoteData = (meetingId: number) => `mkeep:${meetingId}`;
 
-export interface MinutesContent {
-  meeting: MeetingWithHost;
-  network: Network;
-  version: number;
-  entries: StoredEntry[];
+/** What a published version says; stored with it, so a copy sent later says the same. */
+export interface MinutesSnapshot {
+  entries: SnapshotEntry[];
   attendance: AttendanceGroup[];
   /** Open items of earlier meetings. */
   carriedOver: ActionItem[];
+}
+
+export type SnapshotEntry = Pick<StoredEntry, "id" | "meetingId" | "number" | "kind" | "text" | "ownerUsername" | "dueDate" | "doneAt"> & {
+  ownerOrganisation: { shortName: string } | null;
+};
+
+export interface MinutesContent extends MinutesSnapshot {
+  meeting: MeetingWithHost;
+  network: Network;
+  version: number;
   /** Names of who came: the organisers' copy only; the groups see counts. */
   withNames: boolean;
+}
+
+/** The snapshot as JSON: dates as ISO text, read back by `readSnapshot`. */
+export function writeSnapshot(snapshot: MinutesSnapshot): Prisma.InputJsonObject {
+  // Only the fields the document shows (a stored entry also carries BigInt ids JSON cannot hold).
+  const entries = snapshot.entries.map((e) => ({
+    id: e.id,
+    meetingId: e.meetingId,
+    number: e.number,
+    kind: e.kind,
+    text: e.text,
+    ownerUsername: e.ownerUsername,
+    ownerOrganisation: e.ownerOrganisation ? { shortName: e.ownerOrganisation.shortName } : null,
+    dueDate: e.dueDate,
+    doneAt: null,
+  }));
+  return JSON.parse(JSON.stringify({ entries, attendance: snapshot.attendance, carriedOver: snapshot.carriedOver.map((i) => ({ ...i, doneAt: null })) })) as Prisma.InputJsonObject;
+}
+
+export function readSnapshot(json: Prisma.JsonValue): MinutesSnapshot {
+  const value = (json ?? {}) as Partial<MinutesSnapshot>;
+  return { entries: value.entries ?? [], attendance: value.attendance ?? [], carriedOver: value.carriedOver ?? [] };
 }
 
 /** The published minutes, as plain text in the reader's language. */
@@ -48,7 +78,7 @@ export function minutesDocument(reader: Reader, content: MinutesContent): Minute
     const people = came.reduce((sum, g) => sum + g.checkedIn.length, 0);
     attendance.push(reader.t("minutes-attendance-total", { people, organisations: came.filter((g) => g.organisation !== null).length }));
   }
-  const of = (kind: StoredEntry["kind"]) => entries.filter((e) => e.kind === kind);
+  const of = (kind: SnapshotEntry["kind"]) => entries.filter((e) => e.kind === kind);
   const sections: MinutesDocument["sections"] = [
     { heading: reader.t("minutes-section-attendance"), items: attendance, empty: reader.t("minutes-attendance-none") },
     { heading: reader.t("minutes-section-agenda"), items: meeting.agenda, numbered: true },
