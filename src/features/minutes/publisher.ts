@@ -63,9 +63,10 @@ export class MinutesPublisher {
     return { kind: "published", ...reached };
   }
 
-  /** After a start: copies a stop cut off go out now. */
+  /** After a start: copies a stop cut off go out now (not those of a publication running meanwhile). */
   async resume(api: Api): Promise<void> {
-    for (const { meetingId, version } of await this.deps.minutes.versionsWithPendingCopies()) await this.sendPending(api, meetingId, version);
+    const startedAt = this.deps.clock();
+    for (const { meetingId, version } of await this.deps.minutes.versionsWithPendingCopies(startedAt)) await this.sendPending(api, meetingId, version);
   }
 
   /** Sends the version's pending copies; a copy that fails for a reason other than a block stays pending. */

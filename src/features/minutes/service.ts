@@ -181,9 +181,9 @@ export class MinutesService {
     }
   }
 
-  /** Versions with copies still to send (cut off by a stop), oldest first. */
-  async versionsWithPendingCopies(): Promise<{ meetingId: number; version: number }[]> {
-    const rows = await this.prisma.minutesDelivery.findMany({ where: { deliveredAt: null }, distinct: ["meetingId", "version"], select: { meetingId: true, version: true }, orderBy: [{ meetingId: "asc" }, { version: "asc" }] });
+  /** Versions published before `before` with copies still to send (cut off by a stop), oldest first. */
+  async versionsWithPendingCopies(before: Date): Promise<{ meetingId: number; version: number }[]> {
+    const rows = await this.prisma.minutesDelivery.findMany({ where: { deliveredAt: null, minutes: { publishedAt: { lt: before } } }, distinct: ["meetingId", "version"], select: { meetingId: true, version: true }, orderBy: [{ meetingId: "asc" }, { version: "asc" }] });
     return rows;
   }
 
