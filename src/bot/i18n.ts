@@ -9,6 +9,12 @@ export const DEFAULT_LOCALE: Locale = "tr";
 
 export type TranslationArgs = Record<string, FluentVariable>;
 
+/** Whoever a text is for: a person in an update (the context) or a chat the bot writes to. */
+export interface Reader {
+  locale: Locale;
+  t(id: string, args?: TranslationArgs): string;
+}
+
 export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
 
 export function isLocale(value: unknown): value is Locale {
@@ -55,6 +61,11 @@ export class Translator {
 
   messageIds(locale: Locale): string[] {
     return [...this.ids.get(locale)!];
+  }
+
+  /** The texts of one language, for messages the bot sends outside an update. */
+  reader(locale: Locale): Reader {
+    return { locale, t: (id, args) => this.t(locale, id, args) };
   }
 
   t(locale: Locale, id: string, args?: TranslationArgs): string {

@@ -1,14 +1,14 @@
-import { Composer, GrammyError, type Api } from "grammy";
+import { Composer, type Api } from "grammy";
 import { DateTime } from "luxon";
 import type { BotContext } from "../../bot/context.ts";
+import { reachableOrganisers, sendToEach } from "../../bot/direct.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { negotiateLocale, type Translator } from "../../bot/i18n.ts";
+import type { Translator } from "../../bot/i18n.ts";
 import type { PrismaClient } from "../../db/client.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { Logger } from "../../logger.ts";
 import type { Feature } from "../feature.ts";
 import type { CardRefresher } from "../invitations/card-refresher.ts";
-import type { Reader } from "../meetings/view.ts";
 import type { Scope } from "../networks/service.ts";
 import { requireNetwork } from "../networks/scope.ts";
 import type { ActionService, CompleteResult } from "./service.ts";
@@ -40,17 +40,10 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
 
   /** The organisers hear it by DM (not the one who closed it); their cards lose the item. */
   const announceDone = async (api: Api, result: Extract<CompleteResult, { kind: "done" }>, closer: { id: number; name: string }) => {
-    const organisers = await prisma.member.findMany({ where: { networkId: result.networkId, role: "organiser", user: { dmReachable: true } }, include: { user: true } });
-    for (const organiser of organisers) {
-      if (Number(organiser.userId) === closer.id) continue;
-      const locale = negotiateLocale(organiser.user.locale, organiser.user.languageCode ?? undefined);
-      const reader: Reader = { locale, t: (id, args) => deps.translator.t(locale, id, args) };
-      await api
-        .sendMessage(Number(organiser.userId), reader.t("action-done-announce", { name: escapeHtml(closer.name), item: escapeHtml(actionText(reader, result.item)), number: result.item.meetingNumber }), { parse_mode: "HTML" })
-        .catch((error: unknown) => {
-          if (!(error instanceof GrammyError && error.error_code === 403)) deps.logger.warn({ err: error }, "could not tell an organiser an action was done");
-        });
-    }
+    const organisers = await reachableOrganisers(prisma, result.networkId, BigInt(closer.id));
+    await sendToEach({ api, translator: deps.translator, logger: deps.logger }, organisers, (r) =>
+      r.t("action-done-announce", { name: escapeHtml(closer.name), item: escapeHtml(actionText(r, result.item)), number: result.item.meetingNumber }),
+    );
     for (const meetingId of await actions.meetingsShowingOpenItems(result.networkId)) deps.refresher.touch(meetingId);
   };
 

@@ -1,7 +1,8 @@
-import { GrammyError, type Api } from "grammy";
+import type { Api } from "grammy";
 import { announceToChats } from "../../bot/announce.ts";
+import { reachableOrganisers, sendToEach } from "../../bot/direct.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { localeOr, negotiateLocale, type Locale, type Translator } from "../../bot/i18n.ts";
+import { localeOr, type Translator } from "../../bot/i18n.ts";
 import type { Meeting, Organisation, PrismaClient } from "../../db/client.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
 import type { Logger } from "../../logger.ts";
@@ -26,33 +27,19 @@ export interface NotifierDeps {
 export class HostNotifier {
   constructor(private readonly deps: NotifierDeps) {}
 
-  private reader(locale: Locale): Reader {
-    return { locale, t: (id, args) => this.deps.translator.t(locale, id, args) };
-  }
-
   private async zoneAndLocale(networkId: number) {
     const network = await this.deps.prisma.network.findUniqueOrThrow({ where: { id: networkId } });
     return { zone: network.timeZone, locale: localeOr(network.locale) };
   }
 
   /** DMs each contact; returns how many it reached. */
-  private async toContacts(api: Api, contacts: Contact[], text: (r: Reader) => string, keyboard?: (r: Reader) => { text: string; callback_data: string }[][]): Promise<number> {
-    let reached = 0;
-    for (const contact of contacts) {
-      const reader = this.reader(negotiateLocale(contact.locale, contact.languageCode ?? undefined));
-      try {
-        await api.sendMessage(Number(contact.userId), text(reader), { parse_mode: "HTML", ...(keyboard ? { reply_markup: { inline_keyboard: keyboard(reader) } } : {}) });
-        reached++;
-      } catch (error) {
-        if (!(error instanceof GrammyError && error.error_code === 403)) this.deps.logger.warn({ err: error }, "host message not delivered");
-      }
-    }
-    return reached;
+  private toContacts(api: Api, contacts: Contact[], text: (r: Reader) => string, keyboard?: (r: Reader) => { text: string; callback_data: string }[][]): Promise<number> {
+    return sendToEach({ api, translator: this.deps.translator, logger: this.deps.logger }, contacts, text, keyboard);
   }
 
   async toGroups(api: Api, networkId: number, text: (r: Reader) => string): Promise<void> {
     const { locale } = await this.zoneAndLocale(networkId);
-    await announceToChats(api, await this.deps.networks.linkedChats(networkId), text(this.reader(locale)), this.deps.logger);
+    await announceToChats(api, await this.deps.networks.linkedChats(networkId), text(this.deps.translator.reader(locale)), this.deps.logger);
   }
 
   /** The proposal to the organisation's contacts, and a line to the groups. Returns contacts reached. */
@@ -86,8 +73,7 @@ export class HostNotifier {
   }
 
   async toOrganisers(api: Api, networkId: number, text: (r: Reader) => string): Promise<void> {
-    const organisers = await this.deps.prisma.member.findMany({ where: { networkId, role: "organiser" }, include: { user: true } });
-    await this.toContacts(api, organisers.map((o) => ({ userId: o.userId, locale: o.user.locale, languageCode: o.user.languageCode })), text);
+    await this.toContacts(api, await reachableOrganisers(this.deps.prisma, networkId), text);
   }
 
   async announceHost(api: Api, meeting: Meeting, host: Organisation, swappedFrom?: Organisation): Promise<void> {

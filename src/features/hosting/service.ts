@@ -1,3 +1,4 @@
+import type { DirectRecipient } from "../../bot/direct.ts";
 import type { Meeting, Network, Organisation, PrismaClient } from "../../db/client.ts";
 import type { HostTurn } from "../../db/generated/client.ts";
 import { nameKey } from "../../domain/names.ts";
@@ -8,11 +9,8 @@ import type { ReminderService } from "../reminders/service.ts";
 
 export type { HostTurn };
 
-export interface Contact {
-  userId: bigint;
-  locale: string | null;
-  languageCode: string | null;
-}
+/** Who answers hosting questions for an organisation. */
+export type Contact = DirectRecipient;
 
 export type Proposal = { turn: HostTurn; organisation: Organisation; meeting: Meeting; contacts: Contact[] };
 export type ProposeResult = { kind: "proposed"; proposal: Proposal } | { kind: "nobody" } | { kind: "already-hosted"; organisation: Organisation } | { kind: "open"; organisation: Organisation };

@@ -92,7 +92,7 @@ export class CardRefresher {
       const readers = new Map<string, Reader>();
       for (const card of data.cards) {
         const locale = localeOr(card.locale);
-        const reader = readers.get(locale) ?? { locale, t: (id, args) => this.deps.translator.t(locale, id, args) };
+        const reader = readers.get(locale) ?? this.deps.translator.reader(locale);
         readers.set(locale, reader);
         const rendered = renderCard(reader, data, this.deps.clock());
         if (rendered.digest === card.shown) continue;

@@ -1,8 +1,7 @@
 import { GrammyError, type Api } from "grammy";
-import { localeOr, negotiateLocale, type Locale, type Translator } from "../../bot/i18n.ts";
+import { localeOr, negotiateLocale, type Translator } from "../../bot/i18n.ts";
 import type { OutgoingBudget } from "../../bot/outgoing-budget.ts";
 import type { Logger } from "../../logger.ts";
-import type { Reader } from "../meetings/view.ts";
 import type { NetworkService } from "../networks/service.ts";
 import type { CardRefresher } from "./card-refresher.ts";
 import type { InvitationService } from "./service.ts";
@@ -38,15 +37,11 @@ export class CardPoster {
 
   constructor(private readonly deps: PosterDeps) {}
 
-  private reader(locale: Locale): Reader {
-    return { locale, t: (id, args) => this.deps.translator.t(locale, id, args) };
-  }
-
   async postToGroups(meetingId: number): Promise<GroupPostResult> {
     const data = await this.deps.invitations.cardData(meetingId);
     if (!data) return { posted: 0, pinned: 0 };
     const locale = localeOr(data.network.locale);
-    const card = renderCard(this.reader(locale), data, this.deps.clock());
+    const card = renderCard(this.deps.translator.reader(locale), data, this.deps.clock());
     let posted = 0;
     let pinned = 0;
     for (const chat of await this.deps.networks.linkedChats(data.network.id)) {
@@ -117,7 +112,7 @@ export class CardPoster {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const locale = negotiateLocale(recipient.locale, recipient.languageCode ?? undefined);
       // Rendered from the data read once; answers meanwhile reach these cards with the refresh below.
-      const card = renderCard(this.reader(locale), data, this.deps.clock());
+      const card = renderCard(this.deps.translator.reader(locale), data, this.deps.clock());
       try {
         const message = await this.deps.api.sendMessage(chatId, card.text, {
           parse_mode: "HTML",

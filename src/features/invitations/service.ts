@@ -1,3 +1,4 @@
+import type { DirectRecipient } from "../../bot/direct.ts";
 import type { Network, PrismaClient } from "../../db/client.ts";
 import type { ActionItem, ActionService } from "../actions/service.ts";
 import type { PostedCard } from "../../db/generated/client.ts";
@@ -17,11 +18,7 @@ export interface CardData {
   carriedOver: ActionItem[];
 }
 
-export interface DirectRecipient {
-  userId: bigint;
-  locale: string | null;
-  languageCode: string | null;
-}
+export type { DirectRecipient };
 
 /** Posted invitation cards: where they are, what they last showed, who still needs one. */
 export class InvitationService {

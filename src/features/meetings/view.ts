@@ -1,16 +1,12 @@
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { localeOr, type Locale, type TranslationArgs } from "../../bot/i18n.ts";
+import { localeOr, type Reader } from "../../bot/i18n.ts";
 import type { Meeting, Network } from "../../db/client.ts";
 import type { DateProblem } from "../../domain/datetime.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
 import type { AgendaProblem, MeetingWithHost } from "./service.ts";
 
-/** Whoever a text is for: a person in an update (the context) or a chat the bot writes to. */
-export interface Reader {
-  locale: Locale;
-  t(id: string, args?: TranslationArgs): string;
-}
+export type { Reader };
 
 function when(ctx: Reader, meeting: Meeting, network: Network): string {
   return formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, ctx.locale);

@@ -8,7 +8,6 @@ import type { ActionService } from "../actions/service.ts";
 import type { AttendanceService } from "../attendance/service.ts";
 import type { CardRefresher } from "../invitations/card-refresher.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
-import type { Reader } from "../meetings/view.ts";
 import { minutesPdf } from "./pdf.ts";
 import type { MinutesService, StoredEntry } from "./service.ts";
 import { minutesDocument, minutesHtmlBlocks, readSnapshot, writeSnapshot, type MinutesContent, type MinutesSnapshot } from "./view.ts";
@@ -40,10 +39,6 @@ const memberTarget = (memberId: number) => `member:${memberId}`;
 export class MinutesPublisher {
   constructor(private readonly deps: PublisherDeps) {}
 
-  private reader(locale: Locale): Reader {
-    return { locale, t: (id, args) => this.deps.translator.t(locale, id, args) };
-  }
-
   async publish(api: Api, meeting: MeetingWithHost, network: Network, actorId: bigint, version: number, entries: StoredEntry[]): Promise<PublishOutcome> {
     const { prisma, actions } = this.deps;
     const snapshot: MinutesSnapshot = {
@@ -51,7 +46,7 @@ export class MinutesPublisher {
       attendance: await this.deps.attendance.report(meeting.id),
       carriedOver: await actions.open(network.id, { beforeNumber: meeting.number }),
     };
-    const record = minutesMarkdown(minutesDocument(this.reader(localeOr(network.locale)), { ...snapshot, meeting, network, version, withNames: true }));
+    const record = minutesMarkdown(minutesDocument(this.deps.translator.reader(localeOr(network.locale)), { ...snapshot, meeting, network, version, withNames: true }));
     const chats = await prisma.chat.findMany({ where: { networkId: network.id }, orderBy: { id: "asc" } });
     const organisers = await prisma.member.findMany({ where: { networkId: network.id, role: "organiser", user: { dmReachable: true } }, select: { id: true } });
     const targets = [...chats.map((c) => chatTarget(c.telegramChatId, c.topicId)), ...organisers.map((o) => memberTarget(o.id))];
@@ -105,7 +100,7 @@ export class MinutesPublisher {
   }
 
   private async send(api: Api, target: Target, content: MinutesContent): Promise<void> {
-    const reader = this.reader(target.locale);
+    const reader = this.deps.translator.reader(target.locale);
     const doc = minutesDocument(reader, content);
     const where = target.topicId ? { message_thread_id: target.topicId } : {};
     for (const text of splitIntoMessages(minutesHtmlBlocks(doc))) {

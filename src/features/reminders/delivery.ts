@@ -1,5 +1,6 @@
 import { GrammyError, type Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { reachableOrganisers, sendToEach } from "../../bot/direct.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { localeOr, negotiateLocale, type Locale, type Translator } from "../../bot/i18n.ts";
 import type { PrismaClient } from "../../db/client.ts";
@@ -43,10 +44,6 @@ export interface DeliveryDeps {
 export class ReminderDelivery {
   constructor(private readonly deps: DeliveryDeps) {}
 
-  private reader(locale: Locale): Reader {
-    return { locale, t: (id, args) => this.deps.translator.t(locale, id, args) };
-  }
-
   async deliver(payload: ReminderPayload): Promise<DeliveryOutcome> {
     const { reminders } = this.deps;
     if (!(await reminders.claim(payload.reminderId, new Date(payload.fireAt)))) return { kind: "done" };
@@ -65,7 +62,7 @@ export class ReminderDelivery {
         return { kind: "done" };
       }
       const { message } = composed;
-      const reader = this.reader(message.locale);
+      const reader = this.deps.translator.reader(message.locale);
       await this.deps.api.sendMessage(message.chatId, message.text(reader), {
         ...(message.keyboard ? { reply_markup: message.keyboard(reader) } : {}),
         parse_mode: "HTML",
@@ -91,13 +88,8 @@ export class ReminderDelivery {
     const row = await this.deps.reminders.find(payload.reminderId);
     if (!row || row.status === "sent" || row.status === "failed") return;
     await this.deps.reminders.finish(row.id, "failed", error instanceof Error ? error.message.slice(0, 300) : "error");
-    const organisers = await this.deps.prisma.member.findMany({ where: { networkId: row.meeting.networkId, role: "organiser", user: { dmReachable: true } }, include: { user: true } });
-    for (const organiser of organisers) {
-      const reader = this.reader(negotiateLocale(organiser.user.locale, organiser.user.languageCode ?? undefined));
-      await this.deps.api
-        .sendMessage(Number(organiser.userId), reader.t("reminder-failed", { number: row.meeting.number }))
-        .catch((sendError: unknown) => this.deps.logger.warn({ err: sendError }, "could not tell an organiser about a failed reminder"));
-    }
+    const organisers = await reachableOrganisers(this.deps.prisma, row.meeting.networkId);
+    await sendToEach(this.deps, organisers, (r) => r.t("reminder-failed", { number: row.meeting.number }));
   }
 
   /** An action item's owner, two days before or on the due date, while the item is still open. */
