@@ -472,7 +472,7 @@ reminder-kind-action-due = eylem sorumlusuna hatırlatma (son gün)
 
 ## Tutanak
 cmd-minutes = Bir toplantının tutanağını aç ya da taslağı gör: /minutes 25
-cmd-minutes-taker = Yanıtladığın kişiyi tutanak yazmakla görevlendir
+cmd-minutes-taker = Yanıtladığın kişiyi tutanak tutmakla görevlendir
 cmd-minutes-edit = Tutanaktaki bir kaydı düzelt
 cmd-minutes-delete = Tutanaktaki bir kaydı sil
 cmd-minutes-publish = Tutanağı gruplara ve düzenleyicilere gönder
@@ -483,7 +483,7 @@ minutes-edit-usage = Kullanım: /minutes_edit <toplantı> <kayıt> <yeni metin>,
 minutes-delete-usage = Kullanım: /minutes_delete <toplantı> <kayıt>, örneğin /minutes_delete 25 3
 minutes-publish-usage = Kullanım: /minutes_publish <numara>, örneğin /minutes_publish 25
 minutes-approve-usage = Kullanım: /minutes_approve <numara>, örneğin /minutes_approve 25
-minutes-writers-only = Tutanağa yalnızca düzenleyiciler ve bu toplantı için görevlendirilen tutanak yazmanı yazabilir.
+minutes-writers-only = Bu tutanağa yalnızca düzenleyiciler ve tutanak tutmakla görevlendirilen kişi yazabilir.
 minutes-placeholder = Not, karar: … ya da eylem: …
 minutes-meeting-gone = Bu tutanağın toplantısı artık yok.
 minutes-card-heading = 📝 <b>{ $number }. toplantının tutanağı</b> · { $title }
@@ -521,7 +521,7 @@ minutes-missing-due-past = Son tarih geçmişte.
 minutes-action-example = Örnek: eylem: Broşür taslağı @ayse 15 Aralık
 minutes-keep-as-note = 📝 Not olarak sakla
 minutes-nothing-to-keep = Saklanacak bir metin kalmadı; kaydı yeniden yazın.
-minutes-taker-set = { $name }, { $number }. toplantının tutanağını yazmakla görevlendirildi.
+minutes-taker-set = { $name }, { $number }. toplantının tutanağını tutmakla görevlendirildi.
 minutes-publish-empty = { $number }. toplantının tutanağında henüz kayıt yok; yayımlanacak bir şey yok.
 minutes-publish-unchanged = { $number }. toplantının tutanağı { $version }. sürüm olarak zaten yayımlandı ve o günden beri değişmedi.
 minutes-published = 📣 { $number }. toplantının tutanağı { $version }. sürüm olarak yayımlandı: { $chats } sohbete ve { $organisers } düzenleyiciye gönderildi.

@@ -65,12 +65,12 @@ describe("from check-in to published minutes", () => {
 
   it("only organisers and the designated minute-taker write the minutes", async () => {
     const before = await countRows();
-    expect(await say(member, group, "/minutes 25")).toBe("Tutanağa yalnızca düzenleyiciler ve bu toplantı için görevlendirilen tutanak yazmanı yazabilir.");
+    expect(await say(member, group, "/minutes 25")).toBe("Bu tutanağa yalnızca düzenleyiciler ve tutanak tutmakla görevlendirilen kişi yazabilir.");
     const { message } = scenario.emulator.sendText(member, group, "Ben yazabilirim.");
     expect(await say(member, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
     expect(await say(admin, group, "/minutes_taker 25")).toBe("Kullanım: görevlendireceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın.");
     expect(await countRows()).toEqual(before);
-    expect(await say(admin, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Ayşe, 25. toplantının tutanağını yazmakla görevlendirildi.");
+    expect(await say(admin, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Ayşe, 25. toplantının tutanağını tutmakla görevlendirildi.");
     const publishedBefore = await countRows();
     expect(await say(admin, group, "/minutes_publish 25")).toBe("25. toplantının tutanağında henüz kayıt yok; yayımlanacak bir şey yok.");
     expect(await say(admin, group, "/minutes_publish 25 hemen")).toBe("Kullanım: /minutes_publish <numara>, örneğin /minutes_publish 25");
@@ -93,7 +93,7 @@ describe("from check-in to published minutes", () => {
     );
     expect(await replyTo(member, group, card, "eylem: Rapor @ayse_x 31 Şubat")).toContain("Son tarih takvimde yok.");
     expect(await replyTo(member, group, card, "x".repeat(1001))).toBe("Kayıt çok uzun (1.001 karakter); en fazla 1.000 karakter olabilir. Birkaç kayda bölebilirsiniz.");
-    expect(await replyTo(selin, group, card, "Ben de yazayım.")).toBe("Tutanağa yalnızca düzenleyiciler ve bu toplantı için görevlendirilen tutanak yazmanı yazabilir.");
+    expect(await replyTo(selin, group, card, "Ben de yazayım.")).toBe("Bu tutanağa yalnızca düzenleyiciler ve tutanak tutmakla görevlendirilen kişi yazabilir.");
     expect(await countRows()).toEqual(before);
 
     // The button keeps the last incomplete text as a note (the first one was replaced by the second).
@@ -118,7 +118,7 @@ describe("from check-in to published minutes", () => {
     expect(await say(admin, "private", "/minutes_edit 25 9 Yeni metin")).toBe("25. toplantının tutanağında 9 numaralı bir kayıt yok. Kayıtları görmek için /minutes 25 yazın.");
     expect(await say(admin, "private", "/minutes_edit 25 1")).toContain("Kullanım: /minutes_edit");
     expect(await say(admin, "private", "/minutes_edit 25 3 eylem: Broşür @ayse")).toContain("Son tarih yok.");
-    expect(await say(selin, group, "/minutes_delete 25 1")).toBe("Tutanağa yalnızca düzenleyiciler ve bu toplantı için görevlendirilen tutanak yazmanı yazabilir.");
+    expect(await say(selin, group, "/minutes_delete 25 1")).toBe("Bu tutanağa yalnızca düzenleyiciler ve tutanak tutmakla görevlendirilen kişi yazabilir.");
     expect(await countRows()).toEqual(before);
     expect(await say(admin, "private", "/minutes_delete 25 4")).toBe("🗑 4 numaralı kayıt silindi.");
     expect(await say(admin, "private", "/minutes_edit 25 1 Açılış konuşmasını Derya yaptı.")).toBe("✏️ 1 numaralı kayıt düzeltildi.");
