@@ -42,7 +42,7 @@ describe("a burst of 200 presses on one card", () => {
     expect(rows).toHaveLength(200);
     const yes = rows.filter((r) => r.status === "yes");
     const lines = organisations.map((o) => {
-      const ofOrg = rows.filter((r) => r.member.organisationId === o.id);
+      const ofOrg = rows.filter((r) => r.member!.organisationId === o.id);
       const attending = ofOrg.filter((r) => r.status === "yes");
       const people = attending.reduce((sum, r) => sum + r.partySize, 0);
       return `• ${o.shortName}: ${attending.length} katılıyor (${people} kişi) · ${ofOrg.filter((r) => r.status === "maybe").length} belki`;

@@ -56,7 +56,7 @@ async function settled(): Promise<void> {
 
 async function rsvpsOf(meetingId: number) {
   const rows = await scenario.db.prisma.rsvp.findMany({ where: { meetingId }, include: { member: { include: { user: true } } }, orderBy: { id: "asc" } });
-  return rows.map((r) => ({ name: r.member.user.firstName, status: r.status, partySize: r.partySize, waitlisted: r.waitlistedAt !== null, source: r.source }));
+  return rows.map((r) => ({ name: r.member!.user.firstName, status: r.status, partySize: r.partySize, waitlisted: r.waitlistedAt !== null, source: r.source }));
 }
 
 describe("/invite", () => {

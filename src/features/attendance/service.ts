@@ -68,7 +68,7 @@ export class AttendanceService {
 
   async checkedInMemberIds(meetingId: number): Promise<Set<number>> {
     const rows = await this.prisma.attendance.findMany({ where: { meetingId }, select: { memberId: true } });
-    return new Set(rows.map((r) => r.memberId));
+    return new Set(rows.flatMap((r) => (r.memberId === null ? [] : [r.memberId])));
   }
 
   /** Per organisation (rotation order): who checked in, who said yes but did not come, who came unannounced. */

@@ -43,6 +43,11 @@ export class ReportService {
         hosted: { where: { status: { not: "cancelled" }, startsAt: { lte: now } }, select: { id: true } },
       },
     });
+    // Anonymous check-ins (forgotten people, retention) still count for their organisation.
+    const anonymous = await this.prisma.attendance.findMany({
+      where: { meetingId: { in: heldIds }, memberId: null, organisationId: { not: null } },
+      select: { meetingId: true, organisationId: true },
+    });
     const open = await this.prisma.minutesEntry.findMany({
       where: { kind: "action", deletedAt: null, doneAt: null, publishedAt: { not: null }, minutes: { meeting: { networkId } } },
       select: { ownerOrganisationId: true, ownerMemberId: true },
@@ -53,7 +58,10 @@ export class ReportService {
         const memberIds = new Set(org.members.map((m) => m.id));
         return {
           organisation: org.shortName,
-          attended: new Set(org.members.flatMap((m) => m.attendance.map((a) => a.meetingId))).size,
+          attended: new Set([
+            ...org.members.flatMap((m) => m.attendance.map((a) => a.meetingId)),
+            ...anonymous.filter((a) => a.organisationId === org.id).map((a) => a.meetingId),
+          ]).size,
           hosted: org.hosted.length,
           openActions: open.filter((a) => a.ownerOrganisationId === org.id || (a.ownerMemberId !== null && memberIds.has(a.ownerMemberId))).length,
         };

@@ -197,8 +197,8 @@ export class RsvpService {
       SELECT o.id AS "organisationId", o."shortName" AS name, r.status::text AS status, (r."waitlistedAt" IS NOT NULL) AS waiting,
              COUNT(*)::int AS answers, SUM(r."partySize")::int AS people
       FROM "Rsvp" r
-      JOIN "Member" m ON m.id = r."memberId"
-      LEFT JOIN "Organisation" o ON o.id = m."organisationId"
+      LEFT JOIN "Member" m ON m.id = r."memberId"
+      LEFT JOIN "Organisation" o ON o.id = COALESCE(m."organisationId", r."organisationId")
       WHERE r."meetingId" = ${meetingId}
       GROUP BY o.id, o."shortName", o."rotationPosition", r.status, waiting
       ORDER BY o."rotationPosition" NULLS LAST, o."shortName"`;
@@ -224,13 +224,14 @@ export class RsvpService {
     return tally;
   }
 
-  /** Every answer with names, for organisers; organisation order, then name. */
+  /** Every answer with names, for organisers; organisation order, then name. Anonymous answers only count. */
   async list(meetingId: number): Promise<RsvpRow[]> {
     const rows = await this.prisma.rsvp.findMany({
       where: { meetingId },
       include: { member: { include: { user: true, organisation: true } } },
     });
     return rows
+      .flatMap((r) => (r.member && r.memberId !== null ? [{ ...r, member: r.member, memberId: r.memberId }] : []))
       .map((r) => ({
         memberId: r.memberId,
         organisation: r.member.organisation?.name ?? null,
@@ -272,7 +273,7 @@ async function promoteWaiting(tx: Prisma.TransactionClient, meeting: MeetingStat
   if (meeting.capacity === null) {
     const waiting = await tx.rsvp.findMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, include: { member: true } });
     await tx.rsvp.updateMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, data: { waitlistedAt: null } });
-    return waiting.map((r) => ({ userId: r.member.userId, meetingNumber: meeting.number, partySize: r.partySize }));
+    return waiting.flatMap((r) => (r.member ? [{ userId: r.member.userId, meetingNumber: meeting.number, partySize: r.partySize }] : []));
   }
   const yes = await tx.rsvp.findMany({
     where: { meetingId: meeting.id, status: "yes" },
@@ -285,7 +286,7 @@ async function promoteWaiting(tx: Prisma.TransactionClient, meeting: MeetingStat
     if (taken + waiting.partySize > meeting.capacity) break;
     taken += waiting.partySize;
     await tx.rsvp.update({ where: { id: waiting.id }, data: { waitlistedAt: null } });
-    promoted.push({ userId: waiting.member.userId, meetingNumber: meeting.number, partySize: waiting.partySize });
+    if (waiting.member) promoted.push({ userId: waiting.member.userId, meetingNumber: meeting.number, partySize: waiting.partySize });
   }
   return promoted;
 }
