@@ -21,7 +21,7 @@ export interface Scenario {
   /** A fresh group whose creator ran /setup, a member who has written there, and an outsider. */
   network(name?: string): Promise<{ admin: EmulatedUser; member: EmulatedUser; outsider: EmulatedUser; group: EmulatedChat; code: string }>;
   /** Row counts that an organiser command may change; equal before and after = nothing changed. */
-  countRows(): Promise<Record<string, number>>;
+  countRows(): Promise<Record<string, number | string>>;
 }
 
 /** ortak in this process on in-memory PGlite, talking to an emulator, for one test file. */
@@ -65,8 +65,10 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     const member = emulator.createUser({ first_name: "Ayşe", last_name: "Yılmaz", username: `ayse_${n}`, language_code: "tr" });
     const outsider = emulator.createUser({ first_name: "Zeynep", username: `zeynep_${n}`, language_code: "tr" });
     const group = emulator.createGroup({ title: name, members: [{ user: admin, status: "creator" }, { user: member }] });
-    const reply = await scenario.say(admin, group, `/setup ${name}`);
-    const code = /Katılım kodu: (\w{8})/.exec(reply)![1]!;
+    await scenario.say(admin, group, `/setup ${name}`);
+    // The join code is for organisers only: read it where it is kept, not from a chat.
+    const linked = await scenario.db.prisma.chat.findFirstOrThrow({ where: { telegramChatId: BigInt(group.id) }, include: { network: true } });
+    const code = linked.network.joinCode;
     // Writing in the linked group makes the member known to the network.
     await scenario.say(member, group, "/whoami");
     return { admin, member, outsider, group, code };
@@ -88,7 +90,18 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
       prisma.minutesVersion.count(),
       prisma.minutesEntry.count({ where: { doneAt: { not: null } } }),
     ]);
-    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited, entries, versions, actionsDone };
+    const [users, membersLeft, anonymousRsvps, anonymousCheckIns, reminders, dialogues, attendance] = await Promise.all([
+      prisma.telegramUser.count(),
+      prisma.member.count({ where: { leftAt: { not: null } } }),
+      prisma.rsvp.count({ where: { memberId: null } }),
+      prisma.attendance.count({ where: { memberId: null } }),
+      prisma.reminder.count({ where: { status: "scheduled" } }),
+      prisma.dialogue.count(),
+      prisma.attendance.count(),
+    ]);
+    const joinCodes = (await prisma.network.findMany({ select: { joinCode: true }, orderBy: { id: "asc" } })).map((n) => n.joinCode).join(",");
+    const retention = (await prisma.network.findMany({ select: { retentionMonths: true }, orderBy: { id: "asc" } })).map((n) => n.retentionMonths).join(",");
+    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited, entries, versions, actionsDone, users, membersLeft, anonymousRsvps, anonymousCheckIns, reminders, dialogues, attendance, joinCodes, retention };
   };
   return scenario;
 }
