@@ -7,6 +7,8 @@ export const MAIN_QUEUE = "ortak";
 /** Every job kind and its payload. Payloads carry ids only; the database holds the truth. */
 export interface JobPayloads {
   heartbeat: Record<string, never>;
+  /** Nightly: answers, check-ins and DM records of meetings past the retention period become anonymous. */
+  retention: Record<string, never>;
   reminder: ReminderPayload;
 }
 

@@ -33,7 +33,7 @@ unhandled-command = I do not know the command { $command }. Type /help for the l
 callback-stale = This button is no longer valid.
 
 ## Network and permissions
-not-linked = This chat is not linked to a network yet. A group admin can create one with /setup <network name>; the organisers of an existing network can link this chat with /link <join code>.
+not-linked = This chat is not linked to a network yet. A group admin can create one with /setup <network name>; group admins who organise an existing network can link this chat to it with /link <join code>.
 not-member-anywhere = You are not a member of any network yet. Type /join in your network's group, or open the join link your organiser shared.
 organisers-only = Only the network's organisers can use this command.
 name-empty = The name cannot be empty.
@@ -52,12 +52,11 @@ setup-admins-only = Only this group's admins can create the network.
 setup-already = This chat is already linked to the network “{ $network }”. Type /network for its settings.
 setup-done =
     The network “{ $network }” is set up and this chat is linked to it. You are now an organiser of this network.
-    Join code: <code>{ $code }</code> (to link another group or topic, type /link { $code } there)
-    Members can message me privately with this link and choose their organisation: { $link }
+    { $code }
     Next steps: set the meeting number with /network_set next_number 25, add organisations with /org_add.
-link-usage = Usage: /link <join code> (8 letters and digits, shown in /network)
+link-usage = Usage: /link <join code> (8 letters and digits; organisers can see it by sending me /network in a private message)
 link-group-only = /link is used in a group or a forum topic.
-link-unknown-code = I found no network with this join code. Check the code in the network's /network settings.
+link-unknown-code = I found no network with this join code. Check it by sending me /network in a private message; once a code is renewed, the old one no longer works.
 link-done = This chat is now linked to the network “{ $network }”.
 link-done-topic = This topic is now linked to the network “{ $network }”; the network's messages will come here.
 
@@ -70,10 +69,10 @@ network-settings =
     Language: { $language }
     Next meeting number: { $next }
     Linked chats: { $chats }
-    Join code: <code>{ $code }</code>
+    Retention: { $retention } months (answers and check-ins of older meetings become anonymous)
 network-set-usage =
     Usage: /network_set <setting> <value>
-    Settings: title (the meeting series' title), timezone (e.g. Europe/Istanbul), language (tr or en), next_number (e.g. 25), quiet_hours (when private reminders wait, e.g. 21:00-09:00, or none)
+    Settings: title (the meeting series' title), timezone (e.g. Europe/Istanbul), language (tr or en), next_number (e.g. 25), quiet_hours (when private reminders wait, e.g. 21:00-09:00, or none), retention_months (after how many months answers become anonymous, 1–120), join_code new (a new join code; the old one stops working at once)
 network-set-done = { $key } updated: { $before } → { $after }
 network-set-bad-timezone = That is not a valid time zone. Type an IANA name, for example: Europe/Istanbul
 network-set-bad-language = The language can be tr or en.
@@ -152,8 +151,6 @@ members-no-organisation = No organisation chosen
 members-line = • { $name }{ $username }: { $role }, { $reach }
 members-reachable = reachable privately
 members-unreachable = not reachable privately
-members-sent-privately = I have sent you the member list privately; names are shown to organisers only.
-members-start-me = I can only send the member list privately. Open { $link } and press Start first, then type /members again.
 member-unknown = I could not find this person among the network's members. They must have written in the network's group; try replying to their message or using @username.
 organiser-add-usage = Usage: reply to one of the person's messages with /organiser_add, or /organiser_add @username
 organiser-add-done = { $name } is now an organiser.
@@ -496,7 +493,7 @@ cmd-host-contact = Mark who answers hosting questions for an organisation
 host-contact-usage = Usage: reply to the person's message with /host_contact [yes|no], or /host_contact @username [yes|no]
 host-contact-on = { $name } is now a hosting contact of { $organisation }; hosting questions go to the organisation's contacts.
 host-contact-off = { $name } is no longer a hosting contact.
-host-contact-no-organisation = Set { $name }'s organisation first: /member_set_org
+host-contact-no-organisation = Set this person's organisation first: /member_set_org
 cmd-checkin = Tell the bot you are at the meeting
 cmd-attendance = See who came to a meeting
 checkin-card =
@@ -656,3 +653,101 @@ stats-usage = Usage: /stats or /stats <how many recent meetings>, at most { $max
 stats-heading = <b>The last { $meetings } meetings</b> (meetings attended · times hosted · open items)
 stats-no-organisations = No organisations yet.
 stats-line = • { $organisation }: { $attended }/{ $meetings } meetings · hosted { $hosted } times · { $open } open items
+private-change-sent = Done. I have sent you the details privately.
+private-change-start-me = Done. I can send the details only privately; to see them, please open { $link } and press Start.
+members-username-unknown = I could not find anyone in the network with this username. Please type the command in the group again, replying to one of the person's messages.
+members-username-ambiguous = This username matches more than one person in the network, so I cannot tell whom you mean. Please type the command in the group again, replying to one of the person's messages.
+buttons-members-only = This button is for the network's members only.
+buttons-not-yours = Only the person who wrote the text can use this button.
+
+## Membership: leaving the linked chats, and choosing a network in private
+membership-ended = { $count ->
+    [one] You are no longer a member of { $networks }: you left its linked groups, so ortak sends you nothing about it. To come back, write in the network's group or open the link your organiser shared.
+   *[other] You are no longer a member of these networks: { $networks }. You left their linked groups, so ortak sends you nothing about them. To come back, write in the network's group or open the link your organiser shared.
+}
+membership-left-organisers = { $name } is no longer in any linked group of <b>{ $network }</b>. They will get no more private messages from this network; their earlier answers still count. Writing in the group again renews their membership.
+network-choice-ask = You belong to more than one network. Which network is this command for?
+network-choice-chosen = { $network } chosen. Your private commands apply to this network for the next 30 minutes.
+network-choice-done = Network: <b>{ $network }</b>
+
+## Personal data: /mydata, /forgetme, /export_network
+cmd-mydata = Download the data held about you
+cmd-forgetme = Ask for the data held about you to be erased
+cmd-export-network = Download all of the network's data as a backup
+privacy-private-only = This command concerns your personal data, so please use it only in a private chat with me: open { $link } and type it there.
+privacy-mydata-usage = Usage: /mydata (nothing after it). I send you all the data I hold about you as a file.
+privacy-mydata-file = ortak-my-data.json
+privacy-mydata-caption = All the data I hold about you (GDPR art. 15): your memberships, answers, check-ins, minutes entries you wrote, action items you own, records about you and pending reminders. To have it erased, type /forgetme.
+privacy-forget-usage = Usage: /forgetme (nothing after it). Once you confirm, I erase the data I hold about you.
+privacy-forget-confirm =
+    ⚠️ <b>Erasing your data</b>
+    If you confirm:
+    • your name, username, language and direct-message status are erased;
+    • your answers and check-ins stay, without your name, in your organisation's counts;
+    • minutes entries you wrote stay without an author; action items you own pass to your organisation;
+    • the log shows an anonymous number instead of your name, and published minutes say “(silinmiş kişi)” (erased person);
+    • reminders to you are withdrawn and your memberships of every network end.
+    This cannot be undone. The confirmation button is valid for { $minutes } minutes.
+privacy-forget-yes = 🗑 Yes, erase my data
+privacy-forget-no = Cancel
+privacy-forget-not-yours = This button is not yours; nothing has changed.
+privacy-forget-expired = This confirmation has expired; nothing was erased. Type /forgetme again if you wish.
+privacy-forget-cancelled = Cancelled; nothing was erased.
+privacy-forget-nothing = There is nothing left to erase about you.
+privacy-forget-refused = Your data was not erased: please hand over the organiser role first.
+privacy-forget-last-organiser = { $count ->
+    [one] You are the last organiser of <b>{ $networks }</b>. Before I can erase your data, please hand the role over to someone else (/organiser_add), then type /forgetme again. Nothing was erased.
+   *[other] You are the last organiser of these networks: <b>{ $networks }</b>. Before I can erase your data, please hand the role over in each of them (/organiser_add), then type /forgetme again. Nothing was erased.
+}
+privacy-forget-done = ✅ The data held about you has been erased. Your answers still count, without your name, for your organisation. If you write in a network's group again, you will be registered as a new member.
+privacy-forget-done-toast = Your data has been erased.
+privacy-export-usage = Usage: /export_network (nothing after it). I send you all of the network's data as a file in a private message.
+privacy-export-file = ortak-network-{ $id }-{ $date }.json
+privacy-export-caption = All data of the <b>{ $network }</b> network (for a backup or a move). The file contains personal data: please keep it safe and share it only with the network's organisers.
+
+## Join code, /link and /unlink: linking belongs to group admins who organise the network
+cmd-unlink = Unlink this chat from its network
+setup-code-sent = I sent you the join code and the members' join link in a private message; I do not share them in the group.
+setup-code-start-me = I could not send you the join code privately, because you have not messaged me yet. Please open { $link }, press Start, then send me /network in a private message.
+network-code =
+    Join code of <b>{ $network }</b>: <code>{ $code }</code>
+    To link another group or topic, type /link { $code } there; only organisers who are admins of that group can do this.
+    Your members can message me privately with this link and choose their organisation: { $link }
+    Share the code and the link only with people you trust. If needed, get a new code with /network_set join_code new; the old one stops working at once.
+network-code-private = The join code is shown only to organisers, in a private message: send me /network privately to see it.
+network-set-bad-retention = The retention period must be a whole number of months from { $min } to { $max }, for example: /network_set retention_months 24
+network-join-code-renewed = The join code has been renewed. The old code and the old join link no longer work.
+network-join-code-sent = I sent you the new code and join link in a private message.
+network-join-code-start-me = I could not send you the new code privately, because you have not messaged me yet. Please open { $link }, press Start, then send me /network in a private message.
+link-admins-only = Only this group's admins can link it to a network, and only if they organise that network.
+link-already = { $place } is already linked to the network “{ $network }”.
+link-taken = { $place } is linked to the network “{ $network }” and cannot be taken over by another network. Only a group admin who organises “{ $network }” can move this link or remove it with /unlink.
+link-chat-taken = This whole group is linked to the network “{ $network }”; a topic of it cannot be linked to another network.
+link-topics-taken = Some topics of this group are linked to the network “{ $network }”, so the whole group cannot be linked to another network. A group admin who organises that network must first remove those links with /unlink in the topic.
+link-relink-confirm =
+    { $place } is linked to the network “{ $from }”. To move it to “{ $to }”, press the button below; after the move, messages of “{ $from }” no longer come here.
+    Only a group admin who organises both networks can use the button.
+link-relink-button = Yes, move it
+link-relink-not-allowed = Only a group admin who organises both networks can move this link.
+link-relink-conflict = The link could not be moved: a whole group and its topics cannot be linked to different networks.
+link-relink-done-toast = The link has been moved.
+link-relinked = { $place } is now linked to the network “{ $to }”; it was linked to “{ $from }”.
+unlink-group-only = /unlink is used in a group or a topic, where you want to remove the link.
+unlink-usage = Usage: /unlink (in the group or topic whose link you want to remove, with nothing after it)
+unlink-admins-only = Only this group's admins can remove its network link, and only if they organise that network.
+unlink-done = { $place } is no longer linked to the network “{ $network }”; its messages will no longer come here.
+unlink-done-last =
+    { $place } is no longer linked to the network “{ $network }”; its messages will no longer come here.
+    The network has no linked chat left, but the network and its records are kept: organisers can keep running it by messaging me privately (for example /network) and link a new group by typing /link &lt;join code&gt; there.
+link-place-chat = This chat
+link-place-topic = This topic
+unlink-place-chat = This chat
+unlink-place-topic = This topic
+privacy-anonymous-people = { $count } { $count ->
+    [one] person
+   *[other] people
+} (name erased)
+members-left = Left the network's groups (sent nothing)
+network-choice-list = Your networks: { $networks }. You are working in <b>{ $current }</b> now; choose another one below.
+action-owner-person = a person
+minutes-name-withheld = (name withheld)

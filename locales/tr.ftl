@@ -33,7 +33,7 @@ unhandled-command = { $command } diye bir komut tanımıyorum. Komutların liste
 callback-stale = Bu düğme artık geçerli değil.
 
 ## Ağ ve yetki
-not-linked = Bu sohbet henüz bir ağa bağlı değil. Grubun yöneticisi /setup <ağ adı> yazarak yeni bir ağ kurabilir; ağın düzenleyicileri de /link <katılım kodu> ile bu sohbeti mevcut bir ağa bağlayabilir.
+not-linked = Bu sohbet henüz bir ağa bağlı değil. Grubun yöneticisi /setup <ağ adı> yazarak yeni bir ağ kurabilir; mevcut bir ağın koordinatörü olan grup yöneticileri de /link <ağ kodu> ile bu sohbeti o ağa bağlayabilir.
 not-member-anywhere = Henüz hiçbir ağın üyesi değilsiniz. Ağınızın grubunda /join yazın ya da düzenleyicinizin paylaştığı katılım bağlantısını açın.
 organisers-only = Bu komutu yalnızca ağın düzenleyicileri kullanabilir.
 name-empty = Ad boş olamaz.
@@ -51,13 +51,12 @@ setup-group-only = /setup bir grupta kullanılır: beni ağın toplantılarını
 setup-admins-only = Ağı yalnızca bu grubun yöneticileri kurabilir.
 setup-already = Bu sohbet zaten “{ $network }” ağına bağlı. Ayarlar için /network yazın.
 setup-done =
-    “{ $network }” ağı kuruldu ve bu sohbet ağa bağlandı. Artık bu ağın düzenleyicisisiniz.
-    Katılım kodu: <code>{ $code }</code> (başka bir grubu ya da konu başlığını bağlamak için orada /link { $code } yazın)
-    Üyeler bu bağlantıyla bana özelden yazıp kurumlarını seçebilir: { $link }
+    “{ $network }” ağı kuruldu ve bu sohbet ağa bağlandı. Artık bu ağın koordinatörüsünüz.
+    { $code }
     Sıradaki adımlar: /network_set next_number 25 ile toplantı numarasını ayarlayın, /org_add ile kurumları ekleyin.
-link-usage = Kullanım: /link <katılım kodu> (8 harf ve rakam; /network ayarlarında yazar)
+link-usage = Kullanım: /link <ağ kodu> (8 harf ve rakam; koordinatörler kodu bana özel mesajla /network yazarak görebilir)
 link-group-only = /link bir grupta ya da bir konu başlığında kullanılır.
-link-unknown-code = Bu katılım koduna sahip bir ağ bulamadım. Kodu ağın /network ayarlarından kontrol edin.
+link-unknown-code = Bu ağ koduna sahip bir ağ bulamadım. Kodu bana özel mesajla /network yazarak kontrol edin; kod yenilendiyse eskisi artık geçerli değildir.
 link-done = Bu sohbet “{ $network }” ağına bağlandı.
 link-done-topic = Bu konu başlığı “{ $network }” ağına bağlandı; ağın mesajları buraya gelecek.
 
@@ -70,10 +69,10 @@ network-settings =
     Dil: { $language }
     Sıradaki toplantı numarası: { $next }
     Bağlı sohbetler: { $chats }
-    Katılım kodu: <code>{ $code }</code>
+    Saklama süresi: { $retention } ay (daha eski toplantıların yanıt ve yoklama kayıtları anonimleştirilir)
 network-set-usage =
     Kullanım: /network_set <ayar> <değer>
-    Ayarlar: title (toplantı dizisinin başlığı), timezone (ör. Europe/Istanbul), language (tr ya da en), next_number (ör. 25), quiet_hours (özel hatırlatmaların gönderilmediği saatler, ör. 21:00-09:00 ya da yok)
+    Ayarlar: title (toplantı dizisinin başlığı), timezone (ör. Europe/Istanbul), language (tr ya da en), next_number (ör. 25), quiet_hours (özel hatırlatmaların gönderilmediği saatler, ör. 21:00-09:00 ya da yok), retention_months (yanıtların kaç ay sonra anonimleştirileceği, 1–120), join_code new (yeni ağ kodu; eskisi hemen geçersiz olur)
 network-set-done = { $key } güncellendi: { $before } → { $after }
 network-set-bad-timezone = Bu geçerli bir saat dilimi değil. IANA adını yazın, örneğin: Europe/Istanbul
 network-set-bad-language = Dil tr ya da en olabilir.
@@ -120,7 +119,7 @@ join-usage = Kullanım: /join
 join-no-organisations = Bu ağda henüz kurum yok; düzenleyiciler /org_add ile ekledikten sonra /join yazın.
 join-choose =
     Hangi kurumdansınız? Aşağıdan seçin.
-    Hatırlatmaları özelden almak için şu bağlantıyı açıp Başlat’a basın: { $link }
+    Hatırlatmaları özel mesajla almak için şu bağlantıyı açıp Başlat’a basın: { $link }
 join-chosen = Kurumunuz: { $organisation }
 whoami-usage = Kullanım: /whoami
 whoami =
@@ -152,8 +151,6 @@ members-no-organisation = Kurum seçmeyenler
 members-line = • { $name }{ $username }: { $role }, { $reach }
 members-reachable = özelden ulaşılabilir
 members-unreachable = özelden ulaşılamıyor
-members-sent-privately = Üye listesini size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.
-members-start-me = Üye listesini yalnızca özelden gönderebilirim. Önce { $link } bağlantısını açıp Başlat’a basın, sonra /members komutunu yeniden yazın.
 member-unknown = Bu kişiyi ağın üyeleri arasında bulamadım. Ağın grubunda bir mesaj yazmış olması gerekir; onun mesajını yanıtlayarak ya da @kullanıcıadı ile deneyin.
 organiser-add-usage = Kullanım: kişinin bir mesajını yanıtlayarak /organiser_add ya da /organiser_add @kullanıcıadı
 organiser-add-done = { $name } artık düzenleyici.
@@ -445,7 +442,7 @@ cmd-host-contact = Kurumun ev sahipliği temsilcisini belirle
 host-contact-usage = Kullanım: kişinin bir mesajını yanıtlayarak /host_contact [evet|hayır] ya da /host_contact @kullanıcıadı [evet|hayır]
 host-contact-on = { $name } artık { $organisation } kurumunun ev sahipliği temsilcisi; ev sahipliği soruları kurumdaki temsilcilere gider.
 host-contact-off = { $name } artık ev sahipliği temsilcisi değil.
-host-contact-no-organisation = Önce { $name } için kurum belirleyin: /member_set_org
+host-contact-no-organisation = Önce bu kişinin kurumunu belirleyin: /member_set_org
 cmd-checkin = Toplantıya geldiğinizi bildirin
 cmd-attendance = Toplantıya kimlerin geldiğini gör
 checkin-card =
@@ -590,3 +587,98 @@ stats-usage = Kullanım: /stats ya da /stats <son kaç toplantı>, en fazla { $m
 stats-heading = <b>Son { $meetings } toplantının özeti</b> (katıldığı toplantı · ev sahipliği · açık iş)
 stats-no-organisations = Henüz kurum eklenmedi.
 stats-line = • { $organisation }: { $attended }/{ $meetings } toplantı · { $hosted } kez ev sahibi · { $open } açık iş
+private-change-sent = Tamam. Ayrıntıları size özel mesajla gönderdim.
+private-change-start-me = Tamam, işlem yapıldı. Ayrıntıları yalnızca özel mesajla gönderebiliyorum; görebilmeniz için lütfen { $link } bağlantısını açıp Başlat’a basın.
+members-username-unknown = Bu kullanıcı adıyla ağın üyeleri arasında kimseyi bulamadım. Lütfen komutu grupta, kişinin bir mesajını yanıtlayarak yeniden yazın.
+members-username-ambiguous = Bu kullanıcı adı ağda birden fazla kişiyle eşleşiyor; kimi kastettiğinizden emin olamıyorum. Lütfen komutu grupta, kişinin bir mesajını yanıtlayarak yeniden yazın.
+buttons-members-only = Bu düğme yalnızca ağın üyeleri içindir.
+buttons-not-yours = Bu düğmeyi yalnızca metni yazan kişi kullanabilir.
+
+## Membership: leaving the linked chats, and choosing a network in private
+membership-ended = { $count ->
+    [one] Artık { $networks } ağının üyesi değilsiniz; ağın bağlı gruplarından ayrıldığınız için size bu ağla ilgili mesaj gönderilmiyor. Yeniden katılmak isterseniz ağın grubuna yazmanız ya da koordinatörünüzün paylaştığı bağlantıyı açmanız yeterli.
+   *[other] Artık şu ağların üyesi değilsiniz: { $networks }. Bu ağların bağlı gruplarından ayrıldığınız için size mesaj gönderilmiyor. Yeniden katılmak isterseniz ağın grubuna yazmanız ya da koordinatörünüzün paylaştığı bağlantıyı açmanız yeterli.
+}
+membership-left-organisers = { $name }, <b>{ $network }</b> ağının bağlı gruplarının hiçbirinde artık yer almıyor. Bu kişiye ağla ilgili özel mesaj gönderilmeyecek; daha önce verdiği yanıtlar sayılmaya devam ediyor. Gruba yeniden yazarsa üyeliği kendiliğinden yenilenir.
+network-choice-ask = Birden fazla ağın üyesisiniz. Bu komutu hangi ağ için kullanmak istiyorsunuz?
+network-choice-chosen = { $network } seçildi. Özel mesajla verdiğiniz komutlar 30 dakika boyunca bu ağ için geçerli.
+network-choice-done = Ağ: <b>{ $network }</b>
+
+## Kişisel veriler: /mydata, /forgetme, /export_network
+cmd-mydata = Hakkınızdaki verileri indirin
+cmd-forgetme = Hakkınızdaki verilerin silinmesini isteyin
+cmd-export-network = Ağın tüm verilerini yedek olarak indirin
+privacy-private-only = Kişisel verilerinizle ilgili bu komutu yalnızca benimle özel mesajla kullanabilirsiniz. Lütfen { $link } bağlantısını açın ve komutu orada yazın.
+privacy-mydata-usage = Kullanım: /mydata (başka bir şey eklemeden). Hakkınızda tuttuğum bütün verileri size bir dosya olarak gönderirim.
+privacy-mydata-file = ortak-verilerim.json
+privacy-mydata-caption = Hakkınızda tuttuğum bütün veriler (KVKK madde 11): üyelikleriniz, yanıtlarınız, yoklama kayıtlarınız, yazdığınız tutanak kayıtları, sorumlu olduğunuz görevler, sizinle ilgili kayıtlar ve bekleyen hatırlatmalar. Silinmesini isterseniz /forgetme yazabilirsiniz.
+privacy-forget-usage = Kullanım: /forgetme (başka bir şey eklemeden). Onayınızı aldıktan sonra hakkınızdaki verileri silerim.
+privacy-forget-confirm =
+    ⚠️ <b>Verilerinizin silinmesi</b>
+    Onaylarsanız:
+    • adınız, kullanıcı adınız, dil tercihiniz ve özel mesaj durumunuz silinir;
+    • yanıtlarınız ve yoklama kayıtlarınız isimsiz olarak kurumunuzun sayılarında kalır;
+    • yazdığınız tutanak kayıtları yazarsız olarak kalır, sorumlu olduğunuz görevler kurumunuza geçer;
+    • kayıt defterinde adınızın yerine isimsiz bir numara yazılır, yayımlanmış tutanaklarda adınız “(silinmiş kişi)” olur;
+    • size gönderilecek hatırlatmalar iptal edilir ve bütün ağlardaki üyelikleriniz sona erer.
+    Bu işlem geri alınamaz. Onay düğmesi { $minutes } dakika geçerlidir.
+privacy-forget-yes = 🗑 Evet, verilerimi silin
+privacy-forget-no = Vazgeç
+privacy-forget-not-yours = Bu düğme size ait değil; hiçbir şey değişmedi.
+privacy-forget-expired = Bu onayın süresi doldu; hiçbir şey silinmedi. İsterseniz yeniden /forgetme yazabilirsiniz.
+privacy-forget-cancelled = Vazgeçtiniz; hiçbir şey silinmedi.
+privacy-forget-nothing = Hakkınızda silinecek bir kayıt kalmadı.
+privacy-forget-refused = Verileriniz silinmedi: önce koordinatörlüğü devretmeniz gerekiyor.
+privacy-forget-last-organiser = { $count ->
+    [one] <b>{ $networks }</b> ağının son koordinatörüsünüz. Verilerinizi silebilmem için lütfen önce koordinatörlüğü başka birine devredin (/organiser_add), sonra yeniden /forgetme yazın. Hiçbir şey silinmedi.
+   *[other] Şu ağların son koordinatörüsünüz: <b>{ $networks }</b>. Verilerinizi silebilmem için lütfen önce her birinde koordinatörlüğü başka birine devredin (/organiser_add), sonra yeniden /forgetme yazın. Hiçbir şey silinmedi.
+}
+privacy-forget-done = ✅ Hakkınızdaki veriler silindi. Yanıtlarınız isimsiz olarak kurumunuzun sayılarında kalmaya devam ediyor. Bir ağın grubuna yeniden yazarsanız yeni bir üye olarak kaydedilirsiniz.
+privacy-forget-done-toast = Verileriniz silindi.
+privacy-export-usage = Kullanım: /export_network (başka bir şey eklemeden). Ağın bütün verilerini size özel mesajla bir dosya olarak gönderirim.
+privacy-export-file = ortak-ag-{ $id }-{ $date }.json
+privacy-export-caption = <b>{ $network }</b> ağının bütün verileri (yedek ya da taşıma için). Dosyada kişisel veriler bulunuyor; lütfen güvenli bir yerde saklayın ve yalnızca ağın koordinatörleriyle paylaşın.
+
+## Ağ kodu, /link ve /unlink: bağlamak grup yöneticisi olan koordinatörlerin işidir
+cmd-unlink = Bu sohbetin ağ bağlantısını kaldır
+setup-code-sent = Ağ kodunu ve üyelerin katılım bağlantısını size özel mesajla gönderdim; bunları grupta paylaşmıyorum.
+setup-code-start-me = Ağ kodunu size özel mesajla gönderemedim, çünkü bana henüz özel mesaj yazmadınız. Lütfen { $link } bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.
+network-code =
+    <b>{ $network }</b> ağ kodu: <code>{ $code }</code>
+    Başka bir grubu ya da konu başlığını bağlamak için orada /link { $code } yazın; bunu yalnızca o grubun yöneticisi olan koordinatörler yapabilir.
+    Üyeleriniz bu bağlantıyla bana özel mesaj yazıp kurumlarını seçebilir: { $link }
+    Kodu ve bağlantıyı yalnızca güvendiğiniz kişilerle paylaşın. Gerekirse /network_set join_code new ile yeni bir kod alabilirsiniz; eskisi hemen geçersiz olur.
+network-code-private = Ağ kodu yalnızca koordinatörlere, özel mesajla gösterilir: görmek için bana özel mesajla /network yazın.
+network-set-bad-retention = Saklama süresi { $min } ile { $max } arasında bir tam sayı (ay) olmalı, örneğin: /network_set retention_months 24
+network-join-code-renewed = Ağ kodu yenilendi. Eski kod ve eski katılım bağlantısı artık geçerli değil.
+network-join-code-sent = Yeni kodu ve katılım bağlantısını size özel mesajla gönderdim.
+network-join-code-start-me = Yeni kodu size özel mesajla gönderemedim, çünkü bana henüz özel mesaj yazmadınız. Lütfen { $link } bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.
+link-admins-only = Bir sohbeti bir ağa yalnızca bu grubun yöneticileri bağlayabilir; ayrıca o ağın koordinatörü olmaları gerekir.
+link-already = { $place } zaten “{ $network }” ağına bağlı.
+link-taken = { $place } “{ $network }” ağına bağlı ve başka bir ağa devredilemez. Bu bağlantıyı yalnızca “{ $network }” ağının koordinatörü olan bir grup yöneticisi taşıyabilir ya da /unlink ile kaldırabilir.
+link-chat-taken = Bu grubun tamamı “{ $network }” ağına bağlı; grubun bir konu başlığı başka bir ağa bağlanamaz.
+link-topics-taken = Bu grubun bazı konu başlıkları “{ $network }” ağına bağlı; bu nedenle grubun tamamı başka bir ağa bağlanamaz. Önce o ağın koordinatörü olan bir grup yöneticisinin, ilgili konu başlığında /unlink yazarak bağlantıyı kaldırması gerekir.
+link-relink-confirm =
+    { $place } şu anda “{ $from }” ağına bağlı. “{ $to }” ağına taşımak için aşağıdaki düğmeye basın; taşındıktan sonra “{ $from }” ağının mesajları buraya gelmez.
+    Düğmeyi yalnızca her iki ağın da koordinatörü olan bir grup yöneticisi kullanabilir.
+link-relink-button = Evet, taşı
+link-relink-not-allowed = Bu bağlantıyı yalnızca her iki ağın da koordinatörü olan bir grup yöneticisi taşıyabilir.
+link-relink-conflict = Bağlantı taşınamadı: bir grubun tamamı ve konu başlıkları farklı ağlara bağlı olamaz.
+link-relink-done-toast = Bağlantı taşındı.
+link-relinked = { $place } artık “{ $to }” ağına bağlı; önceden “{ $from }” ağına bağlıydı.
+unlink-group-only = /unlink bir grupta ya da bir konu başlığında, bağlantısını kaldırmak istediğiniz yerde kullanılır.
+unlink-usage = Kullanım: /unlink (bağlantısını kaldırmak istediğiniz grupta ya da konu başlığında, başka bir şey eklemeden yazın)
+unlink-admins-only = Bir sohbetin ağ bağlantısını yalnızca bu grubun yöneticileri kaldırabilir; ayrıca o ağın koordinatörü olmaları gerekir.
+unlink-done = { $place } “{ $network }” ağıyla bağlantısı kaldırıldı; ağın mesajları artık buraya gelmeyecek.
+unlink-done-last =
+    { $place } “{ $network }” ağıyla bağlantısı kaldırıldı; ağın mesajları artık buraya gelmeyecek.
+    Ağın bağlı başka sohbeti kalmadı, ancak ağ ve kayıtları silinmedi: koordinatörler ağı bana özel mesajla yazarak yönetmeye devam edebilir (örneğin /network) ve yeni bir grubu orada /link &lt;ağ kodu&gt; yazarak bağlayabilir.
+link-place-chat = Bu sohbet
+link-place-topic = Bu konu başlığı
+unlink-place-chat = Bu sohbetin
+unlink-place-topic = Bu konu başlığının
+privacy-anonymous-people = { $count } kişi (adı silinmiş)
+members-left = Ağın gruplarından ayrılanlar (kendilerine mesaj gönderilmiyor)
+network-choice-list = Üyesi olduğunuz ağlar: { $networks }. Şu an <b>{ $current }</b> için çalışıyorsunuz; başka bir ağ için aşağıdan seçebilirsiniz.
+action-owner-person = bir kişi
+minutes-name-withheld = (isim gizlendi)

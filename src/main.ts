@@ -3,7 +3,8 @@ import type { Server } from "node:http";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Redis } from "ioredis";
 import { loadConfig, loadOrExit, type Config } from "./config.ts";
-import { createLogger, type Logger } from "./logger.ts";
+import { createLogger, secretsOf, type Logger } from "./logger.ts";
+import { createScrubber } from "./redaction.ts";
 import { databaseTargetFor, openDatabase, type Database } from "./db/client.ts";
 import { startPrivateRedis, RedisUnavailableError, type PrivateRedis } from "./redis/private-server.ts";
 import { redisOptionsFromUrl, type RedisEndpoint } from "./redis/connection.ts";
@@ -11,9 +12,10 @@ import { Translator } from "./bot/i18n.ts";
 import { createBot, type OrtakBot } from "./bot/create-bot.ts";
 import { publishCommandMenu } from "./bot/commands.ts";
 import { createWebhookServer } from "./bot/webhook.ts";
+import { ALLOWED_UPDATES } from "./bot/allowed-updates.ts";
 import { createServices } from "./features/services.ts";
 import { createQueue, type OrtakQueue } from "../jobs/queue.ts";
-import { heartbeatProcessor, scheduleHousekeeping } from "../jobs/housekeeping.ts";
+import { heartbeatProcessor, scheduleHousekeeping, scheduleRetention } from "../jobs/housekeeping.ts";
 import { MigrationError } from "./db/migrate.ts";
 import type { Worker } from "bullmq";
 import { Api } from "grammy";
@@ -22,8 +24,6 @@ import { markUnreachableOn403 } from "./bot/transformers.ts";
 import { createReminderWorker } from "./features/reminders/worker.ts";
 import type { Services } from "./features/services.ts";
 
-/** Updates the bot asks for; chat_member must be named to be delivered at all. */
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "chat_member"] as const;
 
 export interface RunningOrtak {
   ortak: OrtakBot;
@@ -67,12 +67,13 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     const queue = createQueue(bullConnection);
     closers.push({ name: "queue", close: () => queue.close() });
     await scheduleHousekeeping(queue);
+    await scheduleRetention(queue);
 
     const translator = await Translator.load();
     const services = createServices(db.prisma, { transport: new QueueReminderTransport(queue), logger });
     const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, services, logger });
     await ortak.bot.init();
-    logger.info({ username: ortak.bot.botInfo.username }, "connected to Telegram");
+    logger.info({ botId: ortak.bot.botInfo.id, botUsername: ortak.bot.botInfo.username }, "connected to Telegram");
     closers.push({ name: "invitation cards", close: () => Promise.all([ortak.poster.stop(), ortak.refresher.stop()]) });
     // Invitation DMs and minutes copies cut off by a stop, and cards whose last edit was pending, are finished now.
     void ortak.poster.resume().catch((error: unknown) => logger.error({ err: error }, "could not resume invitation cards"));
@@ -160,13 +161,13 @@ async function startWebhook(config: Config, ortak: OrtakBot, redis: Redis, db: D
 
 async function main(): Promise<void> {
   const config = loadOrExit("ortak", () => loadConfig(process.env));
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   let running: RunningOrtak;
   try {
     running = await startOrtak(config, logger);
   } catch (error) {
     if (error instanceof RedisUnavailableError || error instanceof MigrationError) {
-      process.stderr.write(`ortak: ${error.message}\n`);
+      process.stderr.write(`ortak: ${createScrubber(secretsOf(config))(error.message)}\n`);
     } else {
       logger.fatal({ err: error }, "ortak could not start");
     }

@@ -1,6 +1,6 @@
 import type { Context } from "grammy";
 import type { KnownUser } from "../features/users/service.ts";
-import type { Scope } from "../features/networks/service.ts";
+import type { Scope, ScopeResolution } from "../features/networks/service.ts";
 import type { Locale, TranslationArgs } from "./i18n.ts";
 
 export interface OrtakFlavor {
@@ -11,8 +11,15 @@ export interface OrtakFlavor {
   tIn(locale: Locale, id: string, args?: TranslationArgs): string;
   /** The sender, as stored; undefined for updates without a sender. */
   knownUser: KnownUser | undefined;
-  /** The network this chat (or, in private, this person) belongs to; undefined if none. Looked up once. */
+  /** The network this chat (or, in private, this person) belongs to; undefined if none or unclear. Looked up once. */
   scope(): Promise<Scope | undefined>;
+  /** The same look-up, saying why there is no scope (in private: only left networks, or several). */
+  scopeResolution(): Promise<ScopeResolution>;
+  /**
+   * In a group: the sender takes part (a press on the group's card that counts), so the chat's
+   * network knows them as a member, or a member again. Returns the chat's scope.
+   */
+  takePart(): Promise<Scope | undefined>;
 }
 
 export type BotContext = Context & OrtakFlavor;

@@ -26,12 +26,16 @@ import { MinutesPublisher } from "../features/minutes/publisher.ts";
 import { reportsFeature } from "../features/reports/composer.ts";
 import { dialogueFeature } from "../features/dialogue/composer.ts";
 import { rsvpFeature } from "../features/rsvp/composer.ts";
+import { privacyFeature } from "../features/privacy/composer.ts";
+import { membershipFeature } from "../features/membership/composer.ts";
+import { networkChoiceFeature } from "../features/network-choice/composer.ts";
 import { OutgoingBudget, type BudgetSettings } from "./outgoing-budget.ts";
 import type { Services } from "../features/services.ts";
 import type { CommandSpec } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { negotiateLocale, type Translator } from "./i18n.ts";
 import { InFlightUpdates } from "./inflight.ts";
+import { buttonGuard } from "./button-guard.ts";
 import { markUnreachableOn403 } from "./transformers.ts";
 
 export interface BotDeps {
@@ -62,7 +66,9 @@ export interface OrtakBot {
 
 // Interactive replies wait out a 429 inside the call, bounded so a stuck chat cannot hold a
 // handler for long; scheduled fan-out goes through the job queue's rate limit instead.
-const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30 };
+// Network failures (Telegram unreachable) are not retried here at all: auto-retry would retry
+// them without bound, holding the handler and its chat's queue until Telegram is back.
+const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true };
 
 export function createBot(deps: BotDeps): OrtakBot {
   const bot = new Bot<BotContext>(deps.token, {
@@ -88,17 +94,19 @@ export function createBot(deps: BotDeps): OrtakBot {
   // are ordered per person instead: in a busy group, one member's press need not wait for another's.
   bot.use(sequentialize((ctx: Context) => (ctx.callbackQuery ? `u${ctx.from?.id}` : (ctx.chat?.id.toString() ?? ctx.from?.id.toString()))));
   bot.use(async (ctx, next) => {
-    ctx.knownUser = ctx.from && !ctx.from.is_bot ? await services.users.remember(ctx.from) : undefined;
+    ctx.knownUser = ctx.from && !ctx.from.is_bot && !isMembershipNotice(ctx) ? await services.users.remember(ctx.from) : undefined;
     ctx.locale = negotiateLocale(ctx.knownUser?.locale, ctx.from?.language_code);
     ctx.t = (id, args) => deps.translator.t(ctx.locale, id, args);
     ctx.tIn = (locale, id, args) => deps.translator.t(locale, id, args);
     await next();
   });
-  bot.use(scopeMiddleware(services.networks));
+  bot.use(scopeMiddleware(services.networks, clock));
 
   const features: Feature[] = [];
   const allCommands = () => features.flatMap((feature) => feature.commands);
   features.push(
+    membershipFeature({ membership: services.membership, translator, logger }),
+    networkChoiceFeature({ choices: services.networkChoices, redispatch: (update) => bot.handleUpdate(update) }),
     startFeature({ users: services.users, allCommands }),
     languageFeature({ users: services.users }),
     networksFeature({ networks: services.networks }),
@@ -115,12 +123,22 @@ export function createBot(deps: BotDeps): OrtakBot {
     remindersFeature({ reminders: services.reminders, meetings: services.meetings }),
     rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, users: services.users, attendance: services.attendance, refresher, translator, logger }),
     auditFeature({ audit: services.audit, users: services.users }),
+    privacyFeature({ privacy: services.privacy, users: services.users, clock }),
   );
+  bot.use(buttonGuard(logger));
   for (const feature of features) bot.use(feature.composer);
   bot.use(fallbackComposer(() => bot.botInfo.username));
 
   bot.catch((error) => handleError(error, deps.logger));
   return { bot, commands: allCommands(), inFlight, refresher, poster, hostNotifier, publisher };
+}
+
+/**
+ * "X joined / left / was removed": the bot learns of people it may never have met. Nothing about
+ * them is stored for it; the membership feature only updates people already known.
+ */
+function isMembershipNotice(ctx: Context): boolean {
+  return ctx.chatMember !== undefined || ctx.myChatMember !== undefined || ctx.message?.left_chat_member !== undefined || ctx.message?.new_chat_members !== undefined;
 }
 
 /** The error boundary: log it, tell the person something went wrong, never crash the bot. */

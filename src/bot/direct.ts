@@ -3,6 +3,7 @@ import type { InlineKeyboardButton } from "grammy/types";
 import type { PrismaClient } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import { negotiateLocale, type Reader, type Translator } from "./i18n.ts";
+import { ACTIVE_MEMBER } from "../db/active-member.ts";
 
 export type DirectOutcome = { sent: true; messageId: number } | { sent: false; reason: "unreachable" };
 
@@ -68,7 +69,7 @@ export async function sendToEach(
 /** The network's organisers the bot may write to privately (leaving out `exceptUserId`). */
 export async function reachableOrganisers(prisma: PrismaClient, networkId: number, exceptUserId?: bigint): Promise<DirectRecipient[]> {
   const organisers = await prisma.member.findMany({
-    where: { networkId, role: "organiser", user: { dmReachable: true }, ...(exceptUserId !== undefined ? { userId: { not: exceptUserId } } : {}) },
+    where: { networkId, role: "organiser", ...ACTIVE_MEMBER, user: { dmReachable: true }, ...(exceptUserId !== undefined ? { userId: { not: exceptUserId } } : {}) },
     include: { user: true },
     orderBy: { id: "asc" },
   });

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Bot } from "grammy";
 import type { Update } from "grammy/types";
@@ -24,6 +25,7 @@ const MAX_BODY = 1024 * 1024;
  * already handled, because Telegram redelivers after a timeout or non-2xx answer.
  */
 export function createWebhookServer(deps: WebhookServerDeps): Server {
+  const secretMatches = secretChecker(deps.secret);
   return createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "GET" && url.pathname === "/healthz") {
@@ -38,7 +40,7 @@ export function createWebhookServer(deps: WebhookServerDeps): Server {
     }
     if (url.pathname !== deps.path) return void res.writeHead(404).end();
     if (req.method !== "POST") return void res.writeHead(405).end();
-    if (req.headers["x-telegram-bot-api-secret-token"] !== deps.secret) return void res.writeHead(401).end();
+    if (!secretMatches(req.headers["x-telegram-bot-api-secret-token"])) return void res.writeHead(401).end();
     let update: Update;
     try {
       update = JSON.parse(await readBody(req)) as Update;
@@ -59,6 +61,17 @@ export function createWebhookServer(deps: WebhookServerDeps): Server {
       res.writeHead(500).end();
     }
   });
+}
+
+/**
+ * Compares in constant time, so response timing tells a guesser nothing about how much of the
+ * secret they have right. Digests make the lengths equal, as timingSafeEqual needs, without
+ * leaking the secret's length either.
+ */
+function secretChecker(secret: string): (given: string | string[] | undefined) => boolean {
+  const digest = (value: string) => createHash("sha256").update(value, "utf8").digest();
+  const expected = digest(secret);
+  return (given) => typeof given === "string" && timingSafeEqual(digest(given), expected);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

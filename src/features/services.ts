@@ -16,6 +16,9 @@ import { ReminderService } from "./reminders/service.ts";
 import type { ReminderTransport } from "../../jobs/reminders.ts";
 import { silentLogger, type Logger } from "../logger.ts";
 import { UserService } from "./users/service.ts";
+import { MembershipService } from "./membership/service.ts";
+import { NetworkChoiceService } from "./network-choice/service.ts";
+import { PrivacyService } from "./privacy/service.ts";
 
 /** Every feature service, built once from the database client. */
 export interface Services {
@@ -35,6 +38,9 @@ export interface Services {
   minutes: MinutesService;
   actions: ActionService;
   reports: ReportService;
+  membership: MembershipService;
+  networkChoices: NetworkChoiceService;
+  privacy: PrivacyService;
   /** The one source of "now" for rules that depend on it. */
   clock: () => Date;
 }
@@ -70,6 +76,9 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     minutes: new MinutesService(prisma, audit, clock),
     actions,
     reports: new ReportService(prisma, clock),
+    membership: new MembershipService(prisma, audit, clock),
+    networkChoices: new NetworkChoiceService(prisma, clock),
+    privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, clock, logger: options.logger ?? silentLogger }),
     clock,
   };
 }

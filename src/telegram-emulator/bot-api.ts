@@ -10,6 +10,7 @@ import {
   sameMarkup,
 } from "./messages.ts";
 import type { Params } from "./params.ts";
+import type { PrivacyGuard } from "./privacy.ts";
 import type { RateLimiter } from "./rate-limits.ts";
 import type { BotAction, CallbackQueryRecord, EmulatedChat, EmulatedUser, StoredMessage } from "./world.ts";
 
@@ -30,6 +31,7 @@ export interface BotApiHost {
   readonly commands: Map<string, { command: string; description: string }[]>;
   readonly limiter: RateLimiter;
   readonly callbackAnswerWindowMs: number;
+  readonly privacy: PrivacyGuard;
   now(): number;
   privateChat(user: EmulatedUser): EmulatedChat;
   record(action: BotAction): void;
@@ -47,6 +49,7 @@ const REACTIONS = new Set(
 );
 
 const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
 /** The Bot API methods the emulator serves, each validating as Telegram does. */
 export class BotApi {
@@ -66,7 +69,9 @@ export class BotApi {
     }),
     sendMessage: (params) => this.sendMessage(params),
     sendDocument: (params) => this.sendDocument(params),
+    sendPhoto: (params) => this.sendPhoto(params),
     editMessageText: (params) => this.editMessageText(params),
+    editMessageCaption: (params) => this.editMessageCaption(params),
     editMessageReplyMarkup: (params) => this.editMessageReplyMarkup(params),
     deleteMessage: (params) => this.deleteMessage(params),
     answerCallbackQuery: (params) => this.answerCallbackQuery(params),
@@ -117,19 +122,26 @@ export class BotApi {
     return message;
   }
 
+  /**
+   * Thread and reply of a new message, as Telegram files them in a forum: a reply goes to the
+   * topic of the message it answers, and a topic message without a reply answers the topic's
+   * creation message.
+   */
   private commonSendChecks(chat: EmulatedChat, params: Params): { threadId?: number; replyTo?: number } {
-    const threadId = params.optionalInteger("message_thread_id");
+    let threadId = params.optionalInteger("message_thread_id");
     if (threadId !== undefined && chat.isForum && threadId !== 1 && !chat.topics.has(threadId)) {
       throw badRequest("message thread not found");
     }
     const replyParameters = params.json<{ message_id?: number; allow_sending_without_reply?: boolean }>("reply_parameters");
-    const replyTo = replyParameters?.message_id ?? params.optionalInteger("reply_to_message_id");
+    let replyTo = replyParameters?.message_id ?? params.optionalInteger("reply_to_message_id");
     const allowWithout = replyParameters?.allow_sending_without_reply ?? params.boolean("allow_sending_without_reply");
     if (replyTo !== undefined) {
       const target = chat.messages.get(replyTo);
       if ((!target || target.deleted) && !allowWithout) throw badRequest("message to be replied not found");
-      if (!target || target.deleted) return { threadId };
+      if (!target || target.deleted) replyTo = undefined;
+      else if (threadId === undefined && chat.isForum) threadId = target.threadId;
     }
+    if (replyTo === undefined && threadId !== undefined && chat.topics.has(threadId)) replyTo = threadId;
     return { threadId, replyTo };
   }
 
@@ -163,6 +175,8 @@ export class BotApi {
       replyToMessageId: replyTo,
       threadId,
     });
+    this.host.privacy.inspect(chat, "sendMessage", message.text);
+    this.host.privacy.inspectMarkup(chat, "sendMessage", message.reply_markup);
     return this.host.apiMessage(message);
   }
 
@@ -204,6 +218,47 @@ export class BotApi {
       replyToMessageId: replyTo,
       threadId,
     });
+    this.host.privacy.inspect(chat, "sendDocument", message.caption);
+    this.host.privacy.inspect(chat, "sendDocument (file name)", file.name);
+    this.host.privacy.inspectMarkup(chat, "sendDocument", message.reply_markup);
+    return this.host.apiMessage(message);
+  }
+
+  private sendPhoto(params: Params) {
+    const chat = this.writableChat(params);
+    const caption = formattedText(params, "caption", MAX_CAPTION);
+    const markup = readReplyMarkup(params);
+    const { threadId, replyTo } = this.commonSendChecks(chat, params);
+    let fileId: string;
+    let size: number;
+    const upload = this.uploadedFile(params, "photo");
+    if (upload) {
+      if (upload.data.length === 0) throw badRequest("file must be non-empty");
+      if (upload.data.length > MAX_PHOTO_BYTES) throw badRequest("PHOTO_INVALID_DIMENSIONS");
+      fileId = `AgAC${randomBytes(12).toString("hex")}`;
+      this.host.files.set(fileId, upload);
+      size = upload.data.length;
+    } else {
+      const reference = params.optionalString("photo");
+      if (!reference) throw badRequest("there is no photo in the request");
+      if (/^https?:/i.test(reference)) throw badRequest("failed to get HTTP URL content");
+      const known = this.host.files.get(reference);
+      if (!known) throw badRequest("wrong file identifier/HTTP URL specified");
+      fileId = reference;
+      size = known.data.length;
+    }
+    this.host.limiter.take(chat.id, chat.type !== "private", true);
+    const message = this.store(chat, {
+      // The emulator does not decode images: one size stands for Telegram's several thumbnails.
+      photo: [{ file_id: fileId, file_unique_id: fileId.slice(4, 20), width: 1280, height: 720, file_size: size }],
+      caption: caption?.text,
+      caption_entities: caption && caption.entities.length > 0 ? caption.entities : undefined,
+      reply_markup: markup?.inline_keyboard ? markup : undefined,
+      replyToMessageId: replyTo,
+      threadId,
+    });
+    this.host.privacy.inspect(chat, "sendPhoto", message.caption);
+    this.host.privacy.inspectMarkup(chat, "sendPhoto", message.reply_markup);
     return this.host.apiMessage(message);
   }
 
@@ -246,6 +301,30 @@ export class BotApi {
     message.text = formatted.text;
     message.entities = formatted.entities.length > 0 ? formatted.entities : undefined;
     message.reply_markup = keyboard;
+    this.host.privacy.inspect(chat, "editMessageText", message.text);
+    this.host.privacy.inspectMarkup(chat, "editMessageText", message.reply_markup);
+    return this.recordEdit(chat, message);
+  }
+
+  private editMessageCaption(params: Params) {
+    const { chat, message } = this.editable(params);
+    if (!message.document && !message.photo) throw badRequest("there is no caption in the message to edit");
+    const caption = formattedText(params, "caption", MAX_CAPTION);
+    const markup = readReplyMarkup(params);
+    const keyboard = markup?.inline_keyboard ? markup : undefined;
+    if (
+      caption?.text === message.caption &&
+      sameEntities(caption?.entities, message.caption_entities) &&
+      sameMarkup(keyboard, message.reply_markup)
+    ) {
+      throw notModified();
+    }
+    this.host.limiter.take(chat.id, chat.type !== "private", false);
+    message.caption = caption?.text;
+    message.caption_entities = caption && caption.entities.length > 0 ? caption.entities : undefined;
+    message.reply_markup = keyboard;
+    this.host.privacy.inspect(chat, "editMessageCaption", message.caption);
+    this.host.privacy.inspectMarkup(chat, "editMessageCaption", message.reply_markup);
     return this.recordEdit(chat, message);
   }
 
@@ -256,6 +335,7 @@ export class BotApi {
     if (sameMarkup(keyboard, message.reply_markup)) throw notModified();
     this.host.limiter.take(chat.id, chat.type !== "private", false);
     message.reply_markup = keyboard;
+    this.host.privacy.inspectMarkup(chat, "editMessageReplyMarkup", message.reply_markup);
     return this.recordEdit(chat, message);
   }
 
@@ -388,7 +468,7 @@ export class BotApi {
     return admins;
   }
 
-  private memberObject(chat: EmulatedChat, user: Record<string, unknown>, status: string): Record<string, unknown> {
+  memberObject(chat: EmulatedChat, user: Record<string, unknown>, status: string): Record<string, unknown> {
     if (status === "creator") return { status, user, is_anonymous: false };
     if (status === "administrator") {
       const isBot = user.is_bot === true;

@@ -6,6 +6,7 @@ import { ApiError, badRequest } from "./errors.ts";
 import { autoEntities } from "./html.ts";
 import { parseMultipart } from "./multipart.ts";
 import { Params } from "./params.ts";
+import { PrivacyGuard } from "./privacy.ts";
 import { RateLimiter, TELEGRAM_LIMITS, type RateLimitSettings } from "./rate-limits.ts";
 import type {
   BotAction,
@@ -15,6 +16,7 @@ import type {
   EmulatedChat,
   EmulatedUser,
   MemberStatus,
+  ServiceEvent,
   StoredMessage,
 } from "./world.ts";
 
@@ -71,6 +73,8 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
   readonly actions: BotAction[] = [];
   readonly servedErrors: ServedError[] = [];
   readonly requestCounts = new Map<string, number>();
+  /** Every group message naming a person created here is recorded (see PrivacyGuard). */
+  readonly privacy = new PrivacyGuard(() => this.users.values());
 
   private readonly api: BotApi;
   private readonly webhookRetryMs: number;
@@ -364,17 +368,21 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
     const chat = this.chats.get(message.chatId)!;
     const from = message.fromBot ? this.api.botUserObject() : this.api.userObject(this.users.get(message.fromUserId!)!);
     const replyTo = message.replyToMessageId !== undefined ? chat.messages.get(message.replyToMessageId) : undefined;
+    // In a forum only messages in a created topic are topic messages; General (1) has no thread.
+    const inTopic = message.threadId !== undefined && chat.isForum && chat.topics.has(message.threadId);
     return {
       message_id: message.message_id,
       from,
       chat: this.api.chatObject(chat),
       date: message.date,
-      ...(message.threadId !== undefined ? { message_thread_id: message.threadId, is_topic_message: chat.isForum } : {}),
+      ...(inTopic ? { message_thread_id: message.threadId, is_topic_message: true } : message.threadId !== undefined && !chat.isForum ? { message_thread_id: message.threadId } : {}),
       ...(replyTo && depth === 0 ? { reply_to_message: this.apiMessage(replyTo, 1) } : {}),
+      ...(message.service ? this.serviceFields(message.service) : {}),
       ...(message.edit_date ? { edit_date: message.edit_date } : {}),
       ...(message.text !== undefined ? { text: message.text } : {}),
       ...(message.entities ? { entities: message.entities } : {}),
       ...(message.document ? { document: message.document } : {}),
+      ...(message.photo ? { photo: message.photo } : {}),
       ...(message.caption !== undefined ? { caption: message.caption } : {}),
       ...(message.caption_entities ? { caption_entities: message.caption_entities } : {}),
       ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
@@ -383,9 +391,15 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
 
   // ---- Control API: tests act as Telegram users ------------------------------------------
 
-  createUser(fields: { first_name: string; last_name?: string; username?: string; language_code?: string; id?: number }): EmulatedUser {
-    const user: EmulatedUser = { id: fields.id ?? this.nextUserId++, ...fields, startedBot: false, blockedBot: false };
+  /**
+   * A Telegram user. The privacy guard watches for their name in groups unless `public` says
+   * the name is printed there on purpose (a facilitator, say).
+   */
+  createUser(fields: { first_name: string; last_name?: string; username?: string; language_code?: string; id?: number; public?: boolean }): EmulatedUser {
+    const { public: isPublic, ...profile } = fields;
+    const user: EmulatedUser = { id: profile.id ?? this.nextUserId++, ...profile, startedBot: false, blockedBot: false };
     this.users.set(user.id, user);
+    if (isPublic) this.privacy.declarePublic(user.id);
     return user;
   }
 
@@ -414,15 +428,111 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
     return chat;
   }
 
-  createTopic(chat: EmulatedChat, name: string): number {
+  /**
+   * A forum topic, as Telegram makes one: its creation service message (from `creator`, else the
+   * chat's creator) opens the thread, and its message_id is the thread id, which is returned.
+   */
+  createTopic(chat: EmulatedChat, name: string, creator?: EmulatedUser, iconColor = DEFAULT_TOPIC_COLOR): number {
     if (!chat.isForum) throw new Error("topics exist only in forum supergroups");
-    const threadId = chat.nextMessageId++;
-    chat.topics.set(threadId, name);
-    return threadId;
+    if (!TOPIC_COLORS.includes(iconColor)) throw new Error(`icon_color must be one of ${TOPIC_COLORS.join(", ")}`);
+    const author = creator ?? this.chatCreator(chat);
+    // Members may create topics unless the group forbids it, which the emulator does not model.
+    if (!isPresent(chat.members.get(author.id))) throw new Error(`user ${author.id} is not a member of chat ${chat.id}`);
+    const message = this.storeService(chat, author, { kind: "forum_topic_created", name, iconColor });
+    message.threadId = message.message_id;
+    chat.topics.set(message.message_id, name);
+    this.deliverService(chat, message);
+    return message.message_id;
   }
 
   setMember(chat: EmulatedChat, user: EmulatedUser, status: MemberStatus): void {
     chat.members.set(user.id, status);
+  }
+
+  /** The user leaves the group themselves. */
+  leaveChat(chat: EmulatedChat, user: EmulatedUser): void {
+    this.changeMembership(chat, user, user, "left");
+  }
+
+  /** An administrator removes the user; they cannot come back until an administrator adds them. */
+  removeFromChat(chat: EmulatedChat, user: EmulatedUser, by: EmulatedUser): void {
+    if (!isAdmin(chat.members.get(by.id))) throw new Error(`user ${by.id} is not an administrator of chat ${chat.id}`);
+    if (chat.members.get(user.id) === "creator") throw new Error("the creator of a chat cannot be removed");
+    this.changeMembership(chat, user, by, "kicked");
+  }
+
+  /**
+   * The user joins (by link, or added by `by`, an administrator). A removed user can only be
+   * added back by an administrator, as in Telegram.
+   */
+  joinChat(chat: EmulatedChat, user: EmulatedUser, by?: EmulatedUser): void {
+    if (by && !isAdmin(chat.members.get(by.id))) throw new Error(`user ${by.id} is not an administrator of chat ${chat.id}`);
+    if (chat.members.get(user.id) === "kicked" && !by) throw new Error(`user ${user.id} was removed from chat ${chat.id}; an administrator must add them back`);
+    this.changeMembership(chat, user, by ?? user, "member");
+  }
+
+  /**
+   * One membership change: the status, the service message every bot in the chat receives (even
+   * in privacy mode), and the chat_member update an administrator bot gets when it asked for them.
+   */
+  private changeMembership(chat: EmulatedChat, user: EmulatedUser, by: EmulatedUser, status: "member" | "left" | "kicked"): void {
+    if (chat.type === "private") throw new Error("membership changes happen in groups");
+    const old = chat.members.get(user.id) ?? "left";
+    const joining = status === "member";
+    if (joining === isPresent(old)) throw new Error(`user ${user.id} is ${joining ? "already" : "not"} a member of chat ${chat.id}`);
+    chat.members.set(user.id, status);
+    const event: ServiceEvent = joining ? { kind: "new_chat_members", userIds: [user.id] } : { kind: "left_chat_member", userId: user.id };
+    const message = this.storeService(chat, by, event);
+    this.deliverService(chat, message);
+    if (chat.bot.status === "administrator") {
+      this.enqueue("chat_member", {
+        chat: this.api.chatObject(chat),
+        from: this.api.userObject(by),
+        date: message.date,
+        old_chat_member: this.api.memberObject(chat, this.api.userObject(user), old),
+        new_chat_member: this.api.memberObject(chat, this.api.userObject(user), status),
+      });
+    }
+    this.emit("change");
+  }
+
+  private chatCreator(chat: EmulatedChat): EmulatedUser {
+    for (const [userId, status] of chat.members) if (status === "creator") return this.users.get(userId)!;
+    throw new Error(`chat ${chat.id} has no creator; pass the topic's creator`);
+  }
+
+  private storeService(chat: EmulatedChat, from: EmulatedUser, service: ServiceEvent): StoredMessage {
+    const id = chat.nextMessageId++;
+    const message: StoredMessage = {
+      message_id: id,
+      chatId: chat.id,
+      fromBot: false,
+      fromUserId: from.id,
+      date: Math.floor(this.now() / 1000),
+      service,
+      versions: [],
+      reactions: [],
+      deleted: false,
+    };
+    chat.messages.set(id, message);
+    return message;
+  }
+
+  /** Service messages reach every bot still in the chat, privacy mode or not. */
+  private deliverService(chat: EmulatedChat, message: StoredMessage): void {
+    if (isPresent(chat.bot.status)) this.enqueue("message", this.apiMessage(message));
+    this.emit("change");
+  }
+
+  private serviceFields(service: ServiceEvent): Record<string, unknown> {
+    switch (service.kind) {
+      case "forum_topic_created":
+        return { forum_topic_created: { name: service.name, icon_color: service.iconColor } };
+      case "new_chat_members":
+        return { new_chat_members: service.userIds.map((id) => this.api.userObject(this.users.get(id)!)) };
+      case "left_chat_member":
+        return { left_chat_member: this.api.userObject(this.users.get(service.userId)!) };
+    }
   }
 
   setBotStatus(chat: EmulatedChat, status: MemberStatus, rights: Partial<BotRights> = {}): void {
@@ -444,9 +554,10 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
     options: { replyTo?: number; threadId?: number } = {},
   ): { message: StoredMessage; delivered: boolean } {
     const chat = target === "private" ? this.privateChat(user) : target;
-    if (chat.type !== "private" && !["creator", "administrator", "member"].includes(chat.members.get(user.id) ?? "left")) {
+    if (chat.type !== "private" && !isPresent(chat.members.get(user.id) ?? "left")) {
       throw new Error(`user ${user.id} is not a member of chat ${chat.id}`);
     }
+    const { threadId, replyTo } = this.placeInThread(chat, options);
     if (chat.type === "private") {
       if (user.blockedBot && !text.startsWith("/start")) throw new Error("the user has blocked the bot; /start unblocks it");
       user.blockedBot = false;
@@ -461,18 +572,34 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
       date: Math.floor(this.now() / 1000),
       text,
       entities: entities.length > 0 ? entities : undefined,
-      replyToMessageId: options.replyTo,
-      threadId: options.threadId,
+      replyToMessageId: replyTo,
+      threadId,
       versions: [{ at: this.now(), text }],
       reactions: [],
       deleted: false,
     };
-    if (options.replyTo !== undefined && !chat.messages.has(options.replyTo)) throw new Error("reply target does not exist");
     chat.messages.set(message.message_id, message);
     const delivered = this.reachesBot(chat, message);
     if (delivered) this.enqueue("message", this.apiMessage(message));
     this.emit("change");
     return { message, delivered };
+  }
+
+  /**
+   * Where a user's message lands in a forum: a reply joins the topic of what it answers; a topic
+   * message that answers nothing else answers the topic's creation message, as in Telegram.
+   */
+  private placeInThread(chat: EmulatedChat, options: { replyTo?: number; threadId?: number }): { threadId?: number; replyTo?: number } {
+    const target = options.replyTo !== undefined ? chat.messages.get(options.replyTo) : undefined;
+    if (options.replyTo !== undefined && (!target || target.deleted)) throw new Error("reply target does not exist");
+    if (!chat.isForum) return { threadId: options.threadId, replyTo: options.replyTo };
+    const threadId = options.threadId ?? target?.threadId;
+    if (threadId !== undefined && threadId !== GENERAL_TOPIC && !chat.topics.has(threadId)) throw new Error(`chat ${chat.id} has no topic ${threadId}`);
+    // General (thread 1) is where messages without a thread are, too.
+    const topicOf = (id: number | undefined) => (id === GENERAL_TOPIC ? undefined : id);
+    if (target && topicOf(target.threadId) !== topicOf(threadId)) throw new Error(`message ${target.message_id} is not in topic ${threadId ?? "General"}`);
+    const inTopic = threadId !== undefined && chat.topics.has(threadId);
+    return { threadId, replyTo: options.replyTo ?? (inTopic ? threadId : undefined) };
   }
 
   /** Group privacy mode: commands for this bot, replies to it; everything when it is an admin. */
@@ -579,6 +706,20 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
   nextBotMessage(chatId: number, after = 0, timeoutMs = 5_000): Promise<StoredMessage> {
     return this.waitFor(() => this.botMessagesIn(chatId).find((message) => message.message_id > after), timeoutMs, `a bot message in chat ${chatId}`);
   }
+}
+
+/** The colours Telegram allows for a topic's icon. */
+const TOPIC_COLORS = [0x6fb9f0, 0xffd67e, 0xcb86db, 0x8eee98, 0xff93b2, 0xfb6f5f];
+const DEFAULT_TOPIC_COLOR = 0x6fb9f0;
+/** A forum's General topic, which Telegram addresses as thread 1 but never marks on messages. */
+const GENERAL_TOPIC = 1;
+
+function isPresent(status: MemberStatus | undefined): boolean {
+  return status === "creator" || status === "administrator" || status === "member";
+}
+
+function isAdmin(status: MemberStatus | undefined): boolean {
+  return status === "creator" || status === "administrator";
 }
 
 function newChat(id: number, type: ChatType): EmulatedChat {

@@ -2,3 +2,4 @@ export { TelegramEmulator, type EmulatorOptions } from "./emulator.ts";
 export { ApiError, badRequest, forbidden, tooManyRequests } from "./errors.ts";
 export { TELEGRAM_LIMITS, type RateLimitSettings } from "./rate-limits.ts";
 export type { EmulatedChat, EmulatedUser, StoredMessage, BotAction } from "./world.ts";
+export { PrivacyGuard, describeViolations, type PrivacyViolation } from "./privacy.ts";

@@ -53,6 +53,19 @@ export interface StoredDocument {
   file_size: number;
 }
 
+export interface StoredPhotoSize {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  file_size: number;
+}
+
+export type ServiceEvent =
+  | { kind: "forum_topic_created"; name: string; iconColor: number }
+  | { kind: "new_chat_members"; userIds: number[] }
+  | { kind: "left_chat_member"; userId: number };
+
 export interface StoredMessage {
   message_id: number;
   chatId: number;
@@ -64,6 +77,9 @@ export interface StoredMessage {
   caption?: string;
   caption_entities?: MessageEntity[];
   document?: StoredDocument;
+  photo?: StoredPhotoSize[];
+  /** Service messages: what happened instead of text. */
+  service?: ServiceEvent;
   reply_markup?: ReplyMarkup;
   replyToMessageId?: number;
   threadId?: number;

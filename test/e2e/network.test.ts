@@ -23,8 +23,10 @@ describe("a network set up through the running bot, with several people in one g
         members: [{ user: derya, status: "creator" }, { user: ayse }, { user: john }],
       });
 
-      const setup = await say(derya, group, "/setup İzmir KDM İş Birliği Ağı");
-      const code = /Katılım kodu: (\w{8})/.exec(setup)![1]!;
+      // The join code is for organisers only: it comes privately, never into the group.
+      await say(derya, "private", "/start");
+      expect(await say(derya, group, "/setup İzmir KDM İş Birliği Ağı")).not.toMatch(/[A-Z0-9]{8}/);
+      const code = /ağ kodu: (\w{8})/.exec(emulator.botMessagesIn(derya.id).at(-1)!.text!)![1]!;
       expect(await say(derya, group, "/network_set next_number 25")).toBe("next_number güncellendi: 1 → 25");
       await say(derya, group, "/org_add Buca Belediyesi Kadın Danışma Merkezi | Buca KDM");
       await say(derya, group, "/org_add Kadının İnsan Hakları Derneği | KİHD");
@@ -45,11 +47,11 @@ describe("a network set up through the running bot, with several people in one g
       // Derya makes Ayşe an organiser by replying to her; Ayşe can now add organisations.
       const { message } = emulator.sendText(ayse, group, "/whoami");
       await emulator.nextBotMessage(group.id, message.message_id, 15_000);
-      expect(await say(derya, group, "/organiser_add", message.message_id)).toBe("Ayşe (@ayse_buca) artık düzenleyici.");
+      expect(await say(derya, group, "/organiser_add", message.message_id)).toBe("Tamam. Ayrıntıları size özel mesajla gönderdim.");
+      expect(emulator.botMessagesIn(derya.id).at(-1)!.text).toContain("Ayşe (@ayse_buca)");
       expect(await say(ayse, group, "/org_add Bornova Belediyesi KDM | Bornova KDM")).toContain("3. sırada");
 
       // The member list goes to the organiser privately, never into the group.
-      await say(derya, "private", "/start");
       expect(await say(derya, group, "/members")).toMatch(/özelden gönderdim/);
       const list = emulator.botMessagesIn(derya.id).at(-1)!.text!;
       expect(list).toContain("• Ayşe @ayse_buca: düzenleyici, özelden ulaşılamıyor");
@@ -58,9 +60,9 @@ describe("a network set up through the running bot, with several people in one g
 
       // John, now an organiser, has blocked the bot: /members in the group cannot reach him by
       // DM (403), so he is told to start the bot, and the list shows him as unreachable.
-      expect(await say(derya, group, "/organiser_add @john_kihd")).toBe("John (@john_kihd) artık düzenleyici.");
+      expect(await say(derya, group, "/organiser_add @john_kihd")).toBe("Tamam. Ayrıntıları size özel mesajla gönderdim.");
       emulator.blockBot(john);
-      expect(await say(john, group, "/members")).toMatch(/^I can only send the member list privately/);
+      expect(await say(john, group, "/members")).toMatch(/^I can only send this privately/);
       await say(derya, "private", "/members");
       expect(emulator.botMessagesIn(derya.id).at(-1)!.text).toContain("• John @john_kihd: düzenleyici, özelden ulaşılamıyor");
       expect(emulator.servedErrors.some((e) => e.chatId === john.id && e.errorCode === 403)).toBe(true);

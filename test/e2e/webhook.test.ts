@@ -29,12 +29,17 @@ describe("ortak in webhook mode", () => {
       emulator.sendText(ayse, "private", "/start");
       expect((await emulator.nextBotMessage(ayse.id, 0, 15_000)).text).toContain("Merhaba Ayşe!");
 
-      const forged = await fetch(`${base}/telegram/hook`, {
-        method: "POST",
-        headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "wrong" },
-        body: JSON.stringify({ update_id: 1, message: { message_id: 99, date: 0, chat: { id: ayse.id, type: "private", first_name: "Ayşe" }, from: { id: ayse.id, is_bot: false, first_name: "Ayşe" }, text: "/help" } }),
-      });
-      expect(forged.status).toBe(401);
+      // Another length, the same length differing in the last character, and no header at all.
+      const before401 = emulator.botMessagesIn(ayse.id).length;
+      for (const secret of ["wrong", "e2e_secret-2", undefined]) {
+        const forged = await fetch(`${base}/telegram/hook`, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...(secret === undefined ? {} : { "X-Telegram-Bot-Api-Secret-Token": secret }) },
+          body: JSON.stringify({ update_id: 1, message: { message_id: 99, date: 0, chat: { id: ayse.id, type: "private", first_name: "Ayşe" }, from: { id: ayse.id, is_bot: false, first_name: "Ayşe" }, text: "/help" } }),
+        });
+        expect(forged.status, `secret ${secret}`).toBe(401);
+      }
+      expect(emulator.botMessagesIn(ayse.id).length).toBe(before401);
 
       // Telegram redelivers an update it thinks failed; the bot must handle it once.
       const update = {
@@ -62,5 +67,7 @@ describe("ortak in webhook mode", () => {
     } finally {
       expect(await proc.stop("SIGTERM")).toBe(0);
     }
+    const output = JSON.stringify(proc.logs) + proc.stderr();
+    for (const secret of [emulator.token, emulator.token.split(":")[1]!, "e2e_secret-1"]) expect(output).not.toContain(secret);
   });
 });

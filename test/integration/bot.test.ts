@@ -7,6 +7,7 @@ import { sendDirectMessage } from "../../src/bot/direct.ts";
 import type { Database } from "../../src/db/client.ts";
 import { ApiError, TelegramEmulator, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "../support/harness.ts";
+import { enforcePrivacy } from "../support/privacy.ts";
 
 let emulator: TelegramEmulator;
 let db: Database;
@@ -20,6 +21,7 @@ beforeAll(async () => {
   queue = await startTestQueue();
   running = await startInProcessBot(emulator, db, queue.queue);
 });
+enforcePrivacy(() => emulator);
 afterAll(async () => {
   await running.stop();
   await emulator.stop();
@@ -166,7 +168,7 @@ describe("Telegram errors", () => {
 describe("command menu", () => {
   it("logs a refused setMyCommands and still publishes the other menus", async () => {
     const lines: string[] = [];
-    const logger = createLogger("warn", new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const logger = createLogger({ level: "warn", secrets: [emulator.token], destination: new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }) });
     emulator.failNext("setMyCommands", new ApiError(400, "Bad Request: BOT_COMMAND_INVALID"));
     await publishCommandMenu(running.ortak.bot.api, running.ortak.commands, await Translator.load(), logger);
     expect(lines).toHaveLength(1);

@@ -266,3 +266,193 @@ describe("emulator: webhooks", () => {
     }
   });
 });
+
+describe("emulator: privacy guard", () => {
+  it("records a test person's name or username in any group text, and lets the call succeed", async () => {
+    const ayse = emulator.createUser({ first_name: "Ayşe", last_name: "Yılmaz", username: "ayse_buca" });
+    const isil = emulator.createUser({ first_name: "Işıl", last_name: "Su" });
+    const group = emulator.createGroup({ title: "Ağ", members: [{ user: ayse }, { user: isil }] });
+    emulator.sendText(ayse, "private", "/start");
+
+    // Private chats are where names belong.
+    await api.sendMessage(ayse.id, "Ayşe Yılmaz (@ayse_buca): üye");
+    expect(emulator.privacy.violations).toEqual([]);
+
+    const sent = await api.sendMessage(group.id, "Bu hafta AYŞE'nin kurumu ev sahibi; yılmaz ailesi değil");
+    expect(sent.text).toContain("AYŞE'nin");
+    await api.sendMessage(group.id, "iletişim: ayse_buca ve @ayse_buca, ayrıca ışıl ile IŞIL");
+    const found = emulator.privacy.violations.map(({ method, matched }) => `${method}:${matched}`);
+    expect(found).toEqual(["sendMessage:AYŞE", "sendMessage:yılmaz", "sendMessage:ayse_buca", "sendMessage:ayse_buca", "sendMessage:ışıl", "sendMessage:IŞIL"]);
+    expect(emulator.privacy.violations[0]).toMatchObject({ chatId: group.id, excerpt: expect.stringContaining("AYŞE'nin kurumu") });
+    expect(emulator.botMessagesIn(group.id)).toHaveLength(2);
+
+    // Whole words only, Unicode-aware: "Ayşegül", "Işıltı" and "ayse_buca2" are other words;
+    // two-letter names ("Su") are not guarded.
+    emulator.privacy.reset();
+    await api.sendMessage(group.id, "Ayşegül Hanım, Işıltı Derneği, ayse_buca2 ve su");
+    expect(emulator.privacy.violations).toEqual([]);
+  });
+
+  it("checks edits, captions, file names, photos and button labels", async () => {
+    const derya = emulator.createUser({ first_name: "Derya", username: "derya_ikdd" });
+    const group = emulator.createGroup({ title: "Ağ", members: [{ user: derya, status: "creator" }] });
+    const card = await api.sendMessage(group.id, "kart");
+    await api.editMessageText(group.id, card.message_id, "kart: Derya");
+    await api.editMessageReplyMarkup(group.id, card.message_id, { reply_markup: { inline_keyboard: [[{ text: "@derya_ikdd", callback_data: "x" }]] } });
+    const doc = await api.sendDocument(group.id, new InputFile(Buffer.from("a,b\n"), "derya-katilim.csv"), { caption: "liste" });
+    await api.editMessageCaption(group.id, doc.message_id, { caption: "Derya hazırladı" });
+    const photo = await api.sendPhoto(group.id, new InputFile(Buffer.from("png"), "kart.png"), { caption: "fotoğraf: derya" });
+    expect(photo.photo?.[0]).toMatchObject({ width: 1280, height: 720 });
+    await expectApiError(api.editMessageCaption(group.id, card.message_id, { caption: "x" }), 400, /no caption in the message/);
+    expect(emulator.privacy.violations.map((v) => `${v.method}:${v.matched}`)).toEqual([
+      "editMessageText:Derya",
+      "editMessageReplyMarkup (button):derya_ikdd",
+      "sendDocument (file name):derya",
+      "editMessageCaption:Derya",
+      "sendPhoto:derya",
+    ]);
+  });
+
+  it("accepts declared exceptions and public people, for the current test only", async () => {
+    const derya = emulator.createUser({ first_name: "Derya", username: "derya_ikdd" });
+    const speaker = emulator.createUser({ first_name: "Nermin", last_name: "Kaya", public: true });
+    const group = emulator.createGroup({ title: "Ağ", members: [{ user: derya, status: "creator" }] });
+    expect(() => emulator.privacy.allow("Derya", " ")).toThrow(/say why/);
+    emulator.privacy.allow(/Kolaylaştırıcı: [^\n]+/u, "the organiser typed the facilitator's name for the card");
+    emulator.privacy.allow("derya hanım", "quoting the venue's name, which is hers");
+    await api.sendMessage(group.id, "Kolaylaştırıcı: Derya\nMekân: Derya Hanım Kafe\nKonuşmacı: Nermin Kaya");
+    expect(emulator.privacy.violations).toEqual([]);
+    await api.sendMessage(group.id, "Derya sordu");
+    expect(emulator.privacy.violations.map((v) => v.matched)).toEqual(["Derya"]);
+    emulator.privacy.reset();
+    await api.sendMessage(group.id, "Kolaylaştırıcı: Derya");
+    expect(emulator.privacy.violations.map((v) => v.matched)).toEqual(["Derya"]);
+  });
+});
+
+describe("emulator: forum topics", () => {
+  it("opens a topic with its creation message, and files topic messages as replies to it", async () => {
+    const derya = emulator.createUser({ first_name: "Derya" });
+    const ayse = emulator.createUser({ first_name: "Ayşe" });
+    const forum = emulator.createGroup({ title: "Ağ", isForum: true, botStatus: "administrator", members: [{ user: derya, status: "creator" }, { user: ayse }] });
+    const topic = emulator.createTopic(forum, "Toplantılar");
+    const byAyse = emulator.createTopic(forum, "Tutanak", ayse);
+    const [created, second] = await api.getUpdates({ timeout: 0 });
+    expect(created!.message).toMatchObject({
+      message_id: topic,
+      message_thread_id: topic,
+      is_topic_message: true,
+      from: { id: derya.id },
+      forum_topic_created: { name: "Toplantılar", icon_color: 0x6fb9f0 },
+    });
+    expect(second!.message).toMatchObject({ message_id: byAyse, from: { id: ayse.id }, forum_topic_created: { name: "Tutanak" } });
+
+    const bare = emulator.sendText(ayse, forum, "/help", { threadId: topic }).message;
+    const other = emulator.sendText(derya, forum, "ilk konu", { threadId: topic }).message;
+    const answer = emulator.sendText(ayse, forum, "yanıt", { threadId: topic, replyTo: other.message_id }).message;
+    const inferred = emulator.sendText(ayse, forum, "konu belirtmeden yanıt", { replyTo: other.message_id }).message;
+    const general = emulator.sendText(ayse, forum, "genel").message;
+    const updates = await api.getUpdates({ offset: second!.update_id + 1, timeout: 0 });
+    const byId = new Map(updates.map((u) => [u.message!.message_id, u.message!]));
+    expect(byId.get(bare.message_id)).toMatchObject({ message_thread_id: topic, is_topic_message: true, reply_to_message: { message_id: topic, forum_topic_created: { name: "Toplantılar" } } });
+    expect(byId.get(answer.message_id)).toMatchObject({ message_thread_id: topic, reply_to_message: { message_id: other.message_id, text: "ilk konu" } });
+    expect(byId.get(inferred.message_id)).toMatchObject({ message_thread_id: topic, reply_to_message: { message_id: other.message_id } });
+    expect(byId.get(general.message_id)).not.toHaveProperty("message_thread_id");
+    expect(byId.get(general.message_id)).not.toHaveProperty("reply_to_message");
+    expect(() => emulator.sendText(ayse, forum, "x", { threadId: 999 })).toThrow(/no topic 999/);
+    expect(() => emulator.sendText(ayse, forum, "x", { threadId: byAyse, replyTo: other.message_id })).toThrow(/not in topic/);
+
+    // The bot's messages land in the thread it names, or in the thread of what it answers.
+    const sent = await api.sendMessage(forum.id, "kart", { message_thread_id: topic });
+    expect(sent).toMatchObject({ message_thread_id: topic, is_topic_message: true, reply_to_message: { message_id: topic } });
+    const reply = await api.sendMessage(forum.id, "tamam", { reply_parameters: { message_id: answer.message_id } });
+    expect(reply).toMatchObject({ message_thread_id: topic, reply_to_message: { message_id: answer.message_id } });
+    expect(emulator.botMessagesIn(forum.id).map((m) => m.threadId)).toEqual([topic, topic]);
+    await expectApiError(api.sendMessage(forum.id, "x", { message_thread_id: 999 }), 400, /message thread not found/);
+  });
+});
+
+describe("emulator: membership changes", () => {
+  it("tells a privacy-mode bot of joins and leaves by service message, without chat_member", async () => {
+    const derya = emulator.createUser({ first_name: "Derya" });
+    const ayse = emulator.createUser({ first_name: "Ayşe" });
+    const group = emulator.createGroup({ title: "Ağ", members: [{ user: derya, status: "creator" }, { user: ayse }] });
+    await api.getUpdates({ timeout: 0, allowed_updates: ["message", "chat_member"] });
+    emulator.leaveChat(group, ayse);
+    expect((await api.getChatMember(group.id, ayse.id)).status).toBe("left");
+    expect(() => emulator.sendText(ayse, group, "/help")).toThrow(/not a member/);
+    expect(() => emulator.leaveChat(group, ayse)).toThrow(/not a member/);
+    emulator.joinChat(group, ayse);
+    expect((await api.getChatMember(group.id, ayse.id)).status).toBe("member");
+    const updates = await api.getUpdates({ timeout: 0 });
+    expect(updates.map((u) => Object.keys(u)[1])).toEqual(["message", "message"]);
+    expect(updates[0]!.message).toMatchObject({ from: { id: ayse.id }, left_chat_member: { id: ayse.id, first_name: "Ayşe" } });
+    expect(updates[1]!.message).toMatchObject({ from: { id: ayse.id }, new_chat_members: [{ id: ayse.id }] });
+  });
+
+  it("sends chat_member updates to an administrator bot that asked for them", async () => {
+    const derya = emulator.createUser({ first_name: "Derya" });
+    const ayse = emulator.createUser({ first_name: "Ayşe" });
+    const group = emulator.createGroup({ title: "Ağ", botStatus: "administrator", members: [{ user: derya, status: "creator" }, { user: ayse }] });
+    // Telegram's default allowed_updates leave chat_member out.
+    emulator.leaveChat(group, ayse);
+    expect((await api.getUpdates({ timeout: 0 })).map((u) => Object.keys(u)[1])).toEqual(["message"]);
+
+    const last = (await api.getUpdates({ timeout: 0, offset: -1, allowed_updates: ["message", "chat_member"] }))[0]!;
+    emulator.joinChat(group, ayse);
+    expect(() => emulator.removeFromChat(group, derya, ayse)).toThrow(/not an administrator/);
+    emulator.removeFromChat(group, ayse, derya);
+    expect(() => emulator.joinChat(group, ayse)).toThrow(/administrator must add them back/);
+    expect((await api.getChatMember(group.id, ayse.id)).status).toBe("kicked");
+    emulator.joinChat(group, ayse, derya);
+
+    const updates = await api.getUpdates({ timeout: 0, offset: last.update_id + 1 });
+    expect(updates.map((u) => Object.keys(u)[1])).toEqual(["message", "chat_member", "message", "chat_member", "message", "chat_member"]);
+    expect(updates[1]!.chat_member).toMatchObject({
+      chat: { id: group.id, type: "supergroup" },
+      from: { id: ayse.id },
+      old_chat_member: { status: "left", user: { id: ayse.id } },
+      new_chat_member: { status: "member", user: { id: ayse.id } },
+    });
+    expect(updates[2]!.message).toMatchObject({ from: { id: derya.id }, left_chat_member: { id: ayse.id } });
+    expect(updates[3]!.chat_member).toMatchObject({
+      from: { id: derya.id },
+      old_chat_member: { status: "member" },
+      new_chat_member: { status: "kicked", until_date: 0, user: { id: ayse.id } },
+    });
+    expect(updates[4]!.message).toMatchObject({ from: { id: derya.id }, new_chat_members: [{ id: ayse.id }] });
+    expect(updates[5]!.chat_member).toMatchObject({ from: { id: derya.id }, old_chat_member: { status: "kicked" }, new_chat_member: { status: "member" } });
+    expect(typeof updates[5]!.chat_member!.date).toBe("number");
+    expect((await api.getChatMember(group.id, ayse.id)).status).toBe("member");
+
+    // A bot that has left the group hears nothing of it.
+    emulator.setBotStatus(group, "left");
+    emulator.leaveChat(group, ayse);
+    expect(await api.getUpdates({ timeout: 0, offset: updates[5]!.update_id + 1 })).toEqual([]);
+  });
+
+  it("asks for chat_member through setWebhook as well", async () => {
+    const derya = emulator.createUser({ first_name: "Derya" });
+    const ayse = emulator.createUser({ first_name: "Ayşe" });
+    const group = emulator.createGroup({ title: "Ağ", botStatus: "administrator", members: [{ user: derya, status: "creator" }, { user: ayse }] });
+    const received: Record<string, unknown>[] = [];
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      req.on("end", () => {
+        received.push(JSON.parse(body) as Record<string, unknown>);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      await api.setWebhook(`http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, { allowed_updates: ["message", "chat_member"] });
+      emulator.leaveChat(group, ayse);
+      await emulator.waitFor(() => received.length === 2, 5_000, "two updates");
+      expect(received.map((u) => Object.keys(u)[1])).toEqual(["message", "chat_member"]);
+    } finally {
+      await api.deleteWebhook();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

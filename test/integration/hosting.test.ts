@@ -83,8 +83,8 @@ describe("proposal, answers and escalation", () => {
     expect(details).toContain("Ev sahibi: Buca KDM");
     expect(details).toContain("Mekân: Buca1923 Mevlana Kafe\nAdres: Buca, İzmir");
     expect(details).toContain("Ev sahibi hazırlığı: ⬜ mekân teyidi · ⬜ adres ve erişilebilirlik · ⬜ gündem ve ikram · ⬜ son kontrol");
-    // Answering again (or pressing an old proposal) is refused.
-    expect(await press(ayse, proposal, decline, true)).toEqual({ text: "Bu öneri artık geçerli değil: yanıtlandı ya da süresi doldu.", show_alert: true });
+    // Answering again (the buttons are gone from the answered proposal) is refused.
+    expect(await press(ayse, proposal, decline, true)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
     expect(await say(admin, group, "/host 25")).toBe("25. toplantının ev sahibi zaten belli: Buca KDM. Değiştirmek için /host 25 ardından kurumun kısa adını yazın.");
   });
 
@@ -133,8 +133,9 @@ describe("proposal, answers and escalation", () => {
     const turn = await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id } });
     const orgs = await scenario.db.prisma.organisation.findMany({ where: { networkId: meeting.networkId } });
     const id = (short: string) => orgs.find((o) => o.shortName === short)!.id;
-    expect((await press(ayse, choice, `host:w:${turn.id}:${id("Buca")}`, true)).text).toBe("Bu kuruma sıra değişimi önerilemez.");
-    expect((await press(ayse, choice, `host:w:${turn.id}:${id("Bornova")}`, true)).text).toBe("Bu kuruma sıra değişimi önerilemez.");
+    // Organisations not on the list (itself, one that cannot host) cannot be pressed into it.
+    expect((await press(ayse, choice, `host:w:${turn.id}:${id("Buca")}`, true)).text).toBe("Bu düğme artık geçerli değil.");
+    expect((await press(ayse, choice, `host:w:${turn.id}:${id("Bornova")}`, true)).text).toBe("Bu düğme artık geçerli değil.");
     expect((await press(ayse, choice, `host:w:${turn.id}:${id("Karşıyaka")}`)).text).toBe("Öneriniz Karşıyaka kurumuna iletildi.");
     await scenario.running.ortak.inFlight.drain();
     const ask = scenario.emulator.botMessagesIn(elif.id).filter((m) => m.text?.startsWith("🔁")).at(-1)!;
@@ -158,8 +159,9 @@ describe("host contacts", () => {
     await say(zehra, group, "/whoami");
     await say(zehra, "private", "/start");
     await say(admin, group, `/member_set_org @${zehra.username} Buca`);
-    expect(await say(admin, group, `/host_contact @${zehra.username}`)).toBe(`Zehra (@${zehra.username}) artık Buca KDM kurumunun ev sahipliği temsilcisi; ev sahipliği soruları kurumdaki temsilcilere gider.`);
-    expect(await say(admin, group, `/host_contact @${admin.username}`)).toBe("Önce Derya (@" + admin.username + ") için kurum belirleyin: /member_set_org");
+    expect(await say(admin, group, `/host_contact @${zehra.username}`)).toBe("Tamam. Ayrıntıları size özel mesajla gönderdim.");
+    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toBe(`Zehra (@${zehra.username}) artık Buca KDM kurumunun ev sahipliği temsilcisi; ev sahipliği soruları kurumdaki temsilcilere gider.`);
+    expect(await say(admin, group, `/host_contact @${admin.username}`)).toBe("Önce bu kişinin kurumunu belirleyin: /member_set_org");
     expect(await say(admin, group, `/host_contact @${zehra.username} belki`)).toMatch(/^Kullanım: /);
     await createMeeting(admin, group);
     expect(proposalTo(zehra)).toBeDefined();

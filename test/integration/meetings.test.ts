@@ -111,7 +111,7 @@ describe("/meeting_edit", () => {
     const details = await say(admin, group, "/meeting 1");
     expect(details).toContain("Yanıt için son gün: 10 Mart 2027 Çarşamba, 17:00");
     expect(details).toContain("Adres: Buca, İzmir <zemin kat>");
-    expect(await say(admin, group, "/audit 1")).toContain("meeting.edit.online_link");
+    expect(await say(admin, "private", "/audit 1")).toContain("meeting.edit.online_link");
     expect(await say(admin, group, "/meeting_edit 1 capacity yok")).toBe("1. toplantı güncellendi (capacity).");
     expect((await meetingsOf(code))[0]!.capacity).toBeNull();
   });

@@ -1,19 +1,31 @@
 import { describe, expect, it } from "vitest";
+import type { EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 const scenario = useScenario();
 const { say, network, countRows } = scenario;
 
+/** What the group sees when the details went to the asker's DM: no name in either. */
+const CHANGE_SENT = "Tamam. Ayrıntıları size özel mesajla gönderdim.";
+const REPORT_SENT = "Size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.";
+const lastDm = (user: EmulatedUser) => scenario.emulator.botMessagesIn(user.id).at(-1)?.text;
+
 describe("organiser roles", () => {
   it("adds an organiser by replying to their message, and by @username, recording both", async () => {
     const { admin, member, group } = await network("Rol Ağı");
+    await say(admin, "private", "/start");
+    await say(member, "private", "/start");
     const { message } = scenario.emulator.sendText(member, group, "/whoami");
     await scenario.emulator.nextBotMessage(group.id, message.message_id);
-    expect(await say(admin, group, "/organiser_add", { replyTo: message.message_id })).toBe(`Ayşe Yılmaz (@${member.username}) artık düzenleyici.`);
+    expect(await say(admin, group, "/organiser_add", { replyTo: message.message_id })).toBe(CHANGE_SENT);
+    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık düzenleyici.`);
     expect(await say(member, group, "/help")).toContain("/org_add");
-    expect(await say(admin, group, `/organiser_add @${member.username!.toUpperCase()}`)).toBe(`Ayşe Yılmaz (@${member.username}) zaten düzenleyici.`);
-    expect(await say(member, group, `/organiser_remove @${admin.username}`)).toBe(`Derya (@${admin.username}) artık düzenleyici değil.`);
-    expect(await say(member, group, "/audit 2")).toMatch(/member\.role.*Derya.*organiser → member[\s\S]*member\.role.*Ayşe Yılmaz.*member → organiser/);
+    expect(await say(admin, group, `/organiser_add @${member.username!.toUpperCase()}`)).toBe(REPORT_SENT);
+    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) zaten düzenleyici.`);
+    expect(await say(member, group, `/organiser_remove @${admin.username}`)).toBe(CHANGE_SENT);
+    expect(lastDm(member)).toBe(`Derya (@${admin.username}) artık düzenleyici değil.`);
+    expect(await say(member, group, "/audit 2")).toBe(REPORT_SENT);
+    expect(lastDm(member)).toMatch(/member\.role.*Derya.*organiser → member[\s\S]*member\.role.*Ayşe Yılmaz.*member → organiser/);
   });
 
   it("never removes the last organiser", async () => {
@@ -28,9 +40,10 @@ describe("organiser roles", () => {
   it.each([
     ["/organiser_add", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_add/],
     ["/organiser_add ayse", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_add/],
-    ["/organiser_add @nobody_here", /^Bu kişiyi ağın üyeleri arasında bulamadım/],
+    ["/organiser_add @nobody_here", /^Bu kullanıcı adıyla ağın üyeleri arasında kimseyi bulamadım\. Lütfen komutu grupta, kişinin bir mesajını yanıtlayarak/],
     ["/organiser_remove @nobody_here extra", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_remove/],
-    ["/member_set_org @nobody_here Buca", /^Bu kişiyi ağın üyeleri arasında bulamadım/],
+    ["/member_set_org @nobody_here Buca", /^Bu kullanıcı adıyla ağın üyeleri arasında kimseyi bulamadım/],
+    ["/host_contact @nobody_here", /^Bu kullanıcı adıyla ağın üyeleri arasında kimseyi bulamadım/],
     ["/member_set_org", /^Kullanım: kişinin bir mesajını yanıtlayarak \/member_set_org/],
   ])("%s → a clear answer, nothing changed", async (command, expected) => {
     const { admin, group } = await network("Kötü Rol Ağı");
@@ -42,7 +55,9 @@ describe("organiser roles", () => {
   it("does not find a member of another network by @username", async () => {
     const first = await network("Birinci");
     const second = await network("İkinci");
-    expect(await say(second.admin, second.group, `/organiser_add @${first.member.username}`)).toMatch(/^Bu kişiyi ağın üyeleri arasında bulamadım/);
+    const before = await countRows();
+    expect(await say(second.admin, second.group, `/organiser_add @${first.member.username}`)).toMatch(/^Bu kullanıcı adıyla ağın üyeleri arasında kimseyi bulamadım/);
+    expect(await countRows()).toEqual(before);
   });
 });
 
@@ -51,10 +66,16 @@ describe("organisations of members", () => {
     const { admin, member, group } = await network("Kurum Üye Ağı");
     await say(admin, group, "/org_add Bayraklı Belediyesi KDM | Bayraklı");
     await say(admin, group, "/org_add Kadının İnsan Hakları Derneği | KİH");
-    expect(await say(admin, group, `/member_set_org @${member.username} bayraklı`)).toBe(`Ayşe Yılmaz (@${member.username}) artık Bayraklı Belediyesi KDM üyesi.`);
+    await say(admin, "private", "/start");
+    expect(await say(admin, group, `/member_set_org @${member.username} bayraklı`)).toBe(CHANGE_SENT);
+    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık Bayraklı Belediyesi KDM üyesi.`);
     const { message } = scenario.emulator.sendText(member, group, "/whoami");
     await scenario.emulator.nextBotMessage(group.id, message.message_id);
-    expect(await say(admin, group, "/member_set_org kih", { replyTo: message.message_id })).toContain("artık Kadının İnsan Hakları Derneği üyesi");
+    expect(await say(admin, group, "/member_set_org kih", { replyTo: message.message_id })).toBe(CHANGE_SENT);
+    expect(lastDm(admin)).toContain("artık Kadının İnsan Hakları Derneği üyesi");
+    // Asked privately, the answer is the details themselves.
+    expect(await say(admin, "private", `/member_set_org @${member.username} bayraklı`)).toBe(`Ayşe Yılmaz (@${member.username}) artık Bayraklı Belediyesi KDM üyesi.`);
+    await say(admin, group, "/member_set_org kih", { replyTo: message.message_id });
     const before = await countRows();
     expect(await say(admin, group, `/member_set_org @${member.username} Yok KDM`)).toBe("“Yok KDM” kısa adlı bir kurum bulamadım. Liste için /orgs yazın.");
     expect(await countRows()).toEqual(before);
@@ -67,11 +88,13 @@ describe("/members", () => {
     const { admin, member, group } = await network("Liste Ağı");
     await say(admin, group, "/org_add Konak Belediyesi KDM | Konak");
     await say(admin, group, `/member_set_org @${member.username} Konak`);
-    expect(await say(admin, group, "/members")).toMatch(/^Üye listesini yalnızca özelden gönderebilirim/);
+    expect(await say(admin, group, "/members")).toBe(
+      `Bunu yalnızca özelden gönderebilirim. Önce https://t.me/${scenario.emulator.bot.username} bağlantısını açıp Başlat’a basın, sonra komutu yeniden yazın.`,
+    );
     expect(scenario.emulator.botMessagesIn(admin.id)).toEqual([]);
 
     await say(admin, "private", "/start");
-    expect(await say(admin, group, "/members")).toBe("Üye listesini size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.");
+    expect(await say(admin, group, "/members")).toBe(REPORT_SENT);
     const list = scenario.emulator.botMessagesIn(admin.id).at(-1)!.text!;
     expect(list).toContain("Liste Ağı: üyeler (2)");
     expect(list).toContain(`Konak Belediyesi KDM (1)\n• Ayşe Yılmaz @${member.username}: üye, özelden ulaşılamıyor`);
@@ -108,7 +131,9 @@ describe("joining by deep link", () => {
     const newcomer = scenario.emulator.createUser({ first_name: "Sevgi", language_code: "en" });
     const before = await countRows();
     expect(await say(newcomer, "private", "/start join_ZZZZZZZZ")).toMatch(/^This join link is not valid\./);
+    // Pressing Start makes the person known to the bot (reachable by DM); it joins them to nothing.
     expect(await countRows()).toEqual(before);
+    expect(await scenario.db.prisma.member.count({ where: { userId: BigInt(newcomer.id) } })).toBe(0);
   });
 
   it("a stranger cannot choose an organisation in a network they never joined", async () => {

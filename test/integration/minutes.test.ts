@@ -70,7 +70,9 @@ describe("from check-in to published minutes", () => {
     expect(await say(member, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
     expect(await say(admin, group, "/minutes_taker 25")).toBe("Kullanım: görevlendireceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın.");
     expect(await countRows()).toEqual(before);
-    expect(await say(admin, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Ayşe, 25. toplantının tutanağını tutmakla görevlendirildi.");
+    expect(await say(admin, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Tamam. Ayrıntıları size özel mesajla gönderdim.");
+    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toBe("Ayşe, 25. toplantının tutanağını tutmakla görevlendirildi.");
+    expect(await scenario.db.prisma.minutes.count({ where: { takerId: BigInt(member.id) } })).toBe(1);
     const publishedBefore = await countRows();
     expect(await say(admin, group, "/minutes_publish 25")).toBe("25. toplantının tutanağında henüz kayıt yok; yayımlanacak bir şey yok.");
     expect(await say(admin, group, "/minutes_publish 25 hemen")).toBe("Kullanım: /minutes_publish <numara>, örneğin /minutes_publish 25");
@@ -144,6 +146,9 @@ describe("from check-in to published minutes", () => {
     expect(groupText).toContain("Buca KDM: 1 kişi");
     expect(groupText).toContain("Toplam: 1 kurumdan 2 kişi");
     expect(groupText).not.toContain("Ayşe Yılmaz");
+    // Who said what is for organisers: names typed into entries are withheld from the groups' copy.
+    expect(groupText).toContain("Açılış konuşmasını (isim gizlendi) yaptı.");
+    expect(groupText).toContain("Broşür taslağı — bir kişi, son tarih 15 Nisan 2027");
     expect(groupText).toContain("Kararlar\n1. 26. toplantı Karşıyaka'da yapılacak");
     expect(groupText).toContain("<b>Kalın</b> & değil");
     const files = posted.filter((m) => m.document).map((m) => m.document!);
@@ -157,6 +162,8 @@ describe("from check-in to published minutes", () => {
 
     const organiserCopy = scenario.emulator.botMessagesIn(admin.id).filter((m) => m.text?.includes("25. toplantı tutanağı")).map((m) => m.text).join("\n");
     expect(organiserCopy).toContain("Buca KDM (1): Ayşe Yılmaz");
+    expect(organiserCopy).toContain("Açılış konuşmasını Derya yaptı.");
+    expect(organiserCopy).toContain(`Broşür taslağı — @${member.username}, son tarih 15 Nisan 2027`);
     const organiserPdf = scenario.emulator.botMessagesIn(admin.id).filter((m) => m.document?.file_name?.endsWith(".pdf")).at(-1)!.document!;
     expect(await pdfText(organiserPdf.file_id)).toContain("Ayşe Yılmaz");
 
@@ -184,7 +191,8 @@ describe("from check-in to published minutes", () => {
     const card = await scenario.emulator.waitFor(() => textsAfter(group.id, message.message_id).find((m) => m.text?.startsWith("26. toplantının davet kartı") === false && m.text?.includes("Önceki toplantılardan açık işler")));
     await scenario.running.ortak.inFlight.drain();
     card26 = card.message_id;
-    expect(card.text).toMatch(new RegExp(`• Broşür taslağı — @${member.username}, son tarih 15 Nisan 2027 \\(#\\d+\\) \\[25\\. toplantı\\]`));
+    // The group's card says a person owns it, never who.
+    expect(card.text).toMatch(/• Broşür taslağı — bir kişi, son tarih 15 Nisan 2027 \(#\d+\) \[25\. toplantı\]/);
     expect(card.text).toContain("• Salon için teşekkür yazısı — Karşıyaka, son tarih 20 Nisan 2027");
     expect(await say(member, group, "/meeting 26")).toContain("Önceki toplantılardan açık işler");
   });

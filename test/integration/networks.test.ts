@@ -1,22 +1,47 @@
 import { describe, expect, it } from "vitest";
+import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 const scenario = useScenario();
 const { say, network, countRows } = scenario;
 
 describe("/setup", () => {
-  it("creates the network, links the group, makes the caller an organiser and shows a join link", async () => {
+  it("creates the network, links the group, makes the caller an organiser, and keeps the code out of the group", async () => {
     const { admin, member, group, code } = await network();
     const network_ = await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code }, include: { chats: true, members: true } });
-    expect(network_).toMatchObject({ name: "İzmir KDM Ağı", seriesTitle: "İzmir KDM Ağı", timeZone: "Europe/Istanbul", locale: "tr" });
+    expect(network_).toMatchObject({ name: "İzmir KDM Ağı", seriesTitle: "İzmir KDM Ağı", timeZone: "Europe/Istanbul", locale: "tr", retentionMonths: 24 });
     expect(network_.chats.map((c) => Number(c.telegramChatId))).toEqual([group.id]);
     expect(network_.members).toMatchObject([
       { userId: BigInt(admin.id), role: "organiser" },
       { userId: BigInt(member.id), role: "member" },
     ]);
     const reply = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.includes("ağı kuruldu"))!.text!;
-    expect(reply).toContain(`https://t.me/ortak_test_bot?start=join_${code}`);
+    expect(reply).not.toContain(code);
+    expect(reply).not.toContain("start=join_");
+    // The creator never wrote to the bot, so the code could not be sent: they are told how to get it.
+    expect(reply).toContain("Ağ kodunu size özel mesajla gönderemedim");
+    expect(reply).toContain("https://t.me/ortak_test_bot bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.");
+    expect(scenario.emulator.botMessagesIn(admin.id)).toEqual([]);
     expect(await say(admin, group, "/whoami")).toContain("Rol: düzenleyici");
+  });
+
+  it("sends the code and the join link privately to a creator who has started the bot", async () => {
+    const creator = scenario.emulator.createUser({ first_name: "Gül", username: "gul_setup", language_code: "tr" });
+    await say(creator, "private", "/start");
+    const group = scenario.emulator.createGroup({ title: "Kuruluş", members: [{ user: creator, status: "creator" }] });
+    const reply = await say(creator, group, "/setup Körfez Ağı");
+    const { joinCode } = await scenario.db.prisma.network.findFirstOrThrow({ where: { name: "Körfez Ağı" } });
+    expect(reply).toBe(
+      [
+        "“Körfez Ağı” ağı kuruldu ve bu sohbet ağa bağlandı. Artık bu ağın koordinatörüsünüz.",
+        "Ağ kodunu ve üyelerin katılım bağlantısını size özel mesajla gönderdim; bunları grupta paylaşmıyorum.",
+        "Sıradaki adımlar: /network_set next_number 25 ile toplantı numarasını ayarlayın, /org_add ile kurumları ekleyin.",
+      ].join("\n"),
+    );
+    const dm = scenario.emulator.botMessagesIn(creator.id).at(-1)!.text!;
+    expect(dm).toContain(`Körfez Ağı ağ kodu: ${joinCode}`);
+    expect(dm).toContain(`/link ${joinCode}`);
+    expect(dm).toContain(`https://t.me/ortak_test_bot?start=join_${joinCode}`);
   });
 
   it("refuses non-admins, private chats, a second setup and bad names, changing nothing", async () => {
@@ -51,13 +76,38 @@ describe("/link", () => {
     ]);
   });
 
-  it("refuses unknown codes, non-organisers and malformed codes, changing nothing", async () => {
-    const { admin, member, code } = await network("Kod Ağı");
-    const other = scenario.emulator.createGroup({ title: "Diğer", members: [{ user: admin, status: "creator" }, { user: member, status: "administrator" }] });
+  it("refuses unknown codes, non-organisers, non-admins, another network's code and malformed codes, changing nothing", async () => {
+    const { admin, member, outsider, code } = await network("Kod Ağı");
+    const elsewhere = await network("Başka Kod Ağı");
+    const other = scenario.emulator.createGroup({
+      title: "Diğer",
+      members: [{ user: admin, status: "creator" }, { user: member, status: "administrator" }, { user: outsider }, { user: elsewhere.admin }],
+    });
+    // The outsider's first message makes them known to the bot; that is not what is tested.
+    await say(outsider, other, "/help");
     const before = await countRows();
-    expect(await say(admin, other, "/link ZZZZZZZZ")).toMatch(/^Bu katılım koduna sahip bir ağ bulamadım/);
+    expect(await say(admin, other, "/link ZZZZZZZZ")).toMatch(/^Bu ağ koduna sahip bir ağ bulamadım/);
+    // A chat admin who is only a member of the code's network.
     expect(await say(member, other, `/link ${code}`)).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
-    expect(await say(admin, other, "/link 123")).toMatch(/^Kullanım: \/link/);
+    // The organiser of the code's network who is not an admin of this chat.
+    expect(await say(elsewhere.admin, other, `/link ${elsewhere.code}`)).toBe(
+      "Bir sohbeti bir ağa yalnızca bu grubun yöneticileri bağlayabilir; ayrıca o ağın koordinatörü olmaları gerekir.",
+    );
+    // A chat admin who organises one network, with the code of another.
+    expect(await say(admin, other, `/link ${elsewhere.code}`)).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(outsider, other, `/link ${code}`)).toMatch(/^Bir sohbeti bir ağa yalnızca bu grubun yöneticileri/);
+    expect(await say(admin, other, "/link 123")).toMatch(/^Kullanım: \/link <ağ kodu>/);
+    expect(await say(admin, other, "/link")).toMatch(/^Kullanım: \/link/);
+    expect(await say(admin, "private", `/link ${code}`)).toBe("/link bir grupta ya da bir konu başlığında kullanılır.");
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("a member cannot /link a valid code in their own network's group, nor in a group they administer", async () => {
+    const { member, group, code } = await network("Üye Bağlantı Ağı");
+    const own = scenario.emulator.createGroup({ title: "Üyenin Grubu", members: [{ user: member, status: "creator" }] });
+    const before = await countRows();
+    expect(await say(member, group, `/link ${code}`)).toMatch(/^Bir sohbeti bir ağa yalnızca bu grubun yöneticileri/);
+    expect(await say(member, own, `/link ${code}`)).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
     expect(await countRows()).toEqual(before);
   });
 });
@@ -75,7 +125,12 @@ describe("/network and /network_set", () => {
     expect(settings).toContain("Sıradaki toplantı numarası: 25");
     expect(settings).toContain("Saat dilimi: Europe/Berlin");
     expect(settings).toContain("Dil: İngilizce");
-    const audit = await say(admin, group, "/audit 4");
+    expect(await say(admin, group, "/network_set retention_months 36")).toBe("retention_months güncellendi: 24 → 36");
+    expect(await say(admin, group, "/network")).toContain("Saklama süresi: 36 ay");
+    // The audit log names people: it is read privately.
+    const audit = await say(admin, "private", "/audit 4");
+    expect(audit).toContain("network.set.retention_months");
+    expect(audit).toContain("24 → 36");
     expect(audit).toContain("network.set.language");
     expect(audit).toContain("tr → en");
     expect(audit).toContain("network.set.quiet_hours");
@@ -92,13 +147,25 @@ describe("/network and /network_set", () => {
     ["/network_set quiet_hours 25:00-09:00", "Sessiz saatleri başlangıç-bitiş olarak yazın, örneğin 21:00-09:00; kaldırmak için “yok” yazın."],
     ["/network_set quiet_hours akşam", "Sessiz saatleri başlangıç-bitiş olarak yazın, örneğin 21:00-09:00; kaldırmak için “yok” yazın."],
     ["/network_set title", /^Kullanım: \/network_set/],
+    ["/network_set retention_months 0", "Saklama süresi 1 ile 120 arasında bir tam sayı (ay) olmalı, örneğin: /network_set retention_months 24"],
+    ["/network_set retention_months 121", "Saklama süresi 1 ile 120 arasında bir tam sayı (ay) olmalı, örneğin: /network_set retention_months 24"],
+    ["/network_set retention_months abc", "Saklama süresi 1 ile 120 arasında bir tam sayı (ay) olmalı, örneğin: /network_set retention_months 24"],
+    ["/network_set retention_months -6", "Saklama süresi 1 ile 120 arasında bir tam sayı (ay) olmalı, örneğin: /network_set retention_months 24"],
+    ["/network_set retention_months 1.5", "Saklama süresi 1 ile 120 arasında bir tam sayı (ay) olmalı, örneğin: /network_set retention_months 24"],
+    ["/network_set retention_months", /^Kullanım: \/network_set/],
+    ["/network_set join_code", /^Kullanım: \/network_set/],
+    ["/network_set join_code yeni", /^Kullanım: \/network_set/],
+    ["/network_set join_code ABCDEFGH", /^Kullanım: \/network_set/],
+    ["/network_set join_code new please", /^Kullanım: \/network_set/],
   ])("%s → a clear answer, nothing changed", async (command, expected) => {
     const { admin, group, code } = await network("Hata Ağı");
     const before = await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } });
+    const rows = await countRows();
     const reply = await say(admin, group, command);
     if (typeof expected === "string") expect(reply).toBe(expected);
     else expect(reply).toMatch(expected);
     expect(await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } })).toEqual(before);
+    expect(await countRows()).toEqual(rows);
   });
 });
 
@@ -191,6 +258,8 @@ describe("organisations", () => {
 describe("permissions", () => {
   const organiserCommands = [
     "/network_set next_number 30",
+    "/network_set join_code new",
+    "/network_set retention_months 12",
     "/org_add Çiğli Belediyesi KDM | Çiğli",
     "/org_edit Çiğli kind municipality",
     "/org_remove Çiğli",
@@ -215,6 +284,7 @@ describe("permissions", () => {
     "/minutes_taker 1",
     "/minutes_approve 1",
     "/stats",
+    "/export_network",
   ];
 
   it.each(organiserCommands)("a member cannot %s", async (command) => {
@@ -227,6 +297,8 @@ describe("permissions", () => {
   it.each(organiserCommands)("in an unlinked group, %s explains /setup", async (command) => {
     const user = scenario.emulator.createUser({ first_name: "Elif" });
     const group = scenario.emulator.createGroup({ title: "Bağsız", members: [{ user, status: "creator" }] });
+    // Their first message makes the person known to the bot (a user row); that is not what is tested.
+    await say(user, group, "/help");
     const before = await countRows();
     expect(await say(user, group, command)).toMatch(/^Bu sohbet henüz bir ağa bağlı değil\. .*\/setup <ağ adı>/);
     expect(await countRows()).toEqual(before);
@@ -249,5 +321,325 @@ describe("permissions", () => {
     const { outsider, group } = await network("Açık Ağ");
     scenario.emulator.setMember(group, outsider, "member");
     expect(await say(outsider, group, "/whoami")).toContain("Rol: üye");
+  });
+});
+
+/** Writes in a forum topic; resolves with the bot's answer, which must land in that topic. */
+async function sayInTopic(user: EmulatedUser, chat: EmulatedChat, topic: number, text: string): Promise<string> {
+  const { message } = scenario.emulator.sendText(user, chat, text, { threadId: topic });
+  const reply = await scenario.emulator.nextBotMessage(chat.id, message.message_id);
+  await scenario.running.ortak.inFlight.drain();
+  expect(reply.threadId).toBe(topic);
+  return reply.text ?? "";
+}
+
+/** The links of a chat, as [topic id, network name], the whole chat (topic 0) first. */
+async function linksOf(chat: EmulatedChat): Promise<[number, string][]> {
+  const rows = await scenario.db.prisma.chat.findMany({ where: { telegramChatId: BigInt(chat.id) }, include: { network: true }, orderBy: { topicId: "asc" } });
+  return rows.map((row) => [row.topicId, row.network.name]);
+}
+
+async function codeOf(name: string): Promise<string> {
+  return (await scenario.db.prisma.network.findFirstOrThrow({ where: { name } })).joinCode;
+}
+
+/** Makes a person an organiser of a network directly: the fixture, not the behaviour under test. */
+async function makeOrganiser(name: string, user: EmulatedUser): Promise<void> {
+  const { id: networkId } = await scenario.db.prisma.network.findFirstOrThrow({ where: { name } });
+  await scenario.db.prisma.telegramUser.upsert({ where: { id: BigInt(user.id) }, create: { id: BigInt(user.id), firstName: user.first_name }, update: {} });
+  await scenario.db.prisma.member.upsert({
+    where: { networkId_userId: { networkId, userId: BigInt(user.id) } },
+    create: { networkId, userId: BigInt(user.id), role: "organiser" },
+    update: { role: "organiser" },
+  });
+}
+
+describe("/link belongs to chat admins who organise the network", () => {
+  it("a stranger organiser of another network cannot take over a chat or a topic of it, admin or not", async () => {
+    const a = await network("Liman Ağı");
+    const b = await network("Dağ Ağı");
+    const forum = scenario.emulator.createGroup({
+      title: "Liman Forumu",
+      isForum: true,
+      members: [{ user: a.admin, status: "creator" }, { user: a.member }, { user: b.admin }],
+    });
+    expect(await say(a.admin, forum, `/link ${a.code}`)).toBe("Bu sohbet “Liman Ağı” ağına bağlandı.");
+    const topic = scenario.emulator.createTopic(forum, "Toplantılar");
+    scenario.emulator.setMember(a.group, b.admin, "member");
+    // Writing in A's chats makes the stranger a member of A first; that is not what is tested.
+    await say(b.admin, a.group, "/whoami");
+    await sayInTopic(b.admin, forum, topic, "/whoami");
+    const before = await countRows();
+    for (const status of ["member", "administrator"] as const) {
+      scenario.emulator.setMember(a.group, b.admin, status);
+      scenario.emulator.setMember(forum, b.admin, status);
+      const inChat = status === "member" ? /^Bir sohbeti bir ağa yalnızca bu grubun yöneticileri/ : /^Bu sohbet “Liman Ağı” ağına bağlı ve başka bir ağa devredilemez\./;
+      expect(await say(b.admin, a.group, `/link ${b.code}`)).toMatch(inChat);
+      expect(await say(b.admin, forum, `/link ${b.code}`)).toMatch(inChat);
+      const inTopic = status === "member" ? /^Bir sohbeti bir ağa yalnızca bu grubun yöneticileri/ : /^Bu grubun tamamı “Liman Ağı” ağına bağlı; grubun bir konu başlığı başka bir ağa bağlanamaz\.$/;
+      expect(await sayInTopic(b.admin, forum, topic, `/link ${b.code}`)).toMatch(inTopic);
+    }
+    expect(await countRows()).toEqual(before);
+    expect(await linksOf(forum)).toEqual([[0, "Liman Ağı"]]);
+    expect(await sayInTopic(a.member, forum, topic, "/whoami")).toContain("Ağ: Liman Ağı");
+  });
+
+  it("a topic link is not taken over either, and a topic never belongs to a network other than its chat's", async () => {
+    const a = await network("Körfez Liman Ağı");
+    const b = await network("Yayla Ağı");
+    const forum = scenario.emulator.createGroup({ title: "Ortak Forum", isForum: true, members: [{ user: a.admin, status: "creator" }, { user: b.admin, status: "administrator" }] });
+    const first = scenario.emulator.createTopic(forum, "Liman");
+    const second = scenario.emulator.createTopic(forum, "Yayla");
+    expect(await sayInTopic(a.admin, forum, first, `/link ${a.code}`)).toBe("Bu konu başlığı “Körfez Liman Ağı” ağına bağlandı; ağın mesajları buraya gelecek.");
+    await sayInTopic(b.admin, forum, first, "/whoami");
+    const before = await countRows();
+    expect(await sayInTopic(b.admin, forum, first, `/link ${b.code}`)).toMatch(/^Bu konu başlığı “Körfez Liman Ağı” ağına bağlı ve başka bir ağa devredilemez\./);
+    expect(await countRows()).toEqual(before);
+    // Another topic of a chat not linked as a whole may belong to another network.
+    expect(await sayInTopic(b.admin, forum, second, `/link ${b.code}`)).toBe("Bu konu başlığı “Yayla Ağı” ağına bağlandı; ağın mesajları buraya gelecek.");
+    // But then neither network can take the whole chat.
+    const rows = await countRows();
+    expect(await say(b.admin, forum, `/link ${b.code}`)).toMatch(/^Bu grubun bazı konu başlıkları “Körfez Liman Ağı” ağına bağlı; bu nedenle grubun tamamı başka bir ağa bağlanamaz\./);
+    expect(await say(a.admin, forum, `/link ${a.code}`)).toMatch(/^Bu grubun bazı konu başlıkları “Yayla Ağı” ağına bağlı/);
+    expect(await say(a.admin, forum, "/setup Üçüncü Ağ")).toMatch(/^Bu grubun bazı konu başlıkları “Körfez Liman Ağı” ağına bağlı/);
+    expect(await countRows()).toEqual(rows);
+    expect(await linksOf(forum)).toEqual([
+      [first, "Körfez Liman Ağı"],
+      [second, "Yayla Ağı"],
+    ]);
+  });
+});
+
+describe("re-linking after a confirmation button", () => {
+  it("only a chat admin who organises both networks can move the link, checked when the button is pressed", async () => {
+    const a = await network("Çınar Ağı");
+    const elsewhere = scenario.emulator.createGroup({ title: "İkinci Grup", members: [{ user: a.admin, status: "creator" }] });
+    await say(a.admin, elsewhere, "/setup Zeytin Ağı");
+    const zeytin = await codeOf("Zeytin Ağı");
+    // An admin of the group who organises only Zeytin, and an organiser of both who is no admin here.
+    const zeytinOnly = scenario.emulator.createUser({ first_name: "Nazlı", username: "nazli_relink", language_code: "tr" });
+    const both = scenario.emulator.createUser({ first_name: "Sevgi", username: "sevgi_relink", language_code: "tr" });
+    scenario.emulator.setMember(a.group, zeytinOnly, "administrator");
+    scenario.emulator.setMember(a.group, both, "member");
+    await say(zeytinOnly, a.group, "/whoami");
+    await say(both, a.group, "/whoami");
+    await makeOrganiser("Zeytin Ağı", zeytinOnly);
+    await makeOrganiser("Zeytin Ağı", both);
+    await makeOrganiser("Çınar Ağı", both);
+
+    const before = await countRows();
+    // Organising only the code's network is not enough: no button at all.
+    expect(await say(zeytinOnly, a.group, `/link ${zeytin}`)).toMatch(/^Bu sohbet “Çınar Ağı” ağına bağlı ve başka bir ağa devredilemez\./);
+    const confirm = await say(a.admin, a.group, `/link ${zeytin}`);
+    expect(confirm).toBe(
+      "Bu sohbet şu anda “Çınar Ağı” ağına bağlı. “Zeytin Ağı” ağına taşımak için aşağıdaki düğmeye basın; taşındıktan sonra “Çınar Ağı” ağının mesajları buraya gelmez.\n" +
+        "Düğmeyi yalnızca her iki ağın da koordinatörü olan bir grup yöneticisi kullanabilir.",
+    );
+    const card = scenario.emulator.botMessagesIn(a.group.id).at(-1)!;
+    const button = card.reply_markup!.inline_keyboard![0]![0]!;
+    expect(button.text).toBe("Evet, taşı");
+    const press = (user: EmulatedUser) => scenario.emulator.pressButton(user, a.group.id, card.message_id, button.callback_data!);
+    const refused = { text: "Bu bağlantıyı yalnızca her iki ağın da koordinatörü olan bir grup yöneticisi taşıyabilir.", show_alert: false };
+    expect(await press(a.member)).toEqual(refused);
+    expect(await press(zeytinOnly)).toEqual(refused);
+    expect(await press(both)).toEqual(refused);
+    // The one who asked lost their admin rights meanwhile: the press is checked, not the command.
+    scenario.emulator.setMember(a.group, a.admin, "member");
+    expect(await press(a.admin)).toEqual(refused);
+    expect(await countRows()).toEqual(before);
+    expect(await linksOf(a.group)).toEqual([[0, "Çınar Ağı"]]);
+    expect(scenario.emulator.botMessagesIn(a.group.id).find((m) => m.message_id === card.message_id)!.text).toBe(confirm);
+
+    scenario.emulator.setMember(a.group, a.admin, "creator");
+    expect(await press(a.admin)).toEqual({ text: "Bağlantı taşındı.", show_alert: false });
+    await scenario.running.ortak.inFlight.drain();
+    expect(await linksOf(a.group)).toEqual([[0, "Zeytin Ağı"]]);
+    const edited = scenario.emulator.botMessagesIn(a.group.id).find((m) => m.message_id === card.message_id)!;
+    expect(edited.text).toBe("Bu sohbet artık “Zeytin Ağı” ağına bağlı; önceden “Çınar Ağı” ağına bağlıydı.");
+    expect(edited.reply_markup?.inline_keyboard ?? []).toEqual([]);
+    const audit = await scenario.db.prisma.auditEntry.findMany({ where: { action: { startsWith: "chat.relink" } }, include: { network: true }, orderBy: { id: "asc" } });
+    expect(audit.map((entry) => [entry.network.name, entry.action, entry.actorId])).toEqual([
+      ["Çınar Ağı", "chat.relink.out", BigInt(a.admin.id)],
+      ["Zeytin Ağı", "chat.relink.in", BigInt(a.admin.id)],
+    ]);
+    // The keyboard is gone; a replayed press changes nothing.
+    const after = await countRows();
+    expect(await scenario.emulator.pressButton(a.admin, a.group.id, card.message_id, button.callback_data!, { forged: true })).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
+    expect(await countRows()).toEqual(after);
+    expect(await say(a.member, a.group, "/whoami")).toContain("Ağ: Zeytin Ağı");
+  });
+
+  it("a button kept from before the link changed is stale", async () => {
+    const a = await network("Ardıç Ağı");
+    const elsewhere = scenario.emulator.createGroup({ title: "Ardıç İkinci", members: [{ user: a.admin, status: "creator" }] });
+    await say(a.admin, elsewhere, "/setup Meşe Ağı");
+    await say(a.admin, a.group, `/link ${await codeOf("Meşe Ağı")}`);
+    const card = scenario.emulator.botMessagesIn(a.group.id).at(-1)!;
+    const data = card.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
+    await say(a.admin, a.group, "/unlink");
+    await say(a.admin, a.group, `/link ${a.code}`);
+    const before = await countRows();
+    expect(await scenario.emulator.pressButton(a.admin, a.group.id, card.message_id, data)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
+    expect(await countRows()).toEqual(before);
+    expect(await linksOf(a.group)).toEqual([[0, "Ardıç Ağı"]]);
+  });
+
+  it("moves a topic's link within its topic, and a whole chat together with its topics", async () => {
+    const a = await network("Defne Ağı");
+    const elsewhere = scenario.emulator.createGroup({ title: "Defne İkinci", members: [{ user: a.admin, status: "creator" }] });
+    await say(a.admin, elsewhere, "/setup Ihlamur Ağı");
+    const ihlamur = await codeOf("Ihlamur Ağı");
+    const forum = scenario.emulator.createGroup({ title: "Defne Forum", isForum: true, members: [{ user: a.admin, status: "creator" }] });
+    const topic = scenario.emulator.createTopic(forum, "Gündem");
+    await sayInTopic(a.admin, forum, topic, `/link ${a.code}`);
+    expect(await sayInTopic(a.admin, forum, topic, `/link ${ihlamur}`)).toMatch(/^Bu konu başlığı şu anda “Defne Ağı” ağına bağlı\./);
+    const card = scenario.emulator.botMessagesIn(forum.id).at(-1)!;
+    expect(card.threadId).toBe(topic);
+    const data = card.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
+    expect(await scenario.emulator.pressButton(a.admin, forum.id, card.message_id, data)).toEqual({ text: "Bağlantı taşındı.", show_alert: false });
+    await scenario.running.ortak.inFlight.drain();
+    expect(await linksOf(forum)).toEqual([[topic, "Ihlamur Ağı"]]);
+
+    // The whole chat joins Ihlamur too; moving it back to Defne takes the topic along.
+    await say(a.admin, forum, `/link ${ihlamur}`);
+    expect(await say(a.admin, forum, `/link ${a.code}`)).toMatch(/^Bu sohbet şu anda “Ihlamur Ağı” ağına bağlı\./);
+    const whole = scenario.emulator.botMessagesIn(forum.id).at(-1)!;
+    expect(await scenario.emulator.pressButton(a.admin, forum.id, whole.message_id, whole.reply_markup!.inline_keyboard![0]![0]!.callback_data!)).toEqual({
+      text: "Bağlantı taşındı.",
+      show_alert: false,
+    });
+    await scenario.running.ortak.inFlight.drain();
+    expect(await linksOf(forum)).toEqual([
+      [0, "Defne Ağı"],
+      [topic, "Defne Ağı"],
+    ]);
+  });
+});
+
+describe("/unlink", () => {
+  it("refuses members, non-admins, strangers and stray arguments, changing nothing", async () => {
+    const a = await network("Kavak Ağı");
+    const b = await network("Söğüt Ağı");
+    scenario.emulator.setMember(a.group, b.admin, "administrator");
+    await say(b.admin, a.group, "/whoami");
+    const unlinked = scenario.emulator.createGroup({ title: "Bağsız Grup", members: [{ user: a.admin, status: "creator" }] });
+    const before = await countRows();
+    expect(await say(a.member, a.group, "/unlink")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    // An organiser of another network, even as a chat admin.
+    expect(await say(b.admin, a.group, "/unlink")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    scenario.emulator.setMember(a.group, a.admin, "member");
+    expect(await say(a.admin, a.group, "/unlink")).toBe("Bir sohbetin ağ bağlantısını yalnızca bu grubun yöneticileri kaldırabilir; ayrıca o ağın koordinatörü olmaları gerekir.");
+    scenario.emulator.setMember(a.group, a.admin, "creator");
+    expect(await say(a.admin, a.group, "/unlink şimdi")).toMatch(/^Kullanım: \/unlink/);
+    expect(await say(a.admin, "private", "/unlink")).toMatch(/^\/unlink bir grupta ya da bir konu başlığında/);
+    expect(await say(a.admin, unlinked, "/unlink")).toMatch(/^Bu sohbet henüz bir ağa bağlı değil\./);
+    expect(await countRows()).toEqual(before);
+    expect(await linksOf(a.group)).toEqual([[0, "Kavak Ağı"]]);
+  });
+
+  it("removes a topic's link in the topic, the chat's elsewhere, and may remove the last one", async () => {
+    const a = await network("Kestane Ağı");
+    const forum = scenario.emulator.createGroup({ title: "Kestane Forum", isForum: true, members: [{ user: a.admin, status: "creator" }, { user: a.member }] });
+    await say(a.admin, forum, `/link ${a.code}`);
+    const topic = scenario.emulator.createTopic(forum, "Duyurular");
+    await sayInTopic(a.admin, forum, topic, `/link ${a.code}`);
+    expect(await linksOf(forum)).toEqual([
+      [0, "Kestane Ağı"],
+      [topic, "Kestane Ağı"],
+    ]);
+    expect(await sayInTopic(a.member, forum, topic, "/unlink")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await sayInTopic(a.admin, forum, topic, "/unlink")).toBe("Bu konu başlığının “Kestane Ağı” ağıyla bağlantısı kaldırıldı; ağın mesajları artık buraya gelmeyecek.");
+    expect(await linksOf(forum)).toEqual([[0, "Kestane Ağı"]]);
+    expect(await say(a.admin, forum, "/unlink")).toBe("Bu sohbetin “Kestane Ağı” ağıyla bağlantısı kaldırıldı; ağın mesajları artık buraya gelmeyecek.");
+    expect(await linksOf(forum)).toEqual([]);
+
+    const last = await say(a.admin, a.group, "/unlink");
+    expect(last).toMatch(/^Bu sohbetin “Kestane Ağı” ağıyla bağlantısı kaldırıldı/);
+    expect(last).toContain("Ağın bağlı başka sohbeti kalmadı, ancak ağ ve kayıtları silinmedi");
+    const kept = await scenario.db.prisma.network.findFirstOrThrow({ where: { name: "Kestane Ağı" }, include: { chats: true } });
+    expect(kept.chats).toEqual([]);
+    expect(await say(a.member, a.group, "/network")).toMatch(/^Bu sohbet henüz bir ağa bağlı değil\./);
+    // Still reachable privately, code included, for its organiser.
+    const settings = await say(a.admin, "private", "/network");
+    expect(settings).toContain("Bağlı sohbetler: 0");
+    expect(settings).toContain(kept.joinCode);
+    const audit = await scenario.db.prisma.auditEntry.findMany({ where: { networkId: kept.id, action: "chat.unlink" } });
+    expect(audit).toHaveLength(3);
+  });
+});
+
+describe("the join code is for organisers, privately", () => {
+  it("/network shows it only to an organiser in private; /join never shows it", async () => {
+    const { admin, member, group, code } = await network("Sedir Ağı");
+    const inGroup = await say(admin, group, "/network");
+    expect(inGroup).toContain("Sedir Ağı");
+    expect(inGroup).not.toContain(code);
+    expect(inGroup).toContain("Ağ kodu yalnızca koordinatörlere, özel mesajla gösterilir: görmek için bana özel mesajla /network yazın.");
+    const forMember = await say(member, group, "/network");
+    expect(forMember).toContain("Saklama süresi: 24 ay");
+    expect(forMember).not.toContain(code);
+    expect(forMember).not.toContain("Ağ kodu");
+    const privately = await say(admin, "private", "/network");
+    expect(privately).toContain(`Sedir Ağı ağ kodu: ${code}`);
+    expect(privately).toContain(`https://t.me/ortak_test_bot?start=join_${code}`);
+    const memberPrivately = await say(member, "private", "/network");
+    expect(memberPrivately).toContain("Sedir Ağı");
+    expect(memberPrivately).not.toContain(code);
+
+    await say(admin, group, "/org_add Bayraklı Belediyesi KDM | Bayraklı");
+    const join = await say(member, group, "/join");
+    expect(join).toBe("Hangi kurumdansınız? Aşağıdan seçin.\nHatırlatmaları özel mesajla almak için şu bağlantıyı açıp Başlat’a basın: https://t.me/ortak_test_bot");
+    expect(scenario.emulator.botMessagesIn(group.id).at(-1)!.reply_markup!.inline_keyboard!.flat().map((b) => b.text)).toEqual(["Bayraklı"]);
+    const joinPrivately = await say(member, "private", "/join");
+    expect(joinPrivately).toBe("Hangi kurumdansınız? Aşağıdan seçin.");
+    for (const text of scenario.emulator.botMessagesIn(group.id).map((m) => m.text ?? "")) expect(text).not.toContain(code);
+  });
+
+  it("join_code new replaces the code: the old one stops working for /link and the join link at once", async () => {
+    const { admin, group, code: first } = await network("Servi Ağı");
+    const renewed = await say(admin, group, "/network_set join_code new");
+    const second = await codeOf("Servi Ağı");
+    expect(second).not.toBe(first);
+    // The organiser never wrote to the bot: the group answer says how to see the code, and shows none.
+    expect(renewed).toBe(
+      "Ağ kodu yenilendi. Eski kod ve eski katılım bağlantısı artık geçerli değil.\n" +
+        "Yeni kodu size özel mesajla gönderemedim, çünkü bana henüz özel mesaj yazmadınız. Lütfen https://t.me/ortak_test_bot bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.",
+    );
+    const privately = await say(admin, "private", "/network_set join_code new");
+    const third = await codeOf("Servi Ağı");
+    expect(privately).toMatch(/^Ağ kodu yenilendi\./);
+    expect(privately).toContain(`Servi Ağı ağ kodu: ${third}`);
+    expect(privately).toContain(`https://t.me/ortak_test_bot?start=join_${third}`);
+    // Now the organiser can be written to: asked in the group, the code goes to their DM.
+    expect(await say(admin, group, "/network_set join_code NEW")).toBe(
+      "Ağ kodu yenilendi. Eski kod ve eski katılım bağlantısı artık geçerli değil.\nYeni kodu ve katılım bağlantısını size özel mesajla gönderdim.",
+    );
+    const current = await codeOf("Servi Ağı");
+    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toContain(`Servi Ağı ağ kodu: ${current}`);
+    const old = [first, second, third];
+    expect(old).not.toContain(current);
+
+    const other = scenario.emulator.createGroup({ title: "Yeni Şube", members: [{ user: admin, status: "creator" }] });
+    const newcomer = scenario.emulator.createUser({ first_name: "Hale", username: "hale_join", language_code: "tr" });
+    await say(newcomer, "private", "/start");
+    const before = await countRows();
+    for (const stale of old) {
+      expect(await say(admin, other, `/link ${stale}`)).toMatch(/^Bu ağ koduna sahip bir ağ bulamadım/);
+      expect(await say(newcomer, "private", `/start join_${stale}`)).toMatch(/^Bu katılım bağlantısı geçerli değil\./);
+    }
+    expect(await countRows()).toEqual(before);
+    expect(await say(admin, other, `/link ${current}`)).toBe("Bu sohbet “Servi Ağı” ağına bağlandı.");
+    expect(await say(newcomer, "private", `/start join_${current}`)).toContain("“Servi Ağı” ağına katıldınız");
+
+    // Audited three times, and no entry carries a code.
+    const entries = await scenario.db.prisma.auditEntry.findMany({ where: { action: "network.set.join_code", network: { name: "Servi Ağı" } } });
+    expect(entries).toHaveLength(3);
+    for (const entry of entries) {
+      const stored = `${entry.subject} ${JSON.stringify(entry.before)} ${JSON.stringify(entry.after)}`;
+      for (const code of [...old, current]) expect(stored).not.toContain(code);
+    }
+    const audit = await say(admin, "private", "/audit 10");
+    expect(audit).toContain("network.set.join_code");
+    for (const code of [...old, current]) expect(audit).not.toContain(code);
   });
 });

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
+import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.ts";
 import type { BudgetSettings } from "../../src/bot/outgoing-budget.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
@@ -64,7 +65,7 @@ export async function startInProcessBot(
   // As the composition root does after a start.
   await ortak.poster.resume();
   await ortak.publisher.resume(ortak.bot.api);
-  const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { timeout: 1 } } });
+  const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { timeout: 1, allowed_updates: [...ALLOWED_UPDATES] } } });
   return {
     ortak,
     users,

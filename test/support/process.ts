@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll } from "vitest";
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { tempDir } from "./harness.ts";
+import { checkPrivacy, enforcePrivacy } from "./privacy.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -96,7 +97,10 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** An emulator and an empty data directory for one e2e test file, removed after it. */
+/**
+ * An emulator and an empty data directory for one e2e test file, removed after it. Its privacy
+ * guard is on: a test fails when the bot named a test person in a group.
+ */
 export function useEmulatorAndDataDir(): { emulator: () => TelegramEmulator; dataDir: () => string } {
   let emulator: TelegramEmulator;
   let data: Awaited<ReturnType<typeof tempDir>>;
@@ -105,9 +109,11 @@ export function useEmulatorAndDataDir(): { emulator: () => TelegramEmulator; dat
     await emulator.start();
     data = await tempDir("ortak-e2e-");
   });
+  enforcePrivacy(() => emulator);
   afterAll(async () => {
     await emulator.stop();
     await data.remove();
+    checkPrivacy(emulator);
   });
   return { emulator: () => emulator, dataDir: () => data.path };
 }

@@ -5,6 +5,7 @@ import type { OrtakQueue } from "../../jobs/queue.ts";
 import { UNLIMITED_BUDGET } from "../../src/bot/outgoing-budget.ts";
 import type { Logger } from "../../src/logger.ts";
 import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "./harness.ts";
+import { checkPrivacy, enforcePrivacy } from "./privacy.ts";
 
 export interface Scenario {
   emulator: TelegramEmulator;
@@ -17,7 +18,7 @@ export interface Scenario {
   /** Stops the bot and starts a new one on the same database and queue, as after a restart. */
   restart(): Promise<void>;
   /** The user writes in a chat; resolves with the text of the bot's next message there, once the bot has finished with it. */
-  say(user: EmulatedUser, chat: EmulatedChat | "private", text: string, options?: { replyTo?: number }): Promise<string>;
+  say(user: EmulatedUser, chat: EmulatedChat | "private", text: string, options?: { replyTo?: number; threadId?: number }): Promise<string>;
   /** A fresh group whose creator ran /setup, a member who has written there, and an outsider. */
   network(name?: string): Promise<{ admin: EmulatedUser; member: EmulatedUser; outsider: EmulatedUser; group: EmulatedChat; code: string }>;
   /** Row counts that an organiser command may change; equal before and after = nothing changed. */
@@ -44,11 +45,14 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     await scenario.running.stop();
     scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock, budget });
   };
+  enforcePrivacy(() => scenario.emulator);
   afterAll(async () => {
     await scenario.running.stop();
     await scenario.emulator.stop();
     await scenario.db.close();
     await closeQueue();
+    // What the bot sent after the last test ended (a late card edit) is judged too.
+    checkPrivacy(scenario.emulator);
   });
   scenario.say = async (user, chat, text, options = {}) => {
     const chatId = chat === "private" ? user.id : chat.id;
@@ -90,18 +94,18 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
       prisma.minutesVersion.count(),
       prisma.minutesEntry.count({ where: { doneAt: { not: null } } }),
     ]);
-    const [users, membersLeft, anonymousRsvps, anonymousCheckIns, reminders, dialogues, attendance] = await Promise.all([
-      prisma.telegramUser.count(),
+    // Not counted: Dialogue rows (a question waiting for its answer) and TelegramUser rows (every
+    // account that sent an update is noted, with its language); they are conversation state.
+    const [membersLeft, anonymousRsvps, anonymousCheckIns, reminders, attendance] = await Promise.all([
       prisma.member.count({ where: { leftAt: { not: null } } }),
       prisma.rsvp.count({ where: { memberId: null } }),
       prisma.attendance.count({ where: { memberId: null } }),
       prisma.reminder.count({ where: { status: "scheduled" } }),
-      prisma.dialogue.count(),
       prisma.attendance.count(),
     ]);
     const joinCodes = (await prisma.network.findMany({ select: { joinCode: true }, orderBy: { id: "asc" } })).map((n) => n.joinCode).join(",");
     const retention = (await prisma.network.findMany({ select: { retentionMonths: true }, orderBy: { id: "asc" } })).map((n) => n.retentionMonths).join(",");
-    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited, entries, versions, actionsDone, users, membersLeft, anonymousRsvps, anonymousCheckIns, reminders, dialogues, attendance, joinCodes, retention };
+    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited, entries, versions, actionsDone, membersLeft, anonymousRsvps, anonymousCheckIns, reminders, attendance, joinCodes, retention };
   };
   return scenario;
 }

@@ -42,7 +42,7 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
   const announceDone = async (api: Api, result: Extract<CompleteResult, { kind: "done" }>, closer: { id: number; name: string }) => {
     const organisers = await reachableOrganisers(prisma, result.networkId, BigInt(closer.id));
     await sendToEach({ api, translator: deps.translator, logger: deps.logger }, organisers, (r) =>
-      r.t("action-done-announce", { name: escapeHtml(closer.name), item: escapeHtml(actionText(r, result.item)), number: result.item.meetingNumber }),
+      r.t("action-done-announce", { name: escapeHtml(closer.name), item: escapeHtml(actionText(r, result.item, true)), number: result.item.meetingNumber }),
     );
     for (const meetingId of await actions.meetingsShowingOpenItems(result.networkId)) deps.refresher.touch(meetingId);
   };
@@ -50,7 +50,7 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
   const complete = async (ctx: BotContext, scope: Scope, entryId: number): Promise<string> => {
     const result = await actions.complete(scope.network.id, entryId, actorOf(ctx, scope));
     if (result.kind === "done") await announceDone(ctx.api, result, { id: ctx.from!.id, name: ctx.from!.first_name });
-    if (result.kind === "done" || result.kind === "already") return ctx.t(`action-${result.kind}`, { id: String(entryId), item: actionText(ctx, result.item) });
+    if (result.kind === "done" || result.kind === "already") return ctx.t(`action-${result.kind}`, { id: String(entryId), item: actionText(ctx, result.item, ctx.chat?.type === "private") });
     return ctx.t(`action-${result.kind}`, { id: String(entryId) });
   };
 
@@ -64,7 +64,7 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
     const all = actor.organiser && arg === "";
     const items = await actions.open(scope.network.id, all ? {} : { owner: actor });
     const today = DateTime.fromJSDate(actions.now(), { zone: scope.network.timeZone }).toISODate()!;
-    const messages = splitIntoMessages(actionListLines(ctx, items, today, all));
+    const messages = splitIntoMessages(actionListLines(ctx, items, today, all, ctx.chat?.type === "private"));
     const buttons = items.slice(0, LIST_BUTTONS).map((item) => [{ text: ctx.t("action-done-button-id", { id: String(item.id) }), callback_data: doneData(item.id) }]);
     for (const [i, text] of messages.entries()) {
       const last = i === messages.length - 1;
@@ -88,10 +88,7 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
     await ctx.answerCallbackQuery({ text: await complete(ctx, network, Number(ctx.match[1])), show_alert: true });
   });
 
-  const scopeForItem = async (ctx: BotContext, networkId: number): Promise<Scope | undefined> => {
-    const member = await prisma.member.findUnique({ where: { networkId_userId: { networkId, userId: BigInt(ctx.from!.id) } }, include: { network: true } });
-    return member ? { network: member.network, membership: { id: member.id, role: member.role, organisationId: member.organisationId } } : undefined;
-  };
+  const scopeForItem = (ctx: BotContext, networkId: number): Promise<Scope | undefined> => actions.memberOf(networkId, BigInt(ctx.from!.id));
 
   return {
     composer,

@@ -1,8 +1,9 @@
-import type { MinutesEntry, PrismaClient } from "../../db/client.ts";
+import type { MinutesEntry, Network, PrismaClient } from "../../db/client.ts";
 import { planActionReminders } from "../../domain/reminders.ts";
 import { hostContacts } from "../../domain/rotation.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
+import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 
 /** An action item as lists and cards show it. */
 export interface ActionItem {
@@ -99,13 +100,13 @@ export class ActionService {
   /** The members an item's reminders go to: the named person, or the owning organisation's contacts. */
   private async ownerMemberIds(entry: { ownerMemberId: number | null; ownerUsername: string | null; ownerOrganisationId: number | null }, networkId: number): Promise<number[]> {
     if (entry.ownerOrganisationId !== null) {
-      const members = await this.prisma.member.findMany({ where: { organisationId: entry.ownerOrganisationId }, select: { id: true, isHostContact: true } });
+      const members = await this.prisma.member.findMany({ where: { organisationId: entry.ownerOrganisationId, ...ACTIVE_MEMBER }, select: { id: true, isHostContact: true } });
       return hostContacts(members).map((m) => m.id);
     }
     if (entry.ownerMemberId !== null) return [entry.ownerMemberId];
     if (!entry.ownerUsername) return [];
     // Named before the bot knew them: whoever has the username now.
-    const member = await this.prisma.member.findFirst({ where: { networkId, user: { username: { equals: entry.ownerUsername, mode: "insensitive" } } } });
+    const member = await this.prisma.member.findFirst({ where: { networkId, ...ACTIVE_MEMBER, user: { username: { equals: entry.ownerUsername, mode: "insensitive" } } } });
     return member ? [member.id] : [];
   }
 
@@ -127,6 +128,13 @@ export class ActionService {
   async find(entryId: number): Promise<(ActionItem & { networkId: number }) | undefined> {
     const row = await this.prisma.minutesEntry.findFirst({ where: { id: entryId, ...LIVE }, include: INCLUDE });
     return row ? { ...toItem(row), networkId: row.minutes.meeting.networkId } : undefined;
+  }
+
+  /** The presser of a Done button as a member of the item's network; someone who left is none. */
+  async memberOf(networkId: number, userId: bigint): Promise<{ network: Network; membership: { id: number; role: "organiser" | "member"; organisationId: number | null } } | undefined> {
+    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, include: { network: true } });
+    if (!member || member.leftAt !== null) return undefined;
+    return { network: member.network, membership: { id: member.id, role: member.role, organisationId: member.organisationId } };
   }
 
   /** Closes an item: its owner (the person, or a member of the owning organisation) or an organiser may. */

@@ -8,37 +8,41 @@ const CARD_ITEMS = 10;
 
 export const doneData = (entryId: number) => `done:${entryId}`;
 
-export function ownerLabel(reader: Reader, item: Pick<ActionItem, "ownerUsername" | "ownerOrganisation">): string {
-  if (item.ownerUsername) return `@${item.ownerUsername}`;
+/**
+ * Who owns an item. `named`: the reader may see a person's @username (organisers, the owner,
+ * anyone privately); a group sees only that a person owns it.
+ */
+export function ownerLabel(reader: Reader, item: Pick<ActionItem, "ownerUsername" | "ownerOrganisation">, named: boolean): string {
+  if (item.ownerUsername) return named ? `@${item.ownerUsername}` : reader.t("action-owner-person");
   return item.ownerOrganisation ?? reader.t("action-owner-unknown");
 }
 
 /** "Send the report — Buca, due 15 December 2026 (#17)", plain text. */
-export function actionText(reader: Reader, item: ActionItem): string {
+export function actionText(reader: Reader, item: ActionItem, named: boolean): string {
   return reader.t("action-line", {
     id: String(item.id),
     text: item.text,
-    owner: ownerLabel(reader, item),
+    owner: ownerLabel(reader, item, named),
     due: item.dueDate ? formatLocalDate(item.dueDate, reader.locale) : "—",
   });
 }
 
 /** The open items of earlier meetings, for the next meeting's card and agenda (HTML). */
-export function carriedOverLines(reader: Reader, items: readonly ActionItem[]): string[] {
+export function carriedOverLines(reader: Reader, items: readonly ActionItem[], named: boolean): string[] {
   if (items.length === 0) return [];
   const lines = ["", reader.t("action-carried-over")];
-  for (const item of items.slice(0, CARD_ITEMS)) lines.push(`• ${escapeHtml(actionText(reader, item))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`);
+  for (const item of items.slice(0, CARD_ITEMS)) lines.push(`• ${escapeHtml(actionText(reader, item, named))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`);
   if (items.length > CARD_ITEMS) lines.push(reader.t("action-more", { count: items.length - CARD_ITEMS }));
   return lines;
 }
 
 /** /actions: one line each, overdue ones marked. */
-export function actionListLines(reader: Reader, items: readonly ActionItem[], today: string, all: boolean): string[] {
+export function actionListLines(reader: Reader, items: readonly ActionItem[], today: string, all: boolean, named: boolean): string[] {
   if (items.length === 0) return [reader.t(all ? "actions-none" : "actions-none-mine")];
   const lines = [reader.t(all ? "actions-heading-all" : "actions-heading-mine", { count: items.length })];
   for (const item of items) {
     const overdue = item.dueDate !== null && item.dueDate < today ? ` ${reader.t("action-overdue")}` : "";
-    lines.push(`• ${escapeHtml(actionText(reader, item))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${overdue}`);
+    lines.push(`• ${escapeHtml(actionText(reader, item, named))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${overdue}`);
   }
   lines.push("", reader.t("actions-how-done"));
   return lines;

@@ -6,7 +6,7 @@ import { splitIntoMessages } from "../../domain/split.ts";
 import type { Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
-import type { AttendanceGroup, AttendanceService, CheckInResult } from "./service.ts";
+import { cameCount, cameNames, type AttendanceGroup, type AttendanceService, type CheckInResult } from "./service.ts";
 
 function checkInText(ctx: BotContext, result: CheckInResult): string {
   return "meetingNumber" in result ? ctx.t(`checkin-${result.kind}`, { number: result.meetingNumber }) : ctx.t(`checkin-${result.kind}`);
@@ -17,7 +17,7 @@ function attendanceLines(ctx: BotContext, number: number, groups: AttendanceGrou
   if (groups.length === 0) lines.push("", ctx.t("attendance-empty"));
   for (const g of groups) {
     lines.push("", `<b>${escapeHtml(g.organisation ?? ctx.t("card-no-organisation"))}</b>`);
-    lines.push(ctx.t("attendance-came", { count: g.checkedIn.length, names: escapeHtml(g.checkedIn.join(", ") || "—") }));
+    lines.push(ctx.t("attendance-came", { count: cameCount(g), names: escapeHtml(cameNames(ctx, g).join(", ") || "—") }));
     if (g.missing.length > 0) lines.push(ctx.t("attendance-missing", { names: escapeHtml(g.missing.join(", ")) }));
     if (g.unannounced.length > 0) lines.push(ctx.t("attendance-unannounced", { names: escapeHtml(g.unannounced.join(", ")) }));
   }
@@ -31,9 +31,14 @@ export function attendanceFeature(deps: { attendance: AttendanceService; meeting
 
   composer.callbackQuery(/^in:(\d{1,9})$/, async (ctx) => {
     const meetingId = Number(ctx.match[1]);
-    let result = await attendance.checkIn(meetingId, BigInt(ctx.from.id));
-    // Someone in the linked group who was not known yet becomes a member by checking in.
-    if (result.kind === "not-member" && ctx.chat?.type !== "private" && (await ctx.scope())) result = await attendance.checkIn(meetingId, BigInt(ctx.from.id));
+    const inGroup = ctx.chat?.type !== "private";
+    // In a group the card counts only where the chat belongs to the meeting's network (resolving
+    // the chat's scope also applies its membership rules to the presser).
+    const place = { inGroup, chatNetworkId: inGroup ? (await ctx.scope())?.network.id : undefined };
+    let result = await attendance.checkIn(meetingId, BigInt(ctx.from.id), place);
+    // Someone in the linked group who was not known yet (or had left) becomes a member by checking in.
+    if (result.kind === "not-member" && inGroup && (await ctx.takePart())?.membership) result = await attendance.checkIn(meetingId, BigInt(ctx.from.id), place);
+    if (result.kind === "elsewhere") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     await ctx.answerCallbackQuery({ text: checkInText(ctx, result), show_alert: result.kind !== "checked-in" && result.kind !== "already" });
   });
 

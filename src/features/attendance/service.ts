@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db/client.ts";
+import type { Reader } from "../../bot/i18n.ts";
 
 /** Check-in opens this long before the start and closes this long after the end. */
 export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000;
@@ -10,7 +11,9 @@ export type CheckInResult =
   | { kind: "not-open"; meetingNumber: number }
   | { kind: "cancelled" }
   | { kind: "unknown-meeting" }
-  | { kind: "not-member" };
+  | { kind: "not-member" }
+  /** A card pressed in a chat that does not belong to the meeting's network. */
+  | { kind: "elsewhere" };
 
 export interface AttendanceGroup {
   organisation: string | null;
@@ -19,6 +22,16 @@ export interface AttendanceGroup {
   missing: string[];
   /** Checked in without having answered yes. */
   unannounced: string[];
+  /** Check-ins that no longer name anyone (a forgotten person, retention): counted, never named. */
+  anonymous?: number;
+}
+
+/** Everyone who came, the ones no longer named included. */
+export const cameCount = (group: AttendanceGroup): number => group.checkedIn.length + (group.anonymous ?? 0);
+
+/** The names of who came, and "2 people (name erased)" for those no longer named. */
+export function cameNames(reader: Pick<Reader, "t">, group: AttendanceGroup): string[] {
+  return group.anonymous ? [...group.checkedIn, reader.t("privacy-anonymous-people", { count: group.anonymous })] : group.checkedIn;
 }
 
 const nameOf = (user: { firstName: string; lastName: string | null }) => [user.firstName, user.lastName].filter(Boolean).join(" ");
@@ -49,13 +62,15 @@ export class AttendanceService {
     });
   }
 
-  async checkIn(meetingId: number, userId: bigint): Promise<CheckInResult> {
+  /** `chatNetworkId`: pressed in a group, the network that chat belongs to (none: undefined). */
+  async checkIn(meetingId: number, userId: bigint, place: { chatNetworkId?: number; inGroup: boolean } = { inGroup: false }): Promise<CheckInResult> {
     const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId } });
     if (!meeting) return { kind: "unknown-meeting" };
+    if (place.inGroup && place.chatNetworkId !== meeting.networkId) return { kind: "elsewhere" };
     if (meeting.status === "cancelled") return { kind: "cancelled" };
     if (!this.isOpen(meeting)) return { kind: "not-open", meetingNumber: meeting.number };
     const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId: meeting.networkId, userId } } });
-    if (!member) return { kind: "not-member" };
+    if (!member || member.leftAt !== null) return { kind: "not-member" };
     const existing = await this.prisma.attendance.findUnique({ where: { meetingId_memberId: { meetingId, memberId: member.id } } });
     if (existing) return { kind: "already", meetingNumber: meeting.number };
     await this.prisma.attendance.upsert({
@@ -79,18 +94,28 @@ export class AttendanceService {
       include: { user: true, organisation: true, rsvps: { where: { meetingId } }, attendance: { where: { meetingId } } },
     });
     const groups = new Map<string, AttendanceGroup & { position: number }>();
-    for (const m of members) {
-      const key = m.organisation?.name ?? "";
-      const group = groups.get(key) ?? { organisation: m.organisation?.name ?? null, position: m.organisation?.rotationPosition ?? Infinity, checkedIn: [], missing: [], unannounced: [] };
+    const groupOf = (organisation: { name: string; rotationPosition: number } | null | undefined) => {
+      const key = organisation?.name ?? "";
+      const group = groups.get(key) ?? { organisation: organisation?.name ?? null, position: organisation?.rotationPosition ?? Infinity, checkedIn: [], missing: [], unannounced: [] };
       groups.set(key, group);
+      return group;
+    };
+    for (const m of members) {
+      const group = groupOf(m.organisation);
       const came = m.attendance.length > 0;
       const saidYes = m.rsvps.some((r) => r.status === "yes" && r.waitlistedAt === null);
       if (came) group.checkedIn.push(nameOf(m.user));
       if (saidYes && !came) group.missing.push(nameOf(m.user));
       if (came && !saidYes) group.unannounced.push(nameOf(m.user));
     }
+    const anonymous = await this.prisma.attendance.findMany({ where: { meetingId, memberId: null }, select: { organisationId: true } });
+    const organisations = await this.prisma.organisation.findMany({ where: { id: { in: anonymous.flatMap((a) => (a.organisationId === null ? [] : [a.organisationId])) } } });
+    for (const a of anonymous) {
+      const group = groupOf(organisations.find((o) => o.id === a.organisationId));
+      group.anonymous = (group.anonymous ?? 0) + 1;
+    }
     return [...groups.values()]
-      .filter((g) => g.checkedIn.length + g.missing.length > 0)
+      .filter((g) => g.checkedIn.length + g.missing.length + (g.anonymous ?? 0) > 0)
       .sort((a, b) => a.position - b.position)
       .map(({ position: _position, ...g }) => g);
   }

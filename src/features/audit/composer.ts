@@ -2,7 +2,8 @@ import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { replyHtml } from "../../bot/reply.ts";
+import { answerPrivately } from "../../bot/private-reply.ts";
+import { splitIntoMessages } from "../../domain/split.ts";
 import type { Feature } from "../feature.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import type { UserService } from "../users/service.ts";
@@ -10,7 +11,7 @@ import type { AuditService } from "./service.ts";
 
 const MAX_ENTRIES = 50;
 
-/** /audit [n]: the last n organiser actions, for organisers. */
+/** /audit [n]: the last n organiser actions, for organisers; they name people, so a group gets them privately. */
 export function auditFeature(deps: { audit: AuditService; users: UserService }): Feature {
   const composer = new Composer<BotContext>();
   composer.command("audit", async (ctx) => {
@@ -32,7 +33,7 @@ export function auditFeature(deps: { audit: AuditService; users: UserService }):
         change: escapeHtml(describeChange(entry.before, entry.after)),
       }),
     );
-    await replyHtml(ctx, [ctx.t("audit-header", { count: entries.length }), "", ...lines].join("\n"));
+    await answerPrivately(ctx, splitIntoMessages([ctx.t("audit-header", { count: entries.length }), "", ...lines]));
   });
   return { composer, commands: [{ command: "audit", description: "cmd-audit", chats: ["private", "group"], organiserOnly: true }] };
 }

@@ -5,6 +5,8 @@ export interface AuditRecord {
   actorId: bigint;
   action: string;
   subject?: string;
+  /** The person the entry is about, so their entries can be found (and anonymised by /forgetme). */
+  subjectUserId?: bigint;
   before?: Prisma.InputJsonValue;
   after?: Prisma.InputJsonValue;
 }

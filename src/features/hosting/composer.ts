@@ -85,10 +85,11 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
     const turnId = Number(id);
     const userId = BigInt(ctx.from.id);
     if (action === "s") {
-      const candidates = await hosting.swapCandidates(turnId);
+      const candidates = await hosting.swapCandidates(turnId, userId);
+      if (candidates.kind !== "candidates") return void (await ctx.answerCallbackQuery({ text: ctx.t(candidates.kind === "closed" ? "host-closed-toast" : "host-not-contact-toast"), show_alert: true }));
       await ctx.answerCallbackQuery();
       return void (await ctx.reply(ctx.t("host-swap-choose"), {
-        reply_markup: { inline_keyboard: candidates.map((o) => [{ text: o.shortName, callback_data: `host:w:${turnId}:${o.id}` }]) },
+        reply_markup: { inline_keyboard: candidates.organisations.map((o) => [{ text: o.shortName, callback_data: `host:w:${turnId}:${o.id}` }]) },
       }));
     }
     const decision = ({ a: "accept", d: "decline", y: "swap-accept", n: "swap-refuse" } as const)[action as "a" | "d" | "y" | "n"];

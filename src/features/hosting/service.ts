@@ -6,6 +6,7 @@ import { HOST_CHECKLIST } from "../../domain/reminders.ts";
 import { hostContacts, nextHost, rotationQueue, type RotationEntry, type TurnRecord } from "../../domain/rotation.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
+import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 
 export type { HostTurn };
 
@@ -108,7 +109,7 @@ export class HostService {
 
   /** Host contacts of an organisation: those marked as contacts, else all its members. */
   async contacts(organisationId: number): Promise<Contact[]> {
-    const members = await this.prisma.member.findMany({ where: { organisationId }, include: { user: true } });
+    const members = await this.prisma.member.findMany({ where: { organisationId, ...ACTIVE_MEMBER }, include: { user: true } });
     return hostContacts(members).map((m) => ({ userId: m.userId, locale: m.user.locale, languageCode: m.user.languageCode }));
   }
 
@@ -198,11 +199,16 @@ export class HostService {
     return { kind: "swap-asked", meeting: turn.meeting, organisation: turn.organisation, other, contacts: await this.contacts(other.id) };
   }
 
-  /** Organisations a proposed one may offer its turn to. */
-  async swapCandidates(turnId: number): Promise<Organisation[]> {
+  /**
+   * Organisations a proposed one may offer its turn to: shown only to that organisation's
+   * contacts while the turn is open, since the list names the network's organisations.
+   */
+  async swapCandidates(turnId: number, userId: bigint): Promise<{ kind: "candidates"; organisations: Organisation[] } | { kind: "closed" } | { kind: "not-contact" }> {
     const turn = await this.prisma.hostTurn.findUnique({ where: { id: turnId }, include: { organisation: true } });
-    if (!turn) return [];
-    return this.prisma.organisation.findMany({ where: { networkId: turn.organisation.networkId, canHost: true, NOT: { id: turn.organisationId } }, orderBy: { rotationPosition: "asc" } });
+    if (!turn || turn.status !== OPEN || (turn.deadline && turn.deadline <= this.clock())) return { kind: "closed" };
+    if (!(await this.isContact(turn.organisationId, userId))) return { kind: "not-contact" };
+    const organisations = await this.prisma.organisation.findMany({ where: { networkId: turn.organisation.networkId, canHost: true, NOT: { id: turn.organisationId } }, orderBy: { rotationPosition: "asc" } });
+    return { kind: "candidates", organisations };
   }
 
   /** The deadline passed without an answer: the turn expires (the caller proposes the next). */
@@ -257,7 +263,7 @@ export class HostService {
     const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId } });
     if (!meeting || meeting.hostOrganisationId === null || !HOST_CHECKLIST.some((s) => s.item === item)) return false;
     const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId: meeting.networkId, userId } } });
-    if (member?.organisationId !== meeting.hostOrganisationId) return false;
+    if (!member || member.leftAt !== null || member.organisationId !== meeting.hostOrganisationId) return false;
     const doneAt = this.clock();
     await this.prisma.hostChecklistItem.upsert({
       where: { meetingId_item: { meetingId, item } },

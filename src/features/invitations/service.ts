@@ -5,6 +5,7 @@ import type { PostedCard } from "../../db/generated/client.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
 import type { RsvpService, Tally } from "../rsvp/service.ts";
+import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 
 export type { PostedCard };
 
@@ -82,12 +83,18 @@ export class InvitationService {
     return card.meetingId;
   }
 
+  /** Whether the person belongs to the network now: a card's details (venue, calendar) are for members. */
+  async isMember(networkId: number, userId: bigint): Promise<boolean> {
+    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, select: { leftAt: true } });
+    return member !== null && member.leftAt === null;
+  }
+
   /** Members reachable by DM who have no direct card for this meeting yet. */
   async directRecipients(meetingId: number, networkId: number): Promise<DirectRecipient[]> {
     const sent = await this.prisma.postedCard.findMany({ where: { meetingId, kind: "direct" }, select: { telegramChatId: true } });
     const done = new Set(sent.map((c) => c.telegramChatId));
     const members = await this.prisma.member.findMany({
-      where: { networkId, user: { dmReachable: true } },
+      where: { networkId, ...ACTIVE_MEMBER, user: { dmReachable: true } },
       select: { user: { select: { id: true, locale: true, languageCode: true } } },
       orderBy: { id: "asc" },
     });

@@ -72,7 +72,7 @@ export function renderCard(reader: Reader, data: CardData, now: Date): RenderedC
     if (meeting.cancelReason) lines.push(reader.t("card-cancel-reason", { reason: escapeHtml(meeting.cancelReason) }));
   }
   lines.push(headingLine(reader, meeting), ...factLines(reader, meeting, network), "", ...agendaLines(reader, meeting));
-  if (!cancelled) lines.push(...carriedOverLines(reader, data.carriedOver));
+  if (!cancelled) lines.push(...carriedOverLines(reader, data.carriedOver, false));
   if (!cancelled) lines.push("", ...tallyLines(reader, data.tally, meeting.capacity), "", reader.t(closed ? "card-closed" : "card-how"));
   const keyboard: InlineKeyboardMarkup | undefined = cancelled
     ? undefined

@@ -111,7 +111,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const extra = [answered ? totalsLine(ctx, tally) : undefined, await checklistLine(ctx, deps.hosting, found.meeting)].filter((l): l is string => l !== undefined);
     const { meeting, network } = found;
     const ahead = meeting.status !== "cancelled" && meeting.endsAt > meetings.now();
-    const carriedOver = ahead ? carriedOverLines(ctx, await deps.actions.open(network.id, { beforeNumber: meeting.number })) : [];
+    const carriedOver = ahead ? carriedOverLines(ctx, await deps.actions.open(network.id, { beforeNumber: meeting.number }), ctx.chat.type === "private") : [];
     await replyHtml(ctx, [detailsText(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined), ...carriedOver].join("\n"));
   });
 

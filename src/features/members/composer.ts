@@ -1,16 +1,17 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { deliverPrivately } from "../../bot/private-reply.ts";
+import { answerPrivately } from "../../bot/private-reply.ts";
+import { repliedPerson } from "../../bot/replied.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import type { Organisation } from "../../db/client.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
-import { joinLink } from "../networks/view.ts";
+import { botLink } from "../networks/view.ts";
 import type { OrganisationService } from "../organisations/service.ts";
 import type { UserService } from "../users/service.ts";
-import type { MemberService, MemberTarget } from "./service.ts";
+import type { MemberService, MemberTarget, NotFound } from "./service.ts";
 import { memberListLines, memberName } from "./view.ts";
 
 const JOIN_DATA = /^join:(\d{1,9}):(\d{1,9})$/;
@@ -24,10 +25,16 @@ function organisationKeyboard(networkId: number, organisations: Organisation[]):
 /** The person an organiser means: the author of the replied-to message, or @username first. */
 function targetOf(ctx: BotContext): { target: MemberTarget; rest: string } | undefined {
   const args = typeof ctx.match === "string" ? ctx.match.trim() : "";
-  const replied = ctx.msg?.reply_to_message?.from;
-  if (replied && !replied.is_bot) return { target: { userId: BigInt(replied.id) }, rest: args };
+  const replied = repliedPerson(ctx);
+  if (replied) return { target: { userId: BigInt(replied.id) }, rest: args };
   const mention = /^@([A-Za-z0-9_]{4,32})(?:\s+([\s\S]*))?$/.exec(args);
   return mention ? { target: { username: mention[1]! }, rest: (mention[2] ?? "").trim() } : undefined;
+}
+
+/** Says why a target named no one; an @username that fails points to replying to the person instead. */
+function refuseTarget(ctx: BotContext, target: MemberTarget, result: NotFound) {
+  if (result.kind === "ambiguous-member") return ctx.reply(ctx.t("members-username-ambiguous"));
+  return ctx.reply(ctx.t("userId" in target ? "member-unknown" : "members-username-unknown"));
 }
 
 /** Joining, choosing one's organisation, and organisers managing people and roles. */
@@ -54,7 +61,9 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     if (!scope) return;
     const list = await organisations.list(scope.network.id);
     if (list.length === 0) return void (await ctx.reply(ctx.t("join-no-organisations")));
-    await ctx.reply(ctx.t("join-choose", { link: joinLink(ctx.me.username, scope.network.joinCode) }), {
+    // The join code is for organisers only: the link here just opens the bot, so it can write privately.
+    const text = ctx.chat.type === "private" ? ctx.t("join-link-choose") : ctx.t("join-choose", { link: botLink(ctx.me.username) });
+    await ctx.reply(text, {
       reply_markup: organisationKeyboard(scope.network.id, list),
       link_preview_options: { is_disabled: true },
     });
@@ -91,12 +100,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     if (!scope) return;
     if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("members-usage")));
     const lines = memberListLines(ctx, scope.network.name, await members.list(scope.network.id), await organisations.list(scope.network.id));
-    const messages = splitIntoMessages(lines);
-    const delivery = await deliverPrivately(ctx, async (chatId) => {
-      for (const text of messages) await ctx.api.sendMessage(chatId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-    });
-    if (delivery === "unreachable") await replyHtml(ctx, ctx.t("members-start-me", { link: `https://t.me/${ctx.me.username}` }));
-    if (delivery === "sent") await ctx.reply(ctx.t("members-sent-privately"));
+    await answerPrivately(ctx, splitIntoMessages(lines));
   });
 
   for (const [command, role] of [["organiser_add", "organiser"], ["organiser_remove", "member"]] as const) {
@@ -109,13 +113,14 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
       const result = await members.setRole(scope.network.id, BigInt(ctx.from!.id), parsed.target, role);
       switch (result.kind) {
         case "unknown-member":
-          return void (await ctx.reply(ctx.t("member-unknown")));
+        case "ambiguous-member":
+          return void (await refuseTarget(ctx, parsed.target, result));
         case "last-organiser":
           return void (await ctx.reply(ctx.t("organiser-last")));
         case "unchanged":
-          return void (await replyHtml(ctx, ctx.t(`${texts}-unchanged`, { name: memberName(result.member) })));
+          return void (await answerPrivately(ctx, ctx.t(`${texts}-unchanged`, { name: memberName(result.member) })));
         case "changed":
-          return void (await replyHtml(ctx, ctx.t(`${texts}-done`, { name: memberName(result.member) })));
+          return void (await answerPrivately(ctx, ctx.t(`${texts}-done`, { name: memberName(result.member) }), { change: true }));
       }
     });
   }
@@ -126,9 +131,9 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     const parsed = targetOf(ctx);
     if (!parsed || parsed.rest === "") return void (await ctx.reply(ctx.t("member-set-org-usage")));
     const result = await members.setOrganisation(scope.network.id, BigInt(ctx.from!.id), parsed.target, parsed.rest);
-    if (result.kind === "unknown-member") await ctx.reply(ctx.t("member-unknown"));
+    if (result.kind === "unknown-member" || result.kind === "ambiguous-member") await refuseTarget(ctx, parsed.target, result);
     else if (result.kind === "unknown-organisation") await replyHtml(ctx, ctx.t("org-not-found", { short: escapeHtml(parsed.rest) }));
-    else await replyHtml(ctx, ctx.t("member-set-org-done", { name: memberName(result.member), organisation: escapeHtml(result.organisation.name) }));
+    else await answerPrivately(ctx, ctx.t("member-set-org-done", { name: memberName(result.member), organisation: escapeHtml(result.organisation.name) }), { change: true });
   });
 
   composer.command("host_contact", async (ctx) => {
@@ -139,9 +144,10 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     const on = ["evet", "yes", "e", "y"].includes(answer) ? true : ["hayır", "hayir", "no", "h", "n"].includes(answer) ? false : undefined;
     if (!parsed || on === undefined) return void (await ctx.reply(ctx.t("host-contact-usage")));
     const result = await members.setHostContact(scope.network.id, BigInt(ctx.from!.id), parsed.target, on);
-    if (result.kind === "unknown-member") return void (await ctx.reply(ctx.t("member-unknown")));
-    if (result.kind === "no-organisation") return void (await replyHtml(ctx, ctx.t("host-contact-no-organisation", { name: memberName(result.member) })));
-    await replyHtml(ctx, ctx.t(on ? "host-contact-on" : "host-contact-off", { name: memberName(result.member), organisation: escapeHtml(result.organisation.name) }));
+    if (result.kind === "unknown-member" || result.kind === "ambiguous-member") return void (await refuseTarget(ctx, parsed.target, result));
+    // The organiser knows whom they named: the refusal needs no name and can stay in the group.
+    if (result.kind === "no-organisation") return void (await ctx.reply(ctx.t("host-contact-no-organisation")));
+    await answerPrivately(ctx, ctx.t(on ? "host-contact-on" : "host-contact-off", { name: memberName(result.member), organisation: escapeHtml(result.organisation.name) }), { change: true });
   });
 
   return {

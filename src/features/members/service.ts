@@ -1,4 +1,5 @@
 import type { Organisation, PrismaClient } from "../../db/client.ts";
+import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { nameKey } from "../../domain/names.ts";
 import type { AuditService } from "../audit/service.ts";
 
@@ -14,14 +15,17 @@ export interface MemberView {
   role: "organiser" | "member";
   dmReachable: boolean;
   organisation: Organisation | null;
+  /** Left every linked chat: listed apart, sent nothing. */
+  left: boolean;
 }
 
-export type RoleResult =
-  | { kind: "changed"; member: MemberView }
-  | { kind: "unknown-member" }
-  | { kind: "unchanged"; member: MemberView }
-  | { kind: "last-organiser" };
-export type SetOrgResult = { kind: "changed"; member: MemberView; organisation: Organisation } | { kind: "unknown-member" } | { kind: "unknown-organisation" };
+/** Why a target named no one: not a member, or an @username that two members' stored usernames share. */
+export type NotFound = { kind: "unknown-member" } | { kind: "ambiguous-member" };
+export type FindResult = { kind: "found"; member: MemberView } | NotFound;
+
+export type RoleResult = { kind: "changed"; member: MemberView } | NotFound | { kind: "unchanged"; member: MemberView } | { kind: "last-organiser" };
+export type SetOrgResult = { kind: "changed"; member: MemberView; organisation: Organisation } | NotFound | { kind: "unknown-organisation" };
+export type HostContactResult = { kind: "set"; member: MemberView; organisation: Organisation } | NotFound | { kind: "no-organisation"; member: MemberView };
 
 const MEMBER_INCLUDE = { user: true, organisation: true } as const;
 
@@ -39,7 +43,8 @@ export class MemberService {
     await this.prisma.member.upsert({
       where: { networkId_userId: { networkId: network.id, userId } },
       create: { networkId: network.id, userId },
-      update: {},
+      // The join link is also the way back for someone who had left.
+      update: { leftAt: null },
     });
     return network;
   }
@@ -63,15 +68,21 @@ export class MemberService {
     return members.map(toView);
   }
 
-  async find(networkId: number, target: MemberTarget): Promise<MemberView | undefined> {
+  /**
+   * The one current member a target names. Stored usernames can be stale (someone changed theirs
+   * and another person took it), so an @username shared by two members names no one.
+   */
+  async find(networkId: number, target: MemberTarget): Promise<FindResult> {
     const userFilter = "userId" in target ? { id: target.userId } : { username: { equals: target.username.replace(/^@/, ""), mode: "insensitive" as const } };
-    const member = await this.prisma.member.findFirst({ where: { networkId, user: userFilter }, include: MEMBER_INCLUDE });
-    return member ? toView(member) : undefined;
+    const found = await this.prisma.member.findMany({ where: { networkId, ...ACTIVE_MEMBER, user: userFilter }, include: MEMBER_INCLUDE, take: 2 });
+    if (found.length > 1) return { kind: "ambiguous-member" };
+    return found[0] ? { kind: "found", member: toView(found[0]) } : { kind: "unknown-member" };
   }
 
   async setRole(networkId: number, actorId: bigint, target: MemberTarget, role: "organiser" | "member"): Promise<RoleResult> {
-    const member = await this.find(networkId, target);
-    if (!member) return { kind: "unknown-member" };
+    const found = await this.find(networkId, target);
+    if (found.kind !== "found") return found;
+    const { member } = found;
     if (member.role === role) return { kind: "unchanged", member };
     return this.prisma.$transaction(async (tx) => {
       if (role === "member") {
@@ -80,27 +91,29 @@ export class MemberService {
         if (organisers <= 1) return { kind: "last-organiser" as const };
       }
       await tx.member.update({ where: { networkId_userId: { networkId, userId: member.userId } }, data: { role } });
-      await this.audit.record(tx, { networkId, actorId, action: `member.role`, subject: member.name, before: { role: member.role }, after: { role } });
+      await this.audit.record(tx, { networkId, actorId, action: `member.role`, subject: member.name, subjectUserId: member.userId, before: { role: member.role }, after: { role } });
       return { kind: "changed" as const, member: { ...member, role } };
     });
   }
 
   /** Marks (or unmarks) a member as a host contact of their organisation: hosting questions go to the marked ones. */
-  async setHostContact(networkId: number, actorId: bigint, target: MemberTarget, on: boolean) {
-    const member = await this.find(networkId, target);
-    if (!member) return { kind: "unknown-member" as const };
+  async setHostContact(networkId: number, actorId: bigint, target: MemberTarget, on: boolean): Promise<HostContactResult> {
+    const found = await this.find(networkId, target);
+    if (found.kind !== "found") return found;
+    const { member } = found;
     const row = await this.prisma.member.findUniqueOrThrow({ where: { networkId_userId: { networkId, userId: member.userId } }, include: { organisation: true } });
-    if (!row.organisation) return { kind: "no-organisation" as const, member };
+    if (!row.organisation) return { kind: "no-organisation", member };
     await this.prisma.$transaction(async (tx) => {
       await tx.member.update({ where: { id: row.id }, data: { isHostContact: on } });
-      await this.audit.record(tx, { networkId, actorId, action: "member.host_contact", subject: member.name, before: { contact: String(row.isHostContact) }, after: { contact: String(on) } });
+      await this.audit.record(tx, { networkId, actorId, action: "member.host_contact", subject: member.name, subjectUserId: member.userId, before: { contact: String(row.isHostContact) }, after: { contact: String(on) } });
     });
-    return { kind: "set" as const, member, organisation: row.organisation };
+    return { kind: "set", member, organisation: row.organisation };
   }
 
   async setOrganisation(networkId: number, actorId: bigint, target: MemberTarget, shortName: string): Promise<SetOrgResult> {
-    const member = await this.find(networkId, target);
-    if (!member) return { kind: "unknown-member" };
+    const found = await this.find(networkId, target);
+    if (found.kind !== "found") return found;
+    const { member } = found;
     const organisation = await this.prisma.organisation.findUnique({
       where: { networkId_shortNameKey: { networkId, shortNameKey: nameKey(shortName) } },
     });
@@ -112,6 +125,7 @@ export class MemberService {
         actorId,
         action: "member.organisation",
         subject: member.name,
+        subjectUserId: member.userId,
         before: { organisation: member.organisation?.shortName ?? null },
         after: { organisation: organisation.shortName },
       });
@@ -125,6 +139,7 @@ function toView(member: {
   role: "organiser" | "member";
   user: { firstName: string; lastName: string | null; username: string | null; dmReachable: boolean };
   organisation: Organisation | null;
+  leftAt: Date | null;
 }): MemberView {
   return {
     userId: member.userId,
@@ -133,5 +148,6 @@ function toView(member: {
     role: member.role,
     dmReachable: member.user.dmReachable,
     organisation: member.organisation,
+    left: member.leftAt !== null,
   };
 }

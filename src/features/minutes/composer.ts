@@ -1,6 +1,9 @@
 import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import { answerPrivately } from "../../bot/private-reply.ts";
+import { repliedMessage, repliedPerson } from "../../bot/replied.ts";
 import { MAX_ENTRY_LENGTH, parseMinutesEntry } from "../../domain/minutes-entry.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { Network } from "../../db/client.ts";
@@ -70,7 +73,7 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
 
   const showCard = async (ctx: BotContext, meeting: MeetingWithHost) => {
     const { minutes: row, published } = await minutes.state(meeting);
-    const lines = minutesCardLines(ctx, meeting, await minutes.entries(meeting.id), { published, changed: row?.changed ?? false, approved: row?.approvedAt != null });
+    const lines = minutesCardLines(ctx, meeting, await minutes.entries(meeting.id), { published, changed: row?.changed ?? false, approved: row?.approvedAt != null }, ctx.chat?.type === "private");
     const messages = splitIntoMessages(lines);
     for (const [i, text] of messages.entries()) {
       const last = i === messages.length - 1;
@@ -116,7 +119,8 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
 
   composer.on("message:text", async (ctx, next) => {
     if (ctx.msg.text.startsWith("/")) return next();
-    const repliedTo = ctx.msg.reply_to_message;
+    // In a topic every message seems to reply to the topic's creation: only a real reply to a card is an entry.
+    const repliedTo = repliedMessage(ctx);
     let meetingId = repliedTo?.from?.id === ctx.me.id ? await minutes.meetingOfCard(ctx.chat.id, repliedTo.message_id) : undefined;
     if (meetingId === undefined && ctx.chat.type === "private" && !repliedTo) {
       const writing = await dialogues.find<Writing>(ctx.chat.id, ctx.from.id);
@@ -130,6 +134,8 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
 
   composer.callbackQuery(/^mkeep:(\d{1,9})$/, async (ctx) => {
     const meetingId = Number(ctx.match[1]);
+    // In a group the button answers one person's text (it replies to it): only they may keep it.
+    if (ctx.chat?.type !== "private" && ctx.callbackQuery.message?.reply_to_message?.from?.id !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("buttons-not-yours"), show_alert: true }));
     const writing = ctx.chat ? await dialogues.find<Writing>(ctx.chat.id, ctx.from.id) : undefined;
     const pending = writing?.kind === KIND && writing.data.meetingId === meetingId ? writing.data.pending : undefined;
     const scope = await ctx.scope();
@@ -149,11 +155,11 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     if (!scope) return;
     const found = await meetingAndRest(ctx, scope, "minutes-taker-usage");
     if (!found) return;
-    const taker = ctx.msg.reply_to_message?.from;
-    if (!taker || taker.is_bot) return void (await ctx.reply(ctx.t("minutes-taker-usage")));
+    const taker = repliedPerson(ctx);
+    if (!taker) return void (await ctx.reply(ctx.t("minutes-taker-usage")));
     if (found.meeting.status === "cancelled") return void (await ctx.reply(closedText(ctx, "cancelled", found.meeting.number)));
     await minutes.designateTaker(found.meeting, BigInt(ctx.from!.id), BigInt(taker.id));
-    await ctx.reply(ctx.t("minutes-taker-set", { name: taker.first_name, number: found.meeting.number }));
+    await answerPrivately(ctx, ctx.t("minutes-taker-set", { name: escapeHtml(taker.first_name), number: found.meeting.number }), { change: true });
   });
 
   composer.command("minutes_edit", async (ctx) => {

@@ -11,6 +11,8 @@ import type { MeetingWithHost } from "../meetings/service.ts";
 import { minutesPdf } from "./pdf.ts";
 import type { MinutesService, StoredEntry } from "./service.ts";
 import { minutesDocument, minutesHtmlBlocks, readSnapshot, writeSnapshot, type MinutesContent, type MinutesSnapshot } from "./view.ts";
+import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { traceScrubber } from "../../domain/name-scrub.ts";
 
 export interface PublisherDeps {
   prisma: PrismaClient;
@@ -48,7 +50,7 @@ export class MinutesPublisher {
     };
     const record = minutesMarkdown(minutesDocument(this.deps.translator.reader(localeOr(network.locale)), { ...snapshot, meeting, network, version, withNames: true }));
     const chats = await prisma.chat.findMany({ where: { networkId: network.id }, orderBy: { id: "asc" } });
-    const organisers = await prisma.member.findMany({ where: { networkId: network.id, role: "organiser", user: { dmReachable: true } }, select: { id: true } });
+    const organisers = await prisma.member.findMany({ where: { networkId: network.id, role: "organiser", ...ACTIVE_MEMBER, user: { dmReachable: true } }, select: { id: true } });
     const targets = [...chats.map((c) => chatTarget(c.telegramChatId, c.topicId)), ...organisers.map((o) => memberTarget(o.id))];
     // Stored before anything is sent: two publishers at once post it only once.
     if (!(await this.deps.minutes.recordVersion(meeting, actorId, version, { markdown: record, content: writeSnapshot(snapshot), targets }))) return { kind: "taken" };
@@ -79,7 +81,8 @@ export class MinutesPublisher {
         continue;
       }
       try {
-        await this.send(api, target, { ...content, withNames: target.withNames });
+        const withhold = target.withNames ? undefined : await this.withholder(network.id, target.locale);
+        await this.send(api, target, { ...content, withNames: target.withNames, withhold });
         await minutes.copyDelivered(meetingId, version, key, "sent");
         if (target.withNames) reached.organisers++;
         else reached.chats++;
@@ -89,6 +92,16 @@ export class MinutesPublisher {
       }
     }
     return reached;
+  }
+
+  /** Replaces the network's members' names and @usernames in a text meant for a group. */
+  private async withholder(networkId: number, locale: Locale): Promise<(text: string) => string> {
+    const members = await this.deps.prisma.member.findMany({ where: { networkId }, select: { user: { select: { firstName: true, lastName: true, username: true } } } });
+    const names = members.flatMap(({ user }) => [[user.firstName, user.lastName].filter(Boolean).join(" "), user.firstName, user.lastName ?? ""]);
+    return traceScrubber(
+      { names: names.filter((name) => [...name.trim()].length >= 3), usernames: members.flatMap(({ user }) => (user.username ? [user.username] : [])) },
+      this.deps.translator.t(locale, "minutes-name-withheld"),
+    );
   }
 
   private async resolve(key: string, network: Network): Promise<Target | undefined> {

@@ -70,6 +70,7 @@ export class MinutesService {
         actorId,
         action: "minutes.taker",
         subject: String(meeting.number),
+        subjectUserId: takerId,
         before: { taker: before.takerId?.toString() ?? null },
         after: { taker: takerId.toString() },
       });

@@ -7,7 +7,7 @@ import { itemsOf, type MinutesDocument } from "../../domain/minutes-document.ts"
 import type { MinutesEntry as ParsedEntry } from "../../domain/minutes-entry.ts";
 import { actionText } from "../actions/view.ts";
 import { actionItemOf, type ActionItem } from "../actions/service.ts";
-import type { AttendanceGroup } from "../attendance/service.ts";
+import { cameCount, cameNames, type AttendanceGroup } from "../attendance/service.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
 import type { Reader } from "../meetings/view.ts";
 import type { Closed, EntryChange, StoredEntry } from "./service.ts";
@@ -32,6 +32,11 @@ export interface MinutesContent extends MinutesSnapshot {
   version: number;
   /** Names of who came: the organisers' copy only; the groups see counts. */
   withNames: boolean;
+  /**
+   * For the groups' copy: withholds members' names written into entries ("Derya opened the
+   * meeting"), since who-said-what is for organisers only.
+   */
+  withhold?: (text: string) => string;
 }
 
 /** The snapshot as JSON: dates as ISO text, read back by `readSnapshot`. */
@@ -67,32 +72,34 @@ export function minutesDocument(reader: Reader, content: MinutesContent): Minute
   if (meeting.facilitators.length > 0) facts.push(reader.t("minutes-fact-facilitators", { names: meeting.facilitators.join(", ") }));
   facts.push(reader.t(content.version > 1 ? "minutes-fact-version-replaces" : "minutes-fact-version", { version: content.version, previous: content.version - 1 }));
 
-  const came = content.attendance.filter((g) => g.checkedIn.length > 0);
+  const came = content.attendance.filter((g) => cameCount(g) > 0);
   const attendance = came.map((g) => {
     const organisation = g.organisation ?? reader.t("card-no-organisation");
     return content.withNames
-      ? reader.t("minutes-attendance-names", { organisation, count: g.checkedIn.length, names: g.checkedIn.join(", ") })
-      : reader.t("minutes-attendance-count", { organisation, count: g.checkedIn.length });
+      ? reader.t("minutes-attendance-names", { organisation, count: cameCount(g), names: cameNames(reader, g).join(", ") })
+      : reader.t("minutes-attendance-count", { organisation, count: cameCount(g) });
   });
   if (came.length > 0) {
-    const people = came.reduce((sum, g) => sum + g.checkedIn.length, 0);
+    const people = came.reduce((sum, g) => sum + cameCount(g), 0);
     attendance.push(reader.t("minutes-attendance-total", { people, organisations: came.filter((g) => g.organisation !== null).length }));
   }
   const of = (kind: SnapshotEntry["kind"]) => entries.filter((e) => e.kind === kind);
+  const shown = (text: string) => (content.withNames || !content.withhold ? text : content.withhold(text));
+  const named = content.withNames;
   const sections: MinutesDocument["sections"] = [
     { heading: reader.t("minutes-section-attendance"), items: attendance, empty: reader.t("minutes-attendance-none") },
     { heading: reader.t("minutes-section-agenda"), items: meeting.agenda, numbered: true },
   ];
   const notes = of("note");
-  if (notes.length > 0) sections.push({ heading: reader.t("minutes-section-notes"), items: notes.map((e) => e.text) });
+  if (notes.length > 0) sections.push({ heading: reader.t("minutes-section-notes"), items: notes.map((e) => shown(e.text)) });
   sections.push(
-    { heading: reader.t("minutes-section-decisions"), items: of("decision").map((e) => e.text), numbered: true, empty: reader.t("minutes-decisions-none") },
-    { heading: reader.t("minutes-section-actions"), items: of("action").map((e) => actionText(reader, actionItemOf(e, meeting.number))), empty: reader.t("minutes-actions-none") },
+    { heading: reader.t("minutes-section-decisions"), items: of("decision").map((e) => shown(e.text)), numbered: true, empty: reader.t("minutes-decisions-none") },
+    { heading: reader.t("minutes-section-actions"), items: of("action").map((e) => shown(actionText(reader, actionItemOf(e, meeting.number), named))), empty: reader.t("minutes-actions-none") },
   );
   if (content.carriedOver.length > 0) {
     sections.push({
       heading: reader.t("minutes-section-carried-over"),
-      items: content.carriedOver.map((item) => `${actionText(reader, item)} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`),
+      items: content.carriedOver.map((item) => `${shown(actionText(reader, item, named))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`),
     });
   }
   return { title: reader.t("minutes-title", { series: network.seriesTitle, number: meeting.number }), facts, sections };
@@ -109,21 +116,22 @@ export function minutesHtmlBlocks(doc: MinutesDocument): string[] {
 }
 
 /** One draft entry with its number: "4. [Karar] …". */
-function draftLine(reader: Reader, entry: StoredEntry, meetingNumber: number): string {
-  const text = entry.kind === "action" ? actionText(reader, actionItemOf(entry, meetingNumber)) : entry.text;
+function draftLine(reader: Reader, entry: StoredEntry, meetingNumber: number, named: boolean): string {
+  const text = entry.kind === "action" ? actionText(reader, actionItemOf(entry, meetingNumber), named) : entry.text;
   const label = entry.kind === "note" ? "" : `${reader.t(`minutes-kind-${entry.kind}`)} `;
   return `<b>${entry.number}.</b> ${label}${escapeHtml(text)}`;
 }
 
 /** The minutes card: the draft with entry numbers, its state and how to add to it (HTML lines). */
-export function minutesCardLines(reader: Reader, meeting: MeetingWithHost, entries: StoredEntry[], state: { published: number; changed: boolean; approved: boolean }): string[] {
+/** `named`: owners of action items by @username (privately); a group's card says "a person". */
+export function minutesCardLines(reader: Reader, meeting: MeetingWithHost, entries: StoredEntry[], state: { published: number; changed: boolean; approved: boolean }, named: boolean): string[] {
   const lines = [reader.t("minutes-card-heading", { number: meeting.number, title: escapeHtml(meeting.title) })];
   if (state.approved) lines.push(reader.t("minutes-state-approved", { version: state.published }));
   else if (state.published > 0) lines.push(reader.t(state.changed ? "minutes-state-changed" : "minutes-state-published", { version: state.published, number: meeting.number }));
   else lines.push(reader.t("minutes-state-draft"));
   lines.push("");
   if (entries.length === 0) lines.push(reader.t("minutes-card-empty"));
-  for (const entry of entries) lines.push(draftLine(reader, entry, meeting.number));
+  for (const entry of entries) lines.push(draftLine(reader, entry, meeting.number, named));
   if (!state.approved) lines.push("", reader.t("minutes-card-how", { number: meeting.number }));
   return lines;
 }

@@ -1,38 +1,77 @@
-import { Composer } from "grammy";
+import { Composer, GrammyError } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import { looksLikeJoinCode } from "../../domain/join-code.ts";
 import type { Feature } from "../feature.ts";
+import { RELINK_DATA, readRelink } from "./callbacks.ts";
 import { placeOf, requireNetwork, requireOrganiser } from "./scope.ts";
-import type { NetworkService } from "./service.ts";
-import { nameProblemText, settingsText, setupDoneText } from "./view.ts";
+import { networkChoiceKeyboard } from "../network-choice/view.ts";
+import { RETENTION_MONTHS, type LinkConflict, type NetworkService } from "./service.ts";
+import { botLink, joinCodeText, nameProblemText, relinkKeyboard, settingsText, setupDoneText } from "./view.ts";
 
 const GROUP_TYPES = ["group", "supergroup"] as const;
 
-/** /setup, /link, /network, /network_set. */
+function inGroup(ctx: BotContext): boolean {
+  return GROUP_TYPES.includes(ctx.chat?.type as (typeof GROUP_TYPES)[number]);
+}
+
+/** Asked at the moment of the action, never remembered: admin rights can be taken away any time. */
+async function isChatAdmin(ctx: BotContext, userId: number): Promise<boolean> {
+  const member = await ctx.getChatMember(userId);
+  return member.status === "creator" || member.status === "administrator";
+}
+
+/** Sends the asker a DM; false when they have not started the bot (or blocked it). */
+async function sendPrivately(ctx: BotContext, html: string): Promise<boolean> {
+  try {
+    await ctx.api.sendMessage(ctx.from!.id, html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+    return true;
+  } catch (error) {
+    if (error instanceof GrammyError && error.error_code === 403) return false;
+    throw error;
+  }
+}
+
+function conflictText(ctx: BotContext, conflict: LinkConflict): string {
+  return ctx.t(`link-${conflict.kind}`, { network: escapeHtml(conflict.network.name) });
+}
+
+/** /setup, /link, /unlink, /network, /network_set, and the re-link confirmation button. */
 export function networksFeature(deps: { networks: NetworkService }): Feature {
   const composer = new Composer<BotContext>();
   const { networks } = deps;
 
   composer.command("setup", async (ctx) => {
-    if (!GROUP_TYPES.includes(ctx.chat.type as (typeof GROUP_TYPES)[number])) return void (await ctx.reply(ctx.t("setup-group-only")));
+    if (!inGroup(ctx)) return void (await ctx.reply(ctx.t("setup-group-only")));
     const existing = await ctx.scope();
     if (existing) return void (await replyHtml(ctx, ctx.t("setup-already", { network: escapeHtml(existing.network.name) })));
     if (ctx.match.trim() === "") return void (await ctx.reply(ctx.t("setup-usage")));
-    const caller = await ctx.getChatMember(ctx.from!.id);
-    if (caller.status !== "creator" && caller.status !== "administrator") return void (await ctx.reply(ctx.t("setup-admins-only")));
+    if (!(await isChatAdmin(ctx, ctx.from!.id))) return void (await ctx.reply(ctx.t("setup-admins-only")));
     const result = await networks.setup(placeOf(ctx), ctx.match, BigInt(ctx.from!.id));
-    if (result.kind === "already-linked") await replyHtml(ctx, ctx.t("setup-already", { network: escapeHtml(result.network.name) }));
-    else if (result.kind === "bad-name") await ctx.reply(nameProblemText(ctx, result.problem));
-    else await replyHtml(ctx, setupDoneText(ctx, result.network));
+    switch (result.kind) {
+      case "already-linked":
+        return void (await replyHtml(ctx, ctx.t("setup-already", { network: escapeHtml(result.network.name) })));
+      case "bad-name":
+        return void (await ctx.reply(nameProblemText(ctx, result.problem)));
+      case "chat-taken":
+      case "topics-taken":
+        return void (await replyHtml(ctx, conflictText(ctx, result)));
+      case "created": {
+        // The code links chats and the link joins people: it goes to the creator alone.
+        const sent = await sendPrivately(ctx, joinCodeText(ctx, result.network));
+        return void (await replyHtml(ctx, setupDoneText(ctx, result.network, sent)));
+      }
+    }
   });
 
   composer.command("link", async (ctx) => {
-    if (!GROUP_TYPES.includes(ctx.chat.type as (typeof GROUP_TYPES)[number])) return void (await ctx.reply(ctx.t("link-group-only")));
+    if (!inGroup(ctx)) return void (await ctx.reply(ctx.t("link-group-only")));
     const code = ctx.match.trim();
     if (!looksLikeJoinCode(code)) return void (await ctx.reply(ctx.t("link-usage")));
+    if (!(await isChatAdmin(ctx, ctx.from!.id))) return void (await ctx.reply(ctx.t("link-admins-only")));
     const place = placeOf(ctx);
+    const where = ctx.t(place.topicId !== 0 ? "link-place-topic" : "link-place-chat");
     const result = await networks.link(place, code, BigInt(ctx.from!.id));
     switch (result.kind) {
       case "unknown-code":
@@ -40,9 +79,61 @@ export function networksFeature(deps: { networks: NetworkService }): Feature {
       case "not-organiser":
         return void (await ctx.reply(ctx.t("organisers-only")));
       case "already-linked":
-        return void (await replyHtml(ctx, ctx.t("setup-already", { network: escapeHtml(result.network.name) })));
+        return void (await replyHtml(ctx, ctx.t("link-already", { network: escapeHtml(result.network.name), place: where })));
+      case "taken":
+        return void (await replyHtml(ctx, ctx.t("link-taken", { network: escapeHtml(result.network.name), place: where })));
+      case "chat-taken":
+      case "topics-taken":
+        return void (await replyHtml(ctx, conflictText(ctx, result)));
+      case "confirm-relink":
+        return void (await ctx.reply(ctx.t("link-relink-confirm", { from: escapeHtml(result.from.name), to: escapeHtml(result.to.name), place: where }), {
+          parse_mode: "HTML",
+          reply_markup: relinkKeyboard(ctx, { linkId: result.linkId, fromNetworkId: result.from.id, toNetworkId: result.to.id }),
+        }));
       case "linked":
         return void (await replyHtml(ctx, ctx.t(place.topicId ? "link-done-topic" : "link-done", { network: escapeHtml(result.network.name) })));
+    }
+  });
+
+  composer.callbackQuery(RELINK_DATA, async (ctx) => {
+    const button = readRelink(ctx.callbackQuery.data)!;
+    // The place comes from the message the button is on: the link must be the one found there.
+    if (!inGroup(ctx)) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    if (!(await isChatAdmin(ctx, ctx.from.id))) return void (await ctx.answerCallbackQuery({ text: ctx.t("link-relink-not-allowed") }));
+    const place = placeOf(ctx);
+    const result = await networks.relink(place, button, BigInt(ctx.from.id));
+    switch (result.kind) {
+      case "not-allowed":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("link-relink-not-allowed") }));
+      case "stale":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+      case "chat-taken":
+      case "topics-taken":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("link-relink-conflict"), show_alert: true }));
+      case "relinked": {
+        await ctx.answerCallbackQuery({ text: ctx.t("link-relink-done-toast") });
+        const text = ctx.t("link-relinked", { from: escapeHtml(result.from.name), to: escapeHtml(result.to.name), place: ctx.t(place.topicId !== 0 ? "link-place-topic" : "link-place-chat") });
+        return void (await ctx.editMessageText(text, { parse_mode: "HTML" }));
+      }
+    }
+  });
+
+  composer.command("unlink", async (ctx) => {
+    if (!inGroup(ctx)) return void (await ctx.reply(ctx.t("unlink-group-only")));
+    const scope = await requireOrganiser(ctx);
+    if (!scope) return;
+    if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("unlink-usage")));
+    if (!(await isChatAdmin(ctx, ctx.from!.id))) return void (await ctx.reply(ctx.t("unlink-admins-only")));
+    const result = await networks.unlink(placeOf(ctx), BigInt(ctx.from!.id));
+    switch (result.kind) {
+      case "not-linked":
+        return void (await ctx.reply(ctx.t("not-linked")));
+      case "not-organiser":
+        return void (await ctx.reply(ctx.t("organisers-only")));
+      case "unlinked": {
+        const args = { network: escapeHtml(result.network.name), place: ctx.t(result.topic ? "unlink-place-topic" : "unlink-place-chat") };
+        return void (await replyHtml(ctx, ctx.t(result.remaining === 0 ? "unlink-done-last" : "unlink-done", args)));
+      }
     }
   });
 
@@ -50,24 +141,51 @@ export function networksFeature(deps: { networks: NetworkService }): Feature {
     if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("network-usage")));
     const scope = await requireNetwork(ctx);
     if (!scope) return;
-    await replyHtml(ctx, settingsText(ctx, scope.network, await networks.linkedChatCount(scope.network.id)));
+    // Only organisers ever see the join code, and only in private.
+    const organiser = scope.membership?.role === "organiser";
+    const code = !organiser ? "none" : ctx.chat.type === "private" ? "show" : "hint";
+    const settings = settingsText(ctx, scope.network, await networks.linkedChatCount(scope.network.id), code);
+    // In private, someone in several networks sees them all and can switch.
+    const resolution = await ctx.scopeResolution();
+    const mine = resolution.kind === "one" ? (resolution.networks ?? []) : [];
+    if (ctx.chat.type !== "private" || mine.length < 2) return void (await replyHtml(ctx, settings));
+    await ctx.reply(`${settings}
+
+${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).join(", "), current: escapeHtml(scope.network.name) })}`, {
+      parse_mode: "HTML",
+      reply_markup: networkChoiceKeyboard(mine.filter((n) => n.id !== scope.network.id)),
+      reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true },
+    });
   });
 
   composer.command("network_set", async (ctx) => {
     const scope = await requireOrganiser(ctx);
     if (!scope) return;
-    const [, key, value] = /^(\S+)\s+([\s\S]+)$/.exec(ctx.match.trim()) ?? [];
-    if (!key || !value) return void (await ctx.reply(ctx.t("network-set-usage")));
-    const result = await networks.set(scope.network, BigInt(ctx.from!.id), key.toLowerCase(), value);
+    const [, rawKey, value] = /^(\S+)\s+([\s\S]+)$/.exec(ctx.match.trim()) ?? [];
+    if (!rawKey || !value) return void (await ctx.reply(ctx.t("network-set-usage")));
+    const key = rawKey.toLowerCase();
+    const actorId = BigInt(ctx.from!.id);
+    if (key === "join_code") {
+      if (value.trim().toLowerCase() !== "new") return void (await ctx.reply(ctx.t("network-set-usage")));
+      const renewed = await networks.renewJoinCode(scope.network, actorId);
+      const codeText = `${ctx.t("network-join-code-renewed")}\n\n${joinCodeText(ctx, renewed)}`;
+      if (ctx.chat.type === "private") return void (await replyHtml(ctx, codeText));
+      const sent = await sendPrivately(ctx, codeText);
+      const where = sent ? ctx.t("network-join-code-sent") : ctx.t("network-join-code-start-me", { link: botLink(ctx.me.username) });
+      return void (await replyHtml(ctx, `${ctx.t("network-join-code-renewed")}\n${where}`));
+    }
+    const result = await networks.set(scope.network, actorId, key, value);
     switch (result.kind) {
       case "updated":
-        return void (await replyHtml(ctx, ctx.t("network-set-done", { key: key.toLowerCase(), before: escapeHtml(result.before), after: escapeHtml(result.after) })));
+        return void (await replyHtml(ctx, ctx.t("network-set-done", { key, before: escapeHtml(result.before), after: escapeHtml(result.after) })));
       case "bad-name":
         return void (await ctx.reply(nameProblemText(ctx, result.problem)));
       case "unknown-key":
         return void (await ctx.reply(ctx.t("network-set-usage")));
       case "number-taken":
         return void (await ctx.reply(ctx.t("network-set-number-taken", { last: result.last, min: result.last + 1 })));
+      case "bad-retention":
+        return void (await ctx.reply(ctx.t("network-set-bad-retention", { min: RETENTION_MONTHS.min, max: RETENTION_MONTHS.max })));
       default:
         return void (await ctx.reply(ctx.t(`network-set-${result.kind}`)));
     }
@@ -78,6 +196,7 @@ export function networksFeature(deps: { networks: NetworkService }): Feature {
     commands: [
       { command: "setup", description: "cmd-setup", chats: ["group"], organiserOnly: false },
       { command: "link", description: "cmd-link", chats: ["group"], organiserOnly: true },
+      { command: "unlink", description: "cmd-unlink", chats: ["group"], organiserOnly: true },
       { command: "network", description: "cmd-network", chats: ["private", "group"], organiserOnly: false },
       { command: "network_set", description: "cmd-network-set", chats: ["private", "group"], organiserOnly: true },
     ],

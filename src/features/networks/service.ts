@@ -4,6 +4,7 @@ import { isLocale } from "../../bot/i18n.ts";
 import { newJoinCode } from "../../domain/join-code.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
 import type { AuditService } from "../audit/service.ts";
+import type { RelinkButton } from "./callbacks.ts";
 
 export interface ChatPlace {
   chatId: number;
@@ -17,20 +18,58 @@ export interface Scope {
   membership: { id: number; role: "organiser" | "member"; organisationId: number | null } | undefined;
 }
 
-type ScopeRow = Network & { memberId: number | null; memberRole: "organiser" | "member" | null; memberOrganisationId: number | null };
+/**
+ * Where an update belongs. In a group: the chat's network, or none. In private a person may
+ * belong to several networks, or only to networks they have left; nothing is guessed.
+ */
+export type ScopeResolution =
+  /** `networks`: in private, every network the person belongs to (the one in scope included). */
+  | { kind: "one"; scope: Scope; networks?: { id: number; name: string }[] }
+  | { kind: "none" }
+  | { kind: "left"; networks: string[] }
+  | { kind: "several"; networks: { id: number; name: string }[] };
 
-function toScope({ memberId, memberRole, memberOrganisationId, ...network }: ScopeRow): Scope {
+/** How long a network chosen in private stays chosen: one sitting's work, not forever. */
+export const PRIVATE_CHOICE_MS = 30 * 60_000;
+
+type ScopeRow = Network & {
+  memberId: number | null;
+  memberRole: "organiser" | "member" | null;
+  memberOrganisationId: number | null;
+  memberLeftAt: Date | null;
+};
+
+function toScope({ memberId, memberRole, memberOrganisationId, memberLeftAt: _left, ...network }: ScopeRow): Scope {
   return {
     network,
     membership: memberId === null ? undefined : { id: memberId, role: memberRole!, organisationId: memberOrganisationId },
   };
 }
 
-export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours"] as const;
+export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours", "retention_months", "join_code"] as const;
+/** How long answers keep their names: at least a month, at most ten years. */
+export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
 export type NetworkKey = (typeof NETWORK_KEYS)[number];
 
-export type SetupResult = { kind: "created"; network: Network } | { kind: "already-linked"; network: Network } | { kind: "bad-name"; problem: NameProblem };
-export type LinkResult = { kind: "linked"; network: Network } | { kind: "unknown-code" } | { kind: "not-organiser" } | { kind: "already-linked"; network: Network };
+/**
+ * A topic link never overrides a chat linked to another network: a topic cannot join a network
+ * other than its chat's, and a chat cannot join one while a topic of it belongs to another.
+ */
+export type LinkConflict = { kind: "chat-taken"; network: Network } | { kind: "topics-taken"; network: Network };
+
+export type SetupResult = { kind: "created"; network: Network } | { kind: "already-linked"; network: Network } | { kind: "bad-name"; problem: NameProblem } | LinkConflict;
+export type LinkResult =
+  | { kind: "linked"; network: Network }
+  | { kind: "unknown-code" }
+  | { kind: "not-organiser" }
+  | { kind: "already-linked"; network: Network }
+  /** Linked to a network the caller does not organise: never taken over. */
+  | { kind: "taken"; network: Network }
+  /** Linked to another network the caller also organises: moved only after a confirmation button. */
+  | { kind: "confirm-relink"; linkId: number; from: Network; to: Network }
+  | LinkConflict;
+export type RelinkResult = { kind: "relinked"; from: Network; to: Network } | { kind: "not-allowed" } | { kind: "stale" } | LinkConflict;
+export type UnlinkResult = { kind: "unlinked"; network: Network; topic: boolean; remaining: number } | { kind: "not-linked" } | { kind: "not-organiser" };
 export type SetResult =
   | { kind: "updated"; before: string; after: string }
   | { kind: "unknown-key" }
@@ -38,6 +77,7 @@ export type SetResult =
   | { kind: "bad-language" }
   | { kind: "bad-number" }
   | { kind: "bad-quiet-hours" }
+  | { kind: "bad-retention" }
   | { kind: "number-taken"; last: number }
   | { kind: "bad-name"; problem: NameProblem };
 
@@ -57,11 +97,12 @@ export class NetworkService {
 
   /**
    * The network a chat (or its forum topic) belongs to, and the sender's place in it. One
-   * statement: this runs for every update, so it must cost one round trip.
+   * statement: this runs for every update, so it must cost one round trip. `register` (someone
+   * wrote there) makes the sender a member, or a member again after leaving.
    */
-  async scopeOfChat(place: Pick<ChatPlace, "chatId" | "topicId">, userId: bigint | undefined): Promise<Scope | undefined> {
+  async scopeOfChat(place: Pick<ChatPlace, "chatId" | "topicId">, userId: bigint | undefined, register = true): Promise<Scope | undefined> {
     const rows = await this.prisma.$queryRaw<ScopeRow[]>`
-      SELECT n.*, m.id AS "memberId", m.role AS "memberRole", m."organisationId" AS "memberOrganisationId"
+      SELECT n.*, m.id AS "memberId", m.role AS "memberRole", m."organisationId" AS "memberOrganisationId", m."leftAt" AS "memberLeftAt"
       FROM "Chat" c
       JOIN "Network" n ON n.id = c."networkId"
       LEFT JOIN "Member" m ON m."networkId" = n.id AND m."userId" = ${userId ?? -1n}
@@ -71,31 +112,44 @@ export class NetworkService {
     const row = rows[0];
     if (!row) return undefined;
     const scope = toScope(row);
-    if (userId !== undefined && !scope.membership) scope.membership = await this.ensureMember(row.id, userId);
+    if (userId === undefined) return scope;
+    if (!register) return row.memberLeftAt ? { ...scope, membership: undefined } : scope;
+    if (!scope.membership || row.memberLeftAt) scope.membership = await this.ensureMember(row.id, userId);
     return scope;
   }
 
-  /** In private, the network the person most recently joined. */
-  async scopeOfUser(userId: bigint): Promise<Scope | undefined> {
-    const rows = await this.prisma.$queryRaw<ScopeRow[]>`
-      SELECT n.*, m.id AS "memberId", m.role AS "memberRole", m."organisationId" AS "memberOrganisationId"
+  /**
+   * In private: the person's one network; the network they chose within the last half hour
+   * when they belong to several; otherwise what stands in the way (none, only left, several).
+   */
+  async resolvePrivate(userId: bigint, now: Date): Promise<ScopeResolution> {
+    const rows = await this.prisma.$queryRaw<(ScopeRow & { chosenId: number | null; chosenAt: Date | null })[]>`
+      SELECT n.*, m.id AS "memberId", m.role AS "memberRole", m."organisationId" AS "memberOrganisationId", m."leftAt" AS "memberLeftAt",
+             u."privateNetworkId" AS "chosenId", u."privateNetworkAt" AS "chosenAt"
       FROM "Member" m
       JOIN "Network" n ON n.id = m."networkId"
+      JOIN "TelegramUser" u ON u.id = m."userId"
       WHERE m."userId" = ${userId}
-      ORDER BY m."joinedAt" DESC, m.id DESC
-      LIMIT 1`;
-    return rows[0] ? toScope(rows[0]) : undefined;
+      ORDER BY m."joinedAt" DESC, m.id DESC`;
+    const active = rows.filter((row) => row.memberLeftAt === null);
+    if (rows.length === 0) return { kind: "none" };
+    if (active.length === 0) return { kind: "left", networks: rows.map((row) => row.name) };
+    const networks = active.map((row) => ({ id: row.id, name: row.name })).sort((a, b) => a.name.localeCompare(b.name, "tr"));
+    if (active.length === 1) return { kind: "one", scope: toScope(active[0]!), networks };
+    const chosen = active.find((row) => row.id === row.chosenId && row.chosenAt !== null && now.getTime() - row.chosenAt.getTime() < PRIVATE_CHOICE_MS);
+    if (chosen) return { kind: "one", scope: toScope(chosen), networks };
+    return { kind: "several", networks };
   }
 
   /**
-   * Anyone who writes in a linked chat is known as a member. Called when the scope query found
-   * no membership; the upsert also covers a concurrent update that created it meanwhile.
+   * Anyone who writes in a linked chat is known as a member, and someone who had left is a member
+   * again. The upsert also covers a concurrent update that created the row meanwhile.
    */
   private ensureMember(networkId: number, userId: bigint) {
     return this.prisma.member.upsert({
       where: { networkId_userId: { networkId, userId } },
       create: { networkId, userId },
-      update: {},
+      update: { leftAt: null },
       select: { id: true, role: true, organisationId: true },
     });
   }
@@ -105,6 +159,8 @@ export class NetworkService {
     if (existing) return { kind: "already-linked", network: existing.network };
     const problem = checkName(rawName, NAME_LIMITS.network);
     if (problem) return { kind: "bad-name", problem };
+    const conflict = await this.conflict(place, undefined);
+    if (conflict) return conflict;
     const name = normaliseName(rawName);
     const network = await this.prisma.$transaction(async (tx) => {
       const created = await tx.network.create({ data: { name, seriesTitle: name, joinCode: newJoinCode() } });
@@ -116,21 +172,125 @@ export class NetworkService {
     return { kind: "created", network };
   }
 
+  /**
+   * Links this chat or topic to the code's network. The caller's Telegram admin status is the
+   * handler's to check; this checks the network side: an organiser of the code's network, and
+   * never a place that belongs to another network (that needs `relink`, after a confirmation).
+   */
   async link(place: ChatPlace, code: string, actorId: bigint): Promise<LinkResult> {
     const network = await this.prisma.network.findUnique({ where: { joinCode: code.toUpperCase() } });
     if (!network) return { kind: "unknown-code" };
-    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId: network.id, userId: actorId } } });
-    if (member?.role !== "organiser") return { kind: "not-organiser" };
-    const existing = await this.prisma.chat.findUnique({
-      where: { telegramChatId_topicId: { telegramChatId: BigInt(place.chatId), topicId: place.topicId } },
-      include: { network: true },
-    });
-    if (existing) return { kind: "already-linked", network: existing.network };
-    await this.prisma.$transaction(async (tx) => {
-      await tx.chat.create({ data: { networkId: network.id, telegramChatId: BigInt(place.chatId), topicId: place.topicId, title: place.title } });
-      await this.audit.record(tx, { networkId: network.id, actorId, action: "chat.link", subject: place.title ?? String(place.chatId), after: { chatId: place.chatId, topicId: place.topicId } });
-    });
+    if (!(await this.isOrganiser(network.id, actorId))) return { kind: "not-organiser" };
+    const existing = await this.linkAt(place.chatId, place.topicId);
+    if (existing?.networkId === network.id) return { kind: "already-linked", network };
+    const conflict = await this.conflict(place, network.id, existing?.networkId);
+    if (conflict) return conflict;
+    if (existing) {
+      const organisesBoth = await this.isOrganiser(existing.networkId, actorId);
+      return organisesBoth ? { kind: "confirm-relink", linkId: existing.id, from: existing.network, to: network } : { kind: "taken", network: existing.network };
+    }
+    try {
+      await this.prisma.$transaction(async (tx) => {
+        await tx.chat.create({ data: { networkId: network.id, telegramChatId: BigInt(place.chatId), topicId: place.topicId, title: place.title } });
+        await this.audit.record(tx, { networkId: network.id, actorId, action: "chat.link", subject: place.title ?? String(place.chatId), after: { chatId: place.chatId, topicId: place.topicId } });
+      });
+    } catch (error) {
+      // Someone linked the same place a moment earlier: answer as if we had come second.
+      if ((error as { code?: string }).code !== "P2002") throw error;
+      const winner = await this.linkAt(place.chatId, place.topicId);
+      if (!winner) throw error;
+      return winner.networkId === network.id ? { kind: "already-linked", network } : { kind: "taken", network: winner.network };
+    }
     return { kind: "linked", network };
+  }
+
+  /**
+   * Moves one link to another network, as the confirmation button asks. Everything is checked
+   * again at press time: the presser organises both networks (their Telegram admin status is the
+   * handler's to check) and the link is still the same row, still in the network it was in.
+   * Moving a whole chat takes its topics of the old network along, so no topic is left in a
+   * network other than its chat's.
+   */
+  async relink(place: ChatPlace, button: RelinkButton, actorId: bigint): Promise<RelinkResult> {
+    const { linkId, fromNetworkId, toNetworkId } = button;
+    if (!(await this.isOrganiser(fromNetworkId, actorId)) || !(await this.isOrganiser(toNetworkId, actorId))) return { kind: "not-allowed" };
+    const existing = await this.linkAt(place.chatId, place.topicId);
+    const to = await this.prisma.network.findUnique({ where: { id: toNetworkId } });
+    if (!existing || existing.id !== linkId || existing.networkId !== fromNetworkId || !to) return { kind: "stale" };
+    const conflict = await this.conflict(place, toNetworkId, fromNetworkId);
+    if (conflict) return conflict;
+    const moved = await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.chat.updateMany({ where: { id: linkId, networkId: fromNetworkId }, data: { networkId: toNetworkId, linkedAt: new Date() } });
+      if (count === 0) return false;
+      if (place.topicId === 0) await tx.chat.updateMany({ where: { telegramChatId: BigInt(place.chatId), networkId: fromNetworkId }, data: { networkId: toNetworkId } });
+      const entry = { actorId, subject: place.title ?? String(place.chatId), before: { network: existing.network.name }, after: { network: to.name } };
+      await this.audit.record(tx, { ...entry, networkId: fromNetworkId, action: "chat.relink.out" });
+      await this.audit.record(tx, { ...entry, networkId: toNetworkId, action: "chat.relink.in" });
+      return true;
+    });
+    return moved ? { kind: "relinked", from: existing.network, to } : { kind: "stale" };
+  }
+
+  /**
+   * Removes the link that governs this place: in a topic with its own link, that one; otherwise
+   * the chat's. The network itself stays, even without any linked chat.
+   */
+  async unlink(place: ChatPlace, actorId: bigint): Promise<UnlinkResult> {
+    const row = (place.topicId !== 0 ? await this.linkAt(place.chatId, place.topicId) : null) ?? (await this.linkAt(place.chatId, 0));
+    if (!row) return { kind: "not-linked" };
+    if (!(await this.isOrganiser(row.networkId, actorId))) return { kind: "not-organiser" };
+    const removed = await this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.chat.deleteMany({ where: { id: row.id, networkId: row.networkId } });
+      if (count === 0) return false;
+      await this.audit.record(tx, { networkId: row.networkId, actorId, action: "chat.unlink", subject: row.title ?? String(place.chatId), before: { chatId: place.chatId, topicId: row.topicId } });
+      return true;
+    });
+    if (!removed) return { kind: "not-linked" };
+    return { kind: "unlinked", network: row.network, topic: row.topicId !== 0, remaining: await this.linkedChatCount(row.networkId) };
+  }
+
+  /** A new join code; the old one stops working at once. The audit entry never holds a code. */
+  async renewJoinCode(network: Network, actorId: bigint): Promise<Network> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.prisma.$transaction(async (tx) => {
+          const updated = await tx.network.update({ where: { id: network.id }, data: { joinCode: newJoinCode() } });
+          await this.audit.record(tx, { networkId: network.id, actorId, action: "network.set.join_code", subject: network.name });
+          return updated;
+        });
+      } catch (error) {
+        // Another network drew the same code: draw again (31^8 codes make a second clash unheard of).
+        if ((error as { code?: string }).code !== "P2002" || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /** An organiser of the network who has not left it. */
+  async isOrganiser(networkId: number, userId: bigint): Promise<boolean> {
+    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, select: { role: true, leftAt: true } });
+    return member?.role === "organiser" && member.leftAt === null;
+  }
+
+  private linkAt(chatId: number, topicId: number) {
+    return this.prisma.chat.findUnique({ where: { telegramChatId_topicId: { telegramChatId: BigInt(chatId), topicId } }, include: { network: true } });
+  }
+
+  /**
+   * Whether linking this place to `networkId` (undefined: a network not created yet) would let a
+   * topic link differ from its chat's. `moving`: the network whose links in this chat move along.
+   */
+  private async conflict(place: Pick<ChatPlace, "chatId" | "topicId">, networkId: number | undefined, moving?: number): Promise<LinkConflict | undefined> {
+    if (place.topicId !== 0) {
+      const whole = await this.linkAt(place.chatId, 0);
+      return whole && whole.networkId !== networkId ? { kind: "chat-taken", network: whole.network } : undefined;
+    }
+    const allowed = [networkId, moving].filter((id): id is number => id !== undefined);
+    const topic = await this.prisma.chat.findFirst({
+      where: { telegramChatId: BigInt(place.chatId), topicId: { not: 0 }, networkId: { notIn: allowed } },
+      include: { network: true },
+      orderBy: { id: "asc" },
+    });
+    return topic ? { kind: "topics-taken", network: topic.network } : undefined;
   }
 
   /** Where the network's announcements go: each linked chat, in its forum topic if it has one. */
@@ -144,7 +304,7 @@ export class NetworkService {
 
   async set(network: Network, actorId: bigint, key: string, raw: string): Promise<SetResult> {
     const value = raw.trim();
-    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber" | "quietFrom" | "quietUntil">>;
+    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber" | "quietFrom" | "quietUntil" | "retentionMonths">>;
     let before: string;
     switch (key as NetworkKey) {
       case "title": {
@@ -183,7 +343,15 @@ export class NetworkService {
         before = quietHoursText(network.quietFrom, network.quietUntil);
         break;
       }
+      case "retention_months": {
+        const months = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+        if (!(months >= RETENTION_MONTHS.min && months <= RETENTION_MONTHS.max)) return { kind: "bad-retention" };
+        data = { retentionMonths: months };
+        before = String(network.retentionMonths);
+        break;
+      }
       default:
+        // join_code is not a value to set but a code to draw: renewJoinCode.
         return { kind: "unknown-key" };
     }
     const after = "quietFrom" in data ? quietHoursText(data.quietFrom!, data.quietUntil!) : String(Object.values(data)[0]);

@@ -1,32 +1,55 @@
+import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import type { NameProblem } from "../../domain/names.ts";
 import type { Network } from "../../db/client.ts";
+import { relinkData, type RelinkButton } from "./callbacks.ts";
 
 export function joinLink(botUsername: string, code: string): string {
   return `https://t.me/${botUsername}?start=join_${code}`;
+}
+
+/** The bot's own chat, without a join code: enough to let the bot write privately. */
+export function botLink(botUsername: string): string {
+  return `https://t.me/${botUsername}`;
 }
 
 export function nameProblemText(ctx: BotContext, problem: NameProblem): string {
   return problem.kind === "empty" ? ctx.t("name-empty") : ctx.t("name-too-long", { max: problem.max, length: problem.length });
 }
 
-export function setupDoneText(ctx: BotContext, network: Network): string {
+/** The group's answer to /setup: no code, only where the code went. */
+export function setupDoneText(ctx: BotContext, network: Network, codeSent: boolean): string {
   return ctx.t("setup-done", {
     network: escapeHtml(network.name),
-    code: network.joinCode,
-    link: joinLink(ctx.me.username, network.joinCode),
+    code: codeSent ? ctx.t("setup-code-sent") : ctx.t("setup-code-start-me", { link: botLink(ctx.me.username) }),
   });
 }
 
-export function settingsText(ctx: BotContext, network: Network, chats: number): string {
-  return ctx.t("network-settings", {
+/** The join code and the members' join link: for an organiser, in private only. */
+export function joinCodeText(ctx: BotContext, network: Network): string {
+  return ctx.t("network-code", { network: escapeHtml(network.name), code: network.joinCode, link: joinLink(ctx.me.username, network.joinCode) });
+}
+
+/**
+ * The settings. `code`: "show" (an organiser in private), "hint" (an organiser in a group: where
+ * to see it), "none" (everyone else).
+ */
+export function settingsText(ctx: BotContext, network: Network, chats: number, code: "show" | "hint" | "none"): string {
+  const settings = ctx.t("network-settings", {
     name: escapeHtml(network.name),
     title: escapeHtml(network.seriesTitle),
     timezone: network.timeZone,
     language: ctx.t(`lang-name-${network.locale}`),
     next: network.nextMeetingNumber,
     chats,
-    code: network.joinCode,
+    retention: network.retentionMonths,
   });
+  if (code === "show") return `${settings}\n\n${joinCodeText(ctx, network)}`;
+  if (code === "hint") return `${settings}\n${ctx.t("network-code-private")}`;
+  return settings;
+}
+
+export function relinkKeyboard(ctx: BotContext, button: RelinkButton): InlineKeyboard {
+  return new InlineKeyboard().text(ctx.t("link-relink-button"), relinkData(button));
 }

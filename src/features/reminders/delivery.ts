@@ -99,7 +99,7 @@ export class ReminderDelivery {
     if (!entry || entry.kind !== "action" || entry.deletedAt || entry.publishedAt === null) return { kind: "skip", reason: "no longer an action item" };
     if (entry.doneAt) return { kind: "skip", reason: "already done" };
     const member = await prisma.member.findUnique({ where: { id: memberId }, include: { user: true } });
-    if (!member) return { kind: "skip", reason: "no longer a member" };
+    if (!member || member.leftAt) return { kind: "skip", reason: "no longer a member" };
     if (!member.user.dmReachable) return { kind: "skip", reason: "unreachable" };
     const item = actionItemOf(entry, meetingNumber);
     return {
@@ -108,7 +108,7 @@ export class ReminderDelivery {
         chatId: Number(member.userId),
         topicId: 0,
         locale: negotiateLocale(member.user.locale, member.user.languageCode ?? undefined),
-        text: (r) => r.t(kind === "action-due" ? "action-reminder-due" : "action-reminder-soon", { item: escapeHtml(actionText(r, item)), number: meetingNumber }),
+        text: (r) => r.t(kind === "action-due" ? "action-reminder-due" : "action-reminder-soon", { item: escapeHtml(actionText(r, item, true)), number: meetingNumber }),
         keyboard: (r) => ({ inline_keyboard: [[{ text: r.t("action-done-button"), callback_data: doneData(entry.id) }]] }),
       },
     };
@@ -160,7 +160,7 @@ export class ReminderDelivery {
       where: { id: audience.memberId },
       include: { user: true, rsvps: { where: { meetingId: meeting.id } } },
     });
-    if (!member) return { kind: "skip", reason: "no longer a member" };
+    if (!member || member.leftAt) return { kind: "skip", reason: "no longer a member" };
     const rsvp = member.rsvps[0];
     const direct = { chatId: Number(member.userId), topicId: 0, locale: negotiateLocale(member.user.locale, member.user.languageCode ?? undefined) };
     const reachable = () => (member.user.dmReachable ? undefined : ({ kind: "skip", reason: "unreachable" } as const));

@@ -5,6 +5,7 @@ import { PLANNED_KINDS, planReminders, type Audience, type ReminderPolicy } from
 import type { Logger } from "../../logger.ts";
 import { reminderJobId, type ReminderTransport } from "../../../jobs/reminders.ts";
 import type { AuditService } from "../audit/service.ts";
+import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 
 export type { Reminder };
 
@@ -52,7 +53,7 @@ export class ReminderService {
   async plan(meetingId: number): Promise<number> {
     const meeting = await this.prisma.meeting.findUnique({
       where: { id: meetingId },
-      include: { network: { include: { members: { select: { id: true, role: true } }, chats: true } }, reminders: true },
+      include: { network: { include: { members: { where: ACTIVE_MEMBER, select: { id: true, role: true } }, chats: true } }, reminders: true },
     });
     if (!meeting) return 0;
     if (meeting.status === "cancelled") return this.cancelAll(meetingId, "meeting cancelled");
@@ -111,7 +112,7 @@ export class ReminderService {
 
   /** Members who receive the host checklist: the organisation's marked contacts, else all its members. */
   private async hostContactIds(organisationId: number): Promise<number[]> {
-    const members = await this.prisma.member.findMany({ where: { organisationId }, select: { id: true, isHostContact: true } });
+    const members = await this.prisma.member.findMany({ where: { organisationId, ...ACTIVE_MEMBER }, select: { id: true, isHostContact: true } });
     return hostContacts(members).map((m) => m.id);
   }
 

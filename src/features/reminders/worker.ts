@@ -3,6 +3,7 @@ import type { Api } from "grammy";
 import type { Processors } from "../../../jobs/definitions.ts";
 import { createWorker } from "../../../jobs/queue.ts";
 import { reminderProcessor, type ReminderPayload } from "../../../jobs/reminders.ts";
+import { retentionProcessor } from "../../../jobs/housekeeping.ts";
 import type { Translator } from "../../bot/i18n.ts";
 import type { Logger } from "../../logger.ts";
 import type { Services } from "../services.ts";
@@ -17,8 +18,8 @@ export const REMINDER_RATE = { max: 1, duration: 40 };
 
 /**
  * The queue's worker: reminders at most 25 a second across the queue, a 429 pausing it, and a
- * reminder that failed every attempt recorded and told to the organisers. `api` must not retry
- * 429s by itself.
+ * reminder that failed every attempt recorded and told to the organisers; it also runs the
+ * nightly retention job. `api` must not retry 429s by itself.
  */
 export function createReminderWorker(
   connection: ConnectionOptions,
@@ -36,7 +37,11 @@ export function createReminderWorker(
   const delivery = new ReminderDelivery({ prisma: services.prisma, reminders: services.reminders, rsvps: services.rsvps, api: deps.api, translator: deps.translator, logger, onHostDeadline: deps.onHostDeadline });
   const worker: Worker = createWorker(
     connection,
-    { ...deps.otherProcessors, reminder: reminderProcessor((payload) => delivery.deliver(payload), () => worker) },
+    {
+      retention: retentionProcessor((now) => services.privacy.applyRetention(now), services.clock),
+      ...deps.otherProcessors,
+      reminder: reminderProcessor((payload) => delivery.deliver(payload), () => worker),
+    },
     logger,
     { concurrency: 8, limiter: REMINDER_RATE },
   );

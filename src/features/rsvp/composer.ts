@@ -40,7 +40,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
   /** Records the answer; a stranger answering on a group's card becomes a member first, as writing there would make them. */
   const answer = async (ctx: BotContext, request: AnswerRequest): Promise<AnswerOutcome> => {
     let outcome = await rsvps.answer(request);
-    if (outcome.kind === "not-member" && ctx.chat?.type !== "private" && (await ctx.scope())) outcome = await rsvps.answer(request);
+    if (outcome.kind === "not-member" && ctx.chat?.type !== "private" && (await ctx.takePart())?.membership) outcome = await rsvps.answer(request);
     return outcome;
   };
 

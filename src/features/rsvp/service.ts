@@ -106,7 +106,7 @@ export class RsvpService {
                i.source::"RsvpSource", ${now}, ${now}
         FROM input i
         JOIN "Meeting" mt ON mt.id = i.meeting_id
-        JOIN "Member" m ON m."networkId" = mt."networkId" AND m."userId" = i.user_id
+        JOIN "Member" m ON m."networkId" = mt."networkId" AND m."userId" = i.user_id AND m."leftAt" IS NULL
         LEFT JOIN "Rsvp" old ON old."meetingId" = mt.id AND old."memberId" = m.id
         WHERE mt.status IN ('planned', 'invited') AND mt.capacity IS NULL AND mt."startsAt" > ${now}
           AND (mt."rsvpDeadline" IS NULL OR mt."rsvpDeadline" > ${now})
@@ -141,7 +141,8 @@ export class RsvpService {
       if (meeting.status === "cancelled") return { kind: "cancelled" } as const;
       if (!isOpen(meeting, now)) return { kind: "closed" } as const;
       const member = await tx.member.findUnique({ where: { networkId_userId: { networkId: meeting.networkId, userId: request.userId } } });
-      if (!member) return { kind: "not-member" } as const;
+      // Someone who left the network's chats no longer answers for it (their DM card stays behind).
+      if (!member || member.leftAt) return { kind: "not-member" } as const;
       const existing = await tx.rsvp.findUnique({ where: { meetingId_memberId: { meetingId: meeting.id, memberId: member.id } } });
       const partySize = request.partySize ?? (existing?.status === "yes" && request.status === "yes" ? existing.partySize : 1);
       let waitlistedAt: Date | null = null;
@@ -249,8 +250,10 @@ export class RsvpService {
 
   /** Organisations of the network with no answer from any of their members. */
   async silentOrganisations(meetingId: number, networkId: number): Promise<string[]> {
+    // An anonymous answer (forgotten person, retention) still means its organisation answered.
+    const anonymous = await this.prisma.rsvp.findMany({ where: { meetingId, memberId: null, organisationId: { not: null } }, select: { organisationId: true } });
     const organisations = await this.prisma.organisation.findMany({
-      where: { networkId, members: { none: { rsvps: { some: { meetingId } } } } },
+      where: { networkId, members: { none: { rsvps: { some: { meetingId } } } }, id: { notIn: anonymous.map((r) => r.organisationId!) } },
       orderBy: { rotationPosition: "asc" },
       select: { name: true },
     });

@@ -1,0 +1,56 @@
+import { Composer } from "grammy";
+import type { ChatMember } from "grammy/types";
+import type { BotContext } from "../../bot/context.ts";
+import { sendToEach, type SendToEachDeps } from "../../bot/direct.ts";
+import type { Feature } from "../feature.ts";
+import type { MembershipService, PresenceCheck } from "./service.ts";
+import { departureText } from "./view.ts";
+
+const PRESENT = ["creator", "administrator", "member"];
+
+function isPresent(member: ChatMember): boolean {
+  return PRESENT.includes(member.status) || (member.status === "restricted" && member.is_member);
+}
+
+/**
+ * Leaving and coming back. Telegram tells the bot with a "left the group" service message
+ * (even in privacy mode) and, where the bot is an administrator, a chat_member update; either
+ * is enough, and handling both is harmless.
+ */
+export function membershipFeature(deps: { membership: MembershipService } & Omit<SendToEachDeps, "api">): Feature {
+  const composer = new Composer<BotContext>();
+
+  const left = async (ctx: BotContext, userId: number, actorId: number) => {
+    const stillIn: PresenceCheck = async (chatId) => {
+      try {
+        return isPresent(await ctx.api.getChatMember(Number(chatId), userId));
+      } catch {
+        // A chat the bot can no longer see cannot vouch for anyone.
+        return false;
+      }
+    };
+    const ended = await deps.membership.departed(BigInt(ctx.chat!.id), BigInt(userId), BigInt(actorId), stillIn);
+    for (const departure of ended) {
+      await sendToEach({ api: ctx.api, translator: deps.translator, logger: deps.logger }, departure.organisers, (reader) => departureText(reader, departure));
+    }
+  };
+
+  composer.on("message:left_chat_member", async (ctx) => {
+    const person = ctx.message.left_chat_member;
+    if (person.is_bot) return;
+    await left(ctx, person.id, ctx.from.id);
+  });
+
+  composer.on("message:new_chat_members", async (ctx) => {
+    for (const person of ctx.message.new_chat_members) if (!person.is_bot) await deps.membership.returned(BigInt(ctx.chat.id), BigInt(person.id));
+  });
+
+  composer.on("chat_member", async (ctx) => {
+    const { old_chat_member: before, new_chat_member: after, from } = ctx.chatMember;
+    if (after.user.is_bot) return;
+    if (isPresent(before) && !isPresent(after)) await left(ctx, after.user.id, from.id);
+    else if (!isPresent(before) && isPresent(after)) await deps.membership.returned(BigInt(ctx.chat.id), BigInt(after.user.id));
+  });
+
+  return { composer, commands: [] };
+}

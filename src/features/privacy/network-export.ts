@@ -1,0 +1,74 @@
+import type { PrismaClient } from "../../db/client.ts";
+import { displayName } from "./records.ts";
+
+/**
+ * The whole network for its organisers, as a backup or to move elsewhere: settings,
+ * organisations, members with names, meetings with answers, attendance, hosting, minutes,
+ * reminders and the audit log. Nothing in it is beyond what organisers already may see.
+ */
+export async function collectNetwork(prisma: PrismaClient, networkId: number, now: Date) {
+  const network = await prisma.network.findUniqueOrThrow({ where: { id: networkId } });
+  const [chats, organisations, members, meetings, audit] = await Promise.all([
+    prisma.chat.findMany({ where: { networkId }, orderBy: { id: "asc" } }),
+    prisma.organisation.findMany({ where: { networkId }, orderBy: { rotationPosition: "asc" } }),
+    prisma.member.findMany({ where: { networkId }, include: { user: true }, orderBy: { id: "asc" } }),
+    prisma.meeting.findMany({
+      where: { networkId },
+      orderBy: { number: "asc" },
+      include: {
+        rsvps: { orderBy: { id: "asc" } },
+        attendance: { orderBy: { id: "asc" } },
+        turns: { orderBy: { id: "asc" } },
+        checklist: { orderBy: { item: "asc" } },
+        reminders: { orderBy: { id: "asc" } },
+        minutes: {
+          include: {
+            entries: { orderBy: { number: "asc" } },
+            versions: { orderBy: { version: "asc" }, include: { deliveries: { orderBy: { target: "asc" } } } },
+          },
+        },
+      },
+    }),
+    prisma.auditEntry.findMany({ where: { networkId }, orderBy: { id: "asc" } }),
+  ]);
+  const { id: _id, ...settings } = network;
+  return {
+    format: "ortak-network-export",
+    version: 1,
+    exportedAt: now,
+    network: { id: network.id, ...settings },
+    chats: chats.map((c) => ({ telegramChatId: c.telegramChatId, topicId: c.topicId, title: c.title, linkedAt: c.linkedAt })),
+    organisations: organisations.map(({ networkId: _n, nameKey: _k, shortNameKey: _s, ...org }) => org),
+    members: members.map((m) => ({
+      memberId: m.id,
+      telegramId: m.userId,
+      name: displayName(m.user),
+      username: m.user.username,
+      language: m.user.locale ?? m.user.languageCode,
+      reachableByDirectMessage: m.user.dmReachable,
+      organisationId: m.organisationId,
+      role: m.role,
+      hostingContact: m.isHostContact,
+      joinedAt: m.joinedAt,
+      leftAt: m.leftAt,
+    })),
+    meetings: meetings.map(({ networkId: _n, rsvps, attendance, turns, checklist, reminders, minutes, ...meeting }) => ({
+      ...meeting,
+      // memberId null: an anonymous answer (forgotten person, retention) that counts for organisationId.
+      answers: rsvps.map(({ meetingId: _m, ...r }) => r),
+      attendance: attendance.map(({ meetingId: _m, ...a }) => a),
+      hostTurns: turns.map(({ meetingId: _m, ...t }) => t),
+      hostChecklist: checklist.map(({ meetingId: _m, ...c }) => c),
+      reminders: reminders.map(({ meetingId: _m, ...r }) => r),
+      minutes: minutes && {
+        takerId: minutes.takerId,
+        approvedAt: minutes.approvedAt,
+        approvedBy: minutes.approvedBy,
+        createdAt: minutes.createdAt,
+        entries: minutes.entries.map(({ meetingId: _m, ...e }) => e),
+        versions: minutes.versions.map(({ meetingId: _m, deliveries, ...v }) => ({ ...v, deliveries: deliveries.map(({ meetingId: _d, version: _v, ...d }) => d) })),
+      },
+    })),
+    audit: audit.map(({ networkId: _n, ...a }) => a),
+  };
+}

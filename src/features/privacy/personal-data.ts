@@ -1,0 +1,141 @@
+import type { PrismaClient } from "../../db/client.ts";
+import { auditSubjects, memberAudiences } from "./records.ts";
+
+/** Everything ortak holds about one person, across networks (KVKK art. 11, GDPR art. 15). */
+export interface PersonalData {
+  format: "ortak-personal-data";
+  version: 1;
+  generatedAt: Date;
+  user: Record<string, unknown> | null;
+  memberships: Record<string, unknown>[];
+  answers: Record<string, unknown>[];
+  checkIns: Record<string, unknown>[];
+  minutesEntriesWritten: Record<string, unknown>[];
+  actionItemsOwned: Record<string, unknown>[];
+  auditEntries: Record<string, unknown>[];
+  pendingReminders: Record<string, unknown>[];
+  hostingAnswers: Record<string, unknown>[];
+  checklistStepsDone: Record<string, unknown>[];
+  minutesRoles: Record<string, unknown>[];
+  invitationsByDirectMessage: Record<string, unknown>[];
+  conversationsInProgress: Record<string, unknown>[];
+}
+
+const MEETING = { select: { number: true, title: true, startsAt: true, networkId: true, network: { select: { name: true } } } } as const;
+
+type MeetingRef = { number: number; title: string; startsAt: Date; networkId: number; network: { name: string } };
+const meetingOf = (m: MeetingRef) => ({ networkId: m.networkId, network: m.network.name, meetingNumber: m.number, meetingTitle: m.title, meetingStartsAt: m.startsAt });
+
+/** Reads the person's records; every query is limited to their own rows. */
+export async function collectPersonalData(prisma: PrismaClient, userId: bigint, now: Date): Promise<PersonalData> {
+  const user = await prisma.telegramUser.findUnique({
+    where: { id: userId },
+    include: { memberships: { include: { network: { select: { name: true } }, organisation: { select: { name: true, shortName: true } } }, orderBy: { id: "asc" } } },
+  });
+  const memberships = user?.memberships ?? [];
+  const memberIds = memberships.map((m) => m.id);
+  const networkIds = memberships.map((m) => m.networkId);
+  const inMeetings = { minutes: { meeting: { networkId: { in: networkIds } } } };
+
+  const [answers, checkIns, written, owned, audit, reminders, turns, checklist, minutes, cards, dialogues] = await Promise.all([
+    prisma.rsvp.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
+    prisma.attendance.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
+    prisma.minutesEntry.findMany({ where: { authorId: userId }, include: { minutes: { include: { meeting: MEETING } } }, orderBy: { id: "asc" } }),
+    prisma.minutesEntry.findMany({
+      where: {
+        kind: "action",
+        OR: [{ ownerMemberId: { in: memberIds } }, ...(user?.username ? [{ ownerUsername: { equals: user.username, mode: "insensitive" as const }, ...inMeetings }] : [])],
+      },
+      include: { minutes: { include: { meeting: MEETING } }, ownerOrganisation: { select: { shortName: true } } },
+      orderBy: { id: "asc" },
+    }),
+    prisma.auditEntry.findMany({
+      where: { OR: [{ actorId: userId }, { subjectUserId: userId }, ...(user ? [{ networkId: { in: networkIds }, subject: { in: auditSubjects(user) } }] : [])] },
+      include: { network: { select: { name: true } } },
+      orderBy: { id: "asc" },
+    }),
+    memberIds.length === 0
+      ? Promise.resolve([])
+      : prisma.reminder.findMany({ where: { status: { in: ["scheduled", "sending"] }, OR: memberAudiences(memberIds) }, include: { meeting: MEETING }, orderBy: { fireAt: "asc" } }),
+    prisma.hostTurn.findMany({ where: { respondedBy: userId }, include: { meeting: MEETING, organisation: { select: { shortName: true } } }, orderBy: { id: "asc" } }),
+    prisma.hostChecklistItem.findMany({ where: { doneBy: userId }, include: { meeting: MEETING } }),
+    prisma.minutes.findMany({ where: { OR: [{ takerId: userId }, { approvedBy: userId }] }, include: { meeting: MEETING } }),
+    prisma.postedCard.findMany({ where: { kind: "direct", telegramChatId: userId }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
+    prisma.dialogue.findMany({ where: { OR: [{ userId }, { telegramChatId: userId }] } }),
+  ]);
+
+  return {
+    format: "ortak-personal-data",
+    version: 1,
+    generatedAt: now,
+    user: user && {
+      telegramId: user.id,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      username: user.username,
+      telegramLanguage: user.languageCode,
+      chosenLanguage: user.locale,
+      reachableByDirectMessage: user.dmReachable,
+      directMessageStateChangedAt: user.dmChangedAt,
+      networkChosenInPrivate: user.privateNetworkId,
+      networkChosenAt: user.privateNetworkAt,
+      firstSeenAt: user.createdAt,
+      updatedAt: user.updatedAt,
+    },
+    memberships: memberships.map((m) => ({
+      networkId: m.networkId,
+      network: m.network.name,
+      organisation: m.organisation?.name ?? null,
+      organisationShortName: m.organisation?.shortName ?? null,
+      role: m.role,
+      hostingContact: m.isHostContact,
+      joinedAt: m.joinedAt,
+      leftAt: m.leftAt,
+    })),
+    answers: answers.map((r) => ({
+      ...meetingOf(r.meeting),
+      answer: r.status,
+      partySize: r.partySize,
+      waitlisted: r.waitlistedAt !== null,
+      via: r.source,
+      answeredAt: r.answeredAt,
+      changedAt: r.updatedAt,
+    })),
+    checkIns: checkIns.map((a) => ({ ...meetingOf(a.meeting), checkedInAt: a.checkedInAt })),
+    minutesEntriesWritten: written.map((e) => ({
+      ...meetingOf(e.minutes.meeting),
+      entry: e.number,
+      kind: e.kind,
+      text: e.text,
+      writtenAt: e.createdAt,
+      changedAt: e.updatedAt,
+      deletedAt: e.deletedAt,
+    })),
+    actionItemsOwned: owned.map((e) => ({
+      ...meetingOf(e.minutes.meeting),
+      actionItem: e.id,
+      text: e.text,
+      ownerUsername: e.ownerUsername,
+      dueDate: e.dueDate,
+      publishedAt: e.publishedAt,
+      doneAt: e.doneAt,
+      deletedAt: e.deletedAt,
+    })),
+    auditEntries: audit.map((a) => ({
+      networkId: a.networkId,
+      network: a.network.name,
+      at: a.at,
+      action: a.action,
+      you: a.actorId === userId ? "actor" : "subject",
+      subject: a.subject,
+      before: a.before,
+      after: a.after,
+    })),
+    pendingReminders: reminders.map((r) => ({ ...meetingOf(r.meeting), kind: r.kind, fireAt: r.fireAt })),
+    hostingAnswers: turns.map((t) => ({ ...meetingOf(t.meeting), organisation: t.organisation.shortName, status: t.status, reason: t.reason, answeredAt: t.respondedAt })),
+    checklistStepsDone: checklist.map((c) => ({ ...meetingOf(c.meeting), step: c.item, doneAt: c.doneAt })),
+    minutesRoles: minutes.map((m) => ({ ...meetingOf(m.meeting), minuteTaker: m.takerId === userId, approvedAt: m.approvedBy === userId ? m.approvedAt : null })),
+    invitationsByDirectMessage: cards.map((c) => ({ ...meetingOf(c.meeting), sentAt: c.postedAt })),
+    conversationsInProgress: dialogues.map((d) => ({ kind: d.kind, step: d.step, data: d.data, updatedAt: d.updatedAt })),
+  };
+}

@@ -1,0 +1,26 @@
+import type { Prisma } from "../../db/client.ts";
+
+/** The reminder audiences that are one member: their own DMs and action items they own. */
+export function memberAudiences(memberIds: readonly number[]): Prisma.ReminderWhereInput[] {
+  if (memberIds.length === 0) return [];
+  return [
+    { audience: { in: memberIds.map((id) => `member:${id}`) } },
+    ...memberIds.map((id) => ({ audience: { startsWith: "action:", endsWith: `:member:${id}` } })),
+  ];
+}
+
+/** Display name as the member list, the attendance report and the audit log write it. */
+export function displayName(user: { firstName: string; lastName: string | null }): string {
+  return [user.firstName, user.lastName].filter(Boolean).join(" ");
+}
+
+/** The subjects under which audit entries may name a person (older entries carry no user id). */
+export function auditSubjects(user: { firstName: string; lastName: string | null; username: string | null }): string[] {
+  const name = displayName(user);
+  return user.username ? [name, `@${user.username}`, `${name} (@${user.username})`] : [name];
+}
+
+/** JSON for people: ids as text (Telegram ids exceed what JSON numbers hold exactly), dates as ISO. */
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item), 2)}\n`;
+}

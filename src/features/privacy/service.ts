@@ -1,0 +1,67 @@
+import type { PrismaClient } from "../../db/client.ts";
+import type { Logger } from "../../logger.ts";
+import type { ReminderTransport } from "../../../jobs/reminders.ts";
+import type { ActionService } from "../actions/service.ts";
+import type { AuditService } from "../audit/service.ts";
+import { forgetPerson, networksLeftWithoutOrganiser, type ForgetResult } from "./forget.ts";
+import { collectNetwork } from "./network-export.ts";
+import { collectPersonalData, type PersonalData } from "./personal-data.ts";
+import { toJsonText } from "./records.ts";
+import { applyRetention, type RetentionResult } from "./retention.ts";
+
+export type { ForgetResult, PersonalData, RetentionResult };
+
+export interface PrivacyDeps {
+  prisma: PrismaClient;
+  /** Where the jobs of withdrawn reminders are removed. */
+  transport: ReminderTransport;
+  /** Re-plans action reminders once items passed from a forgotten person to their organisation. */
+  actions: ActionService;
+  audit: AuditService;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** The data subject's rights (see, erase), the organisers' backup, and the retention period. */
+export class PrivacyService {
+  constructor(private readonly deps: PrivacyDeps) {}
+
+  /** Everything held about the person, as the JSON text of the file they receive. */
+  async personalData(userId: bigint): Promise<{ data: PersonalData; json: string }> {
+    const data = await collectPersonalData(this.deps.prisma, userId, this.deps.clock());
+    return { data, json: toJsonText(data) };
+  }
+
+  /** Networks the person would leave without an organiser: they must hand over first. */
+  forgetBlockers(userId: bigint): Promise<string[]> {
+    return networksLeftWithoutOrganiser(this.deps.prisma, userId);
+  }
+
+  /** Erases the person (see forgetPerson); then their reminders leave the queue and their action items remind their organisation. */
+  async forget(userId: bigint): Promise<ForgetResult> {
+    const result = await forgetPerson(this.deps.prisma, userId);
+    if (result.kind !== "forgotten") return result;
+    for (const jobId of result.jobIds) await this.deps.transport.remove(jobId);
+    for (const meetingId of result.actionMeetings) {
+      await this.deps.actions.planReminders(meetingId).catch((error: unknown) => this.deps.logger.warn({ err: error, meetingId }, "could not re-plan action reminders after an erasure"));
+    }
+    // Neither the Telegram id nor the anonymous one: a log line must not link the two.
+    this.deps.logger.info({ reminders: result.jobIds.length }, "a person was forgotten");
+    return result;
+  }
+
+  /** The whole network for its organisers; the export itself is recorded in the audit log. */
+  async exportNetwork(networkId: number, actorId: bigint): Promise<{ json: string; exportedAt: Date }> {
+    const exportedAt = this.deps.clock();
+    await this.deps.audit.record(this.deps.prisma, { networkId, actorId, action: "network.export" });
+    const data = await collectNetwork(this.deps.prisma, networkId, exportedAt);
+    return { json: toJsonText(data), exportedAt };
+  }
+
+  /** The nightly job: meetings past their network's retention period keep counts, not names. */
+  async applyRetention(now: Date = this.deps.clock()): Promise<RetentionResult> {
+    const result = await applyRetention(this.deps.prisma, now);
+    if (result.answers + result.checkIns + result.directCards + result.reminders + result.minutesCopies > 0) this.deps.logger.info(result, "retention applied");
+    return result;
+  }
+}

@@ -1,0 +1,147 @@
+import type { EmulatedChat, EmulatedUser, ReplyMarkup } from "./world.ts";
+
+/** A group message that carried a test person's name or username. */
+export interface PrivacyViolation {
+  chatId: number;
+  method: string;
+  /** The words as they appeared in the message. */
+  matched: string;
+  /** The text around them, enough to find the message. */
+  excerpt: string;
+}
+
+interface Exception {
+  pattern: string | RegExp;
+  reason: string;
+}
+
+interface Term {
+  pattern: RegExp;
+}
+
+const EXCERPT_CONTEXT = 30;
+
+/**
+ * Watches what the bot shows in groups: any text there that names a person the emulator knows
+ * (whole first or last name, or username) is recorded. The call it came with still succeeds,
+ * so the guard never changes the bot's behaviour, only what a test may conclude.
+ */
+export class PrivacyGuard {
+  readonly violations: PrivacyViolation[] = [];
+  private exceptions: Exception[] = [];
+  private readonly publicUsers = new Set<number>();
+
+  constructor(private readonly people: () => Iterable<EmulatedUser>) {}
+
+  /** A person whose name is printed on purpose (a facilitator, a speaker) is not guarded. */
+  declarePublic(userId: number): void {
+    this.publicUsers.add(userId);
+  }
+
+  /** Accepts matches inside text that `pattern` matches, for the current test only. */
+  allow(pattern: string | RegExp, reason: string): void {
+    if (typeof pattern === "string" && pattern.trim() === "") throw new Error("privacy.allow: the pattern is empty");
+    if (reason.trim() === "") throw new Error("privacy.allow: say why this name may appear in a group");
+    this.exceptions.push({ pattern, reason });
+  }
+
+  /** Forgets violations and exceptions: one test's findings do not leak into the next. */
+  reset(): void {
+    this.violations.length = 0;
+    this.exceptions = [];
+  }
+
+  /** Records what of `text` names a guarded person, when the chat is a group. */
+  inspect(chat: EmulatedChat, method: string, text: string | undefined): void {
+    if (chat.type === "private" || text === undefined || text === "") return;
+    const normal = text.normalize("NFC");
+    const folded = fold(normal);
+    const spans: { start: number; end: number }[] = [];
+    for (const term of this.terms()) {
+      for (const match of folded.matchAll(term.pattern)) spans.push({ start: match.index, end: match.index + match[0].length });
+    }
+    // "derya" inside "@derya_ikdd" is one finding, the username, not two.
+    const widest = spans
+      .sort((a, b) => b.end - b.start - (a.end - a.start))
+      .filter((span, index, all) => !all.slice(0, index).some((wider) => wider.start <= span.start && wider.end >= span.end))
+      .sort((a, b) => a.start - b.start);
+    for (const { start, end } of widest) {
+      if (this.excepted(normal, folded, start, end)) continue;
+      this.violations.push({ chatId: chat.id, method, matched: normal.slice(start, end), excerpt: excerpt(normal, start, end) });
+    }
+  }
+
+  /** Button labels are as visible in a group as the text above them. */
+  inspectMarkup(chat: EmulatedChat, method: string, markup: ReplyMarkup | undefined): void {
+    for (const row of markup?.inline_keyboard ?? []) {
+      for (const button of row) this.inspect(chat, `${method} (button)`, button.text);
+    }
+  }
+
+  private terms(): Term[] {
+    const terms: Term[] = [];
+    for (const user of this.people()) {
+      if (this.publicUsers.has(user.id)) continue;
+      for (const name of [user.first_name, user.last_name]) {
+        // Two-letter names ("Su", "Ay") are ordinary words too often to guard.
+        if (name && (name.match(/\p{L}/gu)?.length ?? 0) >= 3) terms.push({ pattern: wordPattern(name, "\\p{L}\\p{M}") });
+      }
+      // A username ends at anything a username could not continue with; "@" before it is optional.
+      if (user.username) terms.push({ pattern: wordPattern(user.username, "\\p{L}\\p{M}\\p{N}_") });
+    }
+    return terms;
+  }
+
+  private excepted(normal: string, folded: string, start: number, end: number): boolean {
+    return this.exceptions.some(({ pattern }) => {
+      if (typeof pattern === "string") {
+        const needle = fold(pattern.normalize("NFC"));
+        for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+          if (at <= start && at + needle.length >= end) return true;
+        }
+        return false;
+      }
+      const flags = pattern.flags.includes("g") ? pattern.flags : `${pattern.flags}g`;
+      for (const match of normal.matchAll(new RegExp(pattern.source, flags))) {
+        if (match.index <= start && match.index + match[0].length >= end) return true;
+        if (match[0].length === 0) break;
+      }
+      return false;
+    });
+  }
+}
+
+/**
+ * Turkish lower case, with dotted and dotless i made one letter: "IŞIL", "Işıl" and "isil" are
+ * the same person to the guard. Length-preserving, so match positions index the original text.
+ */
+export function fold(text: string): string {
+  let out = "";
+  for (const char of text) {
+    const lower = char.toLocaleLowerCase("tr");
+    out += lower.length === char.length ? lower : char;
+  }
+  return out.replace(/ı/g, "i");
+}
+
+/** `word` as a whole word: JavaScript's \b knows ASCII letters only, so "Ayşe" needs lookarounds. */
+function wordPattern(word: string, wordChars: string): RegExp {
+  const escaped = fold(word.normalize("NFC")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(?<![${wordChars}])${escaped}(?![${wordChars}])`, "gu");
+}
+
+function excerpt(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - EXCERPT_CONTEXT);
+  const to = Math.min(text.length, end + EXCERPT_CONTEXT);
+  return `${from > 0 ? "…" : ""}${text.slice(from, to)}${to < text.length ? "…" : ""}`.replace(/\s+/g, " ");
+}
+
+/** The violations as one readable block, for a failing test's message. */
+export function describeViolations(violations: readonly PrivacyViolation[]): string {
+  const lines = violations.map((v) => `  ${v.method} in chat ${v.chatId}: “${v.matched}” in “${v.excerpt}”`);
+  return [
+    `privacy guard: ${violations.length} group message(s) named a test person:`,
+    ...lines,
+    "Send names privately; if this name is meant to be public, declare it with emulator.privacy.allow(pattern, reason).",
+  ].join("\n");
+}
