@@ -7,7 +7,7 @@ start-private =
     I can now message you privately too. Type /help for the commands you can use.
 start-group =
     Hello! I am ortak; I run this network's meetings, invitations and reminders.
-    Type /help for the commands. Anyone who wants reminders in private, send me /start in a private message.
+    Type /help for the commands. If you would like reminders by private message, just write to me directly and send /start.
 
 ## /help
 help-header = <b>Commands you can use</b>
@@ -37,14 +37,14 @@ not-linked = This chat is not linked to a network yet. A group admin can create 
 not-member-anywhere = You are not a member of any network yet. Type /join in your network's group, or open the join link your organiser shared.
 organisers-only = Only the network's organisers can use this command.
 name-empty = The name cannot be empty.
-name-too-long = This name can be at most { $max } characters; yours has { $length }.
-short-name-too-long = The short name can be at most { $max } characters; yours has { $length }.
+name-too-long = The name can be at most { $max } characters; the name you typed has { $length }.
+short-name-too-long = The short name can be at most { $max } characters; the short name you typed has { $length }.
 
 ## /setup and /link
 cmd-setup = Create a network in this group
 cmd-link = Link this chat to a network
 cmd-network = The network's settings
-cmd-network-set = Change a network setting
+cmd-network-set = Change the network's settings
 setup-usage = Usage: /setup <network name>
     Example: /setup İzmir KDM Cooperation Network
 setup-group-only = /setup is used in a group: add me to the group where the network's meetings are run and type it there.
@@ -54,7 +54,7 @@ setup-done =
     The network “{ $network }” is set up and this chat is linked to it. You are now an organiser of this network.
     { $code }
     Next steps: set the meeting number with /network_set next_number 25, add organisations with /org_add.
-link-usage = Usage: /link <join code> (8 letters and digits; organisers can see it by sending me /network in a private message)
+link-usage = Usage: /link <join code> (a code of 8 letters and digits; organisers can see it by sending me /network in a private message)
 link-group-only = /link is used in a group or a forum topic.
 link-unknown-code = I found no network with this join code. Check it by sending me /network in a private message; once a code is renewed, the old one no longer works.
 link-done = This chat is now linked to the network “{ $network }”.
@@ -64,7 +64,7 @@ link-done-topic = This topic is now linked to the network “{ $network }”; th
 network-usage = Usage: /network
 network-settings =
     <b>{ $name }</b>
-    Meeting series: { $title }
+    General title of the meetings: { $title }
     Time zone: { $timezone }
     Language: { $language }
     Next meeting number: { $next }
@@ -72,10 +72,10 @@ network-settings =
     Retention: { $retention } months (answers and check-ins of older meetings become anonymous)
 network-set-usage =
     Usage: /network_set <setting> <value>
-    Settings: title (the meeting series' title), timezone (e.g. Europe/Istanbul), language (tr or en), next_number (e.g. 25), quiet_hours (when private reminders wait, e.g. 21:00-09:00, or none), retention_months (after how many months answers become anonymous, 1–120), join_code new (a new join code; the old one stops working at once)
+    Settings: title (the general title of the meetings), timezone (e.g. Europe/Istanbul), language (tr or en), next_number (e.g. 25), quiet_hours (when private reminders are not sent, e.g. 21:00-09:00; none to remove them), retention_months (after how many months answers become anonymous, 1–120), join_code new (a new join code and join link; the old ones stop working at once)
 network-set-done = { $key } updated: { $before } → { $after }
 network-set-bad-timezone = That is not a valid time zone. Type an IANA name, for example: Europe/Istanbul
-network-set-bad-language = The language can be tr or en.
+network-set-bad-language = Type tr or en as the language.
 network-set-bad-quiet-hours = Write the quiet hours as start-end, e.g. 21:00-09:00; write “none” to remove them.
 network-set-bad-number = The next meeting number must be a whole number of 1 or more, for example: 25
 network-set-number-taken = Meeting numbers are never reused: this network already has meeting { $last }, so the next number must be at least { $min }.
@@ -105,7 +105,7 @@ org-edit-usage =
     Usage: /org_edit <short name> <field> <value>
     Fields: name, short_name, kind (municipality, association, other), can_host (yes/no), venue, address, accessibility
     Example: /org_edit Buca KDM venue Buca1923 Mevlana Kafe
-org-edit-bad-kind = The kind can be municipality, association or other.
+org-edit-bad-kind = Type municipality, association or other as the kind.
 org-edit-bad-yes-no = For can_host, type yes or no.
 org-edited = { $short } updated ({ $field }).
 org-remove-usage = Usage: /org_remove <short name>
@@ -151,7 +151,7 @@ members-no-organisation = No organisation chosen
 members-line = • { $name }{ $username }: { $role }, { $reach }
 members-reachable = reachable privately
 members-unreachable = not reachable privately
-member-unknown = I could not find this person among the network's members. They must have written in the network's group; try replying to their message or using @username.
+member-unknown = I could not find this person among the network's members. They must have written at least one message in the network's group; try the command again replying to one of their messages, or with @username.
 organiser-add-usage = Usage: reply to one of the person's messages with /organiser_add, or /organiser_add @username
 organiser-add-done = { $name } is now an organiser.
 organiser-add-unchanged = { $name } is already an organiser.
@@ -165,12 +165,13 @@ member-set-org-done = { $name } is now a member of { $organisation }.
 ## Meetings
 cmd-meetings = Upcoming and recent meetings
 cmd-meeting = A meeting's details: /meeting 25
-cmd-meeting-new = Create a meeting
+cmd-meeting-new = Create a new meeting
 cmd-meeting-edit = Change a meeting's details
 meeting-new-usage =
     Usage: /meeting_new <date> <time> | <venue> | <agenda items separated by ;>
     Example: /meeting_new 17 March 2027 10:00 | Buca1923 Mevlana Kafe | Legislation and strategy; Power relations; Language of advocacy
-meeting-created = Meeting { $number } created: { $when }. Type /meeting { $number } for the details.
+meeting-created = ✅ Meeting { $number } created. Please check the details:
+meeting-created-check = If something is wrong, correct it with /meeting_edit { $number }, or change the date with /reschedule { $number }. Type /meeting { $number } for the details.
 meetings-usage = Usage: /meetings
 meetings-empty = This network has no meetings yet. Organisers can create one with /meeting_new.
 meetings-upcoming = <b>Upcoming</b>
@@ -181,12 +182,13 @@ meeting-unknown = This network has no meeting number { $number }. Type /meetings
 meeting-heading = <b>Meeting { $number }</b>: { $title }
 meeting-when = When: { $when }
 meeting-venue = Venue: { $venue }
+meeting-venue-none = not decided yet
 meeting-address = Address: { $address }
 meeting-online = Online: { $link }
 meeting-host = Host: { $host }
 meeting-host-none = not decided yet
 meeting-facilitators = Facilitators: { $names }
-meeting-deadline = Answer by: { $when }
+meeting-deadline = Answer deadline: { $when }
 meeting-capacity = Capacity: { $capacity } people
 meeting-status = Status: { $status }
 meeting-agenda = <b>Agenda</b>
@@ -196,18 +198,40 @@ meeting-status-cancelled = cancelled
 meeting-status-held = held
 meeting-edit-usage =
     Usage: /meeting_edit <number> <field> <value>
-    Fields: title, venue, address, agenda (separated by ;), facilitators (separated by ;), duration (hours, e.g. 5 or 4.5; or 90m), capacity (a number, or none), deadline (last day and time to answer), online_link (a link, or none)
-meeting-edited = Meeting { $number } updated ({ $field }).
+    Fields: title, venue, address, agenda (separated by ;), facilitators (separated by ;), duration (hours, e.g. 5 or 4.5; or minutes, e.g. 90m), capacity (a number, or none), deadline (the answer deadline, date and time, or none), online_link (a link, or none)
+meeting-edited =
+    ✏️ Meeting { $number } updated: { $field }
+    Was: { $before }
+    Now: { $after }
+meeting-field-title = title
+meeting-field-venue = venue
+meeting-field-address = address
+meeting-field-agenda = agenda
+meeting-field-facilitators = facilitators
+meeting-field-duration = duration
+meeting-field-capacity = capacity
+meeting-field-deadline = answer deadline
+meeting-field-online-link = online link
+meeting-value-none = not set
+meeting-value-people = { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    }
 meeting-edit-cancelled = This meeting was cancelled; a cancelled meeting cannot be changed.
 meeting-edit-bad-duration = Give the duration in hours (e.g. 5 or 4.5) or minutes (e.g. 90m), from 30 minutes to 12 hours.
 meeting-edit-bad-capacity = The capacity must be a number of 1 or more; type “none” to remove it.
 meeting-edit-deadline-after-start = The answer deadline cannot be after the meeting.
 meeting-edit-bad-link = The link must start with http:// or https://; type “none” to remove it.
-date-format = I could not read the date and time. Use one of these forms: 17.03.2027 10:00, 17/03/2027 10:00, 2027-03-17 10:00, 17 March 2027 10:00 or 17 March 10:00
+date-format = I could not read the date and time. Use one of these forms: 17.03.2027 10:00, Wednesday 17 March 2027, 10:00, 17 March at 10:00, tomorrow 10:00 or next tuesday 14:00
 date-impossible-date = There is no such day in the calendar (e.g. 31 February). Check the date; example: 17.03.2027 10:00
 date-impossible-time = There is no such time; it must be between 00:00 and 23:59, for example 10:00
 date-nonexistent-time = This local time does not exist that day because of a daylight-saving change. Choose an hour later.
 date-past = That date is in the past. Give a future date; example: 17.03.2027 10:00
+date-wrong-weekday = The weekday you wrote does not match the date. Check both, or leave the weekday out; example: Wednesday 17 March 2027, 10:00
+date-ambiguous-time = That time can be read two ways: 2 could be 02:00 or 14:00. Please use the 24-hour clock (14:00 or 02:00), or write 2pm.
+date-ambiguous-date = That weekday is today, so it could mean today or next week. Write “today 14:00”, “tuesday next week 14:00” or the date, e.g. 17.03.2027 14:00.
+date-range = Give a single date and time here, not a range; example: Wednesday 17 March 2027, 10:00. The meeting's length is changed separately with /meeting_edit <number> duration.
+date-end-before-start = The end must be after the start; example: Wednesday 17 March 2027, 10:00–15:00
 agenda-empty = The agenda needs at least one item; separate items with ;
 agenda-too-many = The agenda can have at most { $max } items.
 agenda-item-too-long = An agenda item can be at most { $max } characters.
@@ -218,7 +242,7 @@ reschedule-usage =
     Usage: /reschedule <number> <date> <time>
     Example: /reschedule 25 24 March 2027 10:00
 reschedule-unchanged = The meeting is already at that date and time.
-meeting-held = This meeting's time has passed; it can no longer be moved or cancelled.
+meeting-held = This meeting's time has passed; its date can no longer be changed and it cannot be cancelled.
 rescheduled = Meeting { $number } moved to its new date: { $when }.
 rescheduled-announced = Meeting { $number } moved to its new date: { $when }. The linked chats have been told.
 reschedule-announcement =
@@ -246,9 +270,9 @@ ics-cancelled = Cancelled: { $reason }
 cmd-invite = Send the invitation card to the groups and members
 invite-usage = Usage: /invite <number>, for example /invite 25
 invite-cancelled = Meeting { $number } was cancelled; a cancelled meeting cannot be invited to.
-invite-already = The invitation to meeting { $number } went out on { $when }; its cards update themselves as answers arrive. Press the button below to post the card to the groups again.
+invite-already = The invitation to meeting { $number } was already sent ({ $when }); its cards update themselves as answers arrive. If you would like to post the card to the groups again, press the button below.
 invite-repost-button = 🔁 Post to the groups again
-invite-nowhere = I could not post the card to any chat, and no member can be reached privately. Check that the bot may write in the linked group.
+invite-nowhere = I could not post the invitation card to any chat, and there is no member I can reach privately either. Please check that the bot may post in the linked groups.
 invite-sent = The invitation card for meeting { $number } was posted to { $chats ->
         [one] one chat
        *[other] { $chats } chats
@@ -267,12 +291,21 @@ ics-start-first = To send you the calendar file privately, open a chat with @{ $
 ics-sent-private = I sent you the calendar file privately.
 card-answers = <b>Answers</b>
 card-no-answers = No answers yet.
-card-org-yes = { $answers } attending ({ $people ->
+card-org-yes = { $people ->
         [one] 1 person
        *[other] { $people } people
+    } attending ({ $answers ->
+        [one] 1 answer
+       *[other] { $answers } answers
     })
-card-org-maybe = { $answers } maybe
-card-org-waiting = { $answers } on the waitlist
+card-org-maybe = { $answers ->
+        [one] 1 person
+       *[other] { $answers } people
+    } may attend
+card-org-waiting = { $answers ->
+        [one] 1 answer
+       *[other] { $answers } answers
+    } on the waitlist
 card-no-organisation = No organisation given
 card-more-organisations = …and { $count ->
         [one] one more organisation
@@ -281,13 +314,19 @@ card-more-organisations = …and { $count ->
 card-total = Total: { $people ->
         [one] 1 person
        *[other] { $people } people
-    } attending · { $maybe } maybe · { $no } can't attend
+    } attending · { $maybe ->
+        [one] 1 person
+       *[other] { $maybe } people
+    } may attend · { $no ->
+        [one] 1 person
+       *[other] { $no } people
+    } can't attend
 card-places-left = Places left: { $left }
 card-waitlist = Waitlist: { $count }
 card-cancelled = ❌ <b>CANCELLED</b>
 card-cancel-reason = Reason: { $reason }
 card-closed = Answers are closed.
-card-how = Answer with the buttons, or reply to this message, e.g. “I'll come”, “we are 3”, “maybe” or “can't make it”.
+card-how = You can answer with the buttons or by replying to this message; for example, write “I'll come”, “we are 3”, “maybe” or “can't make it”.
 card-yes = ✅ I'll attend
 card-maybe = 🤔 Maybe
 card-no = ❌ Can't attend
@@ -295,13 +334,13 @@ card-party = 👥 We're { $size }
 card-ics = 📅 Add to calendar
 rsvp-recorded-yes = Saved: you are attending.
 rsvp-recorded-party = Saved: { $size } of you are attending.
-rsvp-recorded-maybe = Saved: maybe.
+rsvp-recorded-maybe = Saved: you might attend.
 rsvp-recorded-no = Saved: you can't attend. Thank you for letting us know.
 rsvp-waitlisted = The meeting is full; you are on the waitlist (number { $position }). I will tell you privately when a place frees up.
 rsvp-full = Not enough places: at most { $left } left. Your earlier answer stands.
 rsvp-unknown-meeting = This meeting no longer exists.
 rsvp-cancelled = This meeting was cancelled; answers are not taken.
-rsvp-closed = Answers for this meeting are closed; they can no longer be changed.
+rsvp-closed = Answers for this meeting are closed; no new answers can be given and given answers can no longer be changed.
 rsvp-not-member = To answer, join the network first: type /join in the network's group.
 rsvp-bad-party-size = The number of people must be between 1 and 20.
 rsvp-promoted = 🎉 A place freed up! You are confirmed for meeting { $number } ({ $size ->
@@ -312,9 +351,9 @@ rsvp-reply-hint = I could not read your answer, so I saved nothing. Write e.g. �
 rsvp-usage =
     Usage: /rsvp <number> yes|maybe|no [number of people]
     Example: /rsvp 25 yes 2
-cmd-rsvp = Answer an invitation
+cmd-rsvp = Answer a meeting's invitation
 cmd-rsvps = See answers per organisation (with names)
-cmd-export = Get the answers as a CSV file
+cmd-export = Download the answers as a CSV file
 rsvps-usage = Usage: /rsvps <number>, for example /rsvps 25
 rsvps-heading = <b>Meeting { $number }: answers</b>
 rsvps-yes = attending ({ $size ->
@@ -327,27 +366,27 @@ rsvps-waitlisted = on the waitlist ({ $size ->
         [one] 1 person
        *[other] { $size } people
     })
-rsvps-silent = Organisations with no answer at all: { $names }
+rsvps-silent = Organisations that have not answered yet: { $names }
 export-usage = Usage: /export <number>, for example /export 25
 export-caption = Answers to meeting { $number } ({ $count ->
         [one] 1 row
        *[other] { $count } rows
-    }).
-private-start-me = I can only send this privately. Open { $link } and press Start first, then type the command again.
+    }). Turkish letters show correctly in Excel.
+private-start-me = I can send this only privately. Please open { $link } and press Start first, then type the command again.
 private-sent = I sent it to you privately; names are shown to organisers only.
 cmd-cancel-dialog = Cancel the step-by-step conversation in progress
-dialog-cancelled = All right, cancelled; nothing was saved.
+dialog-cancelled = All right, I cancelled it; nothing was saved.
 dialog-none = There is no conversation in progress.
-dialog-meeting-date = Which day is the new meeting? For example 17.03.2027 or 17 March. Type /cancel_dialog to stop.
+dialog-meeting-date = Which day will the new meeting be held? For example 17.03.2027 or 17 March. Type /cancel_dialog to stop.
 dialog-meeting-date-placeholder = 17.03.2027
-dialog-meeting-time = What time does it start? For example 10:00
+dialog-meeting-time = What time will the meeting start? For example 10:00
 dialog-meeting-time-placeholder = 10:00
-dialog-meeting-venue = Where will it be held? Type the venue's name.
+dialog-meeting-venue = Where will the meeting be held? Type the venue's name.
 dialog-meeting-venue-placeholder = Venue
 dialog-meeting-agenda = Type the agenda items separated by ; for example: Opening; Legislation and strategy; Evaluation
 dialog-meeting-agenda-placeholder = Opening; Evaluation
-dialog-date-format = I could not read the date. Use one of these forms: 17.03.2027, 17/03/2027, 2027-03-17, 17 March 2027 or 17 March
-dialog-time-format = I could not read the time; write it like 10:00 or 9.30.
+dialog-date-format = I could not read the date. Use one of these forms: 17.03.2027, 17 March 2027, 17 March, tomorrow or next tuesday
+dialog-time-format = I could not read the time; write it like 10:00, 9.30, at 10 or 2pm.
 reminder-before =
     ⏰ <b>Reminder: meeting { $number }</b>
     When: { $when }
@@ -357,7 +396,7 @@ reminder-answer-yes = attending ({ $size ->
         [one] 1 person
        *[other] { $size } people
     })
-reminder-answer-maybe = maybe
+reminder-answer-maybe = you might attend
 reminder-nudge = 📨 You have not answered the invitation to meeting { $number } yet ({ $when }, { $venue }). Use the buttons on the invitation card, or type /rsvp { $number } yes|maybe|no.
 reminder-group-summary =
     📅 <b>Coming up: meeting { $number }</b>
@@ -365,7 +404,7 @@ reminder-group-summary =
     Venue: { $venue }
 reminder-group-silent = 📨 Organisations that have not answered the invitation to meeting { $number } ({ $when }) yet: { $names }. The buttons on the invitation card work for everyone.
 reminder-organiser-summary =
-    📋 <b>Answers to meeting { $number } are now closed.</b>
+    📋 <b>The answer deadline of meeting { $number } has come; answers are closed.</b>
     When: { $when }
     Venue: { $venue }
 reminder-failed = ⚠️ A reminder for meeting { $number } could not be sent despite several attempts. Type /reminders { $number } for details.
@@ -373,16 +412,19 @@ cmd-reminders = See the reminder policy, or a meeting's reminders
 cmd-reminders-set = Set when reminders go out
 reminders-usage = Usage: /reminders or /reminders <number>
 reminders-policy =
-    Reminder policy: { $offsets } before the meeting, privately, to those who answered yes or maybe.
-    A summary to the groups one day before; one reminder to those who have not answered two days before the answer deadline (five days before the meeting without a deadline); a summary to organisers when answers close.
-    Quiet hours: { $quiet } (private messages wait until the morning).
-reminders-meeting-heading = <b>Reminders for meeting { $number }</b> ({ $offsets } before)
+    Reminder policy: privately, to those who said they will or might attend, { $offsets } the meeting.
+    The groups get a summary one day before the meeting; those who have not answered get one reminder two days before the answer deadline (five days before the meeting without a deadline); organisers get a summary when answers close.
+    { $quiet }
+reminders-quiet-hours = Quiet hours: { $hours } (no private messages are sent then; they go out when the quiet hours end).
+reminders-quiet-none = No quiet hours are set; private messages may go out at any time of day.
+offset-before = { $offset } before
+reminders-meeting-heading = <b>Reminders for meeting { $number }</b> ({ $offsets } the meeting)
 reminders-meeting-empty = No reminders are planned for meeting { $number }. They are planned when /invite sends the invitation.
 reminders-line = • { $when } — { $what }: { $statuses }
 reminder-kind-before = reminder { $offset } before
 reminder-kind-group-summary = group summary
 reminder-kind-nudge = reminder to those who have not answered
-reminder-kind-group-silent = organisations without an answer, to the group
+reminder-kind-group-silent = to the group: organisations without an answer
 reminder-kind-organiser-summary = summary to organisers
 reminder-count-scheduled = { $count } scheduled
 reminder-count-sending = { $count } sending
@@ -405,21 +447,21 @@ offset-minutes = { $count ->
 reminders-set-usage =
     Usage: /reminders_set <offsets> or /reminders_set <number> <offsets>
     Example: /reminders_set 7d 1d 2h. At most 6 offsets, each at most 60 days; minutes as 30m.
-reminders-set-network = Reminder policy updated: { $offsets } before the meeting. Reminders of { $replanned ->
+reminders-set-network = Reminder policy updated: { $offsets } the meeting. Reminders of { $replanned ->
         [one] one meeting were
        *[other] { $replanned } meetings were
     } re-planned.
-reminders-set-meeting = Reminders for meeting { $number } now go out { $offsets } before it; re-planned.
+reminders-set-meeting = Reminders for meeting { $number } will now go out { $offsets } the meeting; re-planned.
 reminders-set-closed = This meeting was cancelled or is over; its reminders cannot be changed.
 cmd-rotation = The hosting rotation
 cmd-rotation-set = Set the hosting order
 cmd-hosts = Who hosted which meeting
-cmd-host = Propose, assign or skip a host
+cmd-host = Propose, assign or skip a hosting organisation
 rotation-heading = <b>Hosting rotation</b>
 rotation-never = has not hosted yet
-rotation-last = last turn: meeting { $number }
-rotation-next-never = Next: { $org }. It has never hosted, and comes first in the order among those that have not.
-rotation-next-least = Next: { $org }. Its last turn is the longest ago (meeting { $number }).
+rotation-last = last hosted meeting { $number }
+rotation-next-never = Next: { $org }. It has never hosted, and comes first in the order among the organisations that have not.
+rotation-next-least = Next: { $org }. It has gone longest without hosting (last hosted meeting { $number }).
 rotation-empty = No organisation can host. Add organisations with /org_add.
 rotation-set-usage =
     Usage: /rotation_set <short names, separated by commas>
@@ -433,19 +475,19 @@ hosts-line = Meeting { $number } ({ $when }): { $org }
 hosts-counts = <b>Meetings hosted per organisation</b>
 hosts-count-line = { $org }: { $count }
 hosts-empty = No meeting has a host yet.
-host-usage =
-    Usage: /host <number> (propose to the organisation whose turn it is), /host <number> <short name> (assign directly) or /host <number> skip (move the proposed organisation to the back)
+host-usage = Usage: /host <number> (proposes it to the organisation whose turn it is), /host <number> <short name> (assigns the organisation directly) or /host <number> skip (moves the proposed organisation to the back)
 host-proposal-dm =
     🏠 <b>It is your organisation's turn to host meeting { $number }: { $org }</b>
     When: { $when }
-    Please answer by { $deadline }.
+    Answer deadline: { $deadline }
+    Please answer with the buttons below.
 host-accept-button = ✅ We will host
-host-decline-button = ❌ Not this time
-host-swap-button = 🔁 Propose a swap
-host-proposed-group = 🏠 Proposed host for meeting { $number }: { $org }. Answer due by { $deadline }.
+host-decline-button = ❌ We cannot take it on this time
+host-swap-button = 🔁 We would like to propose a swap
+host-proposed-group = 🏠 Proposed host for meeting { $number }: { $org }. Answer deadline: { $deadline }.
 host-proposed-reply = Hosting meeting { $number } was proposed to { $org }; { $contacts ->
-        [one] one of its contacts was
-       *[other] { $contacts } of its contacts were
+        [one] its one hosting contact was
+       *[other] its { $contacts } hosting contacts were
     } asked privately.
 host-already = Meeting { $number } already has a host: { $org }. To change it, type /host { $number } followed by the organisation's short name.
 host-open = Waiting for { $org } to answer about meeting { $number }.
@@ -458,47 +500,47 @@ host-accepted-toast = Saved: you are hosting. Thank you!
 host-accepted-group = ✅ { $org } will host meeting { $number }.
 host-declined-toast = Saved. The turn passes to the next organisation; yours will be first again for the following meeting.
 host-declined-group = { $org } cannot host meeting { $number } this time; the turn passed to the next organisation.
-host-reason-ask = If you like, reply to this message with a short reason; organisers will see it.
+host-reason-ask = If you like, reply to this message with a short reason; the organisers will see it.
 host-reason-thanks = Your reason was saved.
 host-closed-toast = This proposal is no longer open: it was answered or its time ran out.
-host-not-contact-toast = Only the proposed organisation's contacts can answer this.
+host-not-contact-toast = Only the proposed organisation's hosting contacts can answer this.
 host-bad-swap-toast = A swap cannot be proposed to that organisation.
 host-swap-choose = Which organisation would you like to swap with? If they accept, they host this meeting and yours comes first for the next one.
 host-swap-asked-toast = Your proposal was sent to { $org }.
 host-swap-dm = 🔁 { $from } proposes to swap hosting meeting { $number } ({ $when }) with you: { $to } hosts this one, { $from } comes first for the next.
 host-swap-accept-button = ✅ We accept
-host-swap-refuse-button = ❌ No
-host-swap-refused = { $org } did not accept the swap for meeting { $number }; the proposal is still yours to answer.
+host-swap-refuse-button = ❌ We cannot accept this time
+host-swap-refused = { $org } did not accept the swap you proposed for meeting { $number }; the hosting proposal is still with your organisation and awaits your answer.
 host-swap-refused-toast = Saved: you did not accept the swap.
 host-swapped-group = 🔁 Swap: { $to } will host meeting { $number }; { $from } comes first for the next meeting.
 host-expired-organisers = ⏰ { $org } did not answer the hosting proposal for meeting { $number } in time; the turn passed to the next organisation.
 host-checklist-reminder =
     📋 <b>Preparing meeting { $number }</b> ({ $when }, { $venue })
     { $step }
-    Press the button when it is done.
+    When it is done, press the button below.
 host-checklist-venue = Confirm the venue.
 host-checklist-access = Share the address and accessibility details.
 host-checklist-agenda = Check the agenda and catering.
 host-checklist-day-before = Final check for tomorrow's meeting.
 host-checklist-done-button = ✅ Done
-host-checklist-done-toast = Thank you, marked as done.
+host-checklist-done-toast = Thank you; marked as done.
 host-checklist-heading = Host preparation: { $steps }
-host-step-venue = venue confirmed
+host-step-venue = venue confirmation
 host-step-access = address and accessibility
 host-step-agenda = agenda and catering
 host-step-day-before = final check
 reminder-kind-host-checklist = host preparation ({ $offset } before)
-reminder-kind-host-expiry = deadline for the host's answer
-cmd-host-contact = Mark who answers hosting questions for an organisation
+reminder-kind-host-expiry = answer deadline for hosting
+cmd-host-contact = Choose an organisation's hosting contact
 host-contact-usage = Usage: reply to the person's message with /host_contact [yes|no], or /host_contact @username [yes|no]
-host-contact-on = { $name } is now a hosting contact of { $organisation }; hosting questions go to the organisation's contacts.
+host-contact-on = { $name } is now a hosting contact of { $organisation }; hosting questions go to the organisation's hosting contacts.
 host-contact-off = { $name } is no longer a hosting contact.
 host-contact-no-organisation = Set this person's organisation first: /member_set_org
 cmd-checkin = Tell the bot you are at the meeting
 cmd-attendance = See who came to a meeting
 checkin-card =
     📍 <b>Meeting { $number } is starting</b> ({ $when }, { $venue })
-    If you are here, press the button below; check-in stays open until an hour after the end.
+    If you are here, please press the button below; check-in stays open until an hour after the meeting ends.
 checkin-button = 🙋 I'm here
 checkin-checked-in = Welcome! Your attendance at meeting { $number } is recorded.
 checkin-already = Your attendance at meeting { $number } was already recorded.
@@ -512,7 +554,7 @@ attendance-usage = Usage: /attendance <number>, for example /attendance 25
 attendance-heading = <b>Attendance at meeting { $number }</b>
 attendance-empty = Nobody has checked in yet.
 attendance-came = Came ({ $count }): { $names }
-attendance-missing = Said yes but did not come: { $names }
+attendance-missing = Said they would attend but did not come: { $names }
 attendance-unannounced = Came without answering: { $names }
 reminder-kind-checkin-card = check-in card
 reminder-kind-action-soon = reminder to an action item's owner (2 days before it is due)
@@ -531,7 +573,7 @@ minutes-edit-usage = Usage: /minutes_edit <meeting> <entry> <new text>, for exam
 minutes-delete-usage = Usage: /minutes_delete <meeting> <entry>, for example /minutes_delete 25 3
 minutes-publish-usage = Usage: /minutes_publish <number>, for example /minutes_publish 25
 minutes-approve-usage = Usage: /minutes_approve <number>, for example /minutes_approve 25
-minutes-writers-only = Only organisers and the minute-taker designated for this meeting can write the minutes.
+minutes-writers-only = Only the organisers and this meeting's minute-taker can write these minutes.
 minutes-placeholder = A note, decision: … or action: …
 minutes-meeting-gone = The meeting of these minutes no longer exists.
 minutes-card-heading = 📝 <b>Minutes of meeting { $number }</b> · { $title }
@@ -542,34 +584,39 @@ minutes-state-approved = Version { $version } is approved; the minutes are close
 minutes-card-empty = No entries yet.
 minutes-card-how =
     Reply to this message to add an entry (in a private chat, just write):
-    • plain text is a note
-    • decision: … is a decision
-    • action: … with an @username or an organisation's short name and a due date, for example action: Leaflet draft @ayse 15 December
-    To correct one: /minutes_edit { $number } &lt;entry&gt; &lt;text&gt;; to delete one: /minutes_delete { $number } &lt;entry&gt;.
+    • plain text is added as a note;
+    • text starting with decision: is added as a decision;
+    • text starting with action: is added as an action item; also give its owner (an @username or an organisation's short name) and a due date, for example: action: Leaflet draft @ayse 15 December
+    To correct an entry, type /minutes_edit { $number } &lt;entry&gt; &lt;text&gt;; to delete one, /minutes_delete { $number } &lt;entry&gt;.
 minutes-kind-decision = [Decision]
-minutes-kind-action = [Action]
+minutes-kind-action = [Action item]
 minutes-entry-added = ✍️ Entry { $entry } added.
 minutes-entry-edited = ✏️ Entry { $entry } corrected.
 minutes-entry-deleted = 🗑 Entry { $entry } deleted.
 minutes-republish-hint = Published version { $version } stays as it was; /minutes_publish { $number } sends this change as version { $next }.
 minutes-entry-unknown = The minutes of meeting { $number } have no entry { $entry }. /minutes { $number } shows the entries.
 minutes-entry-too-long = The entry is too long ({ $length } characters); it can have at most { $max }. You can split it into several entries.
-minutes-entry-empty = An empty entry cannot be added.
+minutes-entry-empty = An empty entry cannot be added; please write some text.
 minutes-closed-cancelled = Meeting { $number } was cancelled; it has no minutes.
 minutes-closed-not-started = Meeting { $number } has not started yet; its minutes open half an hour before it.
 minutes-closed-approved = The minutes of meeting { $number } are approved and closed; they can no longer change.
-minutes-incomplete-action = This would be an action item, but something is missing: { $problems } Correct it and send it again, or keep the text as a note.
-minutes-missing-owner = No owner (an @username or an organisation's short name).
-minutes-missing-due = No due date.
+minutes-incomplete-action = This entry would be added as an action item, but some details are missing: { $problems } Correct it and send it again, or keep the text as a note.
+minutes-missing-owner = No owner given (an @username or an organisation's short name).
+minutes-missing-due = No due date given.
 minutes-missing-due-format = The due date could not be read.
 minutes-missing-due-impossible-date = The due date does not exist in the calendar.
 minutes-missing-due-impossible-time = The due date could not be read.
 minutes-missing-due-nonexistent-time = The due date could not be read.
 minutes-missing-due-past = The due date is in the past.
+minutes-missing-due-wrong-weekday = The weekday in the due date does not match the date.
+minutes-missing-due-ambiguous-time = The time in the due date can be read two ways.
+minutes-missing-due-ambiguous-date = The weekday in the due date could mean today or next week; write the date.
+minutes-missing-due-range = Give a single day as the due date.
+minutes-missing-due-end-before-start = Give a single day as the due date.
 minutes-action-example = Example: action: Leaflet draft @ayse 15 December
 minutes-keep-as-note = 📝 Keep as a note
 minutes-nothing-to-keep = There is no text left to keep; please write the entry again.
-minutes-taker-set = { $name } will take the minutes of meeting { $number }.
+minutes-taker-set = { $name } is now the minute-taker of meeting { $number }.
 minutes-publish-empty = The minutes of meeting { $number } have no entries yet; there is nothing to publish.
 minutes-publish-unchanged = The minutes of meeting { $number } were already published as version { $version } and have not changed since.
 minutes-published = 📣 The minutes of meeting { $number } are published as version { $version }: sent to { $chats } { $chats ->
@@ -591,12 +638,12 @@ minutes-fact-host = Host: { $host }
 minutes-fact-facilitators = Facilitators: { $names }
 minutes-fact-version = Version { $version }
 minutes-fact-version-replaces = Version { $version } (replaces version { $previous })
-minutes-section-attendance = Attendance
+minutes-section-attendance = Participants
 minutes-section-agenda = Agenda
 minutes-section-notes = Notes
-minutes-section-decisions = Decisions
-minutes-section-actions = Action items
-minutes-section-carried-over = Open items from earlier meetings
+minutes-section-decisions = Decisions taken
+minutes-section-actions = Action items assigned
+minutes-section-carried-over = Pending action items from earlier meetings
 minutes-attendance-count = { $organisation }: { $count } { $count ->
         [one] person
        *[other] people
@@ -611,30 +658,34 @@ minutes-attendance-total = Total: { $people } { $people ->
     }
 minutes-attendance-none = No attendance was taken.
 minutes-decisions-none = No decisions were taken.
-minutes-actions-none = No action items.
+minutes-actions-none = No action items were assigned.
 minutes-file-name = minutes-{ $number }-version-{ $version }
 minutes-file-caption = Minutes of meeting { $number }, version { $version }
 
 ## Action items
-cmd-actions = Open action items
+cmd-actions = Pending action items
 cmd-done = Mark an action item done: /done 17
-action-line = { $text } — { $owner }, due { $due } (#{ $id })
-action-owner-unknown = owner unclear
+action-line = { $text } — { $owner }, due: { $due } (#{ $id })
+action-line-no-due = { $text } — { $owner }, no due date (#{ $id })
+action-owner-unknown = no owner given
 action-from-meeting = [meeting { $number }]
-action-carried-over = <b>Open items from earlier meetings</b>
-action-more = … and { $count } more (/actions)
+action-carried-over = <b>Pending action items from earlier meetings</b>
+action-more = … and { $count ->
+        [one] one more action item
+       *[other] { $count } more action items
+    } (/actions)
 action-overdue = ⚠️ overdue
-actions-heading-all = <b>Open action items ({ $count })</b>
-actions-heading-mine = <b>Open action items of yours or your organisation's ({ $count })</b>
-actions-none = No open action items.
-actions-none-mine = No open action items of yours or your organisation's.
-actions-how-done = To close one that is finished, write /done &lt;number&gt; or press its button below.
-actions-usage = Usage: /actions, or /actions mine for your own items only
+actions-heading-all = <b>Pending action items ({ $count })</b>
+actions-heading-mine = <b>Pending action items of yours or your organisation's ({ $count })</b>
+actions-none = No pending action items.
+actions-none-mine = No pending action items of yours or your organisation's.
+actions-how-done = To close an action item that is done, write /done &lt;number&gt; or press its button below.
+actions-usage = Usage: /actions, or /actions mine for your own action items only
 done-usage = Usage: /done <number>, for example /done 17 (/actions shows the numbers)
 action-done = ✅ Done: { $item }
-action-already = This item was already done: { $item }
-action-unknown = There is no open action item #{ $id }. /actions lists them.
-action-not-allowed = Only its owner (or a member of the owning organisation) or an organiser can close item #{ $id }.
+action-already = This action item was already done: { $item }
+action-unknown = There is no pending action item #{ $id }. Type /actions for the list.
+action-not-allowed = Only its owner (or a member of the owning organisation) or an organiser can close action item #{ $id }.
 action-done-button = ✅ Done
 action-done-button-id = ✅ #{ $id } done
 action-done-announce = ✅ { $name } finished an action item (meeting { $number }): { $item }
@@ -648,11 +699,11 @@ action-reminder-due =
     If it is done, press the button below.
 
 ## Reports
-cmd-stats = Attendance, hosting and open items per organisation
+cmd-stats = Attendance, hosting and pending action items per organisation
 stats-usage = Usage: /stats or /stats <how many recent meetings>, at most { $max }
-stats-heading = <b>The last { $meetings } meetings</b> (meetings attended · times hosted · open items)
+stats-heading = <b>The last { $meetings } meetings</b> (meetings attended · times hosted · pending action items)
 stats-no-organisations = No organisations yet.
-stats-line = • { $organisation }: { $attended }/{ $meetings } meetings · hosted { $hosted } times · { $open } open items
+stats-line = • { $organisation }: { $attended }/{ $meetings } meetings · hosted { $hosted } times · { $open } pending action items
 private-change-sent = Done. I have sent you the details privately.
 private-change-start-me = Done. I can send the details only privately; to see them, please open { $link } and press Start.
 members-username-unknown = I could not find anyone in the network with this username. Please type the command in the group again, replying to one of the person's messages.
@@ -667,7 +718,7 @@ membership-ended = { $count ->
 }
 membership-left-organisers = { $name } is no longer in any linked group of <b>{ $network }</b>. They will get no more private messages from this network; their earlier answers still count. Writing in the group again renews their membership.
 network-choice-ask = You belong to more than one network. Which network is this command for?
-network-choice-chosen = { $network } chosen. Your private commands apply to this network for the next 30 minutes.
+network-choice-chosen = { $network } chosen. Your private commands apply to this network for the next { $minutes } minutes.
 network-choice-done = Network: <b>{ $network }</b>
 
 ## Personal data: /mydata, /forgetme, /export_network
@@ -677,7 +728,7 @@ cmd-export-network = Download all of the network's data as a backup
 privacy-private-only = This command concerns your personal data, so please use it only in a private chat with me: open { $link } and type it there.
 privacy-mydata-usage = Usage: /mydata (nothing after it). I send you all the data I hold about you as a file.
 privacy-mydata-file = ortak-my-data.json
-privacy-mydata-caption = All the data I hold about you (GDPR art. 15): your memberships, answers, check-ins, minutes entries you wrote, action items you own, records about you and pending reminders. To have it erased, type /forgetme.
+privacy-mydata-caption = All the data I hold about you (KVKK, the Turkish data protection law, art. 11): your memberships, answers, check-ins, minutes entries you wrote, action items you own, records about you and pending reminders. To have it erased, type /forgetme.
 privacy-forget-usage = Usage: /forgetme (nothing after it). Once you confirm, I erase the data I hold about you.
 privacy-forget-confirm =
     ⚠️ <b>Erasing your data</b>
@@ -689,7 +740,7 @@ privacy-forget-confirm =
     • reminders to you are withdrawn and your memberships of every network end.
     This cannot be undone. The confirmation button is valid for { $minutes } minutes.
 privacy-forget-yes = 🗑 Yes, erase my data
-privacy-forget-no = Cancel
+privacy-forget-no = No, keep my data
 privacy-forget-not-yours = This button is not yours; nothing has changed.
 privacy-forget-expired = This confirmation has expired; nothing was erased. Type /forgetme again if you wish.
 privacy-forget-cancelled = Cancelled; nothing was erased.
@@ -708,7 +759,7 @@ privacy-export-caption = All data of the <b>{ $network }</b> network (for a back
 ## Join code, /link and /unlink: linking belongs to group admins who organise the network
 cmd-unlink = Unlink this chat from its network
 setup-code-sent = I sent you the join code and the members' join link in a private message; I do not share them in the group.
-setup-code-start-me = I could not send you the join code privately, because you have not messaged me yet. Please open { $link }, press Start, then send me /network in a private message.
+setup-code-start-me = I could not send you the join code privately: I cannot reach you by private message. Please open { $link }, press Start, then send me /network in a private message.
 network-code =
     Join code of <b>{ $network }</b>: <code>{ $code }</code>
     To link another group or topic, type /link { $code } there; only organisers who are admins of that group can do this.
@@ -717,8 +768,8 @@ network-code =
 network-code-private = The join code is shown only to organisers, in a private message: send me /network privately to see it.
 network-set-bad-retention = The retention period must be a whole number of months from { $min } to { $max }, for example: /network_set retention_months 24
 network-join-code-renewed = The join code has been renewed. The old code and the old join link no longer work.
-network-join-code-sent = I sent you the new code and join link in a private message.
-network-join-code-start-me = I could not send you the new code privately, because you have not messaged me yet. Please open { $link }, press Start, then send me /network in a private message.
+network-join-code-sent = I sent you the new join code and join link in a private message.
+network-join-code-start-me = I could not send you the new code privately: I cannot reach you by private message. Please open { $link }, press Start, then send me /network in a private message.
 link-admins-only = Only this group's admins can link it to a network, and only if they organise that network.
 link-already = { $place } is already linked to the network “{ $network }”.
 link-taken = { $place } is linked to the network “{ $network }” and cannot be taken over by another network. Only a group admin who organises “{ $network }” can move this link or remove it with /unlink.
@@ -748,6 +799,6 @@ privacy-anonymous-people = { $count } { $count ->
    *[other] people
 } (name erased)
 members-left = Left the network's groups (sent nothing)
-network-choice-list = Your networks: { $networks }. You are working in <b>{ $current }</b> now; choose another one below.
+network-choice-list = Your networks: { $networks }. You are now working in <b>{ $current }</b>; to choose another network, use the buttons below.
 action-owner-person = a person
 minutes-name-withheld = (name withheld)

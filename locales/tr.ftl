@@ -3,11 +3,11 @@
 ## /start
 start-private =
     Merhaba { $name }! Ben ortak.
-    Ağınızın numaralı toplantılarını birlikte yürütmeniz için buradayım: davetleri gönderir, katılım yanıtlarını toplarım; ev sahipliği sırasını, yoklamayı, tutanakları ve eylem maddelerini takip eder, hatırlatmaları zamanında iletirim.
-    Artık size özelden de yazabilirim. Kullanabileceğiniz komutlar için /help yazın.
+    Ağınızın numaralı toplantılarını birlikte yürütmeniz için buradayım: davetleri gönderir, katılım yanıtlarını toplarım; ev sahipliği sırasını, yoklamayı, tutanakları ve görevleri takip eder, hatırlatmaları zamanında iletirim.
+    Artık size özel mesajla da yazabilirim. Kullanabileceğiniz komutlar için /help yazın.
 start-group =
-    Merhaba! Ben ortak; bu ağın toplantılarını, davetlerini ve hatırlatmalarını yönetirim.
-    Komutlar için /help yazın. Hatırlatmaları özelden almak isteyenler bana özel mesajla /start göndersin.
+    Merhaba! Ben ortak; bu ağın toplantılarını, davetlerini ve hatırlatmalarını yürütürüm.
+    Komutlar için /help yazın. Hatırlatmaları özel mesajla almak isterseniz bana doğrudan yazıp /start göndermeniz yeterli.
 
 ## /help
 help-header = <b>Kullanabileceğiniz komutlar</b>
@@ -34,17 +34,17 @@ callback-stale = Bu düğme artık geçerli değil.
 
 ## Ağ ve yetki
 not-linked = Bu sohbet henüz bir ağa bağlı değil. Grubun yöneticisi /setup <ağ adı> yazarak yeni bir ağ kurabilir; mevcut bir ağın koordinatörü olan grup yöneticileri de /link <ağ kodu> ile bu sohbeti o ağa bağlayabilir.
-not-member-anywhere = Henüz hiçbir ağın üyesi değilsiniz. Ağınızın grubunda /join yazın ya da düzenleyicinizin paylaştığı katılım bağlantısını açın.
-organisers-only = Bu komutu yalnızca ağın düzenleyicileri kullanabilir.
+not-member-anywhere = Henüz hiçbir ağın üyesi değilsiniz. Ağınızın grubunda /join yazın ya da koordinatörünüzün paylaştığı ağa katılma bağlantısını açın.
+organisers-only = Bu komutu yalnızca ağın koordinatörleri kullanabilir.
 name-empty = Ad boş olamaz.
-name-too-long = Bu ad en fazla { $max } karakter olabilir; yazdığınız { $length } karakter.
-short-name-too-long = Kısa ad en fazla { $max } karakter olabilir; yazdığınız { $length } karakter.
+name-too-long = Bu ad en fazla { $max } karakter olabilir; yazdığınız ad { $length } karakter.
+short-name-too-long = Kısa ad en fazla { $max } karakter olabilir; yazdığınız kısa ad { $length } karakter.
 
 ## /setup ve /link
-cmd-setup = Bu grupta yeni bir ağ kur
-cmd-link = Bu sohbeti bir ağa bağla
+cmd-setup = Bu grupta yeni bir ağ kurun
+cmd-link = Bu sohbeti bir ağa bağlayın
 cmd-network = Ağın ayarları
-cmd-network-set = Ağ ayarını değiştir
+cmd-network-set = Ağ ayarlarını değiştirin
 setup-usage = Kullanım: /setup <ağ adı>
     Örnek: /setup İzmir KDM İş Birliği Ağı
 setup-group-only = /setup bir grupta kullanılır: beni ağın toplantılarını yürüteceğim gruba ekleyip orada yazın.
@@ -54,7 +54,7 @@ setup-done =
     “{ $network }” ağı kuruldu ve bu sohbet ağa bağlandı. Artık bu ağın koordinatörüsünüz.
     { $code }
     Sıradaki adımlar: /network_set next_number 25 ile toplantı numarasını ayarlayın, /org_add ile kurumları ekleyin.
-link-usage = Kullanım: /link <ağ kodu> (8 harf ve rakam; koordinatörler kodu bana özel mesajla /network yazarak görebilir)
+link-usage = Kullanım: /link <ağ kodu> (harf ve rakamlardan oluşan 8 karakterlik kod; koordinatörler kodu bana özel mesajla /network yazarak görebilir)
 link-group-only = /link bir grupta ya da bir konu başlığında kullanılır.
 link-unknown-code = Bu ağ koduna sahip bir ağ bulamadım. Kodu bana özel mesajla /network yazarak kontrol edin; kod yenilendiyse eskisi artık geçerli değildir.
 link-done = Bu sohbet “{ $network }” ağına bağlandı.
@@ -64,7 +64,7 @@ link-done-topic = Bu konu başlığı “{ $network }” ağına bağlandı; ağ
 network-usage = Kullanım: /network
 network-settings =
     <b>{ $name }</b>
-    Toplantı dizisi: { $title }
+    Toplantıların genel başlığı: { $title }
     Saat dilimi: { $timezone }
     Dil: { $language }
     Sıradaki toplantı numarası: { $next }
@@ -72,27 +72,27 @@ network-settings =
     Saklama süresi: { $retention } ay (daha eski toplantıların yanıt ve yoklama kayıtları anonimleştirilir)
 network-set-usage =
     Kullanım: /network_set <ayar> <değer>
-    Ayarlar: title (toplantı dizisinin başlığı), timezone (ör. Europe/Istanbul), language (tr ya da en), next_number (ör. 25), quiet_hours (özel hatırlatmaların gönderilmediği saatler, ör. 21:00-09:00 ya da yok), retention_months (yanıtların kaç ay sonra anonimleştirileceği, 1–120), join_code new (yeni ağ kodu; eskisi hemen geçersiz olur)
+    Ayarlar: title (toplantıların genel başlığı), timezone (ör. Europe/Istanbul), language (tr ya da en), next_number (ör. 25), quiet_hours (özel hatırlatmaların gönderilmediği saatler, ör. 21:00-09:00; kaldırmak için yok), retention_months (yanıtların kaç ay sonra anonimleştirileceği, 1–120), join_code new (yeni ağ kodu ve ağa katılma bağlantısı; eskileri hemen geçersiz olur)
 network-set-done = { $key } güncellendi: { $before } → { $after }
 network-set-bad-timezone = Bu geçerli bir saat dilimi değil. IANA adını yazın, örneğin: Europe/Istanbul
-network-set-bad-language = Dil tr ya da en olabilir.
+network-set-bad-language = Dil olarak tr ya da en yazın.
 network-set-bad-quiet-hours = Sessiz saatleri başlangıç-bitiş olarak yazın, örneğin 21:00-09:00; kaldırmak için “yok” yazın.
-network-set-bad-number = Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalı, örneğin: 25
-network-set-number-taken = Toplantı numaraları yeniden kullanılmaz: bu ağda { $last }. toplantı zaten var, sıradaki numara en az { $min } olabilir.
+network-set-bad-number = Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalıdır, örneğin: 25
+network-set-number-taken = Toplantı numaraları yeniden kullanılmaz: bu ağda { $last }. toplantı zaten var, bu yüzden sıradaki numara en az { $min } olmalıdır.
 
 ## Kurumlar
 cmd-orgs = Ağdaki kurumlar
-cmd-org-add = Kurum ekle
-cmd-org-edit = Kurum bilgisini değiştir
-cmd-org-remove = Kurumu kaldır
+cmd-org-add = Kurum ekleyin
+cmd-org-edit = Kurum bilgilerini değiştirin
+cmd-org-remove = Bir kurumu kaldırın
 org-add-usage =
     Kullanım: /org_add <ad> | <kısa ad>
     Örnek: /org_add Buca Belediyesi Kadın Danışma Merkezi | Buca KDM
-org-added = Kurum eklendi: { $name } ({ $short }). Ev sahipliği sırasında { $position }. sırada.
+org-added = Kurum eklendi: { $name } ({ $short }). Ev sahipliği sıralamasında { $position }. sırada.
 org-duplicate-name = Bu ağda “{ $name }” adlı bir kurum zaten var (kısa adı: { $short }).
 org-duplicate-short = “{ $short }” kısa adı zaten “{ $name }” için kullanılıyor.
 orgs-usage = Kullanım: /orgs
-orgs-empty = Bu ağda henüz kurum yok. Düzenleyiciler /org_add ile ekleyebilir.
+orgs-empty = Bu ağda henüz kurum yok. Koordinatörler /org_add ile ekleyebilir.
 orgs-header = <b>{ $network }: kurumlar</b>
 orgs-line = { $n }. { $name } (<b>{ $short }</b>), { $kind }, { $hosting }
 orgs-can-host = ev sahipliği yapabilir
@@ -103,9 +103,9 @@ org-kind-other = diğer
 org-not-found = “{ $short }” kısa adlı bir kurum bulamadım. Liste için /orgs yazın.
 org-edit-usage =
     Kullanım: /org_edit <kısa ad> <alan> <değer>
-    Alanlar: name (ad), short_name (kısa ad), kind (municipality, association, other), can_host (evet/hayır), venue (mekân), address (adres), accessibility (erişilebilirlik notu)
+    Alanlar: name (ad), short_name (kısa ad), kind (municipality, association, other), can_host (evet/hayır), venue (toplantı yeri), address (adres), accessibility (erişilebilirlik notu)
     Örnek: /org_edit Buca KDM venue Buca1923 Mevlana Kafe
-org-edit-bad-kind = Kurum türü municipality (belediye), association (dernek) ya da other (diğer) olabilir.
+org-edit-bad-kind = Kurum türü olarak municipality (belediye), association (dernek) ya da other (diğer) yazın.
 org-edit-bad-yes-no = can_host için evet ya da hayır yazın.
 org-edited = { $short } güncellendi ({ $field }).
 org-remove-usage = Kullanım: /org_remove <kısa ad>
@@ -113,10 +113,10 @@ org-remove-has-members = { $short } kaldırılamaz: bu kurumda { $count } üye v
 org-removed = Kurum kaldırıldı: { $name }
 
 ## Üyeler
-cmd-join = Kurumunu seç
-cmd-whoami = Kurumun ve rolün
+cmd-join = Kurumunuzu seçin
+cmd-whoami = Kurumunuz ve rolünüz
 join-usage = Kullanım: /join
-join-no-organisations = Bu ağda henüz kurum yok; düzenleyiciler /org_add ile ekledikten sonra /join yazın.
+join-no-organisations = Bu ağda henüz kurum yok; koordinatörler /org_add ile kurumları ekledikten sonra /join yazın.
 join-choose =
     Hangi kurumdansınız? Aşağıdan seçin.
     Hatırlatmaları özel mesajla almak için şu bağlantıyı açıp Başlat’a basın: { $link }
@@ -127,52 +127,53 @@ whoami =
     Kurum: { $organisation }
     Rol: { $role }
 whoami-no-organisation = henüz seçilmedi (/join ile seçebilirsiniz)
-role-organiser = düzenleyici
+role-organiser = koordinatör
 role-member = üye
 
 ## /audit
-cmd-audit = Son düzenleyici işlemleri
+cmd-audit = Koordinatörlerin son işlemleri
 audit-usage = Kullanım: /audit [adet], adet 1 ile { $max } arasında olmalı (ör. /audit 20)
 audit-empty = Henüz kayıtlı bir işlem yok.
 audit-header = <b>Son { $count } işlem</b>
 audit-line = { $when }: { $actor }, <code>{ $action }</code> { $subject } { $change }
 
-## Üye yönetimi ve katılım bağlantısı
+## Üye yönetimi ve ağa katılma bağlantısı
 cmd-members = Üyeler (kurumlara göre)
-cmd-organiser-add = Düzenleyici ekle
-cmd-organiser-remove = Düzenleyiciliği kaldır
-cmd-member-set-org = Bir üyenin kurumunu değiştir
-join-link-unknown = Bu katılım bağlantısı geçerli değil. Düzenleyicinizden güncel bağlantıyı isteyin ya da ağın grubunda /join yazın.
-join-link-welcome = Merhaba { $name }! “{ $network }” ağına katıldınız; bundan sonra hatırlatmaları size özelden gönderebilirim.
+cmd-organiser-add = Koordinatör ekleyin
+cmd-organiser-remove = Bir kişinin koordinatörlüğünü kaldırın
+cmd-member-set-org = Bir üyenin kurumunu değiştirin
+join-link-unknown = Bu ağa katılma bağlantısı geçerli değil. Koordinatörünüzden güncel bağlantıyı isteyin ya da ağın grubunda /join yazın.
+join-link-welcome = Merhaba { $name }! “{ $network }” ağına katıldınız; bundan sonra hatırlatmaları size özel mesajla gönderebilirim.
 join-link-choose = Hangi kurumdansınız? Aşağıdan seçin.
 members-usage = Kullanım: /members
 members-header = <b>{ $network }: üyeler ({ $count })</b>
 members-no-organisation = Kurum seçmeyenler
 members-line = • { $name }{ $username }: { $role }, { $reach }
-members-reachable = özelden ulaşılabilir
-members-unreachable = özelden ulaşılamıyor
-member-unknown = Bu kişiyi ağın üyeleri arasında bulamadım. Ağın grubunda bir mesaj yazmış olması gerekir; onun mesajını yanıtlayarak ya da @kullanıcıadı ile deneyin.
+members-reachable = özel mesajla ulaşılabiliyor
+members-unreachable = özel mesajla ulaşılamıyor
+member-unknown = Bu kişiyi ağın üyeleri arasında bulamadım. Kişinin ağın grubunda en az bir mesaj yazmış olması gerekir; komutu onun bir mesajını yanıtlayarak ya da @kullanıcıadı ile yeniden deneyin.
 organiser-add-usage = Kullanım: kişinin bir mesajını yanıtlayarak /organiser_add ya da /organiser_add @kullanıcıadı
-organiser-add-done = { $name } artık düzenleyici.
-organiser-add-unchanged = { $name } zaten düzenleyici.
+organiser-add-done = { $name } artık koordinatör.
+organiser-add-unchanged = { $name } zaten koordinatör.
 organiser-remove-usage = Kullanım: kişinin bir mesajını yanıtlayarak /organiser_remove ya da /organiser_remove @kullanıcıadı
-organiser-remove-done = { $name } artık düzenleyici değil.
-organiser-remove-unchanged = { $name } zaten düzenleyici değil.
-organiser-last = Ağın son düzenleyicisi kaldırılamaz. Önce başka birini /organiser_add ile düzenleyici yapın.
+organiser-remove-done = { $name } artık koordinatör değil.
+organiser-remove-unchanged = { $name } zaten koordinatör değil.
+organiser-last = Ağın son koordinatörü kaldırılamaz. Önce başka birini /organiser_add ile koordinatör yapın.
 member-set-org-usage = Kullanım: kişinin bir mesajını yanıtlayarak /member_set_org <kısa ad> ya da /member_set_org @kullanıcıadı <kısa ad>
 member-set-org-done = { $name } artık { $organisation } üyesi.
 
 ## Toplantılar
 cmd-meetings = Yaklaşan ve son toplantılar
 cmd-meeting = Bir toplantının ayrıntıları: /meeting 25
-cmd-meeting-new = Yeni toplantı oluştur
-cmd-meeting-edit = Toplantı bilgisini değiştir
+cmd-meeting-new = Yeni bir toplantı oluşturun
+cmd-meeting-edit = Toplantı bilgilerini değiştirin
 meeting-new-usage =
-    Kullanım: /meeting_new <tarih> <saat> | <mekân> | <gündem maddeleri, ; ile ayrılmış>
+    Kullanım: /meeting_new <tarih> <saat> | <yer> | <gündem maddeleri, ; ile ayrılmış>
     Örnek: /meeting_new 17 Mart 2027 10:00 | Buca1923 Mevlana Kafe | Mevzuat ve Strateji; Güç İlişkileri; Savunuculuk Dili
-meeting-created = { $number }. toplantı oluşturuldu: { $when }. Ayrıntılar için /meeting { $number } yazın.
+meeting-created = ✅ { $number }. toplantı oluşturuldu. Lütfen bilgileri kontrol edin:
+meeting-created-check = Bir yanlışlık görürseniz /meeting_edit { $number } ile düzeltebilir, tarihi /reschedule { $number } ile değiştirebilirsiniz. Ayrıntılar için /meeting { $number } yazın.
 meetings-usage = Kullanım: /meetings
-meetings-empty = Bu ağda henüz toplantı yok. Düzenleyiciler /meeting_new ile oluşturabilir.
+meetings-empty = Bu ağda henüz toplantı yok. Koordinatörler /meeting_new ile oluşturabilir.
 meetings-upcoming = <b>Yaklaşan</b>
 meetings-past = <b>Son toplantılar</b>
 meeting-line = { $number }. toplantı: { $when }, { $venue } ({ $status })
@@ -180,13 +181,14 @@ meeting-usage = Kullanım: /meeting <numara>, örneğin /meeting 25
 meeting-unknown = Bu ağda { $number } numaralı bir toplantı yok. Liste için /meetings yazın.
 meeting-heading = <b>{ $number }. Toplantı</b>: { $title }
 meeting-when = Tarih: { $when }
-meeting-venue = Mekân: { $venue }
+meeting-venue = Yer: { $venue }
+meeting-venue-none = henüz belli değil
 meeting-address = Adres: { $address }
 meeting-online = Çevrim içi: { $link }
 meeting-host = Ev sahibi: { $host }
 meeting-host-none = henüz belli değil
 meeting-facilitators = Kolaylaştırıcılar: { $names }
-meeting-deadline = Yanıt için son gün: { $when }
+meeting-deadline = Son yanıt tarihi: { $when }
 meeting-capacity = Kontenjan: { $capacity } kişi
 meeting-status = Durum: { $status }
 meeting-agenda = <b>Gündem</b>
@@ -196,29 +198,48 @@ meeting-status-cancelled = iptal edildi
 meeting-status-held = yapıldı
 meeting-edit-usage =
     Kullanım: /meeting_edit <numara> <alan> <değer>
-    Alanlar: title (başlık), venue (mekân), address (adres), agenda (; ile ayrılmış), facilitators (; ile ayrılmış), duration (saat, ör. 5 ya da 4,5; veya 90dk), capacity (kişi sayısı ya da yok), deadline (yanıt için son gün ve saat), online_link (bağlantı ya da yok)
-meeting-edited = { $number }. toplantı güncellendi ({ $field }).
+    Alanlar: title (başlık), venue (yer), address (adres), agenda (gündem, ; ile ayrılmış), facilitators (kolaylaştırıcılar, ; ile ayrılmış), duration (süre: saat olarak 5 ya da 4,5; dakika olarak 90dk), capacity (kişi sayısı ya da yok), deadline (son yanıt tarihi ve saati ya da yok), online_link (bağlantı ya da yok)
+meeting-edited =
+    ✏️ { $number }. toplantı güncellendi: { $field }
+    Eski: { $before }
+    Yeni: { $after }
+meeting-field-title = başlık
+meeting-field-venue = yer
+meeting-field-address = adres
+meeting-field-agenda = gündem
+meeting-field-facilitators = kolaylaştırıcılar
+meeting-field-duration = süre
+meeting-field-capacity = kontenjan
+meeting-field-deadline = son yanıt tarihi
+meeting-field-online-link = çevrim içi bağlantı
+meeting-value-none = belirtilmemiş
+meeting-value-people = { $count } kişi
 meeting-edit-cancelled = Bu toplantı iptal edildi; iptal edilen bir toplantı değiştirilemez.
-meeting-edit-bad-duration = Süreyi saat olarak (ör. 5 ya da 4,5) ya da dakika olarak (ör. 90dk) yazın; 30 dakika ile 12 saat arasında olmalı.
-meeting-edit-bad-capacity = Kontenjan 1 ya da daha büyük bir sayı olmalı; kaldırmak için “yok” yazın.
-meeting-edit-deadline-after-start = Yanıt için son gün toplantıdan sonra olamaz.
-meeting-edit-bad-link = Bağlantı http:// ya da https:// ile başlamalı; kaldırmak için “yok” yazın.
-date-format = Tarihi ve saati anlayamadım. Şu biçimlerden birini kullanın: 17.03.2027 10:00, 17/03/2027 10:00, 2027-03-17 10:00, 17 Mart 2027 10:00 ya da 17 Mart 10:00
+meeting-edit-bad-duration = Süreyi saat olarak (ör. 5 ya da 4,5) ya da dakika olarak (ör. 90dk) yazın; süre 30 dakika ile 12 saat arasında olmalıdır.
+meeting-edit-bad-capacity = Kontenjan 1 ya da daha büyük bir sayı olmalıdır; kaldırmak için “yok” yazın.
+meeting-edit-deadline-after-start = Son yanıt tarihi toplantıdan sonra olamaz.
+meeting-edit-bad-link = Bağlantı http:// ya da https:// ile başlamalıdır; kaldırmak için “yok” yazın.
+date-format = Tarihi ve saati anlayamadım. Şu biçimlerden birini kullanın: 17.03.2027 10:00, 17 Mart 2027 Çarşamba, 10:00, 17 Mart saat 10'da, yarın 10:00 ya da haftaya salı 14:00
 date-impossible-date = Takvimde böyle bir gün yok (ör. 31 Şubat). Tarihi kontrol edin; örnek: 17.03.2027 10:00
-date-impossible-time = Böyle bir saat yok; saat 00:00 ile 23:59 arasında olmalı, örneğin 10:00
+date-impossible-time = Böyle bir saat yok; saat 00:00 ile 23:59 arasında olmalıdır, örneğin 10:00
 date-nonexistent-time = Bu saat, yaz saati değişikliği yüzünden o gün yerel saatte yok. Bir saat sonrasını seçin.
 date-past = Bu tarih geçmişte kaldı. İleri bir tarih yazın; örnek: 17.03.2027 10:00
+date-wrong-weekday = Yazdığınız gün adı tarihle uyuşmuyor. Tarihi ve gün adını kontrol edin ya da gün adını hiç yazmayın; örnek: 17 Mart 2027 Çarşamba, 10:00
+date-ambiguous-time = Bu saat iki türlü anlaşılabilir: 2, hem 02:00 hem 14:00 olabilir. Lütfen 24 saat biçiminde yazın (14:00 ya da 02:00) veya “öğleden sonra 2” deyin.
+date-ambiguous-date = Yazdığınız gün adı bugünün adı; bugünü mü, gelecek haftayı mı kastettiğiniz belli değil. “bugün 14:00”, “haftaya salı 14:00” ya da 17.03.2027 14:00 gibi yazın.
+date-range = Burada tek bir tarih ve saat yazın, saat aralığı değil; örnek: 17 Mart 2027 Çarşamba, 10:00. Toplantının süresini /meeting_edit <numara> duration ile ayrıca değiştirebilirsiniz.
+date-end-before-start = Bitiş saati başlangıçtan sonra olmalıdır; örnek: 17 Mart 2027 Çarşamba, 10:00–15:00
 agenda-empty = Gündemde en az bir madde olmalı; maddeleri ; ile ayırın.
 agenda-too-many = Gündemde en fazla { $max } madde olabilir.
 agenda-item-too-long = Bir gündem maddesi en fazla { $max } karakter olabilir.
 agenda-too-long = Gündem tek bir Telegram mesajına sığmalı: maddelerin toplamı en fazla { $max } karakter olabilir.
-cmd-reschedule = Toplantıyı başka bir tarihe taşı
-cmd-cancel = Toplantıyı iptal et
+cmd-reschedule = Bir toplantıyı başka bir tarihe taşıyın
+cmd-cancel = Bir toplantıyı iptal edin
 reschedule-usage =
     Kullanım: /reschedule <numara> <tarih> <saat>
     Örnek: /reschedule 25 24 Mart 2027 10:00
 reschedule-unchanged = Toplantı zaten bu tarih ve saatte.
-meeting-held = Bu toplantının zamanı geçti; tarihi değiştirilemez ve iptal edilemez.
+meeting-held = Bu toplantının zamanı geçti; tarihi artık değiştirilemez ve toplantı iptal edilemez.
 rescheduled = { $number }. toplantı yeni tarihine taşındı: { $when }.
 rescheduled-announced = { $number }. toplantı yeni tarihine taşındı: { $when }. Bağlı sohbetlere duyuruldu.
 reschedule-announcement =
@@ -235,7 +256,7 @@ cancel-announcement = ❌ <b>{ $number }. toplantı iptal edildi.</b>
 cancel-announcement-reason =
     ❌ <b>{ $number }. toplantı iptal edildi.</b>
     Gerekçe: { $reason }
-cmd-ics = Toplantıyı takvime ekle (.ics)
+cmd-ics = Toplantıyı takviminize ekleyin (.ics)
 ics-usage = Kullanım: /ics <numara>, örneğin /ics 25
 ics-caption = { $number }. toplantı: takviminize eklemek için dosyayı açın.
 ics-caption-cancelled = { $number }. toplantı iptal edildi: dosyayı açarsanız takviminizde de iptal görünür.
@@ -243,111 +264,114 @@ ics-summary = { $number }. Toplantı
 ics-agenda = Gündem:
 ics-facilitators = Kolaylaştırıcılar: { $names }
 ics-cancelled = İptal edildi: { $reason }
-cmd-invite = Davet kartını gruplara ve üyelere gönder
+cmd-invite = Davet kartını gruplara ve üyelere gönderin
 invite-usage = Kullanım: /invite <numara>, örneğin /invite 25
 invite-cancelled = { $number }. toplantı iptal edildi; iptal edilen bir toplantıya davet gönderilemez.
-invite-already = { $number }. toplantının daveti { $when } tarihinde gönderildi; kartlar yanıtlar geldikçe kendiliğinden güncelleniyor. Kartı gruplara yeniden göndermek isterseniz aşağıdaki düğmeye basın.
-invite-repost-button = 🔁 Gruplara yeniden gönder
-invite-nowhere = Davet kartını hiçbir sohbete gönderemedim ve özelden ulaşabildiğim üye yok. Botun bağlı grupta mesaj yazabildiğini kontrol edin.
-invite-sent = { $number }. toplantının davet kartı { $chats } sohbete gönderildi ({ $pinned } tanesi sabitlendi). Botu başlatmış { $direct } üyeye özelden de gönderiliyor.
-invite-reposted = { $number }. toplantının davet kartı { $chats } sohbete yeniden gönderildi. Özelden henüz almamış { $direct } üyeye de gönderiliyor.
-ics-start-first = Takvim dosyasını özelden gönderebilmem için önce @{ $bot } ile sohbeti açıp Başlat’a basın.
-ics-sent-private = Takvim dosyasını size özelden gönderdim.
+invite-already = { $number }. toplantının daveti daha önce gönderildi ({ $when }); kartlar yanıtlar geldikçe kendiliğinden güncelleniyor. Kartı gruplara yeniden göndermek isterseniz aşağıdaki düğmeye basın.
+invite-repost-button = 🔁 Gruplara yeniden gönderilsin
+invite-nowhere = Davet kartını hiçbir sohbete gönderemedim ve özel mesajla ulaşabildiğim bir üye de yok. Lütfen botun bağlı gruplarda mesaj gönderebildiğini kontrol edin.
+invite-sent = { $number }. toplantının davet kartı { $chats } sohbete gönderildi ({ $pinned } tanesi sabitlendi). Kart, botu başlatmış { $direct } üyeye de özel mesajla gönderiliyor.
+invite-reposted = { $number }. toplantının davet kartı { $chats } sohbete yeniden gönderildi. Kartı henüz özel mesajla almamış { $direct } üyeye de gönderiliyor.
+ics-start-first = Takvim dosyasını size özel mesajla gönderebilmem için önce @{ $bot } ile sohbeti açıp Başlat’a basın.
+ics-sent-private = Takvim dosyasını size özel mesajla gönderdim.
 card-answers = <b>Yanıtlar</b>
 card-no-answers = Henüz yanıt yok.
-card-org-yes = { $answers } katılıyor ({ $people } kişi)
-card-org-maybe = { $answers } belki
-card-org-waiting = { $answers } bekleme listesinde
+card-org-yes = { $people } kişi katılıyor ({ $answers } yanıt)
+card-org-maybe = { $answers } kişi belki katılacak
+card-org-waiting = { $answers } yanıt bekleme listesinde
 card-no-organisation = Kurumu belirtilmemiş
 card-more-organisations = …ve { $count } kurum daha
-card-total = Toplam: { $people } kişi katılıyor · { $maybe } belki · { $no } katılamıyor
+card-total = Toplam: { $people } kişi katılıyor · { $maybe } kişi belki katılacak · { $no } kişi katılamıyor
 card-places-left = Kalan yer: { $left }
 card-waitlist = Bekleme listesi: { $count }
 card-cancelled = ❌ <b>İPTAL EDİLDİ</b>
 card-cancel-reason = Gerekçe: { $reason }
-card-closed = Yanıt süresi doldu.
-card-how = Düğmelerle ya da bu mesajı yanıtlayarak cevap verin; örneğin “katılıyorum”, “3 kişiyiz”, “belki” ya da “gelemiyorum”.
+card-closed = Yanıtlar kapandı.
+card-how = Düğmelerle ya da bu mesajı yanıtlayarak yanıt verebilirsiniz; örneğin “katılıyorum”, “3 kişiyiz”, “belki” ya da “gelemiyorum” yazabilirsiniz.
 card-yes = ✅ Katılıyorum
 card-maybe = 🤔 Belki
 card-no = ❌ Katılamıyorum
 card-party = 👥 { $size } kişiyiz
-card-ics = 📅 Takvime ekle
+card-ics = 📅 Takviminize ekleyin
 rsvp-recorded-yes = Kaydedildi: katılıyorsunuz.
 rsvp-recorded-party = Kaydedildi: { $size } kişi katılıyorsunuz.
-rsvp-recorded-maybe = Kaydedildi: belki.
-rsvp-recorded-no = Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkürler.
-rsvp-waitlisted = Kontenjan dolu; bekleme listesine alındınız ({ $position }. sıradasınız). Yer açılınca size özelden haber vereceğim.
+rsvp-recorded-maybe = Kaydedildi: belki katılacaksınız.
+rsvp-recorded-no = Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkür ederiz.
+rsvp-waitlisted = Kontenjan dolu; bekleme listesine alındınız ({ $position }. sıradasınız). Yer açılınca size özel mesajla haber vereceğim.
 rsvp-full = Yeterli yer yok: en fazla { $left } kişilik yer kaldı. Önceki yanıtınız geçerli.
 rsvp-unknown-meeting = Bu toplantı artık yok.
 rsvp-cancelled = Bu toplantı iptal edildi; yanıt alınmıyor.
-rsvp-closed = Bu toplantı için yanıt süresi doldu; yanıtlar artık değiştirilemez.
+rsvp-closed = Bu toplantı için yanıtlar kapandı; artık yanıt verilemez ve verilen yanıtlar değiştirilemez.
 rsvp-not-member = Yanıt verebilmek için önce ağa katılın: ağın grubunda /join yazın.
-rsvp-bad-party-size = Kişi sayısı 1 ile 20 arasında olmalı.
+rsvp-bad-party-size = Kişi sayısı 1 ile 20 arasında olmalıdır.
 rsvp-promoted = 🎉 Yer açıldı! { $number }. toplantıya katılımınız onaylandı ({ $size } kişi).
 rsvp-reply-hint = Yanıtınızı anlayamadım, bu yüzden kaydetmedim. “katılıyorum”, “2 kişiyiz”, “belki” ya da “gelemiyorum” gibi yazın veya karttaki düğmeleri kullanın.
 rsvp-usage =
     Kullanım: /rsvp <numara> evet|belki|hayır [kişi sayısı]
     Örnek: /rsvp 25 evet 2
-cmd-rsvp = Bir toplantıya yanıt ver
-cmd-rsvps = Yanıtları kurum kurum gör (isimlerle)
-cmd-export = Yanıtları CSV dosyası olarak al
+cmd-rsvp = Bir toplantıya yanıt verin
+cmd-rsvps = Yanıtları kurum kurum görün (isimlerle)
+cmd-export = Yanıtları CSV dosyası olarak indirin
 rsvps-usage = Kullanım: /rsvps <numara>, örneğin /rsvps 25
 rsvps-heading = <b>{ $number }. Toplantı: yanıtlar</b>
 rsvps-yes = katılıyor ({ $size } kişi)
 rsvps-maybe = belki
 rsvps-no = katılamıyor
 rsvps-waitlisted = bekleme listesinde ({ $size } kişi)
-rsvps-silent = Hiç yanıt vermeyen kurumlar: { $names }
+rsvps-silent = Henüz yanıt vermeyen kurumlar: { $names }
 export-usage = Kullanım: /export <numara>, örneğin /export 25
 export-caption = { $number }. toplantının yanıtları ({ $count } satır). Excel’de Türkçe harfler doğru görünür.
-private-start-me = Bunu yalnızca özelden gönderebilirim. Önce { $link } bağlantısını açıp Başlat’a basın, sonra komutu yeniden yazın.
-private-sent = Size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.
-cmd-cancel-dialog = Süren adım adım işlemi iptal et
-dialog-cancelled = Tamam, vazgeçtik; hiçbir şey kaydedilmedi.
+private-start-me = Bunu yalnızca özel mesajla gönderebilirim. Lütfen önce { $link } bağlantısını açıp Başlat’a basın, sonra komutu yeniden yazın.
+private-sent = Size özel mesajla gönderdim; isimler yalnızca koordinatörlere gösterilir.
+cmd-cancel-dialog = Süren adım adım işlemi iptal edin
+dialog-cancelled = Tamam, işlemi iptal ettim; hiçbir şey kaydedilmedi.
 dialog-none = Şu anda süren bir işlem yok.
-dialog-meeting-date = Yeni toplantı hangi gün? Örneğin 17.03.2027 ya da 17 Mart. Vazgeçmek için /cancel_dialog yazın.
+dialog-meeting-date = Yeni toplantı hangi gün yapılacak? Örneğin 17.03.2027 ya da 17 Mart. Vazgeçmek için /cancel_dialog yazın.
 dialog-meeting-date-placeholder = 17.03.2027
-dialog-meeting-time = Saat kaçta başlıyor? Örneğin 10:00
+dialog-meeting-time = Toplantı saat kaçta başlayacak? Örneğin 10:00
 dialog-meeting-time-placeholder = 10:00
-dialog-meeting-venue = Nerede yapılacak? Mekânın adını yazın.
-dialog-meeting-venue-placeholder = Mekân
+dialog-meeting-venue = Toplantı nerede yapılacak? Lütfen yerin adını yazın.
+dialog-meeting-venue-placeholder = Toplantı yeri
 dialog-meeting-agenda = Gündem maddelerini ; ile ayırarak yazın. Örneğin: Açılış; Mevzuat ve Strateji; Değerlendirme
 dialog-meeting-agenda-placeholder = Açılış; Değerlendirme
-dialog-date-format = Tarihi anlayamadım. Şu biçimlerden birini kullanın: 17.03.2027, 17/03/2027, 2027-03-17, 17 Mart 2027 ya da 17 Mart
-dialog-time-format = Saati anlayamadım; 10:00 ya da 9.30 gibi yazın.
+dialog-date-format = Tarihi anlayamadım. Şu biçimlerden birini kullanın: 17.03.2027, 17 Mart 2027, 17 Mart, yarın ya da haftaya salı
+dialog-time-format = Saati anlayamadım; 10:00, 9.30, saat 10'da ya da öğleden sonra 2 gibi yazın.
 reminder-before =
     ⏰ <b>Hatırlatma: { $number }. toplantı</b>
     Tarih: { $when }
-    Mekân: { $venue }
+    Yer: { $venue }
     Yanıtınız: { $answer }
 reminder-answer-yes = katılıyorsunuz ({ $size } kişi)
-reminder-answer-maybe = belki
+reminder-answer-maybe = belki katılacaksınız
 reminder-nudge = 📨 { $number }. toplantıya henüz yanıt vermediniz ({ $when }, { $venue }). Davet kartındaki düğmelerle ya da /rsvp { $number } evet|belki|hayır yazarak yanıt verebilirsiniz.
 reminder-group-summary =
     📅 <b>Yaklaşan toplantı: { $number }. toplantı</b>
     Tarih: { $when }
-    Mekân: { $venue }
+    Yer: { $venue }
 reminder-group-silent = 📨 { $number }. toplantıya ({ $when }) henüz yanıt vermeyen kurumlar: { $names }. Davet kartındaki düğmelerle yanıt verebilirsiniz.
 reminder-organiser-summary =
-    📋 <b>{ $number }. toplantı için yanıt süresi doldu.</b>
+    📋 <b>{ $number }. toplantının son yanıt tarihi geldi; yanıtlar kapandı.</b>
     Tarih: { $when }
-    Mekân: { $venue }
+    Yer: { $venue }
 reminder-failed = ⚠️ { $number }. toplantının bir hatırlatması birkaç denemeye rağmen gönderilemedi. Ayrıntılar için /reminders { $number } yazın.
-cmd-reminders = Hatırlatma düzenini ya da bir toplantının hatırlatmalarını gör
-cmd-reminders-set = Hatırlatma zamanlarını ayarla
+cmd-reminders = Hatırlatma düzenini ya da bir toplantının hatırlatmalarını görün
+cmd-reminders-set = Hatırlatma zamanlarını ayarlayın
 reminders-usage = Kullanım: /reminders ya da /reminders <numara>
 reminders-policy =
-    Hatırlatma düzeni: toplantıdan { $offsets } önce, katılacağını ya da belki diyenlere özelden.
-    Gruplara bir gün önce özet; yanıt vermeyenlere yanıt süresinden iki gün önce (süre yoksa beş gün önce) bir hatırlatma; düzenleyicilere yanıt süresi dolunca özet.
-    Sessiz saatler: { $quiet } (özel mesajlar bu saatlerde gönderilmez, sabaha kalır).
-reminders-meeting-heading = <b>{ $number }. toplantının hatırlatmaları</b> (toplantıdan { $offsets } önce)
+    Hatırlatma düzeni: katılacağını ya da belki katılacağını bildirenlere özel mesajla, toplantıdan { $offsets }.
+    Gruplara toplantıdan bir gün önce bir özet; yanıt vermeyenlere son yanıt tarihinden iki gün önce (son yanıt tarihi yoksa toplantıdan beş gün önce) bir hatırlatma; koordinatörlere yanıtlar kapanınca bir özet gönderilir.
+    { $quiet }
+reminders-quiet-hours = Sessiz saatler: { $hours } (bu saatlerde özel mesaj gönderilmez; mesajlar sessiz saatler bitince iletilir).
+reminders-quiet-none = Sessiz saat tanımlanmadı; özel mesajlar günün her saatinde gönderilebilir.
+offset-before = { $offset } önce
+reminders-meeting-heading = <b>{ $number }. toplantının hatırlatmaları</b> (toplantıdan { $offsets })
 reminders-meeting-empty = { $number }. toplantı için planlanmış hatırlatma yok. Hatırlatmalar /invite ile davet gönderilince planlanır.
 reminders-line = • { $when } — { $what }: { $statuses }
 reminder-kind-before = { $offset } önce hatırlatma
 reminder-kind-group-summary = grup özeti
 reminder-kind-nudge = yanıt vermeyenlere hatırlatma
-reminder-kind-group-silent = grupta yanıt vermeyen kurumlar
-reminder-kind-organiser-summary = düzenleyicilere özet
+reminder-kind-group-silent = gruba, yanıt vermeyen kurumların listesi
+reminder-kind-organiser-summary = koordinatörlere özet
 reminder-count-scheduled = { $count } planlandı
 reminder-count-sending = { $count } gönderiliyor
 reminder-count-sent = { $count } gönderildi
@@ -360,18 +384,18 @@ offset-minutes = { $count } dakika
 reminders-set-usage =
     Kullanım: /reminders_set <süreler> ya da /reminders_set <numara> <süreler>
     Örnek: /reminders_set 7g 1g 2sa (ya da 7d 1d 2h). En fazla 6 süre, her biri en fazla 60 gün; dakika için 30dk ya da 30m.
-reminders-set-network = Hatırlatma düzeni güncellendi: toplantıdan { $offsets } önce. { $replanned } toplantının hatırlatmaları yeniden planlandı.
-reminders-set-meeting = { $number }. toplantının hatırlatmaları artık toplantıdan { $offsets } önce; yeniden planlandı.
+reminders-set-network = Hatırlatma düzeni güncellendi: toplantıdan { $offsets }. { $replanned } toplantının hatırlatmaları yeniden planlandı.
+reminders-set-meeting = { $number }. toplantının hatırlatmaları bundan sonra toplantıdan { $offsets } gönderilecek; yeniden planlandı.
 reminders-set-closed = Bu toplantı iptal edildi ya da zamanı geçti; hatırlatmaları değiştirilemez.
 cmd-rotation = Ev sahipliği sırası
-cmd-rotation-set = Ev sahipliği sırasını belirle
+cmd-rotation-set = Ev sahipliği sırasını belirleyin
 cmd-hosts = Ev sahipliği geçmişi
-cmd-host = Ev sahibi öner, ata ya da sıradakini atla
+cmd-host = Ev sahibi kurumu önerin, atayın ya da sıradaki kurumu atlayın
 rotation-heading = <b>Ev sahipliği sırası</b>
 rotation-never = henüz ev sahipliği yapmadı
-rotation-last = son sırası: { $number }. toplantı
-rotation-next-never = Sıradaki: { $org }. Henüz hiç ev sahipliği yapmadı; aynı durumdakiler arasında sıralamada ilk.
-rotation-next-least = Sıradaki: { $org }. En uzun süredir sırası gelmeyen kurum (son { $number }. toplantı).
+rotation-last = en son { $number }. toplantıya ev sahipliği yaptı
+rotation-next-never = Sıradaki: { $org }. Henüz hiç ev sahipliği yapmadı ve aynı durumdaki kurumlar arasında sırada ilk.
+rotation-next-least = Sıradaki: { $org }. En uzun süredir ev sahipliği yapmayan kurum (en son { $number }. toplantıya ev sahipliği yaptı).
 rotation-empty = Ev sahipliği yapabilecek kurum yok. /org_add ile kurum ekleyin.
 rotation-set-usage =
     Kullanım: /rotation_set <kısa adlar, virgülle ayrılmış>
@@ -385,17 +409,17 @@ hosts-line = { $number }. toplantı ({ $when }): { $org }
 hosts-counts = <b>Kurum başına ev sahipliği</b>
 hosts-count-line = { $org }: { $count }
 hosts-empty = Henüz ev sahibi belli olan toplantı yok.
-host-usage =
-    Kullanım: /host <numara> (sırası gelen kuruma öner), /host <numara> <kısa ad> (doğrudan ata) ya da /host <numara> skip (önerilen kurumu sıranın sonuna al)
+host-usage = Kullanım: /host <numara> (sırası gelen kuruma önerir), /host <numara> <kısa ad> (kurumu doğrudan atar) ya da /host <numara> skip (önerilen kurumu sıranın sonuna alır)
 host-proposal-dm =
-    🏠 <b>{ $number }. toplantıda ev sahipliği sırası kurumunuzda: { $org }</b>
+    🏠 <b>{ $number }. toplantının ev sahipliği sırası kurumunuzda: { $org }</b>
     Tarih: { $when }
-    Lütfen { $deadline } tarihine kadar yanıt verin.
+    Son yanıt tarihi: { $deadline }
+    Lütfen aşağıdaki düğmelerle yanıt verin.
 host-accept-button = ✅ Ev sahipliğini kabul ediyoruz
-host-decline-button = ❌ Bu sefer olmuyor
-host-swap-button = 🔁 Sıra değişimi öner
-host-proposed-group = 🏠 { $number }. toplantı için ev sahibi önerildi: { $org }. Yanıt için son tarih: { $deadline }.
-host-proposed-reply = { $number }. toplantının ev sahipliği { $org } kurumuna önerildi; temsilcilerinden { $contacts } kişiye özelden soruldu.
+host-decline-button = ❌ Bu kez üstlenemiyoruz
+host-swap-button = 🔁 Sıra değişimi önermek istiyoruz
+host-proposed-group = 🏠 { $number }. toplantı için ev sahibi önerildi: { $org }. Son yanıt tarihi: { $deadline }.
+host-proposed-reply = { $number }. toplantının ev sahipliği { $org } kurumuna önerildi; kurumun { $contacts } irtibat kişisine özel mesajla soruldu.
 host-already = { $number }. toplantının ev sahibi zaten belli: { $org }. Değiştirmek için /host { $number } ardından kurumun kısa adını yazın.
 host-open = { $number }. toplantı için { $org } kurumunun yanıtı bekleniyor.
 host-nobody = { $number }. toplantıya ev sahipliği yapabilecek başka kurum kalmadı; /host { $number } ardından kurumun kısa adını yazarak doğrudan atayabilirsiniz.
@@ -403,51 +427,51 @@ host-assigned = { $org }, { $number }. toplantının ev sahibi olarak atandı.
 host-skipped = { $org } ev sahipliği sırasının sonuna alındı.
 host-nothing-to-skip = Şu anda yanıt bekleyen bir ev sahipliği önerisi yok.
 host-cannot-host = { $org } ev sahipliği yapamayan kurumlar arasında; /org_edit ile değiştirilebilir.
-host-accepted-toast = Kaydedildi: ev sahipliğini üstlendiniz. Teşekkürler!
+host-accepted-toast = Kaydedildi: ev sahipliğini üstlendiniz. Teşekkür ederiz!
 host-accepted-group = ✅ { $number }. toplantıya { $org } ev sahipliği yapacak.
 host-declined-toast = Kaydedildi. Sıra bir sonraki kuruma geçiyor; kurumunuz bir sonraki toplantıda yine ilk sırada olacak.
-host-declined-group = { $org } { $number }. toplantıya bu sefer ev sahipliği yapamıyor; sıra bir sonraki kuruma geçti.
-host-reason-ask = İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz; düzenleyiciler görür.
+host-declined-group = { $org } { $number }. toplantıya bu kez ev sahipliği yapamıyor; sıra bir sonraki kuruma geçti.
+host-reason-ask = İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz; gerekçenizi koordinatörler görür.
 host-reason-thanks = Gerekçeniz kaydedildi.
 host-closed-toast = Bu öneri artık geçerli değil: yanıtlandı ya da süresi doldu.
-host-not-contact-toast = Bu soruyu yalnızca önerilen kurumun temsilcileri yanıtlayabilir.
+host-not-contact-toast = Bu soruyu yalnızca önerilen kurumun irtibat kişileri yanıtlayabilir.
 host-bad-swap-toast = Bu kuruma sıra değişimi önerilemez.
 host-swap-choose = Hangi kuruma sıra değişimi önermek istersiniz? Kabul ederlerse bu toplantıya onlar ev sahipliği yapar; kurumunuz bir sonrakinde ilk sırada olur.
 host-swap-asked-toast = Öneriniz { $org } kurumuna iletildi.
 host-swap-dm = 🔁 { $from }, { $number }. toplantının ({ $when }) ev sahipliğini sizinle değiştirmeyi öneriyor: bu toplantıya { $to } ev sahipliği yapar, { $from } bir sonrakinde ilk sırada olur.
 host-swap-accept-button = ✅ Kabul ediyoruz
-host-swap-refuse-button = ❌ Olmaz
-host-swap-refused = { $org } { $number }. toplantı için sıra değişimini kabul etmedi; öneri hâlâ sizde.
+host-swap-refuse-button = ❌ Bu kez kabul edemiyoruz
+host-swap-refused = { $org }, { $number }. toplantı için önerdiğiniz sıra değişimini kabul etmedi; ev sahipliği önerisi hâlâ kurumunuzda ve yanıtınızı bekliyor.
 host-swap-refused-toast = Kaydedildi: sıra değişimini kabul etmediniz.
 host-swapped-group = 🔁 Sıra değişimi: { $number }. toplantıya { $to } ev sahipliği yapacak; { $from } bir sonraki toplantıda ilk sırada.
 host-expired-organisers = ⏰ { $org }, { $number }. toplantının ev sahipliği önerisine süresi içinde yanıt vermedi; sıra bir sonraki kuruma geçti.
 host-checklist-reminder =
     📋 <b>{ $number }. toplantı hazırlığı</b> ({ $when }, { $venue })
     { $step }
-    Tamamlayınca düğmeye basın.
-host-checklist-venue = Mekânı teyit edin.
+    Tamamladığınızda aşağıdaki düğmeye basın.
+host-checklist-venue = Toplantı yerini teyit edin.
 host-checklist-access = Adres ve erişilebilirlik bilgilerini paylaşın.
 host-checklist-agenda = Gündemi ve ikramı gözden geçirin.
 host-checklist-day-before = Yarınki toplantı için son kontrol.
 host-checklist-done-button = ✅ Tamamlandı
-host-checklist-done-toast = Teşekkürler, tamamlandı olarak işaretlendi.
+host-checklist-done-toast = Teşekkür ederiz; tamamlandı olarak işaretlendi.
 host-checklist-heading = Ev sahibi hazırlığı: { $steps }
-host-step-venue = mekân teyidi
+host-step-venue = toplantı yerinin teyidi
 host-step-access = adres ve erişilebilirlik
 host-step-agenda = gündem ve ikram
 host-step-day-before = son kontrol
 reminder-kind-host-checklist = ev sahibi hazırlığı ({ $offset } önce)
-reminder-kind-host-expiry = ev sahipliği yanıtı için son tarih
-cmd-host-contact = Kurumun ev sahipliği temsilcisini belirle
+reminder-kind-host-expiry = ev sahipliği için son yanıt tarihi
+cmd-host-contact = Kurumun ev sahipliği irtibat kişisini belirleyin
 host-contact-usage = Kullanım: kişinin bir mesajını yanıtlayarak /host_contact [evet|hayır] ya da /host_contact @kullanıcıadı [evet|hayır]
-host-contact-on = { $name } artık { $organisation } kurumunun ev sahipliği temsilcisi; ev sahipliği soruları kurumdaki temsilcilere gider.
-host-contact-off = { $name } artık ev sahipliği temsilcisi değil.
+host-contact-on = { $name } artık { $organisation } kurumunun ev sahipliği irtibat kişisi; ev sahipliğiyle ilgili sorular kurumun irtibat kişilerine gönderilir.
+host-contact-off = { $name } artık ev sahipliği irtibat kişisi değil.
 host-contact-no-organisation = Önce bu kişinin kurumunu belirleyin: /member_set_org
 cmd-checkin = Toplantıya geldiğinizi bildirin
-cmd-attendance = Toplantıya kimlerin geldiğini gör
+cmd-attendance = Toplantıya kimlerin geldiğini görün
 checkin-card =
     📍 <b>{ $number }. toplantı başlıyor</b> ({ $when }, { $venue })
-    Geldiyseniz aşağıdaki düğmeye basın; yoklama toplantı bitiminden bir saat sonrasına kadar açık.
+    Geldiyseniz lütfen aşağıdaki düğmeye basın; yoklama, toplantı bitiminden bir saat sonrasına kadar açık kalır.
 checkin-button = 🙋 Buradayım
 checkin-checked-in = Hoş geldiniz! { $number }. toplantıya katılımınız kaydedildi.
 checkin-already = { $number }. toplantıya katılımınız zaten kayıtlı.
@@ -461,27 +485,28 @@ attendance-usage = Kullanım: /attendance <numara>, örneğin /attendance 25
 attendance-heading = <b>{ $number }. toplantının yoklaması</b>
 attendance-empty = Henüz kimse katılımını bildirmedi.
 attendance-came = Gelenler ({ $count }): { $names }
-attendance-missing = Katılacağını söyleyip gelmeyenler: { $names }
+attendance-missing = Katılacağını bildirip gelmeyenler: { $names }
 attendance-unannounced = Yanıt vermeden gelenler: { $names }
 reminder-kind-checkin-card = yoklama kartı
-reminder-kind-action-soon = eylem sorumlusuna hatırlatma (son tarihten 2 gün önce)
-reminder-kind-action-due = eylem sorumlusuna hatırlatma (son gün)
+reminder-kind-action-soon = görev sorumlusuna hatırlatma (son tarihten 2 gün önce)
+reminder-kind-action-due = görev sorumlusuna hatırlatma (son gün)
 
 ## Tutanak
-cmd-minutes = Bir toplantının tutanağını aç ya da taslağı gör: /minutes 25
-cmd-minutes-taker = Yanıtladığın kişiyi tutanak tutmakla görevlendir
-cmd-minutes-edit = Tutanaktaki bir kaydı düzelt
-cmd-minutes-delete = Tutanaktaki bir kaydı sil
-cmd-minutes-publish = Tutanağı gruplara ve düzenleyicilere gönder
-cmd-minutes-approve = Tutanağı onayla (bir sonraki toplantıda)
+# Tutanak kayıtlarında görev: öneki gösterilir; eski `eylem:` öneki girdi olarak hâlâ kabul edilir (src/domain/minutes-entry.ts).
+cmd-minutes = Bir toplantının tutanağını açın ya da taslağı görün: /minutes 25
+cmd-minutes-taker = Yanıtladığınız kişiyi tutanak sorumlusu olarak belirleyin
+cmd-minutes-edit = Tutanaktaki bir kaydı düzeltin
+cmd-minutes-delete = Tutanaktaki bir kaydı silin
+cmd-minutes-publish = Tutanağı gruplara ve koordinatörlere gönderin
+cmd-minutes-approve = Tutanağı onaylayın (bir sonraki toplantıda)
 minutes-usage = Kullanım: /minutes <numara>, örneğin /minutes 25
-minutes-taker-usage = Kullanım: görevlendireceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın.
+minutes-taker-usage = Kullanım: tutanak sorumlusu olarak belirleyeceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın.
 minutes-edit-usage = Kullanım: /minutes_edit <toplantı> <kayıt> <yeni metin>, örneğin /minutes_edit 25 3 karar: Bir sonraki toplantı Karşıyaka'da
 minutes-delete-usage = Kullanım: /minutes_delete <toplantı> <kayıt>, örneğin /minutes_delete 25 3
 minutes-publish-usage = Kullanım: /minutes_publish <numara>, örneğin /minutes_publish 25
 minutes-approve-usage = Kullanım: /minutes_approve <numara>, örneğin /minutes_approve 25
-minutes-writers-only = Bu tutanağa yalnızca düzenleyiciler ve tutanak tutmakla görevlendirilen kişi yazabilir.
-minutes-placeholder = Not, karar: … ya da eylem: …
+minutes-writers-only = Bu tutanağa yalnızca koordinatörler ve toplantının tutanak sorumlusu yazabilir.
+minutes-placeholder = Not, karar: … ya da görev: …
 minutes-meeting-gone = Bu tutanağın toplantısı artık yok.
 minutes-card-heading = 📝 <b>{ $number }. toplantının tutanağı</b> · { $title }
 minutes-state-draft = Taslak: henüz yayımlanmadı.
@@ -491,37 +516,42 @@ minutes-state-approved = { $version }. sürüm onaylandı; tutanak kapandı.
 minutes-card-empty = Henüz kayıt yok.
 minutes-card-how =
     Kayıt eklemek için bu mesajı yanıtlayın (özel sohbette doğrudan yazabilirsiniz):
-    • düz metin not olur
-    • karar: … bir karar
-    • eylem: … @kullanıcıadı ya da kurumun kısa adı ve son tarih, örneğin eylem: Broşür taslağı @ayse 15 Aralık
-    Düzeltmek için /minutes_edit { $number } &lt;kayıt&gt; &lt;metin&gt;, silmek için /minutes_delete { $number } &lt;kayıt&gt;.
+    • düz metin not olarak eklenir;
+    • karar: ile başlayan metin karar olarak eklenir;
+    • görev: ile başlayan metin görev olarak eklenir; sorumluyu (@kullanıcıadı ya da kurumun kısa adı) ve son tarihi de yazın, örneğin: görev: Broşür taslağı @ayse 15 Aralık
+    Düzeltmek için /minutes_edit { $number } &lt;kayıt&gt; &lt;metin&gt;, silmek için /minutes_delete { $number } &lt;kayıt&gt; yazın.
 minutes-kind-decision = [Karar]
-minutes-kind-action = [Eylem]
+minutes-kind-action = [Görev]
 minutes-entry-added = ✍️ { $entry } numaralı kayıt eklendi.
 minutes-entry-edited = ✏️ { $entry } numaralı kayıt düzeltildi.
 minutes-entry-deleted = 🗑 { $entry } numaralı kayıt silindi.
 minutes-republish-hint = Yayımlanan { $version }. sürüm olduğu gibi kalır; değişikliği duyurmak için /minutes_publish { $number } yazın ({ $next }. sürüm olarak gönderilir).
 minutes-entry-unknown = { $number }. toplantının tutanağında { $entry } numaralı bir kayıt yok. Kayıtları görmek için /minutes { $number } yazın.
 minutes-entry-too-long = Kayıt çok uzun ({ $length } karakter); en fazla { $max } karakter olabilir. Birkaç kayda bölebilirsiniz.
-minutes-entry-empty = Boş bir kayıt eklenemez.
+minutes-entry-empty = Boş bir kayıt eklenemez; lütfen bir metin yazın.
 minutes-closed-cancelled = { $number }. toplantı iptal edildi; tutanağı tutulmaz.
 minutes-closed-not-started = { $number }. toplantı henüz başlamadı; tutanak toplantıdan yarım saat önce açılır.
 minutes-closed-approved = { $number }. toplantının tutanağı onaylandı ve kapandı; artık değiştirilemez.
-minutes-incomplete-action = Bu bir eylem maddesi olacak ama eksik var: { $problems } Düzeltip yeniden yazabilir ya da metni not olarak saklayabilirsiniz.
-minutes-missing-owner = Sorumlu yok (@kullanıcıadı ya da kurumun kısa adı).
-minutes-missing-due = Son tarih yok.
+minutes-incomplete-action = Bu kayıt görev olarak eklenecekti, ancak bazı bilgiler eksik: { $problems } Düzeltip yeniden gönderebilir ya da metni not olarak saklayabilirsiniz.
+minutes-missing-owner = Sorumlu belirtilmemiş (@kullanıcıadı ya da kurumun kısa adı).
+minutes-missing-due = Son tarih belirtilmemiş.
 minutes-missing-due-format = Son tarih okunamadı.
 minutes-missing-due-impossible-date = Son tarih takvimde yok.
 minutes-missing-due-impossible-time = Son tarih okunamadı.
 minutes-missing-due-nonexistent-time = Son tarih okunamadı.
-minutes-missing-due-past = Son tarih geçmişte.
-minutes-action-example = Örnek: eylem: Broşür taslağı @ayse 15 Aralık
-minutes-keep-as-note = 📝 Not olarak sakla
+minutes-missing-due-past = Son tarih geçmişte kalmış.
+minutes-missing-due-wrong-weekday = Son tarihteki gün adı tarihle uyuşmuyor.
+minutes-missing-due-ambiguous-time = Son tarihteki saat iki türlü anlaşılabilir.
+minutes-missing-due-ambiguous-date = Son tarihteki gün adı bugünü de gelecek haftayı da gösterebilir; tarihi yazın.
+minutes-missing-due-range = Son tarih için tek bir gün yazın.
+minutes-missing-due-end-before-start = Son tarih için tek bir gün yazın.
+minutes-action-example = Örnek: görev: Broşür taslağı @ayse 15 Aralık
+minutes-keep-as-note = 📝 Not olarak saklansın
 minutes-nothing-to-keep = Saklanacak bir metin kalmadı; kaydı yeniden yazın.
-minutes-taker-set = { $name }, { $number }. toplantının tutanağını tutmakla görevlendirildi.
+minutes-taker-set = { $name }, { $number }. toplantının tutanak sorumlusu olarak belirlendi.
 minutes-publish-empty = { $number }. toplantının tutanağında henüz kayıt yok; yayımlanacak bir şey yok.
 minutes-publish-unchanged = { $number }. toplantının tutanağı { $version }. sürüm olarak zaten yayımlandı ve o günden beri değişmedi.
-minutes-published = 📣 { $number }. toplantının tutanağı { $version }. sürüm olarak yayımlandı: { $chats } sohbete ve { $organisers } düzenleyiciye gönderildi.
+minutes-published = 📣 { $number }. toplantının tutanağı { $version }. sürüm olarak yayımlandı: { $chats } sohbete ve { $organisers } koordinatöre gönderildi.
 minutes-approve-approved = ✅ { $number }. toplantının tutanağı onaylandı.
 minutes-approve-already = { $number }. toplantının tutanağı zaten onaylanmıştı.
 minutes-approve-not-published = { $number }. toplantının tutanağı henüz yayımlanmadı; önce /minutes_publish { $number } yazın.
@@ -534,59 +564,60 @@ minutes-fact-host = Ev sahibi: { $host }
 minutes-fact-facilitators = Kolaylaştırıcılar: { $names }
 minutes-fact-version = Sürüm { $version }
 minutes-fact-version-replaces = Sürüm { $version } ({ $previous }. sürümün yerine geçer)
-minutes-section-attendance = Katılım
+minutes-section-attendance = Katılımcılar
 minutes-section-agenda = Gündem
 minutes-section-notes = Notlar
-minutes-section-decisions = Kararlar
-minutes-section-actions = Eylemler
-minutes-section-carried-over = Önceki toplantılardan açık işler
+minutes-section-decisions = Alınan kararlar
+minutes-section-actions = Görev dağılımı
+minutes-section-carried-over = Önceki toplantılardan bekleyen görevler
 minutes-attendance-count = { $organisation }: { $count } kişi
 minutes-attendance-names = { $organisation } ({ $count }): { $names }
 minutes-attendance-total = Toplam: { $organisations } kurumdan { $people } kişi
 minutes-attendance-none = Yoklama alınmadı.
 minutes-decisions-none = Karar alınmadı.
-minutes-actions-none = Eylem maddesi yok.
+minutes-actions-none = Görev dağılımı yapılmadı.
 minutes-file-name = tutanak-{ $number }-surum-{ $version }
 minutes-file-caption = { $number }. toplantı tutanağı, { $version }. sürüm
 
-## Eylemler
-cmd-actions = Açık eylem maddeleri
-cmd-done = Bir eylem maddesini tamamlandı olarak işaretle: /done 17
-action-line = { $text } — { $owner }, son tarih { $due } (#{ $id })
-action-owner-unknown = sorumlu belirsiz
+## Görevler (bekleyen görevler)
+cmd-actions = Bekleyen görevler
+cmd-done = Bir görevi tamamlandı olarak işaretleyin: /done 17
+action-line = { $text } — { $owner }, son tarih: { $due } (#{ $id })
+action-line-no-due = { $text } — { $owner }, son tarih belirtilmemiş (#{ $id })
+action-owner-unknown = sorumlu belirtilmemiş
 action-from-meeting = [{ $number }. toplantı]
-action-carried-over = <b>Önceki toplantılardan açık işler</b>
-action-more = … ve { $count } madde daha (/actions)
+action-carried-over = <b>Önceki toplantılardan bekleyen görevler</b>
+action-more = … ve { $count } görev daha (/actions)
 action-overdue = ⚠️ gecikti
-actions-heading-all = <b>Açık eylem maddeleri ({ $count })</b>
-actions-heading-mine = <b>Size ya da kurumunuza ait açık eylem maddeleri ({ $count })</b>
-actions-none = Açık eylem maddesi yok.
-actions-none-mine = Size ya da kurumunuza ait açık eylem maddesi yok.
-actions-how-done = Biten bir maddeyi kapatmak için /done &lt;numara&gt; yazın ya da aşağıdaki düğmeye basın.
-actions-usage = Kullanım: /actions ya da yalnızca kendi maddeleriniz için /actions benim
+actions-heading-all = <b>Bekleyen görevler ({ $count })</b>
+actions-heading-mine = <b>Size ya da kurumunuza ait bekleyen görevler ({ $count })</b>
+actions-none = Bekleyen görev yok.
+actions-none-mine = Size ya da kurumunuza ait bekleyen görev yok.
+actions-how-done = Tamamlanan bir görevi kapatmak için /done &lt;numara&gt; yazın ya da aşağıdaki düğmeye basın.
+actions-usage = Kullanım: /actions ya da yalnızca kendi görevleriniz için /actions benim
 done-usage = Kullanım: /done <numara>, örneğin /done 17 (numarayı /actions gösterir)
 action-done = ✅ Tamamlandı: { $item }
-action-already = Bu madde zaten tamamlanmıştı: { $item }
-action-unknown = #{ $id } numaralı açık bir eylem maddesi bulunamadı. Liste için /actions yazın.
-action-not-allowed = #{ $id } numaralı maddeyi yalnızca sorumlusu (ya da sorumlu kurumun bir üyesi) veya bir düzenleyici kapatabilir.
+action-already = Bu görev zaten tamamlanmıştı: { $item }
+action-unknown = #{ $id } numaralı bekleyen bir görev bulunamadı. Liste için /actions yazın.
+action-not-allowed = #{ $id } numaralı görevi yalnızca sorumlusu (ya da sorumlu kurumun bir üyesi) veya bir koordinatör kapatabilir.
 action-done-button = ✅ Tamamlandı
 action-done-button-id = ✅ #{ $id } tamamlandı
-action-done-announce = ✅ { $name } bir eylem maddesini tamamladı ({ $number }. toplantı): { $item }
+action-done-announce = ✅ { $name } bir görevi tamamladı ({ $number }. toplantı): { $item }
 action-reminder-soon =
-    ⏰ <b>Eylem hatırlatması</b> ({ $number }. toplantıdan)
+    ⏰ <b>Görev hatırlatması</b> ({ $number }. toplantıdan)
     { $item }
-    Son tarihe iki gün kaldı. Bittiyse aşağıdaki düğmeye basın.
+    Son tarihe iki gün kaldı. Görev tamamlandıysa aşağıdaki düğmeye basın.
 action-reminder-due =
     ⏰ <b>Bugün son gün</b> ({ $number }. toplantıdan)
     { $item }
-    Bittiyse aşağıdaki düğmeye basın.
+    Görev tamamlandıysa aşağıdaki düğmeye basın.
 
 ## Raporlar
-cmd-stats = Kurum kurum katılım, ev sahipliği ve açık işler
+cmd-stats = Kurum kurum katılım, ev sahipliği ve bekleyen görevler
 stats-usage = Kullanım: /stats ya da /stats <son kaç toplantı>, en fazla { $max }
-stats-heading = <b>Son { $meetings } toplantının özeti</b> (katıldığı toplantı · ev sahipliği · açık iş)
+stats-heading = <b>Son { $meetings } toplantının özeti</b> (katıldığı toplantı · ev sahipliği · bekleyen görev)
 stats-no-organisations = Henüz kurum eklenmedi.
-stats-line = • { $organisation }: { $attended }/{ $meetings } toplantı · { $hosted } kez ev sahibi · { $open } açık iş
+stats-line = • { $organisation }: { $attended }/{ $meetings } toplantı · { $hosted } kez ev sahibi · { $open } bekleyen görev
 private-change-sent = Tamam. Ayrıntıları size özel mesajla gönderdim.
 private-change-start-me = Tamam, işlem yapıldı. Ayrıntıları yalnızca özel mesajla gönderebiliyorum; görebilmeniz için lütfen { $link } bağlantısını açıp Başlat’a basın.
 members-username-unknown = Bu kullanıcı adıyla ağın üyeleri arasında kimseyi bulamadım. Lütfen komutu grupta, kişinin bir mesajını yanıtlayarak yeniden yazın.
@@ -594,14 +625,14 @@ members-username-ambiguous = Bu kullanıcı adı ağda birden fazla kişiyle eş
 buttons-members-only = Bu düğme yalnızca ağın üyeleri içindir.
 buttons-not-yours = Bu düğmeyi yalnızca metni yazan kişi kullanabilir.
 
-## Membership: leaving the linked chats, and choosing a network in private
+## Üyelik: bağlı sohbetlerden ayrılmak ve özel mesajda ağ seçmek
 membership-ended = { $count ->
     [one] Artık { $networks } ağının üyesi değilsiniz; ağın bağlı gruplarından ayrıldığınız için size bu ağla ilgili mesaj gönderilmiyor. Yeniden katılmak isterseniz ağın grubuna yazmanız ya da koordinatörünüzün paylaştığı bağlantıyı açmanız yeterli.
    *[other] Artık şu ağların üyesi değilsiniz: { $networks }. Bu ağların bağlı gruplarından ayrıldığınız için size mesaj gönderilmiyor. Yeniden katılmak isterseniz ağın grubuna yazmanız ya da koordinatörünüzün paylaştığı bağlantıyı açmanız yeterli.
 }
 membership-left-organisers = { $name }, <b>{ $network }</b> ağının bağlı gruplarının hiçbirinde artık yer almıyor. Bu kişiye ağla ilgili özel mesaj gönderilmeyecek; daha önce verdiği yanıtlar sayılmaya devam ediyor. Gruba yeniden yazarsa üyeliği kendiliğinden yenilenir.
 network-choice-ask = Birden fazla ağın üyesisiniz. Bu komutu hangi ağ için kullanmak istiyorsunuz?
-network-choice-chosen = { $network } seçildi. Özel mesajla verdiğiniz komutlar 30 dakika boyunca bu ağ için geçerli.
+network-choice-chosen = { $network } seçildi. Özel mesajla verdiğiniz komutlar { $minutes } dakika boyunca bu ağ için geçerli.
 network-choice-done = Ağ: <b>{ $network }</b>
 
 ## Kişisel veriler: /mydata, /forgetme, /export_network
@@ -616,14 +647,14 @@ privacy-forget-usage = Kullanım: /forgetme (başka bir şey eklemeden). Onayın
 privacy-forget-confirm =
     ⚠️ <b>Verilerinizin silinmesi</b>
     Onaylarsanız:
-    • adınız, kullanıcı adınız, dil tercihiniz ve özel mesaj durumunuz silinir;
+    • adınız, kullanıcı adınız, dil tercihiniz ve size özel mesaj gönderip gönderemeyeceğime dair bilgi silinir;
     • yanıtlarınız ve yoklama kayıtlarınız isimsiz olarak kurumunuzun sayılarında kalır;
     • yazdığınız tutanak kayıtları yazarsız olarak kalır, sorumlu olduğunuz görevler kurumunuza geçer;
     • kayıt defterinde adınızın yerine isimsiz bir numara yazılır, yayımlanmış tutanaklarda adınız “(silinmiş kişi)” olur;
     • size gönderilecek hatırlatmalar iptal edilir ve bütün ağlardaki üyelikleriniz sona erer.
     Bu işlem geri alınamaz. Onay düğmesi { $minutes } dakika geçerlidir.
 privacy-forget-yes = 🗑 Evet, verilerimi silin
-privacy-forget-no = Vazgeç
+privacy-forget-no = Vazgeçiyorum
 privacy-forget-not-yours = Bu düğme size ait değil; hiçbir şey değişmedi.
 privacy-forget-expired = Bu onayın süresi doldu; hiçbir şey silinmedi. İsterseniz yeniden /forgetme yazabilirsiniz.
 privacy-forget-cancelled = Vazgeçtiniz; hiçbir şey silinmedi.
@@ -640,19 +671,19 @@ privacy-export-file = ortak-ag-{ $id }-{ $date }.json
 privacy-export-caption = <b>{ $network }</b> ağının bütün verileri (yedek ya da taşıma için). Dosyada kişisel veriler bulunuyor; lütfen güvenli bir yerde saklayın ve yalnızca ağın koordinatörleriyle paylaşın.
 
 ## Ağ kodu, /link ve /unlink: bağlamak grup yöneticisi olan koordinatörlerin işidir
-cmd-unlink = Bu sohbetin ağ bağlantısını kaldır
-setup-code-sent = Ağ kodunu ve üyelerin katılım bağlantısını size özel mesajla gönderdim; bunları grupta paylaşmıyorum.
-setup-code-start-me = Ağ kodunu size özel mesajla gönderemedim, çünkü bana henüz özel mesaj yazmadınız. Lütfen { $link } bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.
+cmd-unlink = Bu sohbetin ağ bağlantısını kaldırın
+setup-code-sent = Ağ kodunu ve üyeler için ağa katılma bağlantısını size özel mesajla gönderdim; bunları grupta paylaşmıyorum.
+setup-code-start-me = Ağ kodunu size özel mesajla gönderemedim; size özel mesajla ulaşamıyorum. Lütfen { $link } bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.
 network-code =
     <b>{ $network }</b> ağ kodu: <code>{ $code }</code>
     Başka bir grubu ya da konu başlığını bağlamak için orada /link { $code } yazın; bunu yalnızca o grubun yöneticisi olan koordinatörler yapabilir.
-    Üyeleriniz bu bağlantıyla bana özel mesaj yazıp kurumlarını seçebilir: { $link }
+    Üyeleriniz bu ağa katılma bağlantısıyla bana özel mesaj yazıp kurumlarını seçebilir: { $link }
     Kodu ve bağlantıyı yalnızca güvendiğiniz kişilerle paylaşın. Gerekirse /network_set join_code new ile yeni bir kod alabilirsiniz; eskisi hemen geçersiz olur.
 network-code-private = Ağ kodu yalnızca koordinatörlere, özel mesajla gösterilir: görmek için bana özel mesajla /network yazın.
 network-set-bad-retention = Saklama süresi { $min } ile { $max } arasında bir tam sayı (ay) olmalı, örneğin: /network_set retention_months 24
-network-join-code-renewed = Ağ kodu yenilendi. Eski kod ve eski katılım bağlantısı artık geçerli değil.
-network-join-code-sent = Yeni kodu ve katılım bağlantısını size özel mesajla gönderdim.
-network-join-code-start-me = Yeni kodu size özel mesajla gönderemedim, çünkü bana henüz özel mesaj yazmadınız. Lütfen { $link } bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.
+network-join-code-renewed = Ağ kodu yenilendi. Eski kod ve eski ağa katılma bağlantısı artık geçerli değil.
+network-join-code-sent = Yeni ağ kodunu ve ağa katılma bağlantısını size özel mesajla gönderdim.
+network-join-code-start-me = Yeni kodu size özel mesajla gönderemedim; size özel mesajla ulaşamıyorum. Lütfen { $link } bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.
 link-admins-only = Bir sohbeti bir ağa yalnızca bu grubun yöneticileri bağlayabilir; ayrıca o ağın koordinatörü olmaları gerekir.
 link-already = { $place } zaten “{ $network }” ağına bağlı.
 link-taken = { $place } “{ $network }” ağına bağlı ve başka bir ağa devredilemez. Bu bağlantıyı yalnızca “{ $network }” ağının koordinatörü olan bir grup yöneticisi taşıyabilir ya da /unlink ile kaldırabilir.
@@ -661,7 +692,7 @@ link-topics-taken = Bu grubun bazı konu başlıkları “{ $network }” ağın
 link-relink-confirm =
     { $place } şu anda “{ $from }” ağına bağlı. “{ $to }” ağına taşımak için aşağıdaki düğmeye basın; taşındıktan sonra “{ $from }” ağının mesajları buraya gelmez.
     Düğmeyi yalnızca her iki ağın da koordinatörü olan bir grup yöneticisi kullanabilir.
-link-relink-button = Evet, taşı
+link-relink-button = Evet, taşınsın
 link-relink-not-allowed = Bu bağlantıyı yalnızca her iki ağın da koordinatörü olan bir grup yöneticisi taşıyabilir.
 link-relink-conflict = Bağlantı taşınamadı: bir grubun tamamı ve konu başlıkları farklı ağlara bağlı olamaz.
 link-relink-done-toast = Bağlantı taşındı.
@@ -679,6 +710,6 @@ unlink-place-chat = Bu sohbetin
 unlink-place-topic = Bu konu başlığının
 privacy-anonymous-people = { $count } kişi (adı silinmiş)
 members-left = Ağın gruplarından ayrılanlar (kendilerine mesaj gönderilmiyor)
-network-choice-list = Üyesi olduğunuz ağlar: { $networks }. Şu an <b>{ $current }</b> için çalışıyorsunuz; başka bir ağ için aşağıdan seçebilirsiniz.
+network-choice-list = Üyesi olduğunuz ağlar: { $networks }. Şu anda <b>{ $current }</b> ağında işlem yapıyorsunuz; başka bir ağ seçmek için aşağıdaki düğmeleri kullanabilirsiniz.
 action-owner-person = bir kişi
 minutes-name-withheld = (isim gizlendi)

@@ -86,7 +86,7 @@ export function createBot(deps: BotDeps): OrtakBot {
   const hostNotifier = new HostNotifier({ prisma: services.prisma, hosting: services.hosting, networks: services.networks, refresher, translator, logger });
   const poster = new CardPoster({ api: bot.api, invitations: services.invitations, networks: services.networks, refresher, budget, translator, logger, clock });
 
-  const publisher = new MinutesPublisher({ prisma: services.prisma, minutes: services.minutes, attendance: services.attendance, actions: services.actions, refresher, translator, logger, clock });
+  const publisher = new MinutesPublisher({ prisma: services.prisma, minutes: services.minutes, attendance: services.attendance, actions: services.actions, refresher, withholder: services.withholder, translator, logger, clock });
 
   const inFlight = new InFlightUpdates();
   bot.use(inFlight.middleware);
@@ -113,17 +113,17 @@ export function createBot(deps: BotDeps): OrtakBot {
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
     dialogueFeature({ dialogues: services.dialogues }),
-    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, hosting: services.hosting, hostNotifier, refresher, translator, logger, actions: services.actions }),
+    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, hosting: services.hosting, hostNotifier, refresher, translator, logger, actions: services.actions, withholder: services.withholder }),
     attendanceFeature({ attendance: services.attendance, meetings: services.meetings }),
-    minutesFeature({ minutes: services.minutes, meetings: services.meetings, organisations: services.organisations, dialogues: services.dialogues, publisher }),
-    actionsFeature({ prisma: services.prisma, actions: services.actions, refresher, translator, logger }),
+    minutesFeature({ minutes: services.minutes, meetings: services.meetings, networks: services.networks, organisations: services.organisations, dialogues: services.dialogues, withholder: services.withholder, publisher }),
+    actionsFeature({ prisma: services.prisma, actions: services.actions, refresher, withholder: services.withholder, translator, logger }),
     reportsFeature({ reports: services.reports }),
     hostingFeature({ hosting: services.hosting, notifier: hostNotifier, dialogues: services.dialogues }),
-    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, reminders: services.reminders, poster }),
+    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, networks: services.networks, reminders: services.reminders, poster }),
     remindersFeature({ reminders: services.reminders, meetings: services.meetings }),
     rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, users: services.users, attendance: services.attendance, refresher, translator, logger }),
     auditFeature({ audit: services.audit, users: services.users }),
-    privacyFeature({ privacy: services.privacy, users: services.users, clock }),
+    privacyFeature({ privacy: services.privacy, clock }),
   );
   bot.use(buttonGuard(logger));
   for (const feature of features) bot.use(feature.composer);

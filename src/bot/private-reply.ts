@@ -1,5 +1,6 @@
 import { GrammyError } from "grammy";
 import type { BotContext } from "./context.ts";
+import { botLink } from "./links.ts";
 
 export type PrivateDelivery = "here" | "sent" | "unreachable";
 
@@ -13,28 +14,33 @@ export type PrivateDetails = string | readonly string[] | ((chatId: number) => P
  * something, so the group line says it was done even when the DM cannot be delivered.
  */
 export async function answerPrivately(ctx: BotContext, details: PrivateDetails, options: { change?: boolean } = {}): Promise<PrivateDelivery> {
-  const send = typeof details === "function" ? details : sendTexts(ctx, typeof details === "string" ? [details] : details);
   if (ctx.chat?.type === "private") {
-    await send(ctx.chat.id);
+    await senderOf(ctx, details)(ctx.chat.id);
     return "here";
   }
-  const delivery = await deliver(ctx.from!.id, send);
+  const delivery = await tellAsker(ctx, details);
   const prefix = options.change ? "private-change" : "private";
   if (delivery === "sent") await ctx.reply(ctx.t(`${prefix}-sent`));
-  else await ctx.reply(ctx.t(`${prefix}-start-me`, { link: `https://t.me/${ctx.me.username}` }), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+  else await ctx.reply(ctx.t(`${prefix}-start-me`, { link: botLink(ctx.me.username) }), { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   return delivery;
 }
 
-function sendTexts(ctx: BotContext, texts: readonly string[]) {
+function senderOf(ctx: BotContext, details: PrivateDetails): (chatId: number) => Promise<unknown> {
+  if (typeof details === "function") return details;
+  const texts = typeof details === "string" ? [details] : details;
   return async (chatId: number) => {
     for (const text of texts) await ctx.api.sendMessage(chatId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
   };
 }
 
-/** A 403 (never started the bot, or blocked it) is an answer, not an error: the API transformer has marked the person unreachable. */
-async function deliver(userId: number, send: (chatId: number) => Promise<unknown>): Promise<"sent" | "unreachable"> {
+/**
+ * Sends details to the asker's private chat, whatever chat they asked in, and says whether it
+ * arrived. A 403 (never started the bot, or blocked it) is an answer, not an error: the API
+ * transformer has marked the person unreachable.
+ */
+export async function tellAsker(ctx: BotContext, details: PrivateDetails): Promise<"sent" | "unreachable"> {
   try {
-    await send(userId);
+    await senderOf(ctx, details)(ctx.from!.id);
     return "sent";
   } catch (error) {
     if (error instanceof GrammyError && error.error_code === 403) return "unreachable";

@@ -28,3 +28,8 @@ export function checkName(name: string, max: number): NameProblem | undefined {
 }
 
 export const NAME_LIMITS = { network: 120, organisation: 150, shortName: 30, venue: 200, notes: 500 } as const;
+
+/** A person as others see them: first and last name as Telegram has them. */
+export function displayName(user: { firstName: string; lastName: string | null }): string {
+  return [user.firstName, user.lastName].filter(Boolean).join(" ");
+}

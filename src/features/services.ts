@@ -9,6 +9,7 @@ import { HostService } from "./hosting/service.ts";
 import { InvitationService } from "./invitations/service.ts";
 import { MeetingService } from "./meetings/service.ts";
 import { MemberService } from "./members/service.ts";
+import { NameWithholder } from "./members/name-withholder.ts";
 import { NetworkService } from "./networks/service.ts";
 import { OrganisationService } from "./organisations/service.ts";
 import { RsvpService } from "./rsvp/service.ts";
@@ -28,6 +29,8 @@ export interface Services {
   networks: NetworkService;
   organisations: OrganisationService;
   members: MemberService;
+  /** Members' names withheld from entry and task texts that groups and other members see. */
+  withholder: NameWithholder;
   meetings: MeetingService;
   rsvps: RsvpService;
   invitations: InvitationService;
@@ -59,16 +62,22 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
   const rsvps = new RsvpService(prisma, clock);
   const reminders = new ReminderService(prisma, options.transport, audit, clock, options.logger ?? silentLogger);
   const actions = new ActionService(prisma, reminders, audit, clock);
+  const withholder = new NameWithholder(prisma);
+  const users = new UserService(prisma);
+  const networks = new NetworkService(prisma, audit);
+  const invitations = new InvitationService(prisma, rsvps, actions, withholder, audit, clock);
+  networks.onChatDetached((chatId) => invitations.forgetCardsIn(chatId));
   return {
     prisma,
-    users: new UserService(prisma),
+    users,
     audit,
-    networks: new NetworkService(prisma, audit),
+    networks,
     organisations: new OrganisationService(prisma, audit),
     members: new MemberService(prisma, audit),
+    withholder,
     meetings: new MeetingService(prisma, audit, clock),
     rsvps,
-    invitations: new InvitationService(prisma, rsvps, actions, audit, clock),
+    invitations,
     dialogues: new DialogueService(prisma, clock),
     reminders,
     hosting: new HostService(prisma, audit, reminders, clock),
@@ -78,7 +87,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     reports: new ReportService(prisma, clock),
     membership: new MembershipService(prisma, audit, clock),
     networkChoices: new NetworkChoiceService(prisma, clock),
-    privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, clock, logger: options.logger ?? silentLogger }),
+    privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger: options.logger ?? silentLogger }),
     clock,
   };
 }

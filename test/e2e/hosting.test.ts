@@ -26,14 +26,14 @@ describe("hosting through the running bot", () => {
       await say(derya, group, "/member_set_org @ayse_host Buca");
       await say(derya, group, "/meeting_new 17 Mart 2030 10:00 | Salon | Gündem");
       const proposal = await emulator.waitFor(() => emulator.botMessagesIn(ayse.id).find((m) => m.text?.startsWith("🏠")), 15_000, "the proposal");
-      expect(proposal.text).toContain("1. toplantıda ev sahipliği sırası kurumunuzda: Buca Belediyesi KDM");
+      expect(proposal.text).toContain("1. toplantının ev sahipliği sırası kurumunuzda: Buca Belediyesi KDM");
 
       const { message } = emulator.sendText(derya, group, "/invite 1");
       const card = await emulator.waitFor(() => emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("1. Toplantı")), 15_000, "the card");
       expect(card.text).toContain("Ev sahibi: henüz belli değil");
 
       const accept = proposal.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
-      expect((await emulator.pressButton(ayse, ayse.id, proposal.message_id, accept)).text).toBe("Kaydedildi: ev sahipliğini üstlendiniz. Teşekkürler!");
+      expect((await emulator.pressButton(ayse, ayse.id, proposal.message_id, accept)).text).toBe("Kaydedildi: ev sahipliğini üstlendiniz. Teşekkür ederiz!");
       await emulator.waitFor(() => card.text?.includes("Ev sahibi: Buca Belediyesi KDM"), 15_000, "the card showing the host");
       await emulator.waitFor(() => emulator.botMessagesIn(group.id).some((m) => m.text === "✅ 1. toplantıya Buca Belediyesi KDM ev sahipliği yapacak."), 15_000, "the group notice");
       expect(await say(ayse, group, "/hosts")).toContain("1. toplantı (17 Mart 2030 Pazar, 10:00–15:00): Buca Belediyesi KDM");

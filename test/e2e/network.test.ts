@@ -32,7 +32,7 @@ describe("a network set up through the running bot, with several people in one g
       await say(derya, group, "/org_add Kadının İnsan Hakları Derneği | KİHD");
 
       // A member tries an organiser command: refused, nothing added.
-      expect(await say(ayse, group, "/org_add Sahte | SHT")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+      expect(await say(ayse, group, "/org_add Sahte | SHT")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
 
       // Ayşe joins from the group keyboard; John by the deep link in private, in English.
       await say(ayse, group, "/join");
@@ -52,19 +52,19 @@ describe("a network set up through the running bot, with several people in one g
       expect(await say(ayse, group, "/org_add Bornova Belediyesi KDM | Bornova KDM")).toContain("3. sırada");
 
       // The member list goes to the organiser privately, never into the group.
-      expect(await say(derya, group, "/members")).toMatch(/özelden gönderdim/);
+      expect(await say(derya, group, "/members")).toMatch(/özel mesajla gönderdim/);
       const list = emulator.botMessagesIn(derya.id).at(-1)!.text!;
-      expect(list).toContain("• Ayşe @ayse_buca: düzenleyici, özelden ulaşılamıyor");
-      expect(list).toContain("• John @john_kihd: üye, özelden ulaşılabilir");
+      expect(list).toContain("• Ayşe @ayse_buca: koordinatör, özel mesajla ulaşılamıyor");
+      expect(list).toContain("• John @john_kihd: üye, özel mesajla ulaşılabiliyor");
       expect(emulator.botMessagesIn(group.id).some((m) => m.text?.includes("@john_kihd"))).toBe(false);
 
       // John, now an organiser, has blocked the bot: /members in the group cannot reach him by
       // DM (403), so he is told to start the bot, and the list shows him as unreachable.
       expect(await say(derya, group, "/organiser_add @john_kihd")).toBe("Tamam. Ayrıntıları size özel mesajla gönderdim.");
       emulator.blockBot(john);
-      expect(await say(john, group, "/members")).toMatch(/^I can only send this privately/);
+      expect(await say(john, group, "/members")).toMatch(/^I can send this only privately/);
       await say(derya, "private", "/members");
-      expect(emulator.botMessagesIn(derya.id).at(-1)!.text).toContain("• John @john_kihd: düzenleyici, özelden ulaşılamıyor");
+      expect(emulator.botMessagesIn(derya.id).at(-1)!.text).toContain("• John @john_kihd: koordinatör, özel mesajla ulaşılamıyor");
       expect(emulator.servedErrors.some((e) => e.chatId === john.id && e.errorCode === 403)).toBe(true);
       const audit = await say(derya, "private", "/audit 50");
       for (const action of ["network.setup", "network.set.next_number", "organisation.add", "member.role"]) expect(audit).toContain(action);

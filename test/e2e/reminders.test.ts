@@ -24,8 +24,8 @@ describe("a reminder through the running bot, its queue and Telegram", () => {
       await say(derya, group, "/network_set quiet_hours yok");
       await say(ayse, "private", "/start");
       const start = DateTime.now().setZone("Europe/Istanbul").plus({ minutes: 3 }).startOf("minute");
-      expect(await say(derya, group, `/meeting_new ${start.toFormat("yyyy-MM-dd HH:mm")} | Buca | Gündem`)).toMatch(/^1\. toplantı oluşturuldu/);
-      expect(await say(derya, group, "/reminders_set 1 1m")).toMatch(/^1\. toplantının hatırlatmaları artık toplantıdan 1 dakika önce/);
+      expect(await say(derya, group, `/meeting_new ${start.toFormat("yyyy-MM-dd HH:mm")} | Buca | Gündem`)).toMatch(/^✅ 1\. toplantı oluşturuldu/);
+      expect(await say(derya, group, "/reminders_set 1 1m")).toMatch(/^1\. toplantının hatırlatmaları bundan sonra toplantıdan 1 dakika önce gönderilecek/);
       expect(await say(ayse, group, "/rsvp 1 evet")).toBe("Kaydedildi: katılıyorsunuz.");
       const { message } = emulator.sendText(derya, group, "/invite 1");
       await emulator.waitFor(() => emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("1. toplantının davet kartı")), 15_000);

@@ -30,7 +30,7 @@ describe("check-in and attendance", () => {
     moveClockTo("2027-03-17T07:00:01Z");
     await runDueJobs();
     const card = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("📍"))!;
-    expect(card.text).toBe("📍 25. toplantı başlıyor (17 Mart 2027 Çarşamba, 10:00–15:00, Salon)\nGeldiyseniz aşağıdaki düğmeye basın; yoklama toplantı bitiminden bir saat sonrasına kadar açık.");
+    expect(card.text).toBe("📍 25. toplantı başlıyor (17 Mart 2027 Çarşamba, 10:00–15:00, Salon)\nGeldiyseniz lütfen aşağıdaki düğmeye basın; yoklama, toplantı bitiminden bir saat sonrasına kadar açık kalır.");
     const data = card.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
     expect(await scenario.emulator.pressButton(member, group.id, card.message_id, data)).toEqual({ text: "Hoş geldiniz! 25. toplantıya katılımınız kaydedildi.", show_alert: false });
     expect((await scenario.emulator.pressButton(member, group.id, card.message_id, data)).text).toBe("25. toplantıya katılımınız zaten kayıtlı.");
@@ -39,11 +39,11 @@ describe("check-in and attendance", () => {
     expect((await scenario.emulator.pressButton(walkIn, group.id, card.message_id, data)).text).toBe("Hoş geldiniz! 25. toplantıya katılımınız kaydedildi.");
     expect(await say(walkIn, group, "/checkin")).toBe("25. toplantıya katılımınız zaten kayıtlı.");
 
-    expect(await say(admin, group, "/attendance 25")).toBe("Size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.");
+    expect(await say(admin, group, "/attendance 25")).toBe("Size özel mesajla gönderdim; isimler yalnızca koordinatörlere gösterilir.");
     expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toBe(
-      "25. toplantının yoklaması\n\nBuca KDM\nGelenler (1): Ayşe Yılmaz\n\nKurumu belirtilmemiş\nGelenler (1): Nur\nKatılacağını söyleyip gelmeyenler: Derya\nYanıt vermeden gelenler: Nur",
+      "25. toplantının yoklaması\n\nBuca KDM\nGelenler (1): Ayşe Yılmaz\n\nKurumu belirtilmemiş\nGelenler (1): Nur\nKatılacağını bildirip gelmeyenler: Derya\nYanıt vermeden gelenler: Nur",
     );
-    expect(await say(member, group, "/attendance 25")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/attendance 25")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     await say(admin, "private", "/export 25");
     const document = scenario.emulator.botMessagesIn(admin.id).at(-1)!.document!;
     const csv = scenario.emulator.file(document.file_id)!.toString("utf8");

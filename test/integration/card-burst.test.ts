@@ -45,9 +45,9 @@ describe("a burst of 200 presses on one card", () => {
       const ofOrg = rows.filter((r) => r.member!.organisationId === o.id);
       const attending = ofOrg.filter((r) => r.status === "yes");
       const people = attending.reduce((sum, r) => sum + r.partySize, 0);
-      return `• ${o.shortName}: ${attending.length} katılıyor (${people} kişi) · ${ofOrg.filter((r) => r.status === "maybe").length} belki`;
+      return `• ${o.shortName}: ${people} kişi katılıyor (${attending.length} yanıt) · ${ofOrg.filter((r) => r.status === "maybe").length} kişi belki katılacak`;
     });
-    const total = `Toplam: ${yes.reduce((sum, r) => sum + r.partySize, 0)} kişi katılıyor · ${rows.filter((r) => r.status === "maybe").length} belki · ${rows.filter((r) => r.status === "no").length} katılamıyor`;
+    const total = `Toplam: ${yes.reduce((sum, r) => sum + r.partySize, 0)} kişi katılıyor · ${rows.filter((r) => r.status === "maybe").length} kişi belki katılacak · ${rows.filter((r) => r.status === "no").length} kişi katılamıyor`;
     expect(card.text).toContain(["Yanıtlar", ...lines, total].join("\n"));
 
     expect(emulator.servedErrors.slice(errorsBefore).filter((e) => e.errorCode === 429).map((e) => `${e.method} ${e.chatId}`)).toEqual([]);

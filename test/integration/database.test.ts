@@ -40,6 +40,35 @@ describe("migrations", () => {
     }
   });
 
+  it("remove topic links that a stranger's network took in someone else's chat, with an audit entry", async () => {
+    const dir = await tempDir();
+    const pglite = await PGlite.create();
+    try {
+      // Every migration before the repair, then the state the old /link allowed, then the repair.
+      const before = path.join(dir.path, "before");
+      const all = await readMigrations(MIGRATIONS_DIR);
+      const repair = all.findIndex((m) => m.name.endsWith("_repair_topic_links"));
+      for (const migration of all.slice(0, repair)) await cp(path.join(MIGRATIONS_DIR, migration.name), path.join(before, migration.name), { recursive: true });
+      await applyMigrations(pglite, before);
+      await pglite.exec(`
+        INSERT INTO "Network" (id, name, "seriesTitle", "joinCode") VALUES (1, 'İzmir', 'İzmir', 'AAAAAAAA'), (2, 'Yabancı', 'Yabancı', 'BBBBBBBB');
+        INSERT INTO "Chat" ("telegramChatId", "topicId", "networkId") VALUES (-100, 0, 1), (-100, 7, 2), (-100, 8, 1), (-200, 5, 2);
+        INSERT INTO "Meeting" (id, "networkId", number, title, "startsAt", "endsAt") VALUES (1, 2, 1, 'x', now(), now());
+        INSERT INTO "Reminder" ("meetingId", kind, audience, "fireAt") VALUES (1, 'group-summary', 'chat:-100:7', now()), (1, 'group-summary', 'chat:-200:5', now());`);
+      await applyMigrations(pglite, MIGRATIONS_DIR);
+      const chats = await pglite.query<{ chat: string }>(`SELECT "telegramChatId"::text || ':' || "topicId" || '@' || "networkId" AS chat FROM "Chat" ORDER BY 1`);
+      // The hijacked topic is gone; the chat's own topic and another network's topic in an unlinked chat stay.
+      expect(chats.rows.map((r) => r.chat)).toEqual(["-100:0@1", "-100:8@1", "-200:5@2"]);
+      const reminders = await pglite.query<{ audience: string; status: string }>(`SELECT audience, status::text FROM "Reminder" ORDER BY audience`);
+      expect(reminders.rows).toEqual([{ audience: "chat:-100:7", status: "cancelled" }, { audience: "chat:-200:5", status: "scheduled" }]);
+      const audit = await pglite.query<{ networkId: number; action: string }>(`SELECT "networkId", action FROM "AuditEntry"`);
+      expect(audit.rows).toEqual([{ networkId: 2, action: "chat.unlink.repair" }]);
+    } finally {
+      await pglite.close();
+      await dir.remove();
+    }
+  });
+
   it("roll back a failing migration entirely", async () => {
     const dir = await tempDir();
     const pglite = await PGlite.create();

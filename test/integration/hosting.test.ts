@@ -42,7 +42,7 @@ describe("rotation order", () => {
     const { admin, member, group } = await rotationNetwork("Sıra Ağı");
     const rotation = await say(member, group, "/rotation");
     expect(rotation).toBe(
-      "Ev sahipliği sırası\n1. Buca KDM — henüz ev sahipliği yapmadı\n2. Karşıyaka KDM — henüz ev sahipliği yapmadı\n3. Konak KDM — henüz ev sahipliği yapmadı\n\nSıradaki: Buca KDM. Henüz hiç ev sahipliği yapmadı; aynı durumdakiler arasında sıralamada ilk.",
+      "Ev sahipliği sırası\n1. Buca KDM — henüz ev sahipliği yapmadı\n2. Karşıyaka KDM — henüz ev sahipliği yapmadı\n3. Konak KDM — henüz ev sahipliği yapmadı\n\nSıradaki: Buca KDM. Henüz hiç ev sahipliği yapmadı ve aynı durumdaki kurumlar arasında sırada ilk.",
     );
     const before = await countRows();
     const positions = async () => (await scenario.db.prisma.organisation.findMany({ where: { network: { name: "Sıra Ağı" } }, orderBy: { rotationPosition: "asc" } })).map((o) => o.shortName);
@@ -51,7 +51,7 @@ describe("rotation order", () => {
     expect(await say(admin, group, "/rotation_set Buca, buca, Konak, Bornova, Karşıyaka")).toBe("Sıralamada her kurum bir kez yer almalı; birden fazla yazılanlar: buca. Hiçbir şey değişmedi.");
     expect(await say(admin, group, "/rotation_set Buca, Konak")).toBe("Sıralamada her kurum bir kez yer almalı; eksik olanlar: Karşıyaka, Bornova. Hiçbir şey değişmedi.");
     expect(await say(admin, group, "/rotation_set")).toMatch(/^Kullanım: \/rotation_set/);
-    expect(await say(member, group, "/rotation_set Konak, Buca, Karşıyaka, Bornova")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/rotation_set Konak, Buca, Karşıyaka, Bornova")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await positions()).toEqual(order);
     expect(await countRows()).toEqual(before);
     expect(await say(admin, group, "/rotation_set Konak, Buca, Karşıyaka, Bornova")).toBe("Yeni ev sahipliği sırası: Konak, Buca, Karşıyaka, Bornova");
@@ -68,21 +68,21 @@ describe("proposal, answers and escalation", () => {
     const meeting = await createMeeting(admin, group, "17 Mart 2027 10:00", "-");
     const proposal = proposalTo(ayse)!;
     const [accept, decline] = [buttonData(proposal, 0), buttonData(proposal, 1)];
-    expect(proposal.text).toBe("🏠 25. toplantıda ev sahipliği sırası kurumunuzda: Buca KDM\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nLütfen 27 Kasım 2026 Cuma, 12:00 tarihine kadar yanıt verin.");
+    expect(proposal.text).toBe("🏠 25. toplantının ev sahipliği sırası kurumunuzda: Buca KDM\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nSon yanıt tarihi: 27 Kasım 2026 Cuma, 12:00\nLütfen aşağıdaki düğmelerle yanıt verin.");
     expect(proposalTo(elif)).toBeUndefined();
-    expect(scenario.emulator.botMessagesIn(group.id).some((m) => m.text === "🏠 25. toplantı için ev sahibi önerildi: Buca KDM. Yanıt için son tarih: 27 Kasım 2026 Cuma, 12:00.")).toBe(true);
+    expect(scenario.emulator.botMessagesIn(group.id).some((m) => m.text === "🏠 25. toplantı için ev sahibi önerildi: Buca KDM. Son yanıt tarihi: 27 Kasım 2026 Cuma, 12:00.")).toBe(true);
     // Elif is not Buca's contact: a forged press changes nothing.
     const before = await turnsOf(meeting.id);
-    expect(await press(elif, proposal, accept, true)).toEqual({ text: "Bu soruyu yalnızca önerilen kurumun temsilcileri yanıtlayabilir.", show_alert: true });
+    expect(await press(elif, proposal, accept, true)).toEqual({ text: "Bu soruyu yalnızca önerilen kurumun irtibat kişileri yanıtlayabilir.", show_alert: true });
     expect(await turnsOf(meeting.id)).toEqual(before);
-    expect(await press(ayse, proposal, accept)).toEqual({ text: "Kaydedildi: ev sahipliğini üstlendiniz. Teşekkürler!", show_alert: false });
+    expect(await press(ayse, proposal, accept)).toEqual({ text: "Kaydedildi: ev sahipliğini üstlendiniz. Teşekkür ederiz!", show_alert: false });
     await scenario.running.ortak.inFlight.drain();
     expect(await turnsOf(meeting.id)).toEqual(["Buca accepted"]);
     expect(scenario.emulator.botMessagesIn(group.id).some((m) => m.text === "✅ 25. toplantıya Buca KDM ev sahipliği yapacak.")).toBe(true);
     const details = await say(admin, group, "/meeting 25");
     expect(details).toContain("Ev sahibi: Buca KDM");
-    expect(details).toContain("Mekân: Buca1923 Mevlana Kafe\nAdres: Buca, İzmir");
-    expect(details).toContain("Ev sahibi hazırlığı: ⬜ mekân teyidi · ⬜ adres ve erişilebilirlik · ⬜ gündem ve ikram · ⬜ son kontrol");
+    expect(details).toContain("Yer: Buca1923 Mevlana Kafe\nAdres: Buca, İzmir");
+    expect(details).toContain("Ev sahibi hazırlığı: ⬜ toplantı yerinin teyidi · ⬜ adres ve erişilebilirlik · ⬜ gündem ve ikram · ⬜ son kontrol");
     // Answering again (the buttons are gone from the answered proposal) is refused.
     expect(await press(ayse, proposal, decline, true)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
     expect(await say(admin, group, "/host 25")).toBe("25. toplantının ev sahibi zaten belli: Buca KDM. Değiştirmek için /host 25 ardından kurumun kısa adını yazın.");
@@ -95,9 +95,9 @@ describe("proposal, answers and escalation", () => {
     expect((await press(ayse, proposal, buttonData(proposal, 1))).text).toBe("Kaydedildi. Sıra bir sonraki kuruma geçiyor; kurumunuz bir sonraki toplantıda yine ilk sırada olacak.");
     await scenario.running.ortak.inFlight.drain();
     const ask = lastDm(ayse);
-    expect(ask.text).toBe("İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz; düzenleyiciler görür.");
+    expect(ask.text).toBe("İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz; gerekçenizi koordinatörler görür.");
     expect(await say(ayse, "private", "Salonumuz tadilatta", { replyTo: ask.message_id })).toBe("Gerekçeniz kaydedildi.");
-    expect(proposalTo(elif)?.text).toContain("25. toplantıda ev sahipliği sırası kurumunuzda: Karşıyaka KDM");
+    expect(proposalTo(elif)?.text).toContain("25. toplantının ev sahipliği sırası kurumunuzda: Karşıyaka KDM");
     expect(await turnsOf(meeting.id)).toEqual(["Buca declined", "Karşıyaka proposed"]);
     expect((await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id, status: "declined" } })).reason).toBe("Salonumuz tadilatta");
     const elifs = proposalTo(elif)!;
@@ -141,7 +141,7 @@ describe("proposal, answers and escalation", () => {
     const ask = scenario.emulator.botMessagesIn(elif.id).filter((m) => m.text?.startsWith("🔁")).at(-1)!;
     expect(ask.text).toBe("🔁 Buca KDM, 25. toplantının (17 Mart 2027 Çarşamba, 10:00–15:00) ev sahipliğini sizinle değiştirmeyi öneriyor: bu toplantıya Karşıyaka KDM ev sahipliği yapar, Buca KDM bir sonrakinde ilk sırada olur.");
     // Only Karşıyaka's contacts may accept it.
-    expect((await press(ayse, ask, buttonData(ask, 0), true)).text).toBe("Bu soruyu yalnızca önerilen kurumun temsilcileri yanıtlayabilir.");
+    expect((await press(ayse, ask, buttonData(ask, 0), true)).text).toBe("Bu soruyu yalnızca önerilen kurumun irtibat kişileri yanıtlayabilir.");
     await press(elif, ask, buttonData(ask, 0));
     await scenario.running.ortak.inFlight.drain();
     expect(await turnsOf(meeting.id)).toEqual(["Buca swapped", "Karşıyaka accepted"]);
@@ -160,14 +160,14 @@ describe("host contacts", () => {
     await say(zehra, "private", "/start");
     await say(admin, group, `/member_set_org @${zehra.username} Buca`);
     expect(await say(admin, group, `/host_contact @${zehra.username}`)).toBe("Tamam. Ayrıntıları size özel mesajla gönderdim.");
-    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toBe(`Zehra (@${zehra.username}) artık Buca KDM kurumunun ev sahipliği temsilcisi; ev sahipliği soruları kurumdaki temsilcilere gider.`);
+    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toBe(`Zehra (@${zehra.username}) artık Buca KDM kurumunun ev sahipliği irtibat kişisi; ev sahipliğiyle ilgili sorular kurumun irtibat kişilerine gönderilir.`);
     expect(await say(admin, group, `/host_contact @${admin.username}`)).toBe("Önce bu kişinin kurumunu belirleyin: /member_set_org");
     expect(await say(admin, group, `/host_contact @${zehra.username} belki`)).toMatch(/^Kullanım: /);
     await createMeeting(admin, group);
     expect(proposalTo(zehra)).toBeDefined();
     expect(proposalTo(ayse)).toBeUndefined();
     const proposal = proposalTo(zehra)!;
-    expect((await press(ayse, proposal, buttonData(proposal, 0), true)).text).toBe("Bu soruyu yalnızca önerilen kurumun temsilcileri yanıtlayabilir.");
+    expect((await press(ayse, proposal, buttonData(proposal, 0), true)).text).toBe("Bu soruyu yalnızca önerilen kurumun irtibat kişileri yanıtlayabilir.");
   });
 });
 
@@ -189,7 +189,7 @@ describe("organisers' decisions and history", () => {
     expect(await say(admin, group, "/host 25 Çiğli")).toMatch(/Çiğli/);
     expect(await say(admin, group, "/host 99 Konak")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
     expect(await say(admin, group, "/host yirmi")).toMatch(/^Kullanım: \/host/);
-    expect(await say(member, group, "/host 25 Konak")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/host 25 Konak")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await countRows()).toEqual(before);
     expect(await say(admin, group, "/host 25 Buca")).toBe("Buca KDM, 25. toplantının ev sahibi olarak atandı.");
     expect(await turnsOf(meeting.id)).toEqual(["Karşıyaka skipped", "Konak expired", "Buca assigned"]);
@@ -212,10 +212,10 @@ describe("organisers' decisions and history", () => {
     moveClockTo("2027-02-24T07:00:01Z");
     await runDueJobs();
     const reminder = scenario.emulator.botMessagesIn(ayse.id).filter((m) => m.text?.startsWith("📋")).at(-1)!;
-    expect(reminder.text).toBe("📋 25. toplantı hazırlığı (17 Mart 2027 Çarşamba, 10:00–15:00, Salon)\nMekânı teyit edin.\nTamamlayınca düğmeye basın.");
+    expect(reminder.text).toBe("📋 25. toplantı hazırlığı (17 Mart 2027 Çarşamba, 10:00–15:00, Salon)\nToplantı yerini teyit edin.\nTamamladığınızda aşağıdaki düğmeye basın.");
     expect((await press(elif, reminder, buttonData(reminder, 0), true)).text).toBe("Bu düğme artık geçerli değil.");
-    expect((await press(ayse, reminder, buttonData(reminder, 0))).text).toBe("Teşekkürler, tamamlandı olarak işaretlendi.");
+    expect((await press(ayse, reminder, buttonData(reminder, 0))).text).toBe("Teşekkür ederiz; tamamlandı olarak işaretlendi.");
     moveClockTo("2026-11-24T09:00:00Z");
-    expect(await say(admin, group, "/meeting 25")).toContain("Ev sahibi hazırlığı: ✅ mekân teyidi · ⬜ adres ve erişilebilirlik");
+    expect(await say(admin, group, "/meeting 25")).toContain("Ev sahibi hazırlığı: ✅ toplantı yerinin teyidi · ⬜ adres ve erişilebilirlik");
   });
 });

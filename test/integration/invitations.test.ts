@@ -63,13 +63,13 @@ describe("/invite", () => {
   it("posts the card to the group and by DM, with the meeting, the tally and the buttons", async () => {
     const { admin, member, group, meeting, card } = await invited("Davet Ağı");
     expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.message_id > card.message_id).map((m) => m.text)).toContainEqual(
-      "25. toplantının davet kartı 1 sohbete gönderildi (0 tanesi sabitlendi). Botu başlatmış 1 üyeye özelden de gönderiliyor.",
+      "25. toplantının davet kartı 1 sohbete gönderildi (0 tanesi sabitlendi). Kart, botu başlatmış 1 üyeye de özel mesajla gönderiliyor.",
     );
-    expect(card.text).toContain("25. Toplantı: Davet Ağı\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nMekân: Buca1923 Mevlana Kafe");
+    expect(card.text).toContain("25. Toplantı: Davet Ağı\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nYer: Buca1923 Mevlana Kafe");
     expect(card.text).toContain("Gündem\n1. Mevzuat ve Strateji\n2. Güç İlişkileri");
-    expect(card.text).toContain("Yanıtlar\nHenüz yanıt yok.\nToplam: 0 kişi katılıyor · 0 belki · 0 katılamıyor");
+    expect(card.text).toContain("Yanıtlar\nHenüz yanıt yok.\nToplam: 0 kişi katılıyor · 0 kişi belki katılacak · 0 kişi katılamıyor");
     const buttons = card.reply_markup!.inline_keyboard!.map((row) => row.map((b) => b.text));
-    expect(buttons).toEqual([["✅ Katılıyorum", "🤔 Belki", "❌ Katılamıyorum"], ["👥 2 kişiyiz", "👥 3 kişiyiz", "👥 4 kişiyiz", "👥 5 kişiyiz"], ["📅 Takvime ekle"]]);
+    expect(buttons).toEqual([["✅ Katılıyorum", "🤔 Belki", "❌ Katılamıyorum"], ["👥 2 kişiyiz", "👥 3 kişiyiz", "👥 4 kişiyiz", "👥 5 kişiyiz"], ["📅 Takviminize ekleyin"]]);
     // The member started the bot: the card reached them privately too; the admin never did.
     const direct = scenario.emulator.botMessagesIn(member.id).filter((m) => m.text?.startsWith("25. Toplantı"));
     expect(direct).toHaveLength(1);
@@ -91,10 +91,10 @@ describe("/invite", () => {
     const { admin, member, group, meeting } = await invited("Tekrar Ağı");
     const before = await countRows();
     const reply = await say(admin, group, "/invite 25");
-    expect(reply).toMatch(/^25\. toplantının daveti 24 Kasım 2026 Salı, 12:00 tarihinde gönderildi/);
+    expect(reply).toMatch(/^25\. toplantının daveti daha önce gönderildi \(24 Kasım 2026 Salı, 12:00\)/);
     expect(await countRows()).toEqual(before);
     const offer = scenario.emulator.botMessagesIn(group.id).at(-1)!;
-    expect(await press(member, group, offer, `repost:${meeting.id}`)).toEqual({ text: "Bu komutu yalnızca ağın düzenleyicileri kullanabilir.", show_alert: true });
+    expect(await press(member, group, offer, `repost:${meeting.id}`)).toEqual({ text: "Bu komutu yalnızca ağın koordinatörleri kullanabilir.", show_alert: true });
     expect(await countRows()).toEqual(before);
     await press(admin, group, offer, `repost:${meeting.id}`);
     await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).at(-1)?.text?.startsWith("25. toplantının davet kartı 1 sohbete yeniden"));
@@ -117,7 +117,7 @@ describe("/invite", () => {
 
   it("refuses a cancelled meeting and a member", async () => {
     const { admin, member, group } = await plannedMeeting("İptal Davet Ağı");
-    expect(await say(member, group, "/invite 25")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/invite 25")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     await say(admin, group, "/cancel 25");
     const before = await countRows();
     expect(await say(admin, group, "/invite 25")).toBe("25. toplantı iptal edildi; iptal edilen bir toplantıya davet gönderilemez.");
@@ -136,7 +136,7 @@ describe("invitation DMs are never lost and never doubled", () => {
     await say(blocker, "private", "/start");
     scenario.emulator.blockBot(blocker);
     scenario.emulator.failNext("sendMessage", tooManyRequests(1), fixture.member.id);
-    expect(await invite(fixture.admin, fixture.group)).toContain("Botu başlatmış 2 üyeye özelden de gönderiliyor.");
+    expect(await invite(fixture.admin, fixture.group)).toContain("Kart, botu başlatmış 2 üyeye de özel mesajla gönderiliyor.");
     expect(directCards(fixture.member)).toHaveLength(1);
     expect(directCards(blocker)).toHaveLength(0);
     expect((await scenario.db.prisma.telegramUser.findUniqueOrThrow({ where: { id: BigInt(blocker.id) } })).dmReachable).toBe(false);
@@ -168,24 +168,24 @@ describe("answering", () => {
     expect(await press(admin, group, card, `rsvp:${meeting.id}:3`)).toEqual({ text: "Saved: 3 of you are attending.", show_alert: false });
     await settled();
     const text = groupCard(group).text!;
-    expect(text).toContain("Yanıtlar\n• Buca: 1 katılıyor (1 kişi)\n• Kurumu belirtilmemiş: 1 katılıyor (3 kişi)\nToplam: 4 kişi katılıyor · 0 belki · 0 katılamıyor");
+    expect(text).toContain("Yanıtlar\n• Buca: 1 kişi katılıyor (1 yanıt)\n• Kurumu belirtilmemiş: 3 kişi katılıyor (1 yanıt)\nToplam: 4 kişi katılıyor · 0 kişi belki katılacak · 0 kişi katılamıyor");
     expect(text).not.toContain(member.first_name);
     // The member changes their mind: still one answer per member.
-    expect(await press(member, group, card, `rsvp:${meeting.id}:n`)).toEqual({ text: "Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkürler.", show_alert: false });
+    expect(await press(member, group, card, `rsvp:${meeting.id}:n`)).toEqual({ text: "Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkür ederiz.", show_alert: false });
     expect(await rsvpsOf(meeting.id)).toEqual([
       { name: "Ayşe", status: "no", partySize: 1, waitlisted: false, source: "button" },
       { name: "Derya", status: "yes", partySize: 3, waitlisted: false, source: "button" },
     ]);
     await settled();
-    expect(groupCard(group).text).toContain("Toplam: 3 kişi katılıyor · 0 belki · 1 katılamıyor");
-    expect(await say(member, group, "/meeting 25")).toContain("Durum: davet gönderildi\nToplam: 3 kişi katılıyor · 0 belki · 1 katılamıyor\n\nGündem");
+    expect(groupCard(group).text).toContain("Toplam: 3 kişi katılıyor · 0 kişi belki katılacak · 1 kişi katılamıyor");
+    expect(await say(member, group, "/meeting 25")).toContain("Durum: davet gönderildi\nToplam: 3 kişi katılıyor · 0 kişi belki katılacak · 1 kişi katılamıyor\n\nGündem");
   });
 
   it("counts a group member who was not yet known, as writing there would", async () => {
     const { group, meeting, card } = await invited("Yeni Üye Ağı");
     const newcomer = scenario.emulator.createUser({ first_name: "Elif", language_code: "tr" });
     scenario.emulator.setMember(group, newcomer, "member");
-    expect(await press(newcomer, group, card, `rsvp:${meeting.id}:m`)).toEqual({ text: "Kaydedildi: belki.", show_alert: false });
+    expect(await press(newcomer, group, card, `rsvp:${meeting.id}:m`)).toEqual({ text: "Kaydedildi: belki katılacaksınız.", show_alert: false });
     expect(await rsvpsOf(meeting.id)).toEqual([{ name: "Elif", status: "maybe", partySize: 1, waitlisted: false, source: "button" }]);
   });
 
@@ -215,10 +215,10 @@ describe("answering", () => {
     now = new Date("2026-12-02T09:00:00Z");
     try {
       expect(await press(member, group, card, `rsvp:${meeting.id}:n`)).toEqual({
-        text: "Bu toplantı için yanıt süresi doldu; yanıtlar artık değiştirilemez.",
+        text: "Bu toplantı için yanıtlar kapandı; artık yanıt verilemez ve verilen yanıtlar değiştirilemez.",
         show_alert: true,
       });
-      expect(await say(member, group, "/rsvp 25 hayır")).toBe("Bu toplantı için yanıt süresi doldu; yanıtlar artık değiştirilemez.");
+      expect(await say(member, group, "/rsvp 25 hayır")).toBe("Bu toplantı için yanıtlar kapandı; artık yanıt verilemez ve verilen yanıtlar değiştirilemez.");
     } finally {
       now = saved;
     }
@@ -251,7 +251,7 @@ describe("answering", () => {
     const before = await countRows();
     expect(await say(member, group, "/rsvp 25 belki 2")).toMatch(/^Kullanım: \/rsvp/);
     expect(await say(member, group, "/rsvp 25 tabii")).toMatch(/^Kullanım: \/rsvp/);
-    expect(await say(member, group, "/rsvp 25 evet 40")).toBe("Kişi sayısı 1 ile 20 arasında olmalı.");
+    expect(await say(member, group, "/rsvp 25 evet 40")).toBe("Kişi sayısı 1 ile 20 arasında olmalıdır.");
     expect(await say(member, group, "/rsvp 99 evet")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
     expect(await countRows()).toEqual(before);
     expect(await rsvpsOf(meeting.id)).toEqual([{ name: "Ayşe", status: "yes", partySize: 2, waitlisted: false, source: "command" }]);
@@ -269,7 +269,7 @@ describe("capacity and waitlist", () => {
     });
     expect((await press(admin, group, card, `rsvp:${meeting.id}:2`)).text).toBe("Kaydedildi: 2 kişi katılıyorsunuz.");
     expect(await press(member, group, card, `rsvp:${meeting.id}:2`)).toEqual({
-      text: "Kontenjan dolu; bekleme listesine alındınız (1. sıradasınız). Yer açılınca size özelden haber vereceğim.",
+      text: "Kontenjan dolu; bekleme listesine alındınız (1. sıradasınız). Yer açılınca size özel mesajla haber vereceğim.",
       show_alert: true,
     });
     // One place is left, but Elif queues behind the member who waits already.
@@ -278,7 +278,7 @@ describe("capacity and waitlist", () => {
     expect(await press(admin, group, card, `rsvp:${meeting.id}:5`)).toEqual({ text: "Yeterli yer yok: en fazla 3 kişilik yer kaldı. Önceki yanıtınız geçerli.", show_alert: true });
     await settled();
     expect(groupCard(group).text).toContain("Kalan yer: 1\nBekleme listesi: 2");
-    expect((await press(admin, group, card, `rsvp:${meeting.id}:n`)).text).toBe("Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkürler.");
+    expect((await press(admin, group, card, `rsvp:${meeting.id}:n`)).text).toBe("Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkür ederiz.");
     const promotion = await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(member.id).find((m) => m.text?.startsWith("🎉")));
     expect(promotion.text).toBe("🎉 Yer açıldı! 25. toplantıya katılımınız onaylandı (2 kişi).");
     expect(await rsvpsOf(meeting.id)).toEqual([
@@ -297,12 +297,12 @@ describe("capacity and waitlist", () => {
 describe("the card's calendar button and names on the card", () => {
   it("sends the .ics privately, or says to start the bot first", async () => {
     const { admin, member, group, meeting, card } = await invited("Takvim Düğmesi Ağı");
-    expect(await press(member, group, card, `ics:${meeting.id}`)).toEqual({ text: "Takvim dosyasını size özelden gönderdim.", show_alert: false });
+    expect(await press(member, group, card, `ics:${meeting.id}`)).toEqual({ text: "Takvim dosyasını size özel mesajla gönderdim.", show_alert: false });
     const document = scenario.emulator.botMessagesIn(member.id).at(-1)!.document!;
     expect(document.file_name).toBe("ortak-25.ics");
     expect(scenario.emulator.file(document.file_id)!.toString("utf8")).toContain("BEGIN:VEVENT");
     expect(await press(admin, group, card, `ics:${meeting.id}`)).toEqual({
-      text: `Takvim dosyasını özelden gönderebilmem için önce @${scenario.emulator.bot.username} ile sohbeti açıp Başlat’a basın.`,
+      text: `Takvim dosyasını size özel mesajla gönderebilmem için önce @${scenario.emulator.bot.username} ile sohbeti açıp Başlat’a basın.`,
       show_alert: true,
     });
   });
@@ -312,7 +312,7 @@ describe("the card's calendar button and names on the card", () => {
     await say(admin, group, "/org_edit Buca short_name <b>Buca</b> & Co");
     await press(member, group, card, `rsvp:${meeting.id}:y`);
     await settled();
-    expect(groupCard(group).text).toContain("• <b>Buca</b> & Co: 1 katılıyor (1 kişi)");
+    expect(groupCard(group).text).toContain("• <b>Buca</b> & Co: 1 kişi katılıyor (1 yanıt)");
   });
 });
 
@@ -321,11 +321,11 @@ describe("organisers' views", () => {
     const { admin, member, group, meeting, card } = await invited("Liste Yanıt Ağı");
     await press(member, group, card, `rsvp:${meeting.id}:3`);
     await say(admin, "private", "/start");
-    expect(await say(admin, group, "/rsvps 25")).toBe("Size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.");
+    expect(await say(admin, group, "/rsvps 25")).toBe("Size özel mesajla gönderdim; isimler yalnızca koordinatörlere gösterilir.");
     const list = scenario.emulator.botMessagesIn(admin.id).at(-1)!.text!;
     expect(list).toMatch(/^25\. Toplantı: yanıtlar\n\nBuca Belediyesi KDM\n• Ayşe Yılmaz \(@ayse_\d+\): katılıyor \(3 kişi\) · 24 Kasım 2026 Salı, 12:00\n\n/);
-    expect(list).toContain("Hiç yanıt vermeyen kurumlar: Karşıyaka Belediyesi KDM\nToplam: 3 kişi katılıyor · 0 belki · 0 katılamıyor");
-    expect(await say(member, group, "/rsvps 25")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(list).toContain("Henüz yanıt vermeyen kurumlar: Karşıyaka Belediyesi KDM\nToplam: 3 kişi katılıyor · 0 kişi belki katılacak · 0 kişi katılamıyor");
+    expect(await say(member, group, "/rsvps 25")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
   });
 
   it("/export sends a CSV with a byte order mark, escaped cells and every column", async () => {

@@ -15,7 +15,21 @@ describe("/meeting_new", () => {
     const { admin, group, code } = await network("Toplantı Ağı");
     await say(admin, group, "/network_set next_number 25");
     const reply = await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Buca1923 Mevlana Kafe <Bahçe> | Mevzuat ve Strateji; Güç İlişkileri ; Savunuculuk Dili");
-    expect(reply).toBe("25. toplantı oluşturuldu: 17 Mart 2027 Çarşamba, 10:00–15:00. Ayrıntılar için /meeting 25 yazın.");
+    // What was understood comes back (number, date, time, venue as typed, agenda), so a typo shows at once.
+    expect(reply).toBe(
+      [
+        "✅ 25. toplantı oluşturuldu. Lütfen bilgileri kontrol edin:",
+        "Tarih: 17 Mart 2027 Çarşamba, 10:00–15:00",
+        "Yer: Buca1923 Mevlana Kafe <Bahçe>",
+        "",
+        "Gündem",
+        "1. Mevzuat ve Strateji",
+        "2. Güç İlişkileri",
+        "3. Savunuculuk Dili",
+        "",
+        "Bir yanlışlık görürseniz /meeting_edit 25 ile düzeltebilir, tarihi /reschedule 25 ile değiştirebilirsiniz. Ayrıntılar için /meeting 25 yazın.",
+      ].join("\n"),
+    );
     const [meeting] = await meetingsOf(code);
     expect(meeting).toMatchObject({
       number: 25,
@@ -25,7 +39,7 @@ describe("/meeting_new", () => {
     });
     expect(meeting!.startsAt.toISOString()).toBe("2027-03-17T07:00:00.000Z");
     expect(meeting!.endsAt.toISOString()).toBe("2027-03-17T12:00:00.000Z");
-    expect(await say(admin, group, "/meeting_new 2027-04-21 10:00 | Karşıyaka | Gündem")).toMatch(/^26\. toplantı oluşturuldu/);
+    expect(await say(admin, group, "/meeting_new 2027-04-21 10:00 | Karşıyaka | Gündem")).toMatch(/^✅ 26\. toplantı oluşturuldu/);
     expect((await scenario.db.prisma.network.findUniqueOrThrow({ where: { joinCode: code } })).nextMeetingNumber).toBe(27);
   });
 
@@ -49,9 +63,17 @@ describe("/meeting_new", () => {
     expect(await countRows()).toEqual(before);
   });
 
+  it("says in words that a meeting created with the host's venue (-) has no venue yet", async () => {
+    const { admin, group } = await network("Yersiz Toplantı Ağı");
+    const reply = await say(admin, group, "/meeting_new 17.03.2027 10:00 | - | Açılış");
+    expect(reply).toContain("Tarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nYer: henüz belli değil\n\nGündem\n1. Açılış");
+    expect(await say(admin, group, "/meetings")).toContain("1. toplantı: 17 Mart 2027 Çarşamba, 10:00–15:00, henüz belli değil (planlandı)");
+    expect(await say(admin, group, "/meeting 1")).toContain("Yer: henüz belli değil");
+  });
+
   it("is for organisers only", async () => {
     const { member, group, code } = await network("Yetkili Toplantı Ağı");
-    expect(await say(member, group, "/meeting_new 17.03.2027 10:00 | Buca | Gündem")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/meeting_new 17.03.2027 10:00 | Buca | Gündem")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await meetingsOf(code)).toEqual([]);
   });
 });
@@ -72,7 +94,7 @@ describe("/meetings and /meeting <N>", () => {
     expect(list).toContain("Yaklaşan\n25. toplantı: 17 Mart 2027 Çarşamba, 10:00–15:00, Konak (planlandı)");
     expect(list).toContain("Son toplantılar\n24. toplantı: 17 Şubat 2026 Salı, 10:00–15:00, Buca1923 Mevlana Kafe (yapıldı)");
     expect(await say(member, group, "/meeting 24")).toBe(
-      "24. Toplantı: Atölye\nTarih: 17 Şubat 2026 Salı, 10:00–15:00\nMekân: Buca1923 Mevlana Kafe\nEv sahibi: Buca KDM\nDurum: yapıldı\n\nGündem\n1. Mevzuat ve Strateji",
+      "24. Toplantı: Atölye\nTarih: 17 Şubat 2026 Salı, 10:00–15:00\nYer: Buca1923 Mevlana Kafe\nEv sahibi: Buca KDM\nDurum: yapıldı\n\nGündem\n1. Mevzuat ve Strateji",
     );
     await say(member, group, "/lang en");
     expect(await say(member, group, "/meeting 25")).toContain("When: Wednesday 17 March 2027, 10:00–15:00");
@@ -85,18 +107,21 @@ describe("/meeting_edit", () => {
   it("changes each field, with the audit log recording before and after", async () => {
     const { admin, group, code } = await network("Düzenleme Ağı");
     await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
-    const edits: [string, string][] = [
-      ["/meeting_edit 1 title Kadına Yönelik Şiddetle Mücadele: 25. Toplantı", "title"],
-      ["/meeting_edit 1 venue Buca1923 Mevlana Kafe", "venue"],
-      ["/meeting_edit 1 address Buca, İzmir <zemin kat>", "address"],
-      ["/meeting_edit 1 agenda Mevzuat ve Strateji; Güç İlişkileri", "agenda"],
-      ["/meeting_edit 1 facilitators Kolaylaştırıcı A; Kolaylaştırıcı B", "facilitators"],
-      ["/meeting_edit 1 duration 4,5", "duration"],
-      ["/meeting_edit 1 capacity 40", "capacity"],
-      ["/meeting_edit 1 deadline 10.03.2027 17:00", "deadline"],
-      ["/meeting_edit 1 online_link https://meet.example.org/kdm", "online_link"],
+    // Each answer names the field and shows the old and the new value as understood.
+    const edits: [string, string, string, string][] = [
+      ["/meeting_edit 1 title Kadına Yönelik Şiddetle Mücadele: 25. Toplantı", "başlık", "Düzenleme Ağı", "Kadına Yönelik Şiddetle Mücadele: 25. Toplantı"],
+      ["/meeting_edit 1 venue Buca1923 Mevlana Kafe", "yer", "Konak", "Buca1923 Mevlana Kafe"],
+      ["/meeting_edit 1 address Buca, İzmir <zemin kat>", "adres", "belirtilmemiş", "Buca, İzmir <zemin kat>"],
+      ["/meeting_edit 1 agenda Mevzuat ve Strateji; Güç İlişkileri", "gündem", "Açılış", "Mevzuat ve Strateji; Güç İlişkileri"],
+      ["/meeting_edit 1 facilitators Kolaylaştırıcı A; Kolaylaştırıcı B", "kolaylaştırıcılar", "belirtilmemiş", "Kolaylaştırıcı A; Kolaylaştırıcı B"],
+      ["/meeting_edit 1 duration 4,5", "süre", "5 saat", "4 saat 30 dakika"],
+      ["/meeting_edit 1 capacity 40", "kontenjan", "belirtilmemiş", "40 kişi"],
+      ["/meeting_edit 1 deadline 10.03.2027 17:00", "son yanıt tarihi", "belirtilmemiş", "10 Mart 2027 Çarşamba, 17:00"],
+      ["/meeting_edit 1 online_link https://meet.example.org/kdm", "çevrim içi bağlantı", "belirtilmemiş", "https://meet.example.org/kdm"],
     ];
-    for (const [command, field] of edits) expect(await say(admin, group, command)).toBe(`1. toplantı güncellendi (${field}).`);
+    for (const [command, field, before, after] of edits) {
+      expect(await say(admin, group, command)).toBe(`✏️ 1. toplantı güncellendi: ${field}\nEski: ${before}\nYeni: ${after}`);
+    }
     const [meeting] = await meetingsOf(code);
     expect(meeting).toMatchObject({
       venueName: "Buca1923 Mevlana Kafe",
@@ -109,10 +134,12 @@ describe("/meeting_edit", () => {
     expect(meeting!.endsAt.toISOString()).toBe("2027-03-17T11:30:00.000Z");
     expect(meeting!.rsvpDeadline!.toISOString()).toBe("2027-03-10T14:00:00.000Z");
     const details = await say(admin, group, "/meeting 1");
-    expect(details).toContain("Yanıt için son gün: 10 Mart 2027 Çarşamba, 17:00");
+    expect(details).toContain("Son yanıt tarihi: 10 Mart 2027 Çarşamba, 17:00");
     expect(details).toContain("Adres: Buca, İzmir <zemin kat>");
     expect(await say(admin, "private", "/audit 1")).toContain("meeting.edit.online_link");
-    expect(await say(admin, group, "/meeting_edit 1 capacity yok")).toBe("1. toplantı güncellendi (capacity).");
+    expect(await say(admin, group, "/meeting_edit 1 capacity yok")).toBe("✏️ 1. toplantı güncellendi: kontenjan\nEski: 40 kişi\nYeni: belirtilmemiş");
+    await say(admin, group, "/lang en");
+    expect(await say(admin, group, "/meeting_edit 1 duration 90dk")).toBe("✏️ Meeting 1 updated: duration\nWas: 4 hours 30 minutes\nNow: 1 hour 30 minutes");
     expect((await meetingsOf(code))[0]!.capacity).toBeNull();
   });
 
@@ -124,7 +151,7 @@ describe("/meeting_edit", () => {
     ["/meeting_edit 1 duration 20", /^Süreyi saat olarak/],
     ["/meeting_edit 1 duration 10dk", /^Süreyi saat olarak/],
     ["/meeting_edit 1 capacity -3", /^Kontenjan 1 ya da daha büyük/],
-    ["/meeting_edit 1 deadline 20.03.2027 10:00", /^Yanıt için son gün toplantıdan sonra olamaz/],
+    ["/meeting_edit 1 deadline 20.03.2027 10:00", /^Son yanıt tarihi toplantıdan sonra olamaz/],
     ["/meeting_edit 1 deadline 30.02.2027 10:00", /^Takvimde böyle bir gün yok/],
     ["/meeting_edit 1 deadline 01.01.2026 10:00", /^Bu tarih geçmişte kaldı/],
     ["/meeting_edit 1 online_link javascript:alert(1)", /^Bağlantı http:\/\/ ya da https:\/\/ ile başlamalı/],
@@ -192,7 +219,7 @@ describe("/reschedule and /cancel", () => {
     // A cancelled meeting keeps its number and cannot be moved, cancelled again or edited.
     expect(await say(admin, "private", "/reschedule 1 19.03.2027 10:00")).toBe("This meeting was cancelled; a cancelled meeting cannot be changed.");
     expect(await say(admin, "private", "/cancel 1")).toBe("This meeting has already been cancelled.");
-    expect(await say(admin, "private", "/meeting_new 20.03.2027 10:00 | Konak | Açılış")).toMatch(/^Meeting 2 created/);
+    expect(await say(admin, "private", "/meeting_new 20.03.2027 10:00 | Konak | Açılış")).toMatch(/^✅ Meeting 2 created\. Please check the details:\nWhen: Saturday 20 March 2027, 10:00–15:00\nVenue: Konak\n/);
     expect(await say(admin, "private", "/meetings")).toContain("Meeting 1: Thursday 18 March 2027, 10:00–15:00, Konak (cancelled)");
   });
 
@@ -226,8 +253,8 @@ describe("/reschedule and /cancel", () => {
   it("is for organisers only", async () => {
     const { admin, member, group, code } = await network("Yetki Taşıma Ağı");
     await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
-    expect(await say(member, group, "/reschedule 1 18.03.2027 10:00")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
-    expect(await say(member, group, "/cancel 1")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/reschedule 1 18.03.2027 10:00")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
+    expect(await say(member, group, "/cancel 1")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect((await meetingsOf(code))[0]).toMatchObject({ status: "planned", icsSequence: 0 });
   });
 });
@@ -275,16 +302,20 @@ describe("/meeting_new without arguments: a guided dialogue", () => {
 
   it("asks date, time, venue and agenda, re-asks what it cannot read, and survives a restart", async () => {
     const { admin, group, code } = await network("Adım Adım Ağı");
-    expect(await say(admin, group, "/meeting_new")).toBe("Yeni toplantı hangi gün? Örneğin 17.03.2027 ya da 17 Mart. Vazgeçmek için /cancel_dialog yazın.");
-    expect(await answer(admin, group, "31 Şubat 2027")).toMatch(/^Takvimde böyle bir gün yok.*\n\nYeni toplantı hangi gün\?/s);
-    expect(await answer(admin, group, "17 Mart 2027")).toBe("Saat kaçta başlıyor? Örneğin 10:00");
+    expect(await say(admin, group, "/meeting_new")).toBe("Yeni toplantı hangi gün yapılacak? Örneğin 17.03.2027 ya da 17 Mart. Vazgeçmek için /cancel_dialog yazın.");
+    expect(await answer(admin, group, "31 Şubat 2027")).toMatch(/^Takvimde böyle bir gün yok.*\n\nYeni toplantı hangi gün yapılacak\?/s);
+    expect(await answer(admin, group, "17 Mart 2027")).toBe("Toplantı saat kaçta başlayacak? Örneğin 10:00");
     // A restart between two answers: the next answer continues where it stopped.
     await scenario.restart();
-    expect(await answer(admin, group, "25:00")).toMatch(/^Böyle bir saat yok.*\n\nSaat kaçta başlıyor\?/s);
-    expect(await answer(admin, group, "10:00")).toBe("Nerede yapılacak? Mekânın adını yazın.");
+    expect(await answer(admin, group, "25:00")).toMatch(/^Böyle bir saat yok.*\n\nToplantı saat kaçta başlayacak\?/s);
+    expect(await answer(admin, group, "10:00")).toBe("Toplantı nerede yapılacak? Lütfen yerin adını yazın.");
     expect(await answer(admin, group, "Buca1923 <Kafe> & Bahçe")).toMatch(/^Gündem maddelerini ; ile ayırarak yazın/);
     expect(await answer(admin, group, " ; ")).toMatch(/^Gündemde en az bir madde olmalı/);
-    expect(await answer(admin, group, "Açılış; Mevzuat ve Strateji")).toBe("1. toplantı oluşturuldu: 17 Mart 2027 Çarşamba, 10:00–15:00. Ayrıntılar için /meeting 1 yazın.");
+    // The dialogue ends with the same confirmation as the one-line command: what was understood.
+    expect(await answer(admin, group, "Açılış; Mevzuat ve Strateji")).toBe(
+      "✅ 1. toplantı oluşturuldu. Lütfen bilgileri kontrol edin:\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nYer: Buca1923 <Kafe> & Bahçe\n\nGündem\n1. Açılış\n2. Mevzuat ve Strateji\n\n" +
+        "Bir yanlışlık görürseniz /meeting_edit 1 ile düzeltebilir, tarihi /reschedule 1 ile değiştirebilirsiniz. Ayrıntılar için /meeting 1 yazın.",
+    );
     const [meeting] = await meetingsOf(code);
     expect(meeting).toMatchObject({ number: 1, venueName: "Buca1923 <Kafe> & Bahçe", agenda: ["Açılış", "Mevzuat ve Strateji"] });
     expect(await scenario.db.prisma.dialogue.count({ where: { telegramChatId: BigInt(group.id) } })).toBe(0);
@@ -295,18 +326,18 @@ describe("/meeting_new without arguments: a guided dialogue", () => {
     await say(admin, group, "/meeting_new");
     await answer(admin, group, "17.03.2027");
     const before = await countRows();
-    expect(await say(admin, group, "/cancel_dialog")).toBe("Tamam, vazgeçtik; hiçbir şey kaydedilmedi.");
+    expect(await say(admin, group, "/cancel_dialog")).toBe("Tamam, işlemi iptal ettim; hiçbir şey kaydedilmedi.");
     expect(await say(admin, group, "/cancel_dialog")).toBe("Şu anda süren bir işlem yok.");
     expect(await meetingsOf(code)).toEqual([]);
     expect(await countRows()).toEqual(before);
-    expect(await say(member, group, "/meeting_new")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/meeting_new")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await scenario.db.prisma.dialogue.count({ where: { telegramChatId: BigInt(group.id) } })).toBe(0);
   });
 
   it("works in private too, in the organiser's language", async () => {
     const { admin, group } = await network("Özel Adım Ağı");
     await say(admin, group, "/lang en");
-    expect(await say(admin, "private", "/meeting_new")).toBe("Which day is the new meeting? For example 17.03.2027 or 17 March. Type /cancel_dialog to stop.");
+    expect(await say(admin, "private", "/meeting_new")).toBe("Which day will the new meeting be held? For example 17.03.2027 or 17 March. Type /cancel_dialog to stop.");
     expect(await answer(admin, "private", "yesterday")).toMatch(/^I could not read the date/);
     expect(await answer(admin, "private", "2026-11-23")).toMatch(/^That date is in the past/);
     await say(admin, "private", "/cancel_dialog");

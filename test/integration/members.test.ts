@@ -7,7 +7,7 @@ const { say, network, countRows } = scenario;
 
 /** What the group sees when the details went to the asker's DM: no name in either. */
 const CHANGE_SENT = "Tamam. Ayrıntıları size özel mesajla gönderdim.";
-const REPORT_SENT = "Size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.";
+const REPORT_SENT = "Size özel mesajla gönderdim; isimler yalnızca koordinatörlere gösterilir.";
 const lastDm = (user: EmulatedUser) => scenario.emulator.botMessagesIn(user.id).at(-1)?.text;
 
 describe("organiser roles", () => {
@@ -18,12 +18,12 @@ describe("organiser roles", () => {
     const { message } = scenario.emulator.sendText(member, group, "/whoami");
     await scenario.emulator.nextBotMessage(group.id, message.message_id);
     expect(await say(admin, group, "/organiser_add", { replyTo: message.message_id })).toBe(CHANGE_SENT);
-    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık düzenleyici.`);
+    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık koordinatör.`);
     expect(await say(member, group, "/help")).toContain("/org_add");
     expect(await say(admin, group, `/organiser_add @${member.username!.toUpperCase()}`)).toBe(REPORT_SENT);
-    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) zaten düzenleyici.`);
+    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) zaten koordinatör.`);
     expect(await say(member, group, `/organiser_remove @${admin.username}`)).toBe(CHANGE_SENT);
-    expect(lastDm(member)).toBe(`Derya (@${admin.username}) artık düzenleyici değil.`);
+    expect(lastDm(member)).toBe(`Derya (@${admin.username}) artık koordinatör değil.`);
     expect(await say(member, group, "/audit 2")).toBe(REPORT_SENT);
     expect(lastDm(member)).toMatch(/member\.role.*Derya.*organiser → member[\s\S]*member\.role.*Ayşe Yılmaz.*member → organiser/);
   });
@@ -32,7 +32,7 @@ describe("organiser roles", () => {
     const { admin, group } = await network("Son Ağ");
     const before = await countRows();
     expect(await say(admin, group, `/organiser_remove @${admin.username}`)).toBe(
-      "Ağın son düzenleyicisi kaldırılamaz. Önce başka birini /organiser_add ile düzenleyici yapın.",
+      "Ağın son koordinatörü kaldırılamaz. Önce başka birini /organiser_add ile koordinatör yapın.",
     );
     expect(await countRows()).toEqual(before);
   });
@@ -89,7 +89,7 @@ describe("/members", () => {
     await say(admin, group, "/org_add Konak Belediyesi KDM | Konak");
     await say(admin, group, `/member_set_org @${member.username} Konak`);
     expect(await say(admin, group, "/members")).toBe(
-      `Bunu yalnızca özelden gönderebilirim. Önce https://t.me/${scenario.emulator.bot.username} bağlantısını açıp Başlat’a basın, sonra komutu yeniden yazın.`,
+      `Bunu yalnızca özel mesajla gönderebilirim. Lütfen önce https://t.me/${scenario.emulator.bot.username} bağlantısını açıp Başlat’a basın, sonra komutu yeniden yazın.`,
     );
     expect(scenario.emulator.botMessagesIn(admin.id)).toEqual([]);
 
@@ -97,8 +97,8 @@ describe("/members", () => {
     expect(await say(admin, group, "/members")).toBe(REPORT_SENT);
     const list = scenario.emulator.botMessagesIn(admin.id).at(-1)!.text!;
     expect(list).toContain("Liste Ağı: üyeler (2)");
-    expect(list).toContain(`Konak Belediyesi KDM (1)\n• Ayşe Yılmaz @${member.username}: üye, özelden ulaşılamıyor`);
-    expect(list).toContain(`Kurum seçmeyenler (1)\n• Derya @${admin.username}: düzenleyici, özelden ulaşılabilir`);
+    expect(list).toContain(`Konak Belediyesi KDM (1)\n• Ayşe Yılmaz @${member.username}: üye, özel mesajla ulaşılamıyor`);
+    expect(list).toContain(`Kurum seçmeyenler (1)\n• Derya @${admin.username}: koordinatör, özel mesajla ulaşılabiliyor`);
     expect(scenario.emulator.botMessagesIn(group.id).every((m) => !m.text?.includes("Ayşe Yılmaz @"))).toBe(true);
   });
 
@@ -119,7 +119,7 @@ describe("joining by deep link", () => {
     await say(admin, group, "/org_add Gaziemir Belediyesi KDM | Gaziemir");
     const newcomer = scenario.emulator.createUser({ first_name: "Sevgi", language_code: "tr" });
     const welcome = await say(newcomer, "private", `/start join_${code}`);
-    expect(welcome).toBe("Merhaba Sevgi! “Bağlantı Ağı” ağına katıldınız; bundan sonra hatırlatmaları size özelden gönderebilirim.\nHangi kurumdansınız? Aşağıdan seçin.");
+    expect(welcome).toBe("Merhaba Sevgi! “Bağlantı Ağı” ağına katıldınız; bundan sonra hatırlatmaları size özel mesajla gönderebilirim.\nHangi kurumdansınız? Aşağıdan seçin.");
     expect((await scenario.running.users.find(newcomer.id))?.dmReachable).toBe(true);
     const card = scenario.emulator.botMessagesIn(newcomer.id).at(-1)!;
     const button = card.reply_markup!.inline_keyboard![0]![0]!;
@@ -161,7 +161,7 @@ describe("meeting numbers", () => {
       data: { networkId: networkRow.id, number: 24, title: "24. Toplantı", startsAt: new Date("2026-02-17T07:00:00Z"), endsAt: new Date("2026-02-17T12:00:00Z"), status: "held" },
     });
     expect(await say(admin, group, "/network_set next_number 24")).toBe(
-      "Toplantı numaraları yeniden kullanılmaz: bu ağda 24. toplantı zaten var, sıradaki numara en az 25 olabilir.",
+      "Toplantı numaraları yeniden kullanılmaz: bu ağda 24. toplantı zaten var, bu yüzden sıradaki numara en az 25 olmalıdır.",
     );
     expect(await say(admin, group, "/network_set next_number 25")).toBe("next_number güncellendi: 1 → 25");
   });

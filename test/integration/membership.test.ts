@@ -128,6 +128,74 @@ describe("leaving the linked chats", () => {
   });
 });
 
+describe("what a departure or an unlinked chat stops", () => {
+  it("the private card of someone who left is no longer kept up to date", async () => {
+    const { admin, member, group } = await networkWithAnswer("Kart Ağı");
+    const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
+    await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && !m.text?.startsWith("25. Toplantı")));
+    await scenario.running.ortak.poster.settle();
+    const [card] = directCards(member);
+    expect(card).toBeDefined();
+    scenario.emulator.leaveChat(group, member);
+    await handled();
+    await say(admin, "private", "/meeting_edit 25 venue Yeni Salon");
+    await scenario.running.ortak.refresher.settle();
+    const after = scenario.emulator.botMessagesIn(member.id).find((m) => m.message_id === card!.message_id)!;
+    expect(after.text).not.toContain("Yeni Salon");
+    expect(scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("25. Toplantı"))!.text).toContain("Yeni Salon");
+  });
+
+  it("an old organisation keyboard kept by someone who left changes nothing", async () => {
+    const { admin, member, group, code } = await networkWithAnswer("Klavye Ağı");
+    await say(admin, group, "/org_add Karşıyaka KDM | Karşıyaka");
+    await say(member, group, "/join");
+    const keyboard = scenario.emulator.botMessagesIn(group.id).at(-1)!;
+    const karsiyaka = keyboard.reply_markup!.inline_keyboard!.flat().find((b) => b.text === "Karşıyaka")!;
+    scenario.emulator.leaveChat(group, member);
+    await handled();
+    scenario.emulator.setMember(group, member, "member");
+    const before = (await memberRow(member, code))!.organisationId;
+    expect((await scenario.emulator.pressButton(member, group.id, keyboard.message_id, karsiyaka.callback_data!)).text).toBe("Bu düğme artık geçerli değil.");
+    expect((await memberRow(member, code))!.organisationId).toBe(before);
+  });
+
+  it("someone who can see a public group's card but is not in the group does not become a member by pressing it", async () => {
+    const { admin, group, code } = await networkWithAnswer("Açık Grup Ağı");
+    const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
+    await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && !m.text?.startsWith("25. Toplantı")));
+    await scenario.running.ortak.poster.settle();
+    const card = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("25. Toplantı"))!;
+    const passerBy = scenario.emulator.createUser({ first_name: "Gülten", username: "gulten_x", language_code: "tr" });
+    const before = await countRows();
+    const toast = await scenario.emulator.pressButton(passerBy, group.id, card.message_id, card.reply_markup!.inline_keyboard![0]![0]!.callback_data!);
+    expect(toast.text).toBe("Yanıt verebilmek için önce ağa katılın: ağın grubunda /join yazın.");
+    expect(await countRows()).toEqual(before);
+    expect(await memberRow(passerBy, code)).toBeNull();
+  });
+
+  it("an unlinked chat gets nothing more: its reminders are withdrawn, its card is neither edited nor answered", async () => {
+    const { admin, member, code } = await networkWithAnswer("Bağ Kaldırma Ağı");
+    const second = scenario.emulator.createGroup({ title: "Bağ Kaldırma — duyurular", members: [{ user: admin, status: "creator" }, { user: member }] });
+    await say(admin, second, `/link ${code}`);
+    const { message } = scenario.emulator.sendText(admin, "private", "/invite 25");
+    await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(admin.id).find((m) => m.message_id > message.message_id));
+    await scenario.running.ortak.poster.settle();
+    const card = await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(second.id).find((m) => m.text?.startsWith("25. Toplantı")));
+    const audience = { startsWith: `chat:${second.id}:` };
+    expect(await scenario.db.prisma.reminder.count({ where: { audience, status: "scheduled" } })).toBeGreaterThan(0);
+
+    expect(await say(admin, second, "/unlink")).toMatch(/./);
+    expect(await scenario.db.prisma.reminder.count({ where: { audience, status: "scheduled" } })).toBe(0);
+    expect(await scenario.db.prisma.postedCard.count({ where: { telegramChatId: BigInt(second.id) } })).toBe(0);
+    await say(admin, "private", "/meeting_edit 25 venue Başka Salon");
+    await scenario.running.ortak.refresher.settle();
+    expect(scenario.emulator.botMessagesIn(second.id).find((m) => m.message_id === card.message_id)!.text).not.toContain("Başka Salon");
+    const before = await countRows();
+    expect((await scenario.emulator.pressButton(member, second.id, card.message_id, card.reply_markup!.inline_keyboard![0]![0]!.callback_data!)).text).toBe("Bu düğme artık geçerli değil.");
+    expect(await countRows()).toEqual(before);
+  });
+});
+
 describe("people in several networks, in private", () => {
   async function twoNetworks() {
     const first = await network("Birinci Ağ");
@@ -158,7 +226,7 @@ describe("people in several networks, in private", () => {
     expect(await say(person, "private", "/whoami")).toContain("Birinci Ağ");
     // /network lists every network of theirs and offers the others.
     const settings = await say(person, "private", "/network");
-    expect(settings).toContain("Üyesi olduğunuz ağlar: Birinci Ağ, İkinci Ağ. Şu an Birinci Ağ için çalışıyorsunuz");
+    expect(settings).toContain("Üyesi olduğunuz ağlar: Birinci Ağ, İkinci Ağ. Şu anda Birinci Ağ ağında işlem yapıyorsunuz");
     expect(lastBotMessage(person).reply_markup!.inline_keyboard!.map((row) => row[0]!.text)).toEqual(["İkinci Ağ"]);
     now = new Date(now.getTime() + 31 * 60_000);
     expect(await say(person, "private", "/whoami")).toBe("Birden fazla ağın üyesisiniz. Bu komutu hangi ağ için kullanmak istiyorsunuz?");

@@ -65,13 +65,13 @@ describe("from check-in to published minutes", () => {
 
   it("only organisers and the designated minute-taker write the minutes", async () => {
     const before = await countRows();
-    expect(await say(member, group, "/minutes 25")).toBe("Bu tutanağa yalnızca düzenleyiciler ve tutanak tutmakla görevlendirilen kişi yazabilir.");
+    expect(await say(member, group, "/minutes 25")).toBe("Bu tutanağa yalnızca koordinatörler ve toplantının tutanak sorumlusu yazabilir.");
     const { message } = scenario.emulator.sendText(member, group, "Ben yazabilirim.");
-    expect(await say(member, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
-    expect(await say(admin, group, "/minutes_taker 25")).toBe("Kullanım: görevlendireceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın.");
+    expect(await say(member, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
+    expect(await say(admin, group, "/minutes_taker 25")).toBe("Kullanım: tutanak sorumlusu olarak belirleyeceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın.");
     expect(await countRows()).toEqual(before);
     expect(await say(admin, group, "/minutes_taker 25", { replyTo: message.message_id })).toBe("Tamam. Ayrıntıları size özel mesajla gönderdim.");
-    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toBe("Ayşe, 25. toplantının tutanağını tutmakla görevlendirildi.");
+    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toBe("Ayşe, 25. toplantının tutanak sorumlusu olarak belirlendi.");
     expect(await scenario.db.prisma.minutes.count({ where: { takerId: BigInt(member.id) } })).toBe(1);
     const publishedBefore = await countRows();
     expect(await say(admin, group, "/minutes_publish 25")).toBe("25. toplantının tutanağında henüz kayıt yok; yayımlanacak bir şey yok.");
@@ -91,11 +91,11 @@ describe("from check-in to published minutes", () => {
     const before = await countRows();
     const hint = await replyTo(member, group, card, "eylem: Rapor hazırlanacak Buca");
     expect(hint).toBe(
-      "Bu bir eylem maddesi olacak ama eksik var: Son tarih yok. Düzeltip yeniden yazabilir ya da metni not olarak saklayabilirsiniz.\nÖrnek: eylem: Broşür taslağı @ayse 15 Aralık",
+      "Bu kayıt görev olarak eklenecekti, ancak bazı bilgiler eksik: Son tarih belirtilmemiş. Düzeltip yeniden gönderebilir ya da metni not olarak saklayabilirsiniz.\nÖrnek: görev: Broşür taslağı @ayse 15 Aralık",
     );
     expect(await replyTo(member, group, card, "eylem: Rapor @ayse_x 31 Şubat")).toContain("Son tarih takvimde yok.");
     expect(await replyTo(member, group, card, "x".repeat(1001))).toBe("Kayıt çok uzun (1.001 karakter); en fazla 1.000 karakter olabilir. Birkaç kayda bölebilirsiniz.");
-    expect(await replyTo(selin, group, card, "Ben de yazayım.")).toBe("Bu tutanağa yalnızca düzenleyiciler ve tutanak tutmakla görevlendirilen kişi yazabilir.");
+    expect(await replyTo(selin, group, card, "Ben de yazayım.")).toBe("Bu tutanağa yalnızca koordinatörler ve toplantının tutanak sorumlusu yazabilir.");
     expect(await countRows()).toEqual(before);
 
     // The button keeps the last incomplete text as a note (the first one was replaced by the second).
@@ -119,51 +119,55 @@ describe("from check-in to published minutes", () => {
     const before = await countRows();
     expect(await say(admin, "private", "/minutes_edit 25 9 Yeni metin")).toBe("25. toplantının tutanağında 9 numaralı bir kayıt yok. Kayıtları görmek için /minutes 25 yazın.");
     expect(await say(admin, "private", "/minutes_edit 25 1")).toContain("Kullanım: /minutes_edit");
-    expect(await say(admin, "private", "/minutes_edit 25 3 eylem: Broşür @ayse")).toContain("Son tarih yok.");
-    expect(await say(selin, group, "/minutes_delete 25 1")).toBe("Bu tutanağa yalnızca düzenleyiciler ve tutanak tutmakla görevlendirilen kişi yazabilir.");
+    expect(await say(admin, "private", "/minutes_edit 25 3 eylem: Broşür @ayse")).toContain("Son tarih belirtilmemiş.");
+    expect(await say(selin, group, "/minutes_delete 25 1")).toBe("Bu tutanağa yalnızca koordinatörler ve toplantının tutanak sorumlusu yazabilir.");
     expect(await countRows()).toEqual(before);
     expect(await say(admin, "private", "/minutes_delete 25 4")).toBe("🗑 4 numaralı kayıt silindi.");
     expect(await say(admin, "private", "/minutes_edit 25 1 Açılış konuşmasını Derya yaptı.")).toBe("✏️ 1 numaralı kayıt düzeltildi.");
     const draft = await say(admin, "private", "/minutes 25");
     expect(draft).toContain("1. Açılış konuşmasını Derya yaptı.");
     expect(draft).toContain("2. [Karar] 26. toplantı Karşıyaka'da yapılacak");
-    expect(draft).toMatch(new RegExp(`3\\. \\[Eylem\\] Broşür taslağı — @${member.username}, son tarih 15 Nisan 2027 \\(#\\d+\\)`));
+    expect(draft).toMatch(new RegExp(`3\\. \\[Görev\\] Broşür taslağı — @${member.username}, son tarih: 15 Nisan 2027 \\(#\\d+\\)`));
     expect(draft).not.toContain("Rapor");
     expect(draft).toContain("6. <b>Kalın</b> & değil");
   });
 
   it("publishing posts counts to the group and names to organisers, with a Markdown file and a PDF in Turkish letters", async () => {
-    expect(await say(member, group, "/minutes_approve 25")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/minutes_approve 25")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await say(admin, group, "/minutes_approve 25")).toBe("25. toplantının tutanağı henüz yayımlanmadı; önce /minutes_publish 25 yazın.");
     const { message } = scenario.emulator.sendText(admin, group, "/minutes_publish 25");
     const confirmation = await scenario.emulator.waitFor(() => textsAfter(group.id, message.message_id).find((m) => m.text?.startsWith("📣")));
     await scenario.running.ortak.inFlight.drain();
-    expect(confirmation.text).toBe("📣 25. toplantının tutanağı 1. sürüm olarak yayımlandı: 1 sohbete ve 1 düzenleyiciye gönderildi.");
+    expect(confirmation.text).toBe("📣 25. toplantının tutanağı 1. sürüm olarak yayımlandı: 1 sohbete ve 1 koordinatöre gönderildi.");
 
     const posted = textsAfter(group.id, message.message_id);
     const groupText = posted.map((m) => m.text ?? "").join("\n");
     expect(groupText).toContain("İzmir Tutanak Ağı — 25. toplantı tutanağı");
     expect(groupText).toContain("Buca KDM: 1 kişi");
     expect(groupText).toContain("Toplam: 1 kurumdan 2 kişi");
+    // The coalition's headings; a meeting without a host yet says so in words, not with a dash.
+    expect(groupText).toContain("Ev sahibi: henüz belli değil\nSürüm 1\n\nKatılımcılar\n• Buca KDM: 1 kişi");
+    expect(groupText).toMatch(/\nGörev dağılımı\n/);
+    expect(groupText).not.toContain("Eylem");
     expect(groupText).not.toContain("Ayşe Yılmaz");
     // Who said what is for organisers: names typed into entries are withheld from the groups' copy.
     expect(groupText).toContain("Açılış konuşmasını (isim gizlendi) yaptı.");
-    expect(groupText).toContain("Broşür taslağı — bir kişi, son tarih 15 Nisan 2027");
-    expect(groupText).toContain("Kararlar\n1. 26. toplantı Karşıyaka'da yapılacak");
+    expect(groupText).toContain("Broşür taslağı — bir kişi, son tarih: 15 Nisan 2027");
+    expect(groupText).toContain("Alınan kararlar\n1. 26. toplantı Karşıyaka'da yapılacak");
     expect(groupText).toContain("<b>Kalın</b> & değil");
     const files = posted.filter((m) => m.document).map((m) => m.document!);
     expect(files.map((f) => f.file_name)).toEqual(["tutanak-25-surum-1.md", "tutanak-25-surum-1.pdf"]);
     const markdown = scenario.emulator.file(files[0]!.file_id)!.toString("utf8");
     expect(markdown).toContain("# İzmir Tutanak Ağı — 25. toplantı tutanağı");
-    expect(markdown).toContain("## Eylemler");
+    expect(markdown).toContain("## Görev dağılımı");
     expect(markdown).toContain("\\<b\\>Kalın\\</b\\> & değil");
     const pdf = await pdfText(files[1]!.file_id);
-    for (const phrase of ["İzmir Tutanak Ağı", "Karşıyaka'da", "Broşür taslağı", "Salon için teşekkür yazısı", "Katılım", "Buca KDM: 1 kişi"]) expect(pdf).toContain(phrase);
+    for (const phrase of ["İzmir Tutanak Ağı", "Karşıyaka'da", "Broşür taslağı", "Salon için teşekkür yazısı", "Katılımcılar", "Görev dağılımı", "Buca KDM: 1 kişi"]) expect(pdf).toContain(phrase);
 
     const organiserCopy = scenario.emulator.botMessagesIn(admin.id).filter((m) => m.text?.includes("25. toplantı tutanağı")).map((m) => m.text).join("\n");
     expect(organiserCopy).toContain("Buca KDM (1): Ayşe Yılmaz");
     expect(organiserCopy).toContain("Açılış konuşmasını Derya yaptı.");
-    expect(organiserCopy).toContain(`Broşür taslağı — @${member.username}, son tarih 15 Nisan 2027`);
+    expect(organiserCopy).toContain(`Broşür taslağı — @${member.username}, son tarih: 15 Nisan 2027`);
     const organiserPdf = scenario.emulator.botMessagesIn(admin.id).filter((m) => m.document?.file_name?.endsWith(".pdf")).at(-1)!.document!;
     expect(await pdfText(organiserPdf.file_id)).toContain("Ayşe Yılmaz");
 
@@ -188,34 +192,34 @@ describe("from check-in to published minutes", () => {
     moveClockTo("2027-03-20T09:00:00Z");
     await say(admin, group, "/meeting_new 14 Nisan 2027 10:00 | Karşıyaka Evi | Tutanak onayı");
     const { message } = scenario.emulator.sendText(admin, group, "/invite 26");
-    const card = await scenario.emulator.waitFor(() => textsAfter(group.id, message.message_id).find((m) => m.text?.startsWith("26. toplantının davet kartı") === false && m.text?.includes("Önceki toplantılardan açık işler")));
+    const card = await scenario.emulator.waitFor(() => textsAfter(group.id, message.message_id).find((m) => m.text?.startsWith("26. toplantının davet kartı") === false && m.text?.includes("Önceki toplantılardan bekleyen görevler")));
     await scenario.running.ortak.inFlight.drain();
     card26 = card.message_id;
     // The group's card says a person owns it, never who.
-    expect(card.text).toMatch(/• Broşür taslağı — bir kişi, son tarih 15 Nisan 2027 \(#\d+\) \[25\. toplantı\]/);
-    expect(card.text).toContain("• Salon için teşekkür yazısı — Karşıyaka, son tarih 20 Nisan 2027");
-    expect(await say(member, group, "/meeting 26")).toContain("Önceki toplantılardan açık işler");
+    expect(card.text).toMatch(/• Broşür taslağı — bir kişi, son tarih: 15 Nisan 2027 \(#\d+\) \[25\. toplantı\]/);
+    expect(card.text).toContain("• Salon için teşekkür yazısı — Karşıyaka, son tarih: 20 Nisan 2027");
+    expect(await say(member, group, "/meeting 26")).toContain("Önceki toplantılardan bekleyen görevler");
   });
 
   it("owners are reminded two days before and on the due date, and closing an item tells the organisers and updates the card", async () => {
     moveClockTo("2027-04-13T06:00:01Z");
     await runDueJobs();
     const reminder = lastIn(member.id);
-    expect(reminder.text).toContain("⏰ Eylem hatırlatması (25. toplantıdan)\nBroşür taslağı");
+    expect(reminder.text).toContain("⏰ Görev hatırlatması (25. toplantıdan)\nBroşür taslağı");
     expect(reminder.text).toContain("Son tarihe iki gün kaldı.");
     const done = reminder.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
 
     const before = await countRows();
-    expect((await say(selin, group, `/done ${done.slice(5)}`))).toBe(`#${done.slice(5)} numaralı maddeyi yalnızca sorumlusu (ya da sorumlu kurumun bir üyesi) veya bir düzenleyici kapatabilir.`);
-    expect(await say(selin, group, "/done 99999")).toBe("#99999 numaralı açık bir eylem maddesi bulunamadı. Liste için /actions yazın.");
+    expect((await say(selin, group, `/done ${done.slice(5)}`))).toBe(`#${done.slice(5)} numaralı görevi yalnızca sorumlusu (ya da sorumlu kurumun bir üyesi) veya bir koordinatör kapatabilir.`);
+    expect(await say(selin, group, "/done 99999")).toBe("#99999 numaralı bekleyen bir görev bulunamadı. Liste için /actions yazın.");
     expect(await say(selin, group, "/done hepsi")).toBe("Kullanım: /done <numara>, örneğin /done 17 (numarayı /actions gösterir)");
     expect(await countRows()).toEqual(before);
 
     const answer = await scenario.emulator.pressButton(member, member.id, reminder.message_id, done);
     expect(answer.text).toMatch(/^✅ Tamamlandı: Broşür taslağı/);
     await scenario.running.ortak.inFlight.drain();
-    expect(lastIn(admin.id).text).toMatch(/^✅ Ayşe bir eylem maddesini tamamladı \(25\. toplantı\): Broşür taslağı/);
-    expect((await scenario.emulator.pressButton(member, member.id, reminder.message_id, done)).text).toMatch(/^Bu madde zaten tamamlanmıştı/);
+    expect(lastIn(admin.id).text).toMatch(/^✅ Ayşe bir görevi tamamladı \(25\. toplantı\): Broşür taslağı/);
+    expect((await scenario.emulator.pressButton(member, member.id, reminder.message_id, done)).text).toMatch(/^Bu görev zaten tamamlanmıştı/);
     await scenario.running.ortak.refresher.settle();
     const edited = scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id === card26)!;
     expect(edited.text).not.toContain("Broşür taslağı");
@@ -229,18 +233,18 @@ describe("from check-in to published minutes", () => {
   });
 
   it("/actions lists open items, /stats sums them up per organisation, approval closes the minutes", async () => {
-    expect(await say(member, group, "/actions")).toBe("Size ya da kurumunuza ait açık eylem maddesi yok.");
+    expect(await say(member, group, "/actions")).toBe("Size ya da kurumunuza ait bekleyen görev yok.");
     const all = await say(admin, group, "/actions");
-    expect(all).toContain("Açık eylem maddeleri (1)");
-    expect(all).toContain("Salon için teşekkür yazısı — Karşıyaka, son tarih 20 Nisan 2027");
-    expect(await say(admin, group, "/actions hepsi")).toBe("Kullanım: /actions ya da yalnızca kendi maddeleriniz için /actions benim");
+    expect(all).toContain("Bekleyen görevler (1)");
+    expect(all).toContain("Salon için teşekkür yazısı — Karşıyaka, son tarih: 20 Nisan 2027");
+    expect(await say(admin, group, "/actions hepsi")).toBe("Kullanım: /actions ya da yalnızca kendi görevleriniz için /actions benim");
 
-    expect(await say(member, group, "/stats")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/stats")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await say(admin, group, "/stats 0")).toBe("Kullanım: /stats ya da /stats <son kaç toplantı>, en fazla 50");
     const stats = await say(admin, group, "/stats");
     expect(stats).toContain("Son 2 toplantının özeti");
     expect(stats).toContain("• Buca: 1/2 toplantı");
-    expect(stats).toContain("• Karşıyaka: 0/2 toplantı · 0 kez ev sahibi · 1 açık iş");
+    expect(stats).toContain("• Karşıyaka: 0/2 toplantı · 0 kez ev sahibi · 1 bekleyen görev");
 
     expect(await say(admin, group, "/minutes_approve 25")).toBe("✅ 25. toplantının tutanağı onaylandı.");
     const before = await countRows();

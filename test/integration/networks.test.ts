@@ -22,7 +22,7 @@ describe("/setup", () => {
     expect(reply).toContain("Ağ kodunu size özel mesajla gönderemedim");
     expect(reply).toContain("https://t.me/ortak_test_bot bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.");
     expect(scenario.emulator.botMessagesIn(admin.id)).toEqual([]);
-    expect(await say(admin, group, "/whoami")).toContain("Rol: düzenleyici");
+    expect(await say(admin, group, "/whoami")).toContain("Rol: koordinatör");
   });
 
   it("sends the code and the join link privately to a creator who has started the bot", async () => {
@@ -34,7 +34,7 @@ describe("/setup", () => {
     expect(reply).toBe(
       [
         "“Körfez Ağı” ağı kuruldu ve bu sohbet ağa bağlandı. Artık bu ağın koordinatörüsünüz.",
-        "Ağ kodunu ve üyelerin katılım bağlantısını size özel mesajla gönderdim; bunları grupta paylaşmıyorum.",
+        "Ağ kodunu ve üyeler için ağa katılma bağlantısını size özel mesajla gönderdim; bunları grupta paylaşmıyorum.",
         "Sıradaki adımlar: /network_set next_number 25 ile toplantı numarasını ayarlayın, /org_add ile kurumları ekleyin.",
       ].join("\n"),
     );
@@ -51,7 +51,7 @@ describe("/setup", () => {
     const fresh = scenario.emulator.createGroup({ title: "Yeni", members: [{ user: admin, status: "creator" }, { user: member }] });
     expect(await say(member, fresh, "/setup Başka Ağ")).toBe("Ağı yalnızca bu grubun yöneticileri kurabilir.");
     expect(await say(admin, fresh, "/setup")).toMatch(/^Kullanım: \/setup <ağ adı>/);
-    expect(await say(admin, fresh, `/setup ${"ş".repeat(121)}`)).toBe("Bu ad en fazla 120 karakter olabilir; yazdığınız 121 karakter.");
+    expect(await say(admin, fresh, `/setup ${"ş".repeat(121)}`)).toBe("Bu ad en fazla 120 karakter olabilir; yazdığınız ad 121 karakter.");
     expect(await say(admin, "private", "/setup Özel")).toMatch(/^\/setup bir grupta kullanılır/);
     expect(await countRows()).toEqual(before);
   });
@@ -88,13 +88,13 @@ describe("/link", () => {
     const before = await countRows();
     expect(await say(admin, other, "/link ZZZZZZZZ")).toMatch(/^Bu ağ koduna sahip bir ağ bulamadım/);
     // A chat admin who is only a member of the code's network.
-    expect(await say(member, other, `/link ${code}`)).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, other, `/link ${code}`)).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     // The organiser of the code's network who is not an admin of this chat.
     expect(await say(elsewhere.admin, other, `/link ${elsewhere.code}`)).toBe(
       "Bir sohbeti bir ağa yalnızca bu grubun yöneticileri bağlayabilir; ayrıca o ağın koordinatörü olmaları gerekir.",
     );
     // A chat admin who organises one network, with the code of another.
-    expect(await say(admin, other, `/link ${elsewhere.code}`)).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(admin, other, `/link ${elsewhere.code}`)).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await say(outsider, other, `/link ${code}`)).toMatch(/^Bir sohbeti bir ağa yalnızca bu grubun yöneticileri/);
     expect(await say(admin, other, "/link 123")).toMatch(/^Kullanım: \/link <ağ kodu>/);
     expect(await say(admin, other, "/link")).toMatch(/^Kullanım: \/link/);
@@ -107,7 +107,7 @@ describe("/link", () => {
     const own = scenario.emulator.createGroup({ title: "Üyenin Grubu", members: [{ user: member, status: "creator" }] });
     const before = await countRows();
     expect(await say(member, group, `/link ${code}`)).toMatch(/^Bir sohbeti bir ağa yalnızca bu grubun yöneticileri/);
-    expect(await say(member, own, `/link ${code}`)).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, own, `/link ${code}`)).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await countRows()).toEqual(before);
   });
 });
@@ -140,9 +140,9 @@ describe("/network and /network_set", () => {
   it.each([
     ["/network_set timezone Mars/Olympus", "Bu geçerli bir saat dilimi değil. IANA adını yazın, örneğin: Europe/Istanbul"],
     ["/network_set timezone +03:00", "Bu geçerli bir saat dilimi değil. IANA adını yazın, örneğin: Europe/Istanbul"],
-    ["/network_set language de", "Dil tr ya da en olabilir."],
-    ["/network_set next_number 0", "Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalı, örneğin: 25"],
-    ["/network_set next_number yirmi beş", "Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalı, örneğin: 25"],
+    ["/network_set language de", "Dil olarak tr ya da en yazın."],
+    ["/network_set next_number 0", "Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalıdır, örneğin: 25"],
+    ["/network_set next_number yirmi beş", "Sıradaki toplantı numarası 1 ya da daha büyük bir tam sayı olmalıdır, örneğin: 25"],
     ["/network_set color red", /^Kullanım: \/network_set/],
     ["/network_set quiet_hours 25:00-09:00", "Sessiz saatleri başlangıç-bitiş olarak yazın, örneğin 21:00-09:00; kaldırmak için “yok” yazın."],
     ["/network_set quiet_hours akşam", "Sessiz saatleri başlangıç-bitiş olarak yazın, örneğin 21:00-09:00; kaldırmak için “yok” yazın."],
@@ -173,7 +173,7 @@ describe("organisations", () => {
   it("adds, lists, edits and removes, matching short names with Turkish casing", async () => {
     const { admin, group } = await network("Kurum Ağı");
     expect(await say(admin, group, "/org_add Buca Belediyesi Kadın Danışma Merkezi | Buca KDM")).toBe(
-      "Kurum eklendi: Buca Belediyesi Kadın Danışma Merkezi (Buca KDM). Ev sahipliği sırasında 1. sırada.",
+      "Kurum eklendi: Buca Belediyesi Kadın Danışma Merkezi (Buca KDM). Ev sahipliği sıralamasında 1. sırada.",
     );
     expect(await say(admin, group, "/org_add İzmir Kadın Dayanışma Derneği | İKDD")).toContain("2. sırada");
     expect(await say(admin, group, "/org_add Başka bir ad | buca kdm")).toBe("“Buca KDM” kısa adı zaten “Buca Belediyesi Kadın Danışma Merkezi” için kullanılıyor.");
@@ -193,10 +193,10 @@ describe("organisations", () => {
   it("stores names with HTML, emoji and symbols exactly, and refuses over-long ones", async () => {
     const { admin, group } = await network("Ad Ağı");
     const name = "<b>Kadın</b> & *Dayanışma* 🌷 Derneği";
-    expect(await say(admin, group, `/org_add ${name} | <KD&>`)).toBe(`Kurum eklendi: ${name} (<KD&>). Ev sahipliği sırasında 1. sırada.`);
+    expect(await say(admin, group, `/org_add ${name} | <KD&>`)).toBe(`Kurum eklendi: ${name} (<KD&>). Ev sahipliği sıralamasında 1. sırada.`);
     expect(await say(admin, group, "/orgs")).toContain(`${name} (<KD&>)`);
-    expect(await say(admin, group, `/org_add ${"a".repeat(151)} | Uzun`)).toBe("Bu ad en fazla 150 karakter olabilir; yazdığınız 151 karakter.");
-    expect(await say(admin, group, `/org_add Kısa | ${"k".repeat(31)}`)).toBe("Kısa ad en fazla 30 karakter olabilir; yazdığınız 31 karakter.");
+    expect(await say(admin, group, `/org_add ${"a".repeat(151)} | Uzun`)).toBe("Bu ad en fazla 150 karakter olabilir; yazdığınız ad 151 karakter.");
+    expect(await say(admin, group, `/org_add Kısa | ${"k".repeat(31)}`)).toBe("Kısa ad en fazla 30 karakter olabilir; yazdığınız kısa ad 31 karakter.");
   });
 
   it.each([
@@ -206,7 +206,7 @@ describe("organisations", () => {
     ["/org_edit Buca KDM", /^Kullanım: \/org_edit/],
     ["/org_edit Buca KDM colour blue", /^Kullanım: \/org_edit/],
     ["/org_edit Yok KDM venue X", /^“Yok KDM” kısa adlı bir kurum bulamadım/],
-    ["/org_edit Buca KDM kind belediye", /^Kurum türü municipality/],
+    ["/org_edit Buca KDM kind belediye", /^Kurum türü olarak municipality/],
     ["/org_edit Buca KDM can_host belki", /^can_host için evet ya da hayır yazın/],
     ["/org_remove", /^Kullanım: \/org_remove/],
     ["/orgs fazladan", /^Kullanım: \/orgs/],
@@ -290,7 +290,7 @@ describe("permissions", () => {
   it.each(organiserCommands)("a member cannot %s", async (command) => {
     const { member, group } = await network("Yetki Ağı");
     const before = await countRows();
-    expect(await say(member, group, command)).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, command)).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await countRows()).toEqual(before);
   });
 
@@ -437,7 +437,7 @@ describe("re-linking after a confirmation button", () => {
     );
     const card = scenario.emulator.botMessagesIn(a.group.id).at(-1)!;
     const button = card.reply_markup!.inline_keyboard![0]![0]!;
-    expect(button.text).toBe("Evet, taşı");
+    expect(button.text).toBe("Evet, taşınsın");
     const press = (user: EmulatedUser) => scenario.emulator.pressButton(user, a.group.id, card.message_id, button.callback_data!);
     const refused = { text: "Bu bağlantıyı yalnızca her iki ağın da koordinatörü olan bir grup yöneticisi taşıyabilir.", show_alert: false };
     expect(await press(a.member)).toEqual(refused);
@@ -524,9 +524,9 @@ describe("/unlink", () => {
     await say(b.admin, a.group, "/whoami");
     const unlinked = scenario.emulator.createGroup({ title: "Bağsız Grup", members: [{ user: a.admin, status: "creator" }] });
     const before = await countRows();
-    expect(await say(a.member, a.group, "/unlink")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(a.member, a.group, "/unlink")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     // An organiser of another network, even as a chat admin.
-    expect(await say(b.admin, a.group, "/unlink")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(b.admin, a.group, "/unlink")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     scenario.emulator.setMember(a.group, a.admin, "member");
     expect(await say(a.admin, a.group, "/unlink")).toBe("Bir sohbetin ağ bağlantısını yalnızca bu grubun yöneticileri kaldırabilir; ayrıca o ağın koordinatörü olmaları gerekir.");
     scenario.emulator.setMember(a.group, a.admin, "creator");
@@ -547,7 +547,7 @@ describe("/unlink", () => {
       [0, "Kestane Ağı"],
       [topic, "Kestane Ağı"],
     ]);
-    expect(await sayInTopic(a.member, forum, topic, "/unlink")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await sayInTopic(a.member, forum, topic, "/unlink")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await sayInTopic(a.admin, forum, topic, "/unlink")).toBe("Bu konu başlığının “Kestane Ağı” ağıyla bağlantısı kaldırıldı; ağın mesajları artık buraya gelmeyecek.");
     expect(await linksOf(forum)).toEqual([[0, "Kestane Ağı"]]);
     expect(await say(a.admin, forum, "/unlink")).toBe("Bu sohbetin “Kestane Ağı” ağıyla bağlantısı kaldırıldı; ağın mesajları artık buraya gelmeyecek.");
@@ -602,8 +602,8 @@ describe("the join code is for organisers, privately", () => {
     expect(second).not.toBe(first);
     // The organiser never wrote to the bot: the group answer says how to see the code, and shows none.
     expect(renewed).toBe(
-      "Ağ kodu yenilendi. Eski kod ve eski katılım bağlantısı artık geçerli değil.\n" +
-        "Yeni kodu size özel mesajla gönderemedim, çünkü bana henüz özel mesaj yazmadınız. Lütfen https://t.me/ortak_test_bot bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.",
+      "Ağ kodu yenilendi. Eski kod ve eski ağa katılma bağlantısı artık geçerli değil.\n" +
+        "Yeni kodu size özel mesajla gönderemedim; size özel mesajla ulaşamıyorum. Lütfen https://t.me/ortak_test_bot bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.",
     );
     const privately = await say(admin, "private", "/network_set join_code new");
     const third = await codeOf("Servi Ağı");
@@ -612,7 +612,7 @@ describe("the join code is for organisers, privately", () => {
     expect(privately).toContain(`https://t.me/ortak_test_bot?start=join_${third}`);
     // Now the organiser can be written to: asked in the group, the code goes to their DM.
     expect(await say(admin, group, "/network_set join_code NEW")).toBe(
-      "Ağ kodu yenilendi. Eski kod ve eski katılım bağlantısı artık geçerli değil.\nYeni kodu ve katılım bağlantısını size özel mesajla gönderdim.",
+      "Ağ kodu yenilendi. Eski kod ve eski ağa katılma bağlantısı artık geçerli değil.\nYeni ağ kodunu ve ağa katılma bağlantısını size özel mesajla gönderdim.",
     );
     const current = await codeOf("Servi Ağı");
     expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toContain(`Servi Ağı ağ kodu: ${current}`);
@@ -625,7 +625,7 @@ describe("the join code is for organisers, privately", () => {
     const before = await countRows();
     for (const stale of old) {
       expect(await say(admin, other, `/link ${stale}`)).toMatch(/^Bu ağ koduna sahip bir ağ bulamadım/);
-      expect(await say(newcomer, "private", `/start join_${stale}`)).toMatch(/^Bu katılım bağlantısı geçerli değil\./);
+      expect(await say(newcomer, "private", `/start join_${stale}`)).toMatch(/^Bu ağa katılma bağlantısı geçerli değil\./);
     }
     expect(await countRows()).toEqual(before);
     expect(await say(admin, other, `/link ${current}`)).toBe("Bu sohbet “Servi Ağı” ağına bağlandı.");

@@ -10,7 +10,7 @@ const { say, network, countRows } = scenario;
 const prisma = () => scenario.db.prisma;
 
 const CHANGE_SENT = "Tamam. Ayrıntıları size özel mesajla gönderdim.";
-const REPORT_SENT = "Size özelden gönderdim; isimler yalnızca düzenleyicilere gösterilir.";
+const REPORT_SENT = "Size özel mesajla gönderdim; isimler yalnızca koordinatörlere gösterilir.";
 const changeStartMe = () =>
   `Tamam, işlem yapıldı. Ayrıntıları yalnızca özel mesajla gönderebiliyorum; görebilmeniz için lütfen https://t.me/${scenario.emulator.bot.username} bağlantısını açıp Başlat’a basın.`;
 const AMBIGUOUS = "Bu kullanıcı adı ağda birden fazla kişiyle eşleşiyor; kimi kastettiğinizden emin olamıyorum. Lütfen komutu grupta, kişinin bir mesajını yanıtlayarak yeniden yazın.";
@@ -75,7 +75,7 @@ describe("organiser commands asked in a group: the group gets no name, the organ
     await say(admin, "private", "/start");
     const target = await messageBy(member, group);
     expect(await say(admin, group, "/organiser_add", { replyTo: target })).toBe(CHANGE_SENT);
-    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık düzenleyici.`);
+    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık koordinatör.`);
     expect((await memberRow(group, member)).role).toBe("organiser");
     const entry = await latestAudit(group);
     expect(entry).toMatchObject({ action: "member.role", subjectUserId: BigInt(member.id) });
@@ -87,7 +87,7 @@ describe("organiser commands asked in a group: the group gets no name, the organ
     await say(admin, "private", "/start");
     await say(admin, group, `/organiser_add @${member.username}`);
     expect(await say(admin, group, `/organiser_remove @${member.username}`)).toBe(CHANGE_SENT);
-    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık düzenleyici değil.`);
+    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık koordinatör değil.`);
     expect((await memberRow(group, member)).role).toBe("member");
     expect(await latestAudit(group)).toMatchObject({ action: "member.role", subjectUserId: BigInt(member.id), after: { role: "member" } });
     expectNoNamesIn(group, member, admin);
@@ -114,7 +114,7 @@ describe("organiser commands asked in a group: the group gets no name, the organ
     await say(admin, group, "/org_add Konak Belediyesi KDM | Konak");
     await say(admin, group, `/member_set_org @${member.username} Konak`);
     expect(await say(admin, group, "/host_contact evet", { replyTo: target })).toBe(CHANGE_SENT);
-    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık Konak Belediyesi KDM kurumunun ev sahipliği temsilcisi; ev sahipliği soruları kurumdaki temsilcilere gider.`);
+    expect(lastDm(admin)).toBe(`Ayşe Yılmaz (@${member.username}) artık Konak Belediyesi KDM kurumunun ev sahipliği irtibat kişisi; ev sahipliğiyle ilgili sorular kurumun irtibat kişilerine gönderilir.`);
     expect((await memberRow(group, member)).isHostContact).toBe(true);
     expect(await latestAudit(group)).toMatchObject({ action: "member.host_contact", subjectUserId: BigInt(member.id) });
     expectNoNamesIn(group, member, admin);
@@ -126,7 +126,7 @@ describe("organiser commands asked in a group: the group gets no name, the organ
     await say(admin, "private", "/start");
     const target = await messageBy(member, group);
     expect(await say(admin, group, "/minutes_taker 25", { replyTo: target })).toBe(CHANGE_SENT);
-    expect(lastDm(admin)).toBe("Ayşe, 25. toplantının tutanağını tutmakla görevlendirildi.");
+    expect(lastDm(admin)).toBe("Ayşe, 25. toplantının tutanak sorumlusu olarak belirlendi.");
     expect((await prisma().minutes.findUniqueOrThrow({ where: { meetingId: meeting.id } })).takerId).toBe(BigInt(member.id));
     expect(await latestAudit(group)).toMatchObject({ action: "minutes.taker", subjectUserId: BigInt(member.id) });
     expectNoNamesIn(group, member, admin);
@@ -154,7 +154,7 @@ describe("organiser commands asked in a group: the group gets no name, the organ
     expect(row).toMatchObject({ role: "organiser", isHostContact: true, organisation: { shortName: "Bornova" } });
     expect((await prisma().minutes.findUniqueOrThrow({ where: { meetingId: meeting.id } })).takerId).toBe(BigInt(member.id));
     // Read-only answers cannot be given at all; they say so.
-    expect(await say(admin, group, "/audit")).toMatch(/^Bunu yalnızca özelden gönderebilirim\. Önce https:\/\/t\.me\//);
+    expect(await say(admin, group, "/audit")).toMatch(/^Bunu yalnızca özel mesajla gönderebilirim\. Lütfen önce https:\/\/t\.me\//);
     expect(scenario.emulator.botMessagesIn(admin.id)).toEqual([]);
     expectNoNamesIn(group, member, admin);
   });
@@ -171,7 +171,7 @@ describe("organiser commands asked in a group: the group gets no name, the organ
   it("asked privately, the answer itself carries the details", async () => {
     const { admin, member, group } = await network("Özel Yanıt Ağı");
     await say(admin, "private", "/start");
-    expect(await say(admin, "private", `/organiser_add @${member.username}`)).toBe(`Ayşe Yılmaz (@${member.username}) artık düzenleyici.`);
+    expect(await say(admin, "private", `/organiser_add @${member.username}`)).toBe(`Ayşe Yılmaz (@${member.username}) artık koordinatör.`);
     expect(await say(admin, "private", "/audit 1")).toMatch(/member\.role Ayşe Yılmaz member → organiser/);
   });
 });
@@ -242,7 +242,7 @@ describe("forum topics: the topic's creation message is not a reply to its creat
     ["/organiser_add", "Kullanım: kişinin bir mesajını yanıtlayarak /organiser_add ya da /organiser_add @kullanıcıadı"],
     ["/member_set_org Çiğli", "Kullanım: kişinin bir mesajını yanıtlayarak /member_set_org <kısa ad> ya da /member_set_org @kullanıcıadı <kısa ad>"],
     ["/host_contact", "Kullanım: kişinin bir mesajını yanıtlayarak /host_contact [evet|hayır] ya da /host_contact @kullanıcıadı [evet|hayır]"],
-    ["/minutes_taker 25", "Kullanım: görevlendireceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın."],
+    ["/minutes_taker 25", "Kullanım: tutanak sorumlusu olarak belirleyeceğiniz kişinin bir mesajını yanıtlayarak /minutes_taker <numara> yazın."],
   ])("a bare %s in a topic answers with its usage and changes nothing", async (command, usage) => {
     const { admin, selin, group, topic } = await forumWithTopic("Forum Ağı");
     await say(admin, group, "/org_add Çiğli Belediyesi KDM | Çiğli");
@@ -258,7 +258,7 @@ describe("forum topics: the topic's creation message is not a reply to its creat
     const { admin, selin, group, topic } = await forumWithTopic("Forum Yanıt Ağı");
     const target = await messageBy(selin, group, topic);
     expect(await sayInTopic(admin, group, topic, "/organiser_add", target)).toBe(CHANGE_SENT);
-    expect(lastDm(admin)).toBe(`Selin (@${selin.username}) artık düzenleyici.`);
+    expect(lastDm(admin)).toBe(`Selin (@${selin.username}) artık koordinatör.`);
     expect((await memberRow(group, selin)).role).toBe("organiser");
     expectNoNamesIn(group, selin, admin);
   });

@@ -1,5 +1,11 @@
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { RETENTION_PATTERN, RETENTION_ZONE, scheduleRetention } from "../../jobs/housekeeping.ts";
+import { QueueReminderTransport, type ReminderTransport } from "../../jobs/reminders.ts";
+import { cameCount } from "../../src/features/attendance/service.ts";
+import { readSnapshot } from "../../src/features/minutes/view.ts";
+import { PrivacyService } from "../../src/features/privacy/service.ts";
+import { createLogger } from "../../src/logger.ts";
 import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../src/telegram-emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
@@ -16,6 +22,7 @@ let group: EmulatedChat;
 let meetingId = 0;
 let memberId = 0;
 let bucaId = 0;
+let hostTurnIds: number[] = [];
 
 const lastIn = (chatId: number) => scenario.emulator.botMessagesIn(chatId).at(-1)!;
 const groupCard = (): StoredMessage => scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("25. Toplantı"))!;
@@ -156,6 +163,15 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect(await services().privacy.forgetBlockers(BigInt(fixture.admin.id))).toEqual([]);
   });
 
+  it("after publication an organiser names her in a new entry, and her organisation's answer to a hosting proposal carries her reason", async () => {
+    await say(admin, "private", "/minutes 25");
+    expect(await say(admin, "private", "Ayşe Yılmaz açılış konuşmasını yaptı; özgür irade ve deniz kenarı konuşuldu.")).toMatch(/^✍️ 3 numaralı kayıt eklendi\./);
+    expect((await prisma().minutes.findUniqueOrThrow({ where: { meetingId } })).changed).toBe(true);
+    const answer = (status: "declined" | "accepted", by: EmulatedUser, reason: string) =>
+      prisma().hostTurn.create({ data: { meetingId, organisationId: bucaId, status, respondedBy: BigInt(by.id), respondedAt: now, reason } });
+    hostTurnIds = [(await answer("declined", member, "Ayşe Yılmaz o hafta izinde.")).id, (await answer("accepted", admin, "Salon hazır.")).id];
+  });
+
   it("after /forgetme the person is gone everywhere, while the card's totals per organisation stay the same", async () => {
     scenario.running.ortak.refresher.touch(meetingId);
     await settled();
@@ -185,9 +201,19 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect(await prisma().telegramUser.findUnique({ where: { id: BigInt(member.id) } })).toBeNull();
     expect(await prisma().member.count({ where: { userId: BigInt(member.id) } })).toBe(0);
     const entries = await prisma().minutesEntry.findMany({ where: { meetingId }, orderBy: { number: "asc" } });
-    expect(entries.map((e) => [e.text, e.authorId])).toEqual([["Açılış konuşması yapıldı.", null], ["Broşür taslağı", null]]);
+    expect(entries.map((e) => [e.text, e.authorId])).toEqual([
+      ["Açılış konuşması yapıldı.", null],
+      ["Broşür taslağı", null],
+      // Someone else's entry keeps its author and every word but her name.
+      ["(silinmiş kişi) açılış konuşmasını yaptı; özgür irade ve deniz kenarı konuşuldu.", BigInt(admin.id)],
+    ]);
     expect(entries[1]).toMatchObject({ ownerOrganisationId: bucaId, ownerMemberId: null, ownerUsername: null });
     expect((await prisma().minutes.findUniqueOrThrow({ where: { meetingId } })).takerId).toBeNull();
+    // Her answer to the hosting proposal no longer says who gave it, nor why; the organiser's keeps both.
+    expect(await prisma().hostTurn.findMany({ where: { id: { in: hostTurnIds } }, select: { status: true, respondedBy: true, reason: true }, orderBy: { id: "asc" } })).toEqual([
+      { status: "declined", respondedBy: null, reason: null },
+      { status: "accepted", respondedBy: BigInt(admin.id), reason: "Salon hazır." },
+    ]);
 
     // Reminders to them are withdrawn, their jobs removed from the queue.
     expect(await prisma().reminder.count({ where: { OR: [{ audience: `member:${memberId}` }, { audience: { endsWith: `:member:${memberId}` } }] } })).toBe(0);
@@ -227,10 +253,40 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect(value.answers).toEqual([]);
   });
 
+  it("the next /minutes_publish names the forgotten person nowhere: not in the group's copy, not in the organisers'", async () => {
+    const adminBefore = scenario.emulator.botMessagesIn(admin.id).length;
+    const { message } = scenario.emulator.sendText(admin, group, "/minutes_publish 25");
+    const confirmation = await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("📣")));
+    await settled();
+    expect(confirmation.text).toMatch(/^📣 25\. toplantının tutanağı 2\. sürüm olarak yayımlandı: 1 sohbete ve 1 koordinatöre gönderildi\.$/);
+    const said = "(silinmiş kişi) açılış konuşmasını yaptı; özgür irade ve deniz kenarı konuşuldu.";
+    const groupCopy = scenario.emulator.botMessagesIn(group.id).filter((m) => m.message_id > message.message_id);
+    const groupText = groupCopy.map((m) => m.text ?? "").join("\n");
+    expect(groupText).toContain(said);
+    const organiserCopy = scenario.emulator.botMessagesIn(admin.id).slice(adminBefore);
+    const organiserText = organiserCopy.map((m) => m.text ?? "").join("\n");
+    expect(organiserText).toContain("Veri Ağı");
+    expect(organiserText).toContain(said);
+    // The files say the same.
+    for (const chatId of [group.id, admin.id]) {
+      const markdown = scenario.emulator.botMessagesIn(chatId).find((m) => m.document?.file_name === "tutanak-25-surum-2.md")!.document!;
+      const text = scenario.emulator.file(markdown.file_id)!.toString("utf8");
+      expect(text).toContain("(silinmiş kişi) açılış konuşmasını yaptı");
+      expect(text).not.toMatch(/Ayşe|Yılmaz/);
+      expect(text).not.toContain(member.username!);
+    }
+    for (const text of [groupText, organiserText]) {
+      expect(text).not.toMatch(/Ayşe|Yılmaz/);
+      expect(text).not.toContain(member.username!);
+    }
+    const version = await prisma().minutesVersion.findUniqueOrThrow({ where: { meetingId_version: { meetingId, version: 2 } } });
+    expect(version.markdown + JSON.stringify(version.content)).not.toMatch(/Ayşe|Yılmaz/);
+  });
+
   it("/export_network: members are refused and nothing changes; organisers get the whole network as JSON, privately", async () => {
     const fixture = await scenario.network("Yedek Ağı");
     const before = await countRows();
-    expect(await say(fixture.member, fixture.group, "/export_network")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(fixture.member, fixture.group, "/export_network")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await countRows()).toEqual(before);
     expect(await say(fixture.admin, fixture.group, "/export_network hepsi")).toMatch(/^Kullanım: \/export_network/);
     expect(await countRows()).toEqual(before);
@@ -251,11 +307,33 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     const meeting = full.meetings![0] as Record<string, unknown> & { answers: Record<string, unknown>[]; minutes: { entries: unknown[]; versions: unknown[] } };
     expect(meeting).toMatchObject({ number: 25, title: expect.any(String) });
     expect(meeting.answers.map((a) => a.memberId === null)).toEqual(expect.arrayContaining([true, false]));
-    expect(meeting.minutes.entries).toHaveLength(2);
-    expect(meeting.minutes.versions).toHaveLength(1);
+    expect(meeting.minutes.entries).toHaveLength(3);
+    expect(meeting.minutes.versions).toHaveLength(2);
   });
 
-  it("retention: answers, check-ins and DM records of meetings past the period become anonymous; counts stay; recent ones are untouched", async () => {
+  it("retention: answers, check-ins, DM records and the names in stored minutes of meetings past the period become anonymous; counts stay; recent ones are untouched", async () => {
+    const storedContent = {
+      entries: [{ id: 1, meetingId: 0, number: 1, kind: "note", text: "Açılış konuşmasını Derya yaptı; deniz kenarı önerildi.", ownerUsername: null, ownerOrganisation: null, dueDate: null, doneAt: null }],
+      attendance: [
+        { organisation: "Bornova KDM", checkedIn: ["Ayşe Yılmaz", "Derya"], missing: [], unannounced: ["Derya"] },
+        { organisation: null, checkedIn: [], missing: ["Nur"], unannounced: [], anonymous: 1 },
+      ],
+      carriedOver: [],
+    };
+    const storedMarkdown = [
+      "# Saklama Ağı — 1. toplantı tutanağı",
+      "",
+      "## Katılım",
+      "",
+      "- Bornova KDM (2): Ayşe Yılmaz, Derya",
+      "- Kurumu belirtilmemiş (1): 1 kişi (adı silinmiş)",
+      "- Toplam: 1 kurumdan 3 kişi",
+      "",
+      "## Notlar",
+      "",
+      "- Açılış konuşmasını Derya yaptı; deniz kenarı önerildi.",
+      "",
+    ].join("\n");
     const fixture = await scenario.network("Saklama Ağı");
     await say(fixture.admin, fixture.group, "/org_add Bornova KDM | Bornova");
     await say(fixture.admin, fixture.group, `/member_set_org @${fixture.member.username} Bornova`);
@@ -274,16 +352,22 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
       }
       await prisma().postedCard.create({ data: { meetingId: m.id, kind: "direct", telegramChatId: BigInt(fixture.member.id), messageId: 9000 + m.number, locale: "tr", shown: "x" } });
       await prisma().minutes.create({ data: { meetingId: m.id } });
-      await prisma().minutesVersion.create({ data: { meetingId: m.id, version: 1, publishedAt: m.endsAt, publishedBy: BigInt(fixture.admin.id), markdown: "#" } });
+      // The organisers' copy as the publisher stores it: names in the attendance and in an entry.
+      await prisma().minutesVersion.create({ data: { meetingId: m.id, version: 1, publishedAt: m.endsAt, publishedBy: BigInt(fixture.admin.id), markdown: storedMarkdown, content: storedContent } });
       await prisma().minutesDelivery.createMany({ data: [{ meetingId: m.id, version: 1, target: `member:${organiser!.id}` }, { meetingId: m.id, version: 1, target: `chat:${fixture.group.id}:0` }] });
     }
+    const versionOf = (meeting: { id: number }) => prisma().minutesVersion.findUniqueOrThrow({ where: { meetingId_version: { meetingId: meeting.id, version: 1 } } });
     const tallies = async () => [await services().rsvps.tally(old.id), await services().rsvps.tally(recent.id)];
     const talliesBefore = await tallies();
     const statsBefore = await services().reports.stats(network.id, 10);
 
-    // 24 months (the default) before 24 November 2026: meeting 1 (October 2024) is past it, meeting 2 is not.
-    const result = await services().privacy.applyRetention(new Date("2026-11-24T09:00:00Z"));
-    expect(result).toMatchObject({ answers: 2, checkIns: 2, directCards: 1, reminders: 2, minutesCopies: 1 });
+    // 24 months (the default) before 24 November 2026 (the clock the nightly job reads): meeting 1
+    // (October 2024) is past it, meeting 2 is not.
+    const clockBefore = now;
+    now = new Date("2026-11-24T09:00:00Z");
+    const result = await services().privacy.applyRetention();
+    now = clockBefore;
+    expect(result).toMatchObject({ meetings: 1, answers: 2, checkIns: 2, directCards: 1, reminders: 2, minutesCopies: 1, minutesVersions: 1 });
     expect(await prisma().rsvp.findMany({ where: { meetingId: old.id }, select: { memberId: true, organisationId: true }, orderBy: { id: "asc" } })).toEqual([
       { memberId: null, organisationId: null },
       { memberId: null, organisationId: bornova },
@@ -292,7 +376,20 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect(await prisma().postedCard.count({ where: { meetingId: old.id } })).toBe(0);
     expect(await prisma().reminder.count({ where: { meetingId: old.id } })).toBe(0);
     expect(await prisma().minutesDelivery.findMany({ where: { meetingId: old.id }, select: { target: true } })).toEqual([{ target: `chat:${fixture.group.id}:0` }]);
+    // The organisers' stored version of meeting 1 still counts who came per organisation, naming nobody.
+    const retired = await versionOf(old);
+    const { attendance } = readSnapshot(retired.content);
+    expect(attendance).toEqual([
+      { organisation: "Bornova KDM", checkedIn: [], missing: [], unannounced: [], anonymous: 2 },
+      { organisation: null, checkedIn: [], missing: [], unannounced: [], anonymous: 1 },
+    ]);
+    expect(attendance.map(cameCount)).toEqual([2, 1]);
+    expect(retired.markdown).toBe(storedMarkdown.replaceAll("Ayşe Yılmaz", "(adı silinmiş)").replaceAll("Derya", "(adı silinmiş)"));
+    expect(retired.markdown + JSON.stringify(retired.content)).not.toMatch(/Ayşe|Yılmaz|Derya/);
+    expect(retired.markdown).toContain("Toplam: 1 kurumdan 3 kişi");
+    expect(retired.markdown).toContain("deniz kenarı");
     // The recent meeting keeps its names.
+    expect(await versionOf(recent)).toMatchObject({ markdown: storedMarkdown, content: storedContent });
     expect(await prisma().rsvp.count({ where: { meetingId: recent.id, memberId: { not: null } } })).toBe(2);
     expect(await prisma().attendance.count({ where: { meetingId: recent.id, memberId: { not: null } } })).toBe(2);
     expect(await prisma().postedCard.count({ where: { meetingId: recent.id } })).toBe(1);
@@ -303,9 +400,11 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect((await services().rsvps.list(old.id)).length).toBe(0);
 
     // Running again changes nothing; a shorter period reaches the recent meeting too.
-    expect(await services().privacy.applyRetention(new Date("2026-11-24T09:00:00Z"))).toMatchObject({ answers: 0, checkIns: 0, directCards: 0, reminders: 0, minutesCopies: 0 });
+    expect(await services().privacy.applyRetention(new Date("2026-11-24T09:00:00Z"))).toMatchObject({ answers: 0, checkIns: 0, directCards: 0, reminders: 0, minutesCopies: 0, minutesVersions: 0 });
+    expect(await versionOf(old)).toEqual(retired);
     await prisma().network.update({ where: { id: network.id }, data: { retentionMonths: 1 } });
-    expect(await services().privacy.applyRetention(new Date("2026-11-24T09:00:00Z"))).toMatchObject({ answers: 2, checkIns: 2 });
+    expect(await services().privacy.applyRetention(new Date("2026-11-24T09:00:00Z"))).toMatchObject({ answers: 2, checkIns: 2, minutesVersions: 1 });
+    expect((await versionOf(recent)).markdown).not.toMatch(/Ayşe|Derya/);
     expect(await tallies()).toEqual(talliesBefore);
   });
 
@@ -333,6 +432,81 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect((await scenario.emulator.pressButton(loner, loner.id, confirmation.message_id, buttonsOf(confirmation)[0]!)).text).toBe("Your data has been erased.");
     await settled();
     expect(await prisma().telegramUser.findUnique({ where: { id: BigInt(loner.id) } })).toBeNull();
+  });
+
+  it("after the erasure is committed, a job the queue fails to remove is logged by its id only, and the re-plans still run", async () => {
+    const fixture = await scenario.network("Kuyruk Ağı");
+    const colleague = scenario.emulator.createUser({ first_name: "Sevgi", last_name: "Tekin", username: "sevgi_tekin", language_code: "tr" });
+    scenario.emulator.setMember(fixture.group, colleague, "member");
+    await say(colleague, fixture.group, "/whoami");
+    await say(fixture.admin, fixture.group, "/org_add Konak KDM | Konak");
+    for (const who of [fixture.member, colleague]) await say(fixture.admin, fixture.group, `/member_set_org @${who.username} Konak`);
+    const network = await prisma().network.findUniqueOrThrow({ where: { joinCode: fixture.code }, include: { members: true, organisations: true } });
+    const leaving = network.members.find((m) => m.userId === BigInt(fixture.member.id))!;
+    const staying = network.members.find((m) => m.userId === BigInt(colleague.id))!;
+    const meeting = await prisma().meeting.create({ data: { networkId: network.id, number: 1, title: "1", startsAt: new Date(now.getTime() - 86_400_000), endsAt: new Date(now.getTime() - 82_800_000), status: "held" } });
+    await prisma().minutes.create({ data: { meetingId: meeting.id } });
+    const entry = await prisma().minutesEntry.create({
+      data: { meetingId: meeting.id, number: 1, kind: "action", text: "Rapor", ownerMemberId: leaving.id, ownerUsername: fixture.member.username, dueDate: "2027-05-20", publishedAt: now },
+    });
+    await services().actions.planReminders(meeting.id);
+    const theirs = await prisma().reminder.findMany({ where: { status: "scheduled", audience: { endsWith: `:member:${leaving.id}` } }, orderBy: { id: "asc" } });
+    expect(theirs.length).toBeGreaterThan(1);
+
+    // A queue that loses its connection after the first removal was asked for.
+    const queue = new QueueReminderTransport(scenario.queue);
+    const failed: string[] = [];
+    const transport: ReminderTransport = {
+      ensure: (reminder) => queue.ensure(reminder),
+      addNew: (reminders) => queue.addNew(reminders),
+      remove: async (jobId) => {
+        if (failed.length === 0) {
+          failed.push(jobId);
+          throw new Error("Connection is closed.");
+        }
+        await queue.remove(jobId);
+      },
+    };
+    const planned: number[] = [];
+    const lines: string[] = [];
+    const logger = createLogger({ level: "debug", secrets: [], destination: new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) }) });
+    const privacy = new PrivacyService({
+      prisma: prisma(),
+      transport,
+      actions: { planReminders: async (id) => (planned.push(id), services().actions.planReminders(id)) },
+      audit: services().audit,
+      users: services().users,
+      clock: () => now,
+      logger,
+    });
+
+    expect(await privacy.forget(BigInt(fixture.member.id))).toMatchObject({ kind: "forgotten", actionMeetings: [meeting.id] });
+    expect(planned).toEqual([meeting.id]);
+    // The item passed to Konak: its reminders now go to the colleague.
+    expect(await prisma().minutesEntry.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ ownerMemberId: null, ownerOrganisationId: network.organisations[0]!.id });
+    expect(await prisma().reminder.count({ where: { status: "scheduled", audience: { startsWith: `action:${entry.id}:`, endsWith: `:member:${staying.id}` } } })).toBe(theirs.length);
+    // The one job left behind belongs to a row that is gone; the others left the queue.
+    expect(await prisma().reminder.count({ where: { id: { in: theirs.map((r) => r.id) } } })).toBe(0);
+    for (const r of theirs) expect(await scenario.queue.getJob(r.jobId!), r.jobId!).toEqual(r.jobId === failed[0] ? expect.anything() : undefined);
+    const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string; jobId?: string });
+    expect(logged.filter((l) => l.level >= 40).map((l) => [l.msg, l.jobId])).toEqual([[expect.stringMatching(/^could not remove a withdrawn reminder's job/), failed[0]]]);
+    expect(logged.at(-1)).toMatchObject({ level: 30, msg: "a person was forgotten", reminders: theirs.length, jobsLeft: 1 });
+    const everything = lines.join("");
+    for (const trace of ["Ayşe", "Yılmaz", fixture.member.username!, String(fixture.member.id)]) expect(everything).not.toContain(trace);
+    await scenario.queue.remove(failed[0]!);
+  });
+
+  it("someone erased through the service alone is stored afresh on their next message: the user service keeps no copy", async () => {
+    const loner = scenario.emulator.createUser({ first_name: "Sibel", last_name: "Önbellek", username: "sibel_onbellek", language_code: "tr" });
+    const row = () => prisma().telegramUser.findUnique({ where: { id: BigInt(loner.id) } });
+    await say(loner, "private", "/start");
+    // /start itself refreshes the copy; an ordinary message after it is answered from the cache.
+    await say(loner, "private", "/help");
+    expect(await row()).toMatchObject({ firstName: "Sibel" });
+    expect((await services().privacy.forget(BigInt(loner.id))).kind).toBe("forgotten");
+    expect(await row()).toBeNull();
+    await say(loner, "private", "/help");
+    expect(await row()).toMatchObject({ firstName: "Sibel", lastName: "Önbellek", dmReachable: false });
   });
 
   it("retention runs every night through a BullMQ job scheduler", async () => {

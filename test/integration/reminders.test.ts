@@ -105,7 +105,7 @@ describe("delivery", () => {
     moveClockTo("2027-03-10T07:00:01Z");
     await runDueJobs();
     expect(dmsTo(member, "⏰")).toHaveLength(1);
-    expect(dmsTo(member, "⏰")[0]!.text).toBe("⏰ Hatırlatma: 25. toplantı\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nMekân: Buca1923\nYanıtınız: katılıyorsunuz (2 kişi)");
+    expect(dmsTo(member, "⏰")[0]!.text).toBe("⏰ Hatırlatma: 25. toplantı\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nYer: Buca1923\nYanıtınız: katılıyorsunuz (2 kişi)");
     // The organiser never answered: no "before" reminder for them.
     expect(dmsTo(admin, "⏰")).toHaveLength(0);
     const rows = await ledger(meeting.id);
@@ -212,9 +212,16 @@ describe("never twice, and failures reported once", () => {
 describe("/reminders and /reminders_set", () => {
   it("shows and sets the policy for the network and for one meeting; refuses what it cannot read", async () => {
     const { admin, member, group, meeting } = await invitedMeeting("Düzen Ağı");
-    expect(await say(admin, group, "/reminders")).toMatch(/^Hatırlatma düzeni: toplantıdan 7 gün, 1 gün ve 2 saat önce/);
-    expect(await say(admin, group, "/reminders 25")).toContain("10 Mart 2027 Çarşamba, 10:00 — 7 gün önce hatırlatma: 2 planlandı");
-    expect(await say(admin, group, "/reminders_set 25 3g 30dk")).toBe("25. toplantının hatırlatmaları artık toplantıdan 3 gün ve 30 dakika önce; yeniden planlandı.");
+    // Each offset carries its own "önce": "7 gün, 1 gün ve 2 saat önce" would read as one duration.
+    expect(await say(admin, group, "/reminders")).toBe(
+      "Hatırlatma düzeni: katılacağını ya da belki katılacağını bildirenlere özel mesajla, toplantıdan 7 gün önce, 1 gün önce ve 2 saat önce.\n" +
+        "Gruplara toplantıdan bir gün önce bir özet; yanıt vermeyenlere son yanıt tarihinden iki gün önce (son yanıt tarihi yoksa toplantıdan beş gün önce) bir hatırlatma; koordinatörlere yanıtlar kapanınca bir özet gönderilir.\n" +
+        "Sessiz saatler: 21:00–09:00 (bu saatlerde özel mesaj gönderilmez; mesajlar sessiz saatler bitince iletilir).",
+    );
+    const planned = await say(admin, group, "/reminders 25");
+    expect(planned).toMatch(/^25\. toplantının hatırlatmaları \(toplantıdan 7 gün önce, 1 gün önce ve 2 saat önce\)\n/);
+    expect(planned).toContain("10 Mart 2027 Çarşamba, 10:00 — 7 gün önce hatırlatma: 2 planlandı");
+    expect(await say(admin, group, "/reminders_set 25 3g 30dk")).toBe("25. toplantının hatırlatmaları bundan sonra toplantıdan 3 gün önce ve 30 dakika önce gönderilecek; yeniden planlandı.");
     const before = (await ledger(meeting.id)).filter((r) => r.kind === "before" && r.status === "scheduled");
     expect([...new Set(before.map((r) => r.offsetMinutes))]).toEqual([4320, 30]);
     const count = await scenario.db.prisma.reminder.count();
@@ -222,8 +229,13 @@ describe("/reminders and /reminders_set", () => {
       expect(await say(admin, group, bad)).toMatch(/^Kullanım: \/reminders_set/);
     }
     expect(await say(admin, group, "/reminders_set 99 1g")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
-    expect(await say(member, group, "/reminders_set 1g")).toBe("Bu komutu yalnızca ağın düzenleyicileri kullanabilir.");
+    expect(await say(member, group, "/reminders_set 1g")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await scenario.db.prisma.reminder.count()).toBe(count);
-    expect(await say(admin, group, "/reminders_set 5g 1g")).toBe("Hatırlatma düzeni güncellendi: toplantıdan 5 gün ve 1 gün önce. 1 toplantının hatırlatmaları yeniden planlandı.");
+    expect(await say(admin, group, "/reminders_set 5g 1g")).toBe("Hatırlatma düzeni güncellendi: toplantıdan 5 gün önce ve 1 gün önce. 1 toplantının hatırlatmaları yeniden planlandı.");
+    // Without quiet hours the policy says so in words, not with a dash.
+    await say(admin, group, "/network_set quiet_hours yok");
+    const policy = await say(admin, group, "/reminders");
+    expect(policy).toContain("\nSessiz saat tanımlanmadı; özel mesajlar günün her saatinde gönderilebilir.");
+    expect(policy).not.toContain("—");
   });
 });

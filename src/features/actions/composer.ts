@@ -12,7 +12,8 @@ import type { CardRefresher } from "../invitations/card-refresher.ts";
 import type { Scope } from "../networks/service.ts";
 import { requireNetwork } from "../networks/scope.ts";
 import type { ActionService, CompleteResult } from "./service.ts";
-import { actionListLines, actionText, doneData } from "./view.ts";
+import type { NameWithholder } from "../members/name-withholder.ts";
+import { actionListLines, actionText, doneData, shownActionText } from "./view.ts";
 
 /** Done buttons under /actions, at most this many. */
 const LIST_BUTTONS = 8;
@@ -21,6 +22,8 @@ export interface ActionsFeatureDeps {
   prisma: PrismaClient;
   actions: ActionService;
   refresher: CardRefresher;
+  /** Item texts reach a group, or a member who does not own them, with members' names withheld. */
+  withholder: NameWithholder;
   translator: Translator;
   logger: Logger;
 }
@@ -50,7 +53,11 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
   const complete = async (ctx: BotContext, scope: Scope, entryId: number): Promise<string> => {
     const result = await actions.complete(scope.network.id, entryId, actorOf(ctx, scope));
     if (result.kind === "done") await announceDone(ctx.api, result, { id: ctx.from!.id, name: ctx.from!.first_name });
-    if (result.kind === "done" || result.kind === "already") return ctx.t(`action-${result.kind}`, { id: String(entryId), item: actionText(ctx, result.item, ctx.chat?.type === "private") });
+    if (result.kind === "done" || result.kind === "already") {
+      // A button's answer is a toast only the presser sees; a command's answer is read by the chat.
+      const show = (await deps.withholder.forNetwork(scope.network.id)).in(ctx.callbackQuery ? { type: "private" } : ctx.chat, BigInt(ctx.from!.id));
+      return ctx.t(`action-${result.kind}`, { id: String(entryId), item: shownActionText(ctx, result.item, ctx.chat?.type === "private", show) });
+    }
     return ctx.t(`action-${result.kind}`, { id: String(entryId) });
   };
 
@@ -64,7 +71,8 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
     const all = actor.organiser && arg === "";
     const items = await actions.open(scope.network.id, all ? {} : { owner: actor });
     const today = DateTime.fromJSDate(actions.now(), { zone: scope.network.timeZone }).toISODate()!;
-    const messages = splitIntoMessages(actionListLines(ctx, items, today, all, ctx.chat?.type === "private"));
+    const show = (await deps.withholder.forNetwork(scope.network.id)).in(ctx.chat, BigInt(ctx.from!.id));
+    const messages = splitIntoMessages(actionListLines(ctx, items, today, all, ctx.chat?.type === "private", show));
     const buttons = items.slice(0, LIST_BUTTONS).map((item) => [{ text: ctx.t("action-done-button-id", { id: String(item.id) }), callback_data: doneData(item.id) }]);
     for (const [i, text] of messages.entries()) {
       const last = i === messages.length - 1;

@@ -3,7 +3,7 @@ import { planActionReminders } from "../../domain/reminders.ts";
 import { hostContacts } from "../../domain/rotation.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
-import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { ACTIVE_MEMBER, uniqueMemberByUsername } from "../../db/active-member.ts";
 
 /** An action item as lists and cards show it. */
 export interface ActionItem {
@@ -106,7 +106,7 @@ export class ActionService {
     if (entry.ownerMemberId !== null) return [entry.ownerMemberId];
     if (!entry.ownerUsername) return [];
     // Named before the bot knew them: whoever has the username now.
-    const member = await this.prisma.member.findFirst({ where: { networkId, ...ACTIVE_MEMBER, user: { username: { equals: entry.ownerUsername, mode: "insensitive" } } } });
+    const member = await uniqueMemberByUsername(this.prisma, networkId, entry.ownerUsername);
     return member ? [member.id] : [];
   }
 

@@ -1,6 +1,7 @@
 import { escapeHtml } from "../../bot/html.ts";
 import { formatLocalDate } from "../../domain/datetime.ts";
 import type { Reader } from "../meetings/view.ts";
+import type { ShownText } from "../members/name-withholder.ts";
 import type { ActionItem } from "./service.ts";
 
 /** How many carried-over items a card lists before summing up the rest. */
@@ -19,30 +20,31 @@ export function ownerLabel(reader: Reader, item: Pick<ActionItem, "ownerUsername
 
 /** "Send the report — Buca, due 15 December 2026 (#17)", plain text. */
 export function actionText(reader: Reader, item: ActionItem, named: boolean): string {
-  return reader.t("action-line", {
-    id: String(item.id),
-    text: item.text,
-    owner: ownerLabel(reader, item, named),
-    due: item.dueDate ? formatLocalDate(item.dueDate, reader.locale) : "—",
-  });
+  const args = { id: String(item.id), text: item.text, owner: ownerLabel(reader, item, named) };
+  return item.dueDate ? reader.t("action-line", { ...args, due: formatLocalDate(item.dueDate, reader.locale) }) : reader.t("action-line-no-due", args);
+}
+
+/** An item's line as this reader may see it: members' names withheld unless `show` lets them see it as written. */
+export function shownActionText(reader: Reader, item: ActionItem, named: boolean, show: ShownText): string {
+  return show(actionText(reader, item, named), reader.t("minutes-name-withheld"), item);
 }
 
 /** The open items of earlier meetings, for the next meeting's card and agenda (HTML). */
-export function carriedOverLines(reader: Reader, items: readonly ActionItem[], named: boolean): string[] {
+export function carriedOverLines(reader: Reader, items: readonly ActionItem[], named: boolean, show: ShownText): string[] {
   if (items.length === 0) return [];
   const lines = ["", reader.t("action-carried-over")];
-  for (const item of items.slice(0, CARD_ITEMS)) lines.push(`• ${escapeHtml(actionText(reader, item, named))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`);
+  for (const item of items.slice(0, CARD_ITEMS)) lines.push(`• ${escapeHtml(shownActionText(reader, item, named, show))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`);
   if (items.length > CARD_ITEMS) lines.push(reader.t("action-more", { count: items.length - CARD_ITEMS }));
   return lines;
 }
 
 /** /actions: one line each, overdue ones marked. */
-export function actionListLines(reader: Reader, items: readonly ActionItem[], today: string, all: boolean, named: boolean): string[] {
+export function actionListLines(reader: Reader, items: readonly ActionItem[], today: string, all: boolean, named: boolean, show: ShownText): string[] {
   if (items.length === 0) return [reader.t(all ? "actions-none" : "actions-none-mine")];
   const lines = [reader.t(all ? "actions-heading-all" : "actions-heading-mine", { count: items.length })];
   for (const item of items) {
     const overdue = item.dueDate !== null && item.dueDate < today ? ` ${reader.t("action-overdue")}` : "";
-    lines.push(`• ${escapeHtml(actionText(reader, item, named))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${overdue}`);
+    lines.push(`• ${escapeHtml(shownActionText(reader, item, named, show))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${overdue}`);
   }
   lines.push("", reader.t("actions-how-done"));
   return lines;

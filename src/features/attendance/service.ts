@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../../db/client.ts";
 import type { Reader } from "../../bot/i18n.ts";
+import { displayName } from "../../domain/names.ts";
 
 /** Check-in opens this long before the start and closes this long after the end. */
 export const CHECKIN_OPENS_BEFORE_MS = 30 * 60_000;
@@ -34,7 +35,6 @@ export function cameNames(reader: Pick<Reader, "t">, group: AttendanceGroup): st
   return group.anonymous ? [...group.checkedIn, reader.t("privacy-anonymous-people", { count: group.anonymous })] : group.checkedIn;
 }
 
-const nameOf = (user: { firstName: string; lastName: string | null }) => [user.firstName, user.lastName].filter(Boolean).join(" ");
 
 /** Who was at a meeting. */
 export class AttendanceService {
@@ -104,9 +104,9 @@ export class AttendanceService {
       const group = groupOf(m.organisation);
       const came = m.attendance.length > 0;
       const saidYes = m.rsvps.some((r) => r.status === "yes" && r.waitlistedAt === null);
-      if (came) group.checkedIn.push(nameOf(m.user));
-      if (saidYes && !came) group.missing.push(nameOf(m.user));
-      if (came && !saidYes) group.unannounced.push(nameOf(m.user));
+      if (came) group.checkedIn.push(displayName(m.user));
+      if (saidYes && !came) group.missing.push(displayName(m.user));
+      if (came && !saidYes) group.unannounced.push(displayName(m.user));
     }
     const anonymous = await this.prisma.attendance.findMany({ where: { meetingId, memberId: null }, select: { organisationId: true } });
     const organisations = await this.prisma.organisation.findMany({ where: { id: { in: anonymous.flatMap((a) => (a.organisationId === null ? [] : [a.organisationId])) } } });

@@ -50,7 +50,8 @@ export class HostNotifier {
       number: meeting.number,
       org: escapeHtml(organisation.name),
       when: formatMeetingTime(meeting.startsAt, meeting.endsAt, zone, r.locale),
-      deadline: turn.deadline ? formatInstant(turn.deadline, zone, r.locale) : "—",
+      // A proposal's deadline is never after the meeting starts, so the start stands in for a missing one.
+      deadline: formatInstant(turn.deadline ?? meeting.startsAt, zone, r.locale),
     });
     const reached = await this.toContacts(api, proposal.contacts, (r) => r.t("host-proposal-dm", args(r)), (r) => [
       [{ text: r.t("host-accept-button"), callback_data: `host:a:${turn.id}` }],

@@ -94,7 +94,9 @@ export class CardRefresher {
         const locale = localeOr(card.locale);
         const reader = readers.get(locale) ?? this.deps.translator.reader(locale);
         readers.set(locale, reader);
-        const rendered = renderCard(reader, data, this.deps.clock());
+        // A member's own card may show their own items as written; a group's never shows names.
+        const show = card.kind === "direct" ? data.texts.person(card.telegramChatId) : data.texts.group;
+        const rendered = renderCard(reader, data, this.deps.clock(), show);
         if (rendered.digest === card.shown) continue;
         const wait = Math.max((this.lastEdit.get(card.id) ?? 0) + this.intervalMs - this.now(), this.deps.budget.waitFor(Number(card.telegramChatId)));
         if (wait > 0) {

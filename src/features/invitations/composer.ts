@@ -5,6 +5,8 @@ import type { Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { calendarTexts } from "../meetings/view.ts";
 import { requireOrganiser } from "../networks/scope.ts";
+import type { NetworkService } from "../networks/service.ts";
+import type { Network } from "../../db/client.ts";
 import type { ReminderService } from "../reminders/service.ts";
 import type { CardPoster } from "./poster.ts";
 import type { InvitationService } from "./service.ts";
@@ -13,16 +15,15 @@ import { repostData } from "./view.ts";
 const NUMBER = /^\d{1,6}$/;
 
 /** /invite <N>: the invitation card in every linked chat and by DM; re-posting; the card's calendar button. */
-export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; reminders: ReminderService; poster: CardPoster }): Feature {
+export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; networks: NetworkService; reminders: ReminderService; poster: CardPoster }): Feature {
   const composer = new Composer<BotContext>();
   const { invitations, poster } = deps;
 
-  const invite = async (ctx: BotContext, meetingId: number, networkId: number, repost: boolean) => {
-    const scope = (await ctx.scope())!;
+  const invite = async (ctx: BotContext, meetingId: number, network: Network, repost: boolean) => {
     const groups = await poster.postToGroups(meetingId);
-    await invitations.markInvited(scope.network, BigInt(ctx.from!.id), meetingId, repost);
+    await invitations.markInvited(network, BigInt(ctx.from!.id), meetingId, repost);
     await deps.reminders.plan(meetingId);
-    const direct = await poster.startDirectFanout(meetingId, networkId);
+    const direct = await poster.startDirectFanout(meetingId, network.id);
     return { ...groups, direct };
   };
 
@@ -42,20 +43,24 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
         { reply_markup: { inline_keyboard: [[{ text: ctx.t("invite-repost-button"), callback_data: repostData(meeting.id) }]] } },
       ));
     }
-    const result = await invite(ctx, meeting.id, scope.network.id, false);
+    const result = await invite(ctx, meeting.id, scope.network, false);
     if (result.posted === 0 && result.direct === 0) return void (await ctx.reply(ctx.t("invite-nowhere")));
     await ctx.reply(ctx.t("invite-sent", { number, chats: result.posted, pinned: result.pinned, direct: result.direct }));
   });
 
   composer.callbackQuery(/^repost:(\d{1,9})$/, async (ctx) => {
-    const scope = await ctx.scope();
-    if (scope?.membership?.role !== "organiser") return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-only"), show_alert: true }));
     const meetingId = Number(ctx.match[1]);
     const meeting = await deps.meetings.findById(meetingId);
-    const check = meeting && meeting.networkId === scope.network.id ? await deps.meetings.changeable(scope.network.id, meeting.number) : undefined;
-    if (!meeting || check?.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    if (!meeting) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    // The button's meeting names the network: in private the chosen network may have lapsed or
+    // changed since /invite; in a group it must be the group's own network.
+    const scope = await deps.networks.memberScope(meeting.networkId, BigInt(ctx.from.id));
+    const here = ctx.chat?.type === "private" || (await ctx.scope())?.network.id === meeting.networkId;
+    if (!here || scope?.membership?.role !== "organiser") return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-only"), show_alert: true }));
+    const check = await deps.meetings.changeable(scope.network.id, meeting.number);
+    if (check.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     await ctx.answerCallbackQuery();
-    const result = await invite(ctx, meetingId, scope.network.id, true);
+    const result = await invite(ctx, meetingId, scope.network, true);
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     await ctx.reply(ctx.t("invite-reposted", { number: meeting.number, chats: result.posted, direct: result.direct }));
   });

@@ -41,7 +41,7 @@ export class CardPoster {
     const data = await this.deps.invitations.cardData(meetingId);
     if (!data) return { posted: 0, pinned: 0 };
     const locale = localeOr(data.network.locale);
-    const card = renderCard(this.deps.translator.reader(locale), data, this.deps.clock());
+    const card = renderCard(this.deps.translator.reader(locale), data, this.deps.clock(), data.texts.group);
     let posted = 0;
     let pinned = 0;
     for (const chat of await this.deps.networks.linkedChats(data.network.id)) {
@@ -112,7 +112,7 @@ export class CardPoster {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const locale = negotiateLocale(recipient.locale, recipient.languageCode ?? undefined);
       // Rendered from the data read once; answers meanwhile reach these cards with the refresh below.
-      const card = renderCard(this.deps.translator.reader(locale), data, this.deps.clock());
+      const card = renderCard(this.deps.translator.reader(locale), data, this.deps.clock(), data.texts.person(recipient.userId));
       try {
         const message = await this.deps.api.sendMessage(chatId, card.text, {
           parse_mode: "HTML",

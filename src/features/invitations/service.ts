@@ -4,6 +4,7 @@ import type { ActionItem, ActionService } from "../actions/service.ts";
 import type { PostedCard } from "../../db/generated/client.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
+import type { NameWithholder, TextAudience } from "../members/name-withholder.ts";
 import type { RsvpService, Tally } from "../rsvp/service.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 
@@ -17,6 +18,8 @@ export interface CardData {
   cards: PostedCard[];
   /** Open action items of earlier meetings, listed on the card until done. */
   carriedOver: ActionItem[];
+  /** How those items' texts read on a group's card and on each member's own card. */
+  texts: TextAudience;
 }
 
 export type { DirectRecipient };
@@ -30,6 +33,7 @@ export class InvitationService {
     private readonly prisma: PrismaClient,
     private readonly rsvps: RsvpService,
     private readonly actions: ActionService,
+    private readonly withholder: NameWithholder,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
   ) {}
@@ -50,8 +54,12 @@ export class InvitationService {
     const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId }, include: { hostOrganisation: true, network: true, cards: true } });
     if (!meeting) return undefined;
     const { network, cards, ...rest } = meeting;
-    const [tally, carriedOver] = await Promise.all([this.rsvps.tally(meetingId), this.actions.open(network.id, { beforeNumber: meeting.number })]);
-    return { meeting: rest, network, cards, tally, carriedOver };
+    const [tally, carriedOver, texts] = await Promise.all([
+      this.rsvps.tally(meetingId),
+      this.actions.open(network.id, { beforeNumber: meeting.number }),
+      this.withholder.forNetwork(network.id),
+    ]);
+    return { meeting: rest, network, cards, tally, carriedOver, texts };
   }
 
   async recordCard(card: Omit<PostedCard, "id" | "postedAt">): Promise<void> {
@@ -69,6 +77,12 @@ export class InvitationService {
   }
 
   /** The meeting a card message belongs to, or undefined if that message is not a card. */
+  /** The chat's cards were forgotten (it left the network): so is what this process remembered of them. */
+  forgetCardsIn(telegramChatId: bigint): void {
+    const prefix = `${telegramChatId}:`;
+    for (const key of this.meetingOfCard.keys()) if (key.startsWith(prefix)) this.meetingOfCard.delete(key);
+  }
+
   async meetingOfMessage(chatId: number, messageId: number): Promise<number | undefined> {
     const key = `${chatId}:${messageId}`;
     const known = this.meetingOfCard.get(key);

@@ -4,6 +4,7 @@ import { escapeHtml } from "../../bot/html.ts";
 import type { RsvpStatus } from "../../domain/rsvp-reply.ts";
 import { carriedOverLines } from "../actions/view.ts";
 import { agendaLines, factLines, headingLine, type Reader } from "../meetings/view.ts";
+import type { ShownText } from "../members/name-withholder.ts";
 import type { Tally } from "../rsvp/service.ts";
 import type { CardData } from "./service.ts";
 
@@ -61,8 +62,9 @@ export function tallyLines(reader: Reader, tally: Tally, capacity: number | null
 /**
  * The invitation card: the meeting, the answers per organisation (counts, never names) and
  * the buttons. A cancelled meeting keeps its card, marked cancelled and without buttons.
+ * `show`: how the carried-over items read for this card's readers (a group, or one member).
  */
-export function renderCard(reader: Reader, data: CardData, now: Date): RenderedCard {
+export function renderCard(reader: Reader, data: CardData, now: Date, show: ShownText): RenderedCard {
   const { meeting, network } = data;
   const cancelled = meeting.status === "cancelled";
   const closed = cancelled || meeting.startsAt <= now || (meeting.rsvpDeadline !== null && meeting.rsvpDeadline <= now);
@@ -72,7 +74,7 @@ export function renderCard(reader: Reader, data: CardData, now: Date): RenderedC
     if (meeting.cancelReason) lines.push(reader.t("card-cancel-reason", { reason: escapeHtml(meeting.cancelReason) }));
   }
   lines.push(headingLine(reader, meeting), ...factLines(reader, meeting, network), "", ...agendaLines(reader, meeting));
-  if (!cancelled) lines.push(...carriedOverLines(reader, data.carriedOver, false));
+  if (!cancelled) lines.push(...carriedOverLines(reader, data.carriedOver, false, show));
   if (!cancelled) lines.push("", ...tallyLines(reader, data.tally, meeting.capacity), "", reader.t(closed ? "card-closed" : "card-how"));
   const keyboard: InlineKeyboardMarkup | undefined = cancelled
     ? undefined

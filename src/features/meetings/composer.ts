@@ -9,6 +9,7 @@ import type { Network } from "../../db/client.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import type { Logger } from "../../logger.ts";
 import type { NetworkService } from "../networks/service.ts";
+import type { NameWithholder } from "../members/name-withholder.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
 import type { Feature } from "../feature.ts";
 import { nameProblemText } from "../networks/view.ts";
@@ -25,7 +26,7 @@ import type { HostService } from "../hosting/service.ts";
 import type { Scope } from "../networks/service.ts";
 import { meetingDialogue } from "./dialogue.ts";
 import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
-import { agendaProblemText, calendarTexts, dateProblemText, detailsText, overviewText } from "./view.ts";
+import { agendaProblemText, calendarTexts, createdText, dateProblemText, detailsText, editedText, overviewText } from "./view.ts";
 
 const NUMBER = /^\d{1,6}$/;
 
@@ -43,6 +44,8 @@ export interface MeetingsDeps extends PromotionNotice {
   hostNotifier: HostNotifier;
   /** The agenda of a meeting ahead lists the open action items of earlier ones. */
   actions: ActionService;
+  /** Those items' texts reach a group, or a member, with members' names withheld. */
+  withholder: NameWithholder;
 }
 
 export function meetingsFeature(deps: MeetingsDeps): Feature {
@@ -63,8 +66,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
         return void (await ctx.reply(agendaProblemText(ctx, result.problem)));
       case "created": {
         const { meeting } = result;
-        const when = formatMeetingTime(meeting.startsAt, meeting.endsAt, scope.network.timeZone, ctx.locale);
-        await replyHtml(ctx, ctx.t("meeting-created", { number: meeting.number, when }));
+        await replyHtml(ctx, createdText(ctx, meeting, scope.network));
         // The organisation whose turn it is gets asked; without organisations there is nobody to ask yet.
         const proposal = await deps.hosting.propose(meeting.id);
         if (proposal.kind === "proposed") await deps.hostNotifier.announceProposal(ctx.api, proposal.proposal);
@@ -72,7 +74,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
       }
     }
   };
-  const dialogue = meetingDialogue({ meetings, dialogues: deps.dialogues, onCreated: replyCreated });
+  const dialogue = meetingDialogue({ meetings, networks: deps.networks, dialogues: deps.dialogues, onCreated: replyCreated });
 
   composer.command("meeting_new", async (ctx) => {
     const scope = await requireOrganiser(ctx);
@@ -111,7 +113,9 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const extra = [answered ? totalsLine(ctx, tally) : undefined, await checklistLine(ctx, deps.hosting, found.meeting)].filter((l): l is string => l !== undefined);
     const { meeting, network } = found;
     const ahead = meeting.status !== "cancelled" && meeting.endsAt > meetings.now();
-    const carriedOver = ahead ? carriedOverLines(ctx, await deps.actions.open(network.id, { beforeNumber: meeting.number }), ctx.chat.type === "private") : [];
+    const open = ahead ? await deps.actions.open(network.id, { beforeNumber: meeting.number }) : [];
+    const show = open.length > 0 ? (await deps.withholder.forNetwork(network.id)).in(ctx.chat, BigInt(ctx.from!.id)) : undefined;
+    const carriedOver = show ? carriedOverLines(ctx, open, ctx.chat.type === "private", show) : [];
     await replyHtml(ctx, [detailsText(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined), ...carriedOver].join("\n"));
   });
 
@@ -122,14 +126,15 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     if (!number || !field || !value || !(MEETING_FIELDS as readonly string[]).includes(field.toLowerCase())) {
       return void (await ctx.reply(ctx.t("meeting-edit-usage")));
     }
-    const result = await meetings.edit(scope.network, BigInt(ctx.from!.id), Number(number), field.toLowerCase() as MeetingField, value);
+    const key = field.toLowerCase() as MeetingField;
+    const result = await meetings.edit(scope.network, BigInt(ctx.from!.id), Number(number), key, value);
     switch (result.kind) {
       case "edited": {
         deps.refresher.touch(result.meeting.id);
         await deps.reminders.plan(result.meeting.id);
-        await ctx.reply(ctx.t("meeting-edited", { number, field: field.toLowerCase() }));
+        await replyHtml(ctx, editedText(ctx, scope.network, key, result.previous, result.meeting));
         // A larger capacity (or none) frees places for those waiting.
-        if (field.toLowerCase() === "capacity") await tellPromoted(deps, ctx.api, await deps.rsvps.promoteWaiting(result.meeting.id));
+        if (key === "capacity") await tellPromoted(deps, ctx.api, await deps.rsvps.promoteWaiting(result.meeting.id));
         return;
       }
       case "unknown-meeting":

@@ -5,7 +5,7 @@ import { parseDate, parseDateTime, readTime } from "../../domain/datetime.ts";
 import { checkName, NAME_LIMITS, normaliseName } from "../../domain/names.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import { nameProblemText } from "../networks/view.ts";
-import type { Scope } from "../networks/service.ts";
+import type { NetworkService, Scope } from "../networks/service.ts";
 import { readAgenda, type MeetingService } from "./service.ts";
 import { agendaProblemText, dateProblemText } from "./view.ts";
 
@@ -19,6 +19,8 @@ type Draft = { networkId: number; date?: string; time?: string; venue?: string }
  */
 export function meetingDialogue(deps: {
   meetings: MeetingService;
+  /** The draft belongs to the network it was started for, whatever network is chosen in private meanwhile. */
+  networks: NetworkService;
   dialogues: DialogueService;
   onCreated: (ctx: BotContext, scope: Scope, result: Awaited<ReturnType<MeetingService["create"]>>) => Promise<void>;
 }) {
@@ -44,9 +46,12 @@ export function meetingDialogue(deps: {
     if (ctx.chat.type !== "private" && ctx.msg.reply_to_message?.from?.id !== ctx.me.id) return next();
     const dialogue = await dialogues.find<Draft>(ctx.chat.id, ctx.from.id);
     if (!dialogue || dialogue.kind !== KIND) return next();
-    const scope = await ctx.scope();
+    // The draft's own network, not the private choice (which lapses after half an hour, or may now
+    // name another network); in a group, only while the group still belongs to it.
+    const scope = await deps.networks.memberScope(dialogue.data.networkId, BigInt(ctx.from.id));
+    const here = ctx.chat.type === "private" || (await ctx.scope())?.network.id === dialogue.data.networkId;
     // The role is checked again at every answer: it may have been taken away meanwhile.
-    if (!scope || scope.network.id !== dialogue.data.networkId || scope.membership?.role !== "organiser") {
+    if (!scope || !here || scope.membership?.role !== "organiser") {
       await dialogues.clear(ctx.chat.id, ctx.from.id);
       return void (await ctx.reply(ctx.t("organisers-only")));
     }

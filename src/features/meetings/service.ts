@@ -18,7 +18,8 @@ export type CreateResult =
   | { kind: "bad-venue"; problem: NameProblem }
   | { kind: "bad-agenda"; problem: AgendaProblem };
 export type EditResult =
-  | { kind: "edited"; meeting: Meeting }
+  /** `previous`: the meeting before the change, so the answer can show old → new. */
+  | { kind: "edited"; meeting: Meeting; previous: MeetingWithHost }
   | { kind: "unknown-meeting" }
   | { kind: "cancelled" }
   | { kind: "bad-text"; problem: NameProblem }
@@ -286,6 +287,6 @@ export class MeetingService {
       });
       return result;
     });
-    return { kind: "edited", meeting: updated };
+    return { kind: "edited", meeting: updated, previous: meeting };
   }
 }

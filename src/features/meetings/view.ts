@@ -4,7 +4,7 @@ import { localeOr, type Reader } from "../../bot/i18n.ts";
 import type { Meeting, Network } from "../../db/client.ts";
 import type { DateProblem } from "../../domain/datetime.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
-import type { AgendaProblem, MeetingWithHost } from "./service.ts";
+import type { AgendaProblem, MeetingField, MeetingWithHost } from "./service.ts";
 
 export type { Reader };
 
@@ -12,11 +12,16 @@ function when(ctx: Reader, meeting: Meeting, network: Network): string {
   return formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, ctx.locale);
 }
 
+/** The venue as typed, or "not decided yet" (a meeting created with "-" takes the host's venue later). */
+export function venueText(ctx: Reader, meeting: Pick<Meeting, "venueName">): string {
+  return meeting.venueName ? escapeHtml(meeting.venueName) : ctx.t("meeting-venue-none");
+}
+
 export function meetingLine(ctx: Reader, meeting: Meeting, network: Network): string {
   return ctx.t("meeting-line", {
     number: meeting.number,
     when: when(ctx, meeting, network),
-    venue: escapeHtml(meeting.venueName ?? "—"),
+    venue: venueText(ctx, meeting),
     status: ctx.t(`meeting-status-${meeting.status}`),
   });
 }
@@ -31,7 +36,7 @@ export function overviewText(ctx: Reader, network: Network, upcoming: Meeting[],
 
 /** Date, place, host, deadline and capacity: shared by /meeting and the invitation card. */
 export function factLines(ctx: Reader, meeting: MeetingWithHost, network: Network): string[] {
-  const lines = [ctx.t("meeting-when", { when: when(ctx, meeting, network) }), ctx.t("meeting-venue", { venue: escapeHtml(meeting.venueName ?? "—") })];
+  const lines = [ctx.t("meeting-when", { when: when(ctx, meeting, network) }), ctx.t("meeting-venue", { venue: venueText(ctx, meeting) })];
   if (meeting.venueAddress) lines.push(ctx.t("meeting-address", { address: escapeHtml(meeting.venueAddress) }));
   if (meeting.onlineLink) lines.push(ctx.t("meeting-online", { link: escapeHtml(meeting.onlineLink) }));
   lines.push(ctx.t("meeting-host", { host: meeting.hostOrganisation ? escapeHtml(meeting.hostOrganisation.name) : ctx.t("meeting-host-none") }));
@@ -57,6 +62,66 @@ export function detailsText(ctx: Reader, meeting: MeetingWithHost, network: Netw
   if (rsvpSummary) lines.push(rsvpSummary);
   lines.push("", ...agendaLines(ctx, meeting));
   return lines.join("\n");
+}
+
+/**
+ * The answer to /meeting_new (and the step-by-step dialogue): number, date and time, venue and
+ * agenda as understood, so an organiser sees a typo at once.
+ */
+export function createdText(ctx: Reader, meeting: Meeting, network: Network): string {
+  return [
+    ctx.t("meeting-created", { number: meeting.number }),
+    ctx.t("meeting-when", { when: when(ctx, meeting, network) }),
+    ctx.t("meeting-venue", { venue: venueText(ctx, meeting) }),
+    "",
+    ...agendaLines(ctx, meeting),
+    "",
+    ctx.t("meeting-created-check", { number: meeting.number }),
+  ].join("\n");
+}
+
+/** "5 saat", "4 saat 30 dakika". */
+function durationText(ctx: Reader, minutes: number): string {
+  const parts: string[] = [];
+  if (minutes >= 60) parts.push(ctx.t("offset-hours", { count: Math.floor(minutes / 60) }));
+  if (minutes % 60 > 0) parts.push(ctx.t("offset-minutes", { count: minutes % 60 }));
+  return parts.join(" ");
+}
+
+/** One field of a meeting as the reader sees it (HTML), for the old → new answer of /meeting_edit. */
+export function fieldValue(ctx: Reader, field: MeetingField, meeting: Meeting, network: Network): string {
+  const none = ctx.t("meeting-value-none");
+  const text = (value: string | null) => (value ? escapeHtml(value) : none);
+  switch (field) {
+    case "title":
+      return text(meeting.title);
+    case "venue":
+      return text(meeting.venueName);
+    case "address":
+      return text(meeting.venueAddress);
+    case "agenda":
+      return text(meeting.agenda.join("; "));
+    case "facilitators":
+      return text(meeting.facilitators.join("; "));
+    case "duration":
+      return durationText(ctx, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000));
+    case "capacity":
+      return meeting.capacity === null ? none : ctx.t("meeting-value-people", { count: meeting.capacity });
+    case "deadline":
+      return meeting.rsvpDeadline ? formatInstant(meeting.rsvpDeadline, network.timeZone, ctx.locale) : none;
+    case "online_link":
+      return text(meeting.onlineLink);
+  }
+}
+
+/** The answer to /meeting_edit: which field changed, from what to what. */
+export function editedText(ctx: Reader, network: Network, field: MeetingField, before: Meeting, after: Meeting): string {
+  return ctx.t("meeting-edited", {
+    number: after.number,
+    field: ctx.t(`meeting-field-${field.replace("_", "-")}`),
+    before: fieldValue(ctx, field, before, network),
+    after: fieldValue(ctx, field, after, network),
+  });
 }
 
 export function dateProblemText(ctx: BotContext, problem: DateProblem): string {

@@ -8,7 +8,7 @@ import type { Organisation } from "../../db/client.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
-import { botLink } from "../networks/view.ts";
+import { botLink } from "../../bot/links.ts";
 import type { OrganisationService } from "../organisations/service.ts";
 import type { UserService } from "../users/service.ts";
 import type { MemberService, MemberTarget, NotFound } from "./service.ts";

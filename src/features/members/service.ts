@@ -1,6 +1,6 @@
 import type { Organisation, PrismaClient } from "../../db/client.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
-import { nameKey } from "../../domain/names.ts";
+import { nameKey, displayName } from "../../domain/names.ts";
 import type { AuditService } from "../audit/service.ts";
 
 export type ChooseResult = { kind: "chosen"; organisation: Organisation } | { kind: "unknown-organisation" } | { kind: "not-member" };
@@ -52,7 +52,8 @@ export class MemberService {
   /** A person sets their own organisation, in a network they belong to. */
   async chooseOwnOrganisation(networkId: number, userId: bigint, organisationId: number): Promise<ChooseResult> {
     const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } } });
-    if (!member) return { kind: "not-member" };
+    // An old organisation keyboard kept by someone who left moves nothing (their answers count for it).
+    if (!member || member.leftAt) return { kind: "not-member" };
     const organisation = await this.prisma.organisation.findFirst({ where: { id: organisationId, networkId } });
     if (!organisation) return { kind: "unknown-organisation" };
     await this.prisma.member.update({ where: { id: member.id }, data: { organisationId } });
@@ -143,7 +144,7 @@ function toView(member: {
 }): MemberView {
   return {
     userId: member.userId,
-    name: [member.user.firstName, member.user.lastName].filter(Boolean).join(" "),
+    name: displayName(member.user),
     username: member.user.username,
     role: member.role,
     dmReachable: member.user.dmReachable,

@@ -1,16 +1,10 @@
 import { Composer } from "grammy";
-import type { ChatMember } from "grammy/types";
+import { isInChat } from "../../bot/chat-member.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { sendToEach, type SendToEachDeps } from "../../bot/direct.ts";
 import type { Feature } from "../feature.ts";
 import type { MembershipService, PresenceCheck } from "./service.ts";
 import { departureText } from "./view.ts";
-
-const PRESENT = ["creator", "administrator", "member"];
-
-function isPresent(member: ChatMember): boolean {
-  return PRESENT.includes(member.status) || (member.status === "restricted" && member.is_member);
-}
 
 /**
  * Leaving and coming back. Telegram tells the bot with a "left the group" service message
@@ -23,7 +17,7 @@ export function membershipFeature(deps: { membership: MembershipService } & Omit
   const left = async (ctx: BotContext, userId: number, actorId: number) => {
     const stillIn: PresenceCheck = async (chatId) => {
       try {
-        return isPresent(await ctx.api.getChatMember(Number(chatId), userId));
+        return isInChat(await ctx.api.getChatMember(Number(chatId), userId));
       } catch {
         // A chat the bot can no longer see cannot vouch for anyone.
         return false;
@@ -48,8 +42,8 @@ export function membershipFeature(deps: { membership: MembershipService } & Omit
   composer.on("chat_member", async (ctx) => {
     const { old_chat_member: before, new_chat_member: after, from } = ctx.chatMember;
     if (after.user.is_bot) return;
-    if (isPresent(before) && !isPresent(after)) await left(ctx, after.user.id, from.id);
-    else if (!isPresent(before) && isPresent(after)) await deps.membership.returned(BigInt(ctx.chat.id), BigInt(after.user.id));
+    if (isInChat(before) && !isInChat(after)) await left(ctx, after.user.id, from.id);
+    else if (!isInChat(before) && isInChat(after)) await deps.membership.returned(BigInt(ctx.chat.id), BigInt(after.user.id));
   });
 
   return { composer, commands: [] };

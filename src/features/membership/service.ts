@@ -2,6 +2,7 @@ import type { PrismaClient } from "../../db/client.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { reachableOrganisers, type DirectRecipient } from "../../bot/direct.ts";
 import type { AuditService } from "../audit/service.ts";
+import { displayName } from "../../domain/names.ts";
 
 export interface Departure {
   networkId: number;
@@ -40,10 +41,12 @@ export class MembershipService {
       let present = false;
       for (const other of others) if (!present) present = await stillIn(other.telegramChatId);
       if (present) continue;
-      const memberName = [member.user.firstName, member.user.lastName].filter(Boolean).join(" ");
+      const memberName = displayName(member.user);
       const changed = await this.prisma.$transaction(async (tx) => {
         const { count } = await tx.member.updateMany({ where: { id: member.id, ...ACTIVE_MEMBER }, data: { leftAt: this.clock(), isHostContact: false } });
         if (count === 0) return false;
+        // Their private invitation cards are no longer kept up to date (a venue change stays unseen).
+        await tx.postedCard.deleteMany({ where: { kind: "direct", telegramChatId: userId, meeting: { networkId } } });
         await this.audit.record(tx, { networkId, actorId, action: "member.left", subject: memberName, subjectUserId: userId, after: { chatId: String(telegramChatId) } });
         return true;
       });

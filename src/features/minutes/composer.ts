@@ -6,11 +6,12 @@ import { answerPrivately } from "../../bot/private-reply.ts";
 import { repliedMessage, repliedPerson } from "../../bot/replied.ts";
 import { MAX_ENTRY_LENGTH, parseMinutesEntry } from "../../domain/minutes-entry.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Network } from "../../db/client.ts";
+import type { Meeting, Network } from "../../db/client.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import type { Feature } from "../feature.ts";
 import type { MeetingService, MeetingWithHost } from "../meetings/service.ts";
-import type { Scope } from "../networks/service.ts";
+import type { NameWithholder } from "../members/name-withholder.ts";
+import type { NetworkService, Scope } from "../networks/service.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import type { OrganisationService } from "../organisations/service.ts";
 import type { MinutesPublisher } from "./publisher.ts";
@@ -24,8 +25,12 @@ type Writing = { networkId: number; meetingId: number; pending?: string };
 export interface MinutesFeatureDeps {
   minutes: MinutesService;
   meetings: MeetingService;
+  /** In private, the network of the meeting being written, not the private choice, decides. */
+  networks: NetworkService;
   organisations: OrganisationService;
   dialogues: DialogueService;
+  /** Entries reach a group, or a minute-taker who is not an organiser, with members' names withheld. */
+  withholder: NameWithholder;
   publisher: MinutesPublisher;
 }
 
@@ -73,7 +78,9 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
 
   const showCard = async (ctx: BotContext, meeting: MeetingWithHost) => {
     const { minutes: row, published } = await minutes.state(meeting);
-    const lines = minutesCardLines(ctx, meeting, await minutes.entries(meeting.id), { published, changed: row?.changed ?? false, approved: row?.approvedAt != null }, ctx.chat?.type === "private");
+    const show = (await deps.withholder.forNetwork(meeting.networkId)).in(ctx.chat, BigInt(ctx.from!.id));
+    const state = { published, changed: row?.changed ?? false, approved: row?.approvedAt != null };
+    const lines = minutesCardLines(ctx, meeting, await minutes.entries(meeting.id), state, ctx.chat?.type === "private", show);
     const messages = splitIntoMessages(lines);
     for (const [i, text] of messages.entries()) {
       const last = i === messages.length - 1;
@@ -87,11 +94,21 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     }
   };
 
+  /**
+   * The writer's place in the network of the meeting named by a button, a card or a DM dialogue.
+   * In a group, the group's network; in private, the meeting's own: the private choice of network
+   * may have lapsed (half an hour) or now name another network, and neither must cost the text.
+   */
+  const scopeForMeeting = async (ctx: BotContext, meeting: { networkId: number } | null | undefined): Promise<Scope | undefined> => {
+    if (!meeting) return undefined;
+    if (ctx.chat?.type === "private") return deps.networks.memberScope(meeting.networkId, BigInt(ctx.from!.id));
+    const scope = await ctx.scope();
+    return scope?.network.id === meeting.networkId ? scope : undefined;
+  };
+
   /** One entry from a reply or a DM. */
-  const takeEntry = async (ctx: BotContext, scope: Scope, meetingId: number, text: string) => {
-    const meeting = await meetings.findById(meetingId);
-    if (!meeting || meeting.networkId !== scope.network.id) return void (await ctx.reply(ctx.t("minutes-meeting-gone")));
-    if (!(await canWrite(scope, meeting.id, ctx.from!.id))) return void (await ctx.reply(ctx.t("minutes-writers-only")));
+  const takeEntry = async (ctx: BotContext, scope: Scope, meeting: Meeting, text: string) => {
+    const meetingId = meeting.id;
     if (text.length > MAX_ENTRY_LENGTH) return void (await ctx.reply(ctx.t("minutes-entry-too-long", { max: MAX_ENTRY_LENGTH, length: text.length })));
     const entry = await readEntry(scope.network, text);
     if (entry.kind === "empty") return void (await ctx.reply(ctx.t("minutes-entry-empty")));
@@ -122,14 +139,24 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     // In a topic every message seems to reply to the topic's creation: only a real reply to a card is an entry.
     const repliedTo = repliedMessage(ctx);
     let meetingId = repliedTo?.from?.id === ctx.me.id ? await minutes.meetingOfCard(ctx.chat.id, repliedTo.message_id) : undefined;
+    let writing = false;
     if (meetingId === undefined && ctx.chat.type === "private" && !repliedTo) {
-      const writing = await dialogues.find<Writing>(ctx.chat.id, ctx.from.id);
-      if (writing?.kind === KIND) meetingId = writing.data.meetingId;
+      const dialogue = await dialogues.find<Writing>(ctx.chat.id, ctx.from.id);
+      if (dialogue?.kind === KIND) meetingId = dialogue.data.meetingId;
+      writing = meetingId !== undefined;
     }
     if (meetingId === undefined) return next();
-    const scope = await requireNetwork(ctx);
-    if (!scope) return;
-    await takeEntry(ctx, scope, meetingId, ctx.msg.text);
+    // In a group the bot says why it is not linked (any more); in private the meeting decides.
+    if (ctx.chat.type !== "private" && !(await requireNetwork(ctx))) return;
+    const meeting = await meetings.findById(meetingId);
+    const scope = await scopeForMeeting(ctx, meeting);
+    if (!meeting || (!scope && ctx.chat.type !== "private")) return void (await ctx.reply(ctx.t("minutes-meeting-gone")));
+    if (!scope || !(await canWrite(scope, meeting.id, ctx.from.id))) {
+      // No longer a writer (left, or another minute-taker was named): later DMs are not entries either.
+      if (writing) await dialogues.clear(ctx.chat.id, ctx.from.id);
+      return void (await ctx.reply(ctx.t("minutes-writers-only")));
+    }
+    await takeEntry(ctx, scope, meeting, ctx.msg.text);
   });
 
   composer.callbackQuery(/^mkeep:(\d{1,9})$/, async (ctx) => {
@@ -138,10 +165,11 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     if (ctx.chat?.type !== "private" && ctx.callbackQuery.message?.reply_to_message?.from?.id !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("buttons-not-yours"), show_alert: true }));
     const writing = ctx.chat ? await dialogues.find<Writing>(ctx.chat.id, ctx.from.id) : undefined;
     const pending = writing?.kind === KIND && writing.data.meetingId === meetingId ? writing.data.pending : undefined;
-    const scope = await ctx.scope();
-    const meeting = await meetings.findById(meetingId);
-    if (!pending || !scope || !meeting || meeting.networkId !== scope.network.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("minutes-nothing-to-keep"), show_alert: true }));
-    if (!(await canWrite(scope, meetingId, ctx.from.id))) return void (await ctx.answerCallbackQuery({ text: ctx.t("minutes-writers-only"), show_alert: true }));
+    const meeting = pending ? await meetings.findById(meetingId) : undefined;
+    // The button's meeting names the network (in private, whatever network is chosen meanwhile).
+    const scope = await scopeForMeeting(ctx, meeting);
+    if (!pending || !meeting) return void (await ctx.answerCallbackQuery({ text: ctx.t("minutes-nothing-to-keep"), show_alert: true }));
+    if (!scope || !(await canWrite(scope, meetingId, ctx.from.id))) return void (await ctx.answerCallbackQuery({ text: ctx.t("minutes-writers-only"), show_alert: true }));
     const change = await minutes.add(meeting, BigInt(ctx.from.id), { kind: "note", text: pending });
     // Back to writing (in private) without the pending text, so a second press adds nothing.
     if (ctx.chat!.type === "private") await dialogues.save<Writing>(ctx.chat!.id, ctx.from.id, { kind: KIND, step: "writing", data: { networkId: scope.network.id, meetingId } });

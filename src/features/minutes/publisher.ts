@@ -12,7 +12,7 @@ import { minutesPdf } from "./pdf.ts";
 import type { MinutesService, StoredEntry } from "./service.ts";
 import { minutesDocument, minutesHtmlBlocks, readSnapshot, writeSnapshot, type MinutesContent, type MinutesSnapshot } from "./view.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
-import { traceScrubber } from "../../domain/name-scrub.ts";
+import type { NameWithholder } from "../members/name-withholder.ts";
 
 export interface PublisherDeps {
   prisma: PrismaClient;
@@ -20,6 +20,8 @@ export interface PublisherDeps {
   attendance: AttendanceService;
   actions: ActionService;
   refresher: CardRefresher;
+  /** The groups' copy withholds members' names written into entries. */
+  withholder: NameWithholder;
   translator: Translator;
   logger: Logger;
   clock: () => Date;
@@ -74,6 +76,7 @@ export class MinutesPublisher {
     const pending = await minutes.pendingCopies(meetingId, version);
     const content = { ...readSnapshot(pending.content), meeting: rest, network, version };
     const reached = { chats: 0, organisers: 0 };
+    const texts = await this.deps.withholder.forNetwork(network.id);
     for (const key of pending.targets) {
       const target = await this.resolve(key, network);
       if (!target) {
@@ -81,7 +84,8 @@ export class MinutesPublisher {
         continue;
       }
       try {
-        const withhold = target.withNames ? undefined : await this.withholder(network.id, target.locale);
+        const replacement = this.deps.translator.t(target.locale, "minutes-name-withheld");
+        const withhold = target.withNames ? undefined : (text: string) => texts.group(text, replacement);
         await this.send(api, target, { ...content, withNames: target.withNames, withhold });
         await minutes.copyDelivered(meetingId, version, key, "sent");
         if (target.withNames) reached.organisers++;
@@ -94,21 +98,11 @@ export class MinutesPublisher {
     return reached;
   }
 
-  /** Replaces the network's members' names and @usernames in a text meant for a group. */
-  private async withholder(networkId: number, locale: Locale): Promise<(text: string) => string> {
-    const members = await this.deps.prisma.member.findMany({ where: { networkId }, select: { user: { select: { firstName: true, lastName: true, username: true } } } });
-    const names = members.flatMap(({ user }) => [[user.firstName, user.lastName].filter(Boolean).join(" "), user.firstName, user.lastName ?? ""]);
-    return traceScrubber(
-      { names: names.filter((name) => [...name.trim()].length >= 3), usernames: members.flatMap(({ user }) => (user.username ? [user.username] : [])) },
-      this.deps.translator.t(locale, "minutes-name-withheld"),
-    );
-  }
-
   private async resolve(key: string, network: Network): Promise<Target | undefined> {
     const chat = /^chat:(-?\d+):(\d+)$/.exec(key);
     if (chat) return { chatId: Number(chat[1]), topicId: Number(chat[2]), locale: localeOr(network.locale), withNames: false };
     const member = await this.deps.prisma.member.findUnique({ where: { id: Number(key.slice("member:".length)) }, include: { user: true } });
-    if (!member || member.role !== "organiser") return undefined;
+    if (!member || member.role !== "organiser" || member.leftAt) return undefined;
     return { chatId: Number(member.userId), topicId: 0, locale: negotiateLocale(member.user.locale, member.user.languageCode ?? undefined), withNames: true };
   }
 

@@ -2,6 +2,7 @@ import type { Meeting, MinutesEntry, Organisation, Prisma, PrismaClient } from "
 import { nameKey } from "../../domain/names.ts";
 import type { Owner } from "../../domain/minutes-entry.ts";
 import type { AuditService } from "../audit/service.ts";
+import { uniqueMemberByUsername } from "../../db/active-member.ts";
 
 /** Minutes can be written from shortly before the start (the same moment check-in opens). */
 export const MINUTES_OPEN_BEFORE_MS = 30 * 60_000;
@@ -99,7 +100,7 @@ export class MinutesService {
       const organisation = await this.prisma.organisation.findFirst({ where: { networkId, shortNameKey: nameKey(owner.shortName) } });
       return { ownerUsername: null, ownerOrganisationId: organisation?.id ?? null, ownerMemberId: null, dueDate: input.dueDate };
     }
-    const member = await this.prisma.member.findFirst({ where: { networkId, user: { username: { equals: owner.username, mode: "insensitive" } } } });
+    const member = await uniqueMemberByUsername(this.prisma, networkId, owner.username);
     return { ownerUsername: owner.username, ownerOrganisationId: null, ownerMemberId: member?.id ?? null, dueDate: input.dueDate };
   }
 

@@ -9,6 +9,7 @@ import { actionText } from "../actions/view.ts";
 import { actionItemOf, type ActionItem } from "../actions/service.ts";
 import { cameCount, cameNames, type AttendanceGroup } from "../attendance/service.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
+import type { ShownText } from "../members/name-withholder.ts";
 import type { Reader } from "../meetings/view.ts";
 import type { Closed, EntryChange, StoredEntry } from "./service.ts";
 
@@ -66,8 +67,8 @@ export function minutesDocument(reader: Reader, content: MinutesContent): Minute
   const { meeting, network, entries } = content;
   const facts = [
     reader.t("minutes-fact-when", { when: formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, reader.locale) }),
-    reader.t("minutes-fact-venue", { venue: [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ") || "—" }),
-    reader.t("minutes-fact-host", { host: meeting.hostOrganisation?.name ?? "—" }),
+    reader.t("minutes-fact-venue", { venue: [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ") || reader.t("meeting-venue-none") }),
+    reader.t("minutes-fact-host", { host: meeting.hostOrganisation?.name ?? reader.t("meeting-host-none") }),
   ];
   if (meeting.facilitators.length > 0) facts.push(reader.t("minutes-fact-facilitators", { names: meeting.facilitators.join(", ") }));
   facts.push(reader.t(content.version > 1 ? "minutes-fact-version-replaces" : "minutes-fact-version", { version: content.version, previous: content.version - 1 }));
@@ -115,23 +116,39 @@ export function minutesHtmlBlocks(doc: MinutesDocument): string[] {
   return blocks;
 }
 
-/** One draft entry with its number: "4. [Karar] …". */
-function draftLine(reader: Reader, entry: StoredEntry, meetingNumber: number, named: boolean): string {
-  const text = entry.kind === "action" ? actionText(reader, actionItemOf(entry, meetingNumber), named) : entry.text;
+/** One draft entry with its number: "4. [Karar] …", as this reader may see it. */
+function draftLine(reader: Reader, entry: StoredEntry, meetingNumber: number, named: boolean, show: ShownText): string {
+  const written = entry.kind === "action" ? actionText(reader, actionItemOf(entry, meetingNumber), named) : entry.text;
+  const text = show(written, reader.t("minutes-name-withheld"), {
+    ownerMemberId: entry.ownerMemberId,
+    ownerUsername: entry.ownerUsername,
+    ownerOrganisation: entry.ownerOrganisation?.shortName ?? null,
+    authorId: entry.authorId,
+  });
   const label = entry.kind === "note" ? "" : `${reader.t(`minutes-kind-${entry.kind}`)} `;
   return `<b>${entry.number}.</b> ${label}${escapeHtml(text)}`;
 }
 
 /** The minutes card: the draft with entry numbers, its state and how to add to it (HTML lines). */
-/** `named`: owners of action items by @username (privately); a group's card says "a person". */
-export function minutesCardLines(reader: Reader, meeting: MeetingWithHost, entries: StoredEntry[], state: { published: number; changed: boolean; approved: boolean }, named: boolean): string[] {
+/**
+ * `named`: owners of action items by @username (privately); a group's card says "a person".
+ * `show`: members' names in the entries withheld from a group and from a non-organiser.
+ */
+export function minutesCardLines(
+  reader: Reader,
+  meeting: MeetingWithHost,
+  entries: StoredEntry[],
+  state: { published: number; changed: boolean; approved: boolean },
+  named: boolean,
+  show: ShownText,
+): string[] {
   const lines = [reader.t("minutes-card-heading", { number: meeting.number, title: escapeHtml(meeting.title) })];
   if (state.approved) lines.push(reader.t("minutes-state-approved", { version: state.published }));
   else if (state.published > 0) lines.push(reader.t(state.changed ? "minutes-state-changed" : "minutes-state-published", { version: state.published, number: meeting.number }));
   else lines.push(reader.t("minutes-state-draft"));
   lines.push("");
   if (entries.length === 0) lines.push(reader.t("minutes-card-empty"));
-  for (const entry of entries) lines.push(draftLine(reader, entry, meeting.number, named));
+  for (const entry of entries) lines.push(draftLine(reader, entry, meeting.number, named, show));
   if (!state.approved) lines.push("", reader.t("minutes-card-how", { number: meeting.number }));
   return lines;
 }

@@ -1,4 +1,4 @@
-import { Composer, GrammyError } from "grammy";
+import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml } from "../../bot/reply.ts";
@@ -8,7 +8,9 @@ import { RELINK_DATA, readRelink } from "./callbacks.ts";
 import { placeOf, requireNetwork, requireOrganiser } from "./scope.ts";
 import { networkChoiceKeyboard } from "../network-choice/view.ts";
 import { RETENTION_MONTHS, type LinkConflict, type NetworkService } from "./service.ts";
-import { botLink, joinCodeText, nameProblemText, relinkKeyboard, settingsText, setupDoneText } from "./view.ts";
+import { botLink } from "../../bot/links.ts";
+import { tellAsker } from "../../bot/private-reply.ts";
+import { joinCodeText, nameProblemText, relinkKeyboard, settingsText, setupDoneText } from "./view.ts";
 
 const GROUP_TYPES = ["group", "supergroup"] as const;
 
@@ -20,17 +22,6 @@ function inGroup(ctx: BotContext): boolean {
 async function isChatAdmin(ctx: BotContext, userId: number): Promise<boolean> {
   const member = await ctx.getChatMember(userId);
   return member.status === "creator" || member.status === "administrator";
-}
-
-/** Sends the asker a DM; false when they have not started the bot (or blocked it). */
-async function sendPrivately(ctx: BotContext, html: string): Promise<boolean> {
-  try {
-    await ctx.api.sendMessage(ctx.from!.id, html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-    return true;
-  } catch (error) {
-    if (error instanceof GrammyError && error.error_code === 403) return false;
-    throw error;
-  }
 }
 
 function conflictText(ctx: BotContext, conflict: LinkConflict): string {
@@ -59,7 +50,7 @@ export function networksFeature(deps: { networks: NetworkService }): Feature {
         return void (await replyHtml(ctx, conflictText(ctx, result)));
       case "created": {
         // The code links chats and the link joins people: it goes to the creator alone.
-        const sent = await sendPrivately(ctx, joinCodeText(ctx, result.network));
+        const sent = (await tellAsker(ctx, joinCodeText(ctx, result.network))) === "sent";
         return void (await replyHtml(ctx, setupDoneText(ctx, result.network, sent)));
       }
     }
@@ -170,7 +161,7 @@ ${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).j
       const renewed = await networks.renewJoinCode(scope.network, actorId);
       const codeText = `${ctx.t("network-join-code-renewed")}\n\n${joinCodeText(ctx, renewed)}`;
       if (ctx.chat.type === "private") return void (await replyHtml(ctx, codeText));
-      const sent = await sendPrivately(ctx, codeText);
+      const sent = (await tellAsker(ctx, codeText)) === "sent";
       const where = sent ? ctx.t("network-join-code-sent") : ctx.t("network-join-code-start-me", { link: botLink(ctx.me.username) });
       return void (await replyHtml(ctx, `${ctx.t("network-join-code-renewed")}\n${where}`));
     }

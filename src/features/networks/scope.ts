@@ -1,4 +1,5 @@
 import type { MiddlewareFn } from "grammy";
+import { isInChat } from "../../bot/chat-member.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml } from "../../bot/reply.ts";
@@ -46,6 +47,10 @@ export function scopeMiddleware(networks: NetworkService, clock: () => Date): Mi
     };
     ctx.takePart = async () => {
       if (!ctx.chat || ctx.chat.type === "private" || userId === undefined) return undefined;
+      const known = await ctx.scope();
+      if (!known || known.membership) return known;
+      // Anyone who can see a public group's card can press it; only people in the group take part.
+      if (!isInChat(await ctx.getChatMember(Number(userId)).catch(() => undefined))) return known;
       const scope = await networks.scopeOfChat(placeOf(ctx), userId, true);
       found = Promise.resolve(scope ? { kind: "one", scope } : { kind: "none" });
       return scope;

@@ -1,5 +1,5 @@
 import { IANAZone } from "luxon";
-import type { Network, PrismaClient } from "../../db/client.ts";
+import type { Network, Prisma, PrismaClient } from "../../db/client.ts";
 import { isLocale } from "../../bot/i18n.ts";
 import { newJoinCode } from "../../domain/join-code.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
@@ -88,12 +88,43 @@ export function quietHoursText(from: number, until: number): string {
   return `${clock(from)}–${clock(until)}`;
 }
 
+/**
+ * A chat (or one topic of it; all of its topics when `topicId` is undefined) no longer belongs to
+ * the network: nothing of the network goes there any more. Its scheduled reminders are
+ * withdrawn, its cards are forgotten (so they are neither edited nor answered), and copies of
+ * minutes still waiting for it are dropped. In the transaction that moves or removes the link.
+ */
+async function detachChat(tx: Prisma.TransactionClient, networkId: number, chatId: number, topicId: number | undefined): Promise<void> {
+  const telegramChatId = BigInt(chatId);
+  const topics = topicId === undefined ? {} : { topicId };
+  const meeting = { networkId };
+  const audience = topicId === undefined ? { startsWith: `chat:${chatId}:` } : { equals: `chat:${chatId}:${topicId}` };
+  await tx.reminder.updateMany({ where: { meeting, audience, status: "scheduled" }, data: { status: "cancelled", reason: "chat unlinked" } });
+  await tx.postedCard.deleteMany({ where: { meeting, kind: "group", telegramChatId, ...topics } });
+  if (topicId === undefined || topicId === 0) await tx.minutesCard.deleteMany({ where: { telegramChatId, minutes: { meeting } } });
+  await tx.minutesDelivery.updateMany({
+    where: { deliveredAt: null, target: audience, minutes: { minutes: { meeting } } },
+    data: { deliveredAt: new Date(), outcome: "unlinked" },
+  });
+}
+
 /** Networks, the chats linked to them, and their settings. */
 export class NetworkService {
+  private readonly detachedListeners: ((telegramChatId: bigint) => void)[] = [];
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
   ) {}
+
+  /** Tells a subscriber (the invitation cards' cache) that a chat no longer belongs to a network. */
+  onChatDetached(listener: (telegramChatId: bigint) => void): void {
+    this.detachedListeners.push(listener);
+  }
+
+  private detached(chatId: number): void {
+    for (const listener of this.detachedListeners) listener(BigInt(chatId));
+  }
 
   /**
    * The network a chat (or its forum topic) belongs to, and the sender's place in it. One
@@ -223,11 +254,13 @@ export class NetworkService {
       const { count } = await tx.chat.updateMany({ where: { id: linkId, networkId: fromNetworkId }, data: { networkId: toNetworkId, linkedAt: new Date() } });
       if (count === 0) return false;
       if (place.topicId === 0) await tx.chat.updateMany({ where: { telegramChatId: BigInt(place.chatId), networkId: fromNetworkId }, data: { networkId: toNetworkId } });
+      await detachChat(tx, fromNetworkId, place.chatId, place.topicId === 0 ? undefined : place.topicId);
       const entry = { actorId, subject: place.title ?? String(place.chatId), before: { network: existing.network.name }, after: { network: to.name } };
       await this.audit.record(tx, { ...entry, networkId: fromNetworkId, action: "chat.relink.out" });
       await this.audit.record(tx, { ...entry, networkId: toNetworkId, action: "chat.relink.in" });
       return true;
     });
+    if (moved) this.detached(place.chatId);
     return moved ? { kind: "relinked", from: existing.network, to } : { kind: "stale" };
   }
 
@@ -242,10 +275,12 @@ export class NetworkService {
     const removed = await this.prisma.$transaction(async (tx) => {
       const { count } = await tx.chat.deleteMany({ where: { id: row.id, networkId: row.networkId } });
       if (count === 0) return false;
+      await detachChat(tx, row.networkId, place.chatId, row.topicId);
       await this.audit.record(tx, { networkId: row.networkId, actorId, action: "chat.unlink", subject: row.title ?? String(place.chatId), before: { chatId: place.chatId, topicId: row.topicId } });
       return true;
     });
     if (!removed) return { kind: "not-linked" };
+    this.detached(place.chatId);
     return { kind: "unlinked", network: row.network, topic: row.topicId !== 0, remaining: await this.linkedChatCount(row.networkId) };
   }
 
@@ -269,6 +304,17 @@ export class NetworkService {
   async isOrganiser(networkId: number, userId: bigint): Promise<boolean> {
     const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, select: { role: true, leftAt: true } });
     return member?.role === "organiser" && member.leftAt === null;
+  }
+
+  /**
+   * The person's place in one given network, for work that carries its network with it (a
+   * dialogue started there, a button naming a meeting) rather than the private choice, which
+   * may have lapsed or changed meanwhile. Undefined unless they are a member who has not left.
+   */
+  async memberScope(networkId: number, userId: bigint): Promise<Scope | undefined> {
+    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, include: { network: true } });
+    if (!member || member.leftAt !== null) return undefined;
+    return { network: member.network, membership: { id: member.id, role: member.role, organisationId: member.organisationId } };
   }
 
   private linkAt(chatId: number, topicId: number) {

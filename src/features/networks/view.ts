@@ -4,15 +4,7 @@ import { escapeHtml } from "../../bot/html.ts";
 import type { NameProblem } from "../../domain/names.ts";
 import type { Network } from "../../db/client.ts";
 import { relinkData, type RelinkButton } from "./callbacks.ts";
-
-export function joinLink(botUsername: string, code: string): string {
-  return `https://t.me/${botUsername}?start=join_${code}`;
-}
-
-/** The bot's own chat, without a join code: enough to let the bot write privately. */
-export function botLink(botUsername: string): string {
-  return `https://t.me/${botUsername}`;
-}
+import { botLink, joinLink } from "../../bot/links.ts";
 
 export function nameProblemText(ctx: BotContext, problem: NameProblem): string {
   return problem.kind === "empty" ? ctx.t("name-empty") : ctx.t("name-too-long", { max: problem.max, length: problem.length });

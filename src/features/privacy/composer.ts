@@ -5,21 +5,20 @@ import { answerPrivately } from "../../bot/private-reply.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import type { Feature } from "../feature.ts";
 import { requireOrganiser } from "../networks/scope.ts";
-import type { UserService } from "../users/service.ts";
 import { forgetData } from "./callbacks.ts";
 import type { PrivacyService } from "./service.ts";
 import { forgetConfirmation, lastOrganiserText, networkExportFileName } from "./view.ts";
+import { botLink } from "../../bot/links.ts";
 
 export interface PrivacyFeatureDeps {
   privacy: PrivacyService;
-  users: UserService;
   clock: () => Date;
 }
 
 /** Personal data stays out of groups: there the commands only point to the private chat. */
 async function inPrivate(ctx: BotContext): Promise<boolean> {
   if (ctx.chat?.type === "private") return true;
-  await replyHtml(ctx, ctx.t("privacy-private-only", { link: `https://t.me/${ctx.me.username}` }));
+  await replyHtml(ctx, ctx.t("privacy-private-only", { link: botLink(ctx.me.username) }));
   return false;
 }
 
@@ -69,8 +68,6 @@ export function privacyFeature(deps: PrivacyFeatureDeps): Feature {
         await ctx.answerCallbackQuery({ text: ctx.t("privacy-forget-refused"), show_alert: true });
         return void (await close(lastOrganiserText(ctx, result.networks)));
       case "forgotten":
-        // The user row is gone; this drops the copy the user service keeps, so the next update stores the person afresh.
-        await deps.users.markUnreachable(ctx.from.id);
         await ctx.answerCallbackQuery({ text: ctx.t("privacy-forget-done-toast") });
         return void (await close(ctx.t("privacy-forget-done")));
     }

@@ -1,8 +1,9 @@
 import { randomInt } from "node:crypto";
 import { Prisma, type PrismaClient } from "../../db/client.ts";
-import { auditSubjects, displayName, memberAudiences } from "./records.ts";
+import { auditSubjects, memberAudiences } from "./records.ts";
+import { displayName } from "../../domain/names.ts";
 import { ERASED_PERSON, scrubMinutesContent } from "./scrub.ts";
-import { scrubJson, traceScrubber, type Traces } from "../../domain/name-scrub.ts";
+import { scrubStructured, traceScrubber, type Traces } from "../../domain/name-scrub.ts";
 
 export type ForgetResult =
   /** `jobIds`: the BullMQ jobs of withdrawn reminders; `actionMeetings`: meetings whose action items changed owner. */
@@ -38,9 +39,10 @@ async function anonymousId(tx: Tx): Promise<bigint> {
 /**
  * Erases a person in one transaction (KVKK art. 7, GDPR art. 17): their answers and check-ins
  * stay as anonymous counts of their organisation, entries keep their text without an author,
- * action items pass to their organisation, the audit log names an anonymous id, stored minutes
- * versions lose their name, and their user and member rows go. Reminder jobs are removed by the
- * caller after the commit (the processor re-reads the database, so one firing meanwhile finds nothing).
+ * action items pass to their organisation, the audit log names an anonymous id, minutes (the
+ * draft entries and the stored versions) lose their name, their hosting answers lose their
+ * reason, and their user and member rows go. Reminder jobs are removed by the caller after the
+ * commit (the processor re-reads the database, so one firing meanwhile finds nothing).
  */
 export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promise<ForgetResult> {
   return prisma.$transaction(
@@ -69,12 +71,14 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promis
       await tx.minutesEntry.updateMany({ where: { doneBy: userId }, data: { doneBy: null } });
       await tx.minutes.updateMany({ where: { takerId: userId }, data: { takerId: null } });
       await tx.minutes.updateMany({ where: { approvedBy: userId }, data: { approvedBy: null } });
-      await tx.hostTurn.updateMany({ where: { respondedBy: userId }, data: { respondedBy: null } });
+      // The reason is what they wrote when answering for their organisation: it goes with them.
+      await tx.hostTurn.updateMany({ where: { respondedBy: userId }, data: { respondedBy: null, reason: null } });
       await tx.hostChecklistItem.updateMany({ where: { doneBy: userId }, data: { doneBy: null } });
       await tx.minutesVersion.updateMany({ where: { publishedBy: userId }, data: { publishedBy: anon } });
 
       await anonymiseAudit(tx, user, anon, label, networkIds, traces);
       await rewriteMinutesVersions(tx, networkIds, traces);
+      await rewriteEntries(tx, networkIds, traces);
 
       await tx.dialogue.deleteMany({ where: { OR: [{ userId }, { telegramChatId: userId }] } });
       await tx.postedCard.deleteMany({ where: { kind: "direct", telegramChatId: userId } });
@@ -118,19 +122,23 @@ async function withdrawReminders(tx: Tx, memberIds: number[]): Promise<string[]>
   return pending.flatMap((r) => (r.jobId ? [r.jobId] : []));
 }
 
+/** Keys of audit values that hold text someone typed (an entry, a cancellation reason, the facilitators): searched for the name. */
+const AUDIT_FREE_TEXT = new Set(["text", "reason", "facilitators", "agenda"]);
+
 async function anonymiseAudit(tx: Tx, user: { id: bigint; firstName: string; lastName: string | null; username: string | null }, anon: bigint, label: string, networkIds: number[], traces: Traces) {
   await tx.auditEntry.updateMany({ where: { actorId: user.id }, data: { actorId: anon } });
   // Entries about the person: the subject names them (older entries carry no user id), or the
-  // before/after values hold their id (a minute-taker) or name (an edited entry).
-  const subjects = new Set(auditSubjects(user));
-  const id = user.id.toString();
+  // before/after values hold their id (a minute-taker) or name. Subjects and values are replaced
+  // only when they are exactly the person; only typed texts are searched, so a network, chat or
+  // organisation that happens to share a word with their name keeps it.
+  const exact = new Set([...auditSubjects(user), user.id.toString()]);
   const names = traceScrubber(traces, label);
-  const scrub = (text: string) => (text === id || subjects.has(text) ? label : names(text));
+  const scrub = (value: unknown) => scrubStructured(value, exact, label, names, (key) => AUDIT_FREE_TEXT.has(key));
   const entries = await tx.auditEntry.findMany({ where: { OR: [{ networkId: { in: networkIds } }, { subjectUserId: user.id }] }, select: { id: true, subject: true, subjectUserId: true, before: true, after: true } });
   for (const entry of entries) {
-    const subject = entry.subject === null ? null : scrub(entry.subject);
-    const before = scrubJson(entry.before, scrub);
-    const after = scrubJson(entry.after, scrub);
+    const subject = entry.subject !== null && exact.has(entry.subject) ? label : entry.subject;
+    const before = scrub(entry.before);
+    const after = scrub(entry.after);
     const about = entry.subjectUserId === user.id;
     if (!about && subject === entry.subject && same(before, entry.before) && same(after, entry.after)) continue;
     await tx.auditEntry.update({
@@ -154,5 +162,18 @@ async function rewriteMinutesVersions(tx: Tx, networkIds: number[], traces: Trac
     const content = scrubMinutesContent(v.content, traces, ERASED_PERSON);
     if (markdown === v.markdown && same(content, v.content)) continue;
     await tx.minutesVersion.update({ where: { meetingId_version: { meetingId: v.meetingId, version: v.version } }, data: { markdown, content: content as Prisma.InputJsonValue } });
+  }
+}
+
+/**
+ * Draft entries keep what they say with "(silinmiş kişi)" where the person is named: the next
+ * publication is made from them and goes to the groups and organisers. Only their networks.
+ */
+async function rewriteEntries(tx: Tx, networkIds: number[], traces: Traces) {
+  const scrub = traceScrubber(traces, ERASED_PERSON);
+  const entries = await tx.minutesEntry.findMany({ where: { minutes: { meeting: { networkId: { in: networkIds } } } }, select: { id: true, text: true } });
+  for (const entry of entries) {
+    const text = scrub(entry.text);
+    if (text !== entry.text) await tx.minutesEntry.update({ where: { id: entry.id }, data: { text } });
   }
 }

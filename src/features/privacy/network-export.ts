@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../db/client.ts";
-import { displayName } from "./records.ts";
+import { displayName } from "../../domain/names.ts";
 
 /**
  * The whole network for its organisers, as a backup or to move elsewhere: settings,

@@ -1,4 +1,5 @@
 import type { Prisma } from "../../db/client.ts";
+import { displayName } from "../../domain/names.ts";
 
 /** The reminder audiences that are one member: their own DMs and action items they own. */
 export function memberAudiences(memberIds: readonly number[]): Prisma.ReminderWhereInput[] {
@@ -7,11 +8,6 @@ export function memberAudiences(memberIds: readonly number[]): Prisma.ReminderWh
     { audience: { in: memberIds.map((id) => `member:${id}`) } },
     ...memberIds.map((id) => ({ audience: { startsWith: "action:", endsWith: `:member:${id}` } })),
   ];
-}
-
-/** Display name as the member list, the attendance report and the audit log write it. */
-export function displayName(user: { firstName: string; lastName: string | null }): string {
-  return [user.firstName, user.lastName].filter(Boolean).join(" ");
 }
 
 /** The subjects under which audit entries may name a person (older entries carry no user id). */

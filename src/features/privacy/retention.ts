@@ -1,4 +1,6 @@
 import { Prisma, type PrismaClient } from "../../db/client.ts";
+import { displayName } from "../../domain/names.ts";
+import { retireAttendance } from "./scrub.ts";
 
 export interface RetentionResult {
   meetings: number;
@@ -7,12 +9,16 @@ export interface RetentionResult {
   directCards: number;
   reminders: number;
   minutesCopies: number;
+  /** Stored minutes versions whose attendance (and texts) no longer name anyone. */
+  minutesVersions: number;
 }
 
 /**
  * Meetings that ended more than their network's retention period ago (Network.retentionMonths)
  * keep their counts but no longer say who: answers and check-ins become anonymous (counted for
- * the member's organisation) and the records of DMs about them are deleted. Idempotent: a
+ * the member's organisation), the records of DMs about them are deleted, and the organisers'
+ * stored minutes versions keep the attendance counts per organisation without names (the
+ * names are also taken out of the versions' texts). Idempotent: a
  * second run finds nothing left to do.
  */
 export async function applyRetention(prisma: PrismaClient, now: Date): Promise<RetentionResult> {
@@ -23,7 +29,9 @@ export async function applyRetention(prisma: PrismaClient, now: Date): Promise<R
         SELECT mt.id FROM "Meeting" mt JOIN "Network" n ON n.id = mt."networkId"
         WHERE mt."endsAt" < ${now}::timestamptz - make_interval(months => n."retentionMonths")`;
       const ids = old.map((m) => m.id);
-      if (ids.length === 0) return { meetings: 0, answers: 0, checkIns: 0, directCards: 0, reminders: 0, minutesCopies: 0 };
+      if (ids.length === 0) return { meetings: 0, answers: 0, checkIns: 0, directCards: 0, reminders: 0, minutesCopies: 0, minutesVersions: 0 };
+      // Read before the check-ins lose their member: versions stored without their attendance still name these people.
+      const checkedIn = await namesOfCheckIns(tx, ids);
       const answers = await tx.$executeRaw`
         UPDATE "Rsvp" r SET "organisationId" = m."organisationId", "memberId" = NULL
         FROM "Member" m WHERE m.id = r."memberId" AND r."meetingId" IN (${Prisma.join(ids)})`;
@@ -40,8 +48,35 @@ export async function applyRetention(prisma: PrismaClient, now: Date): Promise<R
         },
       });
       const minutesCopies = await tx.minutesDelivery.deleteMany({ where: { meetingId: { in: ids }, target: { startsWith: "member:" } } });
-      return { meetings: ids.length, answers, checkIns, directCards: directCards.count, reminders: reminders.count, minutesCopies: minutesCopies.count };
+      const minutesVersions = await retireVersions(tx, ids, checkedIn);
+      return { meetings: ids.length, answers, checkIns, directCards: directCards.count, reminders: reminders.count, minutesCopies: minutesCopies.count, minutesVersions };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+}
+
+type Tx = Prisma.TransactionClient;
+
+/** Display names of who checked in (and is still named), per meeting. */
+async function namesOfCheckIns(tx: Tx, meetingIds: number[]): Promise<Map<number, string[]>> {
+  const rows = await tx.attendance.findMany({ where: { meetingId: { in: meetingIds }, memberId: { not: null } }, select: { meetingId: true, member: { select: { user: { select: { firstName: true, lastName: true } } } } } });
+  const names = new Map<number, string[]>();
+  for (const row of rows) {
+    if (!row.member) continue;
+    names.set(row.meetingId, [...(names.get(row.meetingId) ?? []), displayName(row.member.user)]);
+  }
+  return names;
+}
+
+/** The versions of these meetings rewritten without attendees' names; those already without are left alone. */
+async function retireVersions(tx: Tx, meetingIds: number[], checkedIn: Map<number, string[]>): Promise<number> {
+  const versions = await tx.minutesVersion.findMany({ where: { meetingId: { in: meetingIds } }, select: { meetingId: true, version: true, markdown: true, content: true } });
+  let changed = 0;
+  for (const v of versions) {
+    const retired = retireAttendance(v.markdown, v.content, checkedIn.get(v.meetingId));
+    if (retired.markdown === v.markdown && JSON.stringify(retired.content) === JSON.stringify(v.content)) continue;
+    await tx.minutesVersion.update({ where: { meetingId_version: { meetingId: v.meetingId, version: v.version } }, data: { markdown: retired.markdown, content: retired.content as Prisma.InputJsonValue } });
+    changed++;
+  }
+  return changed;
 }

@@ -3,6 +3,7 @@ import type { Logger } from "../../logger.ts";
 import type { ReminderTransport } from "../../../jobs/reminders.ts";
 import type { ActionService } from "../actions/service.ts";
 import type { AuditService } from "../audit/service.ts";
+import type { UserService } from "../users/service.ts";
 import { forgetPerson, networksLeftWithoutOrganiser, type ForgetResult } from "./forget.ts";
 import { collectNetwork } from "./network-export.ts";
 import { collectPersonalData, type PersonalData } from "./personal-data.ts";
@@ -16,8 +17,10 @@ export interface PrivacyDeps {
   /** Where the jobs of withdrawn reminders are removed. */
   transport: ReminderTransport;
   /** Re-plans action reminders once items passed from a forgotten person to their organisation. */
-  actions: ActionService;
+  actions: Pick<ActionService, "planReminders">;
   audit: AuditService;
+  /** Its cached copy of an erased person is dropped, so their next message stores them afresh. */
+  users: Pick<UserService, "evict">;
   clock: () => Date;
   logger: Logger;
 }
@@ -37,16 +40,35 @@ export class PrivacyService {
     return networksLeftWithoutOrganiser(this.deps.prisma, userId);
   }
 
-  /** Erases the person (see forgetPerson); then their reminders leave the queue and their action items remind their organisation. */
+  /**
+   * Erases the person (see forgetPerson); then their reminders leave the queue and their action
+   * items remind their organisation. The erasure is committed by then, so nothing after it may
+   * fail the call: a job left behind finds no row when it fires (the processor re-reads the
+   * database), and each step is tried whatever happened to the one before.
+   */
   async forget(userId: bigint): Promise<ForgetResult> {
     const result = await forgetPerson(this.deps.prisma, userId);
     if (result.kind !== "forgotten") return result;
-    for (const jobId of result.jobIds) await this.deps.transport.remove(jobId);
+    this.deps.users.evict(userId);
+    let stale = 0;
+    for (const jobId of result.jobIds) {
+      try {
+        await this.deps.transport.remove(jobId);
+      } catch (error) {
+        stale++;
+        // The job id names a reminder row, not the person.
+        this.deps.logger.warn({ err: error, jobId }, "could not remove a withdrawn reminder's job after an erasure; it will find no row");
+      }
+    }
     for (const meetingId of result.actionMeetings) {
-      await this.deps.actions.planReminders(meetingId).catch((error: unknown) => this.deps.logger.warn({ err: error, meetingId }, "could not re-plan action reminders after an erasure"));
+      try {
+        await this.deps.actions.planReminders(meetingId);
+      } catch (error) {
+        this.deps.logger.warn({ err: error, meetingId }, "could not re-plan action reminders after an erasure");
+      }
     }
     // Neither the Telegram id nor the anonymous one: a log line must not link the two.
-    this.deps.logger.info({ reminders: result.jobIds.length }, "a person was forgotten");
+    this.deps.logger.info({ reminders: result.jobIds.length, jobsLeft: stale }, "a person was forgotten");
     return result;
   }
 
@@ -58,10 +80,10 @@ export class PrivacyService {
     return { json: toJsonText(data), exportedAt };
   }
 
-  /** The nightly job: meetings past their network's retention period keep counts, not names. */
+  /** The nightly job: meetings past their network's retention period keep counts, not names (stored minutes versions included). */
   async applyRetention(now: Date = this.deps.clock()): Promise<RetentionResult> {
     const result = await applyRetention(this.deps.prisma, now);
-    if (result.answers + result.checkIns + result.directCards + result.reminders + result.minutesCopies > 0) this.deps.logger.info(result, "retention applied");
+    if (result.answers + result.checkIns + result.directCards + result.reminders + result.minutesCopies + result.minutesVersions > 0) this.deps.logger.info(result, "retention applied");
     return result;
   }
 }

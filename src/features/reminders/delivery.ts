@@ -11,7 +11,7 @@ import { HOST_CHECKLIST } from "../../domain/reminders.ts";
 import { actionItemOf, readActionAudience } from "../actions/service.ts";
 import { actionText, doneData } from "../actions/view.ts";
 import { tallyLines } from "../invitations/view.ts";
-import type { Reader } from "../meetings/view.ts";
+import { venueText, type Reader } from "../meetings/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
 import { readAudience, type ReminderService } from "./service.ts";
 
@@ -132,7 +132,7 @@ export class ReminderDelivery {
     const facts = (reader: Reader) => ({
       number: meeting.number,
       when: formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, reader.locale),
-      venue: escapeHtml(meeting.venueName ?? "—"),
+      venue: venueText(reader, meeting),
     });
 
     if (audience.kind === "chat") {

@@ -16,12 +16,17 @@ export function offsetText(reader: Reader, minutes: number): string {
   return parts.join(" ");
 }
 
+/**
+ * "7 gün önce, 1 gün önce ve 2 saat önce": each offset carries its own "before", or "7 gün, 1 gün
+ * ve 2 saat önce" reads as one duration.
+ */
 export function offsetsText(reader: Reader, offsets: number[]): string {
-  return new Intl.ListFormat(reader.locale, { type: "conjunction" }).format(offsets.map((o) => offsetText(reader, o)));
+  return new Intl.ListFormat(reader.locale, { type: "conjunction" }).format(offsets.map((o) => reader.t("offset-before", { offset: offsetText(reader, o) })));
 }
 
 export function policyText(reader: Reader, network: Network): string {
-  return reader.t("reminders-policy", { offsets: offsetsText(reader, network.reminderOffsets), quiet: quietHoursText(network.quietFrom, network.quietUntil) });
+  const quiet = network.quietFrom === network.quietUntil ? reader.t("reminders-quiet-none") : reader.t("reminders-quiet-hours", { hours: quietHoursText(network.quietFrom, network.quietUntil) });
+  return reader.t("reminders-policy", { offsets: offsetsText(reader, network.reminderOffsets), quiet });
 }
 
 const STATUSES = ["scheduled", "sending", "sent", "cancelled", "skipped", "failed"] as const;

@@ -18,6 +18,7 @@ import type { AttendanceService } from "../attendance/service.ts";
 import { tellPromoted } from "./notify.ts";
 import type { AnswerOutcome, AnswerRequest, RsvpService } from "./service.ts";
 import { outcomeText, REACTION, rsvpListLines } from "./view.ts";
+import { repliedMessage } from "../../bot/replied.ts";
 
 export interface RsvpDeps {
   rsvps: RsvpService;
@@ -64,7 +65,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
 
   // A reply to one of our cards, in plain language. Anything else passes on.
   composer.on("message:text", async (ctx, next) => {
-    const repliedTo = ctx.msg.reply_to_message;
+    const repliedTo = repliedMessage(ctx);
     if (!repliedTo || repliedTo.from?.id !== ctx.me.id || ctx.msg.text.startsWith("/")) return next();
     const meetingId = await invitations.meetingOfMessage(ctx.chat.id, repliedTo.message_id);
     if (meetingId === undefined) return next();

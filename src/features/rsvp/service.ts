@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "../../db/client.ts";
 import { MAX_PARTY_SIZE, type RsvpStatus } from "../../domain/rsvp-reply.ts";
 import { PressBatcher } from "./press-batcher.ts";
+import { displayName } from "../../domain/names.ts";
 
 export type RsvpSource = "button" | "reply" | "command";
 
@@ -237,7 +238,7 @@ export class RsvpService {
         memberId: r.memberId,
         organisation: r.member.organisation?.name ?? null,
         position: r.member.organisation?.rotationPosition ?? Number.MAX_SAFE_INTEGER,
-        member: [r.member.user.firstName, r.member.user.lastName].filter(Boolean).join(" "),
+        member: displayName(r.member.user),
         username: r.member.user.username,
         status: r.status,
         partySize: r.partySize,
@@ -276,7 +277,7 @@ async function promoteWaiting(tx: Prisma.TransactionClient, meeting: MeetingStat
   if (meeting.capacity === null) {
     const waiting = await tx.rsvp.findMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, include: { member: true } });
     await tx.rsvp.updateMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, data: { waitlistedAt: null } });
-    return waiting.flatMap((r) => (r.member ? [{ userId: r.member.userId, meetingNumber: meeting.number, partySize: r.partySize }] : []));
+    return waiting.flatMap((r) => (r.member && !r.member.leftAt ? [{ userId: r.member.userId, meetingNumber: meeting.number, partySize: r.partySize }] : []));
   }
   const yes = await tx.rsvp.findMany({
     where: { meetingId: meeting.id, status: "yes" },
@@ -286,6 +287,8 @@ async function promoteWaiting(tx: Prisma.TransactionClient, meeting: MeetingStat
   let taken = yes.filter((r) => r.waitlistedAt === null).reduce((sum, r) => sum + r.partySize, 0);
   const promoted: Promotion[] = [];
   for (const waiting of yes.filter((r) => r.waitlistedAt !== null)) {
+    // Someone who left (or was forgotten) is not coming: they keep their place in line but take no seat.
+    if (!waiting.member || waiting.member.leftAt) continue;
     if (taken + waiting.partySize > meeting.capacity) break;
     taken += waiting.partySize;
     await tx.rsvp.update({ where: { id: waiting.id }, data: { waitlistedAt: null } });

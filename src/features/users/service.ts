@@ -59,6 +59,11 @@ export class UserService {
     this.recent.delete(id);
   }
 
+  /** The row is gone or was changed elsewhere (an erasure, another process): forget the cached copy. */
+  evict(id: number | bigint): void {
+    this.forget(BigInt(id));
+  }
+
   async find(id: number | bigint): Promise<KnownUser | null> {
     return this.prisma.telegramUser.findUnique({ where: { id: BigInt(id) }, select: SELECTED });
   }
