@@ -802,3 +802,8 @@ members-left = Left the network's groups (sent nothing)
 network-choice-list = Your networks: { $networks }. You are now working in <b>{ $current }</b>; to choose another network, use the buttons below.
 action-owner-person = a person
 minutes-name-withheld = (name withheld)
+rsvps-anonymous-heading = <b>Anonymous answers</b> (of people whose data was erased or is past the retention period; included in the totals)
+rsvps-anonymous-line = • { $organisation }: { $count } { $count ->
+        [one] answer
+       *[other] answers
+    }, { $answer }

@@ -713,3 +713,5 @@ members-left = Ağın gruplarından ayrılanlar (kendilerine mesaj gönderilmiyo
 network-choice-list = Üyesi olduğunuz ağlar: { $networks }. Şu anda <b>{ $current }</b> ağında işlem yapıyorsunuz; başka bir ağ seçmek için aşağıdaki düğmeleri kullanabilirsiniz.
 action-owner-person = bir kişi
 minutes-name-withheld = (isim gizlendi)
+rsvps-anonymous-heading = <b>İsimsiz yanıtlar</b> (verileri silinen ya da saklama süresi dolan kişilerin yanıtları; toplamlara dahildir)
+rsvps-anonymous-line = • { $organisation }: { $count } yanıt, { $answer }

@@ -196,6 +196,23 @@ describe("what a departure or an unlinked chat stops", () => {
   });
 });
 
+describe("someone the bot never saw write", () => {
+  it("becomes a member when an organiser replies to their message in the group to set them up", async () => {
+    const { admin, group, code } = await network("Sessiz Üye Ağı");
+    await say(admin, "private", "/start");
+    await say(admin, group, "/org_add Buca Belediyesi KDM | Buca");
+    const quiet = scenario.emulator.createUser({ first_name: "Sevim", username: "sevim_q", language_code: "tr" });
+    scenario.emulator.setMember(group, quiet, "member");
+    // Plain chatter: privacy mode keeps it from the bot.
+    const { message, delivered } = scenario.emulator.sendText(quiet, group, "Merhaba, ben Buca'dan Sevim.");
+    expect(delivered).toBe(false);
+    expect(await say(admin, group, "/member_set_org Buca", { replyTo: message.message_id })).toBe("Tamam. Ayrıntıları size özel mesajla gönderdim.");
+    const row = await memberRow(quiet, code);
+    expect(row?.organisationId).not.toBeNull();
+    expect(scenario.emulator.botMessagesIn(admin.id).at(-1)!.text).toContain("Sevim (@sevim_q)");
+  });
+});
+
 describe("people in several networks, in private", () => {
   async function twoNetworks() {
     const first = await network("Birinci Ağ");

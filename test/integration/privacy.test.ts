@@ -246,6 +246,8 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
       expect(text, command).not.toContain(member.username!);
     }
     expect(await say(admin, "private", "/attendance 25")).toContain("Gelenler (1): 1 kişi (adı silinmiş)");
+    // The organiser's list still adds up: the answer is there, counted for its organisation, without a name.
+    expect(await say(admin, "private", "/rsvps 25")).toMatch(/İsimsiz yanıtlar .*\n• Buca[^:\n]*: 1 yanıt, katılıyor \(\d+ kişi\)/);
     // Coming back is a fresh start: a new user with nothing from before.
     await askForFile(member, "/mydata");
     const { value } = lastJson(member.id);

@@ -106,7 +106,8 @@ export class AttendanceService {
       const saidYes = m.rsvps.some((r) => r.status === "yes" && r.waitlistedAt === null);
       if (came) group.checkedIn.push(displayName(m.user));
       if (saidYes && !came) group.missing.push(displayName(m.user));
-      if (came && !saidYes) group.unannounced.push(displayName(m.user));
+      // "Came without answering" means exactly that: someone who said maybe or no and came answered.
+      if (came && m.rsvps.length === 0) group.unannounced.push(displayName(m.user));
     }
     const anonymous = await this.prisma.attendance.findMany({ where: { meetingId, memberId: null }, select: { organisationId: true } });
     const organisations = await this.prisma.organisation.findMany({ where: { id: { in: anonymous.flatMap((a) => (a.organisationId === null ? [] : [a.organisationId])) } } });

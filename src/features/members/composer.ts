@@ -42,6 +42,18 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
   const composer = new Composer<BotContext>();
   const { members, organisations } = deps;
 
+  /**
+   * An organiser who replies, in the network's group, to someone the bot never saw (privacy mode
+   * hides plain chatter) vouches that they are in the group: they become a member, as writing
+   * there would have made them.
+   */
+  const admitReplied = async (ctx: BotContext, networkId: number, target: MemberTarget) => {
+    const person = repliedPerson(ctx);
+    if (!("userId" in target) || !person || ctx.chat?.type === "private") return;
+    await deps.users.remember(person);
+    await members.admit(networkId, BigInt(person.id));
+  };
+
   // Deep link t.me/<bot>?start=join_<code>: the person can now be reached by DM and joins.
   composer.chatType("private").command("start", async (ctx, next) => {
     const code = /^join_([A-Za-z0-9]{8})$/.exec(ctx.match.trim())?.[1];
@@ -110,6 +122,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
       if (!scope) return;
       const parsed = targetOf(ctx);
       if (!parsed || parsed.rest !== "") return void (await ctx.reply(ctx.t(`${texts}-usage`)));
+      await admitReplied(ctx, scope.network.id, parsed.target);
       const result = await members.setRole(scope.network.id, BigInt(ctx.from!.id), parsed.target, role);
       switch (result.kind) {
         case "unknown-member":
@@ -130,6 +143,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     if (!scope) return;
     const parsed = targetOf(ctx);
     if (!parsed || parsed.rest === "") return void (await ctx.reply(ctx.t("member-set-org-usage")));
+    await admitReplied(ctx, scope.network.id, parsed.target);
     const result = await members.setOrganisation(scope.network.id, BigInt(ctx.from!.id), parsed.target, parsed.rest);
     if (result.kind === "unknown-member" || result.kind === "ambiguous-member") await refuseTarget(ctx, parsed.target, result);
     else if (result.kind === "unknown-organisation") await replyHtml(ctx, ctx.t("org-not-found", { short: escapeHtml(parsed.rest) }));
@@ -143,6 +157,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     const answer = parsed?.rest.toLocaleLowerCase("tr-TR") || "evet";
     const on = ["evet", "yes", "e", "y"].includes(answer) ? true : ["hayır", "hayir", "no", "h", "n"].includes(answer) ? false : undefined;
     if (!parsed || on === undefined) return void (await ctx.reply(ctx.t("host-contact-usage")));
+    await admitReplied(ctx, scope.network.id, parsed.target);
     const result = await members.setHostContact(scope.network.id, BigInt(ctx.from!.id), parsed.target, on);
     if (result.kind === "unknown-member" || result.kind === "ambiguous-member") return void (await refuseTarget(ctx, parsed.target, result));
     // The organiser knows whom they named: the refusal needs no name and can stay in the group.

@@ -49,6 +49,15 @@ export class MemberService {
     return network;
   }
 
+  /** Someone known to be in a linked chat: a member from now on (again, if they had left). */
+  async admit(networkId: number, userId: bigint): Promise<void> {
+    await this.prisma.member.upsert({
+      where: { networkId_userId: { networkId, userId } },
+      create: { networkId, userId },
+      update: { leftAt: null },
+    });
+  }
+
   /** A person sets their own organisation, in a network they belong to. */
   async chooseOwnOrganisation(networkId: number, userId: bigint, organisationId: number): Promise<ChooseResult> {
     const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } } });

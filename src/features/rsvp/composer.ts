@@ -109,11 +109,13 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     const found = await organiserMeeting(ctx, "rsvps-usage");
     if (!found) return;
     const { meeting, network } = found;
-    const [rows, silent, tally] = await Promise.all([rsvps.list(meeting.id), rsvps.silentOrganisations(meeting.id, network.id), rsvps.tally(meeting.id)]);
-    const messages = splitIntoMessages(rsvpListLines(ctx, meeting, network, rows, silent, tally));
-    await answerPrivately(ctx, async (chatId) => {
-      for (const text of messages) await ctx.api.sendMessage(chatId, text, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
-    });
+    const [rows, anonymous, silent, tally] = await Promise.all([
+      rsvps.list(meeting.id),
+      rsvps.anonymousAnswers(meeting.id),
+      rsvps.silentOrganisations(meeting.id, network.id),
+      rsvps.tally(meeting.id),
+    ]);
+    await answerPrivately(ctx, splitIntoMessages(rsvpListLines(ctx, meeting, network, rows, anonymous, silent, tally)));
   });
 
   composer.command("export", async (ctx) => {

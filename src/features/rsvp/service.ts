@@ -5,6 +5,13 @@ import { displayName } from "../../domain/names.ts";
 
 export type RsvpSource = "button" | "reply" | "command";
 
+export interface AnonymousAnswers {
+  organisation: string | null;
+  status: RsvpStatus;
+  answers: number;
+  people: number;
+}
+
 export interface AnswerRequest {
   meetingId: number;
   userId: bigint;
@@ -247,6 +254,22 @@ export class RsvpService {
       }))
       .sort((a, b) => a.position - b.position || a.member.localeCompare(b.member, "tr"))
       .map(({ position: _position, ...row }) => row);
+  }
+
+  /**
+   * Answers that no longer name anyone (a forgotten person, or past the retention period), per
+   * organisation and answer: the organisers' list shows them so its totals add up.
+   */
+  async anonymousAnswers(meetingId: number): Promise<AnonymousAnswers[]> {
+    const groups = await this.prisma.rsvp.groupBy({
+      by: ["organisationId", "status"],
+      where: { meetingId, memberId: null },
+      _count: { _all: true },
+      _sum: { partySize: true },
+    });
+    const organisations = await this.prisma.organisation.findMany({ where: { id: { in: groups.flatMap((g) => (g.organisationId === null ? [] : [g.organisationId])) } } });
+    const nameOf = (id: number | null) => organisations.find((o) => o.id === id)?.name ?? null;
+    return groups.map((g) => ({ organisation: nameOf(g.organisationId), status: g.status, answers: g._count._all, people: g._sum.partySize ?? 0 }));
   }
 
   /** Organisations of the network with no answer from any of their members. */

@@ -2,7 +2,7 @@ import { escapeHtml } from "../../bot/html.ts";
 import type { Network } from "../../db/client.ts";
 import { formatInstant } from "../../domain/datetime.ts";
 import type { Reader } from "../meetings/view.ts";
-import type { AnswerOutcome, RsvpRow, Tally } from "./service.ts";
+import type { AnonymousAnswers, AnswerOutcome, RsvpRow, Tally } from "./service.ts";
 
 /** What the person is told after answering: a toast, a reply, or (for a plain reply) a reaction. */
 export function outcomeText(reader: Reader, outcome: AnswerOutcome): string {
@@ -31,6 +31,7 @@ export function rsvpListLines(
   meeting: { number: number; capacity: number | null },
   network: Network,
   rows: RsvpRow[],
+  anonymous: AnonymousAnswers[],
   silent: string[],
   tally: Tally,
 ): string[] {
@@ -49,6 +50,11 @@ export function rsvpListLines(
         : reader.t(`rsvps-${row.status}`);
     const when = formatInstant(row.answeredAt, network.timeZone, reader.locale);
     lines.push(`• ${escapeHtml(row.member)}${row.username ? ` (@${escapeHtml(row.username)})` : ""}: ${answer} · ${when}`);
+  }
+  if (anonymous.length > 0) lines.push("", reader.t("rsvps-anonymous-heading"));
+  for (const group of anonymous) {
+    const answer = group.status === "yes" ? reader.t("rsvps-yes", { size: group.people }) : reader.t(`rsvps-${group.status}`);
+    lines.push(reader.t("rsvps-anonymous-line", { organisation: escapeHtml(group.organisation ?? reader.t("card-no-organisation")), count: group.answers, answer }));
   }
   lines.push("");
   if (silent.length > 0) lines.push(reader.t("rsvps-silent", { names: escapeHtml(silent.join(", ")) }));
