@@ -28,14 +28,7 @@ async function card26(kind: "group" | "direct", chatId: number): Promise<string>
 
 describe("members' names in entry and task texts", () => {
   it("sets up meeting 25 with an entry and two tasks that name members", async () => {
-    ({ admin, member, group } = await scenario.network("İzmir Gizlilik Ağı"));
-    await say(admin, group, "/network_set next_number 25");
-    await say(admin, group, "/org_add Buca KDM | Buca");
-    await say(admin, group, "/org_add Karşıyaka Kadın Dayanışma | Karşıyaka");
-    await say(admin, group, `/member_set_org @${member.username} Buca`);
-    await say(admin, "private", "/start");
-    await say(member, "private", "/start");
-    await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Salon | Açılış");
+    ({ admin, member, group } = await scenario.networkWithMeeting("İzmir Gizlilik Ağı", "Açılış"));
 
     now = new Date("2027-03-17T07:00:01Z");
     expect(await say(admin, "private", "/minutes 25")).toContain("25. toplantının tutanağı");

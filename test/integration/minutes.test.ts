@@ -31,15 +31,7 @@ async function pdfText(fileId: string): Promise<string> {
 
 describe("from check-in to published minutes", () => {
   it("sets up an invited meeting 25 with Buca's member and an organiser who started the bot", async () => {
-    const fixture = await scenario.network("İzmir Tutanak Ağı");
-    ({ admin, member, group } = fixture);
-    await say(admin, group, "/network_set next_number 25");
-    await say(admin, group, "/org_add Buca KDM | Buca");
-    await say(admin, group, "/org_add Karşıyaka Kadın Dayanışma | Karşıyaka");
-    await say(admin, group, `/member_set_org @${member.username} Buca`);
-    await say(admin, "private", "/start");
-    await say(member, "private", "/start");
-    await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Salon | Açılış; Broşür çalışması");
+    ({ admin, member, group } = await scenario.networkWithMeeting("İzmir Tutanak Ağı", "Açılış; Broşür çalışması"));
     const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
     await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("25. toplantının davet kartı")));
     await scenario.running.ortak.inFlight.drain();

@@ -21,6 +21,11 @@ export interface Scenario {
   say(user: EmulatedUser, chat: EmulatedChat | "private", text: string, options?: { replyTo?: number; threadId?: number }): Promise<string>;
   /** A fresh group whose creator ran /setup, a member who has written there, and an outsider. */
   network(name?: string): Promise<{ admin: EmulatedUser; member: EmulatedUser; outsider: EmulatedUser; group: EmulatedChat; code: string }>;
+  /**
+   * A network numbering from 25 with Buca KDM (the member's organisation) and Karşıyaka, both
+   * people having started the bot, and meeting 25 on 17 March 2027 at 10:00 with this agenda.
+   */
+  networkWithMeeting(name: string, agenda: string): Promise<{ admin: EmulatedUser; member: EmulatedUser; outsider: EmulatedUser; group: EmulatedChat; code: string }>;
   /** Row counts that an organiser command may change; equal before and after = nothing changed. */
   countRows(): Promise<Record<string, number | string>>;
 }
@@ -61,6 +66,18 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     // Whatever else the handler sends (announcements after the reply) lands before the next step.
     await scenario.running.ortak.inFlight.drain();
     return reply;
+  };
+  scenario.networkWithMeeting = async (name, agenda) => {
+    const fixture = await scenario.network(name);
+    const { admin, member, group } = fixture;
+    await scenario.say(admin, group, "/network_set next_number 25");
+    await scenario.say(admin, group, "/org_add Buca KDM | Buca");
+    await scenario.say(admin, group, "/org_add Karşıyaka Kadın Dayanışma | Karşıyaka");
+    await scenario.say(admin, group, `/member_set_org @${member.username} Buca`);
+    await scenario.say(admin, "private", "/start");
+    await scenario.say(member, "private", "/start");
+    await scenario.say(admin, group, `/meeting_new 17 Mart 2027 10:00 | Salon | ${agenda}`);
+    return fixture;
   };
   scenario.network = async (name = "İzmir KDM Ağı") => {
     const { emulator } = scenario;
