@@ -78,18 +78,34 @@ export class PrivacyGuard {
     }
   }
 
+  /**
+   * The patterns, compiled once for the people known so far: inspecting runs in the process that
+   * also runs the bot under test (benchmarks too), so it must not stall it on every card edit.
+   */
   private terms(): Term[] {
-    const terms: Term[] = [];
-    for (const user of this.people()) {
+    const people = [...this.people()];
+    const key = `${people.length}:${this.publicUsers.size}`;
+    if (this.compiled?.key !== key) this.compiled = { key, terms: this.compile(people) };
+    return this.compiled.terms;
+  }
+
+  private compiled: { key: string; terms: Term[] } | undefined;
+
+  /** One pattern for everyone: usernames first, then names, longest first, so the widest wins at each place. */
+  private compile(people: EmulatedUser[]): Term[] {
+    const names: string[] = [];
+    const usernames: string[] = [];
+    for (const user of people) {
       if (this.publicUsers.has(user.id)) continue;
       for (const name of [user.first_name, user.last_name]) {
         // Two-letter names ("Su", "Ay") are ordinary words too often to guard.
-        if (name && (name.match(/\p{L}/gu)?.length ?? 0) >= 3) terms.push({ pattern: wordPattern(name, "\\p{L}\\p{M}") });
+        if (name && (name.match(/\p{L}/gu)?.length ?? 0) >= 3) names.push(name);
       }
       // A username ends at anything a username could not continue with; "@" before it is optional.
-      if (user.username) terms.push({ pattern: wordPattern(user.username, "\\p{L}\\p{M}\\p{N}_") });
+      if (user.username) usernames.push(user.username);
     }
-    return terms;
+    const alternatives = [wordAlternative(usernames, "\\p{L}\\p{M}\\p{N}_"), wordAlternative(names, "\\p{L}\\p{M}")].filter((a): a is string => a !== undefined);
+    return alternatives.length === 0 ? [] : [{ pattern: new RegExp(alternatives.join("|"), "gu") }];
   }
 
   private excepted(normal: string, folded: string, start: number, end: number): boolean {
@@ -116,6 +132,9 @@ export class PrivacyGuard {
  * the same person to the guard. Length-preserving, so match positions index the original text.
  */
 export function fold(text: string): string {
+  // Nearly always the whole text lowers to the same length at once; letter by letter otherwise.
+  const whole = text.toLocaleLowerCase("tr");
+  if (whole.length === text.length) return whole.replace(/ı/g, "i");
   let out = "";
   for (const char of text) {
     const lower = char.toLocaleLowerCase("tr");
@@ -125,9 +144,10 @@ export function fold(text: string): string {
 }
 
 /** `word` as a whole word: JavaScript's \b knows ASCII letters only, so "Ayşe" needs lookarounds. */
-function wordPattern(word: string, wordChars: string): RegExp {
-  const escaped = fold(word.normalize("NFC")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?<![${wordChars}])${escaped}(?![${wordChars}])`, "gu");
+function wordAlternative(words: string[], wordChars: string): string | undefined {
+  if (words.length === 0) return undefined;
+  const escaped = [...new Set(words.map((word) => fold(word.normalize("NFC")).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))].sort((a, b) => b.length - a.length);
+  return `(?<![${wordChars}])(?:${escaped.join("|")})(?![${wordChars}])`;
 }
 
 function excerpt(text: string, start: number, end: number): string {
