@@ -807,3 +807,4 @@ rsvps-anonymous-line = • { $organisation }: { $count } { $count ->
         [one] answer
        *[other] answers
     }, { $answer }
+host-too-late = Meeting { $number } has begun; no organisation is asked to host it any more. If needed, name the host yourself with /host { $number } followed by the organisation's short name.

@@ -715,3 +715,4 @@ action-owner-person = bir kişi
 minutes-name-withheld = (isim gizlendi)
 rsvps-anonymous-heading = <b>İsimsiz yanıtlar</b> (verileri silinen ya da saklama süresi dolan kişilerin yanıtları; toplamlara dahildir)
 rsvps-anonymous-line = • { $organisation }: { $count } yanıt, { $answer }
+host-too-late = { $number }. toplantı başladı; artık hiçbir kuruma ev sahipliği önerilmiyor. Gerekirse /host { $number } ardından kurumun kısa adını yazarak ev sahibini kendiniz belirleyebilirsiniz.

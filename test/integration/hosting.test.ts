@@ -122,6 +122,19 @@ describe("proposal, answers and escalation", () => {
     expect(await turnsOf(meeting.id)).toEqual(["Buca expired", "Karşıyaka proposed"]);
   });
 
+  it("a meeting close at hand: the proposal lasts until the start, and nobody else is asked once it has begun", async () => {
+    const { admin, elif, group } = await rotationNetwork("Yakın Toplantı Ağı");
+    const meeting = await createMeeting(admin, group, "25 Kasım 2026 10:00");
+    expect((await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id } })).deadline).toEqual(meeting.startsAt);
+    moveClockTo("2026-11-25T07:00:01Z");
+    await runDueJobs();
+    await scenario.running.ortak.inFlight.drain();
+    expect(await turnsOf(meeting.id)).toEqual(["Buca expired"]);
+    expect(proposalTo(elif)).toBeUndefined();
+    expect(await say(admin, group, "/host 25")).toBe("25. toplantı başladı; artık hiçbir kuruma ev sahipliği önerilmiyor. Gerekirse /host 25 ardından kurumun kısa adını yazarak ev sahibini kendiniz belirleyebilirsiniz.");
+    expect(await turnsOf(meeting.id)).toEqual(["Buca expired"]);
+  });
+
   it("a swap needs the other organisation to accept; not with itself, not with one that cannot host", async () => {
     const { admin, ayse, elif, group } = await rotationNetwork("Takas Ağı");
     const meeting = await createMeeting(admin, group);

@@ -55,6 +55,7 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
           await replyHtml(ctx, ctx.t("host-skipped", { org: escapeHtml(result.organisation.name) }));
           if (result.next.kind === "proposed") await notifier.announceProposal(ctx.api, result.next.proposal);
           if (result.next.kind === "nobody") await ctx.reply(ctx.t("host-nobody", { number }));
+          if (result.next.kind === "too-late") await ctx.reply(ctx.t("host-too-late", { number }));
           return;
         }
         case "unknown-meeting":
@@ -77,6 +78,7 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
       return void (await replyHtml(ctx, ctx.t("host-proposed-reply", { number, org: escapeHtml(result.proposal.organisation.name), contacts: reached })));
     }
     if (result.kind === "nobody") return void (await ctx.reply(ctx.t("host-nobody", { number })));
+    if (result.kind === "too-late") return void (await ctx.reply(ctx.t("host-too-late", { number })));
     await replyHtml(ctx, ctx.t(result.kind === "open" ? "host-open" : "host-already", { number, org: escapeHtml(result.organisation.name) }));
   });
 

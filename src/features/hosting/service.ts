@@ -14,7 +14,7 @@ export type { HostTurn };
 export type Contact = DirectRecipient;
 
 export type Proposal = { turn: HostTurn; organisation: Organisation; meeting: Meeting; contacts: Contact[] };
-export type ProposeResult = { kind: "proposed"; proposal: Proposal } | { kind: "nobody" } | { kind: "already-hosted"; organisation: Organisation } | { kind: "open"; organisation: Organisation };
+export type ProposeResult = { kind: "proposed"; proposal: Proposal } | { kind: "nobody" } | { kind: "too-late" } | { kind: "already-hosted"; organisation: Organisation } | { kind: "open"; organisation: Organisation };
 
 export type AnswerResult =
   | { kind: "accepted"; meeting: Meeting; organisation: Organisation }
@@ -121,6 +121,8 @@ export class HostService {
   async propose(meetingId: number): Promise<ProposeResult> {
     const meeting = await this.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { network: true, hostOrganisation: true } });
     if (meeting.hostOrganisation) return { kind: "already-hosted", organisation: meeting.hostOrganisation };
+    // Once the meeting has begun (or will not take place) nobody is asked to host it any more.
+    if (meeting.status === "cancelled" || meeting.status === "held" || meeting.startsAt <= this.clock()) return { kind: "too-late" };
     const open = await this.prisma.hostTurn.findFirst({ where: { meetingId, status: OPEN }, include: { organisation: true } });
     if (open) return { kind: "open", organisation: open.organisation };
     const organisations = await this.prisma.organisation.findMany({ where: { networkId: meeting.networkId } });
