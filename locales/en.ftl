@@ -135,7 +135,7 @@ cmd-audit = Recent organiser actions
 audit-usage = Usage: /audit [count], a count from 1 to { $max } (e.g. /audit 20)
 audit-empty = No actions recorded yet.
 audit-header = <b>Last { $count } actions</b>
-audit-line = { $when }: { $actor }, <code>{ $action }</code> { $subject } { $change }
+audit-line = { $when }: { $actor } · { $action } · { $subject } { $change }
 
 ## Member management and the join link
 cmd-members = Members, per organisation
@@ -808,3 +808,43 @@ rsvps-anonymous-line = • { $organisation }: { $count } { $count ->
        *[other] answers
     }, { $answer }
 host-too-late = Meeting { $number } has begun; no organisation is asked to host it any more. If needed, name the host yourself with /host { $number } followed by the organisation's short name.
+audit-actor-system = ortak (automatic)
+audit-actor-erased = erased person
+audit-action = { $action ->
+    [action-done] Task completed
+    [chat-link] Chat linked to the network
+    [chat-relink-in] Chat moved to this network
+    [chat-relink-out] Chat moved to another network
+    [chat-unlink] Chat unlinked
+    [chat-unlink-repair] Topic link taken by another network removed
+    [host-accepted] Hosting accepted
+    [host-declined] Hosting declined this time
+    [host-swapped] Hosting turn swapped
+    [host-assigned] Host assigned
+    [host-expired] Hosting proposal expired
+    [host-proposed] Hosting proposed
+    [host-skipped] Next organisation skipped
+    [meeting-create] Meeting created
+    [meeting-edit] Meeting details changed ({ $detail })
+    [meeting-reschedule] Meeting date changed
+    [meeting-cancel] Meeting cancelled
+    [member-role] Member's role changed
+    [member-organisation] Member's organisation changed
+    [member-host-contact] Hosting contact changed
+    [member-left] Left the network's groups
+    [minutes-taker] Minute-taker designated
+    [minutes-edit] Minutes entry corrected
+    [minutes-delete] Minutes entry deleted
+    [minutes-publish] Minutes published
+    [minutes-approve] Minutes approved
+    [network-setup] Network set up
+    [network-set] Network setting changed ({ $detail })
+    [network-export] Whole network exported
+    [organisation-add] Organisation added
+    [organisation-edit] Organisation details changed ({ $detail })
+    [organisation-remove] Organisation removed
+    [privacy-forget] A person's data erased
+    [reminders-set] Reminder times changed
+    [rotation-order] Hosting order changed
+   *[other] { $code }
+}

@@ -135,7 +135,7 @@ cmd-audit = Koordinatörlerin son işlemleri
 audit-usage = Kullanım: /audit [adet], adet 1 ile { $max } arasında olmalı (ör. /audit 20)
 audit-empty = Henüz kayıtlı bir işlem yok.
 audit-header = <b>Son { $count } işlem</b>
-audit-line = { $when }: { $actor }, <code>{ $action }</code> { $subject } { $change }
+audit-line = { $when }: { $actor } · { $action } · { $subject } { $change }
 
 ## Üye yönetimi ve ağa katılma bağlantısı
 cmd-members = Üyeler (kurumlara göre)
@@ -716,3 +716,43 @@ minutes-name-withheld = (isim gizlendi)
 rsvps-anonymous-heading = <b>İsimsiz yanıtlar</b> (verileri silinen ya da saklama süresi dolan kişilerin yanıtları; toplamlara dahildir)
 rsvps-anonymous-line = • { $organisation }: { $count } yanıt, { $answer }
 host-too-late = { $number }. toplantı başladı; artık hiçbir kuruma ev sahipliği önerilmiyor. Gerekirse /host { $number } ardından kurumun kısa adını yazarak ev sahibini kendiniz belirleyebilirsiniz.
+audit-actor-system = ortak (otomatik)
+audit-actor-erased = silinmiş kişi
+audit-action = { $action ->
+    [action-done] Görev tamamlandı
+    [chat-link] Sohbet ağa bağlandı
+    [chat-relink-in] Sohbet bu ağa taşındı
+    [chat-relink-out] Sohbet başka bir ağa taşındı
+    [chat-unlink] Sohbetin ağ bağlantısı kaldırıldı
+    [chat-unlink-repair] Başka bir ağın aldığı konu başlığı bağlantısı kaldırıldı
+    [host-accepted] Ev sahipliği kabul edildi
+    [host-declined] Ev sahipliği bu kez üstlenilmedi
+    [host-swapped] Ev sahipliği sırası değiştirildi
+    [host-assigned] Ev sahibi atandı
+    [host-expired] Ev sahipliği önerisinin süresi doldu
+    [host-proposed] Ev sahipliği önerildi
+    [host-skipped] Sıradaki kurum atlandı
+    [meeting-create] Toplantı oluşturuldu
+    [meeting-edit] Toplantı bilgisi değişti ({ $detail })
+    [meeting-reschedule] Toplantının tarihi değişti
+    [meeting-cancel] Toplantı iptal edildi
+    [member-role] Üyenin rolü değişti
+    [member-organisation] Üyenin kurumu değişti
+    [member-host-contact] İrtibat kişisi değişti
+    [member-left] Ağın gruplarından ayrıldı
+    [minutes-taker] Tutanak sorumlusu belirlendi
+    [minutes-edit] Tutanak kaydı düzeltildi
+    [minutes-delete] Tutanak kaydı silindi
+    [minutes-publish] Tutanak yayımlandı
+    [minutes-approve] Tutanak onaylandı
+    [network-setup] Ağ kuruldu
+    [network-set] Ağ ayarı değişti ({ $detail })
+    [network-export] Ağın tüm verileri dışa aktarıldı
+    [organisation-add] Kurum eklendi
+    [organisation-edit] Kurum bilgisi değişti ({ $detail })
+    [organisation-remove] Kurum kaldırıldı
+    [privacy-forget] Bir kişinin verileri silindi
+    [reminders-set] Hatırlatma zamanları değişti
+    [rotation-order] Ev sahipliği sırası değişti
+   *[other] { $code }
+}

@@ -67,7 +67,7 @@ describe("a network set up through the running bot, with several people in one g
       expect(emulator.botMessagesIn(derya.id).at(-1)!.text).toContain("• John @john_kihd: koordinatör, özel mesajla ulaşılamıyor");
       expect(emulator.servedErrors.some((e) => e.chatId === john.id && e.errorCode === 403)).toBe(true);
       const audit = await say(derya, "private", "/audit 50");
-      for (const action of ["network.setup", "network.set.next_number", "organisation.add", "member.role"]) expect(audit).toContain(action);
+      for (const action of ["Ağ kuruldu", "Ağ ayarı değişti (next_number)", "Kurum eklendi", "Üyenin rolü değişti"]) expect(audit).toContain(action);
     } finally {
       expect(await proc.stop("SIGINT")).toBe(0);
     }

@@ -211,7 +211,7 @@ describe("organisers' decisions and history", () => {
       "Ev sahipliği geçmişi\n25. toplantı (17 Mart 2027 Çarşamba, 10:00–15:00): Buca KDM\n24. toplantı (17 Şubat 2026 Salı, 10:00–15:00): Buca KDM\n\nKurum başına ev sahipliği\nBuca KDM: 2",
     );
     const audit = await say(admin, "private", "/audit 20");
-    for (const action of ["host.proposed", "host.skipped", "host.assigned"]) expect(audit).toContain(action);
+    for (const action of ["Ev sahipliği önerildi", "Sıradaki kurum atlandı", "Ev sahibi atandı", "ortak (otomatik)"]) expect(audit).toContain(action);
   });
 
   it("the host checklist reminds the host's contacts, and only they can tick a step off", async () => {

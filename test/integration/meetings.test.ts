@@ -136,7 +136,7 @@ describe("/meeting_edit", () => {
     const details = await say(admin, group, "/meeting 1");
     expect(details).toContain("Son yanıt tarihi: 10 Mart 2027 Çarşamba, 17:00");
     expect(details).toContain("Adres: Buca, İzmir <zemin kat>");
-    expect(await say(admin, "private", "/audit 1")).toContain("meeting.edit.online_link");
+    expect(await say(admin, "private", "/audit 1")).toContain("Toplantı bilgisi değişti (online_link)");
     expect(await say(admin, group, "/meeting_edit 1 capacity yok")).toBe("✏️ 1. toplantı güncellendi: kontenjan\nEski: 40 kişi\nYeni: belirtilmemiş");
     await say(admin, group, "/lang en");
     expect(await say(admin, group, "/meeting_edit 1 duration 90dk")).toBe("✏️ Meeting 1 updated: duration\nWas: 4 hours 30 minutes\nNow: 1 hour 30 minutes");

@@ -129,11 +129,11 @@ describe("/network and /network_set", () => {
     expect(await say(admin, group, "/network")).toContain("Saklama süresi: 36 ay");
     // The audit log names people: it is read privately.
     const audit = await say(admin, "private", "/audit 4");
-    expect(audit).toContain("network.set.retention_months");
+    expect(audit).toContain("Ağ ayarı değişti (retention_months)");
     expect(audit).toContain("24 → 36");
-    expect(audit).toContain("network.set.language");
+    expect(audit).toContain("Ağ ayarı değişti (language)");
     expect(audit).toContain("tr → en");
-    expect(audit).toContain("network.set.quiet_hours");
+    expect(audit).toContain("Ağ ayarı değişti (quiet_hours)");
     expect(audit).not.toContain("next_number");
   });
 
@@ -639,7 +639,7 @@ describe("the join code is for organisers, privately", () => {
       for (const code of [...old, current]) expect(stored).not.toContain(code);
     }
     const audit = await say(admin, "private", "/audit 10");
-    expect(audit).toContain("network.set.join_code");
+    expect(audit).toContain("Ağ ayarı değişti (join_code)");
     for (const code of [...old, current]) expect(audit).not.toContain(code);
   });
 });

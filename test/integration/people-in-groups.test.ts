@@ -137,7 +137,7 @@ describe("organiser commands asked in a group: the group gets no name, the organ
     await say(admin, "private", "/start");
     await say(admin, group, `/organiser_add @${member.username}`);
     expect(await say(admin, group, "/audit 1")).toBe(REPORT_SENT);
-    expect(lastDm(admin)).toMatch(/member\.role Ayşe Yılmaz member → organiser/);
+    expect(lastDm(admin)).toMatch(/Üyenin rolü değişti · Ayşe Yılmaz member → organiser/);
     expectNoNamesIn(group, member, admin);
   });
 
@@ -172,7 +172,7 @@ describe("organiser commands asked in a group: the group gets no name, the organ
     const { admin, member, group } = await network("Özel Yanıt Ağı");
     await say(admin, "private", "/start");
     expect(await say(admin, "private", `/organiser_add @${member.username}`)).toBe(`Ayşe Yılmaz (@${member.username}) artık koordinatör.`);
-    expect(await say(admin, "private", "/audit 1")).toMatch(/member\.role Ayşe Yılmaz member → organiser/);
+    expect(await say(admin, "private", "/audit 1")).toMatch(/Üyenin rolü değişti · Ayşe Yılmaz member → organiser/);
   });
 });
 

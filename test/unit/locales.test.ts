@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { LOCALES, LOCALES_DIR, Translator, negotiateLocale } from "../../src/bot
 import type { Network } from "../../src/db/client.ts";
 import { parseMinutesEntry } from "../../src/domain/minutes-entry.ts";
 import { DATE_PROBLEMS } from "../../src/domain/datetime.ts";
+import { auditActionArgs } from "../../src/features/audit/view.ts";
 import type { ActionItem } from "../../src/features/actions/service.ts";
 import { actionText } from "../../src/features/actions/view.ts";
 import { offsetsText, policyText } from "../../src/features/reminders/view.ts";
@@ -47,6 +48,24 @@ describe("locales", () => {
       for (const problem of DATE_PROBLEMS) {
         expect(ids, `${locale}: date-${problem}`).toContain(`date-${problem}`);
         expect(ids, `${locale}: minutes-missing-due-${problem}`).toContain(`minutes-missing-due-${problem}`);
+      }
+    }
+  });
+
+  it("every action the audit log records reads as words in both languages, not as its code", () => {
+    const sources = readdirSync(path.join(LOCALES_DIR, "..", "src"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts") && !file.includes("generated"));
+    const codes = new Set<string>();
+    for (const file of sources) {
+      const text = readFileSync(path.join(LOCALES_DIR, "..", "src", file), "utf8");
+      for (const match of text.matchAll(/action: [`"]([a-z_]+(?:\.[a-z_]+)+)(\.\$\{)?/g)) codes.add(match[1]!);
+      for (const match of text.matchAll(/"(host\.[a-z_]+)"/g)) codes.add(match[1]!);
+    }
+    codes.add("chat.unlink.repair");
+    expect(codes.size).toBeGreaterThan(25);
+    for (const code of codes) {
+      for (const locale of LOCALES) {
+        const args = auditActionArgs(code);
+        expect(translator.t(locale, "audit-action", args), `${locale}: ${code}`).not.toBe(args.code);
       }
     }
   });

@@ -8,6 +8,7 @@ import type { Feature } from "../feature.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import type { UserService } from "../users/service.ts";
 import type { AuditService } from "./service.ts";
+import { auditActionArgs } from "./view.ts";
 
 const MAX_ENTRIES = 50;
 
@@ -23,12 +24,12 @@ export function auditFeature(deps: { audit: AuditService; users: UserService }):
     const entries = await deps.audit.latest(scope.network.id, count);
     if (entries.length === 0) return void (await ctx.reply(ctx.t("audit-empty")));
     const names = new Map<bigint, string>();
-    for (const id of new Set(entries.map((e) => e.actorId))) names.set(id, (await deps.users.find(id))?.firstName ?? String(id));
+    for (const id of new Set(entries.map((e) => e.actorId))) names.set(id, await actorName(ctx, deps.users, id));
     const lines = entries.map((entry) =>
       ctx.t("audit-line", {
         when: DateTime.fromJSDate(entry.at).setZone(scope.network.timeZone).setLocale(ctx.locale).toFormat("dd.MM.yyyy HH:mm"),
         actor: escapeHtml(names.get(entry.actorId)!),
-        action: escapeHtml(entry.action),
+        action: escapeHtml(ctx.t("audit-action", auditActionArgs(entry.action))),
         subject: escapeHtml(entry.subject ?? ""),
         change: escapeHtml(describeChange(entry.before, entry.after)),
       }),
@@ -36,6 +37,13 @@ export function auditFeature(deps: { audit: AuditService; users: UserService }):
     await answerPrivately(ctx, splitIntoMessages([ctx.t("audit-header", { count: entries.length }), "", ...lines]));
   });
   return { composer, commands: [{ command: "audit", description: "cmd-audit", chats: ["private", "group"], organiserOnly: true }] };
+}
+
+/** The bot itself (0), a forgotten person (a negative anonymous id), or someone by first name. */
+async function actorName(ctx: BotContext, users: UserService, id: bigint): Promise<string> {
+  if (id === 0n) return ctx.t("audit-actor-system");
+  if (id < 0n) return ctx.t("audit-actor-erased");
+  return (await users.find(id))?.firstName ?? ctx.t("audit-actor-erased");
 }
 
 function describeChange(before: unknown, after: unknown): string {
