@@ -25,7 +25,7 @@ describe("organiser roles", () => {
     expect(await say(member, group, `/organiser_remove @${admin.username}`)).toBe(CHANGE_SENT);
     expect(lastDm(member)).toBe(`Derya (@${admin.username}) artık koordinatör değil.`);
     expect(await say(member, group, "/audit 2")).toBe(REPORT_SENT);
-    expect(lastDm(member)).toMatch(/member\.role.*Derya.*organiser → member[\s\S]*member\.role.*Ayşe Yılmaz.*member → organiser/);
+    expect(lastDm(member)).toMatch(/Üyenin rolü değişti.*Derya.*organiser → member[\s\S]*Üyenin rolü değişti.*Ayşe Yılmaz.*member → organiser/);
   });
 
   it("never removes the last organiser", async () => {
