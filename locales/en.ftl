@@ -279,7 +279,10 @@ invite-sent = The invitation card for meeting { $number } was posted to { $chats
     } ({ $pinned } pinned). It is also going privately to { $direct ->
         [one] one member
        *[other] { $direct } members
-    } who have started the bot.
+    } who have started the bot.{ $unpinned ->
+        [0] {""}
+       *[other] {" "}To pin the card, make me an administrator of the group with the right to pin messages.
+    }
 invite-reposted = The invitation card for meeting { $number } was posted again to { $chats ->
         [one] one chat
        *[other] { $chats } chats

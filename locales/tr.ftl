@@ -270,7 +270,10 @@ invite-cancelled = { $number }. toplantı iptal edildi; iptal edilen bir toplant
 invite-already = { $number }. toplantının daveti daha önce gönderildi ({ $when }); kartlar yanıtlar geldikçe kendiliğinden güncelleniyor. Kartı gruplara yeniden göndermek isterseniz aşağıdaki düğmeye basın.
 invite-repost-button = 🔁 Gruplara yeniden gönderilsin
 invite-nowhere = Davet kartını hiçbir sohbete gönderemedim ve özel mesajla ulaşabildiğim bir üye de yok. Lütfen botun bağlı gruplarda mesaj gönderebildiğini kontrol edin.
-invite-sent = { $number }. toplantının davet kartı { $chats } sohbete gönderildi ({ $pinned } tanesi sabitlendi). Kart, botu başlatmış { $direct } üyeye de özel mesajla gönderiliyor.
+invite-sent = { $number }. toplantının davet kartı { $chats } sohbete gönderildi ({ $pinned } tanesi sabitlendi). Kart, botu başlatmış { $direct } üyeye de özel mesajla gönderiliyor.{ $unpinned ->
+        [0] {""}
+       *[other] {" "}Kartı sabitleyebilmem için beni grupta “Mesajları sabitleme” yetkisiyle yönetici yapmanız gerekir.
+    }
 invite-reposted = { $number }. toplantının davet kartı { $chats } sohbete yeniden gönderildi. Kartı henüz özel mesajla almamış { $direct } üyeye de gönderiliyor.
 ics-start-first = Takvim dosyasını size özel mesajla gönderebilmem için önce @{ $bot } ile sohbeti açıp Başlat’a basın.
 ics-sent-private = Takvim dosyasını size özel mesajla gönderdim.

@@ -63,7 +63,7 @@ describe("/invite", () => {
   it("posts the card to the group and by DM, with the meeting, the tally and the buttons", async () => {
     const { admin, member, group, meeting, card } = await invited("Davet Ağı");
     expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.message_id > card.message_id).map((m) => m.text)).toContainEqual(
-      "25. toplantının davet kartı 1 sohbete gönderildi (0 tanesi sabitlendi). Kart, botu başlatmış 1 üyeye de özel mesajla gönderiliyor.",
+      "25. toplantının davet kartı 1 sohbete gönderildi (0 tanesi sabitlendi). Kart, botu başlatmış 1 üyeye de özel mesajla gönderiliyor. Kartı sabitleyebilmem için beni grupta “Mesajları sabitleme” yetkisiyle yönetici yapmanız gerekir.",
     );
     expect(card.text).toContain("25. Toplantı: Davet Ağı\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nYer: Buca1923 Mevlana Kafe");
     expect(card.text).toContain("Gündem\n1. Mevzuat ve Strateji\n2. Güç İlişkileri");

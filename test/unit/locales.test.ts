@@ -28,7 +28,7 @@ describe("locales", () => {
   it("every message formats in both languages without errors and differs between them", () => {
     // A value for every variable any message uses.
     const source = LOCALES.map((locale) => readFileSync(path.join(LOCALES_DIR, `${locale}.ftl`), "utf8")).join("\n");
-    const args = Object.fromEntries([...source.matchAll(/\{ *\$([a-zA-Z][\w-]*) *\}/g)].map((m) => [m[1]!, "§"]));
+    const args = Object.fromEntries([...source.matchAll(/\{ *\$([a-zA-Z][\w-]*) *(?:\}|->)/g)].map((m) => [m[1]!, "§"]));
     for (const id of translator.messageIds("tr")) {
       const texts = LOCALES.map((locale) => translator.t(locale, id, args));
       for (const text of texts) expect(text.trim().length).toBeGreaterThan(0);

@@ -45,7 +45,7 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     }
     const result = await invite(ctx, meeting.id, scope.network, false);
     if (result.posted === 0 && result.direct === 0) return void (await ctx.reply(ctx.t("invite-nowhere")));
-    await ctx.reply(ctx.t("invite-sent", { number, chats: result.posted, pinned: result.pinned, direct: result.direct }));
+    await ctx.reply(ctx.t("invite-sent", { number, chats: result.posted, pinned: result.pinned, unpinned: result.posted - result.pinned, direct: result.direct }));
   });
 
   composer.callbackQuery(/^repost:(\d{1,9})$/, async (ctx) => {
