@@ -495,7 +495,7 @@ reminder-kind-action-soon = görev sorumlusuna hatırlatma (son tarihten 2 gün 
 reminder-kind-action-due = görev sorumlusuna hatırlatma (son gün)
 
 ## Tutanak
-# Tutanak kayıtlarında görev: öneki gösterilir; eski `eylem:` öneki girdi olarak hâlâ kabul edilir (src/domain/minutes-entry.ts).
+# Tutanak kayıtlarında görev: öneki gösterilir; girdi olarak kabul edilen eski önekler src/domain/minutes-entry.ts dosyasındadır.
 cmd-minutes = Bir toplantının tutanağını açın ya da taslağı görün: /minutes 25
 cmd-minutes-taker = Yanıtladığınız kişiyi tutanak sorumlusu olarak belirleyin
 cmd-minutes-edit = Tutanaktaki bir kaydı düzeltin
