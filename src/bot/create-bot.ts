@@ -116,7 +116,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, hosting: services.hosting, hostNotifier, refresher, translator, logger, actions: services.actions, withholder: services.withholder }),
     attendanceFeature({ attendance: services.attendance, meetings: services.meetings }),
     minutesFeature({ minutes: services.minutes, meetings: services.meetings, networks: services.networks, organisations: services.organisations, dialogues: services.dialogues, withholder: services.withholder, publisher }),
-    actionsFeature({ prisma: services.prisma, actions: services.actions, refresher, withholder: services.withholder, translator, logger }),
+    actionsFeature({ prisma: services.prisma, actions: services.actions, networks: services.networks, refresher, withholder: services.withholder, translator, logger }),
     reportsFeature({ reports: services.reports }),
     hostingFeature({ hosting: services.hosting, notifier: hostNotifier, dialogues: services.dialogues }),
     invitationsFeature({ invitations: services.invitations, meetings: services.meetings, networks: services.networks, reminders: services.reminders, poster }),

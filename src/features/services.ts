@@ -86,7 +86,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     actions,
     reports: new ReportService(prisma, clock),
     membership: new MembershipService(prisma, audit, clock),
-    networkChoices: new NetworkChoiceService(prisma, clock),
+    networkChoices: new NetworkChoiceService(prisma, networks, clock),
     privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger: options.logger ?? silentLogger }),
     clock,
   };

@@ -14,6 +14,7 @@ import { requireNetwork } from "../networks/scope.ts";
 import type { ActionService, CompleteResult } from "./service.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
 import { actionListLines, actionText, doneData, shownActionText } from "./view.ts";
+import type { NetworkService } from "../networks/service.ts";
 
 /** Done buttons under /actions, at most this many. */
 const LIST_BUTTONS = 8;
@@ -21,6 +22,7 @@ const LIST_BUTTONS = 8;
 export interface ActionsFeatureDeps {
   prisma: PrismaClient;
   actions: ActionService;
+  networks: NetworkService;
   refresher: CardRefresher;
   /** Item texts reach a group, or a member who does not own them, with members' names withheld. */
   withholder: NameWithholder;
@@ -96,7 +98,7 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
     await ctx.answerCallbackQuery({ text: await complete(ctx, network, Number(ctx.match[1])), show_alert: true });
   });
 
-  const scopeForItem = (ctx: BotContext, networkId: number): Promise<Scope | undefined> => actions.memberOf(networkId, BigInt(ctx.from!.id));
+  const scopeForItem = (ctx: BotContext, networkId: number): Promise<Scope | undefined> => deps.networks.memberScope(networkId, BigInt(ctx.from!.id));
 
   return {
     composer,

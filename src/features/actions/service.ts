@@ -1,4 +1,4 @@
-import type { MinutesEntry, Network, PrismaClient } from "../../db/client.ts";
+import type { MinutesEntry, PrismaClient } from "../../db/client.ts";
 import { planActionReminders } from "../../domain/reminders.ts";
 import { hostContacts } from "../../domain/rotation.ts";
 import type { AuditService } from "../audit/service.ts";
@@ -130,12 +130,6 @@ export class ActionService {
     return row ? { ...toItem(row), networkId: row.minutes.meeting.networkId } : undefined;
   }
 
-  /** The presser of a Done button as a member of the item's network; someone who left is none. */
-  async memberOf(networkId: number, userId: bigint): Promise<{ network: Network; membership: { id: number; role: "organiser" | "member"; organisationId: number | null } } | undefined> {
-    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, include: { network: true } });
-    if (!member || member.leftAt !== null) return undefined;
-    return { network: member.network, membership: { id: member.id, role: member.role, organisationId: member.organisationId } };
-  }
 
   /** Closes an item: its owner (the person, or a member of the owning organisation) or an organiser may. */
   async complete(networkId: number, entryId: number, actor: Owner & { organiser: boolean; userId: bigint }): Promise<CompleteResult> {

@@ -77,7 +77,7 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     // The file carries the venue and address: members of the meeting's network only (a press on
     // the group's own card counts as taking part there).
     if (message.chat.type !== "private") await ctx.takePart();
-    if (!(await invitations.isMember(data.network.id, BigInt(ctx.from.id)))) return void (await ctx.answerCallbackQuery({ text: ctx.t("buttons-members-only"), show_alert: true }));
+    if (!(await deps.networks.memberScope(data.network.id, BigInt(ctx.from.id)))) return void (await ctx.answerCallbackQuery({ text: ctx.t("buttons-members-only"), show_alert: true }));
     const file = deps.meetings.calendarFile(data.network, data.meeting, calendarTexts(ctx, data.meeting, data.network));
     try {
       await ctx.api.sendDocument(ctx.from.id, new InputFile(Buffer.from(file.content, "utf8"), file.name), {

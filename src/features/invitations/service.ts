@@ -7,6 +7,7 @@ import type { MeetingWithHost } from "../meetings/service.ts";
 import type { NameWithholder, TextAudience } from "../members/name-withholder.ts";
 import type { RsvpService, Tally } from "../rsvp/service.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { NO_FREE_TEXT } from "../members/name-withholder.ts";
 
 export type { PostedCard };
 
@@ -54,11 +55,9 @@ export class InvitationService {
     const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId }, include: { hostOrganisation: true, network: true, cards: true } });
     if (!meeting) return undefined;
     const { network, cards, ...rest } = meeting;
-    const [tally, carriedOver, texts] = await Promise.all([
-      this.rsvps.tally(meetingId),
-      this.actions.open(network.id, { beforeNumber: meeting.number }),
-      this.withholder.forNetwork(network.id),
-    ]);
+    const [tally, carriedOver] = await Promise.all([this.rsvps.tally(meetingId), this.actions.open(network.id, { beforeNumber: meeting.number })]);
+    // Only carried-over items carry free text: a card without them needs no member list (every refresh reads this).
+    const texts = carriedOver.length > 0 ? await this.withholder.forNetwork(network.id) : NO_FREE_TEXT;
     return { meeting: rest, network, cards, tally, carriedOver, texts };
   }
 
@@ -97,11 +96,6 @@ export class InvitationService {
     return card.meetingId;
   }
 
-  /** Whether the person belongs to the network now: a card's details (venue, calendar) are for members. */
-  async isMember(networkId: number, userId: bigint): Promise<boolean> {
-    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, select: { leftAt: true } });
-    return member !== null && member.leftAt === null;
-  }
 
   /** Members reachable by DM who have no direct card for this meeting yet. */
   async directRecipients(meetingId: number, networkId: number): Promise<DirectRecipient[]> {

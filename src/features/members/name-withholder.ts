@@ -34,6 +34,9 @@ export interface TextAudience {
 
 const AS_WRITTEN: ShownText = (text) => text;
 
+/** For readers of something that holds no free text: nothing to withhold, nothing to read. */
+export const NO_FREE_TEXT: TextAudience = { group: AS_WRITTEN, person: () => AS_WRITTEN, in: () => AS_WRITTEN };
+
 /** Shorter names are ordinary words too often ("Su", "Ay") to be withheld safely. */
 const MIN_NAME_LETTERS = 3;
 
@@ -56,6 +59,8 @@ export class NameWithholder {
       names: names.filter((name) => (name.match(/\p{L}/gu)?.length ?? 0) >= MIN_NAME_LETTERS),
       usernames: members.flatMap(({ user }) => (user.username ? [user.username] : [])),
     };
+    // Looked up once per card on every refresh: by id, not by scanning the members.
+    const current = new Map(members.filter((m) => m.leftAt === null).map((m) => [m.userId, m]));
     // One pattern per language of "(name withheld)", built when first needed.
     const scrubbers = new Map<string, (text: string) => string>();
     const group: ShownText = (text, replacement) => {
@@ -64,7 +69,7 @@ export class NameWithholder {
       return scrub(text);
     };
     const person = (userId: bigint): ShownText => {
-      const reader = members.find((m) => m.userId === userId && m.leftAt === null);
+      const reader = current.get(userId);
       if (reader?.role === "organiser") return AS_WRITTEN;
       if (!reader) return group;
       const username = reader.user.username?.toLowerCase();

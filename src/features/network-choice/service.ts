@@ -1,18 +1,19 @@
 import type { PrismaClient } from "../../db/client.ts";
-import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import type { NetworkService } from "../networks/service.ts";
 
 /** Which of their networks a person means in private, when they belong to several. */
 export class NetworkChoiceService {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly networks: NetworkService,
     private readonly clock: () => Date,
   ) {}
 
   /** Records the choice; undefined when the person is not (or no longer) a member there. */
   async choose(userId: bigint, networkId: number): Promise<{ name: string } | undefined> {
-    const member = await this.prisma.member.findFirst({ where: { networkId, userId, ...ACTIVE_MEMBER }, include: { network: { select: { name: true } } } });
-    if (!member) return undefined;
+    const scope = await this.networks.memberScope(networkId, userId);
+    if (!scope) return undefined;
     await this.prisma.telegramUser.update({ where: { id: userId }, data: { privateNetworkId: networkId, privateNetworkAt: this.clock() } });
-    return { name: member.network.name };
+    return { name: scope.network.name };
   }
 }

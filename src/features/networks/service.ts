@@ -302,9 +302,9 @@ export class NetworkService {
 
   /** An organiser of the network who has not left it. */
   async isOrganiser(networkId: number, userId: bigint): Promise<boolean> {
-    const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId, userId } }, select: { role: true, leftAt: true } });
-    return member?.role === "organiser" && member.leftAt === null;
+    return (await this.memberScope(networkId, userId))?.membership?.role === "organiser";
   }
+
 
   /**
    * The person's place in one given network, for work that carries its network with it (a
