@@ -36,6 +36,7 @@ import type { BotContext } from "./context.ts";
 import { negotiateLocale, type Translator } from "./i18n.ts";
 import { InFlightUpdates } from "./inflight.ts";
 import { buttonGuard } from "./button-guard.ts";
+import { isMembershipNotice } from "./chat-member.ts";
 import { markUnreachableOn403 } from "./transformers.ts";
 
 export interface BotDeps {
@@ -131,14 +132,6 @@ export function createBot(deps: BotDeps): OrtakBot {
 
   bot.catch((error) => handleError(error, deps.logger));
   return { bot, commands: allCommands(), inFlight, refresher, poster, hostNotifier, publisher };
-}
-
-/**
- * "X joined / left / was removed": the bot learns of people it may never have met. Nothing about
- * them is stored for it; the membership feature only updates people already known.
- */
-function isMembershipNotice(ctx: Context): boolean {
-  return ctx.chatMember !== undefined || ctx.myChatMember !== undefined || ctx.message?.left_chat_member !== undefined || ctx.message?.new_chat_members !== undefined;
 }
 
 /** The error boundary: log it, tell the person something went wrong, never crash the bot. */

@@ -55,16 +55,9 @@ export function traceScrubber(traces: Traces, replacement: string): (text: strin
   };
 }
 
-/** Every string inside a JSON value passed through `scrub`; the value is copied, not changed. */
-export function scrubJson(value: unknown, scrub: (text: string) => string): unknown {
-  if (typeof value === "string") return scrub(value);
-  if (Array.isArray(value)) return value.map((item) => scrubJson(item, scrub));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrubJson(item, scrub)]));
-  return value;
-}
 
 /**
- * Like scrubJson, for structured values: a string equal to one of `exact` becomes `replacement`
+ * For structured values (every string inside the value, copied, not changed): a string equal to one of `exact` becomes `replacement`
  * whatever its key; free text (`freeText(key)` true) also goes through `scrub`; any other string stays.
  */
 export function scrubStructured(value: unknown, exact: ReadonlySet<string>, replacement: string, scrub: (text: string) => string, freeText: (key: string) => boolean, key = ""): unknown {

@@ -5,6 +5,7 @@ import type { Meeting, Network } from "../../db/client.ts";
 import type { DateProblem } from "../../domain/datetime.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
 import type { AgendaProblem, MeetingField, MeetingWithHost } from "./service.ts";
+import { offsetText } from "../reminders/view.ts";
 
 export type { Reader };
 
@@ -80,14 +81,6 @@ export function createdText(ctx: Reader, meeting: Meeting, network: Network): st
   ].join("\n");
 }
 
-/** "5 saat", "4 saat 30 dakika". */
-function durationText(ctx: Reader, minutes: number): string {
-  const parts: string[] = [];
-  if (minutes >= 60) parts.push(ctx.t("offset-hours", { count: Math.floor(minutes / 60) }));
-  if (minutes % 60 > 0) parts.push(ctx.t("offset-minutes", { count: minutes % 60 }));
-  return parts.join(" ");
-}
-
 /** One field of a meeting as the reader sees it (HTML), for the old → new answer of /meeting_edit. */
 export function fieldValue(ctx: Reader, field: MeetingField, meeting: Meeting, network: Network): string {
   const none = ctx.t("meeting-value-none");
@@ -104,7 +97,7 @@ export function fieldValue(ctx: Reader, field: MeetingField, meeting: Meeting, n
     case "facilitators":
       return text(meeting.facilitators.join("; "));
     case "duration":
-      return durationText(ctx, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000));
+      return offsetText(ctx, Math.round((meeting.endsAt.getTime() - meeting.startsAt.getTime()) / 60_000));
     case "capacity":
       return meeting.capacity === null ? none : ctx.t("meeting-value-people", { count: meeting.capacity });
     case "deadline":

@@ -40,12 +40,8 @@ export class MemberService {
   async join(joinCode: string, userId: bigint) {
     const network = await this.prisma.network.findUnique({ where: { joinCode: joinCode.toUpperCase() } });
     if (!network) return undefined;
-    await this.prisma.member.upsert({
-      where: { networkId_userId: { networkId: network.id, userId } },
-      create: { networkId: network.id, userId },
-      // The join link is also the way back for someone who had left.
-      update: { leftAt: null },
-    });
+    // The join link is also the way back for someone who had left.
+    await this.admit(network.id, userId);
     return network;
   }
 

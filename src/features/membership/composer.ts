@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { isInChat } from "../../bot/chat-member.ts";
+import { isInChat, isInChatNow } from "../../bot/chat-member.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { sendToEach, type SendToEachDeps } from "../../bot/direct.ts";
 import type { Feature } from "../feature.ts";
@@ -15,14 +15,7 @@ export function membershipFeature(deps: { membership: MembershipService } & Omit
   const composer = new Composer<BotContext>();
 
   const left = async (ctx: BotContext, userId: number, actorId: number) => {
-    const stillIn: PresenceCheck = async (chatId) => {
-      try {
-        return isInChat(await ctx.api.getChatMember(Number(chatId), userId));
-      } catch {
-        // A chat the bot can no longer see cannot vouch for anyone.
-        return false;
-      }
-    };
+    const stillIn: PresenceCheck = (chatId) => isInChatNow(ctx.api, Number(chatId), userId);
     const ended = await deps.membership.departed(BigInt(ctx.chat!.id), BigInt(userId), BigInt(actorId), stillIn);
     for (const departure of ended) {
       await sendToEach({ api: ctx.api, translator: deps.translator, logger: deps.logger }, departure.organisers, (reader) => departureText(reader, departure));

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from "grammy";
-import { isInChat } from "../../bot/chat-member.ts";
+import { isInChatNow, isMembershipNotice } from "../../bot/chat-member.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml } from "../../bot/reply.ts";
@@ -50,12 +50,13 @@ export function scopeMiddleware(networks: NetworkService, clock: () => Date): Mi
       const known = await ctx.scope();
       if (!known || known.membership) return known;
       // Anyone who can see a public group's card can press it; only people in the group take part.
-      if (!isInChat(await ctx.getChatMember(Number(userId)).catch(() => undefined))) return known;
+      if (!(await isInChatNow(ctx.api, ctx.chat.id, Number(userId)))) return known;
       const scope = await networks.scopeOfChat(placeOf(ctx), userId, true);
       found = Promise.resolve(scope ? { kind: "one", scope } : { kind: "none" });
       return scope;
     };
-    if (!ctx.callbackQuery) await ctx.scopeResolution();
+    // Join and leave notices are handled without a scope: looking it up for them is wasted.
+    if (!ctx.callbackQuery && !isMembershipNotice(ctx)) await ctx.scopeResolution();
     await next();
   };
 }

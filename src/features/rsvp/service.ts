@@ -315,7 +315,7 @@ async function promoteWaiting(tx: Prisma.TransactionClient, meeting: MeetingStat
     if (taken + waiting.partySize > meeting.capacity) break;
     taken += waiting.partySize;
     await tx.rsvp.update({ where: { id: waiting.id }, data: { waitlistedAt: null } });
-    if (waiting.member) promoted.push({ userId: waiting.member.userId, meetingNumber: meeting.number, partySize: waiting.partySize });
+    promoted.push({ userId: waiting.member.userId, meetingNumber: meeting.number, partySize: waiting.partySize });
   }
   return promoted;
 }
