@@ -1,5 +1,5 @@
 import type { Job } from "bullmq";
-import type { ReminderPayload } from "./reminders.ts";
+import type { DeliverPayload } from "./outbox.ts";
 
 /** The one queue ortak uses; job kinds are told apart by name. */
 export const MAIN_QUEUE = "ortak";
@@ -9,7 +9,8 @@ export interface JobPayloads {
   heartbeat: Record<string, never>;
   /** Nightly: answers, check-ins and DM records of meetings past the retention period become anonymous. */
   retention: Record<string, never>;
-  reminder: ReminderPayload;
+  /** One outbox row to deliver. */
+  deliver: DeliverPayload;
 }
 
 export type JobName = keyof JobPayloads;

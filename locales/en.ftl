@@ -273,23 +273,6 @@ invite-cancelled = Meeting { $number } was cancelled; a cancelled meeting cannot
 invite-already = The invitation to meeting { $number } was already sent ({ $when }); its cards update themselves as answers arrive. If you would like to post the card to the groups again, press the button below.
 invite-repost-button = 🔁 Post to the groups again
 invite-nowhere = I could not post the invitation card to any chat, and there is no member I can reach privately either. Please check that the bot may post in the linked groups.
-invite-sent = The invitation card for meeting { $number } was posted to { $chats ->
-        [one] one chat
-       *[other] { $chats } chats
-    } ({ $pinned } pinned). It is also going privately to { $direct ->
-        [one] one member
-       *[other] { $direct } members
-    } who have started the bot.{ $unpinned ->
-        [0] {""}
-       *[other] {" "}To pin the card, make me an administrator of the group with the right to pin messages.
-    }
-invite-reposted = The invitation card for meeting { $number } was posted again to { $chats ->
-        [one] one chat
-       *[other] { $chats } chats
-    }. It is also going privately to { $direct ->
-        [one] one member
-       *[other] { $direct } members
-    } who had not received it yet.
 ics-start-first = To send you the calendar file privately, open a chat with @{ $bot } and press Start first.
 ics-sent-private = I sent you the calendar file privately.
 card-answers = <b>Answers</b>
@@ -410,7 +393,11 @@ reminder-organiser-summary =
     📋 <b>The answer deadline of meeting { $number } has come; answers are closed.</b>
     When: { $when }
     Venue: { $venue }
-reminder-failed = ⚠️ A reminder for meeting { $number } could not be sent despite several attempts. Type /reminders { $number } for details.
+delivery-failed = ⚠️ { $what ->
+    [card] The invitation card for meeting { $number } could not be posted in a linked chat; Telegram refused it. Please check that the bot is in that group and may write there.
+    [minutes] The minutes of meeting { $number } could not be sent to one recipient; Telegram refused them.
+   *[reminder] A reminder for meeting { $number } could not be sent despite several attempts. Type /reminders { $number } for details.
+  }
 cmd-reminders = See the reminder policy, or a meeting's reminders
 cmd-reminders-set = Set when reminders go out
 reminders-usage = Usage: /reminders or /reminders <number>
@@ -622,13 +609,6 @@ minutes-nothing-to-keep = There is no text left to keep; please write the entry 
 minutes-taker-set = { $name } is now the minute-taker of meeting { $number }.
 minutes-publish-empty = The minutes of meeting { $number } have no entries yet; there is nothing to publish.
 minutes-publish-unchanged = The minutes of meeting { $number } were already published as version { $version } and have not changed since.
-minutes-published = 📣 The minutes of meeting { $number } are published as version { $version }: sent to { $chats } { $chats ->
-        [one] chat
-       *[other] chats
-    } and { $organisers } { $organisers ->
-        [one] organiser
-       *[other] organisers
-    }.
 minutes-approve-approved = ✅ The minutes of meeting { $number } are approved.
 minutes-approve-already = The minutes of meeting { $number } were already approved.
 minutes-approve-not-published = The minutes of meeting { $number } are not published yet; first /minutes_publish { $number }.
@@ -814,6 +794,8 @@ host-too-late = Meeting { $number } has begun; no organisation is asked to host 
 audit-actor-system = ortak (automatic)
 audit-actor-erased = erased person
 audit-action = { $action ->
+    [meeting-invite] Invitation sent
+    [meeting-repost] Invitation card re-posted
     [action-done] Task completed
     [chat-link] Chat linked to the network
     [chat-relink-in] Chat moved to this network
@@ -851,3 +833,49 @@ audit-action = { $action ->
     [rotation-order] Hosting order changed
    *[other] { $code }
 }
+
+# Races: the second of two answers pressed together, the second of two /invite typed together.
+host-answered-toast = This hosting proposal has already been answered; your answer was not recorded.
+invite-in-progress = The invitation to meeting { $number } is already being sent by another command ({ $when }); the cards were not sent a second time.
+
+# An invitation card shortened for room: how many agenda items it does not show.
+meeting-agenda-more = … and { $count ->
+        [one] one more item
+       *[other] { $count } more items
+    } (all of them: /meeting { $number })
+
+# Minutes published; the copies go out in turn (said without waiting for them).
+minutes-published-queued = 📣 The minutes of meeting { $number } are published as version { $version }; copies are on their way to { $chats } { $chats ->
+        [one] chat
+       *[other] chats
+    } and { $organisers } { $organisers ->
+        [one] organiser
+       *[other] organisers
+    }.
+# On the minutes card, while the published version's copies are still going out or some did not arrive.
+minutes-state-copies = Copies: { $sent } sent{ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } waiting
+    }{ $notSent ->
+        [0] {""}
+       *[other] , { $notSent } not delivered
+    }.
+
+# The answer to /invite: cards and DMs go out in turn (the answer does not wait for them).
+invite-queued = The invitation card for meeting { $number } is on its way to { $chats ->
+        [one] one chat
+       *[other] { $chats } chats
+    } (to be pinned in { $pinnable }). It is also going privately to { $direct ->
+        [one] one member
+       *[other] { $direct } members
+    } who have started the bot.{ $unpinnable ->
+        [0] {""}
+       *[other] {" "}To pin the card, make me an administrator of the group with the right to pin messages.
+    }
+invite-reposted-queued = The invitation card for meeting { $number } is on its way again to { $chats ->
+        [one] one chat
+       *[other] { $chats } chats
+    }. It is also going privately to { $direct ->
+        [one] one member
+       *[other] { $direct } members
+    } who had not received it yet.

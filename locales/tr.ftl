@@ -270,11 +270,6 @@ invite-cancelled = { $number }. toplantı iptal edildi; iptal edilen bir toplant
 invite-already = { $number }. toplantının daveti daha önce gönderildi ({ $when }); kartlar yanıtlar geldikçe kendiliğinden güncelleniyor. Kartı gruplara yeniden göndermek isterseniz aşağıdaki düğmeye basın.
 invite-repost-button = 🔁 Gruplara yeniden gönderilsin
 invite-nowhere = Davet kartını hiçbir sohbete gönderemedim ve özel mesajla ulaşabildiğim bir üye de yok. Lütfen botun bağlı gruplarda mesaj gönderebildiğini kontrol edin.
-invite-sent = { $number }. toplantının davet kartı { $chats } sohbete gönderildi ({ $pinned } tanesi sabitlendi). Kart, botu başlatmış { $direct } üyeye de özel mesajla gönderiliyor.{ $unpinned ->
-        [0] {""}
-       *[other] {" "}Kartı sabitleyebilmem için beni grupta “Mesajları sabitleme” yetkisiyle yönetici yapmanız gerekir.
-    }
-invite-reposted = { $number }. toplantının davet kartı { $chats } sohbete yeniden gönderildi. Kartı henüz özel mesajla almamış { $direct } üyeye de gönderiliyor.
 ics-start-first = Takvim dosyasını size özel mesajla gönderebilmem için önce @{ $bot } ile sohbeti açıp Başlat’a basın.
 ics-sent-private = Takvim dosyasını size özel mesajla gönderdim.
 card-answers = <b>Yanıtlar</b>
@@ -356,7 +351,11 @@ reminder-organiser-summary =
     📋 <b>{ $number }. toplantının son yanıt tarihi geldi; yanıtlar kapandı.</b>
     Tarih: { $when }
     Yer: { $venue }
-reminder-failed = ⚠️ { $number }. toplantının bir hatırlatması birkaç denemeye rağmen gönderilemedi. Ayrıntılar için /reminders { $number } yazın.
+delivery-failed = ⚠️ { $what ->
+    [card] { $number }. toplantının davetiye kartı bağlı bir sohbete gönderilemedi; Telegram kabul etmedi. Lütfen botun o grupta olduğunu ve mesaj yazabildiğini kontrol edin.
+    [minutes] { $number }. toplantının tutanağı bir alıcıya gönderilemedi; Telegram kabul etmedi.
+   *[reminder] { $number }. toplantının bir hatırlatması birkaç denemeye rağmen gönderilemedi. Ayrıntılar için /reminders { $number } yazın.
+  }
 cmd-reminders = Hatırlatma düzenini ya da bir toplantının hatırlatmalarını görün
 cmd-reminders-set = Hatırlatma zamanlarını ayarlayın
 reminders-usage = Kullanım: /reminders ya da /reminders <numara>
@@ -554,7 +553,6 @@ minutes-nothing-to-keep = Saklanacak bir metin kalmadı; kaydı yeniden yazın.
 minutes-taker-set = { $name }, { $number }. toplantının tutanak sorumlusu olarak belirlendi.
 minutes-publish-empty = { $number }. toplantının tutanağında henüz kayıt yok; yayımlanacak bir şey yok.
 minutes-publish-unchanged = { $number }. toplantının tutanağı { $version }. sürüm olarak zaten yayımlandı ve o günden beri değişmedi.
-minutes-published = 📣 { $number }. toplantının tutanağı { $version }. sürüm olarak yayımlandı: { $chats } sohbete ve { $organisers } koordinatöre gönderildi.
 minutes-approve-approved = ✅ { $number }. toplantının tutanağı onaylandı.
 minutes-approve-already = { $number }. toplantının tutanağı zaten onaylanmıştı.
 minutes-approve-not-published = { $number }. toplantının tutanağı henüz yayımlanmadı; önce /minutes_publish { $number } yazın.
@@ -722,6 +720,8 @@ host-too-late = { $number }. toplantı başladı; artık hiçbir kuruma ev sahip
 audit-actor-system = ortak (otomatik)
 audit-actor-erased = silinmiş kişi
 audit-action = { $action ->
+    [meeting-invite] Davet gönderildi
+    [meeting-repost] Davet kartı yeniden gönderildi
     [action-done] Görev tamamlandı
     [chat-link] Sohbet ağa bağlandı
     [chat-relink-in] Sohbet bu ağa taşındı
@@ -759,3 +759,28 @@ audit-action = { $action ->
     [rotation-order] Ev sahipliği sırası değişti
    *[other] { $code }
 }
+
+# Aynı anda basılan iki yanıttan ikincisi; aynı anda yazılan iki /invite komutundan ikincisi.
+host-answered-toast = Bu ev sahipliği önerisi zaten yanıtlandı; yanıtınız kaydedilmedi.
+invite-in-progress = { $number }. toplantının daveti başka bir komutla zaten gönderiliyor ({ $when }); kartlar ikinci kez gönderilmedi.
+
+# Yer darlığında kısaltılan davet kartı: gösterilmeyen gündem maddelerinin sayısı.
+meeting-agenda-more = … ve { $count } madde daha (tamamı için: /meeting { $number })
+
+# Tutanak yayımlandı; kopyalar sırayla gönderiliyor (yanıt beklemeden verilir).
+minutes-published-queued = 📣 { $number }. toplantının tutanağı { $version }. sürüm olarak yayımlandı; kopyaları { $chats } sohbete ve { $organisers } koordinatöre gönderiliyor.
+# Tutanak kartında: yayımlanan sürümün kopyaları henüz tamamlanmadıysa ya da bir kısmı ulaşmadıysa.
+minutes-state-copies = Kopyalar: { $sent } gönderildi{ $waiting ->
+        [0] {""}
+       *[other] , { $waiting } sırada
+    }{ $notSent ->
+        [0] {""}
+       *[other] , { $notSent } ulaştırılamadı
+    }.
+
+# /invite yanıtı: kartlar ve özel mesajlar sırayla gönderiliyor (yanıt beklemeden verilir).
+invite-queued = { $number }. toplantının davet kartı { $chats } sohbete gönderiliyor ({ $pinnable } tanesinde sabitlenecek). Kart, botu başlatmış { $direct } üyeye de özel mesajla gönderiliyor.{ $unpinnable ->
+        [0] {""}
+       *[other] {" "}Kartı sabitleyebilmem için beni grupta “Mesajları sabitleme” yetkisiyle yönetici yapmanız gerekir.
+    }
+invite-reposted-queued = { $number }. toplantının davet kartı { $chats } sohbete yeniden gönderiliyor. Kartı henüz özel mesajla almamış { $direct } üyeye de gönderiliyor.

@@ -1,7 +1,8 @@
 // npm run seed [-- --organiser <your Telegram user id>]: loads the demo network into the
 // database the bot uses (DATA_DIR or DATABASE_URL). Stop the bot first: the embedded database
-// can be open in one process at a time.
+// can be open in one process at a time, and the data directory's lock refuses a seed while it runs.
 import { loadOrExit, loadStorageConfig } from "../src/config.ts";
+import { DataDirLockedError, lockDataDir, type DataDirLock } from "../src/data-dir-lock.ts";
 import { databaseTargetFor, openDatabase } from "../src/db/client.ts";
 import { seedDemo } from "./demo.ts";
 
@@ -13,7 +14,20 @@ if (organiserIndex >= 0 && !/^\d{1,15}$/.test(organiserArg ?? "")) {
   process.exit(2);
 }
 const storage = loadOrExit("seed", () => loadStorageConfig(process.env));
-const db = await openDatabase(databaseTargetFor(storage));
+let lock: DataDirLock | undefined;
+if (!storage.databaseUrl) {
+  try {
+    lock = await lockDataDir(storage.dataDir, "seed");
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    process.stderr.write(`seed: ${error.message}\n`);
+    process.exit(1);
+  }
+}
+const db = await openDatabase(databaseTargetFor(storage)).catch(async (error: unknown) => {
+  await lock?.release();
+  throw error;
+});
 try {
   const result = await seedDemo(db.prisma, organiserArg ? { organiserTelegramId: BigInt(organiserArg) } : {});
   process.stdout.write(
@@ -22,4 +36,5 @@ try {
   );
 } finally {
   await db.close();
+  await lock?.release();
 }

@@ -1,5 +1,4 @@
 import type { Server } from "node:http";
-import { run, type RunnerHandle } from "@grammyjs/runner";
 import { Redis } from "ioredis";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
@@ -10,17 +9,20 @@ import { Translator } from "./bot/i18n.ts";
 import { createBot, type OrtakBot } from "./bot/create-bot.ts";
 import { publishCommandMenu } from "./bot/commands.ts";
 import { createWebhookServer } from "./bot/webhook.ts";
+import { startPolling } from "./bot/polling.ts";
+import { connectToTelegram } from "./bot/connect.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
+import { checkEvictionPolicy } from "./redis/eviction-policy.ts";
 import { ALLOWED_UPDATES } from "./bot/allowed-updates.ts";
 import { createServices } from "./features/services.ts";
 import { createQueue, type OrtakQueue } from "../jobs/queue.ts";
-import { heartbeatProcessor, scheduleHousekeeping, scheduleRetention } from "../jobs/housekeeping.ts";
-import type { Worker } from "bullmq";
+import { heartbeatProcessor, retentionProcessor, scheduleHousekeeping, scheduleRetention } from "../jobs/housekeeping.ts";
 import { Api } from "grammy";
-import { QueueReminderTransport } from "../jobs/reminders.ts";
+import { QueueOutboxTransport } from "../jobs/outbox.ts";
 import { markUnreachableOn403 } from "./bot/transformers.ts";
-import { createReminderWorker } from "./features/reminders/worker.ts";
-import type { Services } from "./features/services.ts";
-
+import { startDelivery } from "./features/delivery.ts";
+import { SendBudget } from "./outbox/budget.ts";
+import type { OutboxReconciler } from "./outbox/reconcile.ts";
 
 export interface RunningOrtak {
   ortak: OrtakBot;
@@ -31,12 +33,22 @@ export interface RunningOrtak {
   stop(): Promise<void>;
 }
 
-/** The composition root (used by main.ts, the tests and the benchmarks): config → db → redis → queues → bot → workers → polling or webhook. */
-export async function startOrtak(config: Config, logger: Logger): Promise<RunningOrtak> {
+export interface StartOptions {
+  /** Aborted when the process is asked to stop during start-up: what was opened is closed, then startOrtak rejects. */
+  signal?: AbortSignal;
+  /** Called once if the running bot can no longer take updates (Telegram: 401, 409); the caller stops it. */
+  onFatal?: (error: Error) => void;
+}
+
+/** The composition root (used by main.ts, the tests and the benchmarks): lock → db → redis → queues → bot → workers → polling or webhook. */
+export async function startOrtak(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningOrtak> {
+  const signal = options.signal ?? new AbortController().signal;
+  const onFatal = options.onFatal ?? ((error: Error) => logger.fatal({ err: error }, "ortak can no longer take updates"));
   const closers: { name: string; close: () => Promise<unknown> }[] = [];
   const closeAll = async () => {
     for (const { name, close } of closers.reverse()) {
       try {
+        logger.debug(`closing ${name}`);
         await close();
       } catch (error) {
         logger.error({ err: error }, `error while closing ${name}`);
@@ -44,10 +56,20 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     }
     closers.length = 0;
   };
+  // Between steps: a stop asked for during start-up is honoured at the next one.
+  const checkpoint = () => signal.throwIfAborted();
   try {
+    // Before anything touches the data directory: a second process must not stop our Redis or open our database files.
+    if (!config.databaseUrl || !config.redisUrl) {
+      const lock = await lockDataDir(config.dataDir, "ortak");
+      closers.push({ name: "data directory lock", close: () => lock.release() });
+    }
+    checkpoint();
+
     const db = await openDatabase(databaseTargetFor(config));
     closers.push({ name: "database", close: () => db.close() });
     logger.info({ database: db.kind }, "database ready");
+    checkpoint();
 
     let privateRedis: PrivateRedis | undefined;
     if (!config.redisUrl) {
@@ -59,6 +81,8 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
     closers.push({ name: "redis client", close: () => redis.quit() });
     await redis.ping();
+    if (config.redisUrl) await checkEvictionPolicy(redis, logger);
+    checkpoint();
 
     const bullConnection = { ...redisOptions, maxRetriesPerRequest: null };
     const queue = createQueue(bullConnection);
@@ -67,28 +91,45 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
     await scheduleRetention(queue);
 
     const translator = await Translator.load();
-    const services = createServices(db.prisma, { transport: new QueueReminderTransport(queue), logger });
-    const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, services, logger });
-    await ortak.bot.init();
+    const transport = new QueueOutboxTransport(queue, redis);
+    const services = createServices(db.prisma, { transport, logger });
+    // Telegram's budgets live in Redis: answers to people and the outbox of every process share them.
+    const sendBudget = new SendBudget(redis);
+    const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, services, logger, sendBudget });
+    await connectToTelegram(ortak.bot, { apiRoot: config.telegramApiRoot, logger, signal });
     logger.info({ botId: ortak.bot.botInfo.id, botUsername: ortak.bot.botInfo.username }, "connected to Telegram");
-    closers.push({ name: "invitation cards", close: () => Promise.all([ortak.poster.stop(), ortak.refresher.stop()]) });
-    // Invitation DMs and minutes copies cut off by a stop, and cards whose last edit was pending, are finished now.
-    void ortak.poster.resume().catch((error: unknown) => logger.error({ err: error }, "could not resume invitation cards"));
-    void ortak.publisher.resume(ortak.bot.api).catch((error: unknown) => logger.error({ err: error }, "could not resume published minutes"));
+    checkpoint();
 
-    const worker = startWorker(bullConnection, redis, services, translator, config, logger, ortak);
-    closers.push({ name: "worker", close: () => worker.close() });
-    // The ledger is the truth: jobs Redis lost are restored, reminders missed while down are settled.
-    const reconciled = await services.reminders.reconcile();
-    logger.info(reconciled, "reminders reconciled with the queue");
-    void worker.run();
+    // The delivery's own API: no automatic retries (a 429 delays the row, it never holds a worker).
+    const deliveryApi = new Api(config.botToken, { ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}), timeoutSeconds: Math.max(1, Math.floor(config.outbox.claimMs / 2000)) });
+    deliveryApi.config.use(markUnreachableOn403(services.users, logger));
+    const delivery = startDelivery({
+      services,
+      transport,
+      api: deliveryApi,
+      budget: sendBudget,
+      translator,
+      logger,
+      connection: bullConnection,
+      claimMs: config.outbox.claimMs,
+      reconcileMs: config.outbox.reconcileMs,
+      otherProcessors: {
+        heartbeat: heartbeatProcessor(redis),
+        retention: retentionProcessor((now) => services.privacy.applyRetention(now), services.clock),
+      },
+    });
+    closers.push({ name: "outbox delivery", close: () => delivery.close() });
+    // Members and chats that joined while the bot was down are planned for now.
+    void services.reminders.replanAhead().catch((error: unknown) => logger.error({ err: error }, "could not re-plan the reminders of meetings ahead"));
+    checkpoint();
 
     void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
 
     const stopIntake = config.mode.kind === "webhook"
-      ? await startWebhook(config, ortak, redis, db, logger)
-      : await startPolling(ortak, logger);
+      ? await startWebhook(config, ortak, redis, db, delivery.reconciler, logger)
+      : await startPollingIntake(ortak, logger, onFatal);
     closers.push({ name: "update intake", close: stopIntake });
+    checkpoint();
 
     return { ortak, db, redis, queue, stop: closeAll };
   } catch (error) {
@@ -97,39 +138,25 @@ export async function startOrtak(config: Config, logger: Logger): Promise<Runnin
   }
 }
 
-function startWorker(connection: RedisEndpoint & { maxRetriesPerRequest: null }, redis: Redis, services: Services, translator: Translator, config: Config, logger: Logger, ortak: OrtakBot): Worker {
-  // Its own API without automatic retries: a 429 pauses the queue instead of a worker.
-  const api = new Api(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined);
-  api.config.use(markUnreachableOn403(services.users, logger));
-  return createReminderWorker(connection, {
-    services,
-    api,
-    translator,
-    logger,
-    otherProcessors: { heartbeat: heartbeatProcessor(redis) },
-    onHostDeadline: (turnId) => ortak.hostNotifier.deadlinePassed(api, turnId),
-  });
-}
-
-async function startPolling(ortak: OrtakBot, logger: Logger): Promise<() => Promise<void>> {
+async function startPollingIntake(ortak: OrtakBot, logger: Logger, onFatal: (error: Error) => void): Promise<() => Promise<void>> {
   // Keeps pending updates: anything sent while the bot was down is still handled.
   await ortak.bot.api.deleteWebhook();
-  const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  const polling = startPolling(ortak.bot, {
+    allowedUpdates: ALLOWED_UPDATES,
+    logger,
+    onEnded: (ended) => {
+      logger.error({ reason: ended.reason }, ended.message);
+      onFatal(ended);
+    },
+  });
   logger.info("polling for updates");
   return async () => {
-    await runner.stop();
+    await polling.stop();
     await ortak.inFlight.drain();
-    // Confirm what was handled, so a restart does not handle it again.
-    const handled = ortak.inFlight.highestHandledUpdateId;
-    if (handled > 0) {
-      await ortak.bot.api.getUpdates({ offset: handled + 1, limit: 1, timeout: 0 }).catch((error: unknown) =>
-        logger.warn({ err: error }, "could not confirm the last update offset"),
-      );
-    }
   };
 }
 
-async function startWebhook(config: Config, ortak: OrtakBot, redis: Redis, db: Database, logger: Logger): Promise<() => Promise<void>> {
+async function startWebhook(config: Config, ortak: OrtakBot, redis: Redis, db: Database, outbox: OutboxReconciler, logger: Logger): Promise<() => Promise<void>> {
   if (config.mode.kind !== "webhook") throw new Error("not in webhook mode");
   const { url, secret, port } = config.mode;
   const server: Server = createWebhookServer({
@@ -139,6 +166,8 @@ async function startWebhook(config: Config, ortak: OrtakBot, redis: Redis, db: D
     redis,
     healthy: async () => {
       await Promise.all([db.ping(), redis.ping()]);
+      const overdue = await outbox.overdue();
+      if (overdue > 0) throw new Error(`${overdue} outbox messages overdue by more than 5 minutes`);
     },
     logger,
   });

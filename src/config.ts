@@ -10,6 +10,14 @@ export interface Config {
   redisUrl: string | undefined;
   logLevel: LogLevel;
   mode: BotMode;
+  outbox: OutboxTiming;
+}
+
+export interface OutboxTiming {
+  /** How long a delivery worker's claim on an outbox row lasts before another may take it. */
+  claimMs: number;
+  /** How often due rows without a queued job are given one. */
+  reconcileMs: number;
 }
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
@@ -25,6 +33,11 @@ export class ConfigError extends Error {
 }
 
 const optional = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value.trim());
+
+function wholeSeconds(name: string, min: number, max: number) {
+  const range = `${name} must be a whole number of seconds from ${min} to ${max}`;
+  return z.coerce.number({ error: range }).int(range).min(min, range).max(max, range);
+}
 
 const schema = z.object({
   BOT_TOKEN: z
@@ -57,6 +70,8 @@ const schema = z.object({
     .min(1, "PORT must be from 1 to 65535")
     .max(65535, "PORT must be from 1 to 65535")
     .default(8080),
+  OUTBOX_CLAIM_SECONDS: wholeSeconds("OUTBOX_CLAIM_SECONDS", 2, 600).default(60),
+  OUTBOX_RECONCILE_SECONDS: wholeSeconds("OUTBOX_RECONCILE_SECONDS", 1, 600).default(60),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config {
@@ -82,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     redisUrl: values.REDIS_URL,
     logLevel: values.LOG_LEVEL,
     mode,
+    outbox: { claimMs: values.OUTBOX_CLAIM_SECONDS * 1000, reconcileMs: values.OUTBOX_RECONCILE_SECONDS * 1000 },
   };
 }
 

@@ -3,38 +3,75 @@ import { loadConfig, loadOrExit } from "./config.ts";
 import { createLogger, secretsOf } from "./logger.ts";
 import { createScrubber } from "./redaction.ts";
 import { RedisUnavailableError } from "./redis/private-server.ts";
+import { EvictionPolicyError } from "./redis/eviction-policy.ts";
 import { MigrationError } from "./db/migrate.ts";
+import { DataDirLockedError } from "./data-dir-lock.ts";
+import { TelegramRejectedError } from "./bot/connect.ts";
 import { startOrtak, type RunningOrtak } from "./app.ts";
 
-async function main(): Promise<void> {
+// Start-up failures a person can fix: one plain line on stderr, no stack.
+const EXPLAINED = [RedisUnavailableError, MigrationError, DataDirLockedError, TelegramRejectedError, EvictionPolicyError];
+
+/**
+ * The process: starts ortak and stops it in order on a signal, a fault (an unhandled rejection,
+ * an uncaught exception) or Telegram ending polling. Whatever comes first, the embedded database
+ * is closed and the private redis-server stopped before the process exits, also when the stop
+ * comes during start-up; further signals do not cut that short.
+ */
+export async function main(): Promise<void> {
+  // Once nobody reads our output (a closed terminal or pipe), every write fails with EPIPE; as an
+  // uncaught error each would be logged, fail again, and spin.
+  for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
   const config = loadOrExit("ortak", () => loadConfig(process.env));
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  let running: RunningOrtak;
+  const scrub = createScrubber(secretsOf(config));
+  const startAbort = new AbortController();
+  let exitCode = 0;
+  let stopping: Promise<void> | undefined;
+
+  // Set below, before anything can call stop(): it awaits the start, whatever its outcome.
+  let starting: Promise<RunningOrtak | undefined> = Promise.resolve(undefined);
+  const stop = (reason: string, code: number) => {
+    exitCode = Math.max(exitCode, code);
+    if (stopping) {
+      logger.warn({ reason }, "already stopping: waiting for the orderly stop to finish (the database is closed before exit)");
+      return;
+    }
+    logger.info({ reason }, "shutting down");
+    startAbort.abort(new Error(`stopped during start-up (${reason})`));
+    stopping = (async () => {
+      // An interrupted start closes what it opened before it rejects.
+      const running = await starting.catch(() => undefined);
+      await running?.stop();
+      logger.info("stopped");
+      process.exit(exitCode);
+    })();
+  };
+  process.on("SIGINT", () => stop("SIGINT", 0));
+  process.on("SIGTERM", () => stop("SIGTERM", 0));
+  process.on("unhandledRejection", (reason) => {
+    logger.fatal({ err: reason }, "unhandled promise rejection; stopping");
+    stop("unhandled rejection", 1);
+  });
+  process.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, "uncaught exception; stopping");
+    stop("uncaught exception", 1);
+  });
+
+  starting = startOrtak(config, logger, { signal: startAbort.signal, onFatal: () => stop("Telegram ended polling", 1) });
   try {
-    running = await startOrtak(config, logger);
+    await starting;
   } catch (error) {
-    if (error instanceof RedisUnavailableError || error instanceof MigrationError) {
-      process.stderr.write(`ortak: ${createScrubber(secretsOf(config))(error.message)}\n`);
+    // A stop asked for during start-up exits once start-up has closed what it opened.
+    if (stopping) return;
+    if (EXPLAINED.some((type) => error instanceof type)) {
+      process.stderr.write(`ortak: ${scrub((error as Error).message)}\n`);
     } else {
       logger.fatal({ err: error }, "ortak could not start");
     }
     process.exit(1);
   }
-  logger.info("ortak is running; Ctrl-C stops it");
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) {
-      logger.warn("second signal: exiting at once");
-      process.exit(1);
-    }
-    stopping = true;
-    logger.info({ signal }, "shutting down");
-    await running.stop();
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  if (!stopping) logger.info("ortak is running; Ctrl-C stops it");
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

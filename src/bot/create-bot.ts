@@ -13,13 +13,10 @@ import { membersFeature } from "../features/members/composer.ts";
 import { networksFeature } from "../features/networks/composer.ts";
 import { scopeMiddleware } from "../features/networks/scope.ts";
 import { organisationsFeature } from "../features/organisations/composer.ts";
-import { CardRefresher } from "../features/invitations/card-refresher.ts";
 import { invitationsFeature } from "../features/invitations/composer.ts";
-import { CardPoster } from "../features/invitations/poster.ts";
 import { remindersFeature } from "../features/reminders/composer.ts";
 import { attendanceFeature } from "../features/attendance/composer.ts";
 import { hostingFeature } from "../features/hosting/composer.ts";
-import { HostNotifier } from "../features/hosting/notifier.ts";
 import { actionsFeature } from "../features/actions/composer.ts";
 import { minutesFeature } from "../features/minutes/composer.ts";
 import { MinutesPublisher } from "../features/minutes/publisher.ts";
@@ -29,7 +26,7 @@ import { rsvpFeature } from "../features/rsvp/composer.ts";
 import { privacyFeature } from "../features/privacy/composer.ts";
 import { membershipFeature } from "../features/membership/composer.ts";
 import { networkChoiceFeature } from "../features/network-choice/composer.ts";
-import { OutgoingBudget, type BudgetSettings } from "./outgoing-budget.ts";
+import type { SendBudget } from "../outbox/budget.ts";
 import type { Services } from "../features/services.ts";
 import type { CommandSpec } from "./commands.ts";
 import type { BotContext } from "./context.ts";
@@ -47,20 +44,21 @@ export interface BotDeps {
   translator: Translator;
   services: Services;
   logger: Logger;
-  /** How much of Telegram's limits deferrable messages may use; Telegram's own by default. */
-  budget?: BudgetSettings;
+  /**
+   * Telegram's budgets, shared with the outbox delivery: what the bot answers people is counted,
+   * so the outbox leaves room for it.
+   */
+  sendBudget: SendBudget;
 }
 
 export interface OrtakBot {
   bot: Bot<BotContext>;
   commands: readonly CommandSpec[];
   inFlight: InFlightUpdates;
-  /** Keeps posted invitation cards equal to the database. */
-  refresher: CardRefresher;
-  /** Posts cards and sends invitation DMs; `resume()` after a start finishes what was cut off. */
-  poster: CardPoster;
-  /** Hosting messages; the reminder worker calls it when a proposal's deadline passes. */
-  hostNotifier: HostNotifier;
+  /**
+   * Arms a meeting's card refresh for callers that do not yet do it in their own transaction;
+   * `drain()` waits for what it was asked (before the database closes).
+   */
   /** Posts published minutes; `resume()` after a start sends the copies a stop cut off. */
   publisher: MinutesPublisher;
 }
@@ -79,15 +77,11 @@ export function createBot(deps: BotDeps): OrtakBot {
   bot.api.config.use(autoRetry(RETRY));
   const { services } = deps;
   bot.api.config.use(markUnreachableOn403(services.users, deps.logger));
-  const budget = new OutgoingBudget(deps.budget);
-  bot.api.config.use(budget.transformer);
+  bot.api.config.use(deps.sendBudget.transformer);
   const { translator, logger } = deps;
   const clock = services.clock;
-  const refresher = new CardRefresher({ api: bot.api, invitations: services.invitations, translator, budget, logger, clock });
-  const hostNotifier = new HostNotifier({ prisma: services.prisma, hosting: services.hosting, networks: services.networks, refresher, translator, logger });
-  const poster = new CardPoster({ api: bot.api, invitations: services.invitations, networks: services.networks, refresher, budget, translator, logger, clock });
 
-  const publisher = new MinutesPublisher({ prisma: services.prisma, minutes: services.minutes, attendance: services.attendance, actions: services.actions, refresher, withholder: services.withholder, translator, logger, clock });
+  const publisher = new MinutesPublisher({ minutes: services.minutes, attendance: services.attendance, actions: services.actions, outbox: services.outbox, translator });
 
   const inFlight = new InFlightUpdates();
   bot.use(inFlight.middleware);
@@ -106,7 +100,7 @@ export function createBot(deps: BotDeps): OrtakBot {
   const features: Feature[] = [];
   const allCommands = () => features.flatMap((feature) => feature.commands);
   features.push(
-    membershipFeature({ membership: services.membership, translator, logger }),
+    membershipFeature({ membership: services.membership }),
     networkChoiceFeature({ choices: services.networkChoices, redispatch: (update) => bot.handleUpdate(update) }),
     startFeature({ users: services.users, allCommands }),
     languageFeature({ users: services.users }),
@@ -114,15 +108,15 @@ export function createBot(deps: BotDeps): OrtakBot {
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
     dialogueFeature({ dialogues: services.dialogues }),
-    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, users: services.users, dialogues: services.dialogues, reminders: services.reminders, hosting: services.hosting, hostNotifier, refresher, translator, logger, actions: services.actions, withholder: services.withholder }),
+    meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, dialogues: services.dialogues, hosting: services.hosting, actions: services.actions, withholder: services.withholder }),
     attendanceFeature({ attendance: services.attendance, meetings: services.meetings }),
     minutesFeature({ minutes: services.minutes, meetings: services.meetings, networks: services.networks, organisations: services.organisations, dialogues: services.dialogues, withholder: services.withholder, publisher }),
-    actionsFeature({ prisma: services.prisma, actions: services.actions, networks: services.networks, refresher, withholder: services.withholder, translator, logger }),
+    actionsFeature({ actions: services.actions, networks: services.networks, withholder: services.withholder }),
     reportsFeature({ reports: services.reports }),
-    hostingFeature({ hosting: services.hosting, notifier: hostNotifier, dialogues: services.dialogues }),
-    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, networks: services.networks, reminders: services.reminders, poster }),
+    hostingFeature({ hosting: services.hosting, dialogues: services.dialogues }),
+    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, networks: services.networks, reminders: services.reminders }),
     remindersFeature({ reminders: services.reminders, meetings: services.meetings }),
-    rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, users: services.users, attendance: services.attendance, refresher, translator, logger }),
+    rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, attendance: services.attendance }),
     auditFeature({ audit: services.audit, users: services.users }),
     privacyFeature({ privacy: services.privacy, clock }),
   );
@@ -131,7 +125,7 @@ export function createBot(deps: BotDeps): OrtakBot {
   bot.use(fallbackComposer(() => bot.botInfo.username));
 
   bot.catch((error) => handleError(error, deps.logger));
-  return { bot, commands: allCommands(), inFlight, refresher, poster, hostNotifier, publisher };
+  return { bot, commands: allCommands(), inFlight, publisher };
 }
 
 /** The error boundary: log it, tell the person something went wrong, never crash the bot. */

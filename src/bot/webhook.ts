@@ -1,10 +1,11 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { Bot } from "grammy";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { BotError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
 import type { Logger } from "../logger.ts";
 import type { BotContext } from "./context.ts";
+import { runErrorBoundary } from "./polling.ts";
 
 export interface WebhookServerDeps {
   bot: Bot<BotContext>;
@@ -14,19 +15,31 @@ export interface WebhookServerDeps {
   /** Resolves when the database and Redis answer. */
   healthy: () => Promise<void>;
   logger: Logger;
+  /** How long a claim on an update lives without renewal; renewed at half of it while the handler runs. */
+  claimSeconds?: number;
 }
 
 const UPDATE_KEY = (id: number) => `ortak:update:${id}`;
 const MAX_BODY = 1024 * 1024;
+const CLAIMED = "claimed";
+const HANDLED = "handled";
+// Telegram redelivers for up to a day; an id handled is remembered that long.
+const HANDLED_SECONDS = 86_400;
 
 /**
  * Receives updates from Telegram: checks the secret token, answers 200 only after the update
- * was handled (so Telegram retries what we could not take), and ignores an update id it has
- * already handled, because Telegram redelivers after a timeout or non-2xx answer.
+ * was handled (so Telegram retries what we could not take), and handles an update id once,
+ * because Telegram redelivers after a timeout or a non-2xx answer.
+ *
+ * An update is claimed in Redis while its handler runs (the claim renewed, so it lasts as long as
+ * the handler) and marked handled after. A handler that throws has been answered by the bot's
+ * error boundary and may have done part of its work: it counts as handled, and a redelivery does
+ * not run it again. Without Redis nothing can be claimed: 503, and Telegram retries later.
  */
 export function createWebhookServer(deps: WebhookServerDeps): Server {
   const secretMatches = secretChecker(deps.secret);
-  return createServer(async (req, res) => {
+  const claimSeconds = deps.claimSeconds ?? 60;
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     if (req.method === "GET" && url.pathname === "/healthz") {
       try {
@@ -48,18 +61,52 @@ export function createWebhookServer(deps: WebhookServerDeps): Server {
     } catch {
       return void res.writeHead(400).end();
     }
-    // A short claim while handling, kept for a day once handled; released if handling throws.
-    const claimed = await deps.redis.set(UPDATE_KEY(update.update_id), "1", "EX", 120, "NX");
-    if (claimed === null) return void res.writeHead(200).end();
+    const key = UPDATE_KEY(update.update_id);
+    try {
+      const claimed = await deps.redis.set(key, CLAIMED, "EX", claimSeconds, "NX");
+      if (claimed === null) {
+        const state = await deps.redis.get(key);
+        // "1": the mark of handled updates before claims were renewed.
+        if (state === HANDLED || state === "1") return void res.writeHead(200).end();
+        // Another request is handling it now (Telegram gave up waiting and redelivered): ask again later.
+        return void res.writeHead(503, { "retry-after": "5" }).end();
+      }
+    } catch (error) {
+      deps.logger.warn({ err: error, updateId: update.update_id }, "Redis unavailable: webhook update refused with 503; Telegram will retry");
+      return void res.writeHead(503, { "retry-after": "5" }).end();
+    }
+
+    const renewal = setInterval(() => {
+      deps.redis.expire(key, claimSeconds).catch((error: unknown) => deps.logger.warn({ err: error, updateId: update.update_id }, "could not renew the claim on an update"));
+    }, (claimSeconds * 1000) / 2);
     try {
       await deps.bot.handleUpdate(update);
-      await deps.redis.set(UPDATE_KEY(update.update_id), "1", "EX", 86_400);
-      res.writeHead(200).end();
     } catch (error) {
-      await deps.redis.del(UPDATE_KEY(update.update_id)).catch(() => undefined);
-      deps.logger.error({ err: error, updateId: update.update_id }, "webhook update failed; Telegram will retry");
-      res.writeHead(500).end();
+      if (!(error instanceof BotError)) {
+        // Not the handler's fault (the bot itself could not take updates): let Telegram retry.
+        clearInterval(renewal);
+        await deps.redis.del(key).catch(() => undefined);
+        deps.logger.error({ err: error, updateId: update.update_id }, "webhook update failed; Telegram will retry");
+        return void res.writeHead(500).end();
+      }
+      await runErrorBoundary(deps.bot, error, update.update_id, deps.logger);
+    } finally {
+      clearInterval(renewal);
     }
+    try {
+      await deps.redis.set(key, HANDLED, "EX", HANDLED_SECONDS);
+    } catch (error) {
+      // Handled all the same; a redelivery while the claim lives is still refused.
+      deps.logger.warn({ err: error, updateId: update.update_id }, "could not mark a webhook update handled");
+    }
+    res.writeHead(200).end();
+  };
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      deps.logger.error({ err: error }, "webhook request failed");
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 }
 

@@ -14,7 +14,8 @@ import { NetworkService } from "./networks/service.ts";
 import { OrganisationService } from "./organisations/service.ts";
 import { RsvpService } from "./rsvp/service.ts";
 import { ReminderService } from "./reminders/service.ts";
-import type { ReminderTransport } from "../../jobs/reminders.ts";
+import type { OutboxTransport } from "../../jobs/outbox.ts";
+import { Outbox } from "../outbox/outbox.ts";
 import { silentLogger, type Logger } from "../logger.ts";
 import { UserService } from "./users/service.ts";
 import { MembershipService } from "./membership/service.ts";
@@ -44,13 +45,15 @@ export interface Services {
   membership: MembershipService;
   networkChoices: NetworkChoiceService;
   privacy: PrivacyService;
+  /** Every message that is not a direct answer leaves through it. */
+  outbox: Outbox;
   /** The one source of "now" for rules that depend on it. */
   clock: () => Date;
 }
 
 export interface ServiceOptions {
-  /** Where reminder jobs go (BullMQ). */
-  transport: ReminderTransport;
+  /** Where outbox rows' jobs go (BullMQ). */
+  transport: OutboxTransport;
   /** The only source of "now" for rules that depend on it; tests pass a fixed one. */
   clock?: () => Date;
   logger?: Logger;
@@ -59,13 +62,15 @@ export interface ServiceOptions {
 export function createServices(prisma: PrismaClient, options: ServiceOptions): Services {
   const clock = options.clock ?? (() => new Date());
   const audit = new AuditService(prisma);
-  const rsvps = new RsvpService(prisma, clock);
-  const reminders = new ReminderService(prisma, options.transport, audit, clock, options.logger ?? silentLogger);
-  const actions = new ActionService(prisma, reminders, audit, clock);
+  const logger = options.logger ?? silentLogger;
+  const outbox = new Outbox(prisma, options.transport, clock, logger);
+  const rsvps = new RsvpService(prisma, outbox, clock);
+  const reminders = new ReminderService(prisma, outbox, audit, clock, logger);
+  const actions = new ActionService(prisma, reminders, audit, outbox, clock);
   const withholder = new NameWithholder(prisma);
   const users = new UserService(prisma);
   const networks = new NetworkService(prisma, audit);
-  const invitations = new InvitationService(prisma, rsvps, actions, withholder, audit, clock);
+  const invitations = new InvitationService(prisma, outbox, rsvps, actions, withholder, audit, clock);
   networks.onChatDetached((chatId) => invitations.forgetCardsIn(chatId));
   return {
     prisma,
@@ -75,19 +80,20 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     organisations: new OrganisationService(prisma, audit),
     members: new MemberService(prisma, audit),
     withholder,
-    meetings: new MeetingService(prisma, audit, clock),
+    meetings: new MeetingService(prisma, audit, outbox, reminders, clock),
     rsvps,
     invitations,
     dialogues: new DialogueService(prisma, clock),
     reminders,
-    hosting: new HostService(prisma, audit, reminders, clock),
+    hosting: new HostService(prisma, audit, reminders, outbox, clock),
     attendance: new AttendanceService(prisma, clock),
     minutes: new MinutesService(prisma, audit, clock),
     actions,
     reports: new ReportService(prisma, clock),
-    membership: new MembershipService(prisma, audit, clock),
+    membership: new MembershipService(prisma, audit, outbox, clock),
     networkChoices: new NetworkChoiceService(prisma, networks, clock),
-    privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger: options.logger ?? silentLogger }),
+    privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger }),
+    outbox,
     clock,
   };
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { Redis } from "ioredis";
@@ -131,13 +132,23 @@ async function stopLeftover(socketPath: string, pidFile: string, logger: Logger)
   await rm(socketPath, { force: true });
 }
 
-/** Whether a process with this id exists (signal 0 checks without signalling). */
+/**
+ * Whether a process with this id runs (signal 0 checks without signalling). A zombie does not:
+ * a redis-server orphaned by a killed bot exits, but where nobody reaps it (a container's init
+ * that does not wait for orphans) it stays in the process table.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    // No /proc (not Linux): signal 0 is all we know.
+    return true;
   }
 }
 

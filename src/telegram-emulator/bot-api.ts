@@ -109,6 +109,7 @@ export class BotApi {
       return byName;
     }
     const chat = this.host.chats.get(id);
+    if (chat?.migratedTo !== undefined) throw new ApiError(400, "Bad Request: group chat was upgraded to a supergroup chat", { migrate_to_chat_id: chat.migratedTo });
     if (chat) return chat;
     const user = this.host.users.get(id);
     if (user) return this.host.privateChat(user);

@@ -429,6 +429,19 @@ export class TelegramEmulator extends EventEmitter implements BotApiHost {
   }
 
   /**
+   * The group becomes a supergroup with a new id, as Telegram does when a group grows or gets
+   * certain settings: members and the bot's status move along, the old messages stay behind,
+   * and whatever is sent to the old id is refused with the new one.
+   */
+  upgradeToSupergroup(group: EmulatedChat): EmulatedChat {
+    if (group.type !== "group") throw new Error("only a basic group can be upgraded");
+    const upgraded = this.createGroup({ title: group.title ?? "", botStatus: group.bot.status, botRights: group.bot.rights });
+    for (const [userId, status] of group.members) upgraded.members.set(userId, status);
+    group.migratedTo = upgraded.id;
+    return upgraded;
+  }
+
+  /**
    * A forum topic, as Telegram makes one: its creation service message (from `creator`, else the
    * chat's creator) opens the thread, and its message_id is the thread id, which is returned.
    */

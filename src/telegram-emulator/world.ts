@@ -31,6 +31,8 @@ export interface EmulatedChat {
   messages: Map<number, StoredMessage>;
   nextMessageId: number;
   pinned: number[];
+  /** A group upgraded to a supergroup: everything sent to it since is refused with the new id. */
+  migratedTo?: number;
 }
 
 export interface InlineButton {

@@ -5,10 +5,14 @@ import { Bot } from "grammy";
 import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
-import { createServices } from "../../src/features/services.ts";
+import { createServices, type Services } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
-import { QueueReminderTransport } from "../../jobs/reminders.ts";
+import { Api } from "grammy";
+import { Redis } from "ioredis";
+import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
+import { startDelivery } from "../../src/features/delivery.ts";
+import { SendBudget } from "../../src/outbox/budget.ts";
 import { startTestQueue, tempDir } from "../support/harness.ts";
 import { measureRoundTrip, type RoundTripResult } from "./round-trip.ts";
 import { measurePresses } from "./rsvp-presses.ts";
@@ -32,25 +36,41 @@ async function echoBaseline(): Promise<RoundTripResult> {
   }
 }
 
-/** ortak on a fresh PGlite in a temporary directory, talking to a limit-free emulator. */
-async function withOrtak<T>(use: (emulator: TelegramEmulator, ortak: OrtakBot, db: Database) => Promise<T>): Promise<T> {
+/**
+ * ortak on a fresh PGlite in a temporary directory, talking to a limit-free emulator, with its
+ * outbox delivered by the real worker (Telegram's budgets in Redis), as the composition root runs it.
+ */
+async function withOrtak<T>(use: (emulator: TelegramEmulator, ortak: OrtakBot, db: Database, services: Services) => Promise<T>): Promise<T> {
   const emulator = new TelegramEmulator({ limits: false });
   await emulator.start();
   const dir = await tempDir("ortak-bench-");
   const db = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
   const jobs = await startTestQueue();
-  const ortak = createBot({
-    token: emulator.token,
-    apiRoot: emulator.apiRoot,
-    translator: await Translator.load(),
-    services: createServices(db.prisma, { transport: new QueueReminderTransport(jobs.queue) }),
-    logger: silentLogger,
-  });
+  const redis = new Redis({ path: jobs.redisPath });
+  const services = createServices(db.prisma, { transport: jobs.transport });
+  const sendBudget = new SendBudget(redis);
+  const translator = await Translator.load();
+  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator, services, logger: silentLogger, sendBudget });
   await ortak.bot.init();
+  const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
+  api.config.use(markUnreachableOn403(services.users, silentLogger));
+  const delivery = startDelivery({
+    services,
+    transport: jobs.transport,
+    api,
+    budget: sendBudget,
+    translator,
+    logger: silentLogger,
+    connection: { path: jobs.redisPath, maxRetriesPerRequest: null },
+    claimMs: 60_000,
+    reconcileMs: 60_000,
+    otherProcessors: { heartbeat: async () => 0, retention: async () => 0 },
+  });
   try {
-    return await use(emulator, ortak, db);
+    return await use(emulator, ortak, db, services);
   } finally {
-    await Promise.all([ortak.poster.stop(), ortak.refresher.stop()]);
+    await delivery.close();
+    redis.disconnect();
     await emulator.stop();
     await db.close();
     await jobs.close();
@@ -64,8 +84,8 @@ const ortakHelp = () =>
   );
 
 const ortakPresses = () =>
-  withOrtak((emulator, ortak, db) =>
-    measurePresses({ label: "ortak RSVP press → toast (PGlite)", emulator, ortak, db, presses: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
+  withOrtak((emulator, ortak, db, services) =>
+    measurePresses({ label: "ortak RSVP press → toast (PGlite)", emulator, ortak, db, services, presses: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
   );
 
 function table(rows: RoundTripResult[]): string {

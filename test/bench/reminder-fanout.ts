@@ -1,10 +1,12 @@
 import path from "node:path";
 import { Api } from "grammy";
-import { QueueReminderTransport } from "../../jobs/reminders.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
 import { openDatabase } from "../../src/db/client.ts";
-import { createReminderWorker, REMINDER_RATE } from "../../src/features/reminders/worker.ts";
+import { createDelivery } from "../../src/features/delivery.ts";
+import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
+import { createDeliveryWorker, DELIVERY_RATE } from "../../src/outbox/worker.ts";
+import { Redis } from "ioredis";
 import { createServices } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { TelegramEmulator, TELEGRAM_LIMITS } from "../../src/telegram-emulator/index.ts";
@@ -23,8 +25,8 @@ export interface FanoutResult {
 }
 
 /**
- * 1,000 members due for the same reminder at the same moment, through the real worker, queue
- * and delivery, to an emulator that enforces Telegram's flood limits.
+ * 1,000 members due for the same reminder at the same moment, through the real outbox worker,
+ * queue and delivery, to an emulator that enforces Telegram's flood limits.
  */
 export async function measureFanout(members = 1000): Promise<FanoutResult> {
   const emulator = new TelegramEmulator({ limits: TELEGRAM_LIMITS });
@@ -32,10 +34,12 @@ export async function measureFanout(members = 1000): Promise<FanoutResult> {
   const dir = await tempDir("ortak-fanout-");
   const db = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
   const jobs = await startTestQueue();
-  const services = createServices(db.prisma, { transport: new QueueReminderTransport(jobs.queue) });
+  const services = createServices(db.prisma, { transport: jobs.transport });
   const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
   api.config.use(markUnreachableOn403(services.users, silentLogger));
-  const worker = createReminderWorker({ path: jobs.redis.socketPath, maxRetriesPerRequest: null }, { services, api, translator: await Translator.load(), logger: silentLogger });
+  const redis = new Redis({ path: jobs.redisPath });
+  const delivery = createDelivery({ services, transport: jobs.transport, api, budget: new SendBudget(redis, TELEGRAM_BUDGET), translator: await Translator.load(), logger: silentLogger, claimMs: 60_000 });
+  const worker = createDeliveryWorker({ path: jobs.redisPath, maxRetriesPerRequest: null }, delivery, { heartbeat: async () => 0, retention: async () => 0 }, silentLogger);
   try {
     const network = await db.prisma.network.create({ data: { name: "Yayın Ağı", seriesTitle: "Yayın Ağı", joinCode: "FANOUT01", quietFrom: 0, quietUntil: 0, reminderOffsets: [60] } });
     const users = Array.from({ length: members }, (_, i) => emulator.createUser({ first_name: `Üye ${i}`, language_code: i % 3 ? "tr" : "en" }));
@@ -65,7 +69,7 @@ export async function measureFanout(members = 1000): Promise<FanoutResult> {
       members,
       seconds,
       perSecond: (sendTimes.length - 1) / seconds,
-      ceiling: REMINDER_RATE.max / (REMINDER_RATE.duration / 1000),
+      ceiling: DELIVERY_RATE.max / (DELIVERY_RATE.duration / 1000),
       tooManyRequests: emulator.servedErrors.filter((e) => e.errorCode === 429).length,
       duplicates: counts.reduce((sum, c) => sum + Math.max(0, c - 1), 0),
       misses: counts.filter((c) => c === 0).length,
@@ -73,6 +77,7 @@ export async function measureFanout(members = 1000): Promise<FanoutResult> {
     };
   } finally {
     await worker.close();
+    redis.disconnect();
     await emulator.stop();
     await db.close();
     await jobs.close();

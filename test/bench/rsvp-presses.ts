@@ -1,6 +1,7 @@
 import { run } from "@grammyjs/runner";
 import type { OrtakBot } from "../../src/bot/create-bot.ts";
 import type { Database } from "../../src/db/client.ts";
+import type { Services } from "../../src/features/services.ts";
 import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
 import type { RoundTripResult } from "./round-trip.ts";
 
@@ -16,6 +17,7 @@ export async function measurePresses(options: {
   emulator: TelegramEmulator;
   ortak: OrtakBot;
   db: Database;
+  services: Services;
   presses: number;
   concurrency: number;
   warmup: number;
@@ -37,11 +39,12 @@ export async function measurePresses(options: {
   }
   const startsAt = new Date(Date.now() + 30 * 86_400_000);
   const meeting = await db.prisma.meeting.create({
-    data: { networkId: network.id, number: 25, title: "Ölçüm", agenda: ["Gündem"], startsAt, endsAt: new Date(startsAt.getTime() + 5 * 3_600_000), status: "invited" },
+    data: { networkId: network.id, number: 25, title: "Ölçüm", agenda: ["Gündem"], startsAt, endsAt: new Date(startsAt.getTime() + 5 * 3_600_000) },
   });
   const runner = run(ortak.bot, { runner: { fetch: { timeout: 1 } } });
-  await ortak.poster.postToGroups(meeting.id);
-  const card = emulator.botMessagesIn(group.id).at(-1)!;
+  // As /invite does: the card goes out through the outbox.
+  await options.services.invitations.claimInvitation(network, 1n, meeting.id);
+  const card = await emulator.waitFor(() => emulator.botMessagesIn(group.id).at(-1), 30_000, "the card");
 
   const latencies: number[] = [];
   let remaining = options.warmup + options.presses;
@@ -64,8 +67,18 @@ export async function measurePresses(options: {
   const seconds = (performance.now() - startedAt) / 1000;
   await runner.stop();
   await ortak.inFlight.drain();
-  await ortak.refresher.settle();
+  // The card's last edit: at most one per 3 s, and it shows the final tally.
+  await settleCard(options.services, db, meeting.id);
   latencies.sort((a, b) => a - b);
   const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   return { label: options.label, messages: latencies.length, seconds, perSecond: latencies.length / seconds, p50Ms: quantile(0.5), p99Ms: quantile(0.99) };
+}
+
+/** Waits until the meeting's card rows have all gone out (the last edit after the burst). */
+async function settleCard(_services: Services, db: Database, meetingId: number): Promise<void> {
+  for (;;) {
+    const waiting = await db.prisma.outboxMessage.count({ where: { meetingId, status: { in: ["scheduled", "sending"] }, kind: { in: ["card-refresh", "card-edit", "card-post"] } } });
+    if (waiting === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -11,7 +11,7 @@ beforeAll(() => {
 const say = (user: EmulatedUser, chat: EmulatedChat | "private", text: string) => sayTo(emulator, user, chat, text);
 
 describe("hosting through the running bot", () => {
-  it("the host's contact accepts by DM and the invitation card shows the host", async () => {
+  it("the host's contact accepts by DM; the group hears it and the invitation card shows the host, all through the outbox", async () => {
     const proc = spawnOrtak({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: fixture.dataDir() });
     try {
       await proc.waitForLog("polling for updates");
@@ -27,6 +27,7 @@ describe("hosting through the running bot", () => {
       await say(derya, group, "/meeting_new 17 Mart 2030 10:00 | Salon | Gündem");
       const proposal = await emulator.waitFor(() => emulator.botMessagesIn(ayse.id).find((m) => m.text?.startsWith("🏠")), 15_000, "the proposal");
       expect(proposal.text).toContain("1. toplantının ev sahipliği sırası kurumunuzda: Buca Belediyesi KDM");
+      await emulator.waitFor(() => emulator.botMessagesIn(group.id).some((m) => m.text?.startsWith("🏠 1. toplantı için ev sahibi önerildi: Buca Belediyesi KDM.")), 15_000, "the group's proposal line");
 
       const { message } = emulator.sendText(derya, group, "/invite 1");
       const card = await emulator.waitFor(() => emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("1. Toplantı")), 15_000, "the card");

@@ -16,7 +16,7 @@ async function invitedMeeting(name: string) {
   await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Salon | Gündem");
   const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
   await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("25. toplantının davet kartı")));
-  await scenario.running.ortak.inFlight.drain();
+  await scenario.settle();
   return fixture;
 }
 

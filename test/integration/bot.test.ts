@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishCommandMenu } from "../../src/bot/commands.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { createLogger } from "../../src/logger.ts";
-import { sendDirectMessage } from "../../src/bot/direct.ts";
 import type { Database } from "../../src/db/client.ts";
 import { ApiError, TelegramEmulator, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "../support/harness.ts";
@@ -19,7 +18,7 @@ beforeAll(async () => {
   await emulator.start();
   db = await openMemoryDatabase();
   queue = await startTestQueue();
-  running = await startInProcessBot(emulator, db, queue.queue);
+  running = await startInProcessBot(emulator, db, queue);
 });
 enforcePrivacy(() => emulator);
 afterAll(async () => {
@@ -140,18 +139,19 @@ describe("Telegram errors", () => {
 
   it("handles a DM to someone who never started the bot, and marks a blocker unreachable", async () => {
     const stranger = emulator.createUser({ first_name: "Zeynep" });
-    expect(await sendDirectMessage(running.ortak.bot.api, stranger.id, "Merhaba")).toEqual({ sent: false, reason: "unreachable" });
+    const api = running.ortak.bot.api;
+    await expect(api.sendMessage(stranger.id, "Merhaba")).rejects.toMatchObject({ error_code: 403 });
 
     const member = emulator.createUser({ first_name: "Ayşe" });
     await ask(member, "/start");
     expect((await running.users.find(member.id))?.dmReachable).toBe(true);
     emulator.blockBot(member);
-    expect(await sendDirectMessage(running.ortak.bot.api, member.id, "Hatırlatma")).toEqual({ sent: false, reason: "unreachable" });
+    await expect(api.sendMessage(member.id, "Hatırlatma")).rejects.toMatchObject({ error_code: 403 });
     expect((await running.users.find(member.id))?.dmReachable).toBe(false);
 
     await ask(member, "/start");
     expect((await running.users.find(member.id))?.dmReachable).toBe(true);
-    expect(await sendDirectMessage(running.ortak.bot.api, member.id, "Hatırlatma")).toMatchObject({ sent: true });
+    expect(await api.sendMessage(member.id, "Hatırlatma")).toMatchObject({ text: "Hatırlatma" });
   });
 
   it("answers a failing handler with a localised apology and keeps running", async () => {

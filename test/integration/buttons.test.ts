@@ -81,11 +81,9 @@ const proposalTo = (user: EmulatedUser) => scenario.emulator.botMessagesIn(user.
 /** The invitation: the group card, and the DM card Ayşe received. */
 async function invite(f: Fixture) {
   const { message } = scenario.emulator.sendText(f.admin, f.group, "/invite 25");
-  // The report follows the card and comes once the DM fan-out has started.
+  // The organiser is answered at once; the cards follow from the outbox.
   await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(f.group.id).find((m) => m.message_id > message.message_id && dataOf(m).length === 0));
-  await scenario.running.ortak.inFlight.drain();
-  await scenario.running.ortak.poster.settle();
-  await scenario.running.ortak.inFlight.drain();
+  await scenario.settle();
   const isCard = (m: StoredMessage) => dataOf(m).includes(`ics:${f.meeting.id}`);
   return { groupCard: scenario.emulator.botMessagesIn(f.group.id).find(isCard)!, dmCard: scenario.emulator.botMessagesIn(f.ayse.id).find(isCard)! };
 }

@@ -59,10 +59,52 @@ describe("migrations", () => {
       const chats = await pglite.query<{ chat: string }>(`SELECT "telegramChatId"::text || ':' || "topicId" || '@' || "networkId" AS chat FROM "Chat" ORDER BY 1`);
       // The hijacked topic is gone; the chat's own topic and another network's topic in an unlinked chat stay.
       expect(chats.rows.map((r) => r.chat)).toEqual(["-100:0@1", "-100:8@1", "-200:5@2"]);
-      const reminders = await pglite.query<{ audience: string; status: string }>(`SELECT audience, status::text FROM "Reminder" ORDER BY audience`);
+      // (The reminder ledger has since become the outbox.)
+      const reminders = await pglite.query<{ audience: string; status: string }>(`SELECT audience, status::text FROM "OutboxMessage" ORDER BY audience`);
       expect(reminders.rows).toEqual([{ audience: "chat:-100:7", status: "cancelled" }, { audience: "chat:-200:5", status: "scheduled" }]);
       const audit = await pglite.query<{ networkId: number; action: string }>(`SELECT "networkId", action FROM "AuditEntry"`);
       expect(audit.rows).toEqual([{ networkId: 2, action: "chat.unlink.repair" }]);
+    } finally {
+      await pglite.close();
+      await dir.remove();
+    }
+  });
+
+  it("turn the reminder ledger into the outbox: reminders keep their state under a dedupe key, waiting minutes copies and invitation DMs become rows", async () => {
+    const dir = await tempDir();
+    const pglite = await PGlite.create();
+    try {
+      const before = path.join(dir.path, "before");
+      const all = await readMigrations(MIGRATIONS_DIR);
+      const outbox = all.findIndex((m) => m.name.endsWith("_outbox"));
+      for (const migration of all.slice(0, outbox)) await cp(path.join(MIGRATIONS_DIR, migration.name), path.join(before, migration.name), { recursive: true });
+      await applyMigrations(pglite, before);
+      await pglite.exec(`
+        INSERT INTO "Network" (id, name, "seriesTitle", "joinCode") VALUES (1, 'İzmir', 'İzmir', 'AAAAAAAA');
+        INSERT INTO "Meeting" (id, "networkId", number, title, "startsAt", "endsAt", status, "directFanoutPending") VALUES (1, 1, 25, 'x', '2027-03-17T07:00:00Z', '2027-03-17T12:00:00Z', 'invited', true);
+        INSERT INTO "TelegramUser" (id, "firstName", "dmReachable", "updatedAt") VALUES (500, 'Ayşe', true, now()), (501, 'Nur', true, now());
+        INSERT INTO "Member" (id, "networkId", "userId") VALUES (7, 1, 500), (8, 1, 501);
+        INSERT INTO "PostedCard" ("meetingId", kind, "telegramChatId", "messageId", locale, shown) VALUES (1, 'direct', 501, 10, 'tr', 'x');
+        INSERT INTO "Reminder" ("meetingId", kind, "offsetMinutes", audience, "fireAt", status, "jobId") VALUES
+          (1, 'before', 1440, 'member:7', '2027-03-16T07:00:00Z', 'sent', 'r1-1'),
+          (1, 'action-due', 0, 'action:12:member:7', '2027-04-01T06:00:00Z', 'scheduled', 'r2-1'),
+          (1, 'host-expiry', 0, 'turn:3', '2027-02-01T06:00:00Z', 'scheduled', 'r3-1');
+        INSERT INTO "Minutes" ("meetingId") VALUES (1);
+        INSERT INTO "MinutesVersion" ("meetingId", version, "publishedAt", "publishedBy", markdown) VALUES (1, 1, now(), 1, '#');
+        INSERT INTO "MinutesDelivery" ("meetingId", version, target, "deliveredAt", outcome) VALUES (1, 1, 'chat:-100:0', now(), 'sent'), (1, 1, 'member:7', NULL, NULL);`);
+      await applyMigrations(pglite, MIGRATIONS_DIR);
+      const rows = await pglite.query<{ dedupeKey: string; kind: string; networkId: number; audience: string; payload: unknown; status: string }>(
+        `SELECT "dedupeKey", kind, "networkId", audience, payload, status::text FROM "OutboxMessage" ORDER BY id`,
+      );
+      expect(rows.rows).toEqual([
+        { dedupeKey: "reminder:1:before:1440:member:7", kind: "before", networkId: 1, audience: "member:7", payload: {}, status: "sent" },
+        { dedupeKey: "reminder:1:action-due:0:action:12:member:7", kind: "action-due", networkId: 1, audience: "member:7", payload: { entryId: 12 }, status: "scheduled" },
+        { dedupeKey: "reminder:1:host-expiry:0:turn:3", kind: "host-expiry", networkId: 1, audience: "turn:3", payload: { turnId: 3 }, status: "scheduled" },
+        { dedupeKey: "minutes:1:1:member:7", kind: "minutes-copy", networkId: 1, audience: "member:7", payload: { version: 1, part: 0 }, status: "scheduled" },
+        // The fan-out cut off: Ayşe's card still goes out; Nur has hers.
+        { dedupeKey: "invite:1:7", kind: "card-dm", networkId: 1, audience: "member:7", payload: {}, status: "scheduled" },
+      ]);
+      expect((await pglite.query(`SELECT to_regclass('"MinutesDelivery"') AS t`)).rows).toEqual([{ t: null }]);
     } finally {
       await pglite.close();
       await dir.remove();

@@ -72,14 +72,13 @@ describe("members' names in entry and task texts", () => {
     // The organiser's own copy arrives before the confirmation.
     const { message } = scenario.emulator.sendText(admin, "private", "/minutes_publish 25");
     await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(admin.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("📣")));
-    await scenario.running.ortak.inFlight.drain();
+    await scenario.settle();
     const groupCopy = scenario.emulator.botMessagesIn(group.id).map((m) => m.text ?? "").join("\n");
     expect(groupCopy).toContain(`• Açılış konuşmasını ${WITHHELD} yaptı.`);
     now = new Date("2027-03-20T09:00:00Z");
     await say(admin, group, "/meeting_new 14 Nisan 2027 10:00 | Karşıyaka Evi | Tutanak onayı");
     await say(admin, group, "/invite 26");
-    await scenario.running.ortak.poster.settle();
-    await scenario.running.ortak.refresher.settle();
+    await scenario.settle();
 
     const groupCard = await card26("group", group.id);
     expect(groupCard).toContain(`${WITHHELD} broşür taslağını hazırlayacak — bir kişi`);
@@ -98,8 +97,7 @@ describe("members' names in entry and task texts", () => {
     const groupCardRow = await scenario.db.prisma.postedCard.findFirstOrThrow({ where: { kind: "group", telegramChatId: BigInt(group.id), meeting: { number: 26 } } });
     const yes = scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id === groupCardRow.messageId)!.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
     await scenario.emulator.pressButton(member, group.id, groupCardRow.messageId, yes);
-    await scenario.running.ortak.inFlight.drain();
-    await scenario.running.ortak.refresher.settle();
+    await scenario.settle();
     expect(await card26("group", group.id)).toContain(`${WITHHELD} broşür taslağını hazırlayacak`);
     expect(await card26("direct", member.id)).toContain(OWN_TASK);
     expect(await card26("direct", member.id)).toContain(`${WITHHELD} Hanım ile salon`);

@@ -3,7 +3,7 @@ import { useJobsByHand } from "../support/jobs-by-hand.ts";
 import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.
-const { scenario, moveClockTo, runDueJobs, delivery } = useJobsByHand("2026-11-24T09:00:00Z");
+const { scenario, moveClockTo, runDueJobs } = useJobsByHand("2026-11-24T09:00:00Z");
 const { say, network, countRows } = scenario;
 
 /** Buca, Karşıyaka, Bornova (cannot host) and Konak; Ayşe speaks for Buca, Elif for Karşıyaka. */
@@ -28,6 +28,11 @@ async function createMeeting(admin: EmulatedUser, group: EmulatedChat, when = "1
   return scenario.db.prisma.meeting.findFirstOrThrow({ where: { network: { chats: { some: { telegramChatId: BigInt(group.id) } } } }, orderBy: { number: "desc" } });
 }
 
+/** The handler has answered; then the outbox sends what the change wrote. */
+const settle = async () => {
+  await scenario.running.ortak.inFlight.drain();
+  await scenario.deliver();
+};
 const lastDm = (user: EmulatedUser) => scenario.emulator.botMessagesIn(user.id).at(-1)!;
 const proposalTo = (user: EmulatedUser) => scenario.emulator.botMessagesIn(user.id).filter((m) => m.text?.startsWith("🏠")).at(-1);
 const press = (user: EmulatedUser, message: { message_id: number; chatId: number }, data: string, forged = false) =>
@@ -76,9 +81,9 @@ describe("proposal, answers and escalation", () => {
     expect(await press(elif, proposal, accept, true)).toEqual({ text: "Bu soruyu yalnızca önerilen kurumun irtibat kişileri yanıtlayabilir.", show_alert: true });
     expect(await turnsOf(meeting.id)).toEqual(before);
     expect(await press(ayse, proposal, accept)).toEqual({ text: "Kaydedildi: ev sahipliğini üstlendiniz. Teşekkür ederiz!", show_alert: false });
-    await scenario.running.ortak.inFlight.drain();
+    await settle();
     expect(await turnsOf(meeting.id)).toEqual(["Buca accepted"]);
-    expect(scenario.emulator.botMessagesIn(group.id).some((m) => m.text === "✅ 25. toplantıya Buca KDM ev sahipliği yapacak.")).toBe(true);
+    expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.text === "✅ 25. toplantıya Buca KDM ev sahipliği yapacak.")).toHaveLength(1);
     const details = await say(admin, group, "/meeting 25");
     expect(details).toContain("Ev sahibi: Buca KDM");
     expect(details).toContain("Yer: Buca1923 Mevlana Kafe\nAdres: Buca, İzmir");
@@ -93,7 +98,12 @@ describe("proposal, answers and escalation", () => {
     const meeting = await createMeeting(admin, group);
     const proposal = proposalTo(ayse)!;
     expect((await press(ayse, proposal, buttonData(proposal, 1))).text).toBe("Kaydedildi. Sıra bir sonraki kuruma geçiyor; kurumunuz bir sonraki toplantıda yine ilk sırada olacak.");
-    await scenario.running.ortak.inFlight.drain();
+    await settle();
+    // The group hears the decline, then the next proposal.
+    expect(scenario.emulator.botMessagesIn(group.id).slice(-2).map((m) => m.text)).toEqual([
+      "Buca KDM 25. toplantıya bu kez ev sahipliği yapamıyor; sıra bir sonraki kuruma geçti.",
+      "🏠 25. toplantı için ev sahibi önerildi: Karşıyaka KDM. Son yanıt tarihi: 27 Kasım 2026 Cuma, 12:00.",
+    ]);
     const ask = lastDm(ayse);
     expect(ask.text).toBe("İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz; gerekçenizi koordinatörler görür.");
     expect(await say(ayse, "private", "Salonumuz tadilatta", { replyTo: ask.message_id })).toBe("Gerekçeniz kaydedildi.");
@@ -102,7 +112,7 @@ describe("proposal, answers and escalation", () => {
     expect((await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id, status: "declined" } })).reason).toBe("Salonumuz tadilatta");
     const elifs = proposalTo(elif)!;
     await press(elif, elifs, buttonData(elifs, 0));
-    await scenario.running.ortak.inFlight.drain();
+    await settle();
     const next = await createMeeting(admin, group, "21 Nisan 2027 10:00");
     expect(await turnsOf(next.id)).toEqual(["Buca proposed"]);
   });
@@ -111,12 +121,18 @@ describe("proposal, answers and escalation", () => {
     const { admin, ayse, elif, group } = await rotationNetwork("Süre Ağı");
     const meeting = await createMeeting(admin, group);
     const proposal = proposalTo(ayse)!;
+    // A minute before the deadline nothing happens.
+    moveClockTo("2026-11-27T08:59:00Z");
+    await runDueJobs();
+    expect(await turnsOf(meeting.id)).toEqual(["Buca proposed"]);
     moveClockTo("2026-11-27T09:00:01Z");
     await runDueJobs();
-    await scenario.running.ortak.inFlight.drain();
     expect(await turnsOf(meeting.id)).toEqual(["Buca expired", "Karşıyaka proposed"]);
-    expect(scenario.emulator.botMessagesIn(admin.id).some((m) => m.text === "⏰ Buca KDM, 25. toplantının ev sahipliği önerisine süresi içinde yanıt vermedi; sıra bir sonraki kuruma geçti.")).toBe(true);
+    expect(scenario.emulator.botMessagesIn(admin.id).filter((m) => m.text === "⏰ Buca KDM, 25. toplantının ev sahipliği önerisine süresi içinde yanıt vermedi; sıra bir sonraki kuruma geçti.")).toHaveLength(1);
     expect(proposalTo(elif)?.text).toContain("Karşıyaka KDM");
+    // The next deadline is three days on, from when the turn passed.
+    expect(proposalTo(elif)?.text).toContain("Son yanıt tarihi: 30 Kasım 2026 Pazartesi, 12:00");
+    expect(scenario.emulator.botMessagesIn(group.id).at(-1)!.text).toBe("🏠 25. toplantı için ev sahibi önerildi: Karşıyaka KDM. Son yanıt tarihi: 30 Kasım 2026 Pazartesi, 12:00.");
     // The expired proposal cannot be answered any more.
     expect(await press(ayse, proposal, buttonData(proposal, 0))).toEqual({ text: "Bu öneri artık geçerli değil: yanıtlandı ya da süresi doldu.", show_alert: true });
     expect(await turnsOf(meeting.id)).toEqual(["Buca expired", "Karşıyaka proposed"]);
@@ -128,7 +144,6 @@ describe("proposal, answers and escalation", () => {
     expect((await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id } })).deadline).toEqual(meeting.startsAt);
     moveClockTo("2026-11-25T07:00:01Z");
     await runDueJobs();
-    await scenario.running.ortak.inFlight.drain();
     expect(await turnsOf(meeting.id)).toEqual(["Buca expired"]);
     expect(proposalTo(elif)).toBeUndefined();
     expect(await say(admin, group, "/host 25")).toBe("25. toplantı başladı; artık hiçbir kuruma ev sahipliği önerilmiyor. Gerekirse /host 25 ardından kurumun kısa adını yazarak ev sahibini kendiniz belirleyebilirsiniz.");
@@ -140,7 +155,7 @@ describe("proposal, answers and escalation", () => {
     const meeting = await createMeeting(admin, group);
     const proposal = proposalTo(ayse)!;
     await press(ayse, proposal, buttonData(proposal, 2));
-    await scenario.running.ortak.inFlight.drain();
+    await settle();
     const choice = lastDm(ayse);
     expect(choice.reply_markup!.inline_keyboard!.flat().map((b) => b.text)).toEqual(["Karşıyaka", "Konak"]);
     const turn = await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id } });
@@ -150,14 +165,17 @@ describe("proposal, answers and escalation", () => {
     expect((await press(ayse, choice, `host:w:${turn.id}:${id("Buca")}`, true)).text).toBe("Bu düğme artık geçerli değil.");
     expect((await press(ayse, choice, `host:w:${turn.id}:${id("Bornova")}`, true)).text).toBe("Bu düğme artık geçerli değil.");
     expect((await press(ayse, choice, `host:w:${turn.id}:${id("Karşıyaka")}`)).text).toBe("Öneriniz Karşıyaka kurumuna iletildi.");
-    await scenario.running.ortak.inFlight.drain();
+    await settle();
     const ask = scenario.emulator.botMessagesIn(elif.id).filter((m) => m.text?.startsWith("🔁")).at(-1)!;
     expect(ask.text).toBe("🔁 Buca KDM, 25. toplantının (17 Mart 2027 Çarşamba, 10:00–15:00) ev sahipliğini sizinle değiştirmeyi öneriyor: bu toplantıya Karşıyaka KDM ev sahipliği yapar, Buca KDM bir sonrakinde ilk sırada olur.");
     // Only Karşıyaka's contacts may accept it.
     expect((await press(ayse, ask, buttonData(ask, 0), true)).text).toBe("Bu soruyu yalnızca önerilen kurumun irtibat kişileri yanıtlayabilir.");
     await press(elif, ask, buttonData(ask, 0));
-    await scenario.running.ortak.inFlight.drain();
+    await settle();
     expect(await turnsOf(meeting.id)).toEqual(["Buca swapped", "Karşıyaka accepted"]);
+    expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.text?.startsWith("🔁")).map((m) => m.text)).toEqual([
+      "🔁 Sıra değişimi: 25. toplantıya Karşıyaka KDM ev sahipliği yapacak; Buca KDM bir sonraki toplantıda ilk sırada.",
+    ]);
     expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).hostOrganisationId).toBe(id("Karşıyaka"));
     const next = await createMeeting(admin, group, "21 Nisan 2027 10:00");
     expect(await turnsOf(next.id)).toEqual(["Buca proposed"]);
@@ -219,9 +237,9 @@ describe("organisers' decisions and history", () => {
     const meeting = await createMeeting(admin, group);
     const proposal = proposalTo(ayse)!;
     await press(ayse, proposal, buttonData(proposal, 0));
-    await scenario.running.ortak.inFlight.drain();
-    const steps = await scenario.db.prisma.reminder.findMany({ where: { meetingId: meeting.id, kind: "host-checklist" }, orderBy: { fireAt: "asc" } });
-    expect(steps.map((s) => s.fireAt.toISOString())).toEqual(["2027-02-24T07:00:00.000Z", "2027-03-03T07:00:00.000Z", "2027-03-10T07:00:00.000Z", "2027-03-16T07:00:00.000Z"]);
+    await settle();
+    const steps = await scenario.db.prisma.outboxMessage.findMany({ where: { meetingId: meeting.id, kind: "host-checklist" }, orderBy: { notBefore: "asc" } });
+    expect(steps.map((s) => s.notBefore.toISOString())).toEqual(["2027-02-24T07:00:00.000Z", "2027-03-03T07:00:00.000Z", "2027-03-10T07:00:00.000Z", "2027-03-16T07:00:00.000Z"]);
     moveClockTo("2027-02-24T07:00:01Z");
     await runDueJobs();
     const reminder = scenario.emulator.botMessagesIn(ayse.id).filter((m) => m.text?.startsWith("📋")).at(-1)!;

@@ -28,15 +28,15 @@ async function invite(admin: EmulatedUser, group: EmulatedChat): Promise<string>
   const report = await scenario.emulator.waitFor(() =>
     scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && !m.text?.startsWith("25. Toplantı")),
   );
-  await scenario.running.ortak.poster.settle();
+  await scenario.settle();
   return report.text ?? "";
 }
 
 async function invited(name: string) {
   const fixture = await plannedMeeting(name);
-  await invite(fixture.admin, fixture.group);
+  const report = await invite(fixture.admin, fixture.group);
   const card = groupCard(fixture.group);
-  return { ...fixture, card };
+  return { ...fixture, card, report };
 }
 
 function groupCard(group: EmulatedChat): StoredMessage {
@@ -49,10 +49,7 @@ const press = (user: EmulatedUser, chat: { id: number }, message: StoredMessage,
   scenario.emulator.pressButton(user, chat.id, message.message_id, data);
 
 /** Every update handled (a toast arrives before its handler ends) and every card edit made. */
-async function settled(): Promise<void> {
-  await scenario.running.ortak.inFlight.drain();
-  await scenario.running.ortak.refresher.settle();
-}
+const settled = () => scenario.settle();
 
 async function rsvpsOf(meetingId: number) {
   const rows = await scenario.db.prisma.rsvp.findMany({ where: { meetingId }, include: { member: { include: { user: true } } }, orderBy: { id: "asc" } });
@@ -61,10 +58,12 @@ async function rsvpsOf(meetingId: number) {
 
 describe("/invite", () => {
   it("posts the card to the group and by DM, with the meeting, the tally and the buttons", async () => {
-    const { admin, member, group, meeting, card } = await invited("Davet Ağı");
-    expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.message_id > card.message_id).map((m) => m.text)).toContainEqual(
-      "25. toplantının davet kartı 1 sohbete gönderildi (0 tanesi sabitlendi). Kart, botu başlatmış 1 üyeye de özel mesajla gönderiliyor. Kartı sabitleyebilmem için beni grupta “Mesajları sabitleme” yetkisiyle yönetici yapmanız gerekir.",
+    const { admin, member, group, meeting, card, report } = await invited("Davet Ağı");
+    // The organiser is answered at once; the cards follow from the outbox.
+    expect(report).toBe(
+      "25. toplantının davet kartı 1 sohbete gönderiliyor (0 tanesinde sabitlenecek). Kart, botu başlatmış 1 üyeye de özel mesajla gönderiliyor. Kartı sabitleyebilmem için beni grupta “Mesajları sabitleme” yetkisiyle yönetici yapmanız gerekir.",
     );
+    expect(card.message_id).toBeGreaterThan(scenario.emulator.botMessagesIn(group.id).find((m) => m.text === report)!.message_id);
     expect(card.text).toContain("25. Toplantı: Davet Ağı\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nYer: Buca1923 Mevlana Kafe");
     expect(card.text).toContain("Gündem\n1. Mevzuat ve Strateji\n2. Güç İlişkileri");
     expect(card.text).toContain("Yanıtlar\nHenüz yanıt yok.\nToplam: 0 kişi katılıyor · 0 kişi belki katılacak · 0 kişi katılamıyor");
@@ -76,14 +75,20 @@ describe("/invite", () => {
     expect(scenario.emulator.botMessagesIn(admin.id).filter((m) => m.text?.startsWith("25. Toplantı"))).toHaveLength(0);
     const stored = await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id }, include: { cards: true } });
     expect(stored.status).toBe("invited");
-    expect(stored.directFanoutPending).toBe(false);
     expect(stored.cards.map((c) => c.kind).sort()).toEqual(["direct", "group"]);
+    const rows = await scenario.db.prisma.outboxMessage.findMany({ where: { meetingId: meeting.id, kind: { in: ["card-post", "card-dm"] } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.kind, r.status])).toEqual([
+      ["card-post", "sent"],
+      ["card-dm", "sent"],
+    ]);
   });
 
   it("pins the card where the bot is allowed to", async () => {
     const fixture = await plannedMeeting("Sabitleme Ağı");
     scenario.emulator.setBotStatus(fixture.group, "administrator", { can_pin_messages: true });
-    expect(await invite(fixture.admin, fixture.group)).toContain("(1 tanesi sabitlendi)");
+    expect(await invite(fixture.admin, fixture.group)).toBe(
+      "25. toplantının davet kartı 1 sohbete gönderiliyor (1 tanesinde sabitlenecek). Kart, botu başlatmış 1 üyeye de özel mesajla gönderiliyor.",
+    );
     expect(fixture.group.pinned[0]).toBe(groupCard(fixture.group).message_id);
   });
 
@@ -97,7 +102,10 @@ describe("/invite", () => {
     expect(await press(member, group, offer, `repost:${meeting.id}`)).toEqual({ text: "Bu komutu yalnızca ağın koordinatörleri kullanabilir.", show_alert: true });
     expect(await countRows()).toEqual(before);
     await press(admin, group, offer, `repost:${meeting.id}`);
-    await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).at(-1)?.text?.startsWith("25. toplantının davet kartı 1 sohbete yeniden"));
+    await scenario.emulator.waitFor(() =>
+      scenario.emulator.botMessagesIn(group.id).find((m) => m.text === "25. toplantının davet kartı 1 sohbete yeniden gönderiliyor. Kartı henüz özel mesajla almamış 0 üyeye de gönderiliyor."),
+    );
+    await scenario.settle();
     const cards = scenario.emulator.botMessagesIn(group.id).filter((m) => m.text?.startsWith("25. Toplantı"));
     expect(cards).toHaveLength(2);
     // The member had the DM already: nobody gets a second one.
@@ -140,23 +148,51 @@ describe("invitation DMs are never lost and never doubled", () => {
     expect(directCards(fixture.member)).toHaveLength(1);
     expect(directCards(blocker)).toHaveLength(0);
     expect((await scenario.db.prisma.telegramUser.findUniqueOrThrow({ where: { id: BigInt(blocker.id) } })).dmReachable).toBe(false);
-    expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: fixture.meeting.id } })).directFanoutPending).toBe(false);
+    const dms = await scenario.db.prisma.outboxMessage.findMany({ where: { meetingId: fixture.meeting.id, kind: "card-dm" }, include: { meeting: false }, orderBy: { id: "asc" } });
+    expect(dms.map((r) => [r.status, r.reason])).toEqual([
+      ["sent", null],
+      ["skipped", "unreachable"],
+    ]);
   });
 
-  it("a restart in the middle of sending resumes with those who have not had it yet", async () => {
-    const fixture = await invited("Yeniden Başlayan Ağ");
-    const late = scenario.emulator.createUser({ first_name: "Nur", language_code: "en" });
+  it("a restart before the DMs went out: each member gets the card once, in their language", async () => {
+    const fixture = await plannedMeeting("Yeniden Başlayan Ağ");
+    const english = scenario.emulator.createUser({ first_name: "Nur", language_code: "en" });
+    scenario.emulator.setMember(fixture.group, english, "member");
+    await say(english, fixture.group, "/whoami");
+    await say(english, "private", "/start");
+    // The answer comes at once; the process stops before anything is delivered.
+    const { message } = scenario.emulator.sendText(fixture.admin, fixture.group, "/invite 25");
+    await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(fixture.group.id).find((m) => m.message_id > message.message_id));
+    await scenario.running.ortak.inFlight.drain();
+    await scenario.restart();
+    await scenario.settle();
+    expect(directCards(fixture.member)).toHaveLength(1);
+    const [card, ...more] = scenario.emulator.botMessagesIn(english.id).filter((m) => m.text?.startsWith("Meeting 25"));
+    expect(more).toEqual([]);
+    expect(card?.reply_markup?.inline_keyboard?.[0]?.[0]?.text).toBe("✅ I'll attend");
+    // Delivering again sends nothing more.
+    await scenario.running.reconciler.reconcile();
+    await scenario.settle();
+    expect(directCards(fixture.member)).toHaveLength(1);
+    expect(scenario.emulator.botMessagesIn(fixture.group.id).filter((m) => m.text?.startsWith("25. Toplantı"))).toHaveLength(1);
+  });
+
+  it("a member who starts the bot later gets the card with the next re-post, once", async () => {
+    const fixture = await invited("Sonradan Gelen Ağ");
+    const late = scenario.emulator.createUser({ first_name: "Elif", language_code: "tr" });
     scenario.emulator.setMember(fixture.group, late, "member");
     await say(late, fixture.group, "/whoami");
     await say(late, "private", "/start");
-    // As if the process had stopped after the first DM.
-    await scenario.db.prisma.meeting.update({ where: { id: fixture.meeting.id }, data: { directFanoutPending: true } });
-    await scenario.restart();
-    await scenario.running.ortak.poster.settle();
+    await settled();
+    expect(directCards(late)).toHaveLength(0);
+    await say(fixture.admin, fixture.group, "/invite 25");
+    const offer = scenario.emulator.botMessagesIn(fixture.group.id).at(-1)!;
+    await press(fixture.admin, fixture.group, offer, `repost:${fixture.meeting.id}`);
+    await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(fixture.group.id).find((m) => m.text?.endsWith("Kartı henüz özel mesajla almamış 1 üyeye de gönderiliyor.")));
+    await settled();
+    expect(directCards(late)).toHaveLength(1);
     expect(directCards(fixture.member)).toHaveLength(1);
-    const [card] = scenario.emulator.botMessagesIn(late.id).filter((m) => m.text?.startsWith("Meeting 25"));
-    expect(card?.reply_markup?.inline_keyboard?.[0]?.[0]?.text).toBe("✅ I'll attend");
-    expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: fixture.meeting.id } })).directFanoutPending).toBe(false);
   });
 });
 
@@ -279,6 +315,7 @@ describe("capacity and waitlist", () => {
     await settled();
     expect(groupCard(group).text).toContain("Kalan yer: 1\nBekleme listesi: 2");
     expect((await press(admin, group, card, `rsvp:${meeting.id}:n`)).text).toBe("Kaydedildi: katılamıyorsunuz. Haber verdiğiniz için teşekkür ederiz.");
+    await settled();
     const promotion = await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(member.id).find((m) => m.text?.startsWith("🎉")));
     expect(promotion.text).toBe("🎉 Yer açıldı! 25. toplantıya katılımınız onaylandı (2 kişi).");
     expect(await rsvpsOf(meeting.id)).toEqual([

@@ -1,10 +1,10 @@
 import { Writable } from "node:stream";
-import type { Worker } from "bullmq";
 import { Api } from "grammy";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { Translator } from "../../src/bot/i18n.ts";
 import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
-import { createReminderWorker } from "../../src/features/reminders/worker.ts";
+import { createDelivery } from "../../src/features/delivery.ts";
+import { SendBudget } from "../../src/outbox/budget.ts";
 import { createLogger } from "../../src/logger.ts";
 import { ApiError } from "../../src/telegram-emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
@@ -19,7 +19,8 @@ const everything = () => written.join("");
 const entries = () => written.map((line) => JSON.parse(line) as Record<string, unknown> & { msg: string });
 
 // Tuesday 24 November 2026, 12:00 in İzmir; meeting 25 is in March 2027.
-const now = new Date("2026-11-24T09:00:00Z");
+const START = new Date("2026-11-24T09:00:00Z");
+let now = START;
 // The emulator's default token: the scenario is built before the logger could ask for it.
 const TOKEN = "123456789:TEST-emulator-token-ABCDEFGHIJKLMNOP";
 const logger = createLogger({ level: "debug", secrets: [TOKEN], destination });
@@ -32,12 +33,11 @@ function expectNoToken(text: string): void {
   for (const form of [token, encodeURIComponent(token), token.split(":")[1]!]) expect(text).not.toContain(form);
 }
 
-let worker: Worker | undefined;
-afterEach(async () => {
-  await worker?.close();
-  worker = undefined;
+afterEach(() => {
   written.length = 0;
+  now = START;
 });
+const moveTo = (at: Date) => (now = at);
 
 function waitForLog(msg: string): Promise<Record<string, unknown>> {
   return vi.waitFor(
@@ -56,25 +56,26 @@ describe("the bot token in logs", () => {
     await say(admin, group, "/network_set next_number 25");
     await say(admin, "private", "/start");
     await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Buca1923 | Gündem");
-    const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
-    await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("25. toplantının davet kartı")));
-    await scenario.running.ortak.poster.settle();
-    const reminder = await scenario.db.prisma.reminder.findFirstOrThrow({ where: { kind: "checkin-card", meeting: { network: { joinCode: code } } } });
+    await say(admin, group, "/invite 25");
+    const reminder = await scenario.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "checkin-card", meeting: { network: { joinCode: code } } } });
+    // Its last try: the failure ends it and the organisers are told (through the same dead API).
+    await scenario.db.prisma.outboxMessage.update({ where: { id: reminder.id }, data: { attempts: 4 } });
 
-    // As main.ts builds the worker's API: no automatic retries, the 403 transformer.
+    // As the composition root builds the delivery's API: no automatic retries, the 403 transformer.
     const api = new Api(TOKEN, { apiRoot: CLOSED_API_ROOT });
-    api.config.use(markUnreachableOn403(scenario.running.services.users, logger));
-    worker = createReminderWorker({ path: scenario.redisPath, maxRetriesPerRequest: null }, { services: scenario.running.services, api, translator: await Translator.load(), logger });
-    void worker.run();
-    // Its one attempt is due now; the failure then reaches giveUp, which tells the organisers through the same dead API.
-    await scenario.queue.add("reminder", { reminderId: reminder.id, fireAt: reminder.fireAt.getTime() }, { jobId: `log-test-${reminder.id}`, attempts: 1 });
+    const { services } = scenario.running;
+    api.config.use(markUnreachableOn403(services.users, logger));
+    const budget = new SendBudget(undefined, false);
+    const delivery = createDelivery({ services, transport: services.outbox.transport, api, budget, translator: await Translator.load(), logger, claimMs: 60_000 });
+    moveTo(reminder.notBefore);
+    expect(await delivery.deliver({ id: reminder.id, notBefore: reminder.notBefore.getTime() })).toBe("failed");
 
-    const failed = await waitForLog("job failed");
-    await waitForLog("private message not delivered");
+    const failed = await waitForLog("outbox message not delivered");
     expectNoToken(everything());
     expect(failed).toMatchObject({
-      level: 50,
-      job: "reminder",
+      level: 40,
+      kind: "checkin-card",
+      willRetry: false,
       err: {
         type: "HttpError",
         message: "Network request for 'sendMessage' failed!",
@@ -83,9 +84,10 @@ describe("the bot token in logs", () => {
     });
     expect(JSON.stringify(failed)).toContain("HttpError: Network request for 'sendMessage' failed!\\n    at ");
 
-    const row = await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: reminder.id } });
-    expect(row.status).toBe("failed");
+    const row = await scenario.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: reminder.id } });
+    expect(row).toMatchObject({ status: "failed", attempts: 5 });
     expectNoToken(row.reason ?? "");
+    expect(await scenario.db.prisma.outboxMessage.count({ where: { kind: "delivery-failed", meetingId: reminder.meetingId } })).toBe(1);
   });
 
   it("a failed reply reaches the error boundary's log with its method and class, but not the text it carried or the person's name", async () => {

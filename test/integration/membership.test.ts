@@ -20,6 +20,8 @@ async function handled(): Promise<void> {
   // Taken updates enter the handlers on the next turns of the event loop.
   await new Promise((resolve) => setTimeout(resolve, 20));
   await scenario.running.ortak.inFlight.drain();
+  // What the handlers wrote to the outbox (the organisers' notice) goes out.
+  await scenario.deliver();
 }
 
 /** A network with meeting 25, a Buca member who started the bot and answered yes, and an organiser who started it too. */
@@ -56,12 +58,12 @@ describe("leaving the linked chats", () => {
 
     const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
     await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && !m.text?.startsWith("25. Toplantı")));
-    await scenario.running.ortak.poster.settle();
+    await scenario.deliver();
     expect(directCards(member)).toHaveLength(0);
     // Reminders are planned for the members who are still there, not for them.
     const left = (await memberRow(member, code))!;
-    expect(await scenario.db.prisma.reminder.count({ where: { meetingId: meeting.id, audience: `member:${left.id}` } })).toBe(0);
-    expect(await scenario.db.prisma.reminder.count({ where: { meetingId: meeting.id, audience: { startsWith: "member:" } } })).toBeGreaterThan(0);
+    expect(await scenario.db.prisma.outboxMessage.count({ where: { meetingId: meeting.id, dedupeKey: { startsWith: "reminder:" }, audience: `member:${left.id}` } })).toBe(0);
+    expect(await scenario.db.prisma.outboxMessage.count({ where: { meetingId: meeting.id, dedupeKey: { startsWith: "reminder:" }, audience: { startsWith: "member:" } } })).toBeGreaterThan(0);
 
     expect(await say(member, "private", "/meeting 25")).toMatch(/^Artık Ayrılık Ağı ağının üyesi değilsiniz/);
     // Organisers still see who left, apart from the members, privately.
@@ -133,13 +135,13 @@ describe("what a departure or an unlinked chat stops", () => {
     const { admin, member, group } = await networkWithAnswer("Kart Ağı");
     const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
     await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && !m.text?.startsWith("25. Toplantı")));
-    await scenario.running.ortak.poster.settle();
+    await scenario.deliver();
     const [card] = directCards(member);
     expect(card).toBeDefined();
     scenario.emulator.leaveChat(group, member);
     await handled();
     await say(admin, "private", "/meeting_edit 25 venue Yeni Salon");
-    await scenario.running.ortak.refresher.settle();
+    await scenario.deliver();
     const after = scenario.emulator.botMessagesIn(member.id).find((m) => m.message_id === card!.message_id)!;
     expect(after.text).not.toContain("Yeni Salon");
     expect(scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("25. Toplantı"))!.text).toContain("Yeni Salon");
@@ -163,7 +165,7 @@ describe("what a departure or an unlinked chat stops", () => {
     const { admin, group, code } = await networkWithAnswer("Açık Grup Ağı");
     const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
     await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && !m.text?.startsWith("25. Toplantı")));
-    await scenario.running.ortak.poster.settle();
+    await scenario.deliver();
     const card = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("25. Toplantı"))!;
     const passerBy = scenario.emulator.createUser({ first_name: "Gülten", username: "gulten_x", language_code: "tr" });
     const before = await countRows();
@@ -179,16 +181,16 @@ describe("what a departure or an unlinked chat stops", () => {
     await say(admin, second, `/link ${code}`);
     const { message } = scenario.emulator.sendText(admin, "private", "/invite 25");
     await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(admin.id).find((m) => m.message_id > message.message_id));
-    await scenario.running.ortak.poster.settle();
+    await scenario.deliver();
     const card = await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(second.id).find((m) => m.text?.startsWith("25. Toplantı")));
     const audience = { startsWith: `chat:${second.id}:` };
-    expect(await scenario.db.prisma.reminder.count({ where: { audience, status: "scheduled" } })).toBeGreaterThan(0);
+    expect(await scenario.db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: "reminder:" }, audience, status: "scheduled" } })).toBeGreaterThan(0);
 
     expect(await say(admin, second, "/unlink")).toMatch(/./);
-    expect(await scenario.db.prisma.reminder.count({ where: { audience, status: "scheduled" } })).toBe(0);
+    expect(await scenario.db.prisma.outboxMessage.count({ where: { dedupeKey: { startsWith: "reminder:" }, audience, status: "scheduled" } })).toBe(0);
     expect(await scenario.db.prisma.postedCard.count({ where: { telegramChatId: BigInt(second.id) } })).toBe(0);
     await say(admin, "private", "/meeting_edit 25 venue Başka Salon");
-    await scenario.running.ortak.refresher.settle();
+    await scenario.deliver();
     expect(scenario.emulator.botMessagesIn(second.id).find((m) => m.message_id === card.message_id)!.text).not.toContain("Başka Salon");
     const before = await countRows();
     expect((await scenario.emulator.pressButton(member, second.id, card.message_id, card.reply_markup!.inline_keyboard![0]![0]!.callback_data!)).text).toBe("Bu düğme artık geçerli değil.");

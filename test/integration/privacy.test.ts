@@ -1,12 +1,13 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { RETENTION_PATTERN, RETENTION_ZONE, scheduleRetention } from "../../jobs/housekeeping.ts";
-import { QueueReminderTransport, type ReminderTransport } from "../../jobs/reminders.ts";
+import { deliveryJobId, type OutboxTransport } from "../../jobs/outbox.ts";
 import { cameCount } from "../../src/features/attendance/service.ts";
 import { readSnapshot } from "../../src/features/minutes/view.ts";
 import { PrivacyService } from "../../src/features/privacy/service.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../src/telegram-emulator/index.ts";
+import { refreshCards } from "../../src/features/invitations/refresh.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir; meeting 25 on Wednesday 17 March 2027, 10:00–15:00.
@@ -28,10 +29,7 @@ const lastIn = (chatId: number) => scenario.emulator.botMessagesIn(chatId).at(-1
 const groupCard = (): StoredMessage => scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("25. Toplantı"))!;
 const buttonsOf = (message: StoredMessage) => message.reply_markup!.inline_keyboard!.flat().map((b) => b.callback_data!);
 
-async function settled(): Promise<void> {
-  await scenario.running.ortak.inFlight.drain();
-  await scenario.running.ortak.refresher.settle();
-}
+const settled = () => scenario.settle();
 
 /** The document the bot sent last in a chat, parsed as JSON. */
 function lastJson(chatId: number): { name: string; value: Record<string, unknown> & Record<string, Record<string, unknown>[]> } {
@@ -47,6 +45,13 @@ async function askForFile(user: EmulatedUser, text: string): Promise<void> {
   await scenario.running.ortak.inFlight.drain();
 }
 
+
+/** As any change the cards show would: the meeting's cards are compared with the database again. */
+async function refreshCardsOf(meetingId: number): Promise<void> {
+  const meeting = await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+  await scenario.running.services.outbox.transaction((out) => refreshCards(out, meeting));
+}
+
 describe("personal data: /mydata, /forgetme, /export_network", () => {
   it("sets up meeting 25: Ayşe of Buca answers, checks in, writes an entry and owns an action item", async () => {
     const fixture = await scenario.network("Veri Ağı");
@@ -59,7 +64,7 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Salon | Açılış");
     const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
     await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && !m.text?.startsWith("25. Toplantı")));
-    await scenario.running.ortak.poster.settle();
+    await scenario.settle();
     const card = groupCard();
     const yes = buttonsOf(card).find((d) => d.endsWith(":y"))!;
     expect((await scenario.emulator.pressButton(member, group.id, card.message_id, yes)).text).toBeDefined();
@@ -82,7 +87,7 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     memberId = row.id;
     bucaId = row.organisationId!;
     expect(await prisma().rsvp.count({ where: { meetingId, memberId } })).toBe(1);
-    expect(await prisma().reminder.count({ where: { status: "scheduled", audience: { startsWith: "action:", endsWith: `:member:${memberId}` } } })).toBeGreaterThan(0);
+    expect(await prisma().outboxMessage.count({ where: { status: "scheduled", kind: { in: ["action-soon", "action-due"] }, audience: `member:${memberId}` } })).toBeGreaterThan(0);
   });
 
   it("/mydata sends the member a JSON file of everything held about them", async () => {
@@ -173,13 +178,13 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
   });
 
   it("after /forgetme the person is gone everywhere, while the card's totals per organisation stay the same", async () => {
-    scenario.running.ortak.refresher.touch(meetingId);
+    await refreshCardsOf(meetingId);
     await settled();
     const cardBefore = groupCard().text;
     const tallyBefore = await services().rsvps.tally(meetingId);
-    const pending = await prisma().reminder.findMany({ where: { status: "scheduled", OR: [{ audience: `member:${memberId}` }, { audience: { endsWith: `:member:${memberId}` } }] } });
+    const pending = await prisma().outboxMessage.findMany({ where: { status: "scheduled", audience: `member:${memberId}` } });
     expect(pending.length).toBeGreaterThan(0);
-    for (const r of pending) expect(await scenario.queue.getJob(r.jobId!)).toBeDefined();
+    for (const r of pending) expect(await scenario.queue.getJob(deliveryJobId(r))).toBeDefined();
     const subjectBefore = await prisma().auditEntry.count({ where: { OR: [{ subject: "Ayşe Yılmaz" }, { subjectUserId: BigInt(member.id) }] } });
     expect(subjectBefore).toBeGreaterThan(0);
 
@@ -191,7 +196,7 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
 
     // Counts: the anonymous answer still counts for Buca; the card would not change.
     expect(await services().rsvps.tally(meetingId)).toEqual(tallyBefore);
-    scenario.running.ortak.refresher.touch(meetingId);
+    await refreshCardsOf(meetingId);
     await settled();
     expect(groupCard().text).toBe(cardBefore);
     expect(await prisma().rsvp.findMany({ where: { meetingId, memberId: null }, select: { organisationId: true, status: true } })).toEqual([{ organisationId: bucaId, status: "yes" }]);
@@ -216,8 +221,8 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     ]);
 
     // Reminders to them are withdrawn, their jobs removed from the queue.
-    expect(await prisma().reminder.count({ where: { OR: [{ audience: `member:${memberId}` }, { audience: { endsWith: `:member:${memberId}` } }] } })).toBe(0);
-    for (const r of pending) expect(await scenario.queue.getJob(r.jobId!)).toBeUndefined();
+    expect(await prisma().outboxMessage.count({ where: { audience: `member:${memberId}` } })).toBe(0);
+    for (const r of pending) expect(await scenario.queue.getJob(deliveryJobId(r))).toBeUndefined();
 
     // Stored minutes versions and the audit log no longer carry the name.
     const version = await prisma().minutesVersion.findFirstOrThrow({ where: { meetingId } });
@@ -260,7 +265,7 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     const { message } = scenario.emulator.sendText(admin, group, "/minutes_publish 25");
     const confirmation = await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("📣")));
     await settled();
-    expect(confirmation.text).toMatch(/^📣 25\. toplantının tutanağı 2\. sürüm olarak yayımlandı: 1 sohbete ve 1 koordinatöre gönderildi\.$/);
+    expect(confirmation.text).toMatch(/^📣 25\. toplantının tutanağı 2\. sürüm olarak yayımlandı; kopyaları 1 sohbete ve 1 koordinatöre gönderiliyor\.$/);
     const said = "(silinmiş kişi) açılış konuşmasını yaptı; özgür irade ve deniz kenarı konuşuldu.";
     const groupCopy = scenario.emulator.botMessagesIn(group.id).filter((m) => m.message_id > message.message_id);
     const groupText = groupCopy.map((m) => m.text ?? "").join("\n");
@@ -350,13 +355,16 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
       for (const who of [organiser!, person!]) {
         await prisma().rsvp.create({ data: { meetingId: m.id, memberId: who.id, status: "yes", source: "button" } });
         await prisma().attendance.create({ data: { meetingId: m.id, memberId: who.id, checkedInAt: m.startsAt } });
-        await prisma().reminder.create({ data: { meetingId: m.id, kind: "nudge", audience: `member:${who.id}`, fireAt: m.startsAt, status: "sent" } });
+        await prisma().outboxMessage.create({ data: { dedupeKey: `reminder:${m.id}:nudge:0:member:${who.id}`, kind: "nudge", networkId: network.id, meetingId: m.id, audience: `member:${who.id}`, notBefore: m.startsAt, status: "sent" } });
       }
       await prisma().postedCard.create({ data: { meetingId: m.id, kind: "direct", telegramChatId: BigInt(fixture.member.id), messageId: 9000 + m.number, locale: "tr", shown: "x" } });
       await prisma().minutes.create({ data: { meetingId: m.id } });
       // The organisers' copy as the publisher stores it: names in the attendance and in an entry.
       await prisma().minutesVersion.create({ data: { meetingId: m.id, version: 1, publishedAt: m.endsAt, publishedBy: BigInt(fixture.admin.id), markdown: storedMarkdown, content: storedContent } });
-      await prisma().minutesDelivery.createMany({ data: [{ meetingId: m.id, version: 1, target: `member:${organiser!.id}` }, { meetingId: m.id, version: 1, target: `chat:${fixture.group.id}:0` }] });
+      // The copies of the minutes, sent: to the organiser (a record about a person) and to the group.
+      for (const audience of [`member:${organiser!.id}`, `chat:${fixture.group.id}:0`]) {
+        await prisma().outboxMessage.create({ data: { dedupeKey: `minutes:${m.id}:1:${audience}`, kind: "minutes-copy", networkId: network.id, meetingId: m.id, audience, notBefore: m.endsAt, status: "sent", payload: { version: 1, part: 4 } } });
+      }
     }
     const versionOf = (meeting: { id: number }) => prisma().minutesVersion.findUniqueOrThrow({ where: { meetingId_version: { meetingId: meeting.id, version: 1 } } });
     const tallies = async () => [await services().rsvps.tally(old.id), await services().rsvps.tally(recent.id)];
@@ -369,15 +377,15 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     now = new Date("2026-11-24T09:00:00Z");
     const result = await services().privacy.applyRetention();
     now = clockBefore;
-    expect(result).toMatchObject({ meetings: 1, answers: 2, checkIns: 2, directCards: 1, reminders: 2, minutesCopies: 1, minutesVersions: 1 });
+    expect(result).toMatchObject({ meetings: 1, answers: 2, checkIns: 2, directCards: 1, messages: 3, minutesVersions: 1 });
     expect(await prisma().rsvp.findMany({ where: { meetingId: old.id }, select: { memberId: true, organisationId: true }, orderBy: { id: "asc" } })).toEqual([
       { memberId: null, organisationId: null },
       { memberId: null, organisationId: bornova },
     ]);
     expect(await prisma().attendance.count({ where: { meetingId: old.id, memberId: null } })).toBe(2);
     expect(await prisma().postedCard.count({ where: { meetingId: old.id } })).toBe(0);
-    expect(await prisma().reminder.count({ where: { meetingId: old.id } })).toBe(0);
-    expect(await prisma().minutesDelivery.findMany({ where: { meetingId: old.id }, select: { target: true } })).toEqual([{ target: `chat:${fixture.group.id}:0` }]);
+    // Only the group's copy is left: it is about no one.
+    expect(await prisma().outboxMessage.findMany({ where: { meetingId: old.id }, select: { audience: true } })).toEqual([{ audience: `chat:${fixture.group.id}:0` }]);
     // The organisers' stored version of meeting 1 still counts who came per organisation, naming nobody.
     const retired = await versionOf(old);
     const { attendance } = readSnapshot(retired.content);
@@ -395,14 +403,14 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect(await prisma().rsvp.count({ where: { meetingId: recent.id, memberId: { not: null } } })).toBe(2);
     expect(await prisma().attendance.count({ where: { meetingId: recent.id, memberId: { not: null } } })).toBe(2);
     expect(await prisma().postedCard.count({ where: { meetingId: recent.id } })).toBe(1);
-    expect(await prisma().reminder.count({ where: { meetingId: recent.id } })).toBe(2);
+    expect(await prisma().outboxMessage.count({ where: { meetingId: recent.id } })).toBe(4);
     // Counts are unchanged.
     expect(await tallies()).toEqual(talliesBefore);
     expect(await services().reports.stats(network.id, 10)).toEqual(statsBefore);
     expect((await services().rsvps.list(old.id)).length).toBe(0);
 
     // Running again changes nothing; a shorter period reaches the recent meeting too.
-    expect(await services().privacy.applyRetention(new Date("2026-11-24T09:00:00Z"))).toMatchObject({ answers: 0, checkIns: 0, directCards: 0, reminders: 0, minutesCopies: 0, minutesVersions: 0 });
+    expect(await services().privacy.applyRetention(new Date("2026-11-24T09:00:00Z"))).toMatchObject({ answers: 0, checkIns: 0, directCards: 0, messages: 0, minutesVersions: 0 });
     expect(await versionOf(old)).toEqual(retired);
     await prisma().network.update({ where: { id: network.id }, data: { retentionMonths: 1 } });
     expect(await services().privacy.applyRetention(new Date("2026-11-24T09:00:00Z"))).toMatchObject({ answers: 2, checkIns: 2, minutesVersions: 1 });
@@ -452,21 +460,21 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
       data: { meetingId: meeting.id, number: 1, kind: "action", text: "Rapor", ownerMemberId: leaving.id, ownerUsername: fixture.member.username, dueDate: "2027-05-20", publishedAt: now },
     });
     await services().actions.planReminders(meeting.id);
-    const theirs = await prisma().reminder.findMany({ where: { status: "scheduled", audience: { endsWith: `:member:${leaving.id}` } }, orderBy: { id: "asc" } });
+    const theirs = await prisma().outboxMessage.findMany({ where: { status: "scheduled", audience: `member:${leaving.id}` }, orderBy: { id: "asc" } });
     expect(theirs.length).toBeGreaterThan(1);
 
     // A queue that loses its connection after the first removal was asked for.
-    const queue = new QueueReminderTransport(scenario.queue);
+    const queue = services().outbox.transport;
     const failed: string[] = [];
-    const transport: ReminderTransport = {
-      ensure: (reminder) => queue.ensure(reminder),
-      addNew: (reminders) => queue.addNew(reminders),
-      remove: async (jobId) => {
+    const transport: OutboxTransport = {
+      carry: (rows) => queue.carry(rows),
+      repair: (rows) => queue.repair(rows),
+      remove: async (row) => {
         if (failed.length === 0) {
-          failed.push(jobId);
+          failed.push(deliveryJobId(row));
           throw new Error("Connection is closed.");
         }
-        await queue.remove(jobId);
+        await queue.remove(row);
       },
     };
     const planned: number[] = [];
@@ -486,13 +494,13 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect(planned).toEqual([meeting.id]);
     // The item passed to Konak: its reminders now go to the colleague.
     expect(await prisma().minutesEntry.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ ownerMemberId: null, ownerOrganisationId: network.organisations[0]!.id });
-    expect(await prisma().reminder.count({ where: { status: "scheduled", audience: { startsWith: `action:${entry.id}:`, endsWith: `:member:${staying.id}` } } })).toBe(theirs.length);
+    expect(await prisma().outboxMessage.count({ where: { status: "scheduled", dedupeKey: { contains: `:action:${entry.id}:member:` }, audience: `member:${staying.id}` } })).toBe(theirs.length);
     // The one job left behind belongs to a row that is gone; the others left the queue.
-    expect(await prisma().reminder.count({ where: { id: { in: theirs.map((r) => r.id) } } })).toBe(0);
-    for (const r of theirs) expect(await scenario.queue.getJob(r.jobId!), r.jobId!).toEqual(r.jobId === failed[0] ? expect.anything() : undefined);
-    const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string; jobId?: string });
-    expect(logged.filter((l) => l.level >= 40).map((l) => [l.msg, l.jobId])).toEqual([[expect.stringMatching(/^could not remove a withdrawn reminder's job/), failed[0]]]);
-    expect(logged.at(-1)).toMatchObject({ level: 30, msg: "a person was forgotten", reminders: theirs.length, jobsLeft: 1 });
+    expect(await prisma().outboxMessage.count({ where: { id: { in: theirs.map((r) => r.id) } } })).toBe(0);
+    for (const r of theirs) expect(await scenario.queue.getJob(deliveryJobId(r)), deliveryJobId(r)).toEqual(deliveryJobId(r) === failed[0] ? expect.anything() : undefined);
+    const logged = lines.map((line) => JSON.parse(line) as { level: number; msg: string; outboxId?: number });
+    expect(logged.filter((l) => l.level >= 40).map((l) => [l.msg, `o${l.outboxId}`])).toEqual([[expect.stringMatching(/^could not remove a withdrawn message's job/), expect.stringMatching(new RegExp(`^o${theirs[0]!.id}`))]]);
+    expect(logged.at(-1)).toMatchObject({ level: 30, msg: "a person was forgotten", messages: theirs.length, jobsLeft: 1 });
     const everything = lines.join("");
     for (const trace of ["Ayşe", "Yılmaz", fixture.member.username!, String(fixture.member.id)]) expect(everything).not.toContain(trace);
     await scenario.queue.remove(failed[0]!);

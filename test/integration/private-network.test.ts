@@ -64,7 +64,7 @@ describe("work in private that carries its own network", () => {
     await say(third.admin, third.group, "/network_set next_number 25");
     await say(third.admin, third.group, "/meeting_new 17 Mart 2027 10:00 | Üçüncü Salon | Gündem");
     await say(third.admin, third.group, "/invite 25");
-    await scenario.running.ortak.poster.settle();
+    await scenario.settle();
     expect(await say(person, "private", "/start")).toBeTruthy();
   });
 
@@ -103,8 +103,8 @@ describe("work in private that carries its own network", () => {
 
   it("the invitation's repost button works after the choice has lapsed", async () => {
     const sent = await runFor("Birinci Ağ", "/invite 25");
-    expect(sent.some((m) => m.text?.startsWith("25. toplantının davet kartı 1 sohbete gönderildi"))).toBe(true);
-    await scenario.running.ortak.poster.settle();
+    expect(sent.some((m) => m.text?.startsWith("25. toplantının davet kartı 1 sohbete gönderiliyor"))).toBe(true);
+    await scenario.settle();
     await say(person, "private", "/invite 25");
     const offer = scenario.emulator.botMessagesIn(person.id).at(-1)!;
     const repost = offer.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
@@ -114,9 +114,9 @@ describe("work in private that carries its own network", () => {
     halfAnHourLater();
     const cardsBefore = await scenario.db.prisma.postedCard.count({ where: { meetingId: meeting.id, kind: "group" } });
     expect((await scenario.emulator.pressButton(person, person.id, offer.message_id, repost)).show_alert).toBe(false);
-    const answer = await scenario.emulator.waitFor(() => dmsAfter(offer.message_id).find((m) => m.text?.startsWith("25. toplantının davet kartı 1 sohbete yeniden gönderildi")));
+    const answer = await scenario.emulator.waitFor(() => dmsAfter(offer.message_id).find((m) => m.text?.startsWith("25. toplantının davet kartı 1 sohbete yeniden gönderiliyor")));
     expect(answer).toBeTruthy();
-    await scenario.running.ortak.poster.settle();
+    await scenario.settle();
     expect(await scenario.db.prisma.postedCard.count({ where: { meetingId: meeting.id, kind: "group" } })).toBe(cardsBefore + 1);
     expect(await scenario.db.prisma.auditEntry.count({ where: { networkId: meeting.networkId, action: "meeting.repost" } })).toBe(1);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
 import { Redis } from "ioredis";
-import { tooManyRequests, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { ApiError, tooManyRequests, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { deliveryJobId } from "../../jobs/outbox.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir; meeting 25 on Wednesday 17 March 2027, 10:00.
 const { scenario, moveClockTo, runDueJobs, delivery } = useJobsByHand("2026-11-24T09:00:00Z");
@@ -17,18 +18,22 @@ async function invitedMeeting(name: string) {
   await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Buca1923 | Gündem");
   const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
   await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("25. toplantının davet kartı")));
-  await scenario.running.ortak.poster.settle();
+  await scenario.settle();
   const meeting = await scenario.db.prisma.meeting.findFirstOrThrow({ where: { network: { joinCode: fixture.code }, number: 25 } });
   return { ...fixture, meeting };
 }
 
+const REMINDERS = { dedupeKey: { startsWith: "reminder:" } };
 const ledger = (meetingId: number) =>
-  scenario.db.prisma.reminder.findMany({ where: { meetingId }, orderBy: [{ fireAt: "asc" }, { kind: "asc" }, { audience: "asc" }] });
+  scenario.db.prisma.outboxMessage.findMany({ where: { meetingId, ...REMINDERS }, orderBy: [{ notBefore: "asc" }, { kind: "asc" }, { audience: "asc" }] });
+const rowById = (id: number) => scenario.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+const jobOf = (row: { id: number; notBefore: Date }) => scenario.queue.getJob(deliveryJobId(row));
+const payloadOf = (row: { id: number; notBefore: Date }) => ({ id: row.id, notBefore: row.notBefore.getTime() });
 
 async function jobsOf(meetingId: number) {
   const rows = await ledger(meetingId);
-  const jobs = await Promise.all(rows.map((r) => scenario.queue.getJob(r.jobId!)));
-  return rows.map((r, i) => ({ status: r.status, fireAt: r.fireAt.toISOString(), job: jobs[i] ? jobs[i]!.timestamp + jobs[i]!.opts.delay! : null }));
+  const jobs = await Promise.all(rows.map((r) => jobOf(r)));
+  return rows.map((r, i) => ({ status: r.status, fireAt: r.notBefore.toISOString(), job: jobs[i] ? jobs[i]!.timestamp + jobs[i]!.opts.delay! : null }));
 }
 
 const dmsTo = (user: EmulatedUser, prefix: string) => scenario.emulator.botMessagesIn(user.id).filter((m) => m.text?.startsWith(prefix));
@@ -37,7 +42,7 @@ describe("planning", () => {
   it("/invite plans the ledger, one job per row at its time; planning again changes nothing", async () => {
     const { meeting } = await invitedMeeting("Plan Ağı");
     const rows = await ledger(meeting.id);
-    expect(rows.map((r) => `${r.kind}/${r.offsetMinutes} ${r.fireAt.toISOString()}`)).toEqual([
+    expect(rows.map((r) => `${r.kind}/${r.offsetMinutes} ${r.notBefore.toISOString()}`)).toEqual([
       "before/10080 2027-03-10T07:00:00.000Z",
       "before/10080 2027-03-10T07:00:00.000Z",
       "group-silent/0 2027-03-12T07:00:00.000Z",
@@ -66,7 +71,7 @@ describe("planning", () => {
     await say(admin, group, "/reschedule 25 11 Mart 2027 10:00");
     const after = await ledger(meeting.id);
     // 7 days before 11 March is already past: those rows are withdrawn, not fired late.
-    expect(after.filter((r) => r.status === "scheduled").map((r) => `${r.kind}/${r.offsetMinutes} ${r.fireAt.toISOString()}`)).toEqual([
+    expect(after.filter((r) => r.status === "scheduled").map((r) => `${r.kind}/${r.offsetMinutes} ${r.notBefore.toISOString()}`)).toEqual([
       "before/1440 2027-03-10T07:00:00.000Z",
       "before/1440 2027-03-10T07:00:00.000Z",
       "group-summary/0 2027-03-10T07:00:00.000Z",
@@ -75,24 +80,30 @@ describe("planning", () => {
       "checkin-card/0 2027-03-11T07:00:00.000Z",
     ]);
     expect(after.filter((r) => r.status === "cancelled").length).toBe(5);
-    for (const old of before) expect(await scenario.queue.getJob(old.jobId!)).toBeUndefined();
-    for (const row of after.filter((r) => r.status === "scheduled")) expect(await scenario.queue.getJob(row.jobId!)).toBeDefined();
+    for (const old of before) expect(await jobOf(old)).toBeUndefined();
+    for (const row of after.filter((r) => r.status === "scheduled")) expect(await jobOf(row)).toBeDefined();
     await say(admin, group, "/cancel 25");
     const cancelled = await ledger(meeting.id);
     expect(cancelled.every((r) => r.status === "cancelled")).toBe(true);
-    for (const row of cancelled) expect(await scenario.queue.getJob(row.jobId!)).toBeUndefined();
+    for (const row of cancelled) expect(await jobOf(row)).toBeUndefined();
   });
 
-  it("after Redis lost everything, a start restores every future reminder from the ledger", async () => {
+  it("after Redis lost everything while running, the reconcile restores each reminder's job as it comes due", async () => {
     const { meeting } = await invitedMeeting("Kayıp Redis Ağı");
     const rows = await ledger(meeting.id);
     const redis = new Redis({ path: scenario.redisPath });
     await redis.flushall();
     await redis.quit();
-    expect(await scenario.queue.getJob(rows[0]!.jobId!)).toBeUndefined();
-    const result = await scenario.running.services.reminders.reconcile();
-    expect(result.restored).toBeGreaterThanOrEqual(rows.length);
-    for (const row of rows) expect((await scenario.queue.getJob(row.jobId!))?.data).toEqual({ reminderId: row.id, fireAt: row.fireAt.getTime() });
+    expect(await jobOf(rows[0]!)).toBeUndefined();
+    // Far ahead: nothing to restore yet (the reconcile looks two intervals ahead).
+    expect((await scenario.running.reconciler.reconcile()).repaired).toBe(0);
+    moveClockTo("2027-03-10T06:59:00Z");
+    const first = rows.filter((r) => r.notBefore.toISOString() === "2027-03-10T07:00:00.000Z");
+    // (Earlier tests' meetings in this file have reminders at the same time.)
+    expect((await scenario.running.reconciler.reconcile()).repaired).toBeGreaterThanOrEqual(first.length);
+    for (const row of first) expect((await jobOf(row))?.data).toEqual(payloadOf(row));
+    // Running it again (another process, the next minute) adds nothing.
+    expect((await scenario.running.reconciler.reconcile()).repaired).toBe(0);
   });
 });
 
@@ -101,7 +112,7 @@ describe("delivery", () => {
     const { admin, member, group, meeting } = await invitedMeeting("Gönderim Ağı");
     await say(admin, "private", "/lang en");
     await say(member, group, "/rsvp 25 evet 2");
-    await scenario.db.prisma.reminder.deleteMany({ where: { meetingId: meeting.id, NOT: { kind: "before", offsetMinutes: 10080 } } });
+    await scenario.db.prisma.outboxMessage.deleteMany({ where: { meetingId: meeting.id, ...REMINDERS, NOT: { kind: "before", offsetMinutes: 10080 } } });
     moveClockTo("2027-03-10T07:00:01Z");
     await runDueJobs();
     expect(dmsTo(member, "⏰")).toHaveLength(1);
@@ -111,7 +122,7 @@ describe("delivery", () => {
     const rows = await ledger(meeting.id);
     expect(rows.map((r) => `${r.audience.startsWith("member") ? "member" : "chat"} ${r.status} ${r.reason ?? ""}`).sort()).toEqual(["member sent ", "member skipped not attending"]);
     // Running the same jobs again (a duplicate delivery) sends nothing more.
-    for (const row of rows) await delivery.deliver({ reminderId: row.id, fireAt: row.fireAt.getTime() });
+    for (const row of rows) await delivery.deliver(payloadOf(row));
     expect(dmsTo(member, "⏰")).toHaveLength(1);
   });
 
@@ -125,20 +136,23 @@ describe("delivery", () => {
     const adminRow = rows.find((r) => r.id !== memberRow.id)!;
     moveClockTo("2027-03-10T07:00:01Z");
     // A job made for another time finds nothing to do.
-    expect(await delivery.deliver({ reminderId: memberRow.id, fireAt: memberRow.fireAt.getTime() - 60_000 })).toEqual({ kind: "done" });
+    expect(await delivery.deliver({ id: memberRow.id, notBefore: memberRow.notBefore.getTime() - 60_000 })).toBe("not-mine");
     expect(dmsTo(member, "⏰")).toHaveLength(0);
-    // Telegram says wait: the row goes back in line, the queue is told how long.
+    // Telegram says wait: the row goes back in line after retry_after, without using an attempt.
     scenario.emulator.failNext("sendMessage", tooManyRequests(7), member.id);
-    expect(await delivery.deliver({ reminderId: memberRow.id, fireAt: memberRow.fireAt.getTime() })).toEqual({ kind: "wait", retryAfterMs: 7000 });
-    expect((await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: memberRow.id } })).status).toBe("scheduled");
-    // Changed to "no" before it went out: skipped, nothing sent.
-    await say(member, group, "/rsvp 25 hayır");
-    await delivery.deliver({ reminderId: memberRow.id, fireAt: memberRow.fireAt.getTime() });
-    expect(await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: memberRow.id } })).toMatchObject({ status: "skipped", reason: "not attending" });
+    expect(await delivery.deliver(payloadOf(memberRow))).toBe("later");
+    const waiting = await rowById(memberRow.id);
+    expect(waiting).toMatchObject({ status: "scheduled", attempts: 0, notBefore: new Date(Date.parse("2027-03-10T07:00:08Z")) });
+    expect(await jobOf(waiting)).toBeDefined();
     // The organiser blocked the bot: 403, skipped and marked unreachable, not retried.
     scenario.emulator.blockBot(admin);
-    await delivery.deliver({ reminderId: adminRow.id, fireAt: adminRow.fireAt.getTime() });
-    expect(await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: adminRow.id } })).toMatchObject({ status: "skipped", reason: "unreachable" });
+    expect(await delivery.deliver(payloadOf(adminRow))).toBe("skipped");
+    expect(await rowById(adminRow.id)).toMatchObject({ status: "skipped", reason: "unreachable" });
+    // Changed to "no" before it went out: skipped, nothing sent.
+    await say(member, group, "/rsvp 25 hayır");
+    moveClockTo("2027-03-10T07:00:09Z");
+    await delivery.deliver(payloadOf(waiting));
+    expect(await rowById(memberRow.id)).toMatchObject({ status: "skipped", reason: "not attending" });
     expect((await scenario.db.prisma.telegramUser.findUniqueOrThrow({ where: { id: BigInt(admin.id) } })).dmReachable).toBe(false);
     expect(dmsTo(member, "⏰")).toHaveLength(0);
   });
@@ -150,27 +164,25 @@ describe("delivery", () => {
     const row = (await ledger(meeting.id)).find((r) => r.kind === "before" && r.offsetMinutes === 10080 && r.audience === `member:${memberId}`);
     moveClockTo("2027-03-10T07:00:01Z");
     // Claimed, then the process died before sending.
-    expect(await scenario.running.services.reminders.claim(row!.id, row!.fireAt)).toBe(true);
-    expect(await delivery.deliver({ reminderId: row!.id, fireAt: row!.fireAt.getTime() })).toEqual({ kind: "done" });
-    expect((await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: row!.id } })).status).toBe("sending");
-    moveClockTo("2027-03-10T07:15:00Z");
-    const result = await scenario.running.services.reminders.reconcile();
-    expect(result.reclaimed).toBeGreaterThanOrEqual(1);
+    await scenario.db.prisma.outboxMessage.update({ where: { id: row!.id }, data: { status: "sending", claimedAt: new Date() } });
+    expect(await delivery.deliver(payloadOf(row!))).toBe("not-mine");
+    expect((await rowById(row!.id)).status).toBe("sending");
+    moveClockTo("2027-03-10T07:05:00Z");
+    const result = await scenario.running.reconciler.reconcile();
+    expect(result.reclaimed).toBe(1);
     await runDueJobs();
-    const sent = await scenario.db.prisma.reminder.findMany({ where: { meetingId: meeting.id, kind: "before", offsetMinutes: 10080, status: "sent" } });
+    const sent = await scenario.db.prisma.outboxMessage.findMany({ where: { meetingId: meeting.id, kind: "before", offsetMinutes: 10080, status: "sent" } });
     expect(sent.map((r) => r.id)).toEqual([row!.id]);
     expect(dmsTo(member, "⏰")).toHaveLength(1);
   });
 
-  it("on start, reminders missed by more than the grace period are skipped, not sent late", async () => {
+  it("reminders missed by more than the grace period (the bot was down) are skipped, not sent late", async () => {
     const { member, group, meeting } = await invitedMeeting("Geç Kalan Ağ");
     await say(member, group, "/rsvp 25 evet");
     moveClockTo("2027-03-10T08:00:00Z");
-    const result = await scenario.running.services.reminders.reconcile();
-    expect(result.skipped).toBeGreaterThanOrEqual(2);
-    const row = (await ledger(meeting.id)).find((r) => r.kind === "before" && r.offsetMinutes === 10080)!;
-    expect(row).toMatchObject({ status: "skipped", reason: "fell due while the bot was down" });
     await runDueJobs();
+    const rows = (await ledger(meeting.id)).filter((r) => r.kind === "before" && r.offsetMinutes === 10080);
+    expect(rows.map((r) => `${r.status} ${r.reason}`)).toEqual(["skipped missed while the bot was down", "skipped missed while the bot was down"]);
     expect(dmsTo(member, "⏰")).toHaveLength(0);
   });
 });
@@ -182,18 +194,31 @@ describe("never twice, and failures reported once", () => {
     const memberId = (await scenario.db.prisma.member.findFirstOrThrow({ where: { userId: BigInt(member.id), networkId: meeting.networkId } })).id;
     const row = (await ledger(meeting.id)).find((r) => r.kind === "before" && r.offsetMinutes === 10080 && r.audience === `member:${memberId}`)!;
     moveClockTo("2027-03-10T07:00:01Z");
-    const payload = { reminderId: row.id, fireAt: row.fireAt.getTime() };
+    const payload = payloadOf(row);
     await Promise.all([delivery.deliver(payload), delivery.deliver(payload), delivery.deliver(payload)]);
     expect(dmsTo(member, "⏰")).toHaveLength(1);
   });
 
   it("a reminder that failed every attempt is marked failed and the organisers hear it once", async () => {
-    const { admin, meeting } = await invitedMeeting("Başarısız Ağ");
-    const row = (await ledger(meeting.id))[0]!;
-    const payload = { reminderId: row.id, fireAt: row.fireAt.getTime() };
-    await delivery.giveUp(payload, new Error("Bad Gateway"));
-    await delivery.giveUp(payload, new Error("Bad Gateway"));
-    expect(await scenario.db.prisma.reminder.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "failed", reason: "Bad Gateway" });
+    const { admin, member, meeting } = await invitedMeeting("Başarısız Ağ");
+    await say(member, "private", "/rsvp 25 evet");
+    await say(admin, "private", "/rsvp 25 evet");
+    const rows = (await ledger(meeting.id)).filter((r) => r.kind === "before" && r.offsetMinutes === 10080);
+    moveClockTo("2027-03-10T07:00:01Z");
+    const badGateway = () => new ApiError(502, "Bad Gateway");
+    // Each transient failure puts the row back with a growing pause, five tries in all.
+    let row = rows[0]!;
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      scenario.emulator.failNext("sendMessage", badGateway());
+      expect(await delivery.deliver(payloadOf(row))).toBe(attempt < 5 ? "later" : "failed");
+      row = await rowById(row.id);
+    }
+    expect(row).toMatchObject({ status: "failed", reason: "Bad Gateway", attempts: 5 });
+    // A second reminder of the meeting fails for good too: the organisers are not told again.
+    await scenario.db.prisma.outboxMessage.update({ where: { id: rows[1]!.id }, data: { attempts: 4 } });
+    scenario.emulator.failNext("sendMessage", badGateway());
+    expect(await delivery.deliver(payloadOf(rows[1]!))).toBe("failed");
+    await runDueJobs();
     expect(dmsTo(admin, "⚠️").map((m) => m.text)).toEqual(["⚠️ 25. toplantının bir hatırlatması birkaç denemeye rağmen gönderilemedi. Ayrıntılar için /reminders 25 yazın."]);
   });
 
@@ -203,7 +228,7 @@ describe("never twice, and failures reported once", () => {
     const late = scenario.emulator.createUser({ first_name: "Nur", language_code: "tr" });
     scenario.emulator.setMember(group, late, "member");
     await say(late, group, "/whoami");
-    await scenario.running.services.reminders.reconcile();
+    await scenario.running.services.reminders.replanAhead();
     // Three "before" reminders and a nudge for the newcomer.
     expect((await ledger(meeting.id)).length).toBe(before + 4);
   });
@@ -224,13 +249,13 @@ describe("/reminders and /reminders_set", () => {
     expect(await say(admin, group, "/reminders_set 25 3g 30dk")).toBe("25. toplantının hatırlatmaları bundan sonra toplantıdan 3 gün önce ve 30 dakika önce gönderilecek; yeniden planlandı.");
     const before = (await ledger(meeting.id)).filter((r) => r.kind === "before" && r.status === "scheduled");
     expect([...new Set(before.map((r) => r.offsetMinutes))]).toEqual([4320, 30]);
-    const count = await scenario.db.prisma.reminder.count();
+    const count = await scenario.db.prisma.outboxMessage.count();
     for (const bad of ["/reminders_set", "/reminders_set yarın", "/reminders_set 25 0m", "/reminders_set 25 90g"]) {
       expect(await say(admin, group, bad)).toMatch(/^Kullanım: \/reminders_set/);
     }
     expect(await say(admin, group, "/reminders_set 99 1g")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
     expect(await say(member, group, "/reminders_set 1g")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
-    expect(await scenario.db.prisma.reminder.count()).toBe(count);
+    expect(await scenario.db.prisma.outboxMessage.count()).toBe(count);
     expect(await say(admin, group, "/reminders_set 5g 1g")).toBe("Hatırlatma düzeni güncellendi: toplantıdan 5 gün önce ve 1 gün önce. 1 toplantının hatırlatmaları yeniden planlandı.");
     // Without quiet hours the policy says so in words, not with a dash.
     await say(admin, group, "/network_set quiet_hours yok");

@@ -1,17 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { RsvpService } from "../../src/features/rsvp/service.ts";
-import { openMemoryDatabase } from "../support/harness.ts";
+import { Outbox } from "../../src/outbox/outbox.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { openMemoryDatabase, startTestQueue } from "../support/harness.ts";
 
 const NOW = new Date("2026-11-24T09:00:00Z");
 let db: Database;
+let queue: Awaited<ReturnType<typeof startTestQueue>>;
 let rsvps: RsvpService;
 let meetingId: number;
 const users = Array.from({ length: 20 }, (_, i) => BigInt(5000 + i));
 
 beforeAll(async () => {
   db = await openMemoryDatabase();
-  rsvps = new RsvpService(db.prisma, () => NOW);
+  queue = await startTestQueue();
+  rsvps = new RsvpService(db.prisma, new Outbox(db.prisma, queue.transport, () => NOW, silentLogger), () => NOW);
   const network = await db.prisma.network.create({ data: { name: "Ağ", seriesTitle: "Ağ", joinCode: "SRVC0001" } });
   for (const id of users) {
     await db.prisma.telegramUser.create({ data: { id, firstName: `Üye ${id}` } });
@@ -22,7 +26,10 @@ beforeAll(async () => {
   });
   meetingId = meeting.id;
 });
-afterAll(() => db.close());
+afterAll(async () => {
+  await db.close();
+  await queue.close();
+});
 
 const answer = (userId: bigint, status: "yes" | "maybe" | "no", partySize?: number) => rsvps.answer({ meetingId, userId, status, partySize, source: "button" });
 const stored = (userId: bigint) => db.prisma.rsvp.findFirstOrThrow({ where: { meetingId, member: { userId } } });

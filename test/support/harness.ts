@@ -4,7 +4,6 @@ import path from "node:path";
 import { run, type RunnerHandle } from "@grammyjs/runner";
 import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
 import { ALLOWED_UPDATES } from "../../src/bot/allowed-updates.ts";
-import type { BudgetSettings } from "../../src/bot/outgoing-budget.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { createServices, type Services } from "../../src/features/services.ts";
@@ -12,8 +11,16 @@ import type { UserService } from "../../src/features/users/service.ts";
 import { silentLogger, type Logger } from "../../src/logger.ts";
 import { startPrivateRedis, type PrivateRedis } from "../../src/redis/private-server.ts";
 import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { Api } from "grammy";
+import { Redis } from "ioredis";
 import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";
-import { QueueReminderTransport } from "../../jobs/reminders.ts";
+import { QueueOutboxTransport, type OutboxTransport } from "../../jobs/outbox.ts";
+import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
+import { SendBudget, TELEGRAM_BUDGET, type BudgetSettings as SendBudgetSettings } from "../../src/outbox/budget.ts";
+import { createDelivery } from "../../src/features/delivery.ts";
+import type { OutboxDelivery } from "../../src/outbox/delivery.ts";
+import { OutboxByHand } from "./outbox-by-hand.ts";
+import { OutboxReconciler } from "../../src/outbox/reconcile.ts";
 
 export async function tempDir(prefix = "ortak-test-"): Promise<{ path: string; remove: () => Promise<void> }> {
   // Short paths: a unix socket path must stay under 108 bytes.
@@ -45,47 +52,75 @@ export interface InProcessBot {
   ortak: OrtakBot;
   users: UserService;
   services: Services;
+  /** The real delivery, as the queue's worker would call it. */
+  delivery: OutboxDelivery;
+  /** The periodic reconcile, run by hand: claims of 60 s, rows due within 2 minutes. */
+  reconciler: OutboxReconciler;
+  /** Runs every delivery job due now through the real delivery, as a worker would; returns how many ran. */
+  deliverDue(): Promise<number>;
   stop(): Promise<void>;
+}
+
+/** A test queue: BullMQ on a real redis-server, and the outbox transport on it. */
+export interface TestQueue {
+  queue: OrtakQueue;
+  transport: OutboxTransport;
+  redisPath: string;
 }
 
 /** ortak's bot in this process, polling the emulator over HTTP as it would poll Telegram. */
 export async function startInProcessBot(
   emulator: TelegramEmulator,
   db: Database,
-  queue: OrtakQueue,
-  options: { logger?: Logger; clock?: () => Date; budget?: BudgetSettings } = {},
+  testQueue: TestQueue,
+  options: { logger?: Logger; clock?: () => Date; sendBudget?: SendBudgetSettings | false } = {},
 ): Promise<InProcessBot> {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock;
-  const transport = new QueueReminderTransport(queue, clock ? () => clock().getTime() : Date.now);
+  const redis = new Redis({ path: testQueue.redisPath, maxRetriesPerRequest: 3 });
+  const now = clock ? () => clock().getTime() : Date.now;
+  const transport = new QueueOutboxTransport(testQueue.queue, redis, now);
   const services = createServices(db.prisma, { transport, clock, logger });
+  const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
+  api.config.use(markUnreachableOn403(services.users, logger));
+  const translator = await Translator.load();
+  // Telegram's budgets run on real time, whatever the app's clock says; the bot and the delivery share one.
+  const sendBudget = new SendBudget(redis, options.sendBudget === undefined ? TELEGRAM_BUDGET : options.sendBudget);
+  const delivery = createDelivery({ services, transport, api, budget: sendBudget, translator, logger, claimMs: 60_000 });
+  const byHand = new OutboxByHand(testQueue.redisPath, delivery);
+  const reconciler = new OutboxReconciler({ prisma: db.prisma, transport, clock: services.clock, logger, claimMs: 60_000, intervalMs: 60_000 });
   const users = services.users;
-  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), services, logger, budget: options.budget });
+  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator, services, logger, sendBudget });
   await ortak.bot.init();
-  // As the composition root does after a start.
-  await ortak.poster.resume();
-  await ortak.publisher.resume(ortak.bot.api);
   const runner: RunnerHandle = run(ortak.bot, { runner: { fetch: { timeout: 1, allowed_updates: [...ALLOWED_UPDATES] } } });
   return {
     ortak,
     users,
     services,
+    delivery,
+    reconciler,
+    deliverDue: () => byHand.runDue(),
     stop: async () => {
       await runner.stop();
       await ortak.inFlight.drain();
-      await Promise.all([ortak.poster.stop(), ortak.refresher.stop()]);
+      await byHand.close();
+      redis.disconnect();
     },
   };
 }
 
-/** A real redis-server and the BullMQ queue on it, for one test file. */
-export async function startTestQueue(): Promise<{ queue: OrtakQueue; redis: Awaited<ReturnType<typeof startTestRedis>>; close: () => Promise<void> }> {
+/** A real redis-server, the BullMQ queue on it and the outbox transport, for one test file. */
+export async function startTestQueue(): Promise<TestQueue & { redis: Awaited<ReturnType<typeof startTestRedis>>; close: () => Promise<void> }> {
   const redis = await startTestRedis();
   const queue = createQueue({ path: redis.socketPath, maxRetriesPerRequest: null });
+  const client = new Redis({ path: redis.socketPath, maxRetriesPerRequest: 3 });
   return {
     queue,
     redis,
+    redisPath: redis.socketPath,
+    transport: new QueueOutboxTransport(queue, client),
     close: async () => {
+      client.disconnect();
       await queue.close();
       await redis.remove();
     },

@@ -15,15 +15,21 @@ export interface OrtakProcess {
   child: ChildProcess;
   logs: Record<string, unknown>[];
   stderr: () => string;
-  waitForLog(msg: string, timeoutMs?: number): Promise<Record<string, unknown>>;
+  /** The first log line whose message is `msg` (or matches it). */
+  waitForLog(msg: string | RegExp, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Sends the signal to the process group and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends the signal to the process group without waiting. */
+  signal(signal: NodeJS.Signals): void;
   exited: Promise<number | null>;
 }
 
-/** Starts `npm start`'s command (node --import tsx src/main.ts) with only the given environment. */
-export function spawnOrtak(env: Record<string, string>): OrtakProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/main.ts")], {
+/**
+ * Starts `npm start`'s command (node --import tsx src/main.ts) with only the given environment;
+ * `script` runs another entry point the same way (`npm run seed`'s prisma/seed.ts, say).
+ */
+export function spawnOrtak(env: Record<string, string>, script = "src/main.ts"): OrtakProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -58,15 +64,16 @@ export function spawnOrtak(env: Record<string, string>): OrtakProcess {
     waitForLog(msg, timeoutMs = 30_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no log "${msg}" within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+        const matches = (entry: Record<string, unknown>) => (typeof msg === "string" ? entry.msg === msg : typeof entry.msg === "string" && msg.test(entry.msg));
         const check = () => {
-          const found = logs.find((entry) => entry.msg === msg);
+          const found = logs.find(matches);
           if (found) {
             clearTimeout(timer);
             resolve(found);
           } else waiters.push(check);
         };
         void exited.then(() => {
-          const found = logs.find((entry) => entry.msg === msg);
+          const found = logs.find(matches);
           if (!found) {
             clearTimeout(timer);
             reject(new Error(`ortak exited before logging "${msg}"; stderr: ${stderr}`));
@@ -78,6 +85,9 @@ export function spawnOrtak(env: Record<string, string>): OrtakProcess {
     async stop(signal = "SIGINT") {
       if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
       return exited;
+    },
+    signal(signal) {
+      if (child.exitCode === null && child.signalCode === null) process.kill(-child.pid!, signal);
     },
   };
 }

@@ -2,16 +2,15 @@ import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../src/db/client.ts";
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser, type RateLimitSettings } from "../../src/telegram-emulator/index.ts";
 import type { OrtakQueue } from "../../jobs/queue.ts";
-import { UNLIMITED_BUDGET } from "../../src/bot/outgoing-budget.ts";
 import type { Logger } from "../../src/logger.ts";
-import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "./harness.ts";
+import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot, type TestQueue } from "./harness.ts";
 import { checkPrivacy, enforcePrivacy } from "./privacy.ts";
 
 export interface Scenario {
   emulator: TelegramEmulator;
   db: Database;
   running: InProcessBot;
-  /** BullMQ on a real redis-server; nothing processes it unless a test does. */
+  /** BullMQ on a real redis-server; nothing processes it unless a test does (deliver()). */
   queue: OrtakQueue;
   /** The unix socket of that redis-server. */
   redisPath: string;
@@ -26,6 +25,13 @@ export interface Scenario {
    * people having started the bot, and meeting 25 on 17 March 2027 at 10:00 with this agenda.
    */
   networkWithMeeting(name: string, agenda: string): Promise<{ admin: EmulatedUser; member: EmulatedUser; outsider: EmulatedUser; group: EmulatedChat; code: string }>;
+  /** Runs every outbox delivery due now (say() does this after each handler); returns how many ran. */
+  deliver(): Promise<number>;
+  /**
+   * Every update handled and every delivery made, also those scheduled within the next 10 s
+   * (card edits are paced three seconds apart): waits for them in real time.
+   */
+  settle(): Promise<void>;
   /** Row counts that an organiser command may change; equal before and after = nothing changed. */
   countRows(): Promise<Record<string, number | string>>;
 }
@@ -33,22 +39,24 @@ export interface Scenario {
 /** ortak in this process on in-memory PGlite, talking to an emulator, for one test file. */
 export function useScenario(options: { clock?: () => Date; limits?: RateLimitSettings | false; logger?: Logger } = {}): Scenario {
   const scenario = {} as Scenario;
-  // Without the emulator's flood limits, card edits need not wait for room either.
-  const budget = options.limits ? undefined : UNLIMITED_BUDGET;
+  // Without the emulator's flood limits, the outbox need not wait for room either.
+  const sendBudget = options.limits ? undefined : false;
   let closeQueue: () => Promise<void> = async () => undefined;
+  let testQueue: TestQueue;
   beforeAll(async () => {
     const queue = await startTestQueue();
+    testQueue = queue;
     scenario.queue = queue.queue;
     scenario.redisPath = queue.redis.socketPath;
     closeQueue = queue.close;
     scenario.emulator = new TelegramEmulator({ limits: options.limits ?? false });
     await scenario.emulator.start();
     scenario.db = await openMemoryDatabase();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock, budget, logger: options.logger });
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, testQueue, { clock: options.clock, logger: options.logger, sendBudget });
   });
   scenario.restart = async () => {
     await scenario.running.stop();
-    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, scenario.queue, { clock: options.clock, budget });
+    scenario.running = await startInProcessBot(scenario.emulator, scenario.db, testQueue, { clock: options.clock, logger: options.logger, sendBudget });
   };
   enforcePrivacy(() => scenario.emulator);
   afterAll(async () => {
@@ -65,7 +73,39 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     const reply = (await scenario.emulator.nextBotMessage(chatId, message.message_id)).text ?? "";
     // Whatever else the handler sends (announcements after the reply) lands before the next step.
     await scenario.running.ortak.inFlight.drain();
+    await scenario.deliver();
     return reply;
+  };
+  scenario.deliver = () => scenario.running.deliverDue();
+  scenario.settle = async () => {
+    const { prisma } = scenario.db;
+    const clock = options.clock ?? (() => new Date());
+    // Bounded: a renderer that keeps re-arming itself must not hang a test.
+    const giveUpAt = Date.now() + 60_000;
+    let reconciled = false;
+    while (Date.now() < giveUpAt) {
+      await scenario.running.ortak.inFlight.drain();
+      const ran = await scenario.deliver();
+      const now = clock().getTime();
+      const next = await prisma.outboxMessage.findFirst({
+        where: { status: { in: ["scheduled", "sending"] }, notBefore: { lte: new Date(now + 10_000) } },
+        orderBy: { notBefore: "asc" },
+        select: { notBefore: true },
+      });
+      if (!next) return;
+      const waitMs = next.notBefore.getTime() - now;
+      if (waitMs <= 0 && ran === 0) {
+        // Due, but its job is missing (a clock that stands still gives a row re-armed for the
+        // same instant the same job id): the periodic reconcile would give it one.
+        if (reconciled) return;
+        reconciled = true;
+        await scenario.running.reconciler.reconcile();
+        continue;
+      }
+      reconciled = false;
+      // The app's clock may stand still: the job was delayed by the same amount of real time.
+      await new Promise((resolve) => setTimeout(resolve, Math.max(20, waitMs)));
+    }
   };
   scenario.networkWithMeeting = async (name, agenda) => {
     const fixture = await scenario.network(name);
@@ -113,16 +153,16 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     ]);
     // Not counted: Dialogue rows (a question waiting for its answer) and TelegramUser rows (every
     // account that sent an update is noted, with its language); they are conversation state.
-    const [membersLeft, anonymousRsvps, anonymousCheckIns, reminders, attendance] = await Promise.all([
+    const [membersLeft, anonymousRsvps, anonymousCheckIns, outbox, attendance] = await Promise.all([
       prisma.member.count({ where: { leftAt: { not: null } } }),
       prisma.rsvp.count({ where: { memberId: null } }),
       prisma.attendance.count({ where: { memberId: null } }),
-      prisma.reminder.count({ where: { status: "scheduled" } }),
+      prisma.outboxMessage.count(),
       prisma.attendance.count(),
     ]);
     const joinCodes = (await prisma.network.findMany({ select: { joinCode: true }, orderBy: { id: "asc" } })).map((n) => n.joinCode).join(",");
     const retention = (await prisma.network.findMany({ select: { retentionMonths: true }, orderBy: { id: "asc" } })).map((n) => n.retentionMonths).join(",");
-    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited, entries, versions, actionsDone, membersLeft, anonymousRsvps, anonymousCheckIns, reminders, attendance, joinCodes, retention };
+    return { networks, chats, organisations, members, organisers, withOrganisation, audit, rsvps, cards, invited, entries, versions, actionsDone, membersLeft, anonymousRsvps, anonymousCheckIns, outbox, attendance, joinCodes, retention };
   };
   return scenario;
 }

@@ -24,6 +24,7 @@ describe("loadConfig", () => {
       redisUrl: undefined,
       logLevel: "info",
       mode: { kind: "polling" },
+      outbox: { claimMs: 60_000, reconcileMs: 60_000 },
     });
   });
 
@@ -41,6 +42,13 @@ describe("loadConfig", () => {
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "has spaces" }, /WEBHOOK_SECRET must be 1–256 characters/],
     [{ BOT_TOKEN: TOKEN, PORT: "99999" }, /PORT must be from 1 to 65535/],
     [{ BOT_TOKEN: TOKEN, PORT: "eighty" }, /PORT must be a number/],
+    [{ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "1" }, /OUTBOX_CLAIM_SECONDS must be a whole number of seconds from 2 to 600/],
+    [{ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "601" }, /OUTBOX_CLAIM_SECONDS must be a whole number of seconds from 2 to 600/],
+    [{ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "30.5" }, /OUTBOX_CLAIM_SECONDS must be a whole number of seconds from 2 to 600/],
+    [{ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "a minute" }, /OUTBOX_CLAIM_SECONDS must be a whole number of seconds from 2 to 600/],
+    [{ BOT_TOKEN: TOKEN, OUTBOX_RECONCILE_SECONDS: "0" }, /OUTBOX_RECONCILE_SECONDS must be a whole number of seconds from 1 to 600/],
+    [{ BOT_TOKEN: TOKEN, OUTBOX_RECONCILE_SECONDS: "-5" }, /OUTBOX_RECONCILE_SECONDS must be a whole number of seconds from 1 to 600/],
+    [{ BOT_TOKEN: TOKEN, OUTBOX_RECONCILE_SECONDS: "601" }, /OUTBOX_RECONCILE_SECONDS must be a whole number of seconds from 1 to 600/],
   ])("refuses %j naming the variable", (env, message) => {
     expect(problemsOf(env as Record<string, string>).join("\n")).toMatch(message);
   });
@@ -57,5 +65,19 @@ describe("loadConfig", () => {
     expect(config.telegramApiRoot).toBe("http://127.0.0.1:8081");
     expect(config.dataDir).toBe("/var/lib/ortak");
     expect(config.mode).toEqual({ kind: "webhook", url: "https://bot.example.org/tg", secret: "s3cret_X", port: 8443 });
+  });
+
+  it("reads the outbox timings in seconds and gives them in milliseconds, bounds included", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "2", OUTBOX_RECONCILE_SECONDS: "600" }, "/srv/ortak").outbox).toEqual({ claimMs: 2_000, reconcileMs: 600_000 });
+    expect(loadConfig({ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: " 600 ", OUTBOX_RECONCILE_SECONDS: "1" }, "/srv/ortak").outbox).toEqual({ claimMs: 600_000, reconcileMs: 1_000 });
+    // An empty value is unset, as for every other variable.
+    expect(loadConfig({ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "", OUTBOX_RECONCILE_SECONDS: "  " }, "/srv/ortak").outbox).toEqual({ claimMs: 60_000, reconcileMs: 60_000 });
+  });
+
+  it("names both outbox timings when both are wrong", () => {
+    const problems = problemsOf({ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "0", OUTBOX_RECONCILE_SECONDS: "9999" });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^OUTBOX_CLAIM_SECONDS/);
+    expect(problems[1]).toMatch(/^OUTBOX_RECONCILE_SECONDS/);
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { OutgoingBudget, TELEGRAM_BUDGET } from "../../src/bot/outgoing-budget.ts";
 import { toCsv } from "../../src/domain/csv.ts";
 import { readRsvpData, rsvpData } from "../../src/features/invitations/view.ts";
 import { PressBatcher } from "../../src/features/rsvp/press-batcher.ts";
@@ -36,41 +35,6 @@ describe("CSV", () => {
     );
     // Numbers are data, not text typed by a person.
     expect(toCsv(["n"], [[-1]])).toBe("\uFEFFn\r\n-1\r\n");
-  });
-});
-
-describe("outgoing budget", () => {
-  it("lets a deferrable message go to a chat only after a quiet second", () => {
-    let now = 0;
-    const budget = new OutgoingBudget(TELEGRAM_BUDGET, () => now);
-    expect(budget.waitFor(-5)).toBe(0);
-    budget.record(-5);
-    expect(budget.waitFor(-5)).toBe(1100);
-    expect(budget.waitFor(-6)).toBe(0);
-    now = 1100;
-    expect(budget.waitFor(-5)).toBe(0);
-  });
-
-  it("keeps five of a group's twenty messages a minute for replies to people", () => {
-    let now = 0;
-    const budget = new OutgoingBudget(TELEGRAM_BUDGET, () => now);
-    for (let i = 0; i < 15; i++) {
-      budget.record(-5);
-      now += 2000;
-    }
-    // Fifteen in the last minute: cards wait until the first of them is a minute old.
-    expect(budget.waitFor(-5)).toBe(60_000 - now);
-    now = 60_001;
-    expect(budget.waitFor(-5)).toBe(0);
-  });
-
-  it("keeps a third of the overall 30 per second free", () => {
-    let now = 0;
-    const budget = new OutgoingBudget(TELEGRAM_BUDGET, () => now);
-    for (let i = 0; i < 20; i++) budget.record(i + 1);
-    expect(budget.waitFor(1000)).toBe(1000);
-    now = 1000;
-    expect(budget.waitFor(1000)).toBe(0);
   });
 });
 

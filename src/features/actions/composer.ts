@@ -1,39 +1,30 @@
-import { Composer, type Api } from "grammy";
+import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import type { BotContext } from "../../bot/context.ts";
-import { reachableOrganisers, sendToEach } from "../../bot/direct.ts";
-import { escapeHtml } from "../../bot/html.ts";
-import type { Translator } from "../../bot/i18n.ts";
-import type { PrismaClient } from "../../db/client.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Logger } from "../../logger.ts";
 import type { Feature } from "../feature.ts";
-import type { CardRefresher } from "../invitations/card-refresher.ts";
 import type { Scope } from "../networks/service.ts";
 import { requireNetwork } from "../networks/scope.ts";
-import type { ActionService, CompleteResult } from "./service.ts";
+import type { ActionService } from "./service.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
-import { actionListLines, actionText, doneData, shownActionText } from "./view.ts";
+import { actionListLines, doneData, shownActionText } from "./view.ts";
 import type { NetworkService } from "../networks/service.ts";
+import { toastText } from "../../bot/reply.ts";
 
 /** Done buttons under /actions, at most this many. */
 const LIST_BUTTONS = 8;
 
 export interface ActionsFeatureDeps {
-  prisma: PrismaClient;
   actions: ActionService;
   networks: NetworkService;
-  refresher: CardRefresher;
   /** Item texts reach a group, or a member who does not own them, with members' names withheld. */
   withholder: NameWithholder;
-  translator: Translator;
-  logger: Logger;
 }
 
-/** /actions lists open items, /done and the Done button close one and tell the organisers. */
+/** /actions lists open items, /done and the Done button close one (the service tells the organisers). */
 export function actionsFeature(deps: ActionsFeatureDeps): Feature {
   const composer = new Composer<BotContext>();
-  const { actions, prisma } = deps;
+  const { actions } = deps;
 
   const actorOf = (ctx: BotContext, scope: Scope) => ({
     memberId: scope.membership?.id ?? -1,
@@ -43,18 +34,8 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
     userId: BigInt(ctx.from!.id),
   });
 
-  /** The organisers hear it by DM (not the one who closed it); their cards lose the item. */
-  const announceDone = async (api: Api, result: Extract<CompleteResult, { kind: "done" }>, closer: { id: number; name: string }) => {
-    const organisers = await reachableOrganisers(prisma, result.networkId, BigInt(closer.id));
-    await sendToEach({ api, translator: deps.translator, logger: deps.logger }, organisers, (r) =>
-      r.t("action-done-announce", { name: escapeHtml(closer.name), item: escapeHtml(actionText(r, result.item, true)), number: result.item.meetingNumber }),
-    );
-    for (const meetingId of await actions.meetingsShowingOpenItems(result.networkId)) deps.refresher.touch(meetingId);
-  };
-
   const complete = async (ctx: BotContext, scope: Scope, entryId: number): Promise<string> => {
     const result = await actions.complete(scope.network.id, entryId, actorOf(ctx, scope));
-    if (result.kind === "done") await announceDone(ctx.api, result, { id: ctx.from!.id, name: ctx.from!.first_name });
     if (result.kind === "done" || result.kind === "already") {
       // A button's answer is a toast only the presser sees; a command's answer is read by the chat.
       const show = (await deps.withholder.forNetwork(scope.network.id)).in(ctx.callbackQuery ? { type: "private" } : ctx.chat, BigInt(ctx.from!.id));
@@ -95,7 +76,7 @@ export function actionsFeature(deps: ActionsFeatureDeps): Feature {
     // The button may sit in a reminder DM, which has no network of its own: the item says which one.
     const network = item ? await scopeForItem(ctx, item.networkId) : undefined;
     if (!network) return void (await ctx.answerCallbackQuery({ text: ctx.t("action-unknown", { id: ctx.match[1]! }), show_alert: true }));
-    await ctx.answerCallbackQuery({ text: await complete(ctx, network, Number(ctx.match[1])), show_alert: true });
+    await ctx.answerCallbackQuery({ text: toastText(await complete(ctx, network, Number(ctx.match[1]))), show_alert: true });
   });
 
   const scopeForItem = (ctx: BotContext, networkId: number): Promise<Scope | undefined> => deps.networks.memberScope(networkId, BigInt(ctx.from!.id));

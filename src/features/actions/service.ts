@@ -4,6 +4,9 @@ import { hostContacts } from "../../domain/rotation.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
 import { ACTIVE_MEMBER, uniqueMemberByUsername } from "../../db/active-member.ts";
+import { memberAudience } from "../../outbox/audience.ts";
+import { refreshCards } from "../invitations/refresh.ts";
+import type { Outbox } from "../../outbox/outbox.ts";
 
 /** An action item as lists and cards show it. */
 export interface ActionItem {
@@ -66,6 +69,7 @@ export class ActionService {
     private readonly prisma: PrismaClient,
     private readonly reminders: ReminderService,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     private readonly clock: () => Date,
   ) {}
 
@@ -131,7 +135,10 @@ export class ActionService {
   }
 
 
-  /** Closes an item: its owner (the person, or a member of the owning organisation) or an organiser may. */
+  /**
+   * Closes an item: its owner (the person, or a member of the owning organisation) or an
+   * organiser may. The other organisers are told privately, through the outbox.
+   */
   async complete(networkId: number, entryId: number, actor: Owner & { organiser: boolean; userId: bigint }): Promise<CompleteResult> {
     const row = await this.prisma.minutesEntry.findFirst({ where: { id: entryId, ...LIVE, minutes: { meeting: { networkId } } }, include: INCLUDE });
     if (!row) return { kind: "unknown" };
@@ -143,10 +150,25 @@ export class ActionService {
       (row.ownerOrganisationId !== null && row.ownerOrganisationId === actor.organisationId);
     if (!owns && !actor.organiser) return { kind: "not-allowed" };
     const now = this.clock();
-    const closed = await this.prisma.$transaction(async (tx) => {
+    const closed = await this.outbox.transaction(async (out) => {
+      const { tx } = out;
       const { count } = await tx.minutesEntry.updateMany({ where: { id: entryId, doneAt: null }, data: { doneAt: now, doneBy: actor.userId } });
-      if (count === 1) await this.audit.record(tx, { networkId, actorId: actor.userId, action: "action.done", subject: String(entryId), after: { text: row.text } });
-      return count === 1;
+      if (count === 0) return false;
+      await this.audit.record(tx, { networkId, actorId: actor.userId, action: "action.done", subject: String(entryId), after: { text: row.text } });
+      const organisers = await tx.member.findMany({ where: { networkId, role: "organiser", ...ACTIVE_MEMBER, userId: { not: actor.userId } }, select: { id: true }, orderBy: { id: "asc" } });
+      await out.write(
+        organisers.map((organiser) => ({
+          dedupeKey: `action-organisers:${entryId}:${now.getTime()}:${organiser.id}`,
+          kind: "action-organisers" as const,
+          networkId,
+          meetingId: row.meetingId,
+          audience: memberAudience(organiser.id),
+          payload: { entryId, doneAt: now.getTime() },
+        })),
+      );
+      // The cards of meetings ahead list open items: they lose this one.
+      for (const meeting of await this.meetingsShowingOpenItems(networkId, tx)) await refreshCards(out, meeting);
+      return true;
     });
     if (!closed) return { kind: "already", item };
     await this.planReminders(row.meetingId);
@@ -154,8 +176,8 @@ export class ActionService {
   }
 
   /** Invited meetings still ahead: their cards list the open items and change when one closes. */
-  async meetingsShowingOpenItems(networkId: number): Promise<number[]> {
-    const rows = await this.prisma.meeting.findMany({ where: { networkId, status: "invited", endsAt: { gt: this.clock() } }, select: { id: true } });
-    return rows.map((r) => r.id);
+  /** Invited meetings ahead: their cards list the network's open items. */
+  meetingsShowingOpenItems(networkId: number, db: Pick<PrismaClient, "meeting"> = this.prisma): Promise<{ id: number; networkId: number }[]> {
+    return db.meeting.findMany({ where: { networkId, status: "invited", endsAt: { gt: this.clock() } }, select: { id: true, networkId: true } });
   }
 }

@@ -1,27 +1,35 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { replyHtml } from "../../bot/reply.ts";
+import { replyHtml, replyHtmlLines, toastText } from "../../bot/reply.ts";
 import { normaliseName } from "../../domain/names.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import type { Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
-import type { HostNotifier } from "./notifier.ts";
 import type { HostService } from "./service.ts";
 import { historyLines, rotationLines } from "./view.ts";
 
 const REASON_DIALOGUE = "host_reason";
 
-/** /rotation, /rotation_set, /hosts, /host; the answer buttons of proposals, swaps and the host checklist. */
-export function hostingFeature(deps: { hosting: HostService; notifier: HostNotifier; dialogues: DialogueService }): Feature {
+export interface HostingFeatureDeps {
+  hosting: HostService;
+  dialogues: DialogueService;
+}
+
+/**
+ * /rotation, /rotation_set, /hosts, /host; the answer buttons of proposals, swaps and the host
+ * checklist. Each answers the person at once; whoever else must hear of it gets the messages the
+ * service wrote with the change.
+ */
+export function hostingFeature(deps: HostingFeatureDeps): Feature {
   const composer = new Composer<BotContext>();
-  const { hosting, notifier } = deps;
+  const { hosting } = deps;
 
   composer.command("rotation", async (ctx) => {
     const scope = await requireNetwork(ctx);
     if (!scope) return;
-    await replyHtml(ctx, rotationLines(ctx, await hosting.queue(scope.network.id)).join("\n"));
+    await replyHtmlLines(ctx, rotationLines(ctx, await hosting.queue(scope.network.id)));
   });
 
   composer.command("rotation_set", async (ctx) => {
@@ -49,11 +57,9 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
       const result = await hosting.assign(scope.network, BigInt(ctx.from!.id), Number(number), rest);
       switch (result.kind) {
         case "assigned":
-          await replyHtml(ctx, ctx.t("host-assigned", { number, org: escapeHtml(result.organisation.name) }));
-          return void (await notifier.announceHost(ctx.api, result.meeting, result.organisation));
+          return void (await replyHtml(ctx, ctx.t("host-assigned", { number, org: escapeHtml(result.organisation.name) })));
         case "skipped": {
           await replyHtml(ctx, ctx.t("host-skipped", { org: escapeHtml(result.organisation.name) }));
-          if (result.next.kind === "proposed") await notifier.announceProposal(ctx.api, result.next.proposal);
           if (result.next.kind === "nobody") await ctx.reply(ctx.t("host-nobody", { number }));
           if (result.next.kind === "too-late") await ctx.reply(ctx.t("host-too-late", { number }));
           return;
@@ -73,10 +79,7 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
     const result = await hosting.proposeFor(scope.network.id, Number(number));
     if (result.kind === "unknown-meeting") return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
     if (result.kind === "closed") return void (await ctx.reply(ctx.t("meeting-held")));
-    if (result.kind === "proposed") {
-      const reached = await notifier.announceProposal(ctx.api, result.proposal);
-      return void (await replyHtml(ctx, ctx.t("host-proposed-reply", { number, org: escapeHtml(result.proposal.organisation.name), contacts: reached })));
-    }
+    if (result.kind === "proposed") return void (await replyHtml(ctx, ctx.t("host-proposed-reply", { number, org: escapeHtml(result.proposal.organisation.name), contacts: result.proposal.contacts })));
     if (result.kind === "nobody") return void (await ctx.reply(ctx.t("host-nobody", { number })));
     if (result.kind === "too-late") return void (await ctx.reply(ctx.t("host-too-late", { number })));
     await replyHtml(ctx, ctx.t(result.kind === "open" ? "host-open" : "host-already", { number, org: escapeHtml(result.organisation.name) }));
@@ -99,29 +102,24 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
     switch (result.kind) {
       case "closed":
         return void (await ctx.answerCallbackQuery({ text: ctx.t("host-closed-toast"), show_alert: true }));
+      case "answered":
+        return void (await ctx.answerCallbackQuery({ text: ctx.t("host-answered-toast"), show_alert: true }));
       case "not-contact":
         return void (await ctx.answerCallbackQuery({ text: ctx.t("host-not-contact-toast"), show_alert: true }));
       case "bad-swap":
         return void (await ctx.answerCallbackQuery({ text: ctx.t("host-bad-swap-toast"), show_alert: true }));
       case "accepted":
-        await ctx.answerCallbackQuery({ text: ctx.t("host-accepted-toast") });
-        await ctx.editMessageReplyMarkup().catch(() => undefined);
-        return void (await notifier.announceHost(ctx.api, result.meeting, result.organisation));
       case "swapped":
         await ctx.answerCallbackQuery({ text: ctx.t("host-accepted-toast") });
-        await ctx.editMessageReplyMarkup().catch(() => undefined);
-        return void (await notifier.announceHost(ctx.api, result.meeting, result.other, result.organisation));
+        return void (await ctx.editMessageReplyMarkup().catch(() => undefined));
       case "swap-refused":
         await ctx.answerCallbackQuery({ text: ctx.t("host-swap-refused-toast") });
-        await ctx.editMessageReplyMarkup().catch(() => undefined);
-        return void (await notifier.swapRefused(ctx.api, result.organisation, result.other, result.meeting));
+        return void (await ctx.editMessageReplyMarkup().catch(() => undefined));
       case "declined": {
         await ctx.answerCallbackQuery({ text: ctx.t("host-declined-toast") });
         await ctx.editMessageReplyMarkup().catch(() => undefined);
         await deps.dialogues.save(ctx.chat!.id, ctx.from.id, { kind: REASON_DIALOGUE, step: "reason", data: { turnId } });
-        await ctx.reply(ctx.t("host-reason-ask"), { reply_markup: { force_reply: true } });
-        await notifier.toGroups(ctx.api, result.meeting.networkId, (r) => r.t("host-declined-group", { number: result.meeting.number, org: escapeHtml(result.organisation.name) }));
-        return void (await notifier.proposeNext(ctx.api, result.meeting.id));
+        return void (await ctx.reply(ctx.t("host-reason-ask"), { reply_markup: { force_reply: true } }));
       }
       default:
         return void (await ctx.answerCallbackQuery());
@@ -134,9 +132,8 @@ export function hostingFeature(deps: { hosting: HostService; notifier: HostNotif
       const text = result.kind === "not-contact" ? "host-not-contact-toast" : result.kind === "bad-swap" ? "host-bad-swap-toast" : "host-closed-toast";
       return void (await ctx.answerCallbackQuery({ text: ctx.t(text), show_alert: true }));
     }
-    await ctx.answerCallbackQuery({ text: ctx.t("host-swap-asked-toast", { org: result.other.shortName }) });
+    await ctx.answerCallbackQuery({ text: toastText(ctx.t("host-swap-asked-toast", { org: result.other.shortName })) });
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await notifier.askSwap(ctx.api, result.contacts, result.meeting, result.organisation, result.other, Number(ctx.match[1]));
   });
 
   // The host checklist's Done button: only the host's members may tick it.

@@ -6,26 +6,18 @@ import type { MeetingService } from "../meetings/service.ts";
 import { calendarTexts } from "../meetings/view.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import type { NetworkService } from "../networks/service.ts";
-import type { Network } from "../../db/client.ts";
 import type { ReminderService } from "../reminders/service.ts";
-import type { CardPoster } from "./poster.ts";
+import { pinnableChats } from "./pinning.ts";
 import type { InvitationService } from "./service.ts";
 import { repostData } from "./view.ts";
+import { toastText } from "../../bot/reply.ts";
 
 const NUMBER = /^\d{1,6}$/;
 
 /** /invite <N>: the invitation card in every linked chat and by DM; re-posting; the card's calendar button. */
-export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; networks: NetworkService; reminders: ReminderService; poster: CardPoster }): Feature {
+export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; networks: NetworkService; reminders: ReminderService }): Feature {
   const composer = new Composer<BotContext>();
-  const { invitations, poster } = deps;
-
-  const invite = async (ctx: BotContext, meetingId: number, network: Network, repost: boolean) => {
-    const groups = await poster.postToGroups(meetingId);
-    await invitations.markInvited(network, BigInt(ctx.from!.id), meetingId, repost);
-    await deps.reminders.plan(meetingId);
-    const direct = await poster.startDirectFanout(meetingId, network.id);
-    return { ...groups, direct };
-  };
+  const { invitations } = deps;
 
   composer.command("invite", async (ctx) => {
     const scope = await requireOrganiser(ctx);
@@ -43,9 +35,15 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
         { reply_markup: { inline_keyboard: [[{ text: ctx.t("invite-repost-button"), callback_data: repostData(meeting.id) }]] } },
       ));
     }
-    const result = await invite(ctx, meeting.id, scope.network, false);
-    if (result.posted === 0 && result.direct === 0) return void (await ctx.reply(ctx.t("invite-nowhere")));
-    await ctx.reply(ctx.t("invite-sent", { number, chats: result.posted, pinned: result.pinned, unpinned: result.posted - result.pinned, direct: result.direct }));
+    // Of two /invite at once only one claims the meeting; the cards and DMs go out from the outbox.
+    const claim = await invitations.claimInvitation(scope.network, BigInt(ctx.from!.id), meeting.id);
+    if (claim.kind === "closed") return void (await ctx.reply(claim.cancelled ? ctx.t("invite-cancelled", { number }) : ctx.t("meeting-held")));
+    if (claim.kind === "taken") return void (await ctx.reply(ctx.t("invite-in-progress", { number, when: formatInstant(claim.invitedAt, scope.network.timeZone, ctx.locale) })));
+    await deps.reminders.plan(meeting.id);
+    const chats = claim.chats.length;
+    if (chats === 0 && claim.members === 0) return void (await ctx.reply(ctx.t("invite-nowhere")));
+    const pinnable = await pinnableChats(ctx.api, ctx.me.id, claim.chats);
+    await ctx.reply(ctx.t("invite-queued", { number, chats, pinnable, unpinnable: chats - pinnable, direct: claim.members }));
   });
 
   composer.callbackQuery(/^repost:(\d{1,9})$/, async (ctx) => {
@@ -60,9 +58,10 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     const check = await deps.meetings.changeable(scope.network.id, meeting.number);
     if (check.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     await ctx.answerCallbackQuery();
-    const result = await invite(ctx, meetingId, scope.network, true);
+    const sent = await invitations.repost(scope.network, BigInt(ctx.from.id), meetingId);
+    await deps.reminders.plan(meetingId);
     await ctx.editMessageReplyMarkup().catch(() => undefined);
-    await ctx.reply(ctx.t("invite-reposted", { number: meeting.number, chats: result.posted, direct: result.direct }));
+    await ctx.reply(ctx.t("invite-reposted-queued", { number: meeting.number, chats: sent.chats.length, direct: sent.members }));
   });
 
   composer.callbackQuery(/^ics:(\d{1,9})$/, async (ctx) => {
@@ -85,7 +84,7 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
       });
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 403) {
-        return void (await ctx.answerCallbackQuery({ text: ctx.t("ics-start-first", { bot: ctx.me.username }), show_alert: true }));
+        return void (await ctx.answerCallbackQuery({ text: toastText(ctx.t("ics-start-first", { bot: ctx.me.username })), show_alert: true }));
       }
       throw error;
     }

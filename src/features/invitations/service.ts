@@ -1,4 +1,3 @@
-import type { DirectRecipient } from "../../bot/direct.ts";
 import type { Network, PrismaClient } from "../../db/client.ts";
 import type { ActionItem, ActionService } from "../actions/service.ts";
 import type { PostedCard } from "../../db/generated/client.ts";
@@ -8,6 +7,8 @@ import type { NameWithholder, TextAudience } from "../members/name-withholder.ts
 import type { RsvpService, Tally } from "../rsvp/service.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { NO_FREE_TEXT } from "../members/name-withholder.ts";
+import { chatAudience, memberAudience } from "../../outbox/audience.ts";
+import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
 
 export type { PostedCard };
 
@@ -16,14 +17,19 @@ export interface CardData {
   meeting: MeetingWithHost;
   network: Network;
   tally: Tally;
-  cards: PostedCard[];
   /** Open action items of earlier meetings, listed on the card until done. */
   carriedOver: ActionItem[];
   /** How those items' texts read on a group's card and on each member's own card. */
   texts: TextAudience;
 }
 
-export type { DirectRecipient };
+/** How an invitation went out: which chats the cards go to, and how many members get one by DM. */
+export interface InvitationSent {
+  chats: { telegramChatId: bigint; topicId: number }[];
+  members: number;
+}
+
+export type ClaimResult = ({ kind: "claimed" } & InvitationSent) | { kind: "taken"; invitedAt: Date } | { kind: "closed"; cancelled: boolean };
 
 /** Posted invitation cards: where they are, what they last showed, who still needs one. */
 export class InvitationService {
@@ -32,6 +38,7 @@ export class InvitationService {
 
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly outbox: Outbox,
     private readonly rsvps: RsvpService,
     private readonly actions: ActionService,
     private readonly withholder: NameWithholder,
@@ -39,49 +46,70 @@ export class InvitationService {
     private readonly clock: () => Date,
   ) {}
 
-  /** Marks the meeting invited; DMs are then owed to every reachable member until sent. */
-  async markInvited(network: Network, actorId: bigint, meetingId: number, repost: boolean): Promise<void> {
-    await this.prisma.$transaction(async (tx) => {
-      const meeting = await tx.meeting.update({
-        where: { id: meetingId },
-        data: { status: "invited", directFanoutPending: true },
+  /**
+   * The first invitation: compare-and-sets `invitedAt`, so of two `/invite` at once only one
+   * sends cards; the other learns when the invitation was claimed. In the same transaction, a
+   * card is owed to every linked chat and, by DM, to every member the bot can write to.
+   */
+  async claimInvitation(network: Network, actorId: bigint, meetingId: number): Promise<ClaimResult> {
+    const now = this.clock();
+    return this.outbox.transaction(async (out) => {
+      const { tx } = out;
+      const { count } = await tx.meeting.updateMany({
+        where: { id: meetingId, invitedAt: null, status: { in: ["planned", "invited"] } },
+        data: { status: "invited", invitedAt: now },
       });
-      if (meeting.invitedAt === null) await tx.meeting.update({ where: { id: meetingId }, data: { invitedAt: this.clock() } });
-      await this.audit.record(tx, { networkId: network.id, actorId, action: repost ? "meeting.repost" : "meeting.invite", subject: String(meeting.number) });
+      if (count === 0) {
+        const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { invitedAt: true, status: true } });
+        return meeting?.invitedAt ? { kind: "taken", invitedAt: meeting.invitedAt } : { kind: "closed", cancelled: meeting?.status === "cancelled" };
+      }
+      const { number } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { number: true } });
+      await this.audit.record(tx, { networkId: network.id, actorId, action: "meeting.invite", subject: String(number) });
+      const sent = await owe(out, network.id, meetingId, (chat) => `card-post:${meetingId}:${chatAudience(chat)}`);
+      return { kind: "claimed", ...sent };
     });
   }
 
+  /**
+   * Posts the card to every linked chat again (the earlier cards stay and are kept up to date);
+   * members without a DM card yet get theirs. `members` counts only those.
+   */
+  async repost(network: Network, actorId: bigint, meetingId: number): Promise<InvitationSent> {
+    return this.outbox.transaction(async (out) => {
+      const { tx } = out;
+      const meeting = await tx.meeting.update({ where: { id: meetingId }, data: { status: "invited" } });
+      if (meeting.invitedAt === null) await tx.meeting.update({ where: { id: meetingId }, data: { invitedAt: this.clock() } });
+      const subject = String(meeting.number);
+      await this.audit.record(tx, { networkId: network.id, actorId, action: "meeting.repost", subject });
+      // Each re-post is a new message in every chat: its rank among the re-posts names it.
+      const rank = await tx.auditEntry.count({ where: { networkId: network.id, action: "meeting.repost", subject } });
+      return owe(out, network.id, meetingId, (chat) => `card-post:${meetingId}:${chatAudience(chat)}:r${rank}`);
+    });
+  }
+
+  /** Everything a card shows, as the database says now. */
   async cardData(meetingId: number): Promise<CardData | undefined> {
-    const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId }, include: { hostOrganisation: true, network: true, cards: true } });
+    const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId }, include: { hostOrganisation: true, network: true } });
     if (!meeting) return undefined;
-    const { network, cards, ...rest } = meeting;
+    const { network, ...rest } = meeting;
     const [tally, carriedOver] = await Promise.all([this.rsvps.tally(meetingId), this.actions.open(network.id, { beforeNumber: meeting.number })]);
     // Only carried-over items carry free text: a card without them needs no member list (every refresh reads this).
     const texts = carriedOver.length > 0 ? await this.withholder.forNetwork(network.id) : NO_FREE_TEXT;
-    return { meeting: rest, network, cards, tally, carriedOver, texts };
+    return { meeting: rest, network, tally, carriedOver, texts };
   }
 
-  async recordCard(card: Omit<PostedCard, "id" | "postedAt">): Promise<void> {
-    const stored = await this.prisma.postedCard.create({ data: card });
-    this.meetingOfCard.set(`${stored.telegramChatId}:${stored.messageId}`, stored.meetingId);
+  /** The cards of a meeting still edited: not refused for good by Telegram. */
+  liveCards(meetingId: number): Promise<PostedCard[]> {
+    return this.prisma.postedCard.findMany({ where: { meetingId, deadAt: null }, orderBy: { id: "asc" } });
   }
 
-  async markShown(cardId: number, shown: string): Promise<void> {
-    await this.prisma.postedCard.update({ where: { id: cardId }, data: { shown } });
-  }
-
-  /** The card was deleted in Telegram, or the bot can no longer see the chat: stop editing it. */
-  async forgetCard(cardId: number): Promise<void> {
-    await this.prisma.postedCard.deleteMany({ where: { id: cardId } });
-  }
-
-  /** The meeting a card message belongs to, or undefined if that message is not a card. */
   /** The chat's cards were forgotten (it left the network): so is what this process remembered of them. */
   forgetCardsIn(telegramChatId: bigint): void {
     const prefix = `${telegramChatId}:`;
     for (const key of this.meetingOfCard.keys()) if (key.startsWith(prefix)) this.meetingOfCard.delete(key);
   }
 
+  /** The meeting a card message belongs to, or undefined if that message is not a card. */
   async meetingOfMessage(chatId: number, messageId: number): Promise<number | undefined> {
     const key = `${chatId}:${messageId}`;
     const known = this.meetingOfCard.get(key);
@@ -95,31 +123,25 @@ export class InvitationService {
     this.meetingOfCard.set(key, card.meetingId);
     return card.meetingId;
   }
-
-
-  /** Members reachable by DM who have no direct card for this meeting yet. */
-  async directRecipients(meetingId: number, networkId: number): Promise<DirectRecipient[]> {
-    const sent = await this.prisma.postedCard.findMany({ where: { meetingId, kind: "direct" }, select: { telegramChatId: true } });
-    const done = new Set(sent.map((c) => c.telegramChatId));
-    const members = await this.prisma.member.findMany({
-      where: { networkId, ...ACTIVE_MEMBER, user: { dmReachable: true } },
-      select: { user: { select: { id: true, locale: true, languageCode: true } } },
-      orderBy: { id: "asc" },
-    });
-    return members.filter((m) => !done.has(m.user.id)).map((m) => ({ userId: m.user.id, locale: m.user.locale, languageCode: m.user.languageCode }));
-  }
-
-  async finishFanout(meetingId: number): Promise<void> {
-    await this.prisma.meeting.update({ where: { id: meetingId }, data: { directFanoutPending: false } });
-  }
-
-  /** Meetings whose DM fan-out was interrupted (a restart), and invited meetings still ahead. */
-  async unfinished(): Promise<{ fanout: { id: number; networkId: number }[]; live: number[] }> {
-    const now = this.clock();
-    const [fanout, live] = await Promise.all([
-      this.prisma.meeting.findMany({ where: { directFanoutPending: true, status: "invited", endsAt: { gt: now } }, select: { id: true, networkId: true } }),
-      this.prisma.meeting.findMany({ where: { status: { in: ["invited", "cancelled"] }, endsAt: { gt: now }, cards: { some: {} } }, select: { id: true } }),
-    ]);
-    return { fanout, live: live.map((m) => m.id) };
-  }
 }
+
+/**
+ * Rows for a card in each linked chat (keyed by `postKey`) and one by DM to each member the bot
+ * can write to now; a member who already has theirs (the key exists) gets no second one.
+ */
+async function owe(out: OutboxWriter, networkId: number, meetingId: number, postKey: (chat: { telegramChatId: bigint; topicId: number }) => string): Promise<InvitationSent> {
+  const { tx } = out;
+  const chats = await tx.chat.findMany({ where: { networkId }, select: { telegramChatId: true, topicId: true }, orderBy: { id: "asc" } });
+  const members = await tx.member.findMany({ where: { networkId, ...ACTIVE_MEMBER, user: { dmReachable: true } }, select: { id: true }, orderBy: { id: "asc" } });
+  const directKeys = members.map((m) => directCardKey(meetingId, m.id));
+  const had = new Set((await tx.outboxMessage.findMany({ where: { dedupeKey: { in: directKeys } }, select: { dedupeKey: true } })).map((r) => r.dedupeKey));
+  const base = { networkId, meetingId } as const;
+  await out.write([
+    ...chats.map((chat) => ({ ...base, dedupeKey: postKey(chat), kind: "card-post" as const, audience: chatAudience(chat) })),
+    ...members.map((m) => ({ ...base, dedupeKey: directCardKey(meetingId, m.id), kind: "card-dm" as const, audience: memberAudience(m.id) })),
+  ]);
+  return { chats, members: directKeys.filter((key) => !had.has(key)).length };
+}
+
+/** A member's invitation card by DM: one per member and meeting, ever. */
+export const directCardKey = (meetingId: number, memberId: number) => `invite:${meetingId}:${memberId}`;

@@ -2,7 +2,9 @@ import { createHash } from "node:crypto";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { escapeHtml } from "../../bot/html.ts";
 import type { RsvpStatus } from "../../domain/rsvp-reply.ts";
-import { carriedOverLines } from "../actions/view.ts";
+import { MESSAGE_LIMIT, shortenText, splitIntoMessages } from "../../domain/split.ts";
+import type { ActionItem } from "../actions/service.ts";
+import { shownActionText } from "../actions/view.ts";
 import { agendaLines, factLines, headingLine, type Reader } from "../meetings/view.ts";
 import type { ShownText } from "../members/name-withholder.ts";
 import type { Tally } from "../rsvp/service.ts";
@@ -11,6 +13,40 @@ import type { CardData } from "./service.ts";
 export const PARTY_SIZES = [2, 3, 4, 5] as const;
 /** How many organisations a card lists before summing up the rest. */
 const CARD_ORGANISATIONS = 30;
+/** How many carried-over items a card lists before summing up the rest. */
+const CARD_ITEMS = 10;
+
+/**
+ * How much of each part a card shows. Telegram refuses a text over 4096 characters, so a card
+ * that does not fit takes the first shape that does: carried-over items go first (they are on
+ * /actions), then the agenda's detail (it is on /meeting), then long names; the answers per
+ * organisation, what the card is for, are shortened last.
+ */
+interface CardShape {
+  items: number;
+  itemText: number;
+  agendaItems: number;
+  agendaText: number;
+  names: number;
+  organisations: number;
+}
+
+const FULL_SHAPE: CardShape = { items: CARD_ITEMS, itemText: Infinity, agendaItems: Infinity, agendaText: Infinity, names: Infinity, organisations: CARD_ORGANISATIONS };
+const CARD_SHAPES: readonly CardShape[] = [
+  FULL_SHAPE,
+  { ...FULL_SHAPE, itemText: 200 },
+  { ...FULL_SHAPE, itemText: 120, items: 5 },
+  { ...FULL_SHAPE, itemText: 80, items: 3 },
+  { ...FULL_SHAPE, items: 0 },
+  { ...FULL_SHAPE, items: 0, agendaText: 150 },
+  { ...FULL_SHAPE, items: 0, agendaText: 80 },
+  { ...FULL_SHAPE, items: 0, agendaText: 80, agendaItems: 10 },
+  { ...FULL_SHAPE, items: 0, agendaText: 60, agendaItems: 5 },
+  { ...FULL_SHAPE, items: 0, agendaText: 60, agendaItems: 5, names: 80 },
+  { ...FULL_SHAPE, items: 0, agendaText: 60, agendaItems: 5, names: 40 },
+  { ...FULL_SHAPE, items: 0, agendaText: 60, agendaItems: 5, names: 40, organisations: 20 },
+  { ...FULL_SHAPE, items: 0, agendaText: 40, agendaItems: 3, names: 30, organisations: 10 },
+];
 
 const STATUS_CODE: Record<RsvpStatus, string> = { yes: "y", maybe: "m", no: "n" };
 const CODE_STATUS: Record<string, RsvpStatus> = { y: "yes", m: "maybe", n: "no" };
@@ -40,19 +76,23 @@ export interface RenderedCard {
   digest: string;
 }
 
-/** Answers per organisation (counts, never names), totals, places and waitlist. */
-export function tallyLines(reader: Reader, tally: Tally, capacity: number | null): string[] {
+/**
+ * Answers per organisation (counts, never names), totals, places and waitlist. `limits`: at most
+ * this many organisations, their names cut to this many characters (a card short of room).
+ */
+export function tallyLines(reader: Reader, tally: Tally, capacity: number | null, limits: { organisations?: number; names?: number } = {}): string[] {
+  const listed = limits.organisations ?? CARD_ORGANISATIONS;
   const lines = [reader.t("card-answers")];
   const shown = tally.byOrganisation.filter((o) => o.yes + o.maybe + o.waitlisted > 0);
   if (shown.length === 0) lines.push(reader.t("card-no-answers"));
-  for (const org of shown.slice(0, CARD_ORGANISATIONS)) {
+  for (const org of shown.slice(0, listed)) {
     const parts: string[] = [];
     if (org.yes > 0) parts.push(reader.t("card-org-yes", { answers: org.yes, people: org.people }));
     if (org.maybe > 0) parts.push(reader.t("card-org-maybe", { answers: org.maybe }));
     if (org.waitlisted > 0) parts.push(reader.t("card-org-waiting", { answers: org.waitlisted }));
-    lines.push(`• ${escapeHtml(org.name ?? reader.t("card-no-organisation"))}: ${parts.join(" · ")}`);
+    lines.push(`• ${escapeHtml(shortenText(org.name ?? reader.t("card-no-organisation"), limits.names ?? Infinity))}: ${parts.join(" · ")}`);
   }
-  if (shown.length > CARD_ORGANISATIONS) lines.push(reader.t("card-more-organisations", { count: shown.length - CARD_ORGANISATIONS }));
+  if (shown.length > listed) lines.push(reader.t("card-more-organisations", { count: shown.length - listed }));
   lines.push(reader.t("card-total", { people: tally.people, maybe: tally.maybe, no: tally.no }));
   if (capacity !== null) lines.push(reader.t("card-places-left", { left: Math.max(0, capacity - tally.people) }));
   if (tally.waitlisted > 0) lines.push(reader.t("card-waitlist", { count: tally.waitlisted }));
@@ -65,17 +105,16 @@ export function tallyLines(reader: Reader, tally: Tally, capacity: number | null
  * `show`: how the carried-over items read for this card's readers (a group, or one member).
  */
 export function renderCard(reader: Reader, data: CardData, now: Date, show: ShownText): RenderedCard {
-  const { meeting, network } = data;
+  const { meeting } = data;
   const cancelled = meeting.status === "cancelled";
   const closed = cancelled || meeting.startsAt <= now || (meeting.rsvpDeadline !== null && meeting.rsvpDeadline <= now);
-  const lines: string[] = [];
-  if (cancelled) {
-    lines.push(reader.t("card-cancelled"));
-    if (meeting.cancelReason) lines.push(reader.t("card-cancel-reason", { reason: escapeHtml(meeting.cancelReason) }));
+  let text = "";
+  for (const shape of CARD_SHAPES) {
+    text = cardLines(reader, data, show, shape, cancelled, closed).join("\n");
+    if (text.length <= MESSAGE_LIMIT) break;
   }
-  lines.push(headingLine(reader, meeting), ...factLines(reader, meeting, network), "", ...agendaLines(reader, meeting));
-  if (!cancelled) lines.push(...carriedOverLines(reader, data.carriedOver, false, show));
-  if (!cancelled) lines.push("", ...tallyLines(reader, data.tally, meeting.capacity), "", reader.t(closed ? "card-closed" : "card-how"));
+  // Only typed texts far beyond every limit could get here; the card still goes out, cut between lines.
+  if (text.length > MESSAGE_LIMIT) text = splitIntoMessages(text.split("\n"))[0]!;
   const keyboard: InlineKeyboardMarkup | undefined = cancelled
     ? undefined
     : closed
@@ -91,7 +130,47 @@ export function renderCard(reader: Reader, data: CardData, now: Date, show: Show
             [{ text: reader.t("card-ics"), callback_data: icsData(meeting.id) }],
           ],
         };
-  const text = lines.join("\n");
   const digest = createHash("sha256").update(text).update(JSON.stringify(keyboard ?? null)).digest("base64url").slice(0, 22);
   return { text, keyboard, digest };
+}
+
+/** The card's text in one shape; lengths are counted on the HTML, never shorter than what Telegram counts. */
+function cardLines(reader: Reader, data: CardData, show: ShownText, shape: CardShape, cancelled: boolean, closed: boolean): string[] {
+  const { meeting, network } = data;
+  const lines: string[] = [];
+  if (cancelled) {
+    lines.push(reader.t("card-cancelled"));
+    if (meeting.cancelReason) lines.push(reader.t("card-cancel-reason", { reason: escapeHtml(meeting.cancelReason) }));
+  }
+  lines.push(headingLine(reader, meeting, Math.max(shape.names, 120)), ...factLines(reader, meeting, network, shape.names), "");
+  lines.push(...agendaLines(reader, meeting, { items: shape.agendaItems, text: shape.agendaText }));
+  if (cancelled) return lines;
+  lines.push(...carriedOverLines(reader, data.carriedOver, show, shape));
+  lines.push("", ...tallyLines(reader, data.tally, meeting.capacity, { organisations: shape.organisations, names: shape.names }), "", reader.t(closed ? "card-closed" : "card-how"));
+  return lines;
+}
+
+/** The open items of earlier meetings, as the card's readers may see them (never a member's name in a group). */
+function carriedOverLines(reader: Reader, items: readonly ActionItem[], show: ShownText, shape: CardShape): string[] {
+  if (items.length === 0) return [];
+  const lines = ["", reader.t("action-carried-over")];
+  const listed = items.slice(0, shape.items);
+  for (const item of listed) {
+    lines.push(`• ${escapeHtml(shortItemText(reader, item, show, shape.itemText))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`);
+  }
+  if (listed.length < items.length) lines.push(reader.t("action-more", { count: items.length - listed.length }));
+  return lines;
+}
+
+/**
+ * An item's line cut to `max` characters by shortening its own words: the owner, due date and
+ * number (what /done needs) stay. Both parts are cut from the text as shown, after names were
+ * withheld, so a cut can never reveal part of a withheld name.
+ */
+function shortItemText(reader: Reader, item: ActionItem, show: ShownText, max: number): string {
+  const full = shownActionText(reader, item, false, show);
+  if (full.length <= max) return full;
+  const tail = shownActionText(reader, { ...item, text: "" }, false, show);
+  if (tail.length > 0 && full.endsWith(tail) && max - tail.length >= 20) return shortenText(full.slice(0, full.length - tail.length), max - tail.length) + tail;
+  return shortenText(full, max);
 }

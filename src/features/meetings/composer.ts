@@ -2,46 +2,33 @@ import type { ActionService } from "../actions/service.ts";
 import { carriedOverLines } from "../actions/view.ts";
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
-import { announceToChats } from "../../bot/announce.ts";
-import { escapeHtml } from "../../bot/html.ts";
-import { localeOr } from "../../bot/i18n.ts";
-import type { Network } from "../../db/client.ts";
-import { replyHtml } from "../../bot/reply.ts";
-import type { Logger } from "../../logger.ts";
+import { replyHtml, replyHtmlLines } from "../../bot/reply.ts";
 import type { NetworkService } from "../networks/service.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
 import type { Feature } from "../feature.ts";
 import { nameProblemText } from "../networks/view.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
-import type { CardRefresher } from "../invitations/card-refresher.ts";
-import { tellPromoted, type PromotionNotice } from "../rsvp/notify.ts";
 import { totalsLine } from "../rsvp/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
 import type { DialogueService } from "../dialogue/service.ts";
-import type { ReminderService } from "../reminders/service.ts";
 import { checklistLine } from "../hosting/view.ts";
-import type { HostNotifier } from "../hosting/notifier.ts";
 import type { HostService } from "../hosting/service.ts";
 import type { Scope } from "../networks/service.ts";
 import { meetingDialogue } from "./dialogue.ts";
 import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
-import { agendaProblemText, calendarTexts, createdText, dateProblemText, detailsText, editedText, overviewText } from "./view.ts";
+import { agendaProblemText, calendarTexts, createdText, dateProblemText, detailsLines, editedText, overviewLines } from "./view.ts";
 
 const NUMBER = /^\d{1,6}$/;
 
 /** /meeting_new, /meetings, /meeting <N>, /meeting_edit. */
-export interface MeetingsDeps extends PromotionNotice {
+export interface MeetingsDeps {
   meetings: MeetingService;
   networks: NetworkService;
   rsvps: RsvpService;
-  /** Cards show the meeting: every change re-renders them. */
-  refresher: CardRefresher;
   dialogues: DialogueService;
-  /** Every change to date, deadline or status re-plans the meeting's reminders. */
-  reminders: ReminderService;
+  /** A new meeting's hosting turn is proposed (the proposal goes out through the outbox). */
   hosting: HostService;
-  hostNotifier: HostNotifier;
   /** The agenda of a meeting ahead lists the open action items of earlier ones. */
   actions: ActionService;
   /** Those items' texts reach a group, or a member, with members' names withheld. */
@@ -51,10 +38,6 @@ export interface MeetingsDeps extends PromotionNotice {
 export function meetingsFeature(deps: MeetingsDeps): Feature {
   const composer = new Composer<BotContext>();
   const { meetings } = deps;
-
-  /** Once per linked chat, in the network's language; only for meetings already announced. */
-  const announce = async (ctx: BotContext, network: Network, id: string, args: Record<string, string | number>) =>
-    announceToChats(ctx.api, await deps.networks.linkedChats(network.id), ctx.tIn(localeOr(network.locale), id, args), deps.logger);
 
   const replyCreated = async (ctx: BotContext, scope: Scope, result: CreateResult) => {
     switch (result.kind) {
@@ -68,8 +51,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
         const { meeting } = result;
         await replyHtml(ctx, createdText(ctx, meeting, scope.network));
         // The organisation whose turn it is gets asked; without organisations there is nobody to ask yet.
-        const proposal = await deps.hosting.propose(meeting.id);
-        if (proposal.kind === "proposed") await deps.hostNotifier.announceProposal(ctx.api, proposal.proposal);
+        await deps.hosting.propose(meeting.id);
         return;
       }
     }
@@ -91,7 +73,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const scope = await requireNetwork(ctx);
     if (!scope) return;
     const { upcoming, past } = await meetings.overview(scope.network.id);
-    await replyHtml(ctx, overviewText(ctx, scope.network, upcoming, past));
+    await replyHtmlLines(ctx, overviewLines(ctx, scope.network, upcoming, past));
   });
 
   /** "/command <N>": the network's meeting N, or undefined after the usage or "no such meeting". */
@@ -116,7 +98,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const open = ahead ? await deps.actions.open(network.id, { beforeNumber: meeting.number }) : [];
     const show = open.length > 0 ? (await deps.withholder.forNetwork(network.id)).in(ctx.chat, BigInt(ctx.from!.id)) : undefined;
     const carriedOver = show ? carriedOverLines(ctx, open, ctx.chat.type === "private", show) : [];
-    await replyHtml(ctx, [detailsText(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined), ...carriedOver].join("\n"));
+    await replyHtmlLines(ctx, [...detailsLines(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined), ...carriedOver]);
   });
 
   composer.command("meeting_edit", async (ctx) => {
@@ -130,11 +112,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const result = await meetings.edit(scope.network, BigInt(ctx.from!.id), Number(number), key, value);
     switch (result.kind) {
       case "edited": {
-        deps.refresher.touch(result.meeting.id);
-        await deps.reminders.plan(result.meeting.id);
         await replyHtml(ctx, editedText(ctx, scope.network, key, result.previous, result.meeting));
-        // A larger capacity (or none) frees places for those waiting.
-        if (key === "capacity") await tellPromoted(deps, ctx.api, await deps.rsvps.promoteWaiting(result.meeting.id));
         return;
       }
       case "unknown-meeting":
@@ -178,20 +156,9 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
       case "unchanged":
         return void (await ctx.reply(ctx.t("reschedule-unchanged")));
       case "rescheduled": {
-        const { network } = scope;
-        const zone = network.timeZone;
-        const { meeting, previous } = result;
-        deps.refresher.touch(meeting.id);
-        await deps.reminders.plan(meeting.id);
-        if (result.announce) {
-          const locale = localeOr(network.locale);
-          await announce(ctx, network, "reschedule-announcement", {
-            number: meeting.number,
-            before: formatMeetingTime(previous.startsAt, previous.endsAt, zone, locale),
-            after: formatMeetingTime(meeting.startsAt, meeting.endsAt, zone, locale),
-          });
-        }
-        const when = formatMeetingTime(meeting.startsAt, meeting.endsAt, zone, ctx.locale);
+        // The linked chats' notices and the reminders were taken care of with the change.
+        const { meeting } = result;
+        const when = formatMeetingTime(meeting.startsAt, meeting.endsAt, scope.network.timeZone, ctx.locale);
         return void (await ctx.reply(ctx.t(result.announce ? "rescheduled-announced" : "rescheduled", { number: meeting.number, when })));
       }
     }
@@ -214,12 +181,6 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
         return void (await ctx.reply(nameProblemText(ctx, result.problem)));
       case "cancelled": {
         const { meeting } = result;
-        deps.refresher.touch(meeting.id);
-        await deps.reminders.cancelAll(meeting.id, "meeting cancelled");
-        if (result.announce) {
-          const id = meeting.cancelReason ? "cancel-announcement-reason" : "cancel-announcement";
-          await announce(ctx, scope.network, id, { number: meeting.number, reason: escapeHtml(meeting.cancelReason ?? "") });
-        }
         return void (await ctx.reply(ctx.t(result.announce ? "cancelled-announced" : "cancelled", { number: meeting.number })));
       }
     }

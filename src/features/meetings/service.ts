@@ -3,7 +3,14 @@ import type { Meeting, Network, Organisation, PrismaClient } from "../../db/clie
 import { parseDateTime, parseDuration, type DateProblem } from "../../domain/datetime.ts";
 import { buildIcs } from "../../domain/ics.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
+import { lockMeeting } from "../../db/meeting-lock.ts";
+import { chatAudience } from "../../outbox/audience.ts";
+import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
+import type { OutboxEntry, Payload } from "../../outbox/types.ts";
 import type { AuditService } from "../audit/service.ts";
+import type { ReminderService } from "../reminders/service.ts";
+import { refreshCards } from "../invitations/refresh.ts";
+import { promoteInTransaction } from "../rsvp/service.ts";
 
 export const AGENDA_LIMITS = { items: 20, itemLength: 300, total: 2500 } as const;
 export const MEETING_FIELDS = ["title", "venue", "address", "agenda", "facilitators", "duration", "capacity", "deadline", "online_link"] as const;
@@ -56,11 +63,20 @@ export function readAgenda(text: string): { ok: true; items: string[] } | { ok: 
   return { ok: true, items };
 }
 
-/** Numbered meetings of a network: created in its zone, numbers never reused. */
+/** What a linked chat is told about a meeting it was invited to (src/features/meetings/renderers.ts). */
+export type MeetingNoticeEvent = "rescheduled" | "cancelled";
+
+/**
+ * Numbered meetings of a network: created in its zone, numbers never reused. Moving or
+ * cancelling an announced one tells its linked chats through the outbox and brings its
+ * reminders in line.
+ */
 export class MeetingService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
+    private readonly reminders: ReminderService,
     private readonly clock: () => Date,
   ) {}
 
@@ -170,12 +186,14 @@ export class MeetingService {
     const length = meeting.endsAt.getTime() - meeting.startsAt.getTime();
     // A deadline after the new start would let answers come in after the meeting: drop it.
     const deadline = meeting.rsvpDeadline && meeting.rsvpDeadline > startsAt ? null : meeting.rsvpDeadline;
-    const updated = await this.prisma.$transaction(async (tx) => {
-      const result = await tx.meeting.update({
+    const updated = await this.outbox.transaction(async (out) => {
+      // A cancellation at the same moment wins or loses as a whole: never a move of a cancelled meeting.
+      if ((await this.current(out, meeting.id)) === "cancelled") return undefined;
+      const result = await out.tx.meeting.update({
         where: { id: meeting.id },
         data: { startsAt, endsAt: new Date(startsAt.getTime() + length), rsvpDeadline: deadline, icsSequence: { increment: 1 } },
       });
-      await this.audit.record(tx, {
+      await this.audit.record(out.tx, {
         networkId: network.id,
         actorId,
         action: "meeting.reschedule",
@@ -183,14 +201,13 @@ export class MeetingService {
         before: { startsAt: meeting.startsAt.toISOString() },
         after: { startsAt: startsAt.toISOString() },
       });
+      if (result.status === "invited") await this.tellChats(out, result, "rescheduled", meeting);
+      await refreshCards(out, result);
       return result;
     });
-    return {
-      kind: "rescheduled",
-      meeting: updated,
-      previous: { startsAt: meeting.startsAt, endsAt: meeting.endsAt },
-      announce: meeting.status === "invited",
-    };
+    if (!updated) return { kind: "cancelled" };
+    await this.reminders.plan(updated.id);
+    return { kind: "rescheduled", meeting: updated, previous: { startsAt: meeting.startsAt, endsAt: meeting.endsAt }, announce: updated.status === "invited" };
   }
 
   /** Cancels for good: the number stays taken and the meeting can no longer change. */
@@ -203,15 +220,62 @@ export class MeetingService {
       const problem = checkName(reason, NAME_LIMITS.venue);
       if (problem) return { kind: "bad-reason", problem };
     }
-    const updated = await this.prisma.$transaction(async (tx) => {
-      const result = await tx.meeting.update({
+    let announce = false;
+    const updated = await this.outbox.transaction(async (out) => {
+      // Two /cancel at once: one cancels and tells the chats, the other is told it was done.
+      const status = await this.current(out, found.meeting.id);
+      if (status === "cancelled") return undefined;
+      announce = status === "invited";
+      const result = await out.tx.meeting.update({
         where: { id: found.meeting.id },
         data: { status: "cancelled", cancelReason: reason || null, icsSequence: { increment: 1 } },
       });
-      await this.audit.record(tx, { networkId: network.id, actorId, action: "meeting.cancel", subject: String(number), after: { reason } });
+      await this.audit.record(out.tx, { networkId: network.id, actorId, action: "meeting.cancel", subject: String(number), after: { reason } });
+      if (announce) await this.tellChats(out, result, "cancelled");
+      await refreshCards(out, result);
       return result;
     });
-    return { kind: "cancelled", meeting: updated, announce: found.meeting.status === "invited" };
+    if (!updated) return { kind: "already-cancelled" };
+    await this.reminders.cancelAll(updated.id, "meeting cancelled");
+    return { kind: "cancelled", meeting: updated, announce };
+  }
+
+  /** The meeting's status, its row held until the transaction ends. */
+  private async current(out: OutboxWriter, meetingId: number): Promise<Meeting["status"]> {
+    await lockMeeting(out.tx, meetingId);
+    const { status } = await out.tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } });
+    return status;
+  }
+
+  /**
+   * One notice per linked chat, in the transaction of the change; the text is rendered when it
+   * is sent. A notice of this meeting still waiting for the chat's budget gives way to the new
+   * one: a chat that never heard of an intermediate date is told the move from the date it knew,
+   * and a cancellation is not preceded by news of a move.
+   */
+  private async tellChats(out: OutboxWriter, meeting: Meeting, event: MeetingNoticeEvent, previous?: { startsAt: Date; endsAt: Date }): Promise<void> {
+    const [chats, waiting] = await Promise.all([
+      out.tx.chat.findMany({ where: { networkId: meeting.networkId }, orderBy: { id: "asc" } }),
+      out.tx.outboxMessage.findMany({ where: { meetingId: meeting.id, kind: "meeting-notice", status: "scheduled" }, select: { id: true, audience: true, payload: true } }),
+    ]);
+    if (waiting.length > 0) await out.withdraw({ id: { in: waiting.map((row) => row.id) } }, "superseded by a later notice");
+    const known = new Map(waiting.map((row) => [row.audience, row.payload as { event?: string; fromStartsAt?: number; fromEndsAt?: number }]));
+    const entries = chats.map((chat): OutboxEntry => {
+      const audience = chatAudience(chat);
+      const earlier = known.get(audience);
+      const payload: Payload = { event, sequence: meeting.icsSequence };
+      if (earlier?.event === "rescheduled" && earlier.fromStartsAt !== undefined && earlier.fromEndsAt !== undefined) Object.assign(payload, { fromStartsAt: earlier.fromStartsAt, fromEndsAt: earlier.fromEndsAt });
+      else if (previous) Object.assign(payload, { fromStartsAt: previous.startsAt.getTime(), fromEndsAt: previous.endsAt.getTime() });
+      return {
+        dedupeKey: `meeting-notice:${meeting.id}:${event}:${meeting.icsSequence}:${audience}`,
+        kind: "meeting-notice",
+        networkId: meeting.networkId,
+        meetingId: meeting.id,
+        audience,
+        payload,
+      };
+    });
+    await out.write(entries);
   }
 
   async edit(network: Network, actorId: bigint, number: number, field: MeetingField, raw: string): Promise<EditResult> {
@@ -275,9 +339,9 @@ export class MeetingService {
     }
     const key = Object.keys(data)[0] as keyof Meeting;
     const show = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join("; ") : v === null ? "" : String(v));
-    const updated = await this.prisma.$transaction(async (tx) => {
-      const result = await tx.meeting.update({ where: { id: meeting.id }, data });
-      await this.audit.record(tx, {
+    const updated = await this.outbox.transaction(async (out) => {
+      const result = await out.tx.meeting.update({ where: { id: meeting.id }, data });
+      await this.audit.record(out.tx, {
         networkId: network.id,
         actorId,
         action: `meeting.edit.${field}`,
@@ -285,8 +349,12 @@ export class MeetingService {
         before: { [field]: show(meeting[key]) },
         after: { [field]: show(result[key]) },
       });
+      await refreshCards(out, result);
+      // A larger capacity (or none) frees places for those waiting; they are told privately.
+      if (field === "capacity") await promoteInTransaction(out, result.id);
       return result;
     });
+    await this.reminders.plan(updated.id);
     return { kind: "edited", meeting: updated, previous: meeting };
   }
 }

@@ -4,6 +4,7 @@ import { localeOr, type Reader } from "../../bot/i18n.ts";
 import type { Meeting, Network } from "../../db/client.ts";
 import type { DateProblem } from "../../domain/datetime.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
+import { shortenText } from "../../domain/split.ts";
 import type { AgendaProblem, MeetingField, MeetingWithHost } from "./service.ts";
 import { offsetText } from "../reminders/view.ts";
 
@@ -27,21 +28,28 @@ export function meetingLine(ctx: Reader, meeting: Meeting, network: Network): st
   });
 }
 
-export function overviewText(ctx: Reader, network: Network, upcoming: Meeting[], past: Meeting[]): string {
-  if (upcoming.length === 0 && past.length === 0) return ctx.t("meetings-empty");
+/** /meetings: one line per meeting, to be split between lines into messages. */
+export function overviewLines(ctx: Reader, network: Network, upcoming: Meeting[], past: Meeting[]): string[] {
+  if (upcoming.length === 0 && past.length === 0) return [ctx.t("meetings-empty")];
   const lines = [`<b>${escapeHtml(network.seriesTitle)}</b>`];
   if (upcoming.length > 0) lines.push("", ctx.t("meetings-upcoming"), ...upcoming.map((m) => meetingLine(ctx, m, network)));
   if (past.length > 0) lines.push("", ctx.t("meetings-past"), ...past.map((m) => meetingLine(ctx, m, network)));
-  return lines.join("\n");
+  return lines;
 }
 
-/** Date, place, host, deadline and capacity: shared by /meeting and the invitation card. */
-export function factLines(ctx: Reader, meeting: MeetingWithHost, network: Network): string[] {
-  const lines = [ctx.t("meeting-when", { when: when(ctx, meeting, network) }), ctx.t("meeting-venue", { venue: venueText(ctx, meeting) })];
-  if (meeting.venueAddress) lines.push(ctx.t("meeting-address", { address: escapeHtml(meeting.venueAddress) }));
+/**
+ * Date, place, host, deadline and capacity: shared by /meeting and the invitation card.
+ * `nameLimit`: typed names (venue, address, host, facilitators) shortened to this many characters,
+ * for a card that would not fit Telegram's limit otherwise. The online link is never cut.
+ */
+export function factLines(ctx: Reader, meeting: MeetingWithHost, network: Network, nameLimit = Infinity): string[] {
+  const name = (text: string) => escapeHtml(shortenText(text, nameLimit));
+  const venue = meeting.venueName ? name(meeting.venueName) : ctx.t("meeting-venue-none");
+  const lines = [ctx.t("meeting-when", { when: when(ctx, meeting, network) }), ctx.t("meeting-venue", { venue })];
+  if (meeting.venueAddress) lines.push(ctx.t("meeting-address", { address: name(meeting.venueAddress) }));
   if (meeting.onlineLink) lines.push(ctx.t("meeting-online", { link: escapeHtml(meeting.onlineLink) }));
-  lines.push(ctx.t("meeting-host", { host: meeting.hostOrganisation ? escapeHtml(meeting.hostOrganisation.name) : ctx.t("meeting-host-none") }));
-  if (meeting.facilitators.length > 0) lines.push(ctx.t("meeting-facilitators", { names: escapeHtml(meeting.facilitators.join(", ")) }));
+  lines.push(ctx.t("meeting-host", { host: meeting.hostOrganisation ? name(meeting.hostOrganisation.name) : ctx.t("meeting-host-none") }));
+  if (meeting.facilitators.length > 0) lines.push(ctx.t("meeting-facilitators", { names: name(meeting.facilitators.join(", ")) }));
   if (meeting.rsvpDeadline) {
     lines.push(ctx.t("meeting-deadline", { when: formatInstant(meeting.rsvpDeadline, network.timeZone, ctx.locale) }));
   }
@@ -49,20 +57,25 @@ export function factLines(ctx: Reader, meeting: MeetingWithHost, network: Networ
   return lines;
 }
 
-export function agendaLines(ctx: Reader, meeting: Meeting): string[] {
-  return [ctx.t("meeting-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${escapeHtml(item)}`)];
+/** The agenda; a card short of room shows the first `items`, each cut to `text` characters, and how many more there are. */
+export function agendaLines(ctx: Reader, meeting: Meeting, limits: { items?: number; text?: number } = {}): string[] {
+  const shown = meeting.agenda.slice(0, limits.items ?? meeting.agenda.length);
+  const lines = [ctx.t("meeting-agenda"), ...shown.map((item, i) => `${i + 1}. ${escapeHtml(shortenText(item, limits.text ?? Infinity))}`)];
+  if (shown.length < meeting.agenda.length) lines.push(ctx.t("meeting-agenda-more", { count: meeting.agenda.length - shown.length, number: meeting.number }));
+  return lines;
 }
 
-export function headingLine(ctx: Reader, meeting: Meeting): string {
-  return ctx.t("meeting-heading", { number: meeting.number, title: escapeHtml(meeting.title) });
+export function headingLine(ctx: Reader, meeting: Meeting, titleLimit = Infinity): string {
+  return ctx.t("meeting-heading", { number: meeting.number, title: escapeHtml(shortenText(meeting.title, titleLimit)) });
 }
 
-export function detailsText(ctx: Reader, meeting: MeetingWithHost, network: Network, rsvpSummary?: string): string {
+/** /meeting: the lines of one meeting, to be split between lines into messages. */
+export function detailsLines(ctx: Reader, meeting: MeetingWithHost, network: Network, rsvpSummary?: string): string[] {
   const lines = [headingLine(ctx, meeting), ...factLines(ctx, meeting, network)];
   lines.push(ctx.t("meeting-status", { status: ctx.t(`meeting-status-${meeting.status}`) }));
   if (rsvpSummary) lines.push(rsvpSummary);
   lines.push("", ...agendaLines(ctx, meeting));
-  return lines.join("\n");
+  return lines;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
 import { repliedPerson } from "../../bot/replied.ts";
-import { replyHtml } from "../../bot/reply.ts";
+import { replyHtml, toastText } from "../../bot/reply.ts";
 import type { Organisation } from "../../db/client.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { Feature } from "../feature.ts";
@@ -88,7 +88,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     if (inGroup && (await ctx.scope())?.network.id !== Number(networkId)) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     const result = await members.chooseOwnOrganisation(Number(networkId), BigInt(ctx.from.id), Number(organisationId));
     if (result.kind !== "chosen") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
-    await ctx.answerCallbackQuery({ text: ctx.t("join-chosen", { organisation: result.organisation.shortName }) });
+    await ctx.answerCallbackQuery({ text: toastText(ctx.t("join-chosen", { organisation: result.organisation.shortName })) });
   });
 
   composer.command("whoami", async (ctx) => {

@@ -1,25 +1,21 @@
 import { Composer } from "grammy";
 import { isInChat, isInChatNow } from "../../bot/chat-member.ts";
 import type { BotContext } from "../../bot/context.ts";
-import { sendToEach, type SendToEachDeps } from "../../bot/direct.ts";
 import type { Feature } from "../feature.ts";
 import type { MembershipService, PresenceCheck } from "./service.ts";
-import { departureText } from "./view.ts";
 
 /**
  * Leaving and coming back. Telegram tells the bot with a "left the group" service message
  * (even in privacy mode) and, where the bot is an administrator, a chat_member update; either
- * is enough, and handling both is harmless.
+ * is enough, and handling both is harmless. The organisers are told by the service, through
+ * the outbox.
  */
-export function membershipFeature(deps: { membership: MembershipService } & Omit<SendToEachDeps, "api">): Feature {
+export function membershipFeature(deps: { membership: MembershipService }): Feature {
   const composer = new Composer<BotContext>();
 
   const left = async (ctx: BotContext, userId: number, actorId: number) => {
     const stillIn: PresenceCheck = (chatId) => isInChatNow(ctx.api, Number(chatId), userId);
-    const ended = await deps.membership.departed(BigInt(ctx.chat!.id), BigInt(userId), BigInt(actorId), stillIn);
-    for (const departure of ended) {
-      await sendToEach({ api: ctx.api, translator: deps.translator, logger: deps.logger }, departure.organisers, (reader) => departureText(reader, departure));
-    }
+    await deps.membership.departed(BigInt(ctx.chat!.id), BigInt(userId), BigInt(actorId), stillIn);
   };
 
   composer.on("message:left_chat_member", async (ctx) => {

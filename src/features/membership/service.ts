@@ -1,17 +1,9 @@
 import type { PrismaClient } from "../../db/client.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
-import { reachableOrganisers, type DirectRecipient } from "../../bot/direct.ts";
+import { memberAudience } from "../../outbox/audience.ts";
+import type { Outbox } from "../../outbox/outbox.ts";
 import type { AuditService } from "../audit/service.ts";
 import { displayName } from "../../domain/names.ts";
-
-export interface Departure {
-  networkId: number;
-  networkName: string;
-  memberName: string;
-  username: string | null;
-  /** Organisers to tell privately (never the person who left). */
-  organisers: DirectRecipient[];
-}
 
 /** Asks Telegram whether the person is still in a chat; false when the bot cannot tell. */
 export type PresenceCheck = (telegramChatId: bigint) => Promise<boolean>;
@@ -24,34 +16,49 @@ export class MembershipService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
+    private readonly outbox: Outbox,
     private readonly clock: () => Date,
   ) {}
 
   /**
    * The person left this Telegram chat. For each network linked to it (the whole chat or a
-   * topic), membership ends unless they are still in another of its linked chats.
+   * topic), membership ends unless they are still in another of its linked chats; the
+   * network's organisers are told privately, through the outbox. Returns the networks whose
+   * membership ended.
    */
-  async departed(telegramChatId: bigint, userId: bigint, actorId: bigint, stillIn: PresenceCheck): Promise<Departure[]> {
+  async departed(telegramChatId: bigint, userId: bigint, actorId: bigint, stillIn: PresenceCheck): Promise<number[]> {
     const links = await this.prisma.chat.findMany({ where: { telegramChatId }, select: { networkId: true }, distinct: ["networkId"] });
-    const ended: Departure[] = [];
+    const ended: number[] = [];
     for (const { networkId } of links) {
-      const member = await this.prisma.member.findFirst({ where: { networkId, userId, ...ACTIVE_MEMBER }, include: { user: true, network: true } });
+      const member = await this.prisma.member.findFirst({ where: { networkId, userId, ...ACTIVE_MEMBER }, include: { user: true } });
       if (!member) continue;
       const others = await this.prisma.chat.findMany({ where: { networkId, telegramChatId: { not: telegramChatId } }, select: { telegramChatId: true }, distinct: ["telegramChatId"] });
       let present = false;
       for (const other of others) if (!present) present = await stillIn(other.telegramChatId);
       if (present) continue;
       const memberName = displayName(member.user);
-      const changed = await this.prisma.$transaction(async (tx) => {
-        const { count } = await tx.member.updateMany({ where: { id: member.id, ...ACTIVE_MEMBER }, data: { leftAt: this.clock(), isHostContact: false } });
+      const leftAt = this.clock();
+      const changed = await this.outbox.transaction(async (out) => {
+        const { tx } = out;
+        const { count } = await tx.member.updateMany({ where: { id: member.id, ...ACTIVE_MEMBER }, data: { leftAt, isHostContact: false } });
         if (count === 0) return false;
         // Their private invitation cards are no longer kept up to date (a venue change stays unseen).
         await tx.postedCard.deleteMany({ where: { kind: "direct", telegramChatId: userId, meeting: { networkId } } });
         await this.audit.record(tx, { networkId, actorId, action: "member.left", subject: memberName, subjectUserId: userId, after: { chatId: String(telegramChatId) } });
+        // Names go to organisers only, privately: the rows are DMs and the text is rendered when sent.
+        const organisers = await tx.member.findMany({ where: { networkId, role: "organiser", ...ACTIVE_MEMBER, userId: { not: userId } }, select: { id: true }, orderBy: { id: "asc" } });
+        await out.write(
+          organisers.map((organiser) => ({
+            dedupeKey: `membership-organisers:${member.id}:${leftAt.getTime()}:${organiser.id}`,
+            kind: "membership-organisers" as const,
+            networkId,
+            audience: memberAudience(organiser.id),
+            payload: { memberId: member.id, leftAt: leftAt.getTime() },
+          })),
+        );
         return true;
       });
-      if (!changed) continue;
-      ended.push({ networkId, networkName: member.network.name, memberName, username: member.user.username, organisers: await reachableOrganisers(this.prisma, networkId, userId) });
+      if (changed) ended.push(networkId);
     }
     return ended;
   }

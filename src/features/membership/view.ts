@@ -1,6 +1,12 @@
 import { escapeHtml } from "../../bot/html.ts";
 import type { Reader } from "../../bot/i18n.ts";
-import type { Departure } from "./service.ts";
+
+/** Who left, as organisers read it privately. */
+export interface Departure {
+  networkName: string;
+  memberName: string;
+  username: string | null;
+}
 
 /** For organisers, privately: who left, and what that changes. */
 export function departureText(reader: Reader, departure: Departure): string {

@@ -79,7 +79,8 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
   const showCard = async (ctx: BotContext, meeting: MeetingWithHost) => {
     const { minutes: row, published } = await minutes.state(meeting);
     const show = (await deps.withholder.forNetwork(meeting.networkId)).in(ctx.chat, BigInt(ctx.from!.id));
-    const state = { published, changed: row?.changed ?? false, approved: row?.approvedAt != null };
+    const copies = published > 0 ? await minutes.copies(meeting.id, published) : undefined;
+    const state = { published, changed: row?.changed ?? false, approved: row?.approvedAt != null, copies };
     const lines = minutesCardLines(ctx, meeting, await minutes.entries(meeting.id), state, ctx.chat?.type === "private", show);
     const messages = splitIntoMessages(lines);
     for (const [i, text] of messages.entries()) {
@@ -223,9 +224,10 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
       case "unchanged":
         return void (await ctx.reply(ctx.t("minutes-publish-unchanged", { number: meeting.number, version: check.version })));
     }
-    const outcome = await deps.publisher.publish(ctx.api, meeting, scope.network, BigInt(ctx.from!.id), check.version, check.entries);
+    const outcome = await deps.publisher.publish(meeting, scope.network, BigInt(ctx.from!.id), check.version, check.entries);
     if (outcome.kind === "taken") return void (await ctx.reply(ctx.t("minutes-publish-unchanged", { number: meeting.number, version: check.version })));
-    await ctx.reply(ctx.t("minutes-published", { number: meeting.number, version: check.version, chats: outcome.chats, organisers: outcome.organisers }));
+    // The copies are on their way (outbox); the card says how far they got.
+    await ctx.reply(ctx.t("minutes-published-queued", { number: meeting.number, version: check.version, chats: outcome.chats, organisers: outcome.organisers }));
   });
 
   composer.command("minutes_approve", async (ctx) => {

@@ -28,6 +28,28 @@ export type PublishCheck =
   | { kind: "empty" }
   | { kind: "unchanged"; version: number };
 
+/** The outbox rows of one version's copies, by where they are. */
+export interface CopyState {
+  sent: number;
+  /** Still going out (a copy of several parts stays here until its last part is sent). */
+  waiting: number;
+  /** Skipped (left, blocked the bot, unlinked chat), withdrawn, or failed for good. */
+  notSent: number;
+}
+
+/** Copies of minutes are named `minutes:<meeting>:<version>:<audience>` in the outbox. */
+export const MINUTES_COPY_PREFIX = "minutes:";
+
+/**
+ * True when a publication failed because another one stored the same version first: a unique
+ * violation, as Prisma reports it (P2002) or as the driver adapter does (PGlite's passes
+ * PostgreSQL's 23505 through; node-postgres's names the kind).
+ */
+export function isTaken(error: unknown): boolean {
+  const { code, cause } = error as { code?: unknown; cause?: { kind?: unknown; code?: unknown } };
+  return code === "P2002" || cause?.kind === "UniqueConstraintViolation" || (cause?.kind === "postgres" && cause.code === "23505");
+}
+
 export type ApproveResult = { kind: "approved" } | { kind: "already" } | { kind: "not-published" } | { kind: "changed"; version: number } | { kind: "cancelled" };
 
 /** The record of each meeting: entries, the minute-taker, published versions and approval. */
@@ -165,40 +187,28 @@ export class MinutesService {
     return { kind: "ready", version: published + 1, entries };
   }
 
-  /** Stores a published version; false if another publication took that version number first. */
-  async recordVersion(meeting: Meeting, actorId: bigint, version: number, record: { markdown: string; content: Prisma.InputJsonObject; targets: string[] }): Promise<boolean> {
-    try {
-      await this.prisma.$transaction(async (tx) => {
-        const now = this.clock();
-        await tx.minutesVersion.create({ data: { meetingId: meeting.id, version, publishedAt: now, publishedBy: actorId, markdown: record.markdown, content: record.content } });
-        await tx.minutesDelivery.createMany({ data: record.targets.map((target) => ({ meetingId: meeting.id, version, target })) });
-        await tx.minutesEntry.updateMany({ where: { meetingId: meeting.id, deletedAt: null, publishedAt: null }, data: { publishedAt: now } });
-        await tx.minutes.update({ where: { meetingId: meeting.id }, data: { changed: false } });
-        await this.audit.record(tx, { networkId: meeting.networkId, actorId, action: "minutes.publish", subject: String(meeting.number), after: { version } });
-      });
-      return true;
-    } catch (error) {
-      if ((error as { code?: string }).code === "P2002") return false;
-      throw error;
-    }
+  /**
+   * Stores a published version in the caller's transaction (the one that writes its copies to the
+   * outbox). A second publication of the same version fails on the version's key: see `isTaken`.
+   */
+  async recordVersion(tx: Prisma.TransactionClient, meeting: Meeting, actorId: bigint, version: number, record: { markdown: string; content: Prisma.InputJsonObject }): Promise<void> {
+    const now = this.clock();
+    // First, so a publication that lost the race stops before it writes anything else.
+    await tx.minutesVersion.create({ data: { meetingId: meeting.id, version, publishedAt: now, publishedBy: actorId, markdown: record.markdown, content: record.content } });
+    await tx.minutesEntry.updateMany({ where: { meetingId: meeting.id, deletedAt: null, publishedAt: null }, data: { publishedAt: now } });
+    await tx.minutes.update({ where: { meetingId: meeting.id }, data: { changed: false } });
+    await this.audit.record(tx, { networkId: meeting.networkId, actorId, action: "minutes.publish", subject: String(meeting.number), after: { version } });
   }
 
-  /** Versions published before `before` with copies still to send (cut off by a stop), oldest first. */
-  async versionsWithPendingCopies(before: Date): Promise<{ meetingId: number; version: number }[]> {
-    const rows = await this.prisma.minutesDelivery.findMany({ where: { deliveredAt: null, minutes: { publishedAt: { lt: before } } }, distinct: ["meetingId", "version"], select: { meetingId: true, version: true }, orderBy: [{ meetingId: "asc" }, { version: "asc" }] });
-    return rows;
-  }
-
-  async pendingCopies(meetingId: number, version: number) {
-    const [published, pending] = await Promise.all([
-      this.prisma.minutesVersion.findUniqueOrThrow({ where: { meetingId_version: { meetingId, version } } }),
-      this.prisma.minutesDelivery.findMany({ where: { meetingId, version, deliveredAt: null }, orderBy: { target: "asc" } }),
-    ]);
-    return { content: published.content, targets: pending.map((p) => p.target) };
-  }
-
-  async copyDelivered(meetingId: number, version: number, target: string, outcome: "sent" | "unreachable"): Promise<void> {
-    await this.prisma.minutesDelivery.update({ where: { meetingId_version_target: { meetingId, version, target } }, data: { deliveredAt: this.clock(), outcome } });
+  /** Where the copies of a version are: read from the outbox rows that carry them. */
+  async copies(meetingId: number, version: number): Promise<CopyState> {
+    const rows = await this.prisma.outboxMessage.groupBy({
+      by: ["status"],
+      where: { meetingId, kind: "minutes-copy", dedupeKey: { startsWith: `${MINUTES_COPY_PREFIX}${meetingId}:${version}:` } },
+      _count: { _all: true },
+    });
+    const count = (...statuses: string[]) => rows.filter((r) => statuses.includes(r.status)).reduce((sum, r) => sum + r._count._all, 0);
+    return { sent: count("sent"), waiting: count("scheduled", "sending"), notSent: count("failed", "skipped", "cancelled") };
   }
 
   async approve(meeting: Meeting, actorId: bigint): Promise<ApproveResult> {

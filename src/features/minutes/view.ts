@@ -11,7 +11,7 @@ import { cameCount, cameNames, type AttendanceGroup } from "../attendance/servic
 import type { MeetingWithHost } from "../meetings/service.ts";
 import type { ShownText } from "../members/name-withholder.ts";
 import type { Reader } from "../meetings/view.ts";
-import type { Closed, EntryChange, StoredEntry } from "./service.ts";
+import type { Closed, CopyState, EntryChange, StoredEntry } from "./service.ts";
 
 export const keepAsNoteData = (meetingId: number) => `mkeep:${meetingId}`;
 
@@ -138,7 +138,7 @@ export function minutesCardLines(
   reader: Reader,
   meeting: MeetingWithHost,
   entries: StoredEntry[],
-  state: { published: number; changed: boolean; approved: boolean },
+  state: { published: number; changed: boolean; approved: boolean; copies?: CopyState },
   named: boolean,
   show: ShownText,
 ): string[] {
@@ -146,6 +146,9 @@ export function minutesCardLines(
   if (state.approved) lines.push(reader.t("minutes-state-approved", { version: state.published }));
   else if (state.published > 0) lines.push(reader.t(state.changed ? "minutes-state-changed" : "minutes-state-published", { version: state.published, number: meeting.number }));
   else lines.push(reader.t("minutes-state-draft"));
+  // Only while it tells something: copies still going out, or some that did not arrive.
+  const copies = state.copies;
+  if (copies && (copies.waiting > 0 || copies.notSent > 0)) lines.push(reader.t("minutes-state-copies", { sent: copies.sent, waiting: copies.waiting, notSent: copies.notSent }));
   lines.push("");
   if (entries.length === 0) lines.push(reader.t("minutes-card-empty"));
   for (const entry of entries) lines.push(draftLine(reader, entry, meeting.number, named, show));

@@ -6,6 +6,7 @@ import type { Feature } from "../feature.ts";
 import { networkChoiceData } from "./callbacks.ts";
 import type { NetworkChoiceService } from "./service.ts";
 import { PRIVATE_CHOICE_MS } from "../networks/service.ts";
+import { toastText } from "../../bot/reply.ts";
 
 export interface NetworkChoiceDeps {
   choices: NetworkChoiceService;
@@ -20,7 +21,7 @@ export function networkChoiceFeature(deps: NetworkChoiceDeps): Feature {
     const networkId = networkChoiceData.read(ctx.callbackQuery.data)!;
     const chosen = await deps.choices.choose(BigInt(ctx.from.id), networkId);
     if (!chosen) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
-    await ctx.answerCallbackQuery({ text: ctx.t("network-choice-chosen", { network: chosen.name, minutes: PRIVATE_CHOICE_MS / 60_000 }) });
+    await ctx.answerCallbackQuery({ text: toastText(ctx.t("network-choice-chosen", { network: chosen.name, minutes: PRIVATE_CHOICE_MS / 60_000 })) });
     await ctx.editMessageText(ctx.t("network-choice-done", { network: escapeHtml(chosen.name) }), { parse_mode: "HTML" });
     const command = ctx.callbackQuery.message?.reply_to_message;
     if (command?.from?.id === ctx.from.id && command.text?.startsWith("/")) {

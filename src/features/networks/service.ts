@@ -99,13 +99,9 @@ async function detachChat(tx: Prisma.TransactionClient, networkId: number, chatI
   const topics = topicId === undefined ? {} : { topicId };
   const meeting = { networkId };
   const audience = topicId === undefined ? { startsWith: `chat:${chatId}:` } : { equals: `chat:${chatId}:${topicId}` };
-  await tx.reminder.updateMany({ where: { meeting, audience, status: "scheduled" }, data: { status: "cancelled", reason: "chat unlinked" } });
+  await tx.outboxMessage.updateMany({ where: { networkId, audience, status: "scheduled" }, data: { status: "cancelled", reason: "chat unlinked" } });
   await tx.postedCard.deleteMany({ where: { meeting, kind: "group", telegramChatId, ...topics } });
   if (topicId === undefined || topicId === 0) await tx.minutesCard.deleteMany({ where: { telegramChatId, minutes: { meeting } } });
-  await tx.minutesDelivery.updateMany({
-    where: { deliveredAt: null, target: audience, minutes: { minutes: { meeting } } },
-    data: { deliveredAt: new Date(), outcome: "unlinked" },
-  });
 }
 
 /** Networks, the chats linked to them, and their settings. */

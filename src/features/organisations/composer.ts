@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { replyHtml } from "../../bot/reply.ts";
+import { replyHtml, replyHtmlLines } from "../../bot/reply.ts";
 import type { Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { parseOrgEdit, type OrganisationService } from "./service.ts";
-import { duplicateText, orgListText, orgNameProblemText } from "./view.ts";
+import { duplicateText, orgListLines, orgNameProblemText } from "./view.ts";
 
 /** /org_add, /orgs, /org_edit, /org_remove. */
 export function organisationsFeature(deps: { organisations: OrganisationService }): Feature {
@@ -29,7 +29,7 @@ export function organisationsFeature(deps: { organisations: OrganisationService 
     if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("orgs-usage")));
     const scope = await requireNetwork(ctx);
     if (!scope) return;
-    await replyHtml(ctx, orgListText(ctx, scope.network.name, await organisations.list(scope.network.id)));
+    await replyHtmlLines(ctx, orgListLines(ctx, scope.network.name, await organisations.list(scope.network.id)));
   });
 
   composer.command("org_edit", async (ctx) => {

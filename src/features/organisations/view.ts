@@ -3,8 +3,9 @@ import { escapeHtml } from "../../bot/html.ts";
 import type { Organisation } from "../../db/client.ts";
 import type { NameProblem } from "../../domain/names.ts";
 
-export function orgListText(ctx: BotContext, networkName: string, organisations: Organisation[]): string {
-  if (organisations.length === 0) return ctx.t("orgs-empty");
+/** /orgs: one line per organisation, to be split between lines into messages. */
+export function orgListLines(ctx: BotContext, networkName: string, organisations: Organisation[]): string[] {
+  if (organisations.length === 0) return [ctx.t("orgs-empty")];
   const lines = organisations.map((org, i) =>
     ctx.t("orgs-line", {
       n: i + 1,
@@ -14,7 +15,7 @@ export function orgListText(ctx: BotContext, networkName: string, organisations:
       hosting: ctx.t(org.canHost ? "orgs-can-host" : "orgs-cannot-host"),
     }),
   );
-  return [ctx.t("orgs-header", { network: escapeHtml(networkName) }), "", ...lines].join("\n");
+  return [ctx.t("orgs-header", { network: escapeHtml(networkName) }), "", ...lines];
 }
 
 export function orgNameProblemText(ctx: BotContext, which: "name" | "short", problem: NameProblem): string {

@@ -1,13 +1,14 @@
 import { randomInt } from "node:crypto";
 import { Prisma, type PrismaClient } from "../../db/client.ts";
 import { auditSubjects, memberAudiences } from "./records.ts";
+import type { ArmedRow } from "../../../jobs/outbox.ts";
 import { displayName } from "../../domain/names.ts";
 import { ERASED_PERSON, scrubMinutesContent } from "./scrub.ts";
 import { scrubStructured, traceScrubber, type Traces } from "../../domain/name-scrub.ts";
 
 export type ForgetResult =
-  /** `jobIds`: the BullMQ jobs of withdrawn reminders; `actionMeetings`: meetings whose action items changed owner. */
-  | { kind: "forgotten"; anonymousId: bigint; jobIds: string[]; actionMeetings: number[] }
+  /** `withdrawn`: outbox rows to them that were waiting, whose jobs go; `actionMeetings`: meetings whose action items changed owner. */
+  | { kind: "forgotten"; anonymousId: bigint; withdrawn: ArmedRow[]; actionMeetings: number[] }
   | { kind: "last-organiser"; networks: string[] }
   | { kind: "unknown" };
 
@@ -41,7 +42,7 @@ async function anonymousId(tx: Tx): Promise<bigint> {
  * stay as anonymous counts of their organisation, entries keep their text without an author,
  * action items pass to their organisation, the audit log names an anonymous id, minutes (the
  * draft entries and the stored versions) lose their name, their hosting answers lose their
- * reason, and their user and member rows go. Reminder jobs are removed by the caller after the
+ * reason, and their user and member rows go. Their outbox rows' jobs are removed by the caller after the
  * commit (the processor re-reads the database, so one firing meanwhile finds nothing).
  */
 export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promise<ForgetResult> {
@@ -65,7 +66,7 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promis
 
       const actionMeetings = new Set<number>();
       for (const m of user.memberships) for (const meetingId of await anonymiseMembership(tx, m, user.username)) actionMeetings.add(meetingId);
-      const jobIds = await withdrawReminders(tx, memberIds);
+      const withdrawn = await withdrawOutbox(tx, memberIds);
 
       await tx.minutesEntry.updateMany({ where: { authorId: userId }, data: { authorId: null } });
       await tx.minutesEntry.updateMany({ where: { doneBy: userId }, data: { doneBy: null } });
@@ -83,13 +84,12 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promis
       await tx.dialogue.deleteMany({ where: { OR: [{ userId }, { telegramChatId: userId }] } });
       await tx.postedCard.deleteMany({ where: { kind: "direct", telegramChatId: userId } });
       await tx.minutesCard.deleteMany({ where: { telegramChatId: userId } });
-      await tx.minutesDelivery.deleteMany({ where: { target: { in: memberIds.map((id) => `member:${id}`) } } });
       for (const networkId of networkIds) {
         await tx.auditEntry.create({ data: { networkId, actorId: anon, action: "privacy.forget", subject: label } });
       }
       await tx.member.deleteMany({ where: { id: { in: memberIds } } });
       await tx.telegramUser.delete({ where: { id: userId } });
-      return { kind: "forgotten", anonymousId: anon, jobIds, actionMeetings: [...actionMeetings] } as const;
+      return { kind: "forgotten", anonymousId: anon, withdrawn, actionMeetings: [...actionMeetings] } as const;
     },
     // Someone with years of answers touches many rows; the default 5 s is meant for small changes.
     { timeout: 60_000, maxWait: 10_000 },
@@ -112,14 +112,14 @@ async function anonymiseMembership(tx: Tx, m: Membership, username: string | nul
   return [...new Set(entries.map((e) => e.meetingId))];
 }
 
-/** Deletes the person's reminder rows; returns the jobs of those still waiting, to remove from the queue. */
-async function withdrawReminders(tx: Tx, memberIds: number[]): Promise<string[]> {
+/** Deletes the outbox rows addressed to the person; returns those still waiting, whose jobs go from the queue. */
+async function withdrawOutbox(tx: Tx, memberIds: number[]): Promise<ArmedRow[]> {
   if (memberIds.length === 0) return [];
-  const theirs = { OR: memberAudiences(memberIds) };
-  const pending = await tx.reminder.findMany({ where: { ...theirs, status: "scheduled" }, select: { jobId: true } });
+  const theirs = memberAudiences(memberIds);
+  const pending = await tx.outboxMessage.findMany({ where: { ...theirs, status: "scheduled" }, select: { id: true, notBefore: true } });
   // One being sent right now keeps its row until the sender records the outcome (it finds no member then).
-  await tx.reminder.deleteMany({ where: { ...theirs, status: { not: "sending" } } });
-  return pending.flatMap((r) => (r.jobId ? [r.jobId] : []));
+  await tx.outboxMessage.deleteMany({ where: { ...theirs, status: { not: "sending" } } });
+  return pending;
 }
 
 /** Keys of audit values that hold text someone typed (an entry, a cancellation reason, the facilitators): searched for the name. */

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db/client.ts";
+import { REMINDER_PREFIX } from "../reminders/service.ts";
 import { displayName } from "../../domain/names.ts";
 
 /**
@@ -20,11 +21,11 @@ export async function collectNetwork(prisma: PrismaClient, networkId: number, no
         attendance: { orderBy: { id: "asc" } },
         turns: { orderBy: { id: "asc" } },
         checklist: { orderBy: { item: "asc" } },
-        reminders: { orderBy: { id: "asc" } },
+        outbox: { where: { dedupeKey: { startsWith: REMINDER_PREFIX } }, orderBy: { id: "asc" } },
         minutes: {
           include: {
             entries: { orderBy: { number: "asc" } },
-            versions: { orderBy: { version: "asc" }, include: { deliveries: { orderBy: { target: "asc" } } } },
+            versions: { orderBy: { version: "asc" } },
           },
         },
       },
@@ -52,21 +53,21 @@ export async function collectNetwork(prisma: PrismaClient, networkId: number, no
       joinedAt: m.joinedAt,
       leftAt: m.leftAt,
     })),
-    meetings: meetings.map(({ networkId: _n, rsvps, attendance, turns, checklist, reminders, minutes, ...meeting }) => ({
+    meetings: meetings.map(({ networkId: _n, rsvps, attendance, turns, checklist, outbox, minutes, ...meeting }) => ({
       ...meeting,
       // memberId null: an anonymous answer (forgotten person, retention) that counts for organisationId.
       answers: rsvps.map(({ meetingId: _m, ...r }) => r),
       attendance: attendance.map(({ meetingId: _m, ...a }) => a),
       hostTurns: turns.map(({ meetingId: _m, ...t }) => t),
       hostChecklist: checklist.map(({ meetingId: _m, ...c }) => c),
-      reminders: reminders.map(({ meetingId: _m, ...r }) => r),
+      reminders: outbox.map(({ meetingId: _m, networkId: _n, ...r }) => r),
       minutes: minutes && {
         takerId: minutes.takerId,
         approvedAt: minutes.approvedAt,
         approvedBy: minutes.approvedBy,
         createdAt: minutes.createdAt,
         entries: minutes.entries.map(({ meetingId: _m, ...e }) => e),
-        versions: minutes.versions.map(({ meetingId: _m, deliveries, ...v }) => ({ ...v, deliveries: deliveries.map(({ meetingId: _d, version: _v, ...d }) => d) })),
+        versions: minutes.versions.map(({ meetingId: _m, ...v }) => v),
       },
     })),
     audit: audit.map(({ networkId: _n, ...a }) => a),

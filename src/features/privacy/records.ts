@@ -1,13 +1,9 @@
 import type { Prisma } from "../../db/client.ts";
 import { displayName } from "../../domain/names.ts";
 
-/** The reminder audiences that are one member: their own DMs and action items they own. */
-export function memberAudiences(memberIds: readonly number[]): Prisma.ReminderWhereInput[] {
-  if (memberIds.length === 0) return [];
-  return [
-    { audience: { in: memberIds.map((id) => `member:${id}`) } },
-    ...memberIds.map((id) => ({ audience: { startsWith: "action:", endsWith: `:member:${id}` } })),
-  ];
+/** Outbox rows addressed to one of these members (their DMs, reminders of items they own). */
+export function memberAudiences(memberIds: readonly number[]): Prisma.OutboxMessageWhereInput {
+  return { audience: { in: memberIds.map((id) => `member:${id}`) } };
 }
 
 /** The subjects under which audit entries may name a person (older entries carry no user id). */

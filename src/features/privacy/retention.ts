@@ -7,8 +7,8 @@ export interface RetentionResult {
   answers: number;
   checkIns: number;
   directCards: number;
-  reminders: number;
-  minutesCopies: number;
+  /** Records of messages to a person about these meetings (reminders, DM cards, minutes copies). */
+  messages: number;
   /** Stored minutes versions whose attendance (and texts) no longer name anyone. */
   minutesVersions: number;
 }
@@ -29,7 +29,7 @@ export async function applyRetention(prisma: PrismaClient, now: Date): Promise<R
         SELECT mt.id FROM "Meeting" mt JOIN "Network" n ON n.id = mt."networkId"
         WHERE mt."endsAt" < ${now}::timestamptz - make_interval(months => n."retentionMonths")`;
       const ids = old.map((m) => m.id);
-      if (ids.length === 0) return { meetings: 0, answers: 0, checkIns: 0, directCards: 0, reminders: 0, minutesCopies: 0, minutesVersions: 0 };
+      if (ids.length === 0) return { meetings: 0, answers: 0, checkIns: 0, directCards: 0, messages: 0, minutesVersions: 0 };
       // Read before the check-ins lose their member: versions stored without their attendance still name these people.
       const checkedIn = await namesOfCheckIns(tx, ids);
       const answers = await tx.$executeRaw`
@@ -40,16 +40,11 @@ export async function applyRetention(prisma: PrismaClient, now: Date): Promise<R
         FROM "Member" m WHERE m.id = a."memberId" AND a."meetingId" IN (${Prisma.join(ids)})`;
       const directCards = await tx.postedCard.deleteMany({ where: { meetingId: { in: ids }, kind: "direct" } });
       // Still-scheduled ones (an old action item's reminder) are left to their own rules.
-      const reminders = await tx.reminder.deleteMany({
-        where: {
-          meetingId: { in: ids },
-          status: { notIn: ["scheduled", "sending"] },
-          OR: [{ audience: { startsWith: "member:" } }, { audience: { startsWith: "action:", contains: ":member:" } }],
-        },
+      const messages = await tx.outboxMessage.deleteMany({
+        where: { meetingId: { in: ids }, status: { notIn: ["scheduled", "sending"] }, audience: { startsWith: "member:" } },
       });
-      const minutesCopies = await tx.minutesDelivery.deleteMany({ where: { meetingId: { in: ids }, target: { startsWith: "member:" } } });
       const minutesVersions = await retireVersions(tx, ids, checkedIn);
-      return { meetings: ids.length, answers, checkIns, directCards: directCards.count, reminders: reminders.count, minutesCopies: minutesCopies.count, minutesVersions };
+      return { meetings: ids.length, answers, checkIns, directCards: directCards.count, messages: messages.count, minutesVersions };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

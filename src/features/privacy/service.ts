@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../../db/client.ts";
 import type { Logger } from "../../logger.ts";
-import type { ReminderTransport } from "../../../jobs/reminders.ts";
+import type { OutboxTransport } from "../../../jobs/outbox.ts";
 import type { ActionService } from "../actions/service.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { UserService } from "../users/service.ts";
@@ -15,7 +15,7 @@ export type { ForgetResult, PersonalData, RetentionResult };
 export interface PrivacyDeps {
   prisma: PrismaClient;
   /** Where the jobs of withdrawn reminders are removed. */
-  transport: ReminderTransport;
+  transport: OutboxTransport;
   /** Re-plans action reminders once items passed from a forgotten person to their organisation. */
   actions: Pick<ActionService, "planReminders">;
   audit: AuditService;
@@ -51,13 +51,13 @@ export class PrivacyService {
     if (result.kind !== "forgotten") return result;
     this.deps.users.evict(userId);
     let stale = 0;
-    for (const jobId of result.jobIds) {
+    for (const row of result.withdrawn) {
       try {
-        await this.deps.transport.remove(jobId);
+        await this.deps.transport.remove(row);
       } catch (error) {
         stale++;
-        // The job id names a reminder row, not the person.
-        this.deps.logger.warn({ err: error, jobId }, "could not remove a withdrawn reminder's job after an erasure; it will find no row");
+        // The id names an outbox row, not the person.
+        this.deps.logger.warn({ err: error, outboxId: row.id }, "could not remove a withdrawn message's job after an erasure; it will find no row");
       }
     }
     for (const meetingId of result.actionMeetings) {
@@ -68,7 +68,7 @@ export class PrivacyService {
       }
     }
     // Neither the Telegram id nor the anonymous one: a log line must not link the two.
-    this.deps.logger.info({ reminders: result.jobIds.length, jobsLeft: stale }, "a person was forgotten");
+    this.deps.logger.info({ messages: result.withdrawn.length, jobsLeft: stale }, "a person was forgotten");
     return result;
   }
 
@@ -83,7 +83,7 @@ export class PrivacyService {
   /** The nightly job: meetings past their network's retention period keep counts, not names (stored minutes versions included). */
   async applyRetention(now: Date = this.deps.clock()): Promise<RetentionResult> {
     const result = await applyRetention(this.deps.prisma, now);
-    if (result.answers + result.checkIns + result.directCards + result.reminders + result.minutesCopies + result.minutesVersions > 0) this.deps.logger.info(result, "retention applied");
+    if (result.answers + result.checkIns + result.directCards + result.messages + result.minutesVersions > 0) this.deps.logger.info(result, "retention applied");
     return result;
   }
 }

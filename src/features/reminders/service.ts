@@ -1,29 +1,31 @@
-import { Prisma, type Network, type PrismaClient } from "../../db/client.ts";
-import type { Reminder } from "../../db/generated/client.ts";
+import type { Network, PrismaClient } from "../../db/client.ts";
+import type { OutboxMessage } from "../../db/generated/client.ts";
 import { hostContacts } from "../../domain/rotation.ts";
-import { PLANNED_KINDS, planReminders, type Audience, type ReminderPolicy } from "../../domain/reminders.ts";
+import { PLANNED_KINDS, planReminders, type ReminderPolicy } from "../../domain/reminders.ts";
 import type { Logger } from "../../logger.ts";
-import { reminderJobId, type ReminderTransport } from "../../../jobs/reminders.ts";
 import type { AuditService } from "../audit/service.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { audienceKey } from "../../outbox/audience.ts";
+import type { OutboxKind } from "../../outbox/kinds.ts";
+import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
+import type { Payload } from "../../outbox/types.ts";
 
-export type { Reminder };
+/** A reminder is an outbox row the planner wrote: its key starts with `reminder:`. */
+export type Reminder = OutboxMessage;
 
-/** How late a reminder may still go out after the bot was down when it fell due. */
-export const GRACE_MS = 30 * 60_000;
-/** A claim older than this belongs to a worker that died mid-send: the reminder goes out again. */
-const STALE_CLAIM_MS = 10 * 60_000;
+/** Every reminder's dedupe key starts with this; `/reminders` and the network export list them. */
+export const REMINDER_PREFIX = "reminder:";
+/** A reminder's dedupe key: one per meeting, kind, offset and tag (its audience, or what it is about). */
+export const reminderKey = (meetingId: number, kind: string, offsetMinutes: number, tag: string): string => `${REMINDER_PREFIX}${meetingId}:${kind}:${offsetMinutes}:${tag}`;
 
-export function audienceKey(audience: Audience): string {
-  return audience.kind === "member" ? `member:${audience.memberId}` : `chat:${audience.chatId}:${audience.topicId}`;
-}
-
-export function readAudience(key: string): Audience | undefined {
-  const member = /^member:(\d+)$/.exec(key);
-  if (member) return { kind: "member", memberId: Number(member[1]) };
-  const chat = /^chat:(-?\d+):(\d+)$/.exec(key);
-  if (chat) return { kind: "chat", chatId: BigInt(chat[1]!), topicId: Number(chat[2]) };
-  return undefined;
+/**
+ * A one-off reminder's tag names it within its meeting and kind; it is also where it goes,
+ * except for an action item's (`action:<entry>:member:<id>` goes to the member, about the entry).
+ */
+function columnsOf(tag: string): { audience: string; payload: Payload } {
+  const action = /^action:(\d+):(member:\d+)$/.exec(tag);
+  if (action) return { audience: action[2]!, payload: { entryId: Number(action[1]) } };
+  return { audience: tag, payload: {} };
 }
 
 export function policyOf(network: Network, meeting: { reminderOffsets: number[] }): ReminderPolicy {
@@ -37,13 +39,14 @@ export function policyOf(network: Network, meeting: { reminderOffsets: number[] 
 export type SetPolicyResult = { kind: "set"; replanned: number } | { kind: "unknown-meeting" } | { kind: "closed" };
 
 /**
- * The reminder ledger: the database says what is due when; BullMQ jobs only carry it. Planning
- * is idempotent (run it as often as you like), and start-up reconciles the queue with the ledger.
+ * Plans reminders into the outbox: the database says what is due when, the delivery decides at
+ * the last moment whether it still applies. Planning is idempotent and safe to run from several
+ * processes at once (a row that exists already is left as it is).
  */
 export class ReminderService {
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly transport: ReminderTransport,
+    private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
     private readonly logger: Logger,
@@ -53,12 +56,13 @@ export class ReminderService {
   async plan(meetingId: number): Promise<number> {
     const meeting = await this.prisma.meeting.findUnique({
       where: { id: meetingId },
-      include: { network: { include: { members: { where: ACTIVE_MEMBER, select: { id: true, role: true } }, chats: true } }, reminders: true },
+      include: { network: { include: { members: { where: ACTIVE_MEMBER, select: { id: true, role: true } }, chats: true } }, outbox: { where: { dedupeKey: { startsWith: REMINDER_PREFIX } } } },
     });
     if (!meeting) return 0;
     if (meeting.status === "cancelled") return this.cancelAll(meetingId, "meeting cancelled");
     const { network } = meeting;
     const hostContacts = meeting.hostOrganisationId === null ? [] : await this.hostContactIds(meeting.hostOrganisationId);
+    const now = this.clock();
     const wanted = planReminders({
       meeting,
       invited: meeting.status === "invited",
@@ -67,47 +71,29 @@ export class ReminderService {
       members: network.members.map((m) => ({ memberId: m.id, organiser: m.role === "organiser" })),
       chats: network.chats.map((c) => ({ chatId: c.telegramChatId, topicId: c.topicId })),
       hostContacts,
-      now: this.clock(),
+      now,
     });
-    const keyOf = (r: { kind: string; offsetMinutes: number; audience: string }) => `${r.kind}|${r.offsetMinutes}|${r.audience}`;
     // Only what the planner plans; one-off rows (a host's answer deadline) are left alone.
-    const planned = meeting.reminders.filter((r) => PLANNED_KINDS.has(r.kind));
-    const existing = new Map(planned.map((r) => [keyOf(r), r]));
+    const planned = meeting.outbox.filter((r) => PLANNED_KINDS.has(r.kind));
+    const existing = new Map(planned.map((r) => [r.dedupeKey, r]));
     const wantedKeys = new Set<string>();
-    const fresh: { meetingId: number; kind: string; offsetMinutes: number; audience: string; fireAt: Date }[] = [];
-    for (const plan of wanted) {
-      const row = { kind: plan.kind, offsetMinutes: plan.offsetMinutes, audience: audienceKey(plan.audience) };
-      wantedKeys.add(keyOf(row));
-      const found = existing.get(keyOf(row));
-      if (!found) fresh.push({ meetingId, ...row, fireAt: plan.fireAt });
-      // Already planned for this time, sent or not. (A job Redis lost is restored by reconcile.)
-      else if (found.fireAt.getTime() !== plan.fireAt.getTime()) await this.move(found, plan.fireAt);
-    }
-    // New rows in one statement, their job ids in another, their jobs in one Redis round trip.
-    if (fresh.length > 0) {
-      const created = await this.prisma.reminder.createManyAndReturn({ data: fresh, select: { id: true, fireAt: true } });
-      await this.prisma.$executeRaw`
-        UPDATE "Reminder" SET "jobId" = 'r' || id || '-' || (EXTRACT(EPOCH FROM "fireAt") * 1000)::bigint
-        WHERE id IN (${Prisma.join(created.map((r) => r.id))})`;
-      await this.transport.addNew(created);
-    }
-    const now = this.clock();
-    for (const row of planned) {
-      // One already due is on its way (its job re-reads everything); the rest are withdrawn.
-      if (row.status === "scheduled" && row.fireAt > now && !wantedKeys.has(keyOf(row))) await this.settle(row, "cancelled", "no longer planned");
-    }
-    return wanted.length;
-  }
-
-  /** A reminder whose time changed: back to scheduled at the new time, with a new job. */
-  private async move(previous: Reminder, fireAt: Date) {
-    if (previous.jobId) await this.transport.remove(previous.jobId);
-    const moved = { id: previous.id, fireAt };
-    await this.prisma.reminder.update({
-      where: { id: previous.id },
-      data: { fireAt, jobId: reminderJobId(moved), status: "scheduled", sentAt: null, claimedAt: null, reason: null },
+    await this.outbox.transaction(async (out) => {
+      const fresh = [];
+      for (const plan of wanted) {
+        const audience = audienceKey(plan.audience);
+        const dedupeKey = reminderKey(meetingId, plan.kind, plan.offsetMinutes, audience);
+        wantedKeys.add(dedupeKey);
+        const found = existing.get(dedupeKey);
+        if (!found) fresh.push({ dedupeKey, kind: plan.kind as OutboxKind, networkId: network.id, meetingId, audience, offsetMinutes: plan.offsetMinutes, notBefore: plan.fireAt });
+        // Already planned for this time, sent or not.
+        else if (found.notBefore.getTime() !== plan.fireAt.getTime()) await out.move(found.id, plan.fireAt);
+      }
+      await out.write(fresh);
+      // One already due is on its way (the delivery re-reads everything); the rest are withdrawn.
+      const gone = planned.filter((row) => row.status === "scheduled" && row.notBefore > now && !wantedKeys.has(row.dedupeKey)).map((row) => row.id);
+      if (gone.length > 0) await out.withdraw({ id: { in: gone } }, "no longer planned");
     });
-    await this.transport.ensure(moved);
+    return wanted.length;
   }
 
   /** Members who receive the host checklist: the organisation's marked contacts, else all its members. */
@@ -116,102 +102,42 @@ export class ReminderService {
     return hostContacts(members).map((m) => m.id);
   }
 
-  /** A one-off reminder outside the planner (a host's answer deadline), in the same ledger. */
-  async scheduleOne(meetingId: number, kind: string, audience: string, fireAt: Date): Promise<void> {
-    const key = { meetingId, kind, offsetMinutes: 0, audience };
-    const existing = await this.prisma.reminder.findUnique({ where: { meetingId_kind_offsetMinutes_audience: key } });
+  private async scheduleOneIn(out: OutboxWriter, meetingId: number, kind: OutboxKind, tag: string, fireAt: Date): Promise<void> {
+    const dedupeKey = reminderKey(meetingId, kind, 0, tag);
+    const existing = await out.tx.outboxMessage.findUnique({ where: { dedupeKey } });
     // Asked again for the same time: already on its way or sent, never twice.
-    if (existing && existing.fireAt.getTime() === fireAt.getTime() && existing.status !== "cancelled" && existing.status !== "skipped") return;
-    const stored = await this.prisma.reminder.upsert({
-      where: { meetingId_kind_offsetMinutes_audience: key },
-      create: { ...key, fireAt },
-      update: { fireAt, status: "scheduled", sentAt: null, claimedAt: null, reason: null },
+    if (existing && existing.notBefore.getTime() === fireAt.getTime() && existing.status !== "cancelled" && existing.status !== "skipped") return;
+    if (existing) return out.move(existing.id, fireAt);
+    const meeting = await out.tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { networkId: true } });
+    await out.write([{ dedupeKey, kind, networkId: meeting.networkId, meetingId, ...columnsOf(tag), notBefore: fireAt }]);
+  }
+
+  /** One-off reminders whose tag starts with the prefix become exactly `wanted`: the rest are withdrawn. */
+  async replaceOneOffs(meetingId: number, tagPrefix: string, wanted: { kind: OutboxKind; audience: string; fireAt: Date }[], reason: string): Promise<void> {
+    const keep = new Set(wanted.map((w) => reminderKey(meetingId, w.kind, 0, w.audience)));
+    await this.outbox.transaction(async (out) => {
+      const rows = await out.tx.outboxMessage.findMany({ where: { meetingId, status: "scheduled", dedupeKey: { startsWith: REMINDER_PREFIX }, offsetMinutes: 0 }, select: { id: true, dedupeKey: true, kind: true } });
+      const gone = rows.filter((row) => row.dedupeKey.startsWith(reminderKey(meetingId, row.kind, 0, tagPrefix)) && !keep.has(row.dedupeKey)).map((row) => row.id);
+      if (gone.length > 0) await out.withdraw({ id: { in: gone } }, reason);
+      for (const w of wanted) await this.scheduleOneIn(out, meetingId, w.kind, w.audience, w.fireAt);
     });
-    const jobId = reminderJobId(stored);
-    await this.prisma.reminder.update({ where: { id: stored.id }, data: { jobId } });
-    await this.transport.ensure(stored);
-  }
-
-  async cancelOne(meetingId: number, kind: string, audience: string): Promise<void> {
-    const row = await this.prisma.reminder.findUnique({ where: { meetingId_kind_offsetMinutes_audience: { meetingId, kind, offsetMinutes: 0, audience } } });
-    if (row?.status === "scheduled") await this.settle(row, "cancelled", "answered");
-  }
-
-  /** One-off reminders whose audience starts with the prefix become exactly `wanted`: the rest are withdrawn. */
-  async replaceOneOffs(meetingId: number, audiencePrefix: string, wanted: { kind: string; audience: string; fireAt: Date }[], reason: string): Promise<void> {
-    const keep = new Set(wanted.map((w) => `${w.kind}|${w.audience}`));
-    const rows = await this.prisma.reminder.findMany({ where: { meetingId, status: "scheduled", audience: { startsWith: audiencePrefix } } });
-    for (const row of rows) if (!keep.has(`${row.kind}|${row.audience}`)) await this.settle(row, "cancelled", reason);
-    for (const w of wanted) await this.scheduleOne(meetingId, w.kind, w.audience, w.fireAt);
   }
 
   /** Every scheduled reminder of the meeting is withdrawn (cancelled, or no longer invited). */
   async cancelAll(meetingId: number, reason: string): Promise<number> {
-    const rows = await this.prisma.reminder.findMany({ where: { meetingId, status: "scheduled" } });
-    for (const row of rows) await this.settle(row, "cancelled", reason);
+    await this.outbox.transaction((out) => out.withdraw({ meetingId, dedupeKey: { startsWith: REMINDER_PREFIX } }, reason));
     return 0;
   }
 
-  private async settle(row: Reminder, status: "cancelled" | "skipped", reason: string) {
-    await this.prisma.reminder.updateMany({ where: { id: row.id, status: "scheduled" }, data: { status, reason } });
-    if (row.jobId) await this.transport.remove(row.jobId);
-  }
-
-  /**
-   * On start: every future reminder has its job even if Redis lost everything; those that fell
-   * due while the bot was down go out if within the grace period and are skipped otherwise.
-   */
-  async reconcile(): Promise<{ restored: number; skipped: number; reclaimed: number }> {
-    const now = this.clock().getTime();
-    const reclaimed = await this.prisma.reminder.updateMany({
-      where: { status: "sending", claimedAt: { lt: new Date(now - STALE_CLAIM_MS) } },
-      data: { status: "scheduled", claimedAt: null },
-    });
-    const rows = await this.prisma.reminder.findMany({ where: { status: "scheduled" } });
-    let restored = 0;
-    let skipped = 0;
-    for (const row of rows) {
-      if (row.fireAt.getTime() < now - GRACE_MS) {
-        await this.settle(row, "skipped", "fell due while the bot was down");
-        this.logger.warn({ reminderId: row.id, fireAt: row.fireAt.toISOString() }, "reminder skipped: missed by more than the grace period");
-        skipped++;
-        continue;
-      }
-      if (await this.transport.ensure(row)) restored++;
-    }
-    // Planning is idempotent: re-planning picks up members and chats that joined since.
-    const ahead = await this.prisma.meeting.findMany({ where: { status: "invited", endsAt: { gt: new Date(now) } }, select: { id: true } });
+  /** Planning is idempotent: at start, re-planning picks up members and chats that joined while the bot was down. */
+  async replanAhead(): Promise<number> {
+    const ahead = await this.prisma.meeting.findMany({ where: { status: "invited", endsAt: { gt: this.clock() } }, select: { id: true } });
     for (const meeting of ahead) await this.plan(meeting.id);
-    return { restored, skipped, reclaimed: reclaimed.count };
-  }
-
-  /** Takes the row for sending; false if it was moved, withdrawn, or another worker has it. */
-  async claim(reminderId: number, fireAt: Date): Promise<boolean> {
-    const { count } = await this.prisma.reminder.updateMany({
-      where: { id: reminderId, status: "scheduled", fireAt },
-      data: { status: "sending", claimedAt: this.clock() },
-    });
-    return count === 1;
-  }
-
-  /** A claimed reminder could not go out now (Telegram said wait, or an error to retry): back in line. */
-  async release(reminderId: number): Promise<void> {
-    await this.prisma.reminder.updateMany({ where: { id: reminderId, status: "sending" }, data: { status: "scheduled", claimedAt: null } });
-  }
-
-  async finish(reminderId: number, status: "sent" | "skipped" | "cancelled" | "failed", reason?: string): Promise<void> {
-    await this.prisma.reminder.update({
-      where: { id: reminderId },
-      data: { status, reason: reason ?? null, ...(status === "sent" ? { sentAt: this.clock() } : {}) },
-    });
-  }
-
-  find(reminderId: number) {
-    return this.prisma.reminder.findUnique({ where: { id: reminderId }, include: { meeting: { include: { network: true, hostOrganisation: true } } } });
+    return ahead.length;
   }
 
   listForMeeting(meetingId: number): Promise<Reminder[]> {
-    return this.prisma.reminder.findMany({ where: { meetingId }, orderBy: [{ fireAt: "asc" }, { id: "asc" }] });
+    return this.prisma.outboxMessage.findMany({ where: { meetingId, dedupeKey: { startsWith: REMINDER_PREFIX } }, orderBy: [{ notBefore: "asc" }, { id: "asc" }] });
   }
 
   /** Sets the network's offsets (every invited meeting ahead is re-planned) or one meeting's. */

@@ -38,7 +38,7 @@ export function meetingRemindersLines(reader: Reader, network: Network, meeting:
   const lines = [reader.t("reminders-meeting-heading", { number: meeting.number, offsets: offsetsText(reader, offsets) })];
   const groups = new Map<string, Reminder[]>();
   for (const row of rows) {
-    const key = `${row.fireAt.getTime()}|${row.kind}|${row.offsetMinutes}`;
+    const key = `${row.notBefore.getTime()}|${row.kind}|${row.offsetMinutes}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
   for (const group of groups.values()) {
@@ -48,7 +48,7 @@ export function meetingRemindersLines(reader: Reader, network: Network, meeting:
       .filter((s) => s.count > 0)
       .map((s) => reader.t(`reminder-count-${s.status}`, { count: s.count }))
       .join(", ");
-    lines.push(reader.t("reminders-line", { when: formatInstant(first.fireAt, network.timeZone, reader.locale), what, statuses }));
+    lines.push(reader.t("reminders-line", { when: formatInstant(first.notBefore, network.timeZone, reader.locale), what, statuses }));
   }
   return lines;
 }

@@ -1,21 +1,16 @@
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
-import type { Translator } from "../../bot/i18n.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
 import { toCsv } from "../../domain/csv.ts";
 import { formatIsoInZone } from "../../domain/datetime.ts";
 import { parseRsvpReply, readStatusWord } from "../../domain/rsvp-reply.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Logger } from "../../logger.ts";
 import type { Feature } from "../feature.ts";
-import type { CardRefresher } from "../invitations/card-refresher.ts";
 import type { InvitationService } from "../invitations/service.ts";
 import { readRsvpData } from "../invitations/view.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
-import type { UserService } from "../users/service.ts";
 import type { AttendanceService } from "../attendance/service.ts";
-import { tellPromoted } from "./notify.ts";
 import type { AnswerOutcome, AnswerRequest, RsvpService } from "./service.ts";
 import { outcomeText, REACTION, rsvpListLines } from "./view.ts";
 import { repliedMessage } from "../../bot/replied.ts";
@@ -24,10 +19,6 @@ export interface RsvpDeps {
   rsvps: RsvpService;
   invitations: InvitationService;
   meetings: MeetingService;
-  users: UserService;
-  refresher: CardRefresher;
-  translator: Translator;
-  logger: Logger;
   attendance: AttendanceService;
 }
 
@@ -36,19 +27,14 @@ export const EXPORT_COLUMNS = ["meeting_number", "organisation", "member", "stat
 /** Answers by button, by plain-language reply to a card, and by /rsvp; /rsvps and /export for organisers. */
 export function rsvpFeature(deps: RsvpDeps): Feature {
   const composer = new Composer<BotContext>();
-  const { rsvps, invitations, refresher } = deps;
+  // Cards and promotion DMs follow from the answer's own transaction (RsvpService).
+  const { rsvps, invitations } = deps;
 
   /** Records the answer; a stranger answering on a group's card becomes a member first, as writing there would make them. */
   const answer = async (ctx: BotContext, request: AnswerRequest): Promise<AnswerOutcome> => {
     let outcome = await rsvps.answer(request);
     if (outcome.kind === "not-member" && ctx.chat?.type !== "private" && (await ctx.takePart())?.membership) outcome = await rsvps.answer(request);
     return outcome;
-  };
-
-  const afterAnswer = async (ctx: BotContext, meetingId: number, outcome: AnswerOutcome) => {
-    if (outcome.kind !== "recorded") return;
-    refresher.touch(meetingId);
-    await tellPromoted(deps, ctx.api, outcome.promoted);
   };
 
   composer.callbackQuery(/^rsvp:/, async (ctx) => {
@@ -60,7 +46,6 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     }
     const outcome = await answer(ctx, { meetingId: button.meetingId, userId: BigInt(ctx.from.id), status: button.status, partySize: button.partySize, source: "button" });
     await ctx.answerCallbackQuery({ text: outcomeText(ctx, outcome), show_alert: outcome.kind !== "recorded" || outcome.waitlisted });
-    await afterAnswer(ctx, button.meetingId, outcome);
   });
 
   // A reply to one of our cards, in plain language. Anything else passes on.
@@ -75,7 +60,6 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     const outcome = await answer(ctx, { meetingId, userId: BigInt(ctx.from.id), status: reading.status, partySize: reading.partySize, source: "reply" });
     if (outcome.kind === "recorded" && !outcome.waitlisted) await ctx.react(REACTION[outcome.status]);
     else await reply(outcomeText(ctx, outcome));
-    await afterAnswer(ctx, meetingId, outcome);
   });
 
   composer.command("rsvp", async (ctx) => {
@@ -90,7 +74,6 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     if (partySize !== undefined && status !== "yes") return void (await ctx.reply(ctx.t("rsvp-usage")));
     const outcome = await answer(ctx, { meetingId: meeting.id, userId: BigInt(ctx.from!.id), status, partySize, source: "command" });
     await ctx.reply(outcomeText(ctx, outcome));
-    await afterAnswer(ctx, meeting.id, outcome);
   });
 
   /** The meeting named by an organiser command's only argument, or undefined after saying why not. */

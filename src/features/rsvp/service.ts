@@ -2,6 +2,10 @@ import { Prisma, type PrismaClient } from "../../db/client.ts";
 import { MAX_PARTY_SIZE, type RsvpStatus } from "../../domain/rsvp-reply.ts";
 import { PressBatcher } from "./press-batcher.ts";
 import { displayName } from "../../domain/names.ts";
+import { lockMeeting } from "../../db/meeting-lock.ts";
+import { memberAudience } from "../../outbox/audience.ts";
+import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
+import { refreshCards } from "../invitations/refresh.ts";
 
 export type RsvpSource = "button" | "reply" | "command";
 
@@ -77,6 +81,7 @@ export class RsvpService {
 
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly outbox: Outbox,
     private readonly clock: () => Date,
   ) {
     this.batcher = new PressBatcher((requests) => this.answerBatch(requests));
@@ -94,6 +99,7 @@ export class RsvpService {
   /**
    * The common case in one statement: open meetings without a capacity, callers who are
    * members. Whatever it does not write (capacity, closed, strangers) takes the careful path.
+   * The meetings' cards are refreshed in the same transaction.
    */
   private async answerBatch(requests: AnswerRequest[]): Promise<AnswerOutcome[]> {
     const now = this.clock();
@@ -105,7 +111,8 @@ export class RsvpService {
       distinct.map((r, i) => Prisma.sql`(${i}::int, ${r.meetingId}::int, ${r.userId}::bigint, ${r.status}::text, ${r.partySize ?? null}::int, ${r.source}::text)`),
     );
     // A "yes" without a size keeps the size of an earlier "yes" (pressing ✅ after "we are 3").
-    const written = await this.prisma.$queryRaw<{ seq: number; partySize: number }[]>`
+    const written = await this.outbox.transaction(async (out) => {
+      const rows = await out.tx.$queryRaw<{ seq: number; partySize: number; meetingId: number; networkId: number }[]>`
       WITH input(seq, meeting_id, user_id, status, party_size, source) AS (VALUES ${input}),
       written AS (
         INSERT INTO "Rsvp" AS r ("meetingId", "memberId", status, "partySize", source, "answeredAt", "updatedAt")
@@ -122,10 +129,15 @@ export class RsvpService {
           SET status = EXCLUDED.status, "partySize" = EXCLUDED."partySize", source = EXCLUDED.source, "updatedAt" = EXCLUDED."updatedAt"
         RETURNING r."meetingId", r."memberId", r."partySize"
       )
-      SELECT i.seq, w."partySize"
+      SELECT i.seq, w."partySize", w."meetingId", m."networkId"
       FROM written w
       JOIN "Member" m ON m.id = w."memberId"
       JOIN input i ON i.user_id = m."userId" AND i.meeting_id = w."meetingId"`;
+      const meetings = new Map(rows.map((row) => [row.meetingId, { id: row.meetingId, networkId: row.networkId }]));
+      // In one order, so two batches touching the same meetings never wait for each other in a circle.
+      for (const meeting of [...meetings.values()].sort((a, b) => a.id - b.id)) await refreshCards(out, meeting);
+      return rows;
+    });
     const writtenSizes = new Map(written.map((row) => [keyOf(distinct[row.seq]!), row.partySize]));
     const outcomes: AnswerOutcome[] = [];
     for (const request of requests) {
@@ -139,8 +151,13 @@ export class RsvpService {
 
   /** One answer in a transaction: explains refusals and keeps the capacity and waitlist exact. */
   private answerCarefully(request: AnswerRequest): Promise<AnswerOutcome> {
-    const now = this.clock();
-    return this.prisma.$transaction(async (tx) => {
+    return this.outbox.transaction(async (out) => {
+      const { tx } = out;
+      // Seats left and the waitlist are read from many rows: one answer per meeting at a time
+      // (across processes too), so two presses for the last seat cannot both take it.
+      if (!(await lockMeeting(tx, request.meetingId))) return { kind: "unknown-meeting" } as const;
+      // Read once the lock is held, so the waitlist's order is the order answers were written in.
+      const now = this.clock();
       const meeting = await tx.meeting.findUnique({
         where: { id: request.meetingId },
         select: { id: true, networkId: true, number: true, status: true, startsAt: true, rsvpDeadline: true, capacity: true },
@@ -174,7 +191,8 @@ export class RsvpService {
         create: { meetingId: meeting.id, memberId: member.id, answeredAt: now, ...data },
         update: data,
       });
-      const promoted = await promoteWaiting(tx, meeting);
+      const promoted = await promoteWaiting(out, meeting);
+      await refreshCards(out, meeting);
       const stillWaiting = waitlistedAt !== null && !promoted.some((p) => p.userId === request.userId);
       const position = stillWaiting
         ? await tx.rsvp.count({ where: { meetingId: meeting.id, status: "yes", waitlistedAt: { not: null, lte: waitlistedAt! } } })
@@ -190,12 +208,9 @@ export class RsvpService {
     });
   }
 
-  /** After the capacity grew: gives freed places to those waiting, in order. */
+  /** After the capacity grew: gives freed places to those waiting, in order; each hears it by DM. */
   promoteWaiting(meetingId: number): Promise<Promotion[]> {
-    return this.prisma.$transaction(async (tx) => {
-      const meeting = await tx.meeting.findUnique({ where: { id: meetingId } });
-      return meeting ? promoteWaiting(tx, meeting) : [];
-    });
+    return this.outbox.transaction((out) => promoteInTransaction(out, meetingId));
   }
 
   /** Counts per organisation, no names: what the invitation card shows. */
@@ -295,27 +310,47 @@ function isOpen(meeting: Pick<MeetingState, "status" | "startsAt" | "rsvpDeadlin
   return meeting.rsvpDeadline === null || meeting.rsvpDeadline > now;
 }
 
-/** Strict order: the first in line gets the next place, and nobody overtakes a larger party. */
-async function promoteWaiting(tx: Prisma.TransactionClient, meeting: MeetingState): Promise<Promotion[]> {
-  if (meeting.capacity === null) {
-    const waiting = await tx.rsvp.findMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, include: { member: true } });
-    await tx.rsvp.updateMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, data: { waitlistedAt: null } });
-    return waiting.flatMap((r) => (r.member && !r.member.leftAt ? [{ userId: r.member.userId, meetingNumber: meeting.number, partySize: r.partySize }] : []));
-  }
+/**
+ * In the transaction of a change that may free places (a capacity raised): those waiting get
+ * them in order, each told by DM, and the cards show it.
+ */
+export async function promoteInTransaction(out: OutboxWriter, meetingId: number): Promise<Promotion[]> {
+  await lockMeeting(out.tx, meetingId);
+  const meeting = await out.tx.meeting.findUnique({ where: { id: meetingId } });
+  if (!meeting) return [];
+  const promoted = await promoteWaiting(out, meeting);
+  if (promoted.length > 0) await refreshCards(out, meeting);
+  return promoted;
+}
+
+/**
+ * Strict order: the first in line gets the next place, and nobody overtakes a larger party.
+ * Each promoted member is owed a DM, named by their answer and the moment they began waiting.
+ */
+async function promoteWaiting(out: OutboxWriter, meeting: MeetingState): Promise<Promotion[]> {
+  const { tx } = out;
   const yes = await tx.rsvp.findMany({
     where: { meetingId: meeting.id, status: "yes" },
     include: { member: true },
     orderBy: [{ waitlistedAt: "asc" }, { id: "asc" }],
   });
   let taken = yes.filter((r) => r.waitlistedAt === null).reduce((sum, r) => sum + r.partySize, 0);
-  const promoted: Promotion[] = [];
+  const promoted: (Promotion & { memberId: number; key: string })[] = [];
   for (const waiting of yes.filter((r) => r.waitlistedAt !== null)) {
     // Someone who left (or was forgotten) is not coming: they keep their place in line but take no seat.
     if (!waiting.member || waiting.member.leftAt) continue;
-    if (taken + waiting.partySize > meeting.capacity) break;
+    if (meeting.capacity !== null && taken + waiting.partySize > meeting.capacity) break;
     taken += waiting.partySize;
     await tx.rsvp.update({ where: { id: waiting.id }, data: { waitlistedAt: null } });
-    promoted.push({ userId: waiting.member.userId, meetingNumber: meeting.number, partySize: waiting.partySize });
+    const key = `waitlist-promotion:${waiting.id}:${waiting.waitlistedAt!.getTime()}`;
+    promoted.push({ userId: waiting.member.userId, memberId: waiting.member.id, meetingNumber: meeting.number, partySize: waiting.partySize, key });
   }
-  return promoted;
+  if (meeting.capacity === null) {
+    // No capacity any more: nobody waits, also those who left (they take no seat anyway).
+    await tx.rsvp.updateMany({ where: { meetingId: meeting.id, waitlistedAt: { not: null } }, data: { waitlistedAt: null } });
+  }
+  await out.write(
+    promoted.map((p) => ({ dedupeKey: p.key, kind: "waitlist-promotion" as const, networkId: meeting.networkId, meetingId: meeting.id, audience: memberAudience(p.memberId) })),
+  );
+  return promoted.map(({ userId, meetingNumber, partySize }) => ({ userId, meetingNumber, partySize }));
 }

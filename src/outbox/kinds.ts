@@ -1,0 +1,66 @@
+/**
+ * Every kind of message ortak sends other than the direct answer to the person who caused it,
+ * with its rules. A feature registers one renderer per kind it writes (src/outbox/registry.ts);
+ * the delivery refuses to start while a kind listed here has none.
+ */
+export interface KindRules {
+  /** What it is, for people reading this list. */
+  readonly what: string;
+  /**
+   * Past this lateness it is no longer worth sending (a reminder missed while the bot was down
+   * is skipped, not fired late). Without it, a late message still goes out.
+   */
+  readonly staleAfterMs?: number;
+  /** Failed tries (5xx, network) before it is marked failed; 429s and budget waits do not count. */
+  readonly attempts: number;
+  /** When it fails for good the network's organisers are told, once per meeting and kind. */
+  readonly tellOrganisers: boolean;
+  /** Work without a message of its own (it writes other rows, or expires a turn): not paced. */
+  readonly silent?: boolean;
+}
+
+const REMINDER_GRACE_MS = 30 * 60_000;
+const reminder = (what: string): KindRules => ({ what, staleAfterMs: REMINDER_GRACE_MS, attempts: 5, tellOrganisers: true });
+const notice = (what: string): KindRules => ({ what, attempts: 5, tellOrganisers: false });
+
+export const OUTBOX_KINDS = {
+  // Invitations
+  "card-post": { what: "the invitation card in a linked chat (pinned where the bot may)", attempts: 5, tellOrganisers: true },
+  "card-dm": { what: "the invitation card to one member by DM", attempts: 5, tellOrganisers: false },
+  "card-refresh": { what: "a meeting's answers changed: each card that now shows something else gets a card-edit", attempts: 5, tellOrganisers: false, silent: true },
+  "card-edit": { what: "one posted card edited to what the database says now (at most one per card every 3 s)", attempts: 5, tellOrganisers: false },
+
+  // Reminders, planned from the network's policy (src/domain/reminders.ts)
+  before: reminder("to a member who answered yes or maybe, before the meeting (DM)"),
+  "group-summary": reminder("to each linked chat the day before: answers per organisation"),
+  nudge: reminder("to a member who has not answered, before the deadline (DM)"),
+  "group-silent": reminder("to each linked chat at the nudge time: organisations that have not answered"),
+  "organiser-summary": reminder("to each organiser at the deadline: answers per organisation (DM)"),
+  "host-checklist": reminder("to the host's contacts: a preparation step (DM, with a Done button)"),
+  "checkin-card": reminder("to each linked chat at the start: the check-in card"),
+  "action-soon": reminder("to an action item's owner, two days before it is due (DM)"),
+  "action-due": reminder("to an action item's owner on the morning it is due (DM)"),
+  "host-expiry": { what: "a hosting proposal's answer deadline: the turn expires and passes on", attempts: 5, tellOrganisers: false, silent: true },
+
+  // Notices
+  "meeting-notice": notice("a meeting was moved or cancelled: to each linked chat"),
+  "host-proposal": notice("a hosting proposal to the organisation's contacts (DM, with answer buttons)"),
+  "host-group": notice("hosting news to each linked chat: proposed, accepted, declined, swapped"),
+  "host-organisers": notice("hosting news for organisers (DM): expired, nobody left"),
+  "host-swap": notice("a swap request to the other organisation's contacts (DM, with buttons), or its refusal"),
+  "waitlist-promotion": notice("a waitlisted member got a place (DM)"),
+  "membership-organisers": notice("a member left every linked chat: to the organisers (DM)"),
+  "action-organisers": notice("an action item was done: to the organisers (DM)"),
+  "minutes-copy": { what: "a published version of the minutes to a linked chat or an organiser: messages, then .md and .pdf, one part per delivery", attempts: 5, tellOrganisers: true },
+  "delivery-failed": notice("a message could not be delivered for good: to the organisers (DM), once per meeting and kind"),
+} as const satisfies Record<string, KindRules>;
+
+export type OutboxKind = keyof typeof OUTBOX_KINDS;
+
+export function isOutboxKind(kind: string): kind is OutboxKind {
+  return Object.hasOwn(OUTBOX_KINDS, kind);
+}
+
+export function rulesOf(kind: string): KindRules | undefined {
+  return isOutboxKind(kind) ? OUTBOX_KINDS[kind] : undefined;
+}

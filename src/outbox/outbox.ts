@@ -1,0 +1,111 @@
+import { Prisma, type PrismaClient } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import type { ArmedRow, OutboxTransport } from "../../jobs/outbox.ts";
+import type { OutboxEntry, Tx } from "./types.ts";
+
+/** Writes rows inside a transaction; what it armed is handed to the queue after the commit. */
+export interface OutboxWriter {
+  /** New rows; a row whose key exists already is left as it is (never sent twice). */
+  write(entries: readonly OutboxEntry[]): Promise<void>;
+  /**
+   * An edit-like row: scheduled again (not before `notBefore`) unless it is still waiting, in
+   * which case it will render what the database says when it runs anyway.
+   */
+  rearm(entry: OutboxEntry): Promise<void>;
+  /** Scheduled rows matching `where` are withdrawn (a cancelled meeting's reminders). */
+  withdraw(where: Prisma.OutboxMessageWhereInput, reason: string): Promise<number>;
+  /** A scheduled row moves to another time (a rescheduled meeting's reminder). */
+  move(id: number, notBefore: Date): Promise<void>;
+  readonly tx: Tx;
+}
+
+/**
+ * The one way a message other than a direct answer leaves ortak: a row written in the same
+ * transaction as the change that causes it, carried by a BullMQ job afterwards. If handing the
+ * job over fails (Redis down), the periodic reconcile gives the row its job.
+ */
+export class Outbox {
+  constructor(
+    private readonly prisma: PrismaClient,
+    /** Where the rows' jobs go (BullMQ). */
+    readonly transport: OutboxTransport,
+    private readonly clock: () => Date,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Runs `work` in one transaction with a writer; after the commit the armed rows get their jobs. */
+  async transaction<T>(work: (out: OutboxWriter) => Promise<T>, options?: { isolationLevel?: Prisma.TransactionIsolationLevel }): Promise<T> {
+    const armed: ArmedRow[] = [];
+    const withdrawn: ArmedRow[] = [];
+    const result = await this.prisma.$transaction((tx) => work(this.writer(tx, armed, withdrawn)), { timeout: 30_000, ...options });
+    await this.handOver(armed, withdrawn);
+    return result;
+  }
+
+  /** Hands rows armed by a writer to the queue (transaction() does this itself). */
+  async handOver(armed: readonly ArmedRow[], withdrawn: readonly ArmedRow[] = []): Promise<void> {
+    try {
+      for (const row of withdrawn) await this.transport.remove(row);
+      await this.transport.carry(armed);
+    } catch (error) {
+      this.logger.warn({ err: error, rows: armed.length }, "outbox rows written but not handed to the queue; the reconcile will");
+    }
+  }
+
+  /** A writer inside a transaction the caller runs; the caller hands `armed` over after its commit. */
+  writer(tx: Tx, armed: ArmedRow[], withdrawn: ArmedRow[] = []): OutboxWriter {
+    const now = () => this.clock();
+    return {
+      tx,
+      async write(entries) {
+        if (entries.length === 0) return;
+        for (let i = 0; i < entries.length; i += 1000) {
+          const created = await tx.outboxMessage.createManyAndReturn({
+            data: entries.slice(i, i + 1000).map((entry) => ({ ...row(entry), notBefore: entry.notBefore ?? now() })),
+            skipDuplicates: true,
+            select: { id: true, notBefore: true },
+          });
+          armed.push(...created);
+        }
+      },
+      async rearm(entry) {
+        const notBefore = entry.notBefore ?? now();
+        const fields = row(entry);
+        const rows = await tx.$queryRaw<ArmedRow[]>`
+          INSERT INTO "OutboxMessage" ("dedupeKey", kind, "networkId", "meetingId", audience, "offsetMinutes", payload, "notBefore")
+          VALUES (${fields.dedupeKey}, ${fields.kind}, ${fields.networkId}, ${fields.meetingId}, ${fields.audience}, ${fields.offsetMinutes}, ${JSON.stringify(fields.payload)}::jsonb, ${notBefore})
+          ON CONFLICT ("dedupeKey") DO UPDATE SET status = 'scheduled', "notBefore" = EXCLUDED."notBefore", payload = EXCLUDED.payload,
+            attempts = 0, "claimedAt" = NULL, reason = NULL, "sentAt" = NULL
+          WHERE "OutboxMessage".status <> 'scheduled'
+          RETURNING id, "notBefore"`;
+        armed.push(...rows);
+      },
+      async withdraw(where, reason) {
+        const rows = await tx.outboxMessage.findMany({ where: { ...where, status: "scheduled" }, select: { id: true, notBefore: true } });
+        if (rows.length === 0) return 0;
+        await tx.outboxMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: "scheduled" }, data: { status: "cancelled", reason } });
+        withdrawn.push(...rows);
+        return rows.length;
+      },
+      async move(id, notBefore) {
+        const previous = await tx.outboxMessage.findUnique({ where: { id }, select: { id: true, notBefore: true } });
+        if (!previous) return;
+        await tx.outboxMessage.update({ where: { id }, data: { notBefore, status: "scheduled", sentAt: null, claimedAt: null, reason: null, attempts: 0 } });
+        withdrawn.push(previous);
+        armed.push({ id, notBefore });
+      },
+    };
+  }
+}
+
+function row(entry: OutboxEntry) {
+  return {
+    dedupeKey: entry.dedupeKey,
+    kind: entry.kind,
+    networkId: entry.networkId,
+    meetingId: entry.meetingId ?? null,
+    audience: entry.audience,
+    offsetMinutes: entry.offsetMinutes ?? 0,
+    payload: entry.payload ?? {},
+  };
+}

@@ -1,0 +1,69 @@
+import type { PrismaClient } from "../db/client.ts";
+import type { Logger } from "../logger.ts";
+import type { OutboxTransport } from "../../jobs/outbox.ts";
+
+export interface ReconcileDeps {
+  prisma: PrismaClient;
+  transport: OutboxTransport;
+  clock: () => Date;
+  logger: Logger;
+  claimMs: number;
+  /** How often it runs; rows due within two intervals are checked. */
+  intervalMs: number;
+}
+
+/** Overdue by more than this, the outbox is unhealthy (/healthz answers 503). */
+export const OVERDUE_MS = 5 * 60_000;
+
+/**
+ * The database is the truth, the queue only carries it: every row due soon has its job (also
+ * after Redis lost its data while ortak ran), and a row claimed by a worker that died is
+ * scheduled again. Idempotent, so any number of processes may run it at once.
+ */
+export class OutboxReconciler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+
+  constructor(private readonly deps: ReconcileDeps) {}
+
+  async reconcile(): Promise<{ reclaimed: number; repaired: number }> {
+    const { prisma, clock } = this.deps;
+    const now = clock().getTime();
+    const reclaimed = await prisma.outboxMessage.updateManyAndReturn({
+      where: { status: "sending", claimedAt: { lt: new Date(now - this.deps.claimMs) } },
+      data: { status: "scheduled", claimedAt: null },
+      select: { id: true, notBefore: true },
+    });
+    const due = await prisma.outboxMessage.findMany({
+      where: { status: "scheduled", notBefore: { lte: new Date(now + 2 * this.deps.intervalMs) } },
+      select: { id: true, notBefore: true },
+      orderBy: { notBefore: "asc" },
+      take: 20_000,
+    });
+    const repaired = await this.deps.transport.repair(due);
+    if (repaired > 0 || reclaimed.length > 0) this.deps.logger.warn({ repaired, reclaimed: reclaimed.length }, "outbox reconciled with the queue");
+    return { reclaimed: reclaimed.length, repaired };
+  }
+
+  /** Rows that should have gone out more than five minutes ago. */
+  overdue(): Promise<number> {
+    return this.deps.prisma.outboxMessage.count({ where: { status: { in: ["scheduled", "sending"] }, notBefore: { lt: new Date(this.deps.clock().getTime() - OVERDUE_MS) } } });
+  }
+
+  start(): void {
+    const tick = () => {
+      if (this.running) return;
+      this.running = this.reconcile()
+        .catch((error: unknown) => this.deps.logger.error({ err: error }, "outbox reconcile failed; trying again at the next interval"))
+        .finally(() => (this.running = undefined));
+    };
+    tick();
+    this.timer = setInterval(tick, this.deps.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,124 @@
+import { Api } from "grammy";
+import { Redis } from "ioredis";
+import type { Worker } from "bullmq";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { QueueOutboxTransport } from "../../jobs/outbox.ts";
+import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";
+import { Translator } from "../../src/bot/i18n.ts";
+import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { createDelivery } from "../../src/features/delivery.ts";
+import { createServices } from "../../src/features/services.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
+import { OutboxReconciler } from "../../src/outbox/reconcile.ts";
+import { createDeliveryWorker } from "../../src/outbox/worker.ts";
+import { TelegramEmulator, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { startTestRedis } from "../support/harness.ts";
+import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
+
+/** One ortak process's delivery side: its own database pool, Redis connections, worker and reconcile. */
+interface DeliveryProcess {
+  worker: Worker;
+  reconciler: OutboxReconciler;
+  close(): Promise<void>;
+}
+
+let server: TestPostgres;
+let redisServer: Awaited<ReturnType<typeof startTestRedis>>;
+let emulator: TelegramEmulator;
+let setupDb: Database;
+let queue: OrtakQueue;
+
+async function startProcess(): Promise<DeliveryProcess> {
+  const db = await openDatabase({ kind: "postgres", url: server.url });
+  const redis = new Redis({ path: redisServer.socketPath, maxRetriesPerRequest: 3 });
+  const processQueue = createQueue({ path: redisServer.socketPath, maxRetriesPerRequest: null });
+  const transport = new QueueOutboxTransport(processQueue, redis);
+  const services = createServices(db.prisma, { transport });
+  const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
+  api.config.use(markUnreachableOn403(services.users, silentLogger));
+  const delivery = createDelivery({ services, transport, api, budget: new SendBudget(redis, TELEGRAM_BUDGET), translator: await Translator.load(), logger: silentLogger, claimMs: 60_000 });
+  const worker = createDeliveryWorker({ path: redisServer.socketPath, maxRetriesPerRequest: null }, delivery, { heartbeat: async () => 0, retention: async () => 0 }, silentLogger);
+  const reconciler = new OutboxReconciler({ prisma: db.prisma, transport, clock: () => new Date(), logger: silentLogger, claimMs: 60_000, intervalMs: 300 });
+  return {
+    worker,
+    reconciler,
+    close: async () => {
+      await reconciler.stop();
+      await worker.close();
+      await processQueue.close();
+      redis.disconnect();
+      await db.close();
+    },
+  };
+}
+
+beforeAll(async () => {
+  server = await startTestPostgres();
+  redisServer = await startTestRedis();
+  emulator = new TelegramEmulator();
+  await emulator.start();
+  setupDb = await openDatabase({ kind: "postgres", url: server.url });
+  queue = createQueue({ path: redisServer.socketPath, maxRetriesPerRequest: null });
+}, 60_000);
+afterAll(async () => {
+  await queue?.close();
+  await setupDb?.close();
+  await emulator?.stop();
+  await redisServer?.remove();
+  await server?.stop();
+});
+
+/** A network with an invited meeting ahead and `count` members who started the bot and have not answered. */
+async function membersToNudge(count: number): Promise<{ users: EmulatedUser[]; rows: { id: number; notBefore: Date }[] }> {
+  const { prisma } = setupDb;
+  const network = await prisma.network.create({ data: { name: "İki İşçi Ağı", seriesTitle: "İki İşçi Ağı", joinCode: `W${Date.now()}`.slice(0, 12) } });
+  const meeting = await prisma.meeting.create({
+    data: { networkId: network.id, number: 25, title: "25. toplantı", startsAt: new Date("2027-03-17T07:00:00Z"), endsAt: new Date("2027-03-17T12:00:00Z"), status: "invited", invitedAt: new Date() },
+  });
+  const users = Array.from({ length: count }, (_, i) => emulator.createUser({ first_name: `Üye ${i}`, language_code: "tr" }));
+  for (const user of users) user.startedBot = true;
+  await prisma.telegramUser.createMany({ data: users.map((u) => ({ id: BigInt(u.id), firstName: u.first_name, languageCode: "tr", dmReachable: true })) });
+  const members = await prisma.member.createManyAndReturn({ data: users.map((u) => ({ networkId: network.id, userId: BigInt(u.id) })), select: { id: true } });
+  const rows = await prisma.outboxMessage.createManyAndReturn({
+    data: members.map((m) => ({ dedupeKey: `reminder:${meeting.id}:nudge:0:member:${m.id}`, kind: "nudge", networkId: network.id, meetingId: meeting.id, audience: `member:${m.id}`, notBefore: new Date() })),
+    select: { id: true, notBefore: true },
+  });
+  return { users, rows };
+}
+
+async function waitUntil(done: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe("any number of delivery processes on one Redis and one PostgreSQL", () => {
+  it("two workers deliver every row once, also when Redis loses its data half way and the reconcile restores the jobs", async () => {
+    const { users, rows } = await membersToNudge(60);
+    const writer = new Redis({ path: redisServer.socketPath });
+    const transport = new QueueOutboxTransport(queue, writer);
+    // Each row's job is added twice (two writers racing): the job id makes it one.
+    await transport.carry(rows);
+    await transport.carry(rows);
+    writer.disconnect();
+    const processes = [await startProcess(), await startProcess()];
+    const sentCount = () => setupDb.prisma.outboxMessage.count({ where: { id: { in: rows.map((r) => r.id) }, status: "sent" } });
+    try {
+      for (const p of processes) void p.worker.run();
+      await waitUntil(async () => (await sentCount()) >= 20);
+      const flusher = new Redis({ path: redisServer.socketPath });
+      await flusher.flushall();
+      flusher.disconnect();
+      for (const p of processes) p.reconciler.start();
+      await waitUntil(async () => (await sentCount()) === rows.length);
+    } finally {
+      for (const p of processes) await p.close();
+    }
+    const nudges = users.map((u) => emulator.botMessagesIn(u.id).filter((m) => m.text?.includes("25. toplantı")).length);
+    expect(nudges).toEqual(users.map(() => 1));
+  }, 120_000);
+});
