@@ -2,6 +2,8 @@ import { Queue, Worker, type ConnectionOptions, type Job } from "bullmq";
 import type { Logger } from "../src/logger.ts";
 import { MAIN_QUEUE, type JobName, type JobPayloads, type Processors } from "./definitions.ts";
 
+const KNOWN_KINDS: ReadonlySet<string> = new Set<JobName>(["heartbeat", "retention", "deliver"]);
+
 export type OrtakQueue = Queue<JobPayloads[JobName], unknown, JobName>;
 
 export function createQueue(connection: ConnectionOptions): OrtakQueue {
@@ -20,8 +22,13 @@ export function createWorker(connection: ConnectionOptions, processors: Partial<
     MAIN_QUEUE,
     async (job: Job) => {
       const processor = processors[job.name as JobName] as ((data: unknown, job: Job) => Promise<unknown>) | undefined;
-      if (!processor) throw new Error(`no processor for job kind "${job.name}"`);
-      return processor(job.data, job);
+      if (processor) return processor(job.data, job);
+      // A kind an earlier version queued (its "reminder" jobs, now outbox rows with jobs of their own).
+      if (!KNOWN_KINDS.has(job.name)) {
+        logger.info({ job: job.name, jobId: job.id }, "a job of a kind this version no longer has: dropped");
+        return "dropped";
+      }
+      throw new Error(`no processor for job kind "${job.name}"`);
     },
     { connection, concurrency: settings.concurrency ?? 4, ...(settings.limiter ? { limiter: settings.limiter } : {}), autorun: false },
   );

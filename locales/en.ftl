@@ -244,7 +244,7 @@ reschedule-usage =
 reschedule-unchanged = The meeting is already at that date and time.
 meeting-held = This meeting's time has passed; its date can no longer be changed and it cannot be cancelled.
 rescheduled = Meeting { $number } moved to its new date: { $when }.
-rescheduled-announced = Meeting { $number } moved to its new date: { $when }. The linked chats have been told.
+rescheduled-announced = Meeting { $number } moved to its new date: { $when }. The linked chats are being told.
 reschedule-announcement =
     📅 <b>The date of meeting { $number } has changed.</b>
     Was: { $before }
@@ -254,7 +254,7 @@ cancel-usage =
     Example: /cancel 25 The hall is not available
 cancel-already = This meeting has already been cancelled.
 cancelled = Meeting { $number } is cancelled. Its number will not be used again.
-cancelled-announced = Meeting { $number } is cancelled and the linked chats have been told. Its number will not be used again.
+cancelled-announced = Meeting { $number } is cancelled; the linked chats are being told. Its number will not be used again.
 cancel-announcement = ❌ <b>Meeting { $number } is cancelled.</b>
 cancel-announcement-reason =
     ❌ <b>Meeting { $number } is cancelled.</b>
@@ -394,8 +394,9 @@ reminder-organiser-summary =
     When: { $when }
     Venue: { $venue }
 delivery-failed = ⚠️ { $what ->
-    [card] The invitation card for meeting { $number } could not be posted in a linked chat; Telegram refused it. Please check that the bot is in that group and may write there.
-    [minutes] The minutes of meeting { $number } could not be sent to one recipient; Telegram refused them.
+    [card] The invitation card for meeting { $number } could not be posted in a linked chat. Please check that the bot is in that group and may write there.
+    [minutes] The minutes of meeting { $number } could not be sent to one recipient.
+    [other] A message about meeting { $number } could not be delivered despite several attempts.
    *[reminder] A reminder for meeting { $number } could not be sent despite several attempts. Type /reminders { $number } for details.
   }
 cmd-reminders = See the reminder policy, or a meeting's reminders

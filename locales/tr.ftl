@@ -241,7 +241,7 @@ reschedule-usage =
 reschedule-unchanged = Toplantı zaten bu tarih ve saatte.
 meeting-held = Bu toplantının zamanı geçti; tarihi artık değiştirilemez ve toplantı iptal edilemez.
 rescheduled = { $number }. toplantı yeni tarihine taşındı: { $when }.
-rescheduled-announced = { $number }. toplantı yeni tarihine taşındı: { $when }. Bağlı sohbetlere duyuruldu.
+rescheduled-announced = { $number }. toplantı yeni tarihine taşındı: { $when }. Duyuru bağlı sohbetlere gönderiliyor.
 reschedule-announcement =
     📅 <b>{ $number }. toplantının tarihi değişti.</b>
     Eski: { $before }
@@ -251,7 +251,7 @@ cancel-usage =
     Örnek: /cancel 25 Salon kullanılamıyor
 cancel-already = Bu toplantı zaten iptal edilmiş.
 cancelled = { $number }. toplantı iptal edildi. Bu numara bir daha kullanılmayacak.
-cancelled-announced = { $number }. toplantı iptal edildi ve bağlı sohbetlere duyuruldu. Bu numara bir daha kullanılmayacak.
+cancelled-announced = { $number }. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.
 cancel-announcement = ❌ <b>{ $number }. toplantı iptal edildi.</b>
 cancel-announcement-reason =
     ❌ <b>{ $number }. toplantı iptal edildi.</b>
@@ -352,8 +352,9 @@ reminder-organiser-summary =
     Tarih: { $when }
     Yer: { $venue }
 delivery-failed = ⚠️ { $what ->
-    [card] { $number }. toplantının davetiye kartı bağlı bir sohbete gönderilemedi; Telegram kabul etmedi. Lütfen botun o grupta olduğunu ve mesaj yazabildiğini kontrol edin.
-    [minutes] { $number }. toplantının tutanağı bir alıcıya gönderilemedi; Telegram kabul etmedi.
+    [card] { $number }. toplantının davet kartı bağlı bir sohbete gönderilemedi. Lütfen botun o grupta olduğunu ve mesaj yazabildiğini kontrol edin.
+    [minutes] { $number }. toplantının tutanağı bir alıcıya gönderilemedi.
+    [other] { $number }. toplantıyla ilgili bir mesaj birkaç denemeye rağmen gönderilemedi.
    *[reminder] { $number }. toplantının bir hatırlatması birkaç denemeye rağmen gönderilemedi. Ayrıntılar için /reminders { $number } yazın.
   }
 cmd-reminders = Hatırlatma düzenini ya da bir toplantının hatırlatmalarını görün

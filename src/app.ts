@@ -100,8 +100,9 @@ export async function startOrtak(config: Config, logger: Logger, options: StartO
     logger.info({ botId: ortak.bot.botInfo.id, botUsername: ortak.bot.botInfo.username }, "connected to Telegram");
     checkpoint();
 
-    // The delivery's own API: no automatic retries (a 429 delays the row, it never holds a worker).
-    const deliveryApi = new Api(config.botToken, { ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}), timeoutSeconds: Math.max(1, Math.floor(config.outbox.claimMs / 2000)) });
+    // The delivery's own API: no automatic retries (a 429 delays the row, it never holds a worker),
+    // and a call never outlasts a third of a claim, so a send and a pin fit inside one.
+    const deliveryApi = new Api(config.botToken, { ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}), timeoutSeconds: Math.max(1, Math.floor(config.outbox.claimMs / 3000)) });
     deliveryApi.config.use(markUnreachableOn403(services.users, logger));
     const delivery = startDelivery({
       services,

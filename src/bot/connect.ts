@@ -2,6 +2,7 @@ import type { Bot } from "grammy";
 import type { Logger } from "../logger.ts";
 import type { BotContext } from "./context.ts";
 import { classifyTelegramFailure } from "./telegram-failure.ts";
+import { pause } from "./pause.ts";
 
 /** Telegram refused the token (or the API root is not a Bot API): retrying cannot help. */
 export class TelegramRejectedError extends Error {
@@ -64,23 +65,11 @@ export async function connectToTelegram(bot: Bot<BotContext>, options: ConnectOp
       const reason = timedOut ? `no answer within ${Math.round(attemptTimeoutMs / 1000)} s` : failure.reason;
       const wait = failure.kind === "rate-limited" ? failure.retryAfterSeconds * 1_000 : delay;
       options.logger.warn({ apiRoot, retryInMs: wait }, `Telegram unreachable at ${apiRoot}: ${reason}; retrying in ${Math.ceil(wait / 1000)} s`);
-      await sleep(wait, options.signal);
+      await pause(wait, options.signal);
       if (failure.kind !== "rate-limited") delay = Math.min(delay * 2, maxRetryMs);
     } finally {
       clearTimeout(timer);
       options.signal.removeEventListener("abort", onStop);
     }
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done);
-  });
 }

@@ -55,11 +55,7 @@ export interface OrtakBot {
   bot: Bot<BotContext>;
   commands: readonly CommandSpec[];
   inFlight: InFlightUpdates;
-  /**
-   * Arms a meeting's card refresh for callers that do not yet do it in their own transaction;
-   * `drain()` waits for what it was asked (before the database closes).
-   */
-  /** Posts published minutes; `resume()` after a start sends the copies a stop cut off. */
+  /** Publishes minutes; the copies go out through the outbox. */
   publisher: MinutesPublisher;
 }
 

@@ -4,6 +4,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "../logger.ts";
 import type { BotContext } from "./context.ts";
 import { classifyTelegramFailure } from "./telegram-failure.ts";
+import { pause } from "./pause.ts";
 
 /** Telegram ended polling for good: the token was revoked (401) or another process polls with it (409). */
 export class PollingEnded extends Error {
@@ -137,7 +138,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
         await offsets.nextFinish(heldPollMs, signal);
         // Many handlers finishing one after another: not one getUpdates each.
         const since = Date.now() - lastPollAt;
-        if (since < MIN_HELD_POLL_MS) await sleep(MIN_HELD_POLL_MS - since, signal);
+        if (since < MIN_HELD_POLL_MS) await pause(MIN_HELD_POLL_MS - since, signal);
       }
       lastPollAt = Date.now();
       const limit = Math.max(1, Math.min(batchSize, MAX_BATCH));
@@ -213,20 +214,8 @@ async function fetchWithRetry(
       if (failure.kind === "not-found" || failure.kind === "refused") throw new PollingEnded("failed", failure.reason);
       const wait = failure.kind === "rate-limited" ? failure.retryAfterSeconds * 1_000 : delay;
       logger.warn({ retryInMs: wait }, `could not get updates from Telegram: ${failure.reason}; retrying in ${Math.ceil(wait / 1000)} s`);
-      await sleep(wait, signal);
+      await pause(wait, signal);
       if (failure.kind !== "rate-limited") delay = Math.min(delay * 2, MAX_RETRY_MS);
     }
   }
-}
-
-function sleep(ms: number, signal: Signal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener("abort", done);
-  });
 }

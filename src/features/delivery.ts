@@ -34,7 +34,7 @@ export interface DeliveryOptions {
 export function createDelivery(options: DeliveryOptions): OutboxDelivery {
   const { services } = options;
   const renderers: Renderers = {
-    ...reminderRenderers({ prisma: services.prisma, rsvps: services.rsvps }),
+    ...reminderRenderers({ prisma: services.prisma, rsvps: services.rsvps, actions: services.actions }),
     ...hostingRenderers({ prisma: services.prisma, hosting: services.hosting }),
     "delivery-failed": failureNoticeRenderer(services.prisma),
     ...meetingNoticeRenderers({ prisma: services.prisma }),

@@ -3,12 +3,13 @@ import type { Translator } from "../bot/i18n.ts";
 import type { PrismaClient } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
 import type { DeliverPayload, OutboxTransport } from "../../jobs/outbox.ts";
-import { resolveAudience } from "./audience.ts";
+import { memberAudience, resolveAudience } from "./audience.ts";
 import { migrateChat } from "./chat-migration.ts";
-import { OUTBOX_KINDS, rulesOf, type KindRules, type OutboxKind } from "./kinds.ts";
+import { OUTBOX_KINDS, rulesOf, type OutboxKind } from "./kinds.ts";
 import type { Outbox } from "./outbox.ts";
 import type { SendBudget } from "./budget.ts";
-import type { OutboxRow, Payload, Rendering, Renderer, SilentRenderer } from "./types.ts";
+import type { InlineKeyboardMarkup } from "grammy/types";
+import type { Outgoing, OutboxRow, Payload, Rendering, Renderer, SilentRenderer } from "./types.ts";
 
 export type Renderers = { [K in OutboxKind]: (typeof OUTBOX_KINDS)[K] extends { silent: true } ? SilentRenderer : Renderer };
 
@@ -27,8 +28,13 @@ export interface DeliveryDeps {
   claimMs: number;
 }
 
+/** Parts sent under one claim before the row goes back in line (a long copy shares the queue). */
+const MAX_ROUNDS = 20;
+
 export type DeliveryResult = "sent" | "skipped" | "failed" | "later" | "not-mine";
 
+/** Tries before a message fails for good: with the pauses below, about 20 minutes of trying. */
+export const MAX_ATTEMPTS = 10;
 const MAX_BACKOFF_MS = 5 * 60_000;
 const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.max(0, attempts - 1));
 
@@ -40,6 +46,8 @@ const backoffMs = (attempts: number) => Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Ma
  * tried again with a growing pause, a bounded number of times.
  */
 export class OutboxDelivery {
+  private inFlight: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly deps: DeliveryDeps) {}
 
   async deliver(job: DeliverPayload): Promise<DeliveryResult> {
@@ -55,10 +63,11 @@ export class OutboxDelivery {
     const claim = new Claim(this.deps, row as OutboxRow, now);
     try {
       // A message of several parts (or one whose chat moved) goes on under the same claim while the budget allows.
-      for (;;) {
+      for (let round = 0; round < MAX_ROUNDS; round++) {
         const result = await this.handle(claim);
         if (result !== "next-part") return result;
       }
+      return claim.later(0);
     } catch (error) {
       return claim.transientFailure(error);
     }
@@ -67,7 +76,9 @@ export class OutboxDelivery {
   private async handle(claim: Claim): Promise<DeliveryResult | "next-part"> {
     const { row, now } = claim;
     const rules = rulesOf(row.kind);
-    if (!rules) return claim.finish("failed", `unknown kind ${row.kind}`);
+    if (!rules) return claim.failed(`unknown kind ${row.kind}`);
+    // Taken back from workers that died with it too often: it is what kills them.
+    if (row.attempts >= MAX_ATTEMPTS) return claim.failed("its deliveries kept stopping half way");
     if (rules.staleAfterMs !== undefined && now.getTime() - row.notBefore.getTime() > rules.staleAfterMs) {
       this.deps.logger.warn({ outboxId: row.id, kind: row.kind, notBefore: row.notBefore.toISOString() }, "outbox message skipped: missed by more than its grace period");
       return claim.finish("skipped", "missed while the bot was down");
@@ -80,41 +91,63 @@ export class OutboxDelivery {
       const resolved = await resolveAudience(this.deps.prisma, this.deps.translator, row.networkId, row.audience);
       if (resolved.kind === "skip") return claim.finish("skipped", resolved.reason);
       rendering = await (renderer as Renderer)({ row, to: resolved.recipient, now });
-      if (rendering.kind === "send") return this.send(claim, rules, resolved.recipient.chatId, resolved.recipient.topicId, rendering);
+      if (rendering.kind === "send") return this.send(claim, resolved.recipient.chatId, resolved.recipient.topicId, rendering);
     }
     if (rendering.kind === "skip") return claim.finish("skipped", rendering.reason);
     if (rendering.kind === "done") return claim.finish("sent");
-    return claim.finish("failed", "a silent kind rendered a message");
+    return claim.failed("a silent kind rendered a message");
   }
 
-  private async send(claim: Claim, rules: KindRules, chatId: number, topicId: number, rendering: Extract<Rendering, { kind: "send" }>): Promise<DeliveryResult | "next-part"> {
+  private async send(claim: Claim, chatId: number, topicId: number, rendering: Extract<Rendering, { kind: "send" }>): Promise<DeliveryResult | "next-part"> {
     const wait = await this.deps.budget.take(chatId);
     if (wait > 0) return claim.later(wait);
-    const { api } = this.deps;
     const message = rendering.message;
-    const where = topicId ? { message_thread_id: topicId } : {};
-    let messageId: number;
-    try {
-      if (message.method === "sendMessage") {
-        const sent = await api.sendMessage(chatId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(message.keyboard ? { reply_markup: message.keyboard } : {}), ...where });
-        messageId = sent.message_id;
-        // Pinning needs admin rights the bot may not have; the message works unpinned too.
-        if (message.pin) await api.pinChatMessage(chatId, messageId, { disable_notification: true }).catch(() => undefined);
-      } else if (message.method === "editMessageText") {
-        messageId = message.messageId;
-        await api.editMessageText(chatId, message.messageId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(message.keyboard ? { reply_markup: message.keyboard } : {}) });
-      } else {
-        const sent = await api.sendDocument(chatId, new InputFile(message.bytes, message.fileName), { ...(message.caption ? { caption: message.caption } : {}), ...where });
-        messageId = sent.message_id;
+    // Between Telegram's acceptance and the row marked sent, a crash repeats the message: one at a time.
+    const outcome = await this.oneInFlight(async () => {
+      let messageId: number;
+      try {
+        messageId = await this.call(chatId, topicId, message);
+      } catch (error) {
+        return { error };
       }
-    } catch (error) {
-      if (!(error instanceof GrammyError)) return claim.transientFailure(error);
-      return this.refused(claim, rules, chatId, rendering, error);
+      return { messageId, result: await claim.sent(rendering, messageId) };
+    });
+    if ("error" in outcome) {
+      if (!(outcome.error instanceof GrammyError)) return claim.transientFailure(outcome.error);
+      return this.refused(claim, chatId, rendering, outcome.error);
     }
-    return claim.sent(rendering, messageId);
+    // Pinning needs admin rights the bot may not have; the card works unpinned too.
+    if (message.method === "sendMessage" && message.pin) await this.deps.api.pinChatMessage(chatId, outcome.messageId, { disable_notification: true }).catch(() => undefined);
+    return outcome.result;
   }
 
-  private async refused(claim: Claim, rules: KindRules, chatId: number, rendering: Extract<Rendering, { kind: "send" }>, error: GrammyError): Promise<DeliveryResult | "next-part"> {
+  /** The Telegram call for a rendered message; resolves with the message's id. */
+  private async call(chatId: number, topicId: number, message: Outgoing): Promise<number> {
+    const { api } = this.deps;
+    const where = topicId ? { message_thread_id: topicId } : {};
+    const markup = (keyboard: InlineKeyboardMarkup | undefined) => (keyboard ? { reply_markup: keyboard } : {});
+    if (message.method === "sendMessage") {
+      return (await api.sendMessage(chatId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup(message.keyboard), ...where })).message_id;
+    }
+    if (message.method === "editMessageText") {
+      await api.editMessageText(chatId, message.messageId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup(message.keyboard) });
+      return message.messageId;
+    }
+    return (await api.sendDocument(chatId, new InputFile(message.bytes, message.fileName), { ...(message.caption ? { caption: message.caption } : {}), ...where })).message_id;
+  }
+
+  /**
+   * Runs `work` when no other message of this process is between its Telegram call and its row
+   * marked sent: a crash (kill -9) then repeats at most one message. Claiming and rendering still
+   * run side by side.
+   */
+  private oneInFlight<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.inFlight.then(work, work);
+    this.inFlight = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refused(claim: Claim, chatId: number, rendering: Extract<Rendering, { kind: "send" }>, error: GrammyError): Promise<DeliveryResult | "next-part"> {
     const description = error.description;
     if (error.error_code === 429) {
       const ms = (error.parameters.retry_after ?? 5) * 1000;
@@ -127,7 +160,7 @@ export class OutboxDelivery {
     }
     const migratedTo = error.parameters.migrate_to_chat_id;
     if (error.error_code === 400 && migratedTo !== undefined) {
-      await migrateChat(this.deps.prisma, chatId, migratedTo);
+      await migrateChat(this.deps.outbox, chatId, migratedTo, this.deps.clock());
       this.deps.logger.info({ from: chatId, to: migratedTo }, "group upgraded to a supergroup: following it");
       // Delivered again at once, under the same claim, to the chat's new id.
       claim.row = { ...claim.row, audience: claim.row.audience.replace(`chat:${chatId}:`, `chat:${migratedTo}:`) };
@@ -138,9 +171,10 @@ export class OutboxDelivery {
       if (rendering.recordGone) await this.deps.prisma.$transaction((tx) => rendering.recordGone!(tx));
       return claim.finish("skipped", error.error_code === 403 ? "unreachable" : "gone");
     }
-    if (error.error_code === 400 || error.error_code === 401 || error.error_code === 404) {
+    // 401 and 404 say the token is wrong, not the message: tried again, as a network error would be.
+    if (error.error_code === 400) {
       this.deps.logger.warn({ outboxId: claim.row.id, kind: claim.row.kind, telegram: description }, "Telegram refused an outbox message for good");
-      return claim.failed(rules, description);
+      return claim.failed(description);
     }
     return claim.transientFailure(error);
   }
@@ -153,14 +187,19 @@ type DbRow = Omit<OutboxRow, "payload"> & { payload: unknown };
 
 /** One claimed row: every outcome is written only while the claim is still this one. */
 class Claim {
+  /** When the row was claimed, renewed with each part: a long message never outlives its claim. */
+  private claimedAt: Date;
+
   constructor(
     private readonly deps: DeliveryDeps,
     public row: OutboxRow,
     readonly now: Date,
-  ) {}
+  ) {
+    this.claimedAt = now;
+  }
 
   private get mine() {
-    return { id: this.row.id, status: "sending" as const, claimedAt: this.now };
+    return { id: this.row.id, status: "sending" as const, claimedAt: this.claimedAt };
   }
 
   async finish(status: "sent" | "skipped" | "failed", reason?: string): Promise<DeliveryResult> {
@@ -168,66 +207,69 @@ class Claim {
     return status;
   }
 
-  /** Sent; with a next part the row stays claimed with that part's payload and is delivered again at once. */
+  /** Sent; with a next part the row stays claimed (the claim renewed) with that part's payload and is delivered again at once. */
   async sent(rendering: Extract<Rendering, { kind: "send" }>, messageId: number): Promise<DeliveryResult | "next-part"> {
     const next = rendering.next;
+    const renewed = this.deps.clock();
     const { count } = await this.deps.prisma.$transaction(async (tx) => {
       const updated = await tx.outboxMessage.updateMany({
         where: this.mine,
-        data: next ? { payload: next, attempts: 0 } : { status: "sent", sentAt: this.deps.clock(), reason: null },
+        data: next ? { payload: next, attempts: 0, claimedAt: renewed } : { status: "sent", sentAt: renewed, reason: null },
       });
       // Even if the row was re-armed meanwhile: the message went out and is remembered.
       await rendering.recordSent?.(tx, { messageId });
       return updated;
     });
     if (!next || count === 0) return "sent";
+    this.claimedAt = renewed;
     this.row = { ...this.row, payload: next, attempts: 0 };
     return "next-part";
   }
 
   /** Not now (budget, 429): back in line without using an attempt. */
-  async later(ms: number): Promise<DeliveryResult> {
-    const notBefore = new Date(this.deps.clock().getTime() + Math.max(1, ms));
-    const { count } = await this.deps.prisma.outboxMessage.updateMany({ where: this.mine, data: { status: "scheduled", notBefore, claimedAt: null } });
-    if (count === 1) await this.deps.transport.carry([{ id: this.row.id, notBefore }]).catch(() => undefined);
-    return "later";
+  later(ms: number): Promise<DeliveryResult> {
+    return this.backInLine(ms, {});
   }
 
   async transientFailure(error: unknown): Promise<DeliveryResult> {
     const attempts = this.row.attempts + 1;
-    const rules = rulesOf(this.row.kind);
     const reason = error instanceof GrammyError ? error.description : error instanceof HttpError ? "network error" : error instanceof Error ? error.message : "error";
-    const exhausted = !rules || attempts >= rules.attempts;
+    const exhausted = attempts >= MAX_ATTEMPTS;
     this.deps.logger.warn({ err: error, outboxId: this.row.id, kind: this.row.kind, attempts, willRetry: !exhausted }, "outbox message not delivered");
-    if (exhausted) {
-      await this.deps.prisma.outboxMessage.updateMany({ where: this.mine, data: { attempts } });
-      return this.failed(rules, reason);
-    }
-    const notBefore = new Date(this.deps.clock().getTime() + backoffMs(attempts));
-    const { count } = await this.deps.prisma.outboxMessage.updateMany({ where: this.mine, data: { status: "scheduled", notBefore, claimedAt: null, attempts } });
-    if (count === 1) await this.deps.transport.carry([{ id: this.row.id, notBefore }]).catch(() => undefined);
+    if (exhausted) return this.failed(reason, attempts);
+    return this.backInLine(backoffMs(attempts), { attempts });
+  }
+
+  /** Scheduled again after `ms`, with a job of its own for that time. */
+  private async backInLine(ms: number, data: { attempts?: number }): Promise<DeliveryResult> {
+    const notBefore = new Date(this.deps.clock().getTime() + Math.max(1, ms));
+    const { count } = await this.deps.prisma.outboxMessage.updateMany({ where: this.mine, data: { status: "scheduled", notBefore, claimedAt: null, ...data } });
+    if (count === 1) await this.deps.outbox.handOver([{ id: this.row.id, notBefore }]);
     return "later";
   }
 
-  /** Failed for good; the organisers hear of it once per meeting and kind. */
-  async failed(rules: KindRules | undefined, reason: string): Promise<DeliveryResult> {
-    await this.finish("failed", reason.slice(0, 300));
-    if (rules?.tellOrganisers && this.row.networkId !== null) {
-      const { row } = this;
-      await this.deps.outbox.transaction(async (out) => {
-        const organisers = await out.tx.member.findMany({ where: { networkId: row.networkId!, role: "organiser", leftAt: null }, select: { id: true } });
-        await out.write(
-          organisers.map((organiser) => ({
-            dedupeKey: `delivery-failed:${row.meetingId ?? "network"}:${row.kind}:${organiser.id}`,
-            kind: "delivery-failed" as const,
-            networkId: row.networkId,
-            meetingId: row.meetingId,
-            audience: `member:${organiser.id}`,
-            payload: { failedKind: row.kind } satisfies Payload,
-          })),
-        );
-      });
-    }
+  /**
+   * Failed for good. In the same transaction, and only if the claim was still this one, the
+   * organisers are told: once per meeting and kind (the notice's key says so).
+   */
+  async failed(reason: string, attempts?: number): Promise<DeliveryResult> {
+    const { row } = this;
+    const tell = rulesOf(row.kind)?.quietOnFailure !== true && row.networkId !== null;
+    await this.deps.outbox.transaction(async (out) => {
+      const { count } = await out.tx.outboxMessage.updateMany({ where: this.mine, data: { status: "failed", reason: reason.slice(0, 300), ...(attempts ? { attempts } : {}) } });
+      if (count === 0 || !tell) return;
+      const organisers = await out.tx.member.findMany({ where: { networkId: row.networkId!, role: "organiser", leftAt: null }, select: { id: true } });
+      await out.write(
+        organisers.map((organiser) => ({
+          dedupeKey: `delivery-failed:${row.meetingId ?? "network"}:${row.kind}:${organiser.id}`,
+          kind: "delivery-failed" as const,
+          networkId: row.networkId,
+          meetingId: row.meetingId,
+          audience: memberAudience(organiser.id),
+          payload: { failedKind: row.kind } satisfies Payload,
+        })),
+      );
+    });
     return "failed";
   }
 }

@@ -1,11 +1,14 @@
 import type { PrismaClient } from "../db/client.ts";
 import type { Renderer } from "./types.ts";
 
+const REMINDERS = new Set(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist", "checkin-card", "action-soon", "action-due"]);
+
 /** Which words the organisers read for a failed kind. */
-function whatFailed(kind: string): "card" | "minutes" | "reminder" {
+function whatFailed(kind: string): "card" | "minutes" | "reminder" | "other" {
   if (kind === "card-post") return "card";
   if (kind === "minutes-copy") return "minutes";
-  return "reminder";
+  if (REMINDERS.has(kind)) return "reminder";
+  return "other";
 }
 
 /** To an organiser: a message of a meeting could not be delivered for good. */

@@ -1,7 +1,13 @@
 /**
  * Every kind of message ortak sends other than the direct answer to the person who caused it,
- * with its rules. A feature registers one renderer per kind it writes (src/outbox/registry.ts);
- * the delivery refuses to start while a kind listed here has none.
+ * with its rules. Each kind has one renderer, registered with the delivery in
+ * src/features/delivery.ts (the type there requires one for every kind listed here).
+ *
+ * Rules every kind shares (src/outbox/delivery.ts): a 429 waits Telegram's retry_after and a
+ * budget wait is not a try; a 403 skips the message; a permanent 400 fails it at once; other
+ * errors are tried again after 5 s, 10 s, 20 s … up to 5 minutes, ten tries in all (about 20
+ * minutes); a message that fails for good is told to the network's organisers once per meeting
+ * and kind.
  */
 export interface KindRules {
   /** What it is, for people reading this list. */
@@ -11,24 +17,22 @@ export interface KindRules {
    * is skipped, not fired late). Without it, a late message still goes out.
    */
   readonly staleAfterMs?: number;
-  /** Failed tries (5xx, network) before it is marked failed; 429s and budget waits do not count. */
-  readonly attempts: number;
-  /** When it fails for good the network's organisers are told, once per meeting and kind. */
-  readonly tellOrganisers: boolean;
+  /** A failure notice itself: when it fails, nobody is told about that. */
+  readonly quietOnFailure?: boolean;
   /** Work without a message of its own (it writes other rows, or expires a turn): not paced. */
   readonly silent?: boolean;
 }
 
 const REMINDER_GRACE_MS = 30 * 60_000;
-const reminder = (what: string): KindRules => ({ what, staleAfterMs: REMINDER_GRACE_MS, attempts: 5, tellOrganisers: true });
-const notice = (what: string): KindRules => ({ what, attempts: 5, tellOrganisers: false });
+const reminder = (what: string): KindRules => ({ what, staleAfterMs: REMINDER_GRACE_MS });
+const notice = (what: string): KindRules => ({ what });
 
 export const OUTBOX_KINDS = {
   // Invitations
-  "card-post": { what: "the invitation card in a linked chat (pinned where the bot may)", attempts: 5, tellOrganisers: true },
-  "card-dm": { what: "the invitation card to one member by DM", attempts: 5, tellOrganisers: false },
-  "card-refresh": { what: "a meeting's answers changed: each card that now shows something else gets a card-edit", attempts: 5, tellOrganisers: false, silent: true },
-  "card-edit": { what: "one posted card edited to what the database says now (at most one per card every 3 s)", attempts: 5, tellOrganisers: false },
+  "card-post": { what: "the invitation card in a linked chat (pinned where the bot may)" },
+  "card-dm": { what: "the invitation card to one member by DM" },
+  "card-refresh": { what: "a meeting's answers changed: each card that now shows something else gets a card-edit", silent: true },
+  "card-edit": { what: "one posted card edited to what the database says now (at most one per card every 3 s)" },
 
   // Reminders, planned from the network's policy (src/domain/reminders.ts)
   before: reminder("to a member who answered yes or maybe, before the meeting (DM)"),
@@ -40,7 +44,7 @@ export const OUTBOX_KINDS = {
   "checkin-card": reminder("to each linked chat at the start: the check-in card"),
   "action-soon": reminder("to an action item's owner, two days before it is due (DM)"),
   "action-due": reminder("to an action item's owner on the morning it is due (DM)"),
-  "host-expiry": { what: "a hosting proposal's answer deadline: the turn expires and passes on", attempts: 5, tellOrganisers: false, silent: true },
+  "host-expiry": { what: "a hosting proposal's answer deadline: the turn expires and passes on", silent: true },
 
   // Notices
   "meeting-notice": notice("a meeting was moved or cancelled: to each linked chat"),
@@ -51,8 +55,8 @@ export const OUTBOX_KINDS = {
   "waitlist-promotion": notice("a waitlisted member got a place (DM)"),
   "membership-organisers": notice("a member left every linked chat: to the organisers (DM)"),
   "action-organisers": notice("an action item was done: to the organisers (DM)"),
-  "minutes-copy": { what: "a published version of the minutes to a linked chat or an organiser: messages, then .md and .pdf, one part per delivery", attempts: 5, tellOrganisers: true },
-  "delivery-failed": notice("a message could not be delivered for good: to the organisers (DM), once per meeting and kind"),
+  "minutes-copy": { what: "a published version of the minutes to a linked chat or an organiser: messages, then .md and .pdf, one part per delivery" },
+  "delivery-failed": { what: "a message could not be delivered for good: to the organisers (DM), once per meeting and kind", quietOnFailure: true },
 } as const satisfies Record<string, KindRules>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

@@ -3,6 +3,9 @@ import type { Logger } from "../logger.ts";
 import type { ArmedRow, OutboxTransport } from "../../jobs/outbox.ts";
 import type { OutboxEntry, Tx } from "./types.ts";
 
+/** How long a caller waits for the queue to take its rows before going on without it. */
+const HAND_OVER_WAIT_MS = 1000;
+
 /** Writes rows inside a transaction; what it armed is handed to the queue after the commit. */
 export interface OutboxWriter {
   /** New rows; a row whose key exists already is left as it is (never sent twice). */
@@ -42,14 +45,21 @@ export class Outbox {
     return result;
   }
 
-  /** Hands rows armed by a writer to the queue (transaction() does this itself). */
+  /**
+   * Hands rows armed by a writer to the queue (transaction() does this itself). Never holds the
+   * caller long: with Redis down the queue's client waits for it to come back, so after a second
+   * the caller goes on and the jobs are added when Redis answers, or by the reconcile.
+   */
   async handOver(armed: readonly ArmedRow[], withdrawn: readonly ArmedRow[] = []): Promise<void> {
-    try {
+    if (armed.length === 0 && withdrawn.length === 0) return;
+    const handing = (async () => {
       for (const row of withdrawn) await this.transport.remove(row);
       await this.transport.carry(armed);
-    } catch (error) {
-      this.logger.warn({ err: error, rows: armed.length }, "outbox rows written but not handed to the queue; the reconcile will");
-    }
+    })().catch((error: unknown) => this.logger.warn({ err: error, rows: armed.length }, "outbox rows written but not handed to the queue; the reconcile will"));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, HAND_OVER_WAIT_MS)));
+    await Promise.race([handing, late]);
+    clearTimeout(timer);
   }
 
   /** A writer inside a transaction the caller runs; the caller hands `armed` over after its commit. */
@@ -81,9 +91,8 @@ export class Outbox {
         armed.push(...rows);
       },
       async withdraw(where, reason) {
-        const rows = await tx.outboxMessage.findMany({ where: { ...where, status: "scheduled" }, select: { id: true, notBefore: true } });
-        if (rows.length === 0) return 0;
-        await tx.outboxMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) }, status: "scheduled" }, data: { status: "cancelled", reason } });
+        // One statement: a row a delivery claims meanwhile is not reported as withdrawn.
+        const rows = await tx.outboxMessage.updateManyAndReturn({ where: { ...where, status: "scheduled" }, data: { status: "cancelled", reason }, select: { id: true, notBefore: true } });
         withdrawn.push(...rows);
         return rows.length;
       },

@@ -29,9 +29,11 @@ export class OutboxReconciler {
   async reconcile(): Promise<{ reclaimed: number; repaired: number }> {
     const { prisma, clock } = this.deps;
     const now = clock().getTime();
+    // A claim that outlived its time belongs to a worker that died mid-send: one more try is used,
+    // so a message that kills its worker every time ends as failed instead of looping for ever.
     const reclaimed = await prisma.outboxMessage.updateManyAndReturn({
       where: { status: "sending", claimedAt: { lt: new Date(now - this.deps.claimMs) } },
-      data: { status: "scheduled", claimedAt: null },
+      data: { status: "scheduled", claimedAt: null, attempts: { increment: 1 } },
       select: { id: true, notBefore: true },
     });
     const due = await prisma.outboxMessage.findMany({

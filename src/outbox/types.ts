@@ -62,7 +62,7 @@ export type Rendering =
 
 export interface RenderContext {
   row: OutboxRow;
-  /** Resolved from the audience; undefined for silent kinds. */
+  /** Resolved from the audience (silent kinds get no recipient: see SilentRenderer). */
   to: Recipient;
   now: Date;
 }

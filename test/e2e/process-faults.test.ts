@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { tooManyRequests, type TelegramEmulator } from "../../src/telegram-emulator/index.ts";
 import { startTestRedis } from "../support/harness.ts";
-import { isAlive, spawnOrtak as spawnProcess, useEmulatorAndDataDir, type OrtakProcess } from "../support/process.ts";
+import { isAlive, useSpawnedOrtak, useEmulatorAndDataDir, type OrtakProcess } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();
 let emulator: TelegramEmulator;
@@ -12,21 +12,7 @@ beforeAll(() => {
   emulator = fixture.emulator();
 });
 
-// A failed test must not leave its bot running (and holding the data directory) for the next.
-const spawned: OrtakProcess[] = [];
-const spawnOrtak = (...args: Parameters<typeof spawnProcess>) => {
-  const proc = spawnProcess(...args);
-  spawned.push(proc);
-  return proc;
-};
-afterEach(async () => {
-  for (const proc of spawned.splice(0)) {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) continue;
-    proc.signal("SIGTERM");
-    await Promise.race([proc.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    proc.signal("SIGKILL");
-  }
-});
+const spawnOrtak = useSpawnedOrtak();
 
 const env = () => ({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: fixture.dataDir() });
 const lockFile = () => path.join(fixture.dataDir(), "ortak.lock");

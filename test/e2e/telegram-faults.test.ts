@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import path from "node:path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError, TelegramEmulator } from "../../src/telegram-emulator/index.ts";
-import { freePort, isAlive, spawnOrtak as spawnProcess, useEmulatorAndDataDir, type OrtakProcess } from "../support/process.ts";
+import { freePort, isAlive, useSpawnedOrtak, useEmulatorAndDataDir, type OrtakProcess } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();
 let emulator: TelegramEmulator;
@@ -11,21 +11,7 @@ beforeAll(() => {
   emulator = fixture.emulator();
 });
 
-// A failed test must not leave its bot running (and holding the data directory) for the next.
-const spawned: OrtakProcess[] = [];
-const spawnOrtak = (...args: Parameters<typeof spawnProcess>) => {
-  const proc = spawnProcess(...args);
-  spawned.push(proc);
-  return proc;
-};
-afterEach(async () => {
-  for (const proc of spawned.splice(0)) {
-    if (proc.child.exitCode !== null || proc.child.signalCode !== null) continue;
-    proc.signal("SIGTERM");
-    await Promise.race([proc.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    proc.signal("SIGKILL");
-  }
-});
+const spawnOrtak = useSpawnedOrtak();
 
 const env = (extra: Record<string, string> = {}) => ({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: fixture.dataDir(), ...extra });
 const RUNNING = "ortak is running; Ctrl-C stops it";

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { badRequest, forbidden, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../src/telegram-emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
+import { Translator } from "../../src/bot/i18n.ts";
+import { CARD_EDIT_INTERVAL_MS, cardEditKey, invitationRenderers } from "../../src/features/invitations/renderers.ts";
+import { refreshKey } from "../../src/features/invitations/refresh.ts";
+import type { InvitationService } from "../../src/features/invitations/service.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.
 const NOW = new Date("2026-11-24T09:00:00Z");
@@ -119,6 +123,41 @@ describe("card edits through the outbox", () => {
     // One pending edit per card, never more.
     const edits = await scenario.db.prisma.outboxMessage.groupBy({ by: ["dedupeKey"], where: { meetingId: meeting.id, kind: "card-edit" }, _count: { _all: true } });
     expect(edits.map((e) => e._count._all)).toEqual([1, 1]);
+  });
+});
+
+describe("card edit pacing", () => {
+  it("an edit that finishes while a refresh lists the cards paces the refresh's next edit", async () => {
+    const { admin, member, name } = people("Araya Giren Düzenleme Ağı");
+    const group = scenario.emulator.createGroup({ title: name, members: [{ user: admin, status: "creator" }, { user: member }] });
+    const meeting = await meetingIn(group, admin, member, name);
+    await invite(admin, group);
+    const { prisma } = scenario.db;
+    const { services } = scenario.running;
+    const answer = (status: "yes" | "no") => services.rsvps.answer({ meetingId: meeting.id, userId: BigInt(member.id), status, partySize: undefined, source: "button" });
+    await answer("yes");
+    const refresh = await prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: refreshKey(meeting.id) } });
+
+    // This refresh lists the cards; before it looks at their edits, another delivery runs the
+    // same refresh and edits every card, and the member changes her answer.
+    const interleaved: InvitationService = Object.create(services.invitations);
+    interleaved.liveCards = async (meetingId) => {
+      const listed = await services.invitations.liveCards(meetingId);
+      await scenario.settle();
+      await answer("no");
+      return listed;
+    };
+    const renderers = invitationRenderers({ prisma, invitations: interleaved, outbox: services.outbox, translator: await Translator.load(), clock: services.clock });
+    const payload = refresh.payload as Record<string, string | number | boolean | null>;
+    expect(await renderers["card-refresh"]({ row: { ...refresh, payload }, now: NOW })).toEqual({ kind: "done" });
+
+    const cards = await prisma.postedCard.findMany({ where: { meetingId: meeting.id }, orderBy: { id: "asc" } });
+    expect(cards.map((c) => c.editedAt)).toEqual([NOW, NOW]);
+    const edits = await prisma.outboxMessage.findMany({ where: { dedupeKey: { in: cards.map((c) => cardEditKey(c.id)) } }, orderBy: { id: "asc" } });
+    // Each card's next edit waits three seconds from the edit just made, not from the one listed.
+    expect(edits.map((r) => [r.status, r.notBefore])).toEqual(cards.map(() => ["scheduled", new Date(NOW.getTime() + CARD_EDIT_INTERVAL_MS)]));
+    await scenario.settle();
+    for (const card of [...cardsIn(group.id), ...cardsIn(member.id)]) expect(card.text).toContain("Toplam: 0 kişi katılıyor · 0 kişi belki katılacak · 1 kişi katılamıyor");
   });
 });
 

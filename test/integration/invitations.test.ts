@@ -112,6 +112,38 @@ describe("/invite", () => {
     expect(scenario.emulator.botMessagesIn(member.id).filter((m) => m.text?.startsWith("25. Toplantı"))).toHaveLength(1);
   });
 
+  it("a re-post that reaches the database after a /cancel or after the meeting changes nothing", async () => {
+    const { admin, group, meeting } = await invited("Geç Tekrar Ağı");
+    const { prisma } = scenario.db;
+    const { invitations } = scenario.running.services;
+    const net = await prisma.network.findUniqueOrThrow({ where: { id: meeting.networkId } });
+    // The button was checked before the /cancel committed; the re-post itself must see it.
+    await say(admin, group, "/cancel 25");
+    await settled();
+    const before = await countRows();
+    const messages = scenario.emulator.botMessagesIn(group.id).length;
+    const outcome = await invitations.repost(net, BigInt(admin.id), meeting.id);
+    await settled();
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).status).toBe("cancelled");
+    expect(await countRows()).toEqual(before);
+    expect(scenario.emulator.botMessagesIn(group.id)).toHaveLength(messages);
+    expect(outcome).toEqual({ kind: "closed", cancelled: true });
+
+    // The same for a meeting that is over by the time the re-post runs.
+    const other = await invited("Geç Biten Ağı");
+    const otherNet = await prisma.network.findUniqueOrThrow({ where: { id: other.meeting.networkId } });
+    const saved = now;
+    now = new Date("2027-03-17T13:00:00Z");
+    try {
+      const unchanged = await countRows();
+      const late = await invitations.repost(otherNet, BigInt(other.admin.id), other.meeting.id);
+      expect(await countRows()).toEqual(unchanged);
+      expect(late).toEqual({ kind: "closed", cancelled: false });
+    } finally {
+      now = saved;
+    }
+  });
+
   it.each([
     ["/invite", "Kullanım: /invite <numara>, örneğin /invite 25"],
     ["/invite 99", "Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın."],
@@ -193,6 +225,46 @@ describe("invitation DMs are never lost and never doubled", () => {
     await settled();
     expect(directCards(late)).toHaveLength(1);
     expect(directCards(fixture.member)).toHaveLength(1);
+  });
+  it("a re-post reaches members whose card went nowhere at /invite, once; nobody gets a second one", async () => {
+    const fixture = await plannedMeeting("Kaçırılan Davet Ağı");
+    const { prisma } = scenario.db;
+    const joined = async (first_name: string) => {
+      const user = scenario.emulator.createUser({ first_name, language_code: "tr" });
+      scenario.emulator.setMember(fixture.group, user, "member");
+      await say(user, fixture.group, "/whoami");
+      return user;
+    };
+    // Selin had started the bot but blocks it before her card goes out; Elif never started it.
+    const blocker = await joined("Selin");
+    await say(blocker, "private", "/start");
+    scenario.emulator.blockBot(blocker);
+    const late = await joined("Elif");
+    expect(await invite(fixture.admin, fixture.group)).toContain("Kart, botu başlatmış 2 üyeye de özel mesajla gönderiliyor.");
+    expect(directCards(blocker)).toHaveLength(0);
+    expect(directCards(late)).toHaveLength(0);
+    // Both can be written to now.
+    await say(blocker, "private", "/start");
+    await say(late, "private", "/start");
+
+    const repost = async (expected: string) => {
+      await say(fixture.admin, fixture.group, "/invite 25");
+      const offer = scenario.emulator.botMessagesIn(fixture.group.id).at(-1)!;
+      await press(fixture.admin, fixture.group, offer, `repost:${fixture.meeting.id}`);
+      await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(fixture.group.id).find((m) => m.message_id > offer.message_id && m.text?.endsWith(expected)));
+      await settled();
+    };
+    await repost("Kartı henüz özel mesajla almamış 2 üyeye de gönderiliyor.");
+    expect(directCards(blocker)).toHaveLength(1);
+    expect(directCards(late)).toHaveLength(1);
+    expect(directCards(fixture.member)).toHaveLength(1);
+    // Still one row per member and meeting, each sent once.
+    const dms = await prisma.outboxMessage.findMany({ where: { meetingId: fixture.meeting.id, kind: "card-dm" } });
+    expect(dms.map((r) => r.status)).toEqual(["sent", "sent", "sent"]);
+
+    // Everyone has a live card now: the next re-post sends none by DM.
+    await repost("Kartı henüz özel mesajla almamış 0 üyeye de gönderiliyor.");
+    for (const user of [blocker, late, fixture.member]) expect(directCards(user)).toHaveLength(1);
   });
 });
 

@@ -5,6 +5,7 @@ import { Translator } from "../../src/bot/i18n.ts";
 import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
 import { createDelivery } from "../../src/features/delivery.ts";
 import { SendBudget } from "../../src/outbox/budget.ts";
+import { MAX_ATTEMPTS } from "../../src/outbox/delivery.ts";
 import { createLogger } from "../../src/logger.ts";
 import { ApiError } from "../../src/telegram-emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
@@ -59,7 +60,7 @@ describe("the bot token in logs", () => {
     await say(admin, group, "/invite 25");
     const reminder = await scenario.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "checkin-card", meeting: { network: { joinCode: code } } } });
     // Its last try: the failure ends it and the organisers are told (through the same dead API).
-    await scenario.db.prisma.outboxMessage.update({ where: { id: reminder.id }, data: { attempts: 4 } });
+    await scenario.db.prisma.outboxMessage.update({ where: { id: reminder.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
 
     // As the composition root builds the delivery's API: no automatic retries, the 403 transformer.
     const api = new Api(TOKEN, { apiRoot: CLOSED_API_ROOT });
@@ -85,7 +86,7 @@ describe("the bot token in logs", () => {
     expect(JSON.stringify(failed)).toContain("HttpError: Network request for 'sendMessage' failed!\\n    at ");
 
     const row = await scenario.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: reminder.id } });
-    expect(row).toMatchObject({ status: "failed", attempts: 5 });
+    expect(row).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
     expectNoToken(row.reason ?? "");
     expect(await scenario.db.prisma.outboxMessage.count({ where: { kind: "delivery-failed", meetingId: reminder.meetingId } })).toBe(1);
   });

@@ -201,7 +201,7 @@ describe("/reschedule and /cancel", () => {
     await say(admin, "private", "/start");
     await say(admin, "private", "/lang en");
     expect(await say(admin, "private", "/reschedule 1 18.03.2027 10:00")).toBe(
-      "Meeting 1 moved to its new date: Thursday 18 March 2027, 10:00–15:00. The linked chats have been told.",
+      "Meeting 1 moved to its new date: Thursday 18 March 2027, 10:00–15:00. The linked chats are being told.",
     );
     const groupNotice = scenario.emulator.botMessagesIn(group.id).at(-1)!;
     expect(groupNotice.text).toBe("📅 1. toplantının tarihi değişti.\nEski: 17 Mart 2027 Çarşamba, 10:00–15:00\nYeni: 18 Mart 2027 Perşembe, 10:00–15:00");
@@ -210,7 +210,7 @@ describe("/reschedule and /cancel", () => {
     expect(topicNotice.text).toBe(groupNotice.text);
 
     const reason = "Salon <su baskını> & tadilat";
-    expect(await say(admin, "private", `/cancel 1 ${reason}`)).toBe("Meeting 1 is cancelled and the linked chats have been told. Its number will not be used again.");
+    expect(await say(admin, "private", `/cancel 1 ${reason}`)).toBe("Meeting 1 is cancelled; the linked chats are being told. Its number will not be used again.");
     expect(scenario.emulator.botMessagesIn(group.id).at(-1)!.text).toBe(`❌ 1. toplantı iptal edildi.\nGerekçe: ${reason}`);
     expect(scenario.emulator.botMessagesIn(forum.id).filter((m) => m.text?.startsWith("❌"))).toHaveLength(1);
     const [meeting] = await meetingsOf(code);

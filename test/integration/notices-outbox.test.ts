@@ -68,7 +68,7 @@ describe("a meeting notice to a group whose budget is used up", () => {
     const groupBefore = emulator.botMessagesIn(group.id).length;
 
     expect(await say(admin, "private", "/cancel 27 Salon su baskını nedeniyle kapalı")).toBe(
-      "27. toplantı iptal edildi ve bağlı sohbetlere duyuruldu. Bu numara bir daha kullanılmayacak.",
+      "27. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.",
     );
     const answer = emulator.botMessagesIn(admin.id).at(-1)!;
     // The delivery ran (say() runs what is due) and left the notice waiting for the group's minute.
@@ -99,7 +99,7 @@ describe("a meeting notice to a group whose budget is used up", () => {
 describe("meeting notices are rendered when they go out", () => {
   it("two moves before the group hears of either: one notice, from the date it knew to the latest", async () => {
     const { admin, group, meeting } = await announcedMeeting("Taşınma Ağı");
-    expect(await act(admin, "private", "/reschedule 27 18.03.2027 10:00")).toMatch(/^27\. toplantı yeni tarihine taşındı: 18 Mart 2027 Perşembe, 10:00–15:00\. Bağlı sohbetlere duyuruldu\.$/);
+    expect(await act(admin, "private", "/reschedule 27 18.03.2027 10:00")).toMatch(/^27\. toplantı yeni tarihine taşındı: 18 Mart 2027 Perşembe, 10:00–15:00\. Duyuru bağlı sohbetlere gönderiliyor\.$/);
     expect(await act(admin, "private", "/reschedule 27 19.03.2027 14:00")).toMatch(/^27\. toplantı yeni tarihine taşındı: 19 Mart 2027 Cuma/);
     expect((await notices(meeting.id)).map((n) => n.status)).toEqual(["cancelled", "scheduled"]);
     // Reminders follow the new date.
@@ -118,7 +118,7 @@ describe("meeting notices are rendered when they go out", () => {
   it("a move then a cancellation before either went out: the group hears only of the cancellation", async () => {
     const { admin, group, meeting } = await announcedMeeting("Vazgeçme Ağı");
     await act(admin, "private", "/reschedule 27 18.03.2027 10:00");
-    expect(await act(admin, "private", "/cancel 27")).toBe("27. toplantı iptal edildi ve bağlı sohbetlere duyuruldu. Bu numara bir daha kullanılmayacak.");
+    expect(await act(admin, "private", "/cancel 27")).toBe("27. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.");
     const before = scenario.emulator.botMessagesIn(group.id).length;
     await deliverLater();
     expect(scenario.emulator.botMessagesIn(group.id).slice(before).map((m) => m.text)).toEqual(["❌ 27. toplantı iptal edildi."]);

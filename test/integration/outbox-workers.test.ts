@@ -1,26 +1,21 @@
 import { Api } from "grammy";
 import { Redis } from "ioredis";
-import type { Worker } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { QueueOutboxTransport } from "../../jobs/outbox.ts";
 import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
-import { createDelivery } from "../../src/features/delivery.ts";
+import { startDelivery } from "../../src/features/delivery.ts";
 import { createServices } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
-import { OutboxReconciler } from "../../src/outbox/reconcile.ts";
-import { createDeliveryWorker } from "../../src/outbox/worker.ts";
 import { TelegramEmulator, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { startTestRedis } from "../support/harness.ts";
 import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
 
 /** One ortak process's delivery side: its own database pool, Redis connections, worker and reconcile. */
 interface DeliveryProcess {
-  worker: Worker;
-  reconciler: OutboxReconciler;
   close(): Promise<void>;
 }
 
@@ -38,15 +33,22 @@ async function startProcess(): Promise<DeliveryProcess> {
   const services = createServices(db.prisma, { transport });
   const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
   api.config.use(markUnreachableOn403(services.users, silentLogger));
-  const delivery = createDelivery({ services, transport, api, budget: new SendBudget(redis, TELEGRAM_BUDGET), translator: await Translator.load(), logger: silentLogger, claimMs: 60_000 });
-  const worker = createDeliveryWorker({ path: redisServer.socketPath, maxRetriesPerRequest: null }, delivery, { heartbeat: async () => 0, retention: async () => 0 }, silentLogger);
-  const reconciler = new OutboxReconciler({ prisma: db.prisma, transport, clock: () => new Date(), logger: silentLogger, claimMs: 60_000, intervalMs: 300 });
+  // As the composition root starts it: the worker runs and the reconcile looks every 300 ms.
+  const delivery = startDelivery({
+    services,
+    transport,
+    api,
+    budget: new SendBudget(redis, TELEGRAM_BUDGET),
+    translator: await Translator.load(),
+    logger: silentLogger,
+    connection: { path: redisServer.socketPath, maxRetriesPerRequest: null },
+    claimMs: 60_000,
+    reconcileMs: 300,
+    otherProcessors: { heartbeat: async () => 0, retention: async () => 0 },
+  });
   return {
-    worker,
-    reconciler,
     close: async () => {
-      await reconciler.stop();
-      await worker.close();
+      await delivery.close();
       await processQueue.close();
       redis.disconnect();
       await db.close();
@@ -105,15 +107,15 @@ describe("any number of delivery processes on one Redis and one PostgreSQL", () 
     await transport.carry(rows);
     await transport.carry(rows);
     writer.disconnect();
-    const processes = [await startProcess(), await startProcess()];
+    const processes: DeliveryProcess[] = [];
     const sentCount = () => setupDb.prisma.outboxMessage.count({ where: { id: { in: rows.map((r) => r.id) }, status: "sent" } });
     try {
-      for (const p of processes) void p.worker.run();
+      processes.push(await startProcess(), await startProcess());
       await waitUntil(async () => (await sentCount()) >= 20);
+      // Redis loses its data while both run: the reconcile gives the rows left their jobs again.
       const flusher = new Redis({ path: redisServer.socketPath });
       await flusher.flushall();
       flusher.disconnect();
-      for (const p of processes) p.reconciler.start();
       await waitUntil(async () => (await sentCount()) === rows.length);
     } finally {
       for (const p of processes) await p.close();

@@ -1,7 +1,9 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
 import { chatAudience } from "../../src/outbox/audience.ts";
+import { deliveryJobId } from "../../jobs/outbox.ts";
+import { ApiError } from "../../src/telegram-emulator/index.ts";
 import { startTestRedis } from "../support/harness.ts";
 import { useScenario } from "../support/scenario.ts";
 
@@ -86,5 +88,56 @@ describe("a group upgraded to a supergroup", () => {
     const checkIns = emulator.botMessagesIn(supergroup.id).filter((m) => m.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data?.startsWith("in:"));
     expect(checkIns).toHaveLength(1);
     expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `test-checkin:${meeting.id}` } })).toMatchObject({ status: "sent", audience: `chat:${supergroup.id}:0` });
+  });
+});
+
+describe("faults around the outbox", () => {
+  const scenario = useScenario();
+
+  it("a permanent 400 fails the message at once and tells the organisers once per meeting and kind", async () => {
+    const { admin, group } = await scenario.networkWithMeeting("Reddedilen Ağ", "Gündem");
+    await scenario.say(admin, group, "/invite 25");
+    const { prisma } = scenario.db;
+    const meeting = await prisma.meeting.findFirstOrThrow({ where: { network: { name: "Reddedilen Ağ" } } });
+    const chat = await prisma.chat.findFirstOrThrow({ where: { telegramChatId: BigInt(group.id) } });
+    const before = await prisma.outboxMessage.count();
+    for (const n of [1, 2]) {
+      scenario.emulator.failNext("sendMessage", new ApiError(400, "Bad Request: not enough rights to send text messages to the chat"), group.id);
+      await scenario.running.services.outbox.transaction((out) =>
+        out.write([{ dedupeKey: `test-refused:${n}`, kind: "checkin-card", networkId: meeting.networkId, meetingId: meeting.id, audience: chatAudience(chat) }]),
+      );
+      await scenario.deliver();
+      expect(await prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `test-refused:${n}` } })).toMatchObject({ status: "failed", attempts: 0, reason: "Bad Request: not enough rights to send text messages to the chat" });
+    }
+    // Two rows, and one notice to the one organiser.
+    expect(await prisma.outboxMessage.count()).toBe(before + 3);
+    expect(scenario.emulator.botMessagesIn(admin.id).filter((m) => m.text?.startsWith("⚠️")).map((m) => m.text)).toEqual([
+      "⚠️ 25. toplantının bir hatırlatması birkaç denemeye rağmen gönderilemedi. Ayrıntılar için /reminders 25 yazın.",
+    ]);
+  });
+
+  it("with Redis not taking writes, a command that writes outbox rows still answers; the row gets its job once Redis does", async () => {
+    const { admin, group } = await scenario.networkWithMeeting("Yavaş Redis Ağı", "Gündem");
+    await scenario.say(admin, group, "/invite 25");
+    const redis = new Redis({ path: scenario.redisPath });
+    try {
+      // Every write to Redis waits for ten seconds; the queue's client waits with it.
+      await redis.call("CLIENT", "PAUSE", "10000", "WRITE");
+      const { message } = scenario.emulator.sendText(admin, group, "/cancel 25");
+      const answer = await scenario.emulator.nextBotMessage(group.id, message.message_id, 8000);
+      expect(answer.text).toBe("25. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.");
+      const notice = await scenario.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "meeting-notice", audience: `chat:${group.id}:0` } });
+      // Answered while the queue could not take the notice's job yet (asked on a connection of our own:
+      // the queue's own connection waits behind its blocked write).
+      expect(await redis.exists(scenario.queue.toKey(deliveryJobId(notice)))).toBe(0);
+      await redis.call("CLIENT", "UNPAUSE");
+      await scenario.running.ortak.inFlight.drain();
+      await vi.waitFor(async () => expect(await scenario.queue.getJob(deliveryJobId(notice))).toBeDefined(), { timeout: 10_000 });
+      await scenario.deliver();
+      expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.text?.startsWith("❌ 25. toplantı iptal edildi."))).toHaveLength(1);
+    } finally {
+      await redis.call("CLIENT", "UNPAUSE").catch(() => undefined);
+      redis.disconnect();
+    }
   });
 });

@@ -101,7 +101,7 @@ describe("personal data: /mydata, /forgetme, /export_network", () => {
     expect(value.minutesEntriesWritten!.map((e) => e.text)).toEqual(["Açılış konuşması yapıldı.", "Broşür taslağı"]);
     expect(value.actionItemsOwned).toEqual([expect.objectContaining({ meetingNumber: 25, text: "Broşür taslağı", dueDate: "2027-04-15" })]);
     expect(value.auditEntries!.map((a) => [a.action, a.you])).toEqual(expect.arrayContaining([["member.organisation", "subject"]]));
-    expect(value.pendingReminders!.map((r) => r.kind)).toEqual(expect.arrayContaining(["action-soon", "action-due"]));
+    expect(value.pendingMessages!.map((r) => r.kind)).toEqual(expect.arrayContaining(["action-soon", "action-due"]));
     expect(value.minutesRoles).toEqual([expect.objectContaining({ meetingNumber: 25, minuteTaker: true })]);
     // Nothing of the organiser's: their answer is not in the member's file.
     expect(JSON.stringify(value)).not.toContain("Derya");

@@ -3,6 +3,7 @@ import { useJobsByHand } from "../support/jobs-by-hand.ts";
 import { Redis } from "ioredis";
 import { ApiError, tooManyRequests, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { deliveryJobId } from "../../jobs/outbox.ts";
+import { MAX_ATTEMPTS } from "../../src/outbox/delivery.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir; meeting 25 on Wednesday 17 March 2027, 10:00.
 const { scenario, moveClockTo, runDueJobs, delivery } = useJobsByHand("2026-11-24T09:00:00Z");
@@ -206,16 +207,20 @@ describe("never twice, and failures reported once", () => {
     const rows = (await ledger(meeting.id)).filter((r) => r.kind === "before" && r.offsetMinutes === 10080);
     moveClockTo("2027-03-10T07:00:01Z");
     const badGateway = () => new ApiError(502, "Bad Gateway");
-    // Each transient failure puts the row back with a growing pause, five tries in all.
+    // Each transient failure puts the row back with a growing pause (5 s, 10 s, … at most 5 minutes), ten tries in all.
     let row = rows[0]!;
-    for (let attempt = 1; attempt <= 5; attempt++) {
+    const pauses: number[] = [];
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       scenario.emulator.failNext("sendMessage", badGateway());
-      expect(await delivery.deliver(payloadOf(row))).toBe(attempt < 5 ? "later" : "failed");
-      row = await rowById(row.id);
+      expect(await delivery.deliver(payloadOf(row))).toBe(attempt < MAX_ATTEMPTS ? "later" : "failed");
+      const next = await rowById(row.id);
+      if (attempt < MAX_ATTEMPTS) pauses.push((next.notBefore.getTime() - Date.now()) / 1000);
+      row = next;
     }
-    expect(row).toMatchObject({ status: "failed", reason: "Bad Gateway", attempts: 5 });
+    expect(pauses).toEqual([5, 10, 20, 40, 80, 160, 300, 300, 300]);
+    expect(row).toMatchObject({ status: "failed", reason: "Bad Gateway", attempts: MAX_ATTEMPTS });
     // A second reminder of the meeting fails for good too: the organisers are not told again.
-    await scenario.db.prisma.outboxMessage.update({ where: { id: rows[1]!.id }, data: { attempts: 4 } });
+    await scenario.db.prisma.outboxMessage.update({ where: { id: rows[1]!.id }, data: { attempts: MAX_ATTEMPTS - 1 } });
     scenario.emulator.failNext("sendMessage", badGateway());
     expect(await delivery.deliver(payloadOf(rows[1]!))).toBe("failed");
     await runDueJobs();

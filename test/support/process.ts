@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 export { isAlive } from "../../src/redis/private-server.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
 import { tempDir } from "./harness.ts";
 import { checkPrivacy, enforcePrivacy } from "./privacy.ts";
@@ -133,4 +133,25 @@ export async function sayTo(emulator: TelegramEmulator, user: EmulatedUser, chat
   const chatId = chat === "private" ? user.id : chat.id;
   const { message } = emulator.sendText(user, chat, text, { replyTo });
   return (await emulator.nextBotMessage(chatId, message.message_id, 15_000)).text ?? "";
+}
+
+/**
+ * spawnOrtak for one test file whose tests may fail half way: a process a test left running (and
+ * holding the data directory) is stopped after that test, so the next starts clean.
+ */
+export function useSpawnedOrtak(): typeof spawnOrtak {
+  const spawned: OrtakProcess[] = [];
+  afterEach(async () => {
+    for (const proc of spawned.splice(0)) {
+      if (proc.child.exitCode !== null || proc.child.signalCode !== null) continue;
+      proc.signal("SIGTERM");
+      await Promise.race([proc.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      proc.signal("SIGKILL");
+    }
+  });
+  return (...args) => {
+    const proc = spawnOrtak(...args);
+    spawned.push(proc);
+    return proc;
+  };
 }

@@ -102,7 +102,8 @@ export class ActionService {
   }
 
   /** The members an item's reminders go to: the named person, or the owning organisation's contacts. */
-  private async ownerMemberIds(entry: { ownerMemberId: number | null; ownerUsername: string | null; ownerOrganisationId: number | null }, networkId: number): Promise<number[]> {
+  /** Who an item's reminders go to now: its member, or its organisation's host contacts. */
+  async ownerMemberIds(entry: { ownerMemberId: number | null; ownerUsername: string | null; ownerOrganisationId: number | null }, networkId: number): Promise<number[]> {
     if (entry.ownerOrganisationId !== null) {
       const members = await this.prisma.member.findMany({ where: { organisationId: entry.ownerOrganisationId, ...ACTIVE_MEMBER }, select: { id: true, isHostContact: true } });
       return hostContacts(members).map((m) => m.id);

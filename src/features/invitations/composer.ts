@@ -59,8 +59,10 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     if (check.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     await ctx.answerCallbackQuery();
     const sent = await invitations.repost(scope.network, BigInt(ctx.from.id), meetingId);
-    await deps.reminders.plan(meetingId);
     await ctx.editMessageReplyMarkup().catch(() => undefined);
+    // Cancelled or over since the check above (a /cancel pressed at the same time): nothing was posted.
+    if (sent.kind === "closed") return void (await ctx.reply(sent.cancelled ? ctx.t("invite-cancelled", { number: meeting.number }) : ctx.t("meeting-held")));
+    await deps.reminders.plan(meetingId);
     await ctx.reply(ctx.t("invite-reposted-queued", { number: meeting.number, chats: sent.chats.length, direct: sent.members }));
   });
 

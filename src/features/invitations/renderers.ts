@@ -118,7 +118,11 @@ export function invitationRenderers(deps: InvitationRendererDeps): Record<CardKi
         const memberId = memberOf.get(card.telegramChatId);
         if (card.kind === "direct" && memberId === undefined) continue;
         const audience = card.kind === "direct" ? memberAudience(memberId!) : chatAudience(card);
-        const paced = card.editedAt ? card.editedAt.getTime() + CARD_EDIT_INTERVAL_MS : 0;
+        // Read again under the lock: an edit that finished since the cards were listed has
+        // committed its time with its row, and the next is paced from that time.
+        const edited = await out.tx.postedCard.findUnique({ where: { id: card.id }, select: { editedAt: true } });
+        if (!edited) continue;
+        const paced = edited.editedAt ? edited.editedAt.getTime() + CARD_EDIT_INTERVAL_MS : 0;
         await out.rearm({ dedupeKey, kind: "card-edit", networkId: data.network.id, meetingId, audience, payload: { cardId: card.id }, notBefore: new Date(Math.max(now.getTime(), paced)) });
       }
       if (again) {

@@ -1,11 +1,12 @@
 import type { Network, PrismaClient } from "../../db/client.ts";
 import type { ActionItem, ActionService } from "../actions/service.ts";
-import type { PostedCard } from "../../db/generated/client.ts";
+import type { OutboxStatus, PostedCard } from "../../db/generated/client.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
 import type { NameWithholder, TextAudience } from "../members/name-withholder.ts";
 import type { RsvpService, Tally } from "../rsvp/service.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { lockMeeting } from "../../db/meeting-lock.ts";
 import { NO_FREE_TEXT } from "../members/name-withholder.ts";
 import { chatAudience, memberAudience } from "../../outbox/audience.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
@@ -28,6 +29,8 @@ export interface InvitationSent {
   chats: { telegramChatId: bigint; topicId: number }[];
   members: number;
 }
+
+export type RepostResult = ({ kind: "reposted" } & InvitationSent) | { kind: "closed"; cancelled: boolean };
 
 export type ClaimResult = ({ kind: "claimed" } & InvitationSent) | { kind: "taken"; invitedAt: Date } | { kind: "closed"; cancelled: boolean };
 
@@ -72,18 +75,32 @@ export class InvitationService {
 
   /**
    * Posts the card to every linked chat again (the earlier cards stay and are kept up to date);
-   * members without a DM card yet get theirs. `members` counts only those.
+   * members who can be reached now and have no live card by DM get one. `members` counts only
+   * those. A meeting cancelled or over by now is left as it is: the press that offered the
+   * re-post may have been read before a /cancel that committed first.
    */
-  async repost(network: Network, actorId: bigint, meetingId: number): Promise<InvitationSent> {
+  async repost(network: Network, actorId: bigint, meetingId: number): Promise<RepostResult> {
+    const now = this.clock();
     return this.outbox.transaction(async (out) => {
       const { tx } = out;
-      const meeting = await tx.meeting.update({ where: { id: meetingId }, data: { status: "invited" } });
-      if (meeting.invitedAt === null) await tx.meeting.update({ where: { id: meetingId }, data: { invitedAt: this.clock() } });
-      const subject = String(meeting.number);
+      // Held until the commit: a /cancel waits for this re-post, or this re-post sees its outcome.
+      await lockMeeting(tx, meetingId);
+      const { count } = await tx.meeting.updateMany({
+        where: { id: meetingId, status: { in: ["planned", "invited"] }, endsAt: { gt: now } },
+        data: { status: "invited" },
+      });
+      if (count === 0) {
+        const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, select: { status: true } });
+        return { kind: "closed", cancelled: meeting?.status === "cancelled" };
+      }
+      await tx.meeting.updateMany({ where: { id: meetingId, invitedAt: null }, data: { invitedAt: now } });
+      const { number } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { number: true } });
+      const subject = String(number);
       await this.audit.record(tx, { networkId: network.id, actorId, action: "meeting.repost", subject });
       // Each re-post is a new message in every chat: its rank among the re-posts names it.
       const rank = await tx.auditEntry.count({ where: { networkId: network.id, action: "meeting.repost", subject } });
-      return owe(out, network.id, meetingId, (chat) => `card-post:${meetingId}:${chatAudience(chat)}:r${rank}`);
+      const sent = await owe(out, network.id, meetingId, (chat) => `card-post:${meetingId}:${chatAudience(chat)}:r${rank}`, { again: true });
+      return { kind: "reposted", ...sent };
     });
   }
 
@@ -127,21 +144,43 @@ export class InvitationService {
 
 /**
  * Rows for a card in each linked chat (keyed by `postKey`) and one by DM to each member the bot
- * can write to now; a member who already has theirs (the key exists) gets no second one.
+ * can write to now. A member has one DM row per meeting: on the first invitation it is written;
+ * on a re-post (`again`) a member without a live card by DM whose row went nowhere (unreachable
+ * or gone then, or the card since deleted) has it armed again. A row still waiting or being
+ * sent is left alone, and so is anyone whose card is live: nobody gets a second one.
  */
-async function owe(out: OutboxWriter, networkId: number, meetingId: number, postKey: (chat: { telegramChatId: bigint; topicId: number }) => string): Promise<InvitationSent> {
+async function owe(
+  out: OutboxWriter,
+  networkId: number,
+  meetingId: number,
+  postKey: (chat: { telegramChatId: bigint; topicId: number }) => string,
+  options: { again: boolean } = { again: false },
+): Promise<InvitationSent> {
   const { tx } = out;
   const chats = await tx.chat.findMany({ where: { networkId }, select: { telegramChatId: true, topicId: true }, orderBy: { id: "asc" } });
-  const members = await tx.member.findMany({ where: { networkId, ...ACTIVE_MEMBER, user: { dmReachable: true } }, select: { id: true }, orderBy: { id: "asc" } });
-  const directKeys = members.map((m) => directCardKey(meetingId, m.id));
-  const had = new Set((await tx.outboxMessage.findMany({ where: { dedupeKey: { in: directKeys } }, select: { dedupeKey: true } })).map((r) => r.dedupeKey));
+  const reachable = await tx.member.findMany({ where: { networkId, ...ACTIVE_MEMBER, user: { dmReachable: true } }, select: { id: true, userId: true }, orderBy: { id: "asc" } });
+  // Rows before cards: a row read as sent committed its card with it, so the card is seen below.
+  const rows = await tx.outboxMessage.findMany({ where: { dedupeKey: { in: reachable.map((m) => directCardKey(meetingId, m.id)) } }, select: { dedupeKey: true, status: true } });
+  const statusOf = new Map(rows.map((r) => [r.dedupeKey, r.status]));
+  const live = await tx.postedCard.findMany({ where: { meetingId, kind: "direct", deadAt: null, telegramChatId: { in: reachable.map((m) => m.userId) } }, select: { telegramChatId: true } });
+  const withCard = new Set(live.map((c) => c.telegramChatId));
+  const members = reachable.filter((m) => !withCard.has(m.userId));
   const base = { networkId, meetingId } as const;
-  await out.write([
-    ...chats.map((chat) => ({ ...base, dedupeKey: postKey(chat), kind: "card-post" as const, audience: chatAudience(chat) })),
-    ...members.map((m) => ({ ...base, dedupeKey: directCardKey(meetingId, m.id), kind: "card-dm" as const, audience: memberAudience(m.id) })),
-  ]);
-  return { chats, members: directKeys.filter((key) => !had.has(key)).length };
+  const dm = (memberId: number) => ({ ...base, dedupeKey: directCardKey(meetingId, memberId), kind: "card-dm" as const, audience: memberAudience(memberId) });
+  const fresh = members.filter((m) => !statusOf.has(directCardKey(meetingId, m.id)));
+  const missed = options.again
+    ? members.filter((m) => {
+        const status = statusOf.get(directCardKey(meetingId, m.id));
+        return status !== undefined && FINISHED.has(status);
+      })
+    : [];
+  await out.write([...chats.map((chat) => ({ ...base, dedupeKey: postKey(chat), kind: "card-post" as const, audience: chatAudience(chat) })), ...fresh.map((m) => dm(m.id))]);
+  for (const m of missed) await out.rearm(dm(m.id));
+  return { chats, members: fresh.length + missed.length };
 }
 
-/** A member's invitation card by DM: one per member and meeting, ever. */
+/** DM rows that will not go out by themselves any more: a re-post may arm them again. */
+const FINISHED: ReadonlySet<OutboxStatus> = new Set(["sent", "skipped", "failed", "cancelled"]);
+
+/** A member's invitation card by DM: one row per member and meeting, armed again by a re-post if it went nowhere. */
 export const directCardKey = (meetingId: number, memberId: number) => `invite:${meetingId}:${memberId}`;

@@ -13,7 +13,8 @@ export interface PersonalData {
   minutesEntriesWritten: Record<string, unknown>[];
   actionItemsOwned: Record<string, unknown>[];
   auditEntries: Record<string, unknown>[];
-  pendingReminders: Record<string, unknown>[];
+  /** Messages to the person still waiting to go out (reminders, cards, copies), with their kind and time. */
+  pendingMessages: Record<string, unknown>[];
   hostingAnswers: Record<string, unknown>[];
   checklistStepsDone: Record<string, unknown>[];
   minutesRoles: Record<string, unknown>[];
@@ -131,7 +132,7 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
       before: a.before,
       after: a.after,
     })),
-    pendingReminders: reminders.map((r) => ({ ...(r.meeting ? meetingOf(r.meeting) : {}), kind: r.kind, fireAt: r.notBefore })),
+    pendingMessages: reminders.map((r) => ({ ...(r.meeting ? meetingOf(r.meeting) : {}), kind: r.kind, notBefore: r.notBefore })),
     hostingAnswers: turns.map((t) => ({ ...meetingOf(t.meeting), organisation: t.organisation.shortName, status: t.status, reason: t.reason, answeredAt: t.respondedAt })),
     checklistStepsDone: checklist.map((c) => ({ ...meetingOf(c.meeting), step: c.item, doneAt: c.doneAt })),
     minutesRoles: minutes.map((m) => ({ ...meetingOf(m.meeting), minuteTaker: m.takerId === userId, approvedAt: m.approvedBy === userId ? m.approvedAt : null })),

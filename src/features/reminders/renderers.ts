@@ -4,7 +4,7 @@ import type { PrismaClient } from "../../db/client.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
 import { HOST_CHECKLIST } from "../../domain/reminders.ts";
 import type { RenderContext, Rendering, Renderer } from "../../outbox/types.ts";
-import { actionItemOf } from "../actions/service.ts";
+import { actionItemOf, type ActionService } from "../actions/service.ts";
 import { actionText, doneData } from "../actions/view.ts";
 import { tallyLines } from "../invitations/view.ts";
 import { venueText, type Reader } from "../meetings/view.ts";
@@ -13,6 +13,7 @@ import type { RsvpService } from "../rsvp/service.ts";
 export interface ReminderRendererDeps {
   prisma: PrismaClient;
   rsvps: RsvpService;
+  actions: Pick<ActionService, "ownerMemberIds">;
 }
 
 type ReminderKinds = "before" | "group-summary" | "nudge" | "group-silent" | "organiser-summary" | "host-checklist" | "checkin-card" | "action-soon" | "action-due";
@@ -47,6 +48,8 @@ export function reminderRenderers(deps: ReminderRendererDeps): Record<ReminderKi
     const entry = await deps.prisma.minutesEntry.findUnique({ where: { id: Number(row.payload.entryId) }, include: { ownerOrganisation: true, minutes: { include: { meeting: true } } } });
     if (!entry || entry.kind !== "action" || entry.deletedAt || entry.publishedAt === null) return { kind: "skip", reason: "no longer an action item" };
     if (entry.doneAt) return { kind: "skip", reason: "already done" };
+    // The item's text may name people: it goes only to whoever owns it now.
+    if (to.kind !== "member" || !(await deps.actions.ownerMemberIds(entry, entry.minutes.meeting.networkId)).includes(to.memberId)) return { kind: "skip", reason: "no longer the owner" };
     const number = entry.minutes.meeting.number;
     const r = to.reader;
     const item = actionItemOf(entry, number);

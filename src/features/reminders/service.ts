@@ -85,8 +85,8 @@ export class ReminderService {
         wantedKeys.add(dedupeKey);
         const found = existing.get(dedupeKey);
         if (!found) fresh.push({ dedupeKey, kind: plan.kind as OutboxKind, networkId: network.id, meetingId, audience, offsetMinutes: plan.offsetMinutes, notBefore: plan.fireAt });
-        // Already planned for this time, sent or not.
-        else if (found.notBefore.getTime() !== plan.fireAt.getTime()) await out.move(found.id, plan.fireAt);
+        // Already planned for this time, sent or not; withdrawn and wanted again (a member back, an offset set again), re-armed.
+        else if (found.notBefore.getTime() !== plan.fireAt.getTime() || (found.status === "cancelled" && plan.fireAt > now)) await out.move(found.id, plan.fireAt);
       }
       await out.write(fresh);
       // One already due is on its way (the delivery re-reads everything); the rest are withdrawn.
