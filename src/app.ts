@@ -93,6 +93,8 @@ export async function startOrtak(config: Config, logger: Logger, options: StartO
     const translator = await Translator.load();
     const transport = new QueueOutboxTransport(queue, redis);
     const services = createServices(db.prisma, { transport, logger });
+    // Closed before the queue: jobs of rows written last are handed over first.
+    closers.push({ name: "outbox hand-over", close: () => services.outbox.handedOver() });
     // Telegram's budgets live in Redis: answers to people and the outbox of every process share them.
     const sendBudget = new SendBudget(redis);
     const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, services, logger, sendBudget });

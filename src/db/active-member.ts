@@ -22,3 +22,13 @@ export async function uniqueMemberByUsername(db: MemberLookup, networkId: number
   });
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** The network's current organisers (leaving out `exceptUserId`, who already knows): whom private notices about it go to. */
+export async function currentOrganiserIds(db: MemberLookup, networkId: number, exceptUserId?: bigint): Promise<number[]> {
+  const organisers = await db.member.findMany({
+    where: { networkId, role: "organiser", ...ACTIVE_MEMBER, ...(exceptUserId !== undefined ? { userId: { not: exceptUserId } } : {}) },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
+  return organisers.map((o) => o.id);
+}

@@ -81,10 +81,14 @@ export class SendBudget {
     await this.redis.set(`ortak:budget:pause:${chatId}`, String(this.now() + ms), "PX", ms);
   }
 
-  /** Counts what the bot's own API sends (answers to people), so the outbox leaves room for them. */
+  /**
+   * Counts what the bot's own API sends to groups (answers to people there), so the outbox leaves
+   * room for them. A private chat needs no count: the outbox sends a person a message now and then,
+   * and always leaves one of the chat's bucket free.
+   */
   readonly transformer: Transformer = async (prev, method, payload, signal) => {
     const result = await prev(method, payload, signal);
-    if (result.ok && COUNTED.has(method) && payload && typeof payload === "object" && "chat_id" in payload) {
+    if (result.ok && COUNTED.has(method) && payload && typeof payload === "object" && "chat_id" in payload && Number(payload.chat_id) < 0) {
       // Not awaited: an answer never waits for bookkeeping.
       void this.run(Number(payload.chat_id), "record", this.settings ? this.settings.perGroupPerMinute : 0).catch(() => undefined);
     }

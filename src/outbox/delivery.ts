@@ -9,6 +9,7 @@ import { OUTBOX_KINDS, rulesOf, type OutboxKind } from "./kinds.ts";
 import type { Outbox } from "./outbox.ts";
 import type { SendBudget } from "./budget.ts";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import { currentOrganiserIds } from "../db/active-member.ts";
 import type { Outgoing, OutboxRow, Payload, Rendering, Renderer, SilentRenderer } from "./types.ts";
 
 export type Renderers = { [K in OutboxKind]: (typeof OUTBOX_KINDS)[K] extends { silent: true } ? SilentRenderer : Renderer };
@@ -244,7 +245,7 @@ class Claim {
   private async backInLine(ms: number, data: { attempts?: number }): Promise<DeliveryResult> {
     const notBefore = new Date(this.deps.clock().getTime() + Math.max(1, ms));
     const { count } = await this.deps.prisma.outboxMessage.updateMany({ where: this.mine, data: { status: "scheduled", notBefore, claimedAt: null, ...data } });
-    if (count === 1) await this.deps.outbox.handOver([{ id: this.row.id, notBefore }]);
+    if (count === 1) this.deps.outbox.handOver([{ id: this.row.id, notBefore }]);
     return "later";
   }
 
@@ -258,14 +259,13 @@ class Claim {
     await this.deps.outbox.transaction(async (out) => {
       const { count } = await out.tx.outboxMessage.updateMany({ where: this.mine, data: { status: "failed", reason: reason.slice(0, 300), ...(attempts ? { attempts } : {}) } });
       if (count === 0 || !tell) return;
-      const organisers = await out.tx.member.findMany({ where: { networkId: row.networkId!, role: "organiser", leftAt: null }, select: { id: true } });
       await out.write(
-        organisers.map((organiser) => ({
-          dedupeKey: `delivery-failed:${row.meetingId ?? "network"}:${row.kind}:${organiser.id}`,
+        (await currentOrganiserIds(out.tx, row.networkId!)).map((organiserId) => ({
+          dedupeKey: `delivery-failed:${row.meetingId ?? "network"}:${row.kind}:${organiserId}`,
           kind: "delivery-failed" as const,
           networkId: row.networkId,
           meetingId: row.meetingId,
-          audience: memberAudience(organiser.id),
+          audience: memberAudience(organiserId),
           payload: { failedKind: row.kind } satisfies Payload,
         })),
       );

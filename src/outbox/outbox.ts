@@ -3,9 +3,6 @@ import type { Logger } from "../logger.ts";
 import type { ArmedRow, OutboxTransport } from "../../jobs/outbox.ts";
 import type { OutboxEntry, Tx } from "./types.ts";
 
-/** How long a caller waits for the queue to take its rows before going on without it. */
-const HAND_OVER_WAIT_MS = 1000;
-
 /** Writes rows inside a transaction; what it armed is handed to the queue after the commit. */
 export interface OutboxWriter {
   /** New rows; a row whose key exists already is left as it is (never sent twice). */
@@ -36,30 +33,36 @@ export class Outbox {
     private readonly logger: Logger,
   ) {}
 
+  private readonly handing = new Set<Promise<void>>();
+
   /** Runs `work` in one transaction with a writer; after the commit the armed rows get their jobs. */
   async transaction<T>(work: (out: OutboxWriter) => Promise<T>, options?: { isolationLevel?: Prisma.TransactionIsolationLevel }): Promise<T> {
     const armed: ArmedRow[] = [];
     const withdrawn: ArmedRow[] = [];
     const result = await this.prisma.$transaction((tx) => work(this.writer(tx, armed, withdrawn)), { timeout: 30_000, ...options });
-    await this.handOver(armed, withdrawn);
+    this.handOver(armed, withdrawn);
     return result;
   }
 
   /**
-   * Hands rows armed by a writer to the queue (transaction() does this itself). Never holds the
-   * caller long: with Redis down the queue's client waits for it to come back, so after a second
-   * the caller goes on and the jobs are added when Redis answers, or by the reconcile.
+   * Hands rows armed by a writer to the queue (transaction() does this itself), in the
+   * background: the caller answers its person at once. With Redis down the queue's client waits
+   * for it to come back; the jobs are added then, or by the reconcile if the process stops first.
    */
-  async handOver(armed: readonly ArmedRow[], withdrawn: readonly ArmedRow[] = []): Promise<void> {
+  handOver(armed: readonly ArmedRow[], withdrawn: readonly ArmedRow[] = []): void {
     if (armed.length === 0 && withdrawn.length === 0) return;
     const handing = (async () => {
       for (const row of withdrawn) await this.transport.remove(row);
       await this.transport.carry(armed);
-    })().catch((error: unknown) => this.logger.warn({ err: error, rows: armed.length }, "outbox rows written but not handed to the queue; the reconcile will"));
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, HAND_OVER_WAIT_MS)));
-    await Promise.race([handing, late]);
-    clearTimeout(timer);
+    })()
+      .catch((error: unknown) => this.logger.warn({ err: error, rows: armed.length }, "outbox rows written but not handed to the queue; the reconcile will"))
+      .finally(() => this.handing.delete(handing));
+    this.handing.add(handing);
+  }
+
+  /** Resolves when every hand-over started so far has ended (tests; a stop before the queue closes). */
+  async handedOver(): Promise<void> {
+    while (this.handing.size > 0) await Promise.all([...this.handing]);
   }
 
   /** A writer inside a transaction the caller runs; the caller hands `armed` over after its commit. */
@@ -80,14 +83,10 @@ export class Outbox {
       },
       async rearm(entry) {
         const notBefore = entry.notBefore ?? now();
-        const fields = row(entry);
-        const rows = await tx.$queryRaw<ArmedRow[]>`
-          INSERT INTO "OutboxMessage" ("dedupeKey", kind, "networkId", "meetingId", audience, "offsetMinutes", payload, "notBefore")
-          VALUES (${fields.dedupeKey}, ${fields.kind}, ${fields.networkId}, ${fields.meetingId}, ${fields.audience}, ${fields.offsetMinutes}, ${JSON.stringify(fields.payload)}::jsonb, ${notBefore})
-          ON CONFLICT ("dedupeKey") DO UPDATE SET status = 'scheduled', "notBefore" = EXCLUDED."notBefore", payload = EXCLUDED.payload,
-            attempts = 0, "claimedAt" = NULL, reason = NULL, "sentAt" = NULL
-          WHERE "OutboxMessage".status <> 'scheduled'
-          RETURNING id, "notBefore"`;
+        const f = row(entry);
+        const rows = await tx.$queryRaw<ArmedRow[]>(
+          rearmStatement(Prisma.sql`VALUES (${f.dedupeKey}, ${f.kind}, ${f.networkId}, ${f.meetingId}, ${f.audience}, ${f.offsetMinutes}, ${JSON.stringify(f.payload)}::jsonb, ${notBefore})`),
+        );
         armed.push(...rows);
       },
       async withdraw(where, reason) {
@@ -117,4 +116,20 @@ function row(entry: OutboxEntry) {
     offsetMinutes: entry.offsetMinutes ?? 0,
     payload: entry.payload ?? {},
   };
+}
+
+/**
+ * Re-arms edit-like rows, given as VALUES or a SELECT of (dedupeKey, kind, networkId, meetingId,
+ * audience, offsetMinutes, payload, notBefore): a row still waiting is left as it is (it renders
+ * what the database says when it runs); any other is scheduled again. Returns the rows armed, for
+ * the queue. Usable inside a larger statement (a CTE), so a change and its re-arm are one write.
+ */
+export function rearmStatement(rows: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "OutboxMessage" ("dedupeKey", kind, "networkId", "meetingId", audience, "offsetMinutes", payload, "notBefore")
+    ${rows}
+    ON CONFLICT ("dedupeKey") DO UPDATE SET status = 'scheduled', "notBefore" = EXCLUDED."notBefore", payload = EXCLUDED.payload,
+      attempts = 0, "claimedAt" = NULL, reason = NULL, "sentAt" = NULL
+    WHERE "OutboxMessage".status <> 'scheduled'
+    RETURNING id, "notBefore"`;
 }

@@ -87,7 +87,7 @@ export async function startInProcessBot(
   // Telegram's budgets run on real time, whatever the app's clock says; the bot and the delivery share one.
   const sendBudget = new SendBudget(redis, options.sendBudget === undefined ? TELEGRAM_BUDGET : options.sendBudget);
   const delivery = createDelivery({ services, transport, api, budget: sendBudget, translator, logger, claimMs: 60_000 });
-  const byHand = new OutboxByHand(testQueue.redisPath, delivery);
+  const byHand = new OutboxByHand(testQueue.redisPath, delivery, () => services.outbox.handedOver());
   const reconciler = new OutboxReconciler({ prisma: db.prisma, transport, clock: services.clock, logger, claimMs: 60_000, intervalMs: 60_000 });
   const users = services.users;
   const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator, services, logger, sendBudget });

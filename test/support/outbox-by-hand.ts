@@ -11,7 +11,12 @@ import type { OutboxDelivery } from "../../src/outbox/delivery.ts";
 export class OutboxByHand {
   private readonly worker: Worker;
 
-  constructor(redisPath: string, private readonly delivery: OutboxDelivery) {
+  constructor(
+    redisPath: string,
+    private readonly delivery: OutboxDelivery,
+    /** Resolves once the jobs of rows written so far are in the queue (they are handed over in the background). */
+    private readonly handedOver: () => Promise<void>,
+  ) {
     this.worker = new Worker(MAIN_QUEUE, null, { connection: { path: redisPath, maxRetriesPerRequest: null }, autorun: false });
   }
 
@@ -19,6 +24,7 @@ export class OutboxByHand {
   async runDue(): Promise<number> {
     let ran = 0;
     for (;;) {
+      await this.handedOver();
       const job = await this.worker.getNextJob("by-hand", { block: false });
       if (!job) return ran;
       ran++;

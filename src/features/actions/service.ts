@@ -3,7 +3,7 @@ import { planActionReminders } from "../../domain/reminders.ts";
 import { hostContacts } from "../../domain/rotation.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
-import { ACTIVE_MEMBER, uniqueMemberByUsername } from "../../db/active-member.ts";
+import { ACTIVE_MEMBER, currentOrganiserIds, uniqueMemberByUsername } from "../../db/active-member.ts";
 import { memberAudience } from "../../outbox/audience.ts";
 import { refreshCards } from "../invitations/refresh.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
@@ -156,14 +156,13 @@ export class ActionService {
       const { count } = await tx.minutesEntry.updateMany({ where: { id: entryId, doneAt: null }, data: { doneAt: now, doneBy: actor.userId } });
       if (count === 0) return false;
       await this.audit.record(tx, { networkId, actorId: actor.userId, action: "action.done", subject: String(entryId), after: { text: row.text } });
-      const organisers = await tx.member.findMany({ where: { networkId, role: "organiser", ...ACTIVE_MEMBER, userId: { not: actor.userId } }, select: { id: true }, orderBy: { id: "asc" } });
       await out.write(
-        organisers.map((organiser) => ({
-          dedupeKey: `action-organisers:${entryId}:${now.getTime()}:${organiser.id}`,
+        (await currentOrganiserIds(tx, networkId, actor.userId)).map((organiserId) => ({
+          dedupeKey: `action-organisers:${entryId}:${now.getTime()}:${organiserId}`,
           kind: "action-organisers" as const,
           networkId,
           meetingId: row.meetingId,
-          audience: memberAudience(organiser.id),
+          audience: memberAudience(organiserId),
           payload: { entryId, doneAt: now.getTime() },
         })),
       );

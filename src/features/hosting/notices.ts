@@ -1,5 +1,5 @@
 import type { Prisma } from "../../db/client.ts";
-import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { ACTIVE_MEMBER, currentOrganiserIds } from "../../db/active-member.ts";
 import { hostContacts } from "../../domain/rotation.ts";
 import { chatAudience, memberAudience } from "../../outbox/audience.ts";
 import { reminderKey } from "../reminders/service.ts";
@@ -67,13 +67,12 @@ export function proposalNotices(about: About, contacts: readonly { id: number }[
 
 /** To each organiser of the network now (the delivery skips those it cannot reach). */
 export async function organiserNotices(db: Pick<Db, "member">, about: About, event: OrganiserEvent): Promise<OutboxEntry[]> {
-  const organisers = await db.member.findMany({ where: { networkId: about.networkId, role: "organiser", ...ACTIVE_MEMBER }, select: { id: true }, orderBy: { id: "asc" } });
-  return organisers.map((organiser) => ({
-    dedupeKey: `host-organisers:${about.turnId}:${event}:${organiser.id}`,
+  return (await currentOrganiserIds(db, about.networkId)).map((organiserId) => ({
+    dedupeKey: `host-organisers:${about.turnId}:${event}:${organiserId}`,
     kind: "host-organisers",
     networkId: about.networkId,
     meetingId: about.meetingId,
-    audience: memberAudience(organiser.id),
+    audience: memberAudience(organiserId),
     payload: { event, turnId: about.turnId },
   }));
 }

@@ -1,5 +1,5 @@
 import type { PrismaClient } from "../../db/client.ts";
-import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { ACTIVE_MEMBER, currentOrganiserIds } from "../../db/active-member.ts";
 import { memberAudience } from "../../outbox/audience.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
 import type { AuditService } from "../audit/service.ts";
@@ -46,13 +46,12 @@ export class MembershipService {
         await tx.postedCard.deleteMany({ where: { kind: "direct", telegramChatId: userId, meeting: { networkId } } });
         await this.audit.record(tx, { networkId, actorId, action: "member.left", subject: memberName, subjectUserId: userId, after: { chatId: String(telegramChatId) } });
         // Names go to organisers only, privately: the rows are DMs and the text is rendered when sent.
-        const organisers = await tx.member.findMany({ where: { networkId, role: "organiser", ...ACTIVE_MEMBER, userId: { not: userId } }, select: { id: true }, orderBy: { id: "asc" } });
         await out.write(
-          organisers.map((organiser) => ({
-            dedupeKey: `membership-organisers:${member.id}:${leftAt.getTime()}:${organiser.id}`,
+          (await currentOrganiserIds(tx, networkId, userId)).map((organiserId) => ({
+            dedupeKey: `membership-organisers:${member.id}:${leftAt.getTime()}:${organiserId}`,
             kind: "membership-organisers" as const,
             networkId,
-            audience: memberAudience(organiser.id),
+            audience: memberAudience(organiserId),
             payload: { memberId: member.id, leftAt: leftAt.getTime() },
           })),
         );

@@ -5,7 +5,8 @@ import { displayName } from "../../domain/names.ts";
 import { lockMeeting } from "../../db/meeting-lock.ts";
 import { memberAudience } from "../../outbox/audience.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
-import { refreshCards } from "../invitations/refresh.ts";
+import { refreshCards, refreshRows } from "../invitations/refresh.ts";
+import { rearmStatement } from "../../outbox/outbox.ts";
 
 export type RsvpSource = "button" | "reply" | "command";
 
@@ -99,7 +100,7 @@ export class RsvpService {
   /**
    * The common case in one statement: open meetings without a capacity, callers who are
    * members. Whatever it does not write (capacity, closed, strangers) takes the careful path.
-   * The meetings' cards are refreshed in the same transaction.
+   * The meetings' cards are refreshed in the same statement.
    */
   private async answerBatch(requests: AnswerRequest[]): Promise<AnswerOutcome[]> {
     const now = this.clock();
@@ -111,8 +112,8 @@ export class RsvpService {
       distinct.map((r, i) => Prisma.sql`(${i}::int, ${r.meetingId}::int, ${r.userId}::bigint, ${r.status}::text, ${r.partySize ?? null}::int, ${r.source}::text)`),
     );
     // A "yes" without a size keeps the size of an earlier "yes" (pressing ✅ after "we are 3").
-    const written = await this.outbox.transaction(async (out) => {
-      const rows = await out.tx.$queryRaw<{ seq: number; partySize: number; meetingId: number; networkId: number }[]>`
+    // One statement: the answers and the re-armed refresh of their meetings' cards are one write.
+    const result = await this.prisma.$queryRaw<{ seq: number | null; partySize: number | null; armedId: number | null; armedAt: Date | null }[]>`
       WITH input(seq, meeting_id, user_id, status, party_size, source) AS (VALUES ${input}),
       written AS (
         INSERT INTO "Rsvp" AS r ("meetingId", "memberId", status, "partySize", source, "answeredAt", "updatedAt")
@@ -128,16 +129,17 @@ export class RsvpService {
         ON CONFLICT ("meetingId", "memberId") DO UPDATE
           SET status = EXCLUDED.status, "partySize" = EXCLUDED."partySize", source = EXCLUDED.source, "updatedAt" = EXCLUDED."updatedAt"
         RETURNING r."meetingId", r."memberId", r."partySize"
-      )
-      SELECT i.seq, w."partySize", w."meetingId", m."networkId"
+      ),
+      touched AS (SELECT DISTINCT w."meetingId" AS meeting_id, mt."networkId" AS network_id FROM written w JOIN "Meeting" mt ON mt.id = w."meetingId"),
+      armed AS (${rearmStatement(refreshRows(Prisma.sql`touched`, now))})
+      SELECT i.seq, w."partySize", NULL::int AS "armedId", NULL::timestamp AS "armedAt"
       FROM written w
       JOIN "Member" m ON m.id = w."memberId"
-      JOIN input i ON i.user_id = m."userId" AND i.meeting_id = w."meetingId"`;
-      const meetings = new Map(rows.map((row) => [row.meetingId, { id: row.meetingId, networkId: row.networkId }]));
-      // In one order, so two batches touching the same meetings never wait for each other in a circle.
-      for (const meeting of [...meetings.values()].sort((a, b) => a.id - b.id)) await refreshCards(out, meeting);
-      return rows;
-    });
+      JOIN input i ON i.user_id = m."userId" AND i.meeting_id = w."meetingId"
+      UNION ALL
+      SELECT NULL, NULL, a.id, a."notBefore" FROM armed a`;
+    const written = result.filter((row) => row.seq !== null) as { seq: number; partySize: number }[];
+    this.outbox.handOver(result.flatMap((row) => (row.armedId !== null && row.armedAt !== null ? [{ id: row.armedId, notBefore: row.armedAt }] : [])));
     const writtenSizes = new Map(written.map((row) => [keyOf(distinct[row.seq]!), row.partySize]));
     const outcomes: AnswerOutcome[] = [];
     for (const request of requests) {
