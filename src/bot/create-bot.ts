@@ -110,7 +110,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     actionsFeature({ actions: services.actions, networks: services.networks, withholder: services.withholder }),
     reportsFeature({ reports: services.reports }),
     hostingFeature({ hosting: services.hosting, dialogues: services.dialogues }),
-    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, networks: services.networks, reminders: services.reminders }),
+    invitationsFeature({ invitations: services.invitations, meetings: services.meetings, networks: services.networks }),
     remindersFeature({ reminders: services.reminders, meetings: services.meetings }),
     rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, attendance: services.attendance }),
     auditFeature({ audit: services.audit, users: services.users }),

@@ -70,7 +70,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
   const withholder = new NameWithholder(prisma);
   const users = new UserService(prisma);
   const networks = new NetworkService(prisma, audit);
-  const invitations = new InvitationService(prisma, outbox, rsvps, actions, withholder, audit, clock);
+  const invitations = new InvitationService(prisma, outbox, rsvps, actions, withholder, audit, reminders, clock);
   networks.onChatDetached((chatId) => invitations.forgetCardsIn(chatId));
   return {
     prisma,

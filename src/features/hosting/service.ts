@@ -228,11 +228,12 @@ export class HostService {
       await out.write(await groupNotices(tx, about, decision === "swap-accept" ? "swapped" : "accepted"));
       // The invitation cards show the host.
       await refreshCards(out, meeting);
-      return tx.meeting.update({ where: { id: meeting.id }, data: hostData(meeting, host) });
+      const hosted = await tx.meeting.update({ where: { id: meeting.id }, data: hostData(meeting, host) });
+      // The host's checklist reminders.
+      await this.reminders.planIn(out, meeting.id);
+      return hosted;
     });
     if (!updated) return this.lost(turn.id);
-    // The host's checklist reminders.
-    await this.reminders.plan(meeting.id);
     return decision === "swap-accept" ? { kind: "swapped", meeting: updated, organisation, other: host } : { kind: "accepted", meeting: updated, organisation };
   }
 
@@ -341,9 +342,10 @@ export class HostService {
       await this.audit.record(tx, { networkId: network.id, actorId, action: "host.assigned", subject: String(meetingNumber), after: { organisation: organisation.shortName } });
       await out.write(await groupNotices(tx, { meetingId: meeting.id, networkId: network.id, turnId: assigned.id }, "accepted"));
       await refreshCards(out, meeting);
-      return tx.meeting.update({ where: { id: meeting.id }, data: hostData(meeting, organisation) });
+      const hosted = await tx.meeting.update({ where: { id: meeting.id }, data: hostData(meeting, organisation) });
+      await this.reminders.planIn(out, meeting.id);
+      return hosted;
     });
-    await this.reminders.plan(meeting.id);
     return { kind: "assigned", meeting: updated, organisation };
   }
 

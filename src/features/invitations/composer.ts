@@ -6,7 +6,6 @@ import type { MeetingService } from "../meetings/service.ts";
 import { calendarTexts } from "../meetings/view.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import type { NetworkService } from "../networks/service.ts";
-import type { ReminderService } from "../reminders/service.ts";
 import { pinnableChats } from "./pinning.ts";
 import type { InvitationService } from "./service.ts";
 import { repostData } from "./view.ts";
@@ -15,7 +14,7 @@ import { toastText } from "../../bot/reply.ts";
 const NUMBER = /^\d{1,6}$/;
 
 /** /invite <N>: the invitation card in every linked chat and by DM; re-posting; the card's calendar button. */
-export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; networks: NetworkService; reminders: ReminderService }): Feature {
+export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; networks: NetworkService }): Feature {
   const composer = new Composer<BotContext>();
   const { invitations } = deps;
 
@@ -39,7 +38,6 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     const claim = await invitations.claimInvitation(scope.network, BigInt(ctx.from!.id), meeting.id);
     if (claim.kind === "closed") return void (await ctx.reply(claim.cancelled ? ctx.t("invite-cancelled", { number }) : ctx.t("meeting-held")));
     if (claim.kind === "taken") return void (await ctx.reply(ctx.t("invite-in-progress", { number, when: formatInstant(claim.invitedAt, scope.network.timeZone, ctx.locale) })));
-    await deps.reminders.plan(meeting.id);
     const chats = claim.chats.length;
     if (chats === 0 && claim.members === 0) return void (await ctx.reply(ctx.t("invite-nowhere")));
     const pinnable = await pinnableChats(ctx.api, ctx.me.id, claim.chats);
@@ -62,7 +60,6 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     await ctx.editMessageReplyMarkup().catch(() => undefined);
     // Cancelled or over since the check above (a /cancel pressed at the same time): nothing was posted.
     if (sent.kind === "closed") return void (await ctx.reply(sent.cancelled ? ctx.t("invite-cancelled", { number: meeting.number }) : ctx.t("meeting-held")));
-    await deps.reminders.plan(meetingId);
     await ctx.reply(ctx.t("invite-reposted-queued", { number: meeting.number, chats: sent.chats.length, direct: sent.members }));
   });
 

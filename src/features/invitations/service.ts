@@ -9,6 +9,7 @@ import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { lockMeeting } from "../../db/meeting-lock.ts";
 import { NO_FREE_TEXT } from "../members/name-withholder.ts";
 import { chatAudience, memberAudience } from "../../outbox/audience.ts";
+import type { ReminderService } from "../reminders/service.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
 
 export type { PostedCard };
@@ -46,6 +47,8 @@ export class InvitationService {
     private readonly actions: ActionService,
     private readonly withholder: NameWithholder,
     private readonly audit: AuditService,
+    /** An invited meeting's reminders are planned with the invitation. */
+    private readonly reminders: Pick<ReminderService, "planIn">,
     private readonly clock: () => Date,
   ) {}
 
@@ -69,6 +72,7 @@ export class InvitationService {
       const { number } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { number: true } });
       await this.audit.record(tx, { networkId: network.id, actorId, action: "meeting.invite", subject: String(number) });
       const sent = await owe(out, network.id, meetingId, (chat) => `card-post:${meetingId}:${chatAudience(chat)}`);
+      await this.reminders.planIn(out, meetingId);
       return { kind: "claimed", ...sent };
     });
   }
@@ -100,6 +104,8 @@ export class InvitationService {
       // Each re-post is a new message in every chat: its rank among the re-posts names it.
       const rank = await tx.auditEntry.count({ where: { networkId: network.id, action: "meeting.repost", subject } });
       const sent = await owe(out, network.id, meetingId, (chat) => `card-post:${meetingId}:${chatAudience(chat)}:r${rank}`, { again: true });
+      // Members and chats that joined since are planned for too.
+      await this.reminders.planIn(out, meetingId);
       return { kind: "reposted", ...sent };
     });
   }

@@ -203,10 +203,10 @@ export class MeetingService {
       });
       if (result.status === "invited") await this.tellChats(out, result, "rescheduled", meeting);
       await refreshCards(out, result);
+      await this.reminders.planIn(out, result.id);
       return result;
     });
     if (!updated) return { kind: "cancelled" };
-    await this.reminders.plan(updated.id);
     return { kind: "rescheduled", meeting: updated, previous: { startsAt: meeting.startsAt, endsAt: meeting.endsAt }, announce: updated.status === "invited" };
   }
 
@@ -233,10 +233,10 @@ export class MeetingService {
       await this.audit.record(out.tx, { networkId: network.id, actorId, action: "meeting.cancel", subject: String(number), after: { reason } });
       if (announce) await this.tellChats(out, result, "cancelled");
       await refreshCards(out, result);
+      await this.reminders.cancelAllIn(out, result.id, "meeting cancelled");
       return result;
     });
     if (!updated) return { kind: "already-cancelled" };
-    await this.reminders.cancelAll(updated.id, "meeting cancelled");
     return { kind: "cancelled", meeting: updated, announce };
   }
 
@@ -352,9 +352,9 @@ export class MeetingService {
       await refreshCards(out, result);
       // A larger capacity (or none) frees places for those waiting; they are told privately.
       if (field === "capacity") await promoteInTransaction(out, result.id);
+      await this.reminders.planIn(out, result.id);
       return result;
     });
-    await this.reminders.plan(updated.id);
     return { kind: "edited", meeting: updated, previous: meeting };
   }
 }

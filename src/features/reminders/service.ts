@@ -53,15 +53,23 @@ export class ReminderService {
   ) {}
 
   /** Brings a meeting's reminders in line with its date, deadline, policy, members and chats. */
-  async plan(meetingId: number): Promise<number> {
-    const meeting = await this.prisma.meeting.findUnique({
+  plan(meetingId: number): Promise<number> {
+    return this.outbox.transaction((out) => this.planIn(out, meetingId));
+  }
+
+  /**
+   * The same, inside the transaction of the change that calls for it (a move, a new host, the
+   * invitation): the reminders change with it or not at all.
+   */
+  async planIn(out: OutboxWriter, meetingId: number): Promise<number> {
+    const meeting = await out.tx.meeting.findUnique({
       where: { id: meetingId },
       include: { network: { include: { members: { where: ACTIVE_MEMBER, select: { id: true, role: true } }, chats: true } }, outbox: { where: { dedupeKey: { startsWith: REMINDER_PREFIX } } } },
     });
     if (!meeting) return 0;
-    if (meeting.status === "cancelled") return this.cancelAll(meetingId, "meeting cancelled");
+    if (meeting.status === "cancelled") return this.cancelAllIn(out, meetingId, "meeting cancelled");
     const { network } = meeting;
-    const hostContacts = meeting.hostOrganisationId === null ? [] : await this.hostContactIds(meeting.hostOrganisationId);
+    const hostContacts = meeting.hostOrganisationId === null ? [] : await this.hostContactIds(out.tx, meeting.hostOrganisationId);
     const now = this.clock();
     const wanted = planReminders({
       meeting,
@@ -77,7 +85,7 @@ export class ReminderService {
     const planned = meeting.outbox.filter((r) => PLANNED_KINDS.has(r.kind));
     const existing = new Map(planned.map((r) => [r.dedupeKey, r]));
     const wantedKeys = new Set<string>();
-    await this.outbox.transaction(async (out) => {
+    {
       const fresh = [];
       for (const plan of wanted) {
         const audience = audienceKey(plan.audience);
@@ -92,13 +100,13 @@ export class ReminderService {
       // One already due is on its way (the delivery re-reads everything); the rest are withdrawn.
       const gone = planned.filter((row) => row.status === "scheduled" && row.notBefore > now && !wantedKeys.has(row.dedupeKey)).map((row) => row.id);
       if (gone.length > 0) await out.withdraw({ id: { in: gone } }, "no longer planned");
-    });
+    }
     return wanted.length;
   }
 
   /** Members who receive the host checklist: the organisation's marked contacts, else all its members. */
-  private async hostContactIds(organisationId: number): Promise<number[]> {
-    const members = await this.prisma.member.findMany({ where: { organisationId, ...ACTIVE_MEMBER }, select: { id: true, isHostContact: true } });
+  private async hostContactIds(db: Pick<PrismaClient, "member">, organisationId: number): Promise<number[]> {
+    const members = await db.member.findMany({ where: { organisationId, ...ACTIVE_MEMBER }, select: { id: true, isHostContact: true } });
     return hostContacts(members).map((m) => m.id);
   }
 
@@ -123,9 +131,9 @@ export class ReminderService {
     });
   }
 
-  /** Every scheduled reminder of the meeting is withdrawn (cancelled, or no longer invited). */
-  async cancelAll(meetingId: number, reason: string): Promise<number> {
-    await this.outbox.transaction((out) => out.withdraw({ meetingId, dedupeKey: { startsWith: REMINDER_PREFIX } }, reason));
+  /** Every scheduled reminder of the meeting is withdrawn (cancelled), in the transaction of that change. */
+  async cancelAllIn(out: OutboxWriter, meetingId: number, reason: string): Promise<number> {
+    await out.withdraw({ meetingId, dedupeKey: { startsWith: REMINDER_PREFIX } }, reason);
     return 0;
   }
 
