@@ -6,7 +6,7 @@ import type { ReminderService } from "../reminders/service.ts";
 import { ACTIVE_MEMBER, currentOrganiserIds, uniqueMemberByUsername } from "../../db/active-member.ts";
 import { memberAudience } from "../../outbox/audience.ts";
 import { refreshCards } from "../invitations/refresh.ts";
-import type { Outbox } from "../../outbox/outbox.ts";
+import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
 
 /** An action item as lists and cards show it. */
 export interface ActionItem {
@@ -101,32 +101,37 @@ export class ActionService {
     return rows.map(toItem);
   }
 
-  /** The members an item's reminders go to: the named person, or the owning organisation's contacts. */
-  /** Who an item's reminders go to now: its member, or its organisation's host contacts. */
-  async ownerMemberIds(entry: { ownerMemberId: number | null; ownerUsername: string | null; ownerOrganisationId: number | null }, networkId: number): Promise<number[]> {
+  /** Who an item's reminders go to now: the named person, or the owning organisation's host contacts. */
+  async ownerMemberIds(entry: { ownerMemberId: number | null; ownerUsername: string | null; ownerOrganisationId: number | null }, networkId: number, db: Pick<PrismaClient, "member"> = this.prisma): Promise<number[]> {
     if (entry.ownerOrganisationId !== null) {
-      const members = await this.prisma.member.findMany({ where: { organisationId: entry.ownerOrganisationId, ...ACTIVE_MEMBER }, select: { id: true, isHostContact: true } });
+      const members = await db.member.findMany({ where: { organisationId: entry.ownerOrganisationId, ...ACTIVE_MEMBER }, select: { id: true, isHostContact: true } });
       return hostContacts(members).map((m) => m.id);
     }
     if (entry.ownerMemberId !== null) return [entry.ownerMemberId];
     if (!entry.ownerUsername) return [];
     // Named before the bot knew them: whoever has the username now.
-    const member = await uniqueMemberByUsername(this.prisma, networkId, entry.ownerUsername);
+    const member = await uniqueMemberByUsername(db, networkId, entry.ownerUsername);
     return member ? [member.id] : [];
   }
 
   /** Brings the reminders of a meeting's live action items in line with their owners and due dates. */
-  async planReminders(meetingId: number): Promise<void> {
-    const meeting = await this.prisma.meeting.findUnique({ where: { id: meetingId }, include: { network: true } });
+  planReminders(meetingId: number): Promise<void> {
+    return this.outbox.transaction((out) => this.planRemindersIn(out, meetingId));
+  }
+
+  /** The same, in the transaction of the change that calls for it (a publication, an item done). */
+  async planRemindersIn(out: OutboxWriter, meetingId: number): Promise<void> {
+    const { tx } = out;
+    const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, include: { network: true } });
     if (!meeting) return;
-    const entries = await this.prisma.minutesEntry.findMany({ where: { meetingId, kind: "action", publishedAt: { not: null } } });
+    const entries = await tx.minutesEntry.findMany({ where: { meetingId, kind: "action", publishedAt: { not: null } } });
     const now = this.clock();
     for (const entry of entries) {
       const live = entry.deletedAt === null && entry.doneAt === null && entry.dueDate !== null;
-      const owners = live ? await this.ownerMemberIds(entry, meeting.networkId) : [];
+      const owners = live ? await this.ownerMemberIds(entry, meeting.networkId, tx) : [];
       const times = live ? planActionReminders(entry.dueDate!, meeting.network.timeZone, meeting.network, now) : [];
       const wanted = owners.flatMap((memberId) => times.map((t) => ({ kind: t.kind, audience: actionAudience(entry.id, memberId), fireAt: t.fireAt })));
-      await this.reminders.replaceOneOffs(meetingId, actionAudiencePrefix(entry.id), wanted, live ? "owner or due date changed" : "action closed");
+      await this.reminders.replaceOneOffsIn(out, meetingId, actionAudiencePrefix(entry.id), wanted, live ? "owner or due date changed" : "action closed");
     }
   }
 
@@ -168,10 +173,11 @@ export class ActionService {
       );
       // The cards of meetings ahead list open items: they lose this one.
       for (const meeting of await this.meetingsShowingOpenItems(networkId, tx)) await refreshCards(out, meeting);
+      // Its reminders are withdrawn.
+      await this.planRemindersIn(out, row.meetingId);
       return true;
     });
     if (!closed) return { kind: "already", item };
-    await this.planReminders(row.meetingId);
     return { kind: "done", item: { ...item, doneAt: now }, networkId };
   }
 

@@ -62,13 +62,14 @@ export class MinutesPublisher {
         });
         await out.write([...chats.map((chat) => copy(chatAudience(chat))), ...organisers.map((organiser) => copy(memberAudience(organiser.id)))]);
         for (const ahead of cardsToRefresh) await refreshCards(out, ahead);
+        // Published action items are live: their owners' reminders come with the publication.
+        await actions.planRemindersIn(out, meeting.id);
         return { chats: chats.length, organisers: organisers.length };
       });
     } catch (error) {
       if (isTaken(error)) return { kind: "taken" };
       throw error;
     }
-    await actions.planReminders(meeting.id);
     return { kind: "published", ...reached };
   }
 }

@@ -120,15 +120,16 @@ export class ReminderService {
     await out.write([{ dedupeKey, kind, networkId: meeting.networkId, meetingId, ...columnsOf(tag), notBefore: fireAt }]);
   }
 
-  /** One-off reminders whose tag starts with the prefix become exactly `wanted`: the rest are withdrawn. */
-  async replaceOneOffs(meetingId: number, tagPrefix: string, wanted: { kind: OutboxKind; audience: string; fireAt: Date }[], reason: string): Promise<void> {
+  /**
+   * One-off reminders whose tag starts with the prefix become exactly `wanted`, the rest are
+   * withdrawn: in the transaction of the change that calls for it.
+   */
+  async replaceOneOffsIn(out: OutboxWriter, meetingId: number, tagPrefix: string, wanted: { kind: OutboxKind; audience: string; fireAt: Date }[], reason: string): Promise<void> {
     const keep = new Set(wanted.map((w) => reminderKey(meetingId, w.kind, 0, w.audience)));
-    await this.outbox.transaction(async (out) => {
-      const rows = await out.tx.outboxMessage.findMany({ where: { meetingId, status: "scheduled", dedupeKey: { startsWith: REMINDER_PREFIX }, offsetMinutes: 0 }, select: { id: true, dedupeKey: true, kind: true } });
-      const gone = rows.filter((row) => row.dedupeKey.startsWith(reminderKey(meetingId, row.kind, 0, tagPrefix)) && !keep.has(row.dedupeKey)).map((row) => row.id);
-      if (gone.length > 0) await out.withdraw({ id: { in: gone } }, reason);
-      for (const w of wanted) await this.scheduleOneIn(out, meetingId, w.kind, w.audience, w.fireAt);
-    });
+    const rows = await out.tx.outboxMessage.findMany({ where: { meetingId, status: "scheduled", dedupeKey: { startsWith: REMINDER_PREFIX }, offsetMinutes: 0 }, select: { id: true, dedupeKey: true, kind: true } });
+    const gone = rows.filter((row) => row.dedupeKey.startsWith(reminderKey(meetingId, row.kind, 0, tagPrefix)) && !keep.has(row.dedupeKey)).map((row) => row.id);
+    if (gone.length > 0) await out.withdraw({ id: { in: gone } }, reason);
+    for (const w of wanted) await this.scheduleOneIn(out, meetingId, w.kind, w.audience, w.fireAt);
   }
 
   /** Every scheduled reminder of the meeting is withdrawn (cancelled), in the transaction of that change. */
