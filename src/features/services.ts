@@ -65,7 +65,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
   const logger = options.logger ?? silentLogger;
   const outbox = new Outbox(prisma, options.transport, clock, logger);
   const rsvps = new RsvpService(prisma, outbox, clock);
-  const reminders = new ReminderService(prisma, outbox, audit, clock, logger);
+  const reminders = new ReminderService(prisma, outbox, audit, clock);
   const actions = new ActionService(prisma, reminders, audit, outbox, clock);
   const withholder = new NameWithholder(prisma);
   const users = new UserService(prisma);

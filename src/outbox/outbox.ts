@@ -36,10 +36,10 @@ export class Outbox {
   private readonly handing = new Set<Promise<void>>();
 
   /** Runs `work` in one transaction with a writer; after the commit the armed rows get their jobs. */
-  async transaction<T>(work: (out: OutboxWriter) => Promise<T>, options?: { isolationLevel?: Prisma.TransactionIsolationLevel }): Promise<T> {
+  async transaction<T>(work: (out: OutboxWriter) => Promise<T>): Promise<T> {
     const armed: ArmedRow[] = [];
     const withdrawn: ArmedRow[] = [];
-    const result = await this.prisma.$transaction((tx) => work(this.writer(tx, armed, withdrawn)), { timeout: 30_000, ...options });
+    const result = await this.prisma.$transaction((tx) => work(this.writer(tx, armed, withdrawn)), { timeout: 30_000 });
     this.handOver(armed, withdrawn);
     return result;
   }
@@ -65,8 +65,8 @@ export class Outbox {
     while (this.handing.size > 0) await Promise.all([...this.handing]);
   }
 
-  /** A writer inside a transaction the caller runs; the caller hands `armed` over after its commit. */
-  writer(tx: Tx, armed: ArmedRow[], withdrawn: ArmedRow[] = []): OutboxWriter {
+  /** A writer inside the transaction; `armed` and `withdrawn` are handed over after its commit. */
+  private writer(tx: Tx, armed: ArmedRow[], withdrawn: ArmedRow[] = []): OutboxWriter {
     const now = () => this.clock();
     return {
       tx,

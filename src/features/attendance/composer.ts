@@ -60,9 +60,7 @@ export function attendanceFeature(deps: { attendance: AttendanceService; meeting
     const meeting = await deps.meetings.find(scope.network.id, Number(number));
     if (!meeting) return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
     const messages = splitIntoMessages(attendanceLines(ctx, meeting.number, await attendance.report(meeting.id)));
-    await answerPrivately(ctx, async (chatId) => {
-      for (const text of messages) await ctx.api.sendMessage(chatId, text, { parse_mode: "HTML" });
-    });
+    await answerPrivately(ctx, messages);
   });
 
   return {

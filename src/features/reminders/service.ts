@@ -2,7 +2,6 @@ import type { Network, PrismaClient } from "../../db/client.ts";
 import type { OutboxMessage } from "../../db/generated/client.ts";
 import { hostContacts } from "../../domain/rotation.ts";
 import { PLANNED_KINDS, planReminders, type ReminderPolicy } from "../../domain/reminders.ts";
-import type { Logger } from "../../logger.ts";
 import type { AuditService } from "../audit/service.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { audienceKey } from "../../outbox/audience.ts";
@@ -49,7 +48,6 @@ export class ReminderService {
     private readonly outbox: Outbox,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
-    private readonly logger: Logger,
   ) {}
 
   /** Brings a meeting's reminders in line with its date, deadline, policy, members and chats. */
