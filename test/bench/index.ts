@@ -7,7 +7,7 @@ import { Translator } from "../../src/bot/i18n.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { createServices, type Services } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
-import { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { TelegramEmulator } from "../../emulator/index.ts";
 import { Api } from "grammy";
 import { Redis } from "ioredis";
 import { markUnreachableOn403 } from "../../src/bot/transformers.ts";

@@ -9,7 +9,7 @@ import { createDeliveryWorker, DELIVERY_RATE } from "../../src/outbox/worker.ts"
 import { Redis } from "ioredis";
 import { createServices } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
-import { TelegramEmulator, TELEGRAM_LIMITS } from "../../src/telegram-emulator/index.ts";
+import { TelegramEmulator, TELEGRAM_LIMITS } from "../../emulator/index.ts";
 import { startTestQueue, tempDir } from "../support/harness.ts";
 
 export interface FanoutResult {

@@ -1,6 +1,6 @@
 import type { Bot, Context } from "grammy";
 import { run } from "@grammyjs/runner";
-import type { BotAction, EmulatedUser, TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import type { BotAction, EmulatedUser, TelegramEmulator } from "../../emulator/index.ts";
 
 export interface RoundTripResult {
   label: string;

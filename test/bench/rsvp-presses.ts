@@ -2,7 +2,7 @@ import { run } from "@grammyjs/runner";
 import type { OrtakBot } from "../../src/bot/create-bot.ts";
 import type { Database } from "../../src/db/client.ts";
 import type { Services } from "../../src/features/services.ts";
-import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import type { TelegramEmulator } from "../../emulator/index.ts";
 import type { RoundTripResult } from "./round-trip.ts";
 
 const BUTTONS = ["y", "m", "n", "2", "3"] as const;

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import type { TelegramEmulator } from "../../emulator/index.ts";
 import { sayTo, spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();

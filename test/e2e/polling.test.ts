@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import type { TelegramEmulator } from "../../emulator/index.ts";
 import { tempDir } from "../support/harness.ts";
 import { isAlive, processGroup, spawnOrtak, useEmulatorAndDataDir, type OrtakProcess } from "../support/process.ts";
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Redis } from "ioredis";
 import { beforeAll, describe, expect, it } from "vitest";
-import { tooManyRequests, type TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { tooManyRequests, type TelegramEmulator } from "../../emulator/index.ts";
 import { startTestRedis } from "../support/harness.ts";
 import { isAlive, useSpawnedOrtak, useEmulatorAndDataDir, type OrtakProcess } from "../support/process.ts";
 

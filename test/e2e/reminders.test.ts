@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { EmulatedChat, EmulatedUser, TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser, TelegramEmulator } from "../../emulator/index.ts";
 import { sayTo, spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();

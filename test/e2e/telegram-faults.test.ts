@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { createServer, type Socket } from "node:net";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ApiError, TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { ApiError, TelegramEmulator } from "../../emulator/index.ts";
 import { freePort, isAlive, useSpawnedOrtak, useEmulatorAndDataDir, type OrtakProcess } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import type { TelegramEmulator } from "../../emulator/index.ts";
 import { freePort, spawnOrtak, useEmulatorAndDataDir } from "../support/process.ts";
 
 const fixture = useEmulatorAndDataDir();

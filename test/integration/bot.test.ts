@@ -4,7 +4,7 @@ import { publishCommandMenu } from "../../src/bot/commands.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { createLogger } from "../../src/logger.ts";
 import type { Database } from "../../src/db/client.ts";
-import { ApiError, TelegramEmulator, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { ApiError, TelegramEmulator, type EmulatedUser } from "../../emulator/index.ts";
 import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot } from "../support/harness.ts";
 import { enforcePrivacy } from "../support/privacy.ts";
 

@@ -2,7 +2,7 @@ import type { CallbackQuery } from "grammy/types";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkPress } from "../../src/bot/button-guard.ts";
 import { Translator } from "../../src/bot/i18n.ts";
-import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../emulator/index.ts";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir; meeting 25 on Wednesday 17 March 2027, 10:00–15:00.

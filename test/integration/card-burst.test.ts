@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TELEGRAM_LIMITS } from "../../src/telegram-emulator/index.ts";
+import { TELEGRAM_LIMITS } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 const NOW = new Date("2026-11-24T09:00:00Z");

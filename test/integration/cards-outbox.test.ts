@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badRequest, forbidden, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../src/telegram-emulator/index.ts";
+import { badRequest, forbidden, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { CARD_EDIT_INTERVAL_MS, cardEditKey, invitationRenderers } from "../../src/features/invitations/renderers.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RsvpService } from "../../src/features/rsvp/service.ts";
-import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser } from "../../emulator/index.ts";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
 import { pressForLastSeats, raceNetwork, tickingClock } from "../support/races.ts";
 

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Api, GrammyError, InputFile } from "grammy";
-import { TelegramEmulator, TELEGRAM_LIMITS } from "../../src/telegram-emulator/index.ts";
+import { TelegramEmulator, TELEGRAM_LIMITS } from "../../emulator/index.ts";
 
 let emulator: TelegramEmulator;
 let api: Api;
@@ -224,7 +224,7 @@ describe("emulator: flood control", () => {
   it("fails the next matching call once when told to", async () => {
     const user = emulator.createUser({ first_name: "Ayşe" });
     emulator.sendText(user, "private", "/start");
-    emulator.failNext("sendMessage", new (await import("../../src/telegram-emulator/index.ts")).ApiError(429, "Too Many Requests: retry after 3", { retry_after: 3 }), user.id);
+    emulator.failNext("sendMessage", new (await import("../../emulator/index.ts")).ApiError(429, "Too Many Requests: retry after 3", { retry_after: 3 }), user.id);
     const error = await expectApiError(api.sendMessage(user.id, "x"), 429, /retry after 3/);
     expect(error.parameters.retry_after).toBe(3);
     await api.sendMessage(user.id, "x");

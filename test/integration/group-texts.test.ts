@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Minutes entries and action items are free text: who said or owes what is for organisers.

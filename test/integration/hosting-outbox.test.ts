@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { ApiError, type EmulatedChat, type EmulatedUser } from "../../emulator/index.ts";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir; a proposal's deadline is three days on.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
-import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser } from "../../emulator/index.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.
 const { scenario, moveClockTo, runDueJobs } = useJobsByHand("2026-11-24T09:00:00Z");

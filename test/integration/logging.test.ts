@@ -7,7 +7,7 @@ import { createDelivery } from "../../src/features/delivery.ts";
 import { SendBudget } from "../../src/outbox/budget.ts";
 import { MAX_ATTEMPTS } from "../../src/outbox/delivery.ts";
 import { createLogger } from "../../src/logger.ts";
-import { ApiError } from "../../src/telegram-emulator/index.ts";
+import { ApiError } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Nothing listens on port 1: every call fails in fetch, with the token in the request URL.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, type BotAction, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../src/telegram-emulator/index.ts";
+import { ApiError, type BotAction, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../emulator/index.ts";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
 
 // Meeting 25 on Wednesday 17 March 2027, 10:00 in İzmir; the minutes are written once it has begun.

@@ -1,6 +1,6 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
-import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser } from "../../emulator/index.ts";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
 
 // Tuesday 24 November 2026 in İzmir; meeting 25 on Wednesday 17 March 2027, 10:00–15:00.

@@ -2,7 +2,7 @@ import { Api } from "grammy";
 import { Redis } from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
-import { TELEGRAM_LIMITS, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { TELEGRAM_LIMITS, type EmulatedChat, type EmulatedUser } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Telegram's flood limits are on, and a group's minute is a minute: time is driven by a fake

@@ -10,7 +10,7 @@ import { startDelivery } from "../../src/features/delivery.ts";
 import { createServices } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
-import { TelegramEmulator, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { TelegramEmulator, type EmulatedUser } from "../../emulator/index.ts";
 import { startTestRedis } from "../support/harness.ts";
 import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
 

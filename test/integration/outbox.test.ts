@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
 import { chatAudience } from "../../src/outbox/audience.ts";
 import { deliveryJobId } from "../../jobs/outbox.ts";
-import { ApiError } from "../../src/telegram-emulator/index.ts";
+import { ApiError } from "../../emulator/index.ts";
 import { startTestRedis } from "../support/harness.ts";
 import { useScenario } from "../support/scenario.ts";
 

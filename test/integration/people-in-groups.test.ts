@@ -2,7 +2,7 @@ import type { Message } from "grammy/types";
 import { describe, expect, it } from "vitest";
 import type { BotContext } from "../../src/bot/context.ts";
 import { repliedMessage, repliedPerson } from "../../src/bot/replied.ts";
-import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 const scenario = useScenario();

@@ -6,7 +6,7 @@ import { cameCount } from "../../src/features/attendance/service.ts";
 import { readSnapshot } from "../../src/features/minutes/view.ts";
 import { PrivacyService } from "../../src/features/privacy/service.ts";
 import { createLogger } from "../../src/logger.ts";
-import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../emulator/index.ts";
 import { refreshCards } from "../../src/features/invitations/refresh.ts";
 import { useScenario } from "../support/scenario.ts";
 

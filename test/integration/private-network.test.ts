@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EmulatedChat, EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Someone in several networks chooses one in private for half an hour. Work that carries its own

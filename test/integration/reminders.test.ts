@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
 import { Redis } from "ioredis";
-import { ApiError, tooManyRequests, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { ApiError, tooManyRequests, type EmulatedUser } from "../../emulator/index.ts";
 import { deliveryJobId } from "../../jobs/outbox.ts";
 import { MAX_ATTEMPTS } from "../../src/outbox/delivery.ts";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../src/telegram-emulator/index.ts";
+import type { EmulatedChat, EmulatedUser, StoredMessage } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir.

@@ -9,7 +9,7 @@ import type { Database } from "../../src/db/client.ts";
 import { createServices } from "../../src/features/services.ts";
 import { createLogger, silentLogger } from "../../src/logger.ts";
 import { startPrivateRedis, type PrivateRedis } from "../../src/redis/private-server.ts";
-import { ApiError, TelegramEmulator, tooManyRequests, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { ApiError, TelegramEmulator, tooManyRequests, type EmulatedUser } from "../../emulator/index.ts";
 import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
 import { openMemoryDatabase, startTestQueue } from "../support/harness.ts";
 import { enforcePrivacy } from "../support/privacy.ts";

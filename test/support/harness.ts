@@ -10,7 +10,7 @@ import { createServices, type Services } from "../../src/features/services.ts";
 import type { UserService } from "../../src/features/users/service.ts";
 import { silentLogger, type Logger } from "../../src/logger.ts";
 import { startPrivateRedis, type PrivateRedis } from "../../src/redis/private-server.ts";
-import type { TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import type { TelegramEmulator } from "../../emulator/index.ts";
 import { Api } from "grammy";
 import { Redis } from "ioredis";
 import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";

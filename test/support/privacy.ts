@@ -1,5 +1,5 @@
 import { afterEach } from "vitest";
-import { describeViolations, type TelegramEmulator } from "../../src/telegram-emulator/index.ts";
+import { describeViolations, type TelegramEmulator } from "../../emulator/index.ts";
 
 /**
  * Throws when the bot named a test person in a group since the last check, then forgets the

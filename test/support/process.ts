@@ -5,7 +5,7 @@ export { isAlive } from "../../src/redis/private-server.ts";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from "../../src/telegram-emulator/index.ts";
+import { TelegramEmulator, type EmulatedChat, type EmulatedUser } from "../../emulator/index.ts";
 import { tempDir } from "./harness.ts";
 import { checkPrivacy, enforcePrivacy } from "./privacy.ts";
 

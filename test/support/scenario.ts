@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from "vitest";
 import type { Database } from "../../src/db/client.ts";
-import { TelegramEmulator, type EmulatedChat, type EmulatedUser, type RateLimitSettings } from "../../src/telegram-emulator/index.ts";
+import { TelegramEmulator, type EmulatedChat, type EmulatedUser, type RateLimitSettings } from "../../emulator/index.ts";
 import type { OrtakQueue } from "../../jobs/queue.ts";
 import type { Logger } from "../../src/logger.ts";
 import { openMemoryDatabase, startInProcessBot, startTestQueue, type InProcessBot, type TestQueue } from "./harness.ts";

@@ -8,7 +8,7 @@ import { renderCard } from "../../src/features/invitations/view.ts";
 import type { MeetingWithHost } from "../../src/features/meetings/service.ts";
 import { NO_FREE_TEXT } from "../../src/features/members/name-withholder.ts";
 import type { OrganisationTally, Tally } from "../../src/features/rsvp/service.ts";
-import { parseHtml } from "../../src/telegram-emulator/html.ts";
+import { parseHtml } from "../../emulator/html.ts";
 
 let tr: Reader;
 let en: Reader;

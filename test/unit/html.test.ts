@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "../../src/bot/html.ts";
-import { ApiError } from "../../src/telegram-emulator/errors.ts";
-import { autoEntities, parseHtml } from "../../src/telegram-emulator/html.ts";
+import { ApiError } from "../../emulator/errors.ts";
+import { autoEntities, parseHtml } from "../../emulator/html.ts";
 
 function rejection(source: string): string {
   try {

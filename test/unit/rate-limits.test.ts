@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../../src/telegram-emulator/errors.ts";
-import { RateLimiter, TELEGRAM_LIMITS } from "../../src/telegram-emulator/rate-limits.ts";
+import { ApiError } from "../../emulator/errors.ts";
+import { RateLimiter, TELEGRAM_LIMITS } from "../../emulator/rate-limits.ts";
 
 function retryAfter(action: () => void): number | undefined {
   try {
