@@ -7,6 +7,9 @@ export const MAX_TEXT = 4096;
 export const MAX_CAPTION = 1024;
 export const MAX_CALLBACK_DATA_BYTES = 64;
 export const MAX_CALLBACK_ANSWER = 200;
+/** Telegram's words for text it refuses, from the bot and from people alike. */
+export const TEXT_EMPTY = "message text is empty";
+export const TEXT_TOO_LONG = "message is too long";
 
 /** Text as Telegram stores it after the parse mode: plain text plus entities. */
 export function formattedText(
@@ -16,7 +19,7 @@ export function formattedText(
 ): { text: string; entities: MessageEntity[] } | undefined {
   const source = params.optionalString(field);
   if (source === undefined) {
-    if (field === "text") throw badRequest("message text is empty");
+    if (field === "text") throw badRequest(TEXT_EMPTY);
     return undefined;
   }
   const parseMode = params.optionalString("parse_mode");
@@ -32,10 +35,10 @@ export function formattedText(
     throw badRequest(`unsupported parse_mode "${parseMode}"`);
   }
   if (parsed.text.trim().length === 0) {
-    if (field === "text") throw badRequest("message text is empty");
+    if (field === "text") throw badRequest(TEXT_EMPTY);
     return undefined;
   }
-  if (parsed.text.length > limit) throw badRequest(field === "text" ? "message is too long" : "message caption is too long");
+  if (parsed.text.length > limit) throw badRequest(field === "text" ? TEXT_TOO_LONG : "message caption is too long");
   return parsed;
 }
 

@@ -38,6 +38,11 @@ export class PrivacyGuard {
     this.publicUsers.add(userId);
   }
 
+  /** The people declared public, for a snapshot of the world. */
+  publicUserIds(): number[] {
+    return [...this.publicUsers];
+  }
+
   /** Accepts matches inside text that `pattern` matches, for the current test only. */
   allow(pattern: string | RegExp, reason: string): void {
     if (typeof pattern === "string" && pattern.trim() === "") throw new Error("privacy.allow: the pattern is empty");

@@ -47,6 +47,18 @@ export interface ReplyMarkup {
   [key: string]: unknown;
 }
 
+/** An uploaded file's bytes, as the bot sent them. */
+export interface StoredFile {
+  data: Buffer;
+  name: string;
+  type: string;
+}
+
+export interface BotCommand {
+  command: string;
+  description: string;
+}
+
 export interface StoredDocument {
   file_id: string;
   file_unique_id: string;
@@ -112,4 +124,66 @@ export interface CallbackQueryRecord {
   answered: boolean;
   answer?: { text?: string; show_alert: boolean };
   resolve: (answer: { text?: string; show_alert: boolean }) => void;
+}
+
+/**
+ * Everything the emulated Telegram knows: people, chats with their messages, files, the bot's
+ * command menus, and open callback queries. Parts of the emulator share one World.
+ */
+export class World {
+  readonly users = new Map<number, EmulatedUser>();
+  readonly chats = new Map<number, EmulatedChat>();
+  readonly callbackQueries = new Map<string, CallbackQueryRecord>();
+  readonly files = new Map<string, StoredFile>();
+  /** Keyed by scope JSON and language code, as setMyCommands stores them. */
+  readonly commands = new Map<string, BotCommand[]>();
+  nextUserId = 700_000_001;
+  nextGroupId = 4_000_000_001;
+
+  /** A user's chat with the bot, made on first use as Telegram has it always. */
+  privateChat(user: EmulatedUser): EmulatedChat {
+    let chat = this.chats.get(user.id);
+    if (!chat) {
+      chat = newChat(user.id, "private");
+      this.chats.set(user.id, chat);
+    }
+    return chat;
+  }
+
+  chatCreator(chat: EmulatedChat): EmulatedUser {
+    for (const [userId, status] of chat.members) if (status === "creator") return this.users.get(userId)!;
+    throw new Error(`chat ${chat.id} has no creator; pass the topic's creator`);
+  }
+
+  /** Messages in a chat as a user sees them now (deleted ones left out), oldest first. */
+  messagesIn(chatId: number): StoredMessage[] {
+    return [...(this.chats.get(chatId)?.messages.values() ?? [])].filter((message) => !message.deleted);
+  }
+
+  /** Open queries can no longer be answered, as when the server goes away. */
+  expireCallbackQueries(): void {
+    for (const query of this.callbackQueries.values()) query.answered = true;
+  }
+}
+
+export function newChat(id: number, type: ChatType): EmulatedChat {
+  return {
+    id,
+    type,
+    isForum: false,
+    topics: new Map(),
+    members: new Map(),
+    bot: { status: "member", rights: { can_pin_messages: false, can_delete_messages: false } },
+    messages: new Map(),
+    nextMessageId: 1,
+    pinned: [],
+  };
+}
+
+export function isPresent(status: MemberStatus | undefined): boolean {
+  return status === "creator" || status === "administrator" || status === "member";
+}
+
+export function isAdmin(status: MemberStatus | undefined): boolean {
+  return status === "creator" || status === "administrator";
 }

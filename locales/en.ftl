@@ -880,3 +880,41 @@ invite-reposted-queued = The invitation card for meeting { $number } is on its w
         [one] one member
        *[other] { $direct } members
     } who had not received it yet.
+
+## Playground (the web page served when no BOT_TOKEN is given)
+playground-title = ortak playground
+playground-intro = This is ortak's playground: a demo world of made-up people. Nothing you write here reaches Telegram. Pick any person from the list and write as them in the group or in their private chat with the bot. To start, choose the coordinator and send /meeting_new in the group to create a new meeting.
+playground-intro-close = Got it
+playground-help = About the playground
+playground-acting-as = You are acting as
+playground-coordinator = Coordinator
+playground-telegram-language = Telegram language
+playground-language-tr = Turkish
+playground-language-en = English
+playground-chats = Chats
+playground-group = Group
+playground-private = Private chat with the bot
+playground-privacy-note = ortak is an administrator in this group, so it can pin the invitation card. Telegram passes every group message to administrator bots; ortak still answers only commands (messages starting with /) and replies to its own messages, and stays out of the conversation.
+playground-empty-group = No messages in this group yet.
+playground-empty-private = No messages in this chat yet. Send /start to begin talking to the bot.
+playground-unread-elsewhere = New messages for:
+playground-pinned = Pinned message
+playground-go-to-message = Go to the message
+playground-send = Send
+playground-reply = Reply
+playground-replying-to = Replying to
+playground-cancel-reply = Cancel reply
+playground-composer-placeholder = Write a message…
+playground-edited = edited
+playground-download = Download
+playground-spoiler = Hidden text; click to reveal
+playground-quote-expand = Show more
+playground-quote-collapse = Show less
+playground-unsupported = This kind of message cannot be shown in the playground.
+playground-alert-ok = OK
+playground-reset = Start over
+playground-reset-confirm = The demo world will go back to its starting state; every message written and every change made in this session will be removed. Do you want to continue?
+playground-lang-button = TR
+playground-lang-label = Show the page in Turkish
+playground-disconnected = Lost the connection to the server; reconnecting…
+playground-network-error = Could not reach the server. Make sure the playground is still running and try again.

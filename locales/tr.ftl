@@ -785,3 +785,41 @@ invite-queued = { $number }. toplantının davet kartı { $chats } sohbete gönd
        *[other] {" "}Kartı sabitleyebilmem için beni grupta “Mesajları sabitleme” yetkisiyle yönetici yapmanız gerekir.
     }
 invite-reposted-queued = { $number }. toplantının davet kartı { $chats } sohbete yeniden gönderiliyor. Kartı henüz özel mesajla almamış { $direct } üyeye de gönderiliyor.
+
+## Deneme alanı (BOT_TOKEN olmadan açılan web sayfası)
+playground-title = ortak deneme alanı
+playground-intro = Burası ortak'ın deneme alanı: uydurma kişilerden oluşan bir demo dünyası. Burada yazdığınız hiçbir şey Telegram'a gitmez. Listeden istediğiniz kişiyi seçip onun adına gruba ya da bot ile özel sohbetine yazabilirsiniz. Başlamak için koordinatörü seçip gruba /meeting_new yazarak yeni bir toplantı oluşturmayı deneyin.
+playground-intro-close = Anladım
+playground-help = Deneme alanı hakkında
+playground-acting-as = Şu kişi olarak yazıyorsunuz
+playground-coordinator = Koordinatör
+playground-telegram-language = Telegram dili
+playground-language-tr = Türkçe
+playground-language-en = İngilizce
+playground-chats = Sohbetler
+playground-group = Grup
+playground-private = Bot ile özel sohbet
+playground-privacy-note = ortak bu grupta yönetici, böylece davet kartını sabitleyebilir. Telegram yönetici botlara grubun bütün mesajlarını iletir; ortak yine de yalnızca komutlara (/ ile başlayan mesajlara) ve kendi mesajlarına verilen yanıtlara karşılık verir, sohbet mesajlarına karışmaz.
+playground-empty-group = Bu grupta henüz mesaj yok.
+playground-empty-private = Bu sohbette henüz mesaj yok. Botla konuşmaya başlamak için /start yazın.
+playground-unread-elsewhere = Yeni mesajı olan kişiler:
+playground-pinned = Sabitlenmiş mesaj
+playground-go-to-message = Mesaja git
+playground-send = Gönder
+playground-reply = Yanıtla
+playground-replying-to = Yanıtlanıyor
+playground-cancel-reply = Yanıtlamaktan vazgeç
+playground-composer-placeholder = Mesaj yazın…
+playground-edited = düzenlendi
+playground-download = İndir
+playground-spoiler = Gizli metin; görmek için tıklayın
+playground-quote-expand = Devamını göster
+playground-quote-collapse = Daralt
+playground-unsupported = Bu mesaj türü deneme alanında gösterilemiyor.
+playground-alert-ok = Tamam
+playground-reset = Baştan başla
+playground-reset-confirm = Deneme dünyası ilk haline dönecek; bu oturumda yazılan bütün mesajlar ve yapılan değişiklikler silinecek. Devam etmek istiyor musunuz?
+playground-lang-button = EN
+playground-lang-label = Sayfayı İngilizce göster
+playground-disconnected = Sunucuyla bağlantı koptu, yeniden bağlanılıyor…
+playground-network-error = Sunucuya ulaşılamadı. Deneme alanının hâlâ çalıştığından emin olup yeniden deneyin.

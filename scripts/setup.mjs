@@ -42,12 +42,15 @@ if (mtime(path.join(root, "prisma", "schema.prisma")) > mtime(generated)) {
 }
 
 // 3. Debian packages: redis-server (the bot starts its own unless REDIS_URL is set; the tests
-// always need it) and, for the tests, a PostgreSQL server to test DATABASE_URL against.
+// always need it) and, for the tests, a PostgreSQL server to test DATABASE_URL against and
+// Chromium to drive the playground's page.
 const has = (command) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status === 0;
 const hasPostgresServer = () => existsSync("/usr/lib/postgresql") && spawnSync("sh", ["-c", "ls /usr/lib/postgresql/*/bin/initdb"], { stdio: "ignore" }).status === 0;
 const missing = [];
 if ((purpose === "test" || !process.env.REDIS_URL) && !has("redis-server")) missing.push("redis-server");
 if (purpose === "test" && !hasPostgresServer()) missing.push("postgresql");
+// The playground's page is tested in a real headless Chromium (Debian's package).
+if (purpose === "test" && !process.env.CHROMIUM_PATH && !existsSync("/usr/bin/chromium")) missing.push("chromium");
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (isRoot && has("apt-get")) {
@@ -56,7 +59,7 @@ if (missing.length > 0) {
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
     execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env });
     // Debian starts system-wide servers after installing them; ortak and its tests run their own.
-    for (const service of missing) spawnSync("sh", ["-c", `service ${service} stop || true`], { stdio: "ignore" });
+    for (const service of missing.filter((name) => name !== "chromium")) spawnSync("sh", ["-c", `service ${service} stop || true`], { stdio: "ignore" });
   } else {
     say(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed. Install, then run this again:`);
     say(`    sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}`);

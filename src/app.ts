@@ -1,9 +1,9 @@
 import type { Server } from "node:http";
 import { Redis } from "ioredis";
-import type { Config } from "./config.ts";
+import type { BotConfig, BotMode, BotTarget, OutboxTiming } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { databaseTargetFor, openDatabase, type Database } from "./db/client.ts";
-import { startPrivateRedis, type PrivateRedis } from "./redis/private-server.ts";
+import { startPrivateRedis } from "./redis/private-server.ts";
 import { redisOptionsFromUrl, type RedisEndpoint } from "./redis/connection.ts";
 import { Translator } from "./bot/i18n.ts";
 import { createBot, type OrtakBot } from "./bot/create-bot.ts";
@@ -20,132 +20,212 @@ import { heartbeatProcessor, retentionProcessor, scheduleHousekeeping, scheduleR
 import { Api } from "grammy";
 import { QueueOutboxTransport } from "../jobs/outbox.ts";
 import { markUnreachableOn403 } from "./bot/transformers.ts";
-import { startDelivery } from "./features/delivery.ts";
-import { SendBudget } from "./outbox/budget.ts";
-import type { OutboxReconciler } from "./outbox/reconcile.ts";
+import { createDelivery, startDelivery } from "./features/delivery.ts";
+import { SendBudget, TELEGRAM_BUDGET, type BudgetSettings } from "./outbox/budget.ts";
+import { OutboxReconciler } from "./outbox/reconcile.ts";
+import type { OutboxDelivery } from "./outbox/delivery.ts";
+import type { Services } from "./features/services.ts";
 
-export interface RunningOrtak {
-  ortak: OrtakBot;
+/** What the application runs on: opened by its caller (startOrtak, a test, the playground), closed by it too. */
+export interface AppParts {
   db: Database;
-  redis: Redis;
-  queue: OrtakQueue;
-  /** Stops intake, lets running handlers and jobs finish, then closes everything in order. */
-  stop(): Promise<void>;
-}
-
-export interface StartOptions {
-  /** Aborted when the process is asked to stop during start-up: what was opened is closed, then startOrtak rejects. */
+  redis: RedisEndpoint;
+  telegram: BotTarget;
+  logger: Logger;
+  /** The app's clock (tests move it); Telegram's budgets always run on real time. */
+  clock?: () => Date;
+  /** Telegram's limits by default; false: no limits (tests against an emulator without them). */
+  sendBudget?: BudgetSettings | false;
+  outbox: OutboxTiming;
+  /** "workers": the queue's worker, housekeeping and the periodic reconcile run here; "by-hand": a test takes due jobs itself. */
+  delivery: "workers" | "by-hand";
+  intake: Intake;
+  /** Aborted when the process is asked to stop during start-up: what was opened is closed, then the start rejects. */
   signal?: AbortSignal;
   /** Called once if the running bot can no longer take updates (Telegram: 401, 409); the caller stops it. */
   onFatal?: (error: Error) => void;
 }
 
-/** The composition root (used by main.ts, the tests and the benchmarks): lock → db → redis → queues → bot → workers → polling or webhook. */
-export async function startOrtak(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningOrtak> {
-  const signal = options.signal ?? new AbortController().signal;
-  const onFatal = options.onFatal ?? ((error: Error) => logger.fatal({ err: error }, "ortak can no longer take updates"));
-  const closers: { name: string; close: () => Promise<unknown> }[] = [];
-  const closeAll = async () => {
-    for (const { name, close } of closers.reverse()) {
-      try {
-        logger.debug(`closing ${name}`);
-        await close();
-      } catch (error) {
-        logger.error({ err: error }, `error while closing ${name}`);
-      }
-    }
-    closers.length = 0;
-  };
-  // Between steps: a stop asked for during start-up is honoured at the next one.
-  const checkpoint = () => signal.throwIfAborted();
+export type Intake = { kind: "polling"; timeoutSeconds?: number } | Extract<BotMode, { kind: "webhook" }>;
+
+/** The running application: the bot, its services and its delivery. */
+export interface App {
+  ortak: OrtakBot;
+  services: Services;
+  redis: Redis;
+  queue: OrtakQueue;
+  /** The outbox's delivery, as the queue's worker calls it. */
+  delivery: OutboxDelivery;
+  reconciler: OutboxReconciler;
+  /** Stops intake, lets running handlers and jobs finish, then closes what the app opened, in order. */
+  stop(): Promise<void>;
+}
+
+export interface RunningOrtak extends App {
+  db: Database;
+}
+
+export interface StartOptions {
+  signal?: AbortSignal;
+  onFatal?: (error: Error) => void;
+}
+
+/** ortak as a process runs it: lock → database → Redis (its own unless REDIS_URL) → the app. */
+export async function startOrtak(config: BotConfig, logger: Logger, options: StartOptions = {}): Promise<RunningOrtak> {
+  const infrastructure = new Closers(logger);
   try {
     // Before anything touches the data directory: a second process must not stop our Redis or open our database files.
     if (!config.databaseUrl || !config.redisUrl) {
       const lock = await lockDataDir(config.dataDir, "ortak");
-      closers.push({ name: "data directory lock", close: () => lock.release() });
+      infrastructure.add("data directory lock", () => lock.release());
     }
-    checkpoint();
-
+    options.signal?.throwIfAborted();
     const db = await openDatabase(databaseTargetFor(config));
-    closers.push({ name: "database", close: () => db.close() });
+    infrastructure.add("database", () => db.close());
     logger.info({ database: db.kind }, "database ready");
-    checkpoint();
+    options.signal?.throwIfAborted();
 
-    let privateRedis: PrivateRedis | undefined;
-    if (!config.redisUrl) {
-      privateRedis = await startPrivateRedis({ dataDir: config.dataDir, logger });
-      closers.push({ name: "redis-server", close: () => privateRedis!.stop() });
+    let redis: RedisEndpoint;
+    if (config.redisUrl) {
+      redis = redisOptionsFromUrl(config.redisUrl);
+    } else {
+      const privateRedis = await startPrivateRedis({ dataDir: config.dataDir, logger });
+      infrastructure.add("redis-server", () => privateRedis.stop());
+      redis = { path: privateRedis.socketPath };
     }
-    const redisOptions: RedisEndpoint = config.redisUrl ? redisOptionsFromUrl(config.redisUrl) : { path: privateRedis!.socketPath };
-    const redis = new Redis({ ...redisOptions, maxRetriesPerRequest: 3 });
+    const app = await buildApp({
+      db,
+      redis,
+      telegram: config.telegram,
+      logger,
+      outbox: config.outbox,
+      delivery: "workers",
+      intake: config.mode,
+      checkEviction: Boolean(config.redisUrl),
+      ...options,
+    });
+    return {
+      ...app,
+      db,
+      stop: async () => {
+        await app.stop();
+        await infrastructure.closeAll();
+      },
+    };
+  } catch (error) {
+    await infrastructure.closeAll();
+    throw error;
+  }
+}
+
+/** The composition root: Redis client → queue → services → bot → delivery → intake. */
+export async function buildApp(parts: AppParts & { checkEviction?: boolean }): Promise<App> {
+  const { logger, telegram } = parts;
+  const signal = parts.signal ?? new AbortController().signal;
+  const onFatal = parts.onFatal ?? ((error: Error) => logger.fatal({ err: error }, "ortak can no longer take updates"));
+  const closers = new Closers(logger);
+  // Between steps: a stop asked for during start-up is honoured at the next one.
+  const checkpoint = () => signal.throwIfAborted();
+  try {
+    const redis = new Redis({ ...parts.redis, maxRetriesPerRequest: 3 });
     redis.on("error", (error) => logger.warn({ err: error }, "redis connection error"));
-    closers.push({ name: "redis client", close: () => redis.quit() });
+    closers.add("redis client", () => redis.quit());
     await redis.ping();
-    if (config.redisUrl) await checkEvictionPolicy(redis, logger);
+    if (parts.checkEviction) await checkEvictionPolicy(redis, logger);
     checkpoint();
 
-    const bullConnection = { ...redisOptions, maxRetriesPerRequest: null };
+    const bullConnection = { ...parts.redis, maxRetriesPerRequest: null };
     const queue = createQueue(bullConnection);
-    closers.push({ name: "queue", close: () => queue.close() });
-    await scheduleHousekeeping(queue);
-    await scheduleRetention(queue);
+    closers.add("queue", () => queue.close());
+    if (parts.delivery === "workers") {
+      await scheduleHousekeeping(queue);
+      await scheduleRetention(queue);
+    }
 
     const translator = await Translator.load();
-    const transport = new QueueOutboxTransport(queue, redis);
-    const services = createServices(db.prisma, { transport, logger });
+    const clock = parts.clock;
+    const transport = new QueueOutboxTransport(queue, redis, clock ? () => clock().getTime() : Date.now);
+    const services = createServices(parts.db.prisma, { transport, clock, logger });
     // Closed before the queue: jobs of rows written last are handed over first.
-    closers.push({ name: "outbox hand-over", close: () => services.outbox.handedOver() });
+    closers.add("outbox hand-over", () => services.outbox.handedOver());
     // Telegram's budgets live in Redis: answers to people and the outbox of every process share them.
-    const sendBudget = new SendBudget(redis);
-    const ortak = createBot({ token: config.botToken, apiRoot: config.telegramApiRoot, translator, services, logger, sendBudget });
-    await connectToTelegram(ortak.bot, { apiRoot: config.telegramApiRoot, logger, signal });
+    const sendBudget = new SendBudget(redis, parts.sendBudget === undefined ? TELEGRAM_BUDGET : parts.sendBudget);
+    const ortak = createBot({ token: telegram.token, apiRoot: telegram.apiRoot, translator, services, logger, sendBudget });
+    await connectToTelegram(ortak.bot, { apiRoot: telegram.apiRoot, logger, signal });
     logger.info({ botId: ortak.bot.botInfo.id, botUsername: ortak.bot.botInfo.username }, "connected to Telegram");
     checkpoint();
 
     // The delivery's own API: no automatic retries (a 429 delays the row, it never holds a worker),
     // and a call never outlasts a third of a claim, so a send and a pin fit inside one.
-    const deliveryApi = new Api(config.botToken, { ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}), timeoutSeconds: Math.max(1, Math.floor(config.outbox.claimMs / 3000)) });
+    const deliveryApi = new Api(telegram.token, { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), timeoutSeconds: Math.max(1, Math.floor(parts.outbox.claimMs / 3000)) });
     deliveryApi.config.use(markUnreachableOn403(services.users, logger));
-    const delivery = startDelivery({
-      services,
-      transport,
-      api: deliveryApi,
-      budget: sendBudget,
-      translator,
-      logger,
-      connection: bullConnection,
-      claimMs: config.outbox.claimMs,
-      reconcileMs: config.outbox.reconcileMs,
-      otherProcessors: {
-        heartbeat: heartbeatProcessor(redis),
-        retention: retentionProcessor((now) => services.privacy.applyRetention(now), services.clock),
-      },
-    });
-    closers.push({ name: "outbox delivery", close: () => delivery.close() });
+    const deliveryOptions = { services, transport, api: deliveryApi, budget: sendBudget, translator, logger, claimMs: parts.outbox.claimMs };
+    let delivery: OutboxDelivery;
+    let reconciler: OutboxReconciler;
+    if (parts.delivery === "workers") {
+      const running = startDelivery({
+        ...deliveryOptions,
+        connection: bullConnection,
+        reconcileMs: parts.outbox.reconcileMs,
+        otherProcessors: {
+          heartbeat: heartbeatProcessor(redis),
+          retention: retentionProcessor((now) => services.privacy.applyRetention(now), services.clock),
+        },
+      });
+      closers.add("outbox delivery", () => running.close());
+      ({ delivery, reconciler } = running);
+    } else {
+      delivery = createDelivery(deliveryOptions);
+      reconciler = new OutboxReconciler({ prisma: services.prisma, transport, clock: services.clock, logger, claimMs: parts.outbox.claimMs, intervalMs: parts.outbox.reconcileMs });
+    }
     // Members and chats that joined while the bot was down are planned for now.
     void services.reminders.replanAhead().catch((error: unknown) => logger.error({ err: error }, "could not re-plan the reminders of meetings ahead"));
     checkpoint();
 
     void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
 
-    const stopIntake = config.mode.kind === "webhook"
-      ? await startWebhook(config, ortak, redis, db, delivery.reconciler, logger)
-      : await startPollingIntake(ortak, logger, onFatal);
-    closers.push({ name: "update intake", close: stopIntake });
+    const stopIntake = parts.intake.kind === "webhook"
+      ? await startWebhook(parts.intake, ortak, redis, parts.db, reconciler, logger)
+      : await startPollingIntake(ortak, parts.intake.timeoutSeconds, logger, onFatal);
+    closers.add("update intake", stopIntake);
     checkpoint();
 
-    return { ortak, db, redis, queue, stop: closeAll };
+    return { ortak, services, redis, queue, delivery, reconciler, stop: () => closers.closeAll() };
   } catch (error) {
-    await closeAll();
+    await closers.closeAll();
     throw error;
   }
 }
 
-async function startPollingIntake(ortak: OrtakBot, logger: Logger, onFatal: (error: Error) => void): Promise<() => Promise<void>> {
+/** What was opened, closed in reverse order; a failing close is logged and the others still run. */
+class Closers {
+  private readonly closers: { name: string; close: () => Promise<unknown> }[] = [];
+
+  constructor(private readonly logger: Logger) {}
+
+  add(name: string, close: () => Promise<unknown>): void {
+    this.closers.push({ name, close });
+  }
+
+  async closeAll(): Promise<void> {
+    for (const { name, close } of this.closers.reverse()) {
+      try {
+        this.logger.debug(`closing ${name}`);
+        await close();
+      } catch (error) {
+        this.logger.error({ err: error }, `error while closing ${name}`);
+      }
+    }
+    this.closers.length = 0;
+  }
+}
+
+async function startPollingIntake(ortak: OrtakBot, timeoutSeconds: number | undefined, logger: Logger, onFatal: (error: Error) => void): Promise<() => Promise<void>> {
   // Keeps pending updates: anything sent while the bot was down is still handled.
   await ortak.bot.api.deleteWebhook();
   const polling = startPolling(ortak.bot, {
     allowedUpdates: ALLOWED_UPDATES,
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
     logger,
     onEnded: (ended) => {
       logger.error({ reason: ended.reason }, ended.message);
@@ -159,9 +239,8 @@ async function startPollingIntake(ortak: OrtakBot, logger: Logger, onFatal: (err
   };
 }
 
-async function startWebhook(config: Config, ortak: OrtakBot, redis: Redis, db: Database, outbox: OutboxReconciler, logger: Logger): Promise<() => Promise<void>> {
-  if (config.mode.kind !== "webhook") throw new Error("not in webhook mode");
-  const { url, secret, port } = config.mode;
+async function startWebhook(webhook: Extract<BotMode, { kind: "webhook" }>, ortak: OrtakBot, redis: Redis, db: Database, outbox: OutboxReconciler, logger: Logger): Promise<() => Promise<void>> {
+  const { url, secret, port } = webhook;
   const server: Server = createWebhookServer({
     bot: ortak.bot,
     path: new URL(url).pathname,

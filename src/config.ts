@@ -3,8 +3,7 @@ import { z } from "zod";
 
 /** The one place that reads the environment. Everything else receives a Config. */
 export interface Config {
-  botToken: string;
-  telegramApiRoot: string | undefined;
+  telegram: TelegramTarget;
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
@@ -19,6 +18,18 @@ export interface OutboxTiming {
   /** How often due rows without a queued job are given one. */
   reconcileMs: number;
 }
+
+/** Telegram itself (a token from BotFather), or, without a token, the playground's built-in emulator. */
+export type TelegramTarget = BotTarget | { kind: "playground"; port: number };
+export interface BotTarget {
+  kind: "bot";
+  token: string;
+  /** Another Bot API server (a self-hosted one, the emulator); Telegram's when undefined. */
+  apiRoot: string | undefined;
+}
+
+/** A configuration that talks to a Bot API server: what the application itself runs on. */
+export type BotConfig = Omit<Config, "telegram"> & { telegram: BotTarget };
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 export type BotMode =
@@ -41,8 +52,9 @@ function wholeSeconds(name: string, min: number, max: number) {
 
 const schema = z.object({
   BOT_TOKEN: z
-    .string({ error: "BOT_TOKEN is missing: get a token from @BotFather and set BOT_TOKEN=123456:ABC…" })
-    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "BOT_TOKEN does not look like a bot token (expected 123456:ABC…, as @BotFather gives it)"),
+    .string()
+    .regex(/^\d+:[A-Za-z0-9_-]{20,}$/, "BOT_TOKEN does not look like a bot token (expected 123456:ABC…, as @BotFather gives it)")
+    .optional(),
   TELEGRAM_API_ROOT: z.url({ protocol: /^https?$/, error: "TELEGRAM_API_ROOT must be an http(s) URL, e.g. http://127.0.0.1:8081" }).optional(),
   DATA_DIR: z.string().default("./data"),
   DATABASE_URL: z
@@ -70,17 +82,38 @@ const schema = z.object({
     .min(1, "PORT must be from 1 to 65535")
     .max(65535, "PORT must be from 1 to 65535")
     .default(8080),
+  PLAYGROUND_PORT: z.coerce
+    .number({ error: "PLAYGROUND_PORT must be a number from 1 to 65535" })
+    .int("PLAYGROUND_PORT must be a whole number")
+    .min(1, "PLAYGROUND_PORT must be from 1 to 65535")
+    .max(65535, "PLAYGROUND_PORT must be from 1 to 65535")
+    .default(8090),
   OUTBOX_CLAIM_SECONDS: wholeSeconds("OUTBOX_CLAIM_SECONDS", 2, 600).default(60),
   OUTBOX_RECONCILE_SECONDS: wholeSeconds("OUTBOX_RECONCILE_SECONDS", 1, 600).default(60),
 });
 
-export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): Config {
+export interface LoadOptions {
+  /** `npm run playground`: the playground explicitly, refused when a BOT_TOKEN is set too. */
+  playground?: boolean;
+}
+
+/** Without BOT_TOKEN, the playground; with it, the bot on Telegram. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), options: LoadOptions = {}): Config {
   const cleaned = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, optional(env[key])]));
   const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
   }
   const values = parsed.data;
+  if (options.playground && values.BOT_TOKEN) {
+    throw new ConfigError(["the playground runs without Telegram, but BOT_TOKEN is set: unset BOT_TOKEN to try the playground, or use npm start to run the bot on Telegram"]);
+  }
+  if (!values.BOT_TOKEN && values.BOT_MODE === "webhook") {
+    throw new ConfigError(["BOT_MODE=webhook needs BOT_TOKEN (get a token from @BotFather); without one, npm start runs the playground"]);
+  }
+  const telegram: TelegramTarget = values.BOT_TOKEN
+    ? { kind: "bot", token: values.BOT_TOKEN, apiRoot: values.TELEGRAM_API_ROOT?.replace(/\/+$/, "") }
+    : { kind: "playground", port: values.PLAYGROUND_PORT };
   let mode: BotMode = { kind: "polling" };
   if (values.BOT_MODE === "webhook") {
     const problems: string[] = [];
@@ -90,8 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd()):
     mode = { kind: "webhook", url: values.WEBHOOK_URL!, secret: values.WEBHOOK_SECRET!, port: values.PORT };
   }
   return {
-    botToken: values.BOT_TOKEN,
-    telegramApiRoot: values.TELEGRAM_API_ROOT?.replace(/\/+$/, ""),
+    telegram,
     dataDir: path.resolve(cwd, values.DATA_DIR),
     databaseUrl: values.DATABASE_URL,
     redisUrl: values.REDIS_URL,

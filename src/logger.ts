@@ -60,8 +60,8 @@ export function createLogger(options: LoggerOptions): Logger {
 }
 
 /** Everything in the configuration that must not be logged or printed: the token, the webhook secret, passwords in URLs. */
-export function secretsOf(config: Pick<Config, "botToken" | "mode" | "databaseUrl" | "redisUrl">): string[] {
-  const secrets = [config.botToken];
+export function secretsOf(config: Pick<Config, "telegram" | "mode" | "databaseUrl" | "redisUrl">): string[] {
+  const secrets: string[] = config.telegram.kind === "bot" ? [config.telegram.token] : [];
   if (config.mode.kind === "webhook") secrets.push(config.mode.secret);
   for (const url of [config.databaseUrl, config.redisUrl]) {
     const password = passwordIn(url);

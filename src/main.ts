@@ -7,7 +7,14 @@ import { EvictionPolicyError } from "./redis/eviction-policy.ts";
 import { MigrationError } from "./db/migrate.ts";
 import { DataDirLockedError } from "./data-dir-lock.ts";
 import { TelegramRejectedError } from "./bot/connect.ts";
-import { startOrtak, type RunningOrtak } from "./app.ts";
+import { startOrtak, type StartOptions } from "./app.ts";
+import { startPlayground } from "./playground/playground.ts";
+import type { Config } from "./config.ts";
+import type { Logger } from "./logger.ts";
+
+interface Running {
+  stop(): Promise<void>;
+}
 
 // Start-up failures a person can fix: one plain line on stderr, no stack.
 const EXPLAINED = [RedisUnavailableError, MigrationError, DataDirLockedError, TelegramRejectedError, EvictionPolicyError];
@@ -22,7 +29,9 @@ export async function main(): Promise<void> {
   // Once nobody reads our output (a closed terminal or pipe), every write fails with EPIPE; as an
   // uncaught error each would be logged, fail again, and spin.
   for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
-  const config = loadOrExit("ortak", () => loadConfig(process.env));
+  // `npm run playground`: the playground explicitly (refused with a BOT_TOKEN); `npm start` chooses by BOT_TOKEN.
+  const playground = process.argv.includes("--playground");
+  const config = loadOrExit("ortak", () => loadConfig(process.env, process.cwd(), { playground }));
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const scrub = createScrubber(secretsOf(config));
   const startAbort = new AbortController();
@@ -30,7 +39,7 @@ export async function main(): Promise<void> {
   let stopping: Promise<void> | undefined;
 
   // Set below, before anything can call stop(): it awaits the start, whatever its outcome.
-  let starting: Promise<RunningOrtak | undefined> = Promise.resolve(undefined);
+  let starting: Promise<Running | undefined> = Promise.resolve(undefined);
   const stop = (reason: string, code: number) => {
     exitCode = Math.max(exitCode, code);
     if (stopping) {
@@ -58,7 +67,7 @@ export async function main(): Promise<void> {
     stop("uncaught exception", 1);
   });
 
-  starting = startOrtak(config, logger, { signal: startAbort.signal, onFatal: () => stop("Telegram ended polling", 1) });
+  starting = start(config, logger, { signal: startAbort.signal, onFatal: () => stop("Telegram ended polling", 1) });
   try {
     await starting;
   } catch (error) {
@@ -72,6 +81,17 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   if (!stopping) logger.info("ortak is running; Ctrl-C stops it");
+}
+
+async function start(config: Config, logger: Logger, options: StartOptions): Promise<Running> {
+  if (config.telegram.kind === "bot") return startOrtak({ ...config, telegram: config.telegram }, logger, options);
+  const playground = await startPlayground(config, logger, options);
+  process.stdout.write(
+    `\nortak playground: ${playground.url}\n` +
+      "No BOT_TOKEN is set, so nothing reaches Telegram: open the page and play every person of the demo world.\n" +
+      "To run the bot on Telegram, set BOT_TOKEN (from @BotFather) and run npm start again.\n\n",
+  );
+  return playground;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -137,10 +137,11 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       if (offsets.held) {
         await offsets.nextFinish(heldPollMs, signal);
         // Many handlers finishing one after another: not one getUpdates each.
-        const since = Date.now() - lastPollAt;
+        const since = performance.now() - lastPollAt;
         if (since < MIN_HELD_POLL_MS) await pause(MIN_HELD_POLL_MS - since, signal);
       }
-      lastPollAt = Date.now();
+      // A monotonic clock: a wall clock set back (NTP, a test's clock) must not stop polling.
+      lastPollAt = performance.now();
       const limit = Math.max(1, Math.min(batchSize, MAX_BATCH));
       const offset = offsets.offset;
       const updates = await fetchWithRetry(bot, { offset, limit, timeout: offsets.held ? 0 : timeoutSeconds, allowed_updates: options.allowedUpdates }, signal, logger);

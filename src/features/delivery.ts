@@ -48,6 +48,7 @@ export function createDelivery(options: DeliveryOptions): OutboxDelivery {
 }
 
 export interface RunningDelivery {
+  delivery: OutboxDelivery;
   worker: Worker;
   reconciler: OutboxReconciler;
   /** Stops taking jobs, lets deliveries in progress finish, stops the reconcile. */
@@ -74,6 +75,7 @@ export function startDelivery(
   reconciler.start();
   void worker.run();
   return {
+    delivery,
     worker,
     reconciler,
     close: async () => {

@@ -1,19 +1,11 @@
 // npm run bench: figures for the emulator round trip, printed side by side. Not a test: the
 // numbers depend on the machine; compare rows of one run, not runs of different machines.
-import path from "node:path";
 import { Bot } from "grammy";
-import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
-import { Translator } from "../../src/bot/i18n.ts";
-import { openDatabase, type Database } from "../../src/db/client.ts";
-import { createServices, type Services } from "../../src/features/services.ts";
-import { silentLogger } from "../../src/logger.ts";
+import { run } from "@grammyjs/runner";
+import type { App } from "../../src/app.ts";
+import type { Database } from "../../src/db/client.ts";
+import { startBenchApp } from "./app.ts";
 import { TelegramEmulator } from "../../emulator/index.ts";
-import { Api } from "grammy";
-import { Redis } from "ioredis";
-import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
-import { startDelivery } from "../../src/features/delivery.ts";
-import { SendBudget } from "../../src/outbox/budget.ts";
-import { startTestQueue, tempDir } from "../support/harness.ts";
 import { measureRoundTrip, type RoundTripResult } from "./round-trip.ts";
 import { measurePresses } from "./rsvp-presses.ts";
 import { measureFanout } from "./reminder-fanout.ts";
@@ -29,63 +21,34 @@ async function echoBaseline(): Promise<RoundTripResult> {
   const bot = new Bot(emulator.token, { client: { apiRoot: emulator.apiRoot } });
   bot.on("message:text", (ctx) => ctx.reply(ctx.message.text));
   await bot.init();
+  const runner = run(bot, { runner: { fetch: { timeout: 1 } } });
   try {
-    return await measureRoundTrip({ label: "bare grammY echo", emulator, bot, text: "merhaba", messages: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP });
+    return await measureRoundTrip({ label: "bare grammY echo", emulator, text: "merhaba", messages: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP });
   } finally {
+    await runner.stop();
     await emulator.stop();
   }
 }
 
-/**
- * ortak on a fresh PGlite in a temporary directory, talking to a limit-free emulator, with its
- * outbox delivered by the real worker (Telegram's budgets in Redis), as the composition root runs it.
- */
-async function withOrtak<T>(use: (emulator: TelegramEmulator, ortak: OrtakBot, db: Database, services: Services) => Promise<T>): Promise<T> {
+/** ortak as the composition root builds it, talking to a limit-free emulator. */
+async function withOrtak<T>(use: (emulator: TelegramEmulator, app: App, db: Database) => Promise<T>): Promise<T> {
   const emulator = new TelegramEmulator({ limits: false });
   await emulator.start();
-  const dir = await tempDir("ortak-bench-");
-  const db = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
-  const jobs = await startTestQueue();
-  const redis = new Redis({ path: jobs.redisPath });
-  const services = createServices(db.prisma, { transport: jobs.transport });
-  const sendBudget = new SendBudget(redis);
-  const translator = await Translator.load();
-  const ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator, services, logger: silentLogger, sendBudget });
-  await ortak.bot.init();
-  const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
-  api.config.use(markUnreachableOn403(services.users, silentLogger));
-  const delivery = startDelivery({
-    services,
-    transport: jobs.transport,
-    api,
-    budget: sendBudget,
-    translator,
-    logger: silentLogger,
-    connection: { path: jobs.redisPath, maxRetriesPerRequest: null },
-    claimMs: 60_000,
-    reconcileMs: 60_000,
-    otherProcessors: { heartbeat: async () => 0, retention: async () => 0 },
-  });
+  const bench = await startBenchApp(emulator);
   try {
-    return await use(emulator, ortak, db, services);
+    return await use(emulator, bench.app, bench.db);
   } finally {
-    await delivery.close();
-    redis.disconnect();
+    await bench.close();
     await emulator.stop();
-    await db.close();
-    await jobs.close();
-    await dir.remove();
   }
 }
 
 const ortakHelp = () =>
-  withOrtak((emulator, ortak) =>
-    measureRoundTrip({ label: "ortak /help (PGlite)", emulator, bot: ortak.bot, text: "/help", messages: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
-  );
+  withOrtak((emulator) => measureRoundTrip({ label: "ortak /help (PGlite)", emulator, text: "/help", messages: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }));
 
 const ortakPresses = () =>
-  withOrtak((emulator, ortak, db, services) =>
-    measurePresses({ label: "ortak RSVP press → toast (PGlite)", emulator, ortak, db, services, presses: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
+  withOrtak((emulator, app, db) =>
+    measurePresses({ label: "ortak RSVP press → toast (PGlite)", emulator, ortak: app.ortak, db, services: app.services, presses: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
   );
 
 function table(rows: RoundTripResult[]): string {

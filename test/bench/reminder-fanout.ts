@@ -1,16 +1,6 @@
-import path from "node:path";
-import { Api } from "grammy";
-import { Translator } from "../../src/bot/i18n.ts";
-import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
-import { openDatabase } from "../../src/db/client.ts";
-import { createDelivery } from "../../src/features/delivery.ts";
-import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
-import { createDeliveryWorker, DELIVERY_RATE } from "../../src/outbox/worker.ts";
-import { Redis } from "ioredis";
-import { createServices } from "../../src/features/services.ts";
-import { silentLogger } from "../../src/logger.ts";
+import { DELIVERY_RATE } from "../../src/outbox/worker.ts";
 import { TelegramEmulator, TELEGRAM_LIMITS } from "../../emulator/index.ts";
-import { startTestQueue, tempDir } from "../support/harness.ts";
+import { startBenchApp } from "./app.ts";
 
 export interface FanoutResult {
   members: number;
@@ -25,21 +15,14 @@ export interface FanoutResult {
 }
 
 /**
- * 1,000 members due for the same reminder at the same moment, through the real outbox worker,
- * queue and delivery, to an emulator that enforces Telegram's flood limits.
+ * 1,000 members due for the same reminder at the same moment, through ortak's own outbox worker,
+ * queue and delivery (src/app.ts), to an emulator that enforces Telegram's flood limits.
  */
 export async function measureFanout(members = 1000): Promise<FanoutResult> {
   const emulator = new TelegramEmulator({ limits: TELEGRAM_LIMITS });
   await emulator.start();
-  const dir = await tempDir("ortak-fanout-");
-  const db = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
-  const jobs = await startTestQueue();
-  const services = createServices(db.prisma, { transport: jobs.transport });
-  const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
-  api.config.use(markUnreachableOn403(services.users, silentLogger));
-  const redis = new Redis({ path: jobs.redisPath });
-  const delivery = createDelivery({ services, transport: jobs.transport, api, budget: new SendBudget(redis, TELEGRAM_BUDGET), translator: await Translator.load(), logger: silentLogger, claimMs: 60_000 });
-  const worker = createDeliveryWorker({ path: jobs.redisPath, maxRetriesPerRequest: null }, delivery, { heartbeat: async () => 0, retention: async () => 0 }, silentLogger);
+  const { app, db, close } = await startBenchApp(emulator);
+  const { services } = app;
   try {
     const network = await db.prisma.network.create({ data: { name: "Yayın Ağı", seriesTitle: "Yayın Ağı", joinCode: "FANOUT01", quietFrom: 0, quietUntil: 0, reminderOffsets: [60] } });
     const users = Array.from({ length: members }, (_, i) => emulator.createUser({ first_name: `Üye ${i}`, language_code: i % 3 ? "tr" : "en" }));
@@ -56,7 +39,6 @@ export async function measureFanout(members = 1000): Promise<FanoutResult> {
     const planStarted = performance.now();
     await services.reminders.plan(meeting.id);
     const planSeconds = (performance.now() - planStarted) / 1000;
-    void worker.run();
 
     const reminded = () => users.filter((u) => emulator.botMessagesIn(u.id).length > 0).length;
     await emulator.waitFor(() => reminded() === members || undefined, 10 * 60_000, "every reminder");
@@ -76,11 +58,7 @@ export async function measureFanout(members = 1000): Promise<FanoutResult> {
       planSeconds,
     };
   } finally {
-    await worker.close();
-    redis.disconnect();
+    await close();
     await emulator.stop();
-    await db.close();
-    await jobs.close();
-    await dir.remove();
   }
 }

@@ -1,5 +1,3 @@
-import type { Bot, Context } from "grammy";
-import { run } from "@grammyjs/runner";
 import type { BotAction, EmulatedUser, TelegramEmulator } from "../../emulator/index.ts";
 
 export interface RoundTripResult {
@@ -13,23 +11,21 @@ export interface RoundTripResult {
 
 /**
  * Closed loop through the emulator over HTTP: `concurrency` users each send a message, wait
- * for the bot's reply, and send the next, until `messages` replies arrived. The bot polls
- * with the same runner ortak uses.
+ * for the bot's reply, and send the next, until `messages` replies arrived. The bot is already
+ * taking updates from the emulator.
  */
-export async function measureRoundTrip<C extends Context>(options: {
+export async function measureRoundTrip(options: {
   label: string;
   emulator: TelegramEmulator;
-  bot: Bot<C>;
   text: string;
   messages: number;
   concurrency: number;
   warmup: number;
 }): Promise<RoundTripResult> {
-  const { emulator, bot } = options;
+  const { emulator } = options;
   const users: EmulatedUser[] = Array.from({ length: options.concurrency }, (_, i) =>
     emulator.createUser({ first_name: `Kullanıcı ${i}`, language_code: i % 2 ? "en" : "tr" }),
   );
-  const runner = run(bot, { runner: { fetch: { timeout: 1 } } });
   const latencies: number[] = [];
   let measuring = false;
   let remaining = options.warmup + options.messages;
@@ -71,7 +67,6 @@ export async function measureRoundTrip<C extends Context>(options: {
     }
   });
   const endedAt = await finished;
-  await runner.stop();
   const seconds = (endedAt - startedAt) / 1000;
   latencies.sort((a, b) => a - b);
   const quantile = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;

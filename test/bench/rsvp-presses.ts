@@ -1,4 +1,3 @@
-import { run } from "@grammyjs/runner";
 import type { OrtakBot } from "../../src/bot/create-bot.ts";
 import type { Database } from "../../src/db/client.ts";
 import type { Services } from "../../src/features/services.ts";
@@ -41,7 +40,6 @@ export async function measurePresses(options: {
   const meeting = await db.prisma.meeting.create({
     data: { networkId: network.id, number: 25, title: "Ölçüm", agenda: ["Gündem"], startsAt, endsAt: new Date(startsAt.getTime() + 5 * 3_600_000) },
   });
-  const runner = run(ortak.bot, { runner: { fetch: { timeout: 1 } } });
   // As /invite does: the card goes out through the outbox.
   await options.services.invitations.claimInvitation(network, 1n, meeting.id);
   const card = await emulator.waitFor(() => emulator.botMessagesIn(group.id).at(-1), 30_000, "the card");
@@ -65,7 +63,6 @@ export async function measurePresses(options: {
   };
   await Promise.all(members.map((user, i) => loop(user, i)));
   const seconds = (performance.now() - startedAt) / 1000;
-  await runner.stop();
   await ortak.inFlight.drain();
   // The card's last edit: at most one per 3 s, and it shows the final tally.
   await settleCard(options.services, db, meeting.id);

@@ -56,9 +56,9 @@ describe("ortak as a process, polling the emulator on embedded PGlite and a priv
   });
 
   it("exits with one readable line on bad configuration", async () => {
-    const bad = spawnOrtak({ BOT_TOKEN: "", DATA_DIR: fixture.dataDir(), LOG_LEVEL: "loud" });
+    const bad = spawnOrtak({ BOT_TOKEN: "12:short", DATA_DIR: fixture.dataDir(), LOG_LEVEL: "loud" });
     expect(await bad.exited).toBe(1);
-    expect(bad.stderr()).toContain("BOT_TOKEN is missing");
+    expect(bad.stderr()).toContain("BOT_TOKEN does not look like a bot token");
     expect(bad.stderr()).toContain("LOG_LEVEL must be one of");
     expect(bad.stderr()).not.toMatch(/\n\s+at /);
   });

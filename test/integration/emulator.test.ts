@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Api, GrammyError, InputFile } from "grammy";
-import { TelegramEmulator, TELEGRAM_LIMITS } from "../../emulator/index.ts";
+import { ApiError, TelegramEmulator, TELEGRAM_LIMITS, type EmulatorSnapshot, type WorldChange } from "../../emulator/index.ts";
 
 let emulator: TelegramEmulator;
 let api: Api;
@@ -453,6 +453,114 @@ describe("emulator: membership changes", () => {
     } finally {
       await api.deleteWebhook();
       await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe("emulator: button presses a page can refuse", () => {
+  it("throws a 400 ApiError for a deleted message or a button that is not there", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    emulator.sendText(user, "private", "/start");
+    const card = await api.sendMessage(user.id, "kart", { reply_markup: { inline_keyboard: [[{ text: "Evet", callback_data: "y" }]] } });
+    const missing = (() => {
+      try {
+        void emulator.pressButton(user, user.id, card.message_id, "n");
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(missing).toBeInstanceOf(ApiError);
+    expect(missing).toMatchObject({ errorCode: 400, description: `Bad Request: message ${card.message_id} has no button with data "n"` });
+    await api.deleteMessage(user.id, card.message_id);
+    expect(() => emulator.pressButton(user, user.id, card.message_id, "y")).toThrow(new ApiError(400, "Bad Request: message not found"));
+  });
+});
+
+describe("emulator: change feed", () => {
+  it("announces the bot's sends, edits, reactions, deletions and pins, and nothing for chat actions", async () => {
+    const ayse = emulator.createUser({ first_name: "Ayşe" });
+    const group = emulator.createGroup({ title: "Ağ", members: [{ user: ayse }], botStatus: "administrator", botRights: { can_pin_messages: true } });
+    const changes: WorldChange[] = [];
+    const pinned: number[] = [];
+    emulator.onWorldChange((change) => changes.push(change));
+    emulator.on("pinned-changed", (chatId) => pinned.push(chatId));
+    const question = emulator.sendText(ayse, group, "/help").message;
+    const card = await api.sendMessage(group.id, "kart", { reply_markup: { inline_keyboard: [[{ text: "Evet", callback_data: "y" }]] } });
+    await api.editMessageText(group.id, card.message_id, "kart (güncel)");
+    await api.setMessageReaction(group.id, question.message_id, [{ type: "emoji", emoji: "👍" }]);
+    await api.pinChatMessage(group.id, card.message_id);
+    await api.sendChatAction(group.id, "typing");
+    await expectApiError(api.editMessageText(group.id, card.message_id, "kart (güncel)"), 400, /not modified/);
+    await api.deleteMessage(group.id, card.message_id);
+    const at = (messageId: number): WorldChange => ({ kind: "message", chatId: group.id, messageId });
+    expect(changes).toEqual([
+      at(question.message_id),
+      at(card.message_id),
+      at(card.message_id),
+      at(question.message_id),
+      { kind: "pinned", chatId: group.id },
+      at(card.message_id),
+    ]);
+    expect(pinned).toEqual([group.id]);
+  });
+});
+
+describe("emulator: snapshot and restore", () => {
+  it("restores messages, pins, files and pending updates, and continues message ids", async () => {
+    const ayse = emulator.createUser({ first_name: "Ayşe", language_code: "tr" });
+    const group = emulator.createGroup({ title: "İzmir KDM Ağı", members: [{ user: ayse, status: "creator" }], botStatus: "administrator", botRights: { can_pin_messages: true, can_delete_messages: true } });
+    emulator.sendText(ayse, "private", "/start");
+    const card = await api.sendMessage(group.id, "<b>25. toplantı</b>", { parse_mode: "HTML", reply_markup: { inline_keyboard: [[{ text: "Katılıyorum", callback_data: "r:25:y" }]] } });
+    await api.editMessageText(group.id, card.message_id, "<b>25. toplantı</b> (güncel)", { parse_mode: "HTML", reply_markup: { inline_keyboard: [[{ text: "Katılıyorum", callback_data: "r:25:y" }]] } });
+    await api.pinChatMessage(group.id, card.message_id);
+    const question = emulator.sendText(ayse, group, "/yardim").message;
+    await api.setMessageReaction(group.id, question.message_id, [{ type: "emoji", emoji: "👍" }]);
+    const gone = await api.sendMessage(group.id, "silinecek");
+    await api.deleteMessage(group.id, gone.message_id);
+    const bytes = Buffer.from("meeting_number,organisation\n25,Buca KDM ğüşİı\n");
+    const document = await api.sendDocument(ayse.id, new InputFile(bytes, "katilim.csv"), { caption: "Katılım listesi" });
+    await api.setMyCommands([{ command: "yardim", description: "Komutlar" }], { language_code: "tr" });
+    const pendingBefore = (await api.getUpdates({ timeout: 0 })).map((update) => update.update_id);
+    await emulator.stop();
+
+    const saved = JSON.stringify(emulator.snapshot());
+    emulator = TelegramEmulator.restore(JSON.parse(saved) as EmulatorSnapshot, { limits: false });
+    await emulator.start();
+    api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
+
+    expect(await api.getMe()).toMatchObject({ username: "ortak_test_bot", first_name: "ortak" });
+    expect((await api.getUpdates({ timeout: 0 })).map((update) => update.update_id)).toEqual(pendingBefore);
+    const restoredCard = emulator.botMessagesIn(group.id).find((message) => message.message_id === card.message_id)!;
+    expect(restoredCard).toMatchObject({ text: "25. toplantı (güncel)", entities: [{ type: "bold", offset: 0, length: 12 }] });
+    expect(restoredCard.versions).toHaveLength(2);
+    expect(emulator.messagesIn(group.id).map((message) => message.message_id)).toEqual([card.message_id, question.message_id]);
+    expect(emulator.messagesIn(group.id).find((message) => message.message_id === question.message_id)!.reactions).toEqual(["👍"]);
+    expect((await api.getChat(group.id)).pinned_message?.message_id).toBe(card.message_id);
+    expect(emulator.file(document.document!.file_id)).toEqual(bytes);
+    expect(emulator.myCommands("tr")).toEqual([{ command: "yardim", description: "Komutlar" }]);
+
+    // The bot carries on where it was: the same file id, the next message id, the old buttons.
+    const again = await api.sendDocument(ayse.id, document.document!.file_id);
+    expect(again.message_id).toBe(document.message_id + 1);
+    const next = await api.sendMessage(group.id, "devam");
+    expect(next.message_id).toBe(gone.message_id + 1);
+    const press = emulator.pressButton(ayse, group.id, card.message_id, "r:25:y");
+    const [update] = (await api.getUpdates({ offset: pendingBefore.at(-1)! + 1, timeout: 1 })).filter((u) => u.callback_query);
+    expect(update!.update_id).toBe(pendingBefore.at(-1)! + 1);
+    await api.answerCallbackQuery(update!.callback_query!.id, { text: "Kaydedildi" });
+    expect(await press).toEqual({ text: "Kaydedildi", show_alert: false });
+  });
+
+  it("keeps a custom token and bot identity", async () => {
+    const custom = new TelegramEmulator({ token: "987654:custom-token-ABCDEFGHIJKLMNOPQR", botUsername: "kdm_bot", botName: "KDM", privacyMode: false });
+    const restored = TelegramEmulator.restore(JSON.parse(JSON.stringify(custom.snapshot())) as EmulatorSnapshot);
+    await restored.start();
+    try {
+      expect(restored.token).toBe(custom.token);
+      const me = await new Api(restored.token, { apiRoot: restored.apiRoot }).getMe();
+      expect(me).toMatchObject({ id: 987654, username: "kdm_bot", first_name: "KDM", can_read_all_group_messages: true });
+    } finally {
+      await restored.stop();
     }
   });
 });

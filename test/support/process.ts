@@ -28,8 +28,8 @@ export interface OrtakProcess {
  * Starts `npm start`'s command (node --import tsx src/main.ts) with only the given environment;
  * `script` runs another entry point the same way (`npm run seed`'s prisma/seed.ts, say).
  */
-export function spawnOrtak(env: Record<string, string>, script = "src/main.ts"): OrtakProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script)], {
+export function spawnOrtak(env: Record<string, string>, script = "src/main.ts", args: string[] = []): OrtakProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

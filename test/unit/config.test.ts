@@ -17,8 +17,7 @@ describe("loadConfig", () => {
   it("needs only BOT_TOKEN and fills embedded defaults", () => {
     const config = loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak");
     expect(config).toEqual({
-      botToken: TOKEN,
-      telegramApiRoot: undefined,
+      telegram: { kind: "bot", token: TOKEN, apiRoot: undefined },
       dataDir: "/srv/ortak/data",
       databaseUrl: undefined,
       redisUrl: undefined,
@@ -29,8 +28,8 @@ describe("loadConfig", () => {
   });
 
   it.each([
-    [{}, /BOT_TOKEN is missing/],
-    [{ BOT_TOKEN: "   " }, /BOT_TOKEN is missing/],
+    [{ BOT_MODE: "webhook" }, /BOT_MODE=webhook needs BOT_TOKEN/],
+    [{ PLAYGROUND_PORT: "0" }, /PLAYGROUND_PORT must be from 1 to 65535/],
     [{ BOT_TOKEN: "not-a-token" }, /BOT_TOKEN does not look like a bot token/],
     [{ BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "ftp://x" }, /TELEGRAM_API_ROOT must be an http\(s\) URL/],
     [{ BOT_TOKEN: TOKEN, DATABASE_URL: "mysql://db" }, /DATABASE_URL must be a postgres/],
@@ -53,8 +52,18 @@ describe("loadConfig", () => {
     expect(problemsOf(env as Record<string, string>).join("\n")).toMatch(message);
   });
 
+  it("without BOT_TOKEN (unset or blank) runs the playground, on PLAYGROUND_PORT or 8090", () => {
+    expect(loadConfig({}, "/srv/ortak").telegram).toEqual({ kind: "playground", port: 8090 });
+    expect(loadConfig({ BOT_TOKEN: "   ", PLAYGROUND_PORT: "9000" }, "/srv/ortak").telegram).toEqual({ kind: "playground", port: 9000 });
+    expect(loadConfig({}, "/srv/ortak", { playground: true }).telegram).toEqual({ kind: "playground", port: 8090 });
+  });
+
+  it("refuses the explicit playground when BOT_TOKEN is set too", () => {
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak", { playground: true })).toThrow(/the playground runs without Telegram, but BOT_TOKEN is set/);
+  });
+
   it("lists every problem at once", () => {
-    expect(problemsOf({ LOG_LEVEL: "loud", BOT_MODE: "push" })).toHaveLength(3);
+    expect(problemsOf({ BOT_TOKEN: "x", LOG_LEVEL: "loud", BOT_MODE: "push" })).toHaveLength(3);
   });
 
   it("reads webhook mode and trims a trailing slash from the API root", () => {
@@ -62,7 +71,7 @@ describe("loadConfig", () => {
       { BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: "http://127.0.0.1:8081/", BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/tg", WEBHOOK_SECRET: "s3cret_X", PORT: "8443", DATA_DIR: "/var/lib/ortak" },
       "/srv/ortak",
     );
-    expect(config.telegramApiRoot).toBe("http://127.0.0.1:8081");
+    expect(config.telegram).toEqual({ kind: "bot", token: TOKEN, apiRoot: "http://127.0.0.1:8081" });
     expect(config.dataDir).toBe("/var/lib/ortak");
     expect(config.mode).toEqual({ kind: "webhook", url: "https://bot.example.org/tg", secret: "s3cret_X", port: 8443 });
   });

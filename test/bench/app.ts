@@ -1,0 +1,41 @@
+import path from "node:path";
+import { buildApp, type App } from "../../src/app.ts";
+import { openDatabase, type Database } from "../../src/db/client.ts";
+import { silentLogger } from "../../src/logger.ts";
+import type { TelegramEmulator } from "../../emulator/index.ts";
+import { startTestRedis, tempDir } from "../support/harness.ts";
+
+export interface BenchApp {
+  app: App;
+  db: Database;
+  close(): Promise<void>;
+}
+
+/**
+ * ortak as `npm start` builds it (src/app.ts: Telegram's budgets in Redis, the outbox worker,
+ * polling), on a fresh PGlite in a temporary directory and its own redis-server, against `emulator`.
+ */
+export async function startBenchApp(emulator: TelegramEmulator): Promise<BenchApp> {
+  const dir = await tempDir("ortak-bench-");
+  const db = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
+  const redis = await startTestRedis();
+  const app = await buildApp({
+    db,
+    redis: { path: redis.socketPath },
+    telegram: { kind: "bot", token: emulator.token, apiRoot: emulator.apiRoot },
+    logger: silentLogger,
+    outbox: { claimMs: 60_000, reconcileMs: 60_000 },
+    delivery: "workers",
+    intake: { kind: "polling", timeoutSeconds: 1 },
+  });
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.stop();
+      await db.close();
+      await redis.remove();
+      await dir.remove();
+    },
+  };
+}
