@@ -158,7 +158,11 @@ export class UserActions {
     }
     const id = `${this.parts.updates.upcomingId}${Math.floor(Math.random() * 1e6)}`;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`callback query ${id} was not answered in ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => {
+        // Forgotten, as Telegram forgets it: a late answer is refused as too old.
+        this.parts.world.callbackQueries.delete(id);
+        reject(new Error(`callback query ${id} was not answered in ${timeoutMs} ms`));
+      }, timeoutMs);
       this.parts.world.callbackQueries.set(id, {
         id,
         userId: user.id,
@@ -189,7 +193,7 @@ export class UserActions {
  */
 function placeInThread(chat: EmulatedChat, options: { replyTo?: number; threadId?: number }): { threadId?: number; replyTo?: number } {
   const target = options.replyTo !== undefined ? chat.messages.get(options.replyTo) : undefined;
-  if (options.replyTo !== undefined && (!target || target.deleted)) throw new Error("reply target does not exist");
+  if (options.replyTo !== undefined && (!target || target.deleted)) throw badRequest("message to be replied not found");
   if (!chat.isForum) return { threadId: options.threadId, replyTo: options.replyTo };
   const threadId = options.threadId ?? target?.threadId;
   if (threadId !== undefined && threadId !== GENERAL_TOPIC && !chat.topics.has(threadId)) throw new Error(`chat ${chat.id} has no topic ${threadId}`);

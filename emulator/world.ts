@@ -160,9 +160,13 @@ export class World {
     return [...(this.chats.get(chatId)?.messages.values() ?? [])].filter((message) => !message.deleted);
   }
 
-  /** Open queries can no longer be answered, as when the server goes away. */
+  /** Open queries can no longer be answered, as when the server goes away: each press ends without a toast. */
   expireCallbackQueries(): void {
-    for (const query of this.callbackQueries.values()) query.answered = true;
+    for (const query of this.callbackQueries.values()) {
+      if (query.answered) continue;
+      query.answered = true;
+      query.resolve({ show_alert: false });
+    }
   }
 }
 

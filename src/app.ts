@@ -46,7 +46,8 @@ export interface AppParts {
   onFatal?: (error: Error) => void;
 }
 
-export type Intake = { kind: "polling"; timeoutSeconds?: number } | Extract<BotMode, { kind: "webhook" }>;
+/** How updates come in; "none": a process that only delivers the outbox and runs housekeeping. */
+export type Intake = { kind: "polling"; timeoutSeconds?: number } | Extract<BotMode, { kind: "webhook" }> | { kind: "none" };
 
 /** The running application: the bot, its services and its delivery. */
 export interface App {
@@ -182,12 +183,13 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     void services.reminders.replanAhead().catch((error: unknown) => logger.error({ err: error }, "could not re-plan the reminders of meetings ahead"));
     checkpoint();
 
-    void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
-
-    const stopIntake = parts.intake.kind === "webhook"
-      ? await startWebhook(parts.intake, ortak, redis, parts.db, reconciler, logger)
-      : await startPollingIntake(ortak, parts.intake.timeoutSeconds, logger, onFatal);
-    closers.add("update intake", stopIntake);
+    if (parts.intake.kind !== "none") {
+      void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
+      const stopIntake = parts.intake.kind === "webhook"
+        ? await startWebhook(parts.intake, ortak, redis, parts.db, reconciler, logger)
+        : await startPollingIntake(ortak, parts.intake.timeoutSeconds, logger, onFatal);
+      closers.add("update intake", stopIntake);
+    }
     checkpoint();
 
     return { ortak, services, redis, queue, delivery, reconciler, stop: () => closers.closeAll() };

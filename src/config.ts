@@ -93,8 +93,11 @@ const schema = z.object({
 });
 
 export interface LoadOptions {
-  /** `npm run playground`: the playground explicitly, refused when a BOT_TOKEN is set too. */
-  playground?: boolean;
+  /**
+   * `npm run playground` asks for the playground (refused with a BOT_TOKEN); `npm start -- --bot`,
+   * as a service should run, for the bot (refused without one, rather than a demo nobody sees).
+   */
+  expect?: "bot" | "playground";
 }
 
 /** Without BOT_TOKEN, the playground; with it, the bot on Telegram. */
@@ -105,8 +108,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
     throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
   }
   const values = parsed.data;
-  if (options.playground && values.BOT_TOKEN) {
+  if (options.expect === "playground" && values.BOT_TOKEN) {
     throw new ConfigError(["the playground runs without Telegram, but BOT_TOKEN is set: unset BOT_TOKEN to try the playground, or use npm start to run the bot on Telegram"]);
+  }
+  if (options.expect === "bot" && !values.BOT_TOKEN) {
+    throw new ConfigError(["BOT_TOKEN is missing: get a token from @BotFather and set BOT_TOKEN=123456:ABC… (without --bot, npm start runs the playground instead)"]);
   }
   if (!values.BOT_TOKEN && values.BOT_MODE === "webhook") {
     throw new ConfigError(["BOT_MODE=webhook needs BOT_TOKEN (get a token from @BotFather); without one, npm start runs the playground"]);

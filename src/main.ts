@@ -8,7 +8,7 @@ import { MigrationError } from "./db/migrate.ts";
 import { DataDirLockedError } from "./data-dir-lock.ts";
 import { TelegramRejectedError } from "./bot/connect.ts";
 import { startOrtak, type StartOptions } from "./app.ts";
-import { startPlayground } from "./playground/playground.ts";
+import { PlaygroundPortInUseError, startPlayground } from "./playground/playground.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 
@@ -17,7 +17,7 @@ interface Running {
 }
 
 // Start-up failures a person can fix: one plain line on stderr, no stack.
-const EXPLAINED = [RedisUnavailableError, MigrationError, DataDirLockedError, TelegramRejectedError, EvictionPolicyError];
+const EXPLAINED = [RedisUnavailableError, MigrationError, DataDirLockedError, TelegramRejectedError, EvictionPolicyError, PlaygroundPortInUseError];
 
 /**
  * The process: starts ortak and stops it in order on a signal, a fault (an unhandled rejection,
@@ -29,9 +29,9 @@ export async function main(): Promise<void> {
   // Once nobody reads our output (a closed terminal or pipe), every write fails with EPIPE; as an
   // uncaught error each would be logged, fail again, and spin.
   for (const stream of [process.stdout, process.stderr]) stream.on("error", () => undefined);
-  // `npm run playground`: the playground explicitly (refused with a BOT_TOKEN); `npm start` chooses by BOT_TOKEN.
-  const playground = process.argv.includes("--playground");
-  const config = loadOrExit("ortak", () => loadConfig(process.env, process.cwd(), { playground }));
+  // `npm start` chooses by BOT_TOKEN; `--playground` (npm run playground) and `--bot` (services) insist.
+  const expect = process.argv.includes("--playground") ? "playground" : process.argv.includes("--bot") ? "bot" : undefined;
+  const config = loadOrExit("ortak", () => loadConfig(process.env, process.cwd(), { expect }));
   const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
   const scrub = createScrubber(secretsOf(config));
   const startAbort = new AbortController();

@@ -9,7 +9,8 @@ export interface DemoPerson {
   organisation: string;
 }
 
-// Karşıyaka follows Buca (host of the 24th) in the rotation: its member gets the host proposal.
+// Each is her organisation's contact for hosting; İKDD, never a host yet and first in the
+// rotation, is proposed for the 25th, so the coordinator gets the first host proposal.
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { firstName: "Derya", lastName: "Aksoy", username: "derya_ikdd", language: "tr", role: "coordinator", organisation: "İKDD" },
   { firstName: "Ayşe", lastName: "Yılmaz", username: "ayse_buca", language: "tr", role: "member", organisation: "Buca KDM" },

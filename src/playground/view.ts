@@ -1,4 +1,4 @@
-import type { StoredMessage, TelegramEmulator } from "../../emulator/index.ts";
+import type { EmulatedChat, StoredMessage, TelegramEmulator } from "../../emulator/index.ts";
 import type { MessageEntity } from "../../emulator/html.ts";
 import { DEMO_PEOPLE } from "./people.ts";
 
@@ -103,6 +103,11 @@ function serviceLine(emulator: TelegramEmulator, message: StoredMessage): string
   }
 }
 
+/** A chat's pinned messages, the most recent last, as the page reads them (the emulator keeps the newest first, as getChat shows it). */
+export function pinnedInOrder(chat: EmulatedChat): number[] {
+  return [...chat.pinned].reverse();
+}
+
 /** The whole world as the page needs it: the group and every demo person's private chat. */
 export function worldView(emulator: TelegramEmulator, groupId: number): WorldView {
   const group = emulator.chats.get(groupId);
@@ -112,7 +117,7 @@ export function worldView(emulator: TelegramEmulator, groupId: number): WorldVie
   for (const chatId of [groupId, ...people.map((person) => person.id)]) {
     const chat = emulator.chats.get(chatId);
     chats[chatId] = chat ? emulator.messagesIn(chatId).map((message) => pageMessage(emulator, message)) : [];
-    pinned[chatId] = chat ? [...chat.pinned] : [];
+    pinned[chatId] = chat ? pinnedInOrder(chat) : [];
   }
   return {
     bot: { id: emulator.bot.id, name: emulator.bot.first_name, username: emulator.bot.username },

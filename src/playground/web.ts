@@ -6,7 +6,7 @@ import { ApiError, type EmulatedChat, type EmulatedUser, type TelegramEmulator }
 import type { Logger } from "../logger.ts";
 import type { Translator } from "../bot/i18n.ts";
 import { isLocale, DEFAULT_LOCALE } from "../bot/i18n.ts";
-import { pageMessage, peopleOf, worldView } from "./view.ts";
+import { pageMessage, peopleOf, pinnedInOrder, worldView } from "./view.ts";
 
 const PUBLIC_DIR = fileURLToPath(new URL("../../playground/public/", import.meta.url));
 const STATIC_FILES: Record<string, { file: string; type: string }> = {
@@ -27,6 +27,14 @@ export interface PlaygroundWorld {
   emulator(): TelegramEmulator;
   groupId(): number;
   reset(): Promise<void>;
+}
+
+/** No world to act on just now (starting, starting afresh, stopping): 503, and the page tries again. */
+export class PlaygroundUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PlaygroundUnavailable";
+  }
 }
 
 /** A refusal the page shows as it is: Telegram's own words for what Telegram refuses. */
@@ -73,23 +81,23 @@ export class PlaygroundWeb {
     return `http://127.0.0.1:${address.port}`;
   }
 
-  /** Follows a world's changes to every open page; called again after a reset. */
+  /** Follows a world's changes to every open page; a new world (after a reset) makes open pages load it. */
   follow(emulator: TelegramEmulator): void {
     this.detach();
     const onMessage = (chatId: number, messageId: number) => {
       const message = emulator.chats.get(chatId)?.messages.get(messageId);
       if (message) this.broadcast("message", pageMessage(emulator, message));
     };
-    const onPinned = (chatId: number) => this.broadcast("pinned", { chatId, pinned: [...(emulator.chats.get(chatId)?.pinned ?? [])] });
+    const onPinned = (chatId: number) => {
+      const chat = emulator.chats.get(chatId);
+      this.broadcast("pinned", { chatId, pinned: chat ? pinnedInOrder(chat) : [] });
+    };
     emulator.on("message-changed", onMessage);
     emulator.on("pinned-changed", onPinned);
     this.detach = () => {
       emulator.off("message-changed", onMessage);
       emulator.off("pinned-changed", onPinned);
     };
-  }
-
-  announceReset(): void {
     this.broadcast("reset", {});
   }
 
@@ -217,6 +225,7 @@ export class PlaygroundWeb {
       return;
     }
     if (error instanceof Refused) return this.json(res, error.status, { error: error.message });
+    if (error instanceof PlaygroundUnavailable) return this.json(res, 503, { error: error.message });
     if (error instanceof ApiError) return this.json(res, 400, { error: error.description });
     // The emulator's own refusals (not a member, no such button…) are plain errors: say them, log no text.
     this.logger.warn({ err: error }, "playground request refused");

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import ICAL from "ical.js";
@@ -23,7 +24,8 @@ let people: Person[];
 
 /** `npm start` with no BOT_TOKEN: the playground, on its own port and data directory. */
 async function startPlayground(): Promise<OrtakProcess> {
-  const started = spawnOrtak({ DATA_DIR: dir.path, PLAYGROUND_PORT: String(port), LOG_LEVEL: "warn" });
+  // Short outbox claims: after the kill -9 below, a message the dead process held goes out in seconds.
+  const started = spawnOrtak({ DATA_DIR: dir.path, PLAYGROUND_PORT: String(port), LOG_LEVEL: "warn", OUTBOX_CLAIM_SECONDS: "3", OUTBOX_RECONCILE_SECONDS: "1" });
   await started.waitForLog(new RegExp(`^ortak playground: http://127\\.0\\.0\\.1:${port}$`), 90_000);
   return started;
 }
@@ -31,9 +33,19 @@ async function startPlayground(): Promise<OrtakProcess> {
 const url = () => `http://127.0.0.1:${port}`;
 const person = (organisation: string) => people.find((candidate) => candidate.organisation === organisation)!;
 
-async function world(): Promise<{ group: { id: number }; chats: Record<string, { text?: string }[]> }> {
-  return (await (await fetch(`${url()}/api/world`)).json()) as { group: { id: number }; chats: Record<string, { text?: string }[]> };
+interface WorldSeen {
+  group: { id: number };
+  chats: Record<string, { id: number; text?: string }[]>;
 }
+
+async function world(): Promise<WorldSeen> {
+  return (await (await fetch(`${url()}/api/world`)).json()) as WorldSeen;
+}
+
+const texts = async (chatId: number) => (await world()).chats[chatId]!.map((message) => message.text ?? "");
+
+/** What the page posts, without the page. */
+const post = (path: string, body: unknown) => fetch(`${url()}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 async function actAs(who: Person, chat: "group" | "private"): Promise<void> {
   await page.selectOption("#person", String(who.id));
@@ -189,6 +201,28 @@ describe("the playground (npm start without BOT_TOKEN), driven in Chromium", () 
     await messageWith("25. toplantı iptal edildi").waitFor({ state: "visible", timeout: 15_000 });
     await expect.poll(() => page.locator(`#messages .message[data-message-id="${cardId}"] .inline-button`).count(), { timeout: 20_000 }).toBe(0);
 
+    // kill -9 just as the invitations of 26 go out: after a start, every person has the card, and
+    // no chat hands out a message id twice (the saved world is never behind the database).
+    const coordinatorId = people.find((p) => p.role === "coordinator")!.id;
+    await post("/api/send", { userId: coordinatorId, chatId: groupId, text: "/meeting_new 31 Mart 2027 10:00 | Bornova | Açılış" });
+    await expect.poll(async () => texts(groupId).then((all) => all.some((text) => text.includes("26. toplantı oluşturuldu"))), { timeout: 15_000 }).toBe(true);
+    await post("/api/send", { userId: coordinatorId, chatId: groupId, text: "/invite 26" });
+    await expect.poll(async () => texts(people[1]!.id).then((all) => all.some((text) => text.startsWith("26. Toplantı"))), { timeout: 15_000 }).toBe(true);
+    proc.signal("SIGKILL");
+    await proc.exited;
+    proc = await startPlayground();
+    for (const someone of people) {
+      // Sarah Miller reads Telegram in English.
+      await expect.poll(async () => (await texts(someone.id)).filter((text) => /^(26\. Toplantı|Meeting 26):/.test(text)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+      const ids = (await world()).chats[someone.id]!.map((message) => message.id);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+
+    // The pinned bar shows the newest pin: 26's card.
+    await page.reload();
+    await actAs(person("Buca KDM"), "group");
+    await expect.poll(() => page.textContent("#pinned-text"), { timeout: 15_000 }).toMatch(/^26\. Toplantı/);
+
     await page.click("#reset");
     await expect.poll(async () => (await world()).chats[groupId]?.length, { timeout: 60_000 }).toBe(0);
     await expect.poll(() => page.locator("#messages .message").count(), { timeout: 15_000 }).toBe(0);
@@ -198,9 +232,24 @@ describe("the playground (npm start without BOT_TOKEN), driven in Chromium", () 
     await messageWith("25. toplantı oluşturuldu").waitFor({ state: "visible", timeout: 15_000 });
   });
 
-  it("npm run playground refuses to start when BOT_TOKEN is set", async () => {
+  it("npm run playground refuses to start when BOT_TOKEN is set; npm start -- --bot refuses without one", async () => {
     const refused = spawnOrtak({ BOT_TOKEN: "123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ", DATA_DIR: dir.path }, "src/main.ts", ["--playground"]);
     expect(await refused.exited).toBe(1);
     expect(refused.stderr()).toContain("the playground runs without Telegram, but BOT_TOKEN is set");
+    const service = spawnOrtak({ DATA_DIR: dir.path }, "src/main.ts", ["--bot"]);
+    expect(await service.exited).toBe(1);
+    expect(service.stderr()).toContain("BOT_TOKEN is missing");
+  });
+
+  it("says in one line when the page's port is taken, and starts nothing", async () => {
+    const other = await tempDir("ortak-pg2-");
+    try {
+      const second = spawnOrtak({ DATA_DIR: other.path, PLAYGROUND_PORT: String(port) });
+      expect(await second.exited).toBe(1);
+      expect(second.stderr()).toBe(`ortak: 127.0.0.1:${port} is already in use (another playground?): stop that program, or set PLAYGROUND_PORT to a free port\n`);
+      expect(existsSync(path.join(other.path, "playground", "ortak"))).toBe(false);
+    } finally {
+      await other.remove();
+    }
   });
 });

@@ -1,15 +1,10 @@
-import { Api } from "grammy";
-import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { QueueOutboxTransport } from "../../jobs/outbox.ts";
 import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";
-import { Translator } from "../../src/bot/i18n.ts";
-import { markUnreachableOn403 } from "../../src/bot/transformers.ts";
+import { Redis } from "ioredis";
+import { QueueOutboxTransport } from "../../jobs/outbox.ts";
+import { buildApp } from "../../src/app.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
-import { startDelivery } from "../../src/features/delivery.ts";
-import { createServices } from "../../src/features/services.ts";
 import { silentLogger } from "../../src/logger.ts";
-import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
 import { TelegramEmulator, type EmulatedUser } from "../../emulator/index.ts";
 import { startTestRedis } from "../support/harness.ts";
 import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
@@ -25,32 +20,21 @@ let emulator: TelegramEmulator;
 let setupDb: Database;
 let queue: OrtakQueue;
 
+/** A process that only delivers (no intake), as the composition root builds it; the reconcile looks every 300 ms. */
 async function startProcess(): Promise<DeliveryProcess> {
   const db = await openDatabase({ kind: "postgres", url: server.url });
-  const redis = new Redis({ path: redisServer.socketPath, maxRetriesPerRequest: 3 });
-  const processQueue = createQueue({ path: redisServer.socketPath, maxRetriesPerRequest: null });
-  const transport = new QueueOutboxTransport(processQueue, redis);
-  const services = createServices(db.prisma, { transport });
-  const api = new Api(emulator.token, { apiRoot: emulator.apiRoot });
-  api.config.use(markUnreachableOn403(services.users, silentLogger));
-  // As the composition root starts it: the worker runs and the reconcile looks every 300 ms.
-  const delivery = startDelivery({
-    services,
-    transport,
-    api,
-    budget: new SendBudget(redis, TELEGRAM_BUDGET),
-    translator: await Translator.load(),
+  const app = await buildApp({
+    db,
+    redis: { path: redisServer.socketPath },
+    telegram: { kind: "bot", token: emulator.token, apiRoot: emulator.apiRoot },
     logger: silentLogger,
-    connection: { path: redisServer.socketPath, maxRetriesPerRequest: null },
-    claimMs: 60_000,
-    reconcileMs: 300,
-    otherProcessors: { heartbeat: async () => 0, retention: async () => 0 },
+    outbox: { claimMs: 60_000, reconcileMs: 300 },
+    delivery: "workers",
+    intake: { kind: "none" },
   });
   return {
     close: async () => {
-      await delivery.close();
-      await processQueue.close();
-      redis.disconnect();
+      await app.stop();
       await db.close();
     },
   };
@@ -100,17 +84,20 @@ async function waitUntil(done: () => Promise<boolean>, timeoutMs = 60_000): Prom
 
 describe("any number of delivery processes on one Redis and one PostgreSQL", () => {
   it("two workers deliver every row once, also when Redis loses its data half way and the reconcile restores the jobs", async () => {
-    const { users, rows } = await membersToNudge(60);
-    const writer = new Redis({ path: redisServer.socketPath });
-    const transport = new QueueOutboxTransport(queue, writer);
-    // Each row's job is added twice (two writers racing): the job id makes it one.
-    await transport.carry(rows);
-    await transport.carry(rows);
-    writer.disconnect();
     const processes: DeliveryProcess[] = [];
+    let rows: { id: number }[] = [];
     const sentCount = () => setupDb.prisma.outboxMessage.count({ where: { id: { in: rows.map((r) => r.id) }, status: "sent" } });
     try {
+      // Started first: a process plans the meetings ahead at start, and would re-plan these rows' hand-made times.
       processes.push(await startProcess(), await startProcess());
+      const nudged = await membersToNudge(60);
+      rows = nudged.rows;
+      const writer = new Redis({ path: redisServer.socketPath });
+      const transport = new QueueOutboxTransport(queue, writer);
+      // Each row's job is added twice (two writers racing): the job id makes it one.
+      await transport.carry(nudged.rows);
+      await transport.carry(nudged.rows);
+      writer.disconnect();
       await waitUntil(async () => (await sentCount()) >= 20);
       // Redis loses its data while both run: the reconcile gives the rows left their jobs again.
       const flusher = new Redis({ path: redisServer.socketPath });
@@ -120,6 +107,7 @@ describe("any number of delivery processes on one Redis and one PostgreSQL", () 
     } finally {
       for (const p of processes) await p.close();
     }
+    const users = [...emulator.users.values()];
     const nudges = users.map((u) => emulator.botMessagesIn(u.id).filter((m) => m.text?.includes("25. toplantı")).length);
     expect(nudges).toEqual(users.map(() => 1));
   }, 120_000);

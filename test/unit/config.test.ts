@@ -55,11 +55,13 @@ describe("loadConfig", () => {
   it("without BOT_TOKEN (unset or blank) runs the playground, on PLAYGROUND_PORT or 8090", () => {
     expect(loadConfig({}, "/srv/ortak").telegram).toEqual({ kind: "playground", port: 8090 });
     expect(loadConfig({ BOT_TOKEN: "   ", PLAYGROUND_PORT: "9000" }, "/srv/ortak").telegram).toEqual({ kind: "playground", port: 9000 });
-    expect(loadConfig({}, "/srv/ortak", { playground: true }).telegram).toEqual({ kind: "playground", port: 8090 });
+    expect(loadConfig({}, "/srv/ortak", { expect: "playground" }).telegram).toEqual({ kind: "playground", port: 8090 });
   });
 
-  it("refuses the explicit playground when BOT_TOKEN is set too", () => {
-    expect(() => loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak", { playground: true })).toThrow(/the playground runs without Telegram, but BOT_TOKEN is set/);
+  it("refuses the explicit playground when BOT_TOKEN is set too, and the explicit bot without it", () => {
+    expect(() => loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak", { expect: "playground" })).toThrow(/the playground runs without Telegram, but BOT_TOKEN is set/);
+    expect(() => loadConfig({ BOT_TOKEN: "  " }, "/srv/ortak", { expect: "bot" })).toThrow(/BOT_TOKEN is missing/);
+    expect(loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak", { expect: "bot" }).telegram).toEqual({ kind: "bot", token: TOKEN, apiRoot: undefined });
   });
 
   it("lists every problem at once", () => {
