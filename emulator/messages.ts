@@ -28,7 +28,7 @@ export function formattedText(
     const given = params.json<MessageEntity[]>(field === "text" ? "entities" : "caption_entities");
     parsed = { text: source, entities: given ?? autoEntities(source) };
   } else if (parseMode === "HTML") {
-    parsed = parseHtml(source);
+    parsed = withDetectedEntities(parseHtml(source));
   } else if (parseMode === "MarkdownV2" || parseMode === "Markdown") {
     throw badRequest(`the emulator implements parse_mode HTML only, not ${parseMode}`);
   } else {
@@ -40,6 +40,18 @@ export function formattedText(
   }
   if (parsed.text.length > limit) throw badRequest(field === "text" ? TEXT_TOO_LONG : "message caption is too long");
   return parsed;
+}
+
+// Where Telegram looks for nothing more: inside code and links.
+const OPAQUE_ENTITIES = new Set(["code", "pre", "text_link", "url", "mention", "text_mention", "bot_command", "email"]);
+
+/** Telegram also finds commands, mentions and links in formatted text, except inside code and links. */
+function withDetectedEntities(parsed: { text: string; entities: MessageEntity[] }): { text: string; entities: MessageEntity[] } {
+  const opaque = parsed.entities.filter((entity) => OPAQUE_ENTITIES.has(entity.type));
+  const found = autoEntities(parsed.text).filter((auto) => !opaque.some((other) => auto.offset < other.offset + other.length && other.offset < auto.offset + auto.length));
+  if (found.length === 0) return parsed;
+  const entities = [...parsed.entities, ...found].sort((a, b) => a.offset - b.offset || b.length - a.length);
+  return { text: parsed.text, entities };
 }
 
 /** Validates reply_markup the way Telegram does for the parts ortak uses. */

@@ -47,6 +47,8 @@ export async function seedDemoNetwork(prisma: PrismaClient, world: DemoWorld): P
         update: membership,
       });
     }
+    // Only organisations someone here can answer for take turns hosting: a proposal always reaches a person.
+    await tx.organisation.updateMany({ where: { networkId, shortName: { notIn: world.people.map(({ person }) => person.organisation) } }, data: { canHost: false } });
     await tx.chat.create({ data: { networkId, telegramChatId: BigInt(world.group.id), title: world.group.title } });
   });
 }

@@ -16,6 +16,14 @@ export interface PageMessage {
   service?: string;
   replyTo?: { id: number; preview: string };
   buttons?: { text: string; data?: string; url?: string }[][];
+  /**
+   * The bot asks for an answer by reply (Telegram's force_reply): the people whose composer opens
+   * in reply to it, as Telegram's apps do — everyone in the chat, or, when selective, the person
+   * the message answers and those it mentions.
+   */
+  forceReplyFor?: number[] | "everyone";
+  /** Shown in the empty composer while a forced reply is open. */
+  placeholder?: string;
   reactions: string[];
   edited: boolean;
   deleted: boolean;
@@ -74,10 +82,24 @@ export function pageMessage(emulator: TelegramEmulator, message: StoredMessage):
           ),
         }
       : {}),
+    ...forcedReply(emulator, message, replied),
     reactions: [...message.reactions],
     edited: message.edit_date !== undefined,
     deleted: message.deleted,
   };
+}
+
+function forcedReply(emulator: TelegramEmulator, message: StoredMessage, replied: StoredMessage | undefined): Pick<PageMessage, "forceReplyFor" | "placeholder"> {
+  const markup = message.reply_markup;
+  if (!message.fromBot || markup?.force_reply !== true) return {};
+  const placeholder = typeof markup.input_field_placeholder === "string" ? { placeholder: markup.input_field_placeholder } : {};
+  if (markup.selective !== true) return { forceReplyFor: "everyone", ...placeholder };
+  const mentioned = (message.entities ?? [])
+    .filter((entity) => entity.type === "mention")
+    .map((entity) => message.text!.slice(entity.offset + 1, entity.offset + entity.length).toLowerCase());
+  const people = [...emulator.users.values()].filter((user) => user.username && mentioned.includes(user.username.toLowerCase())).map((user) => user.id);
+  if (replied?.fromUserId !== undefined) people.push(replied.fromUserId);
+  return { forceReplyFor: [...new Set(people)], ...placeholder };
 }
 
 function previewOf(message: StoredMessage): string {

@@ -110,6 +110,19 @@ describe("emulator: sending rules", () => {
     await expectApiError(api.sendMessage(user.id, "a <x> b", { parse_mode: "HTML" }), 400, /can't parse entities/);
   });
 
+  it("finds commands, mentions and links in HTML text as Telegram does, but not inside code or links", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    emulator.sendText(user, "private", "/start");
+    const sent = await api.sendMessage(user.id, '<b>Bakın:</b> /meeting 25, <code>/help</code>, <a href="https://example.org">/link</a> ve @ortak_destek', { parse_mode: "HTML" });
+    expect(sent.entities).toEqual([
+      { type: "bold", offset: 0, length: 6 },
+      { type: "bot_command", offset: 7, length: 8 },
+      { type: "code", offset: 20, length: 5 },
+      { type: "text_link", offset: 27, length: 5, url: "https://example.org" },
+      { type: "mention", offset: 36, length: 13 },
+    ]);
+  });
+
   it("validates inline keyboards: callback_data up to 64 bytes", async () => {
     const user = emulator.createUser({ first_name: "Ayşe" });
     emulator.sendText(user, "private", "/start");
