@@ -918,3 +918,5 @@ playground-lang-button = TR
 playground-lang-label = Show the page in Turkish
 playground-disconnected = Lost the connection to the server; reconnecting…
 playground-network-error = Could not reach the server. Make sure the playground is still running and try again.
+playground-intro-more = Read more
+playground-intro-less = Show less

@@ -823,3 +823,5 @@ playground-lang-button = EN
 playground-lang-label = Sayfayı İngilizce göster
 playground-disconnected = Sunucuyla bağlantı koptu, yeniden bağlanılıyor…
 playground-network-error = Sunucuya ulaşılamadı. Deneme alanının hâlâ çalıştığından emin olup yeniden deneyin.
+playground-intro-more = Devamını okuyun
+playground-intro-less = Kısalt

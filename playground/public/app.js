@@ -22,6 +22,10 @@ const state = {
   personId: /** @type {number | null} */ (null),
   tab: /** @type {"group" | "private"} */ (readStored(STORAGE.tab) === "private" ? "private" : "group"),
   replyTo: /** @type {null | { chatId: number, id: number }} */ (null),
+  /** the open reply was opened by the bot's force_reply, not by the person (so it may close by itself) */
+  replyForced: false,
+  /** "personId:chatId:messageId" of forced replies the person closed: they stay closed */
+  dismissedForcedReplies: /** @type {Set<string>} */ (new Set()),
   /** "personId:chatId" → unsent composer text */
   drafts: /** @type {Map<string, string>} */ (new Map()),
   /** chatId (string) → messages that arrived while that chat was not on screen */
@@ -66,6 +70,12 @@ const elements = {
   elsewherePeople: $("#elsewhere-people"),
   status: $("#status"),
 };
+
+/** On a phone the intro shows its first lines only; this opens the rest (index.html has no place for it, so it is made here). */
+const introMore = el("button", "pill-button intro-more");
+introMore.type = "button";
+introMore.setAttribute("aria-expanded", "false");
+elements.intro.insertBefore(introMore, elements.introClose);
 
 // ---------------------------------------------------------------- small helpers
 
@@ -447,7 +457,8 @@ function renderInlineButton(/** @type {any} */ button) {
     link.append(el("span", "inline-button-text", String(button.text ?? "")), el("span", "url-mark", "↗"));
     return link;
   }
-  const pressable = el("button", "inline-button", String(button.text ?? ""));
+  const pressable = el("button", "inline-button");
+  pressable.appendChild(el("span", "inline-button-text", String(button.text ?? "")));
   pressable.type = "button";
   pressable.dataset.callback = String(button.data ?? "");
   // Kinds the playground cannot play (web apps, inline queries…) come without data.
@@ -613,6 +624,7 @@ function switchTo(/** @type {number} */ personId, /** @type {"group" | "private"
   state.personId = personId;
   state.tab = tab;
   state.replyTo = null;
+  state.replyForced = false;
   store(STORAGE.person, String(personId));
   store(STORAGE.tab, tab);
   elements.person.value = String(personId);
@@ -622,6 +634,7 @@ function switchTo(/** @type {number} */ personId, /** @type {"group" | "private"
   renderReplying();
   loadDraft();
   renderChat();
+  syncForcedReply();
 }
 
 function draftKey() {
@@ -648,6 +661,7 @@ async function loadStrings() {
   document.title = t("playground-title");
   for (const node of document.querySelectorAll("[data-string]")) node.textContent = t(node.getAttribute("data-string") ?? "");
   elements.introText.textContent = t("playground-intro");
+  renderIntroMore();
   elements.composer.placeholder = t("playground-composer-placeholder");
   elements.composer.setAttribute("aria-label", t("playground-composer-placeholder"));
   elements.send.textContent = t("playground-send");
@@ -679,13 +693,30 @@ async function switchLanguage() {
 function renderAll() {
   renderPeople();
   renderTabs();
-  renderReplying();
   renderChat();
+  syncForcedReply();
 }
 
 function showIntro(/** @type {boolean} */ visible) {
   elements.intro.hidden = !visible;
   elements.help.setAttribute("aria-expanded", String(visible));
+  renderIntroMore();
+}
+
+function toggleIntroMore() {
+  const expanded = elements.intro.classList.toggle("expanded");
+  introMore.setAttribute("aria-expanded", String(expanded));
+  renderIntroMore();
+}
+
+/** The "read more" button shows only where the intro is cut short (narrow screens, see style.css). */
+function renderIntroMore() {
+  const expanded = elements.intro.classList.contains("expanded");
+  introMore.textContent = t(expanded ? "playground-intro-less" : "playground-intro-more");
+  if (elements.intro.hidden) return;
+  introMore.hidden = false; // measured with the button in place, as it will be shown
+  const cut = elements.introText.scrollHeight > elements.introText.clientHeight + 1;
+  introMore.hidden = !expanded && !cut;
 }
 
 // ---------------------------------------------------------------- world and live events
@@ -706,7 +737,10 @@ async function loadWorld() {
     const fallback = coordinator ?? state.world.people[0];
     state.personId = state.world.people.some((person) => person.id === remembered) ? remembered : fallback?.id ?? null;
   }
-  if (state.replyTo && !findMessage(state.replyTo.chatId, state.replyTo.id)) state.replyTo = null;
+  if (state.replyTo && !findMessage(state.replyTo.chatId, state.replyTo.id)) {
+    state.replyTo = null;
+    state.replyForced = false;
+  }
   renderAll();
   // A refreshed world must not wipe what is being typed; only a different person gets their own draft.
   if (personGone) loadDraft();
@@ -748,10 +782,11 @@ function applyMessage(/** @type {any} */ message) {
   } else {
     renderChatKeepingScroll(stayAtBottom);
   }
-  if (state.replyTo && state.replyTo.id === message.id) {
+  if (state.replyTo && state.replyTo.chatId === message.chatId && state.replyTo.id === message.id) {
     if (message.deleted) state.replyTo = null;
     renderReplying();
   }
+  syncForcedReply({ arrivedLive: isNew });
   renderPinnedBar();
   if (stayAtBottom) scrollToBottom();
 }
@@ -793,7 +828,7 @@ function listen() {
   });
   events.addEventListener("reset", () => {
     state.drafts.clear();
-    state.replyTo = null;
+    forgetReplies();
     state.worldSnapshot = "";
     refreshWorld();
   });
@@ -921,9 +956,13 @@ async function send() {
       fitComposer();
       state.drafts.delete(draftKey());
       state.replyTo = null;
+      state.replyForced = false;
       renderReplying();
     }
+    // Applying the sent message closes a forced reply it answered; the bot's next question may
+    // already be here, and then its reply opens again.
     if (answer.message) whenWorldLoaded(() => applyMessage(answer.message));
+    else syncForcedReply();
   } catch (error) {
     showError(errorText(error));
   } finally {
@@ -959,6 +998,7 @@ function startReply(/** @type {HTMLElement} */ row) {
   const chatId = Number(row.dataset.chatId);
   const id = Number(row.dataset.messageId);
   state.replyTo = { chatId, id };
+  state.replyForced = false;
   renderReplying();
   elements.composer.focus();
 }
@@ -966,14 +1006,82 @@ function startReply(/** @type {HTMLElement} */ row) {
 function renderReplying() {
   const target = state.replyTo ? findMessage(state.replyTo.chatId, state.replyTo.id) : null;
   elements.replying.hidden = !target;
+  // The bot's input_field_placeholder shows while its forced reply is open, as in Telegram's apps.
+  const placeholder = target && state.personId !== null && forcesReplyFrom(target, state.personId) && typeof target.placeholder === "string" && target.placeholder !== ""
+    ? target.placeholder
+    : t("playground-composer-placeholder");
+  elements.composer.placeholder = placeholder;
   if (!target) return;
   elements.replyingName.textContent = `${t("playground-replying-to")}: ${senderName(target)}`;
   elements.replyingPreview.textContent = firstLine(target);
 }
 
 function cancelReply() {
+  if (state.replyTo && state.replyForced) state.dismissedForcedReplies.add(forcedReplyKey(state.replyTo.chatId, state.replyTo.id));
   state.replyTo = null;
+  state.replyForced = false;
   renderReplying();
+}
+
+function forgetReplies() {
+  state.replyTo = null;
+  state.replyForced = false;
+  state.dismissedForcedReplies.clear();
+}
+
+// ---------------------------------------------------------------- forced replies (force_reply)
+
+function forcedReplyKey(/** @type {number} */ chatId, /** @type {number} */ id) {
+  return `${state.personId}:${chatId}:${id}`;
+}
+
+/** Whether a bot message asks this person to answer by reply (Telegram's force_reply, maybe selective). */
+function forcesReplyFrom(/** @type {any} */ message, /** @type {number} */ personId) {
+  if (!message.from?.bot) return false;
+  const targets = message.forceReplyFor;
+  if (targets === "everyone") return true;
+  if (!Array.isArray(targets)) return false;
+  // In a private chat the person is the only one who can answer, so "selective" narrows nothing.
+  return targets.includes(personId) || message.chatId === personId;
+}
+
+/**
+ * The bot's newest question in the chat that waits for this person's reply: it forces a reply from
+ * them and they have not written in the chat since (as Telegram's apps keep the chat's reply markup
+ * until the person answers). A forced reply the person closed stays closed.
+ */
+function pendingForcedReply(/** @type {number} */ chatId) {
+  const personId = state.personId;
+  if (personId === null) return null;
+  const messages = visibleMessages(chatId);
+  for (let index = messages.length - 1; index >= 0; index -= 1) {
+    const message = messages[index];
+    if (!message.from?.bot && message.from?.userId === personId) return null;
+    if (forcesReplyFrom(message, personId)) return state.dismissedForcedReplies.has(forcedReplyKey(chatId, message.id)) ? null : message;
+  }
+  return null;
+}
+
+/**
+ * Opens the composer in reply to the bot's pending question in the open chat, or closes a forced
+ * reply that no longer waits. A reply the person chose with ↩ is left alone.
+ */
+function syncForcedReply(/** @type {{ arrivedLive?: boolean }} */ { arrivedLive = false } = {}) {
+  const chatId = currentChatId();
+  if (chatId !== null && !(state.replyTo && !state.replyForced)) {
+    const question = pendingForcedReply(chatId);
+    const opened = question !== null && !(state.replyTo?.chatId === chatId && state.replyTo.id === question.id);
+    state.replyTo = question ? { chatId, id: question.id } : null;
+    state.replyForced = question !== null;
+    // A question that just arrived takes the keyboard's focus, unless the person is busy elsewhere on the page.
+    if (opened && arrivedLive && isFocusFree()) elements.composer.focus();
+  }
+  renderReplying();
+}
+
+function isFocusFree() {
+  const active = document.activeElement;
+  return !active || active === document.body || active === elements.composer || active === elements.send;
 }
 
 function fillComposer(/** @type {string} */ command) {
@@ -995,7 +1103,7 @@ async function resetWorld() {
   try {
     await postJson("/api/reset", {});
     state.drafts.clear();
-    state.replyTo = null;
+    forgetReplies();
     elements.composer.value = "";
     fitComposer();
     clearError();
@@ -1087,7 +1195,11 @@ function wire() {
     store(STORAGE.introSeen, "1");
     showIntro(false);
   });
-  window.addEventListener("resize", fitComposer);
+  introMore.addEventListener("click", toggleIntroMore);
+  window.addEventListener("resize", () => {
+    fitComposer();
+    renderIntroMore();
+  });
   // The chat area shrinks when the composer grows, a bar appears or a phone keyboard opens;
   // whoever was reading the latest messages keeps seeing them.
   let followingLatest = true;
