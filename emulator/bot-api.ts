@@ -12,7 +12,7 @@ import {
 import type { Params } from "./params.ts";
 import type { PrivacyGuard } from "./privacy.ts";
 import type { RateLimiter } from "./rate-limits.ts";
-import type { BotAction, CallbackQueryRecord, EmulatedChat, EmulatedUser, StoredMessage } from "./world.ts";
+import type { BotAction, CallbackQueryRecord, EmulatedChat, EmulatedUser, ReplyMarkup, StoredMessage } from "./world.ts";
 
 export interface BotIdentity {
   id: number;
@@ -172,7 +172,7 @@ export class BotApi {
     const message = this.store(chat, {
       text: formatted.text,
       entities: formatted.entities.length > 0 ? formatted.entities : undefined,
-      reply_markup: markup?.inline_keyboard ? markup : undefined,
+      ...storedMarkup(markup),
       replyToMessageId: replyTo,
       threadId,
     });
@@ -215,7 +215,7 @@ export class BotApi {
       },
       caption: caption?.text,
       caption_entities: caption && caption.entities.length > 0 ? caption.entities : undefined,
-      reply_markup: markup?.inline_keyboard ? markup : undefined,
+      ...storedMarkup(markup),
       replyToMessageId: replyTo,
       threadId,
     });
@@ -254,7 +254,7 @@ export class BotApi {
       photo: [{ file_id: fileId, file_unique_id: fileId.slice(4, 20), width: 1280, height: 720, file_size: size }],
       caption: caption?.text,
       caption_entities: caption && caption.entities.length > 0 ? caption.entities : undefined,
-      reply_markup: markup?.inline_keyboard ? markup : undefined,
+      ...storedMarkup(markup),
       replyToMessageId: replyTo,
       threadId,
     });
@@ -516,4 +516,14 @@ export class BotApi {
 function commandsKey(params: Params): string {
   const scope = params.json<{ type: string }>("scope") ?? { type: "default" };
   return `${JSON.stringify(scope)}|${params.optionalString("language_code") ?? ""}`;
+}
+
+/** What a sent message keeps of its markup: an inline keyboard (part of the message) or a request to reply (for the apps). */
+function storedMarkup(markup: ReplyMarkup | undefined): Pick<StoredMessage, "reply_markup" | "forceReply"> {
+  if (markup?.inline_keyboard) return { reply_markup: markup };
+  if (markup?.force_reply === true) {
+    const placeholder = typeof markup.input_field_placeholder === "string" ? markup.input_field_placeholder : undefined;
+    return { forceReply: { selective: markup.selective === true, ...(placeholder !== undefined ? { placeholder } : {}) } };
+  }
+  return {};
 }

@@ -95,6 +95,11 @@ export interface StoredMessage {
   /** Service messages: what happened instead of text. */
   service?: ServiceEvent;
   reply_markup?: ReplyMarkup;
+  /**
+   * The bot asked for an answer by reply (force_reply). Telegram's apps open the reply for the
+   * people it targets; the Bot API's message object never shows it.
+   */
+  forceReply?: { selective: boolean; placeholder?: string };
   replyToMessageId?: number;
   threadId?: number;
   edit_date?: number;

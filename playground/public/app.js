@@ -633,8 +633,9 @@ function switchTo(/** @type {number} */ personId, /** @type {"group" | "private"
   renderTabs();
   renderReplying();
   loadDraft();
-  renderChat();
+  // Before the chat is drawn: the reply bar takes room, and the chat then scrolls to its end.
   syncForcedReply();
+  renderChat();
 }
 
 function draftKey() {
@@ -693,8 +694,8 @@ async function switchLanguage() {
 function renderAll() {
   renderPeople();
   renderTabs();
-  renderChat();
   syncForcedReply();
+  renderChat();
 }
 
 function showIntro(/** @type {boolean} */ visible) {
@@ -1079,9 +1080,11 @@ function syncForcedReply(/** @type {{ arrivedLive?: boolean }} */ { arrivedLive 
   renderReplying();
 }
 
+/** Nobody is typing or choosing elsewhere on the page (a focused button or tab is no work in progress). */
 function isFocusFree() {
   const active = document.activeElement;
-  return !active || active === document.body || active === elements.composer || active === elements.send;
+  if (elements.alert.open) return false;
+  return !active || active === elements.composer || !active.matches("input, select, textarea, [contenteditable]");
 }
 
 function fillComposer(/** @type {string} */ command) {

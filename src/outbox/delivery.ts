@@ -117,8 +117,6 @@ export class OutboxDelivery {
       if (!(outcome.error instanceof GrammyError)) return claim.transientFailure(outcome.error);
       return this.refused(claim, chatId, rendering, outcome.error);
     }
-    // Pinning needs admin rights the bot may not have; the card works unpinned too.
-    if (message.method === "sendMessage" && message.pin) await this.deps.api.pinChatMessage(chatId, outcome.messageId, { disable_notification: true }).catch(() => undefined);
     return outcome.result;
   }
 
@@ -129,6 +127,10 @@ export class OutboxDelivery {
     const markup = (keyboard: InlineKeyboardMarkup | undefined) => (keyboard ? { reply_markup: keyboard } : {});
     if (message.method === "sendMessage") {
       return (await api.sendMessage(chatId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup(message.keyboard), ...where })).message_id;
+    }
+    if (message.method === "pinChatMessage") {
+      await api.pinChatMessage(chatId, message.messageId, { disable_notification: true });
+      return message.messageId;
     }
     if (message.method === "editMessageText") {
       await api.editMessageText(chatId, message.messageId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup(message.keyboard) });
@@ -171,6 +173,10 @@ export class OutboxDelivery {
       // The person blocked the bot (the API transformer marked them), the bot left the chat, or the message is gone.
       if (rendering.recordGone) await this.deps.prisma.$transaction((tx) => rendering.recordGone!(tx));
       return claim.finish("skipped", error.error_code === 403 ? "unreachable" : "gone");
+    }
+    if (error.error_code === 400 && rendering.message.method === "pinChatMessage") {
+      // Pinning needs rights the bot may not have (and the /invite answer says how to give them): the card works unpinned.
+      return claim.finish("sent", `not pinned: ${description.slice(0, 200)}`);
     }
     // 401 and 404 say the token is wrong, not the message: tried again, as a network error would be.
     if (error.error_code === 400) {

@@ -29,7 +29,7 @@ const notice = (what: string): KindRules => ({ what });
 
 export const OUTBOX_KINDS = {
   // Invitations
-  "card-post": { what: "the invitation card in a linked chat (pinned where the bot may)" },
+  "card-post": { what: "the invitation card in a linked chat, then (its second part) pinned where the bot may" },
   "card-dm": { what: "the invitation card to one member by DM" },
   "card-refresh": { what: "a meeting's answers changed: each card that now shows something else gets a card-edit", silent: true },
   "card-edit": { what: "one posted card edited to what the database says now (at most one per card every 3 s)" },

@@ -41,7 +41,9 @@ export type Recipient =
   | { kind: "chat"; chatId: number; topicId: number; reader: Reader };
 
 export type Outgoing =
-  | { method: "sendMessage"; text: string; keyboard?: InlineKeyboardMarkup; pin?: boolean }
+  | { method: "sendMessage"; text: string; keyboard?: InlineKeyboardMarkup }
+  /** Pins a message sent before (a card's second part); where the bot may not pin, the row ends sent, with the reason. */
+  | { method: "pinChatMessage"; messageId: number }
   | { method: "editMessageText"; messageId: number; text: string; keyboard?: InlineKeyboardMarkup }
   | { method: "sendDocument"; bytes: Buffer; fileName: string; caption?: string };
 

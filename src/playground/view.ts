@@ -90,15 +90,18 @@ export function pageMessage(emulator: TelegramEmulator, message: StoredMessage):
 }
 
 function forcedReply(emulator: TelegramEmulator, message: StoredMessage, replied: StoredMessage | undefined): Pick<PageMessage, "forceReplyFor" | "placeholder"> {
-  const markup = message.reply_markup;
-  if (!message.fromBot || markup?.force_reply !== true) return {};
-  const placeholder = typeof markup.input_field_placeholder === "string" ? { placeholder: markup.input_field_placeholder } : {};
-  if (markup.selective !== true) return { forceReplyFor: "everyone", ...placeholder };
+  const asked = message.forceReply;
+  if (!asked) return {};
+  const placeholder = asked.placeholder !== undefined ? { placeholder: asked.placeholder } : {};
+  if (!asked.selective) return { forceReplyFor: "everyone", ...placeholder };
   const mentioned = (message.entities ?? [])
     .filter((entity) => entity.type === "mention")
     .map((entity) => message.text!.slice(entity.offset + 1, entity.offset + entity.length).toLowerCase());
   const people = [...emulator.users.values()].filter((user) => user.username && mentioned.includes(user.username.toLowerCase())).map((user) => user.id);
   if (replied?.fromUserId !== undefined) people.push(replied.fromUserId);
+  // In a private chat, its one person.
+  const chat = emulator.chats.get(message.chatId);
+  if (chat?.type === "private") people.push(chat.id);
   return { forceReplyFor: [...new Set(people)], ...placeholder };
 }
 

@@ -161,6 +161,23 @@ describe("the playground (npm start without BOT_TOKEN), driven in Chromium", () 
     expect(await page.evaluate("window.pwned")).toBeUndefined();
   });
 
+  it("opens the reply when the bot asks for one, as Telegram's apps do: the guided /meeting_new answered by typing", async () => {
+    const coordinator = people.find((p) => p.role === "coordinator")!;
+    await actAs(coordinator, "group");
+    await write("/meeting_new");
+    await page.locator("#replying").waitFor({ state: "visible", timeout: 15_000 });
+    expect(await page.getAttribute("#composer", "placeholder")).toBe("17.03.2027");
+    await write("20 Nisan 2027");
+    await messageWith("saat kaçta başlayacak").waitFor({ state: "visible", timeout: 15_000 });
+    await expect.poll(() => page.getAttribute("#composer", "placeholder")).toBe("10:00");
+    // Someone else in the group is not asked.
+    await actAs(person("Bornova KDM"), "group");
+    expect(await page.isVisible("#replying")).toBe(false);
+    await actAs(coordinator, "group");
+    await write("/cancel_dialog");
+    await expect.poll(() => page.isVisible("#replying"), { timeout: 15_000 }).toBe(false);
+  });
+
   it("refuses what Telegram refuses, with Telegram's error, and stores nothing", async () => {
     const elif = person("Karşıyaka KDM");
     await actAs(elif, "group");

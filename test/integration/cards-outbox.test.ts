@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { badRequest, forbidden, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../emulator/index.ts";
+import { badRequest, forbidden, tooManyRequests, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 import { Translator } from "../../src/bot/i18n.ts";
 import { CARD_EDIT_INTERVAL_MS, cardEditKey, invitationRenderers } from "../../src/features/invitations/renderers.ts";
@@ -214,5 +214,52 @@ describe("a group upgraded to a supergroup", () => {
     await scenario.settle();
     expect(cardsIn(supergroup.id)).toHaveLength(1);
     expect(moved[0]!.text).toContain("Toplam: 0 kişi katılıyor · 0 kişi belki katılacak · 1 kişi katılamıyor");
+  });
+});
+
+describe("the card's pin, the second part of its row", () => {
+  it("a pin Telegram answers with 429 is pinned after retry_after; the row ends sent", async () => {
+    const { admin, member, name } = people("Sabitleme Ağı");
+    const group = scenario.emulator.createGroup({ title: name, members: [{ user: admin, status: "creator" }, { user: member }], botStatus: "administrator", botRights: { can_pin_messages: true } });
+    const meeting = await meetingIn(group, admin, member, name);
+    scenario.emulator.failNext("pinChatMessage", tooManyRequests(1), group.id);
+    await invite(admin, group);
+    const [card] = cardsIn(group.id);
+    expect(group.pinned).toEqual([card!.message_id]);
+    const row = await scenario.db.prisma.outboxMessage.findFirstOrThrow({ where: { meetingId: meeting.id, kind: "card-post" } });
+    expect([row.status, row.payload]).toEqual(["sent", { part: "pin" }]);
+  });
+
+  it("where the bot may not pin, the card stays unpinned, the row ends sent with the reason, and nobody is told of a failure", async () => {
+    const { admin, member, name } = people("Sabitlenmeyen Ağı");
+    const group = scenario.emulator.createGroup({ title: name, members: [{ user: admin, status: "creator" }, { user: member }] });
+    const meeting = await meetingIn(group, admin, member, name);
+    await invite(admin, group);
+    expect(cardsIn(group.id)).toHaveLength(1);
+    expect(group.pinned).toEqual([]);
+    const row = await scenario.db.prisma.outboxMessage.findFirstOrThrow({ where: { meetingId: meeting.id, kind: "card-post" } });
+    expect(row.status).toBe("sent");
+    expect(row.reason).toMatch(/^not pinned: .*not enough rights/);
+    expect(await scenario.db.prisma.outboxMessage.count({ where: { networkId: meeting.networkId, kind: "delivery-failed" } })).toBe(0);
+  });
+
+  it("a process that died after posting the card but before pinning it: the pin is owed, and made once the claim expires", async () => {
+    const { admin, member, name } = people("Yarım Kalan Ağı");
+    const group = scenario.emulator.createGroup({ title: name, members: [{ user: admin, status: "creator" }, { user: member }], botStatus: "administrator", botRights: { can_pin_messages: true } });
+    const meeting = await meetingIn(group, admin, member, name);
+    // The pin is refused this once; the row is then put back as a crash between the card and its pin leaves it.
+    scenario.emulator.failNext("pinChatMessage", badRequest("not enough rights to manage pinned messages in the chat"), group.id);
+    const { prisma } = scenario.db;
+    await invite(admin, group);
+    const row = await prisma.outboxMessage.findFirstOrThrow({ where: { meetingId: meeting.id, kind: "card-post" } });
+    // As a crash leaves it: the card recorded, the row claimed at its pin part long ago.
+    await prisma.outboxMessage.update({ where: { id: row.id }, data: { status: "sending", reason: null, payload: { part: "pin" }, claimedAt: new Date(NOW.getTime() - 120_000) } });
+    expect(group.pinned).toEqual([]);
+    expect((await scenario.running.reconciler.reconcile()).repaired).toBeGreaterThanOrEqual(1);
+    await scenario.settle();
+    const [card] = cardsIn(group.id);
+    expect(cardsIn(group.id)).toHaveLength(1);
+    expect(group.pinned).toEqual([card!.message_id]);
+    expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
   });
 });

@@ -39,11 +39,24 @@ export function invitationRenderers(deps: InvitationRendererDeps): Record<CardKi
     await tx.postedCard.create({ data: card });
   };
 
+  // Pinned as the row's second part: once the card is recorded, its pin is owed even across a crash or a 429.
   const post = (meetingId: number, to: { chatId: number; topicId: number; locale: string }, rendered: RenderedCard): Rendering => ({
     kind: "send",
-    message: { method: "sendMessage", text: rendered.text, ...(rendered.keyboard ? { keyboard: rendered.keyboard } : {}), pin: true },
+    message: { method: "sendMessage", text: rendered.text, ...(rendered.keyboard ? { keyboard: rendered.keyboard } : {}) },
     recordSent: (tx, { messageId }) => newCard(tx, { meetingId, kind: "group", telegramChatId: BigInt(to.chatId), messageId, topicId: to.topicId, locale: to.locale, shown: rendered.digest }),
+    next: { part: "pin" },
   });
+
+  /** The card this row posted, pinned; nothing if it is gone meanwhile. */
+  const pin = async (meetingId: number | null, to: { chatId: number; topicId: number }): Promise<Rendering> => {
+    const card = await prisma.postedCard.findFirst({
+      where: { meetingId: meetingId ?? -1, kind: "group", telegramChatId: BigInt(to.chatId), topicId: to.topicId, deadAt: null },
+      orderBy: { id: "desc" },
+      select: { messageId: true },
+    });
+    if (!card) return { kind: "skip", reason: "card gone before its pin" };
+    return { kind: "send", message: { method: "pinChatMessage", messageId: card.messageId } };
+  };
 
   /** What a new card shows, or why none goes out. */
   const forNewCard = async (meetingId: number | null, now: Date): Promise<CardData | { kind: "skip"; reason: string }> => {
@@ -55,6 +68,7 @@ export function invitationRenderers(deps: InvitationRendererDeps): Record<CardKi
 
   const cardPost: Renderer = async ({ row, to, now }) => {
     if (to.kind !== "chat") return { kind: "skip", reason: "not a chat" };
+    if (row.payload.part === "pin") return pin(row.meetingId, to);
     const data = await forNewCard(row.meetingId, now);
     if ("kind" in data) return data;
     return post(data.meeting.id, { chatId: to.chatId, topicId: to.topicId, locale: to.reader.locale }, renderCard(to.reader, data, now, data.texts.group));
