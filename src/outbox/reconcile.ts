@@ -31,11 +31,15 @@ export class OutboxReconciler {
     const now = clock().getTime();
     // A claim that outlived its time belongs to a worker that died mid-send: one more try is used,
     // so a message that kills its worker every time ends as failed instead of looping for ever.
-    const reclaimed = await prisma.outboxMessage.updateManyAndReturn({
-      where: { status: "sending", claimedAt: { lt: new Date(now - this.deps.claimMs) } },
-      data: { status: "scheduled", claimedAt: null, attempts: { increment: 1 } },
-      select: { id: true, notBefore: true },
-    });
+    // Its time moves by a millisecond, which gives it a new job at once: the dead worker's job
+    // may sit in Redis as active until BullMQ sees it stalled, and a job with that id would not
+    // be added (that old job, when it runs, finds a time that is no longer the row's). Lateness
+    // for the grace period of reminders still counts from the time planned.
+    const reclaimed = await prisma.$queryRaw<{ id: number; notBefore: Date }[]>`
+      UPDATE "OutboxMessage"
+      SET status = 'scheduled', "claimedAt" = NULL, attempts = attempts + 1, "notBefore" = "notBefore" + interval '1 millisecond'
+      WHERE status = 'sending' AND "claimedAt" < ${new Date(now - this.deps.claimMs)}
+      RETURNING id, "notBefore"`;
     const due = await prisma.outboxMessage.findMany({
       where: { status: "scheduled", notBefore: { lte: new Date(now + 2 * this.deps.intervalMs) } },
       select: { id: true, notBefore: true },

@@ -1,4 +1,6 @@
+import { Worker } from "bullmq";
 import { describe, expect, it } from "vitest";
+import { MAIN_QUEUE } from "../../jobs/definitions.ts";
 import { badRequest, forbidden, tooManyRequests, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 import { Translator } from "../../src/bot/i18n.ts";
@@ -261,5 +263,33 @@ describe("the card's pin, the second part of its row", () => {
     expect(cardsIn(group.id)).toHaveLength(1);
     expect(group.pinned).toEqual([card!.message_id]);
     expect((await prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
+  });
+});
+
+describe("after a worker died holding its jobs", () => {
+  it("rows it had claimed go out as soon as the claim expires, though its jobs still sit in Redis as active", async () => {
+    const { admin, member, name } = people("Düşen İşçi Ağı");
+    const group = scenario.emulator.createGroup({ title: name, members: [{ user: admin, status: "creator" }, { user: member }] });
+    const meeting = await meetingIn(group, admin, member, name);
+    const { prisma } = scenario.db;
+    // /invite answered, its rows handed to the queue, and nothing delivered yet.
+    const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
+    await scenario.emulator.nextBotMessage(group.id, message.message_id);
+    await scenario.running.ortak.inFlight.drain();
+    await scenario.running.services.outbox.handedOver();
+    // A worker takes every job and claims the rows, then dies: its jobs stay active, unfinished.
+    const dead = new Worker(MAIN_QUEUE, null, { connection: { path: scenario.redisPath, maxRetriesPerRequest: null }, autorun: false });
+    let taken = 0;
+    while (await dead.getNextJob("dead-worker", { block: false })) taken++;
+    const rows = await prisma.outboxMessage.findMany({ where: { meetingId: meeting.id, kind: { in: ["card-post", "card-dm"] } } });
+    expect(taken).toBeGreaterThanOrEqual(rows.length);
+    await prisma.outboxMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: "sending", claimedAt: new Date(NOW.getTime() - 120_000) } });
+    await dead.close(true);
+
+    expect((await scenario.running.reconciler.reconcile()).reclaimed).toBe(rows.length);
+    await scenario.settle();
+    expect(cardsIn(group.id)).toHaveLength(1);
+    expect(cardsIn(member.id)).toHaveLength(1);
+    expect((await prisma.outboxMessage.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((r) => r.status)).toEqual(rows.map(() => "sent"));
   });
 });
