@@ -8,7 +8,9 @@ import { redisOptionsFromUrl, type RedisEndpoint } from "./redis/connection.ts";
 import { Translator } from "./bot/i18n.ts";
 import { createBot, type OrtakBot } from "./bot/create-bot.ts";
 import { publishCommandMenu } from "./bot/commands.ts";
-import { createWebhookServer } from "./bot/webhook.ts";
+import { webhookHandler } from "./bot/webhook.ts";
+import { createHttpServer } from "./http/server.ts";
+import { countTelegramErrors, createMetrics, type Metrics } from "./observability/metrics.ts";
 import { startPolling } from "./bot/polling.ts";
 import { connectToTelegram } from "./bot/connect.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
@@ -23,7 +25,7 @@ import { markUnreachableOn403 } from "./bot/transformers.ts";
 import { createDelivery, startDelivery } from "./features/delivery.ts";
 import { SendBudget, TELEGRAM_BUDGET, type BudgetSettings } from "./outbox/budget.ts";
 import { OutboxReconciler } from "./outbox/reconcile.ts";
-import type { OutboxDelivery } from "./outbox/delivery.ts";
+import type { DeliveryResult, OutboxDelivery } from "./outbox/delivery.ts";
 import type { Services } from "./features/services.ts";
 
 /** What the application runs on: opened by its caller (startOrtak, a test, the playground), closed by it too. */
@@ -37,9 +39,14 @@ export interface AppParts {
   /** Telegram's limits by default; false: no limits (tests against an emulator without them). */
   sendBudget?: BudgetSettings | false;
   outbox: OutboxTiming;
-  /** "workers": the queue's worker, housekeeping and the periodic reconcile run here; "by-hand": a test takes due jobs itself. */
-  delivery: "workers" | "by-hand";
+  /**
+   * "workers": the queue's worker, housekeeping and the periodic reconcile run here; "none": other
+   * processes deliver (ROLE=bot); "by-hand": a test takes due jobs itself.
+   */
+  delivery: "workers" | "none" | "by-hand";
   intake: Intake;
+  /** The HTTP server: the webhook, /healthz, /readyz and /metrics; none without a port. */
+  httpPort?: number;
   /** Aborted when the process is asked to stop during start-up: what was opened is closed, then the start rejects. */
   signal?: AbortSignal;
   /** Called once if the running bot can no longer take updates (Telegram: 401, 409); the caller stops it. */
@@ -58,6 +65,7 @@ export interface App {
   /** The outbox's delivery, as the queue's worker calls it. */
   delivery: OutboxDelivery;
   reconciler: OutboxReconciler;
+  metrics: Metrics;
   /** Stops intake, lets running handlers and jobs finish, then closes what the app opened, in order. */
   stop(): Promise<void>;
 }
@@ -100,8 +108,9 @@ export async function startOrtak(config: BotConfig, logger: Logger, options: Sta
       telegram: config.telegram,
       logger,
       outbox: config.outbox,
-      delivery: "workers",
-      intake: config.mode,
+      delivery: config.role === "bot" ? "none" : "workers",
+      intake: config.role === "worker" ? { kind: "none" } : config.mode,
+      ...(config.httpPort !== undefined ? { httpPort: config.httpPort } : {}),
       checkEviction: Boolean(config.redisUrl),
       ...options,
     });
@@ -151,7 +160,11 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     closers.add("outbox hand-over", () => services.outbox.handedOver());
     // Telegram's budgets live in Redis: answers to people and the outbox of every process share them.
     const sendBudget = new SendBudget(redis, parts.sendBudget === undefined ? TELEGRAM_BUDGET : parts.sendBudget);
-    const ortak = createBot({ token: telegram.token, apiRoot: telegram.apiRoot, translator, services, logger, sendBudget });
+    const metrics = createMetrics({
+      outboxByStatus: async () => Object.fromEntries((await parts.db.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } })).map((g) => [g.status, g._count._all])),
+      queueByState: async () => await queue.getJobCounts(),
+    });
+    const ortak = createBot({ token: telegram.token, apiRoot: telegram.apiRoot, translator, services, logger, sendBudget, metrics });
     await connectToTelegram(ortak.bot, { apiRoot: telegram.apiRoot, logger, signal });
     logger.info({ botId: ortak.bot.botInfo.id, botUsername: ortak.bot.botInfo.username }, "connected to Telegram");
     checkpoint();
@@ -159,8 +172,10 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     // The delivery's own API: no automatic retries (a 429 delays the row, it never holds a worker),
     // and a call never outlasts a third of a claim, so a send and a pin fit inside one.
     const deliveryApi = new Api(telegram.token, { ...(telegram.apiRoot ? { apiRoot: telegram.apiRoot } : {}), timeoutSeconds: Math.max(1, Math.floor(parts.outbox.claimMs / 3000)) });
+    deliveryApi.config.use(countTelegramErrors(metrics));
     deliveryApi.config.use(markUnreachableOn403(services.users, logger));
-    const deliveryOptions = { services, transport, api: deliveryApi, budget: sendBudget, translator, logger, claimMs: parts.outbox.claimMs };
+    const observe = (kind: string, result: DeliveryResult) => metrics.outboxDelivered(kind, result);
+    const deliveryOptions = { services, transport, api: deliveryApi, budget: sendBudget, translator, logger, claimMs: parts.outbox.claimMs, observe };
     let delivery: OutboxDelivery;
     let reconciler: OutboxReconciler;
     if (parts.delivery === "workers") {
@@ -183,16 +198,30 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     void services.reminders.replanAhead().catch((error: unknown) => logger.error({ err: error }, "could not re-plan the reminders of meetings ahead"));
     checkpoint();
 
-    if (parts.intake.kind !== "none") {
-      void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
-      const stopIntake = parts.intake.kind === "webhook"
-        ? await startWebhook(parts.intake, ortak, redis, parts.db, reconciler, logger)
-        : await startPollingIntake(ortak, parts.intake.timeoutSeconds, logger, onFatal);
-      closers.add("update intake", stopIntake);
+    if (parts.intake.kind !== "none") void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
+    if (parts.intake.kind === "polling") closers.add("update intake", await startPollingIntake(ortak, parts.intake.timeoutSeconds, logger, onFatal));
+    const webhook = parts.intake.kind === "webhook" ? parts.intake : undefined;
+    if (webhook && parts.httpPort === undefined) throw new Error("webhook mode needs an HTTP port");
+    if (parts.httpPort !== undefined) {
+      const server = createHttpServer({
+        ...(webhook ? { webhook: { path: new URL(webhook.url).pathname, handle: webhookHandler({ bot: ortak.bot, secret: webhook.secret, redis, logger }) } } : {}),
+        ready: async () => {
+          await Promise.all([parts.db.ping(), redis.ping()]);
+          const overdue = await reconciler.overdue();
+          if (overdue > 0) throw new Error(`${overdue} outbox messages overdue by more than 5 minutes`);
+        },
+        metrics: () => metrics.render(),
+        logger,
+      });
+      closers.add("HTTP server", await listen(server, parts.httpPort, ortak, logger));
+      if (webhook) {
+        await ortak.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
+        logger.info({ port: parts.httpPort, url: webhook.url }, "webhook listening");
+      }
     }
     checkpoint();
 
-    return { ortak, services, redis, queue, delivery, reconciler, stop: () => closers.closeAll() };
+    return { ortak, services, redis, queue, delivery, reconciler, metrics, stop: () => closers.closeAll() };
   } catch (error) {
     await closers.closeAll();
     throw error;
@@ -241,28 +270,14 @@ async function startPollingIntake(ortak: OrtakBot, timeoutSeconds: number | unde
   };
 }
 
-async function startWebhook(webhook: Extract<BotMode, { kind: "webhook" }>, ortak: OrtakBot, redis: Redis, db: Database, outbox: OutboxReconciler, logger: Logger): Promise<() => Promise<void>> {
-  const { url, secret, port } = webhook;
-  const server: Server = createWebhookServer({
-    bot: ortak.bot,
-    path: new URL(url).pathname,
-    secret,
-    redis,
-    healthy: async () => {
-      await Promise.all([db.ping(), redis.ping()]);
-      const overdue = await outbox.overdue();
-      if (overdue > 0) throw new Error(`${overdue} outbox messages overdue by more than 5 minutes`);
-    },
-    logger,
-  });
+/** Listens on `port`; the returned close stops taking requests and lets those in progress (and their handlers) finish. */
+async function listen(server: Server, port: number, ortak: OrtakBot, logger: Logger): Promise<() => Promise<void>> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, resolve);
   });
-  await ortak.bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
-  logger.info({ port, url }, "webhook listening");
+  logger.info({ port }, "HTTP server listening (/healthz, /readyz, /metrics)");
   return async () => {
-    // close() stops accepting connections and waits for requests in progress.
     await new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await ortak.inFlight.drain();

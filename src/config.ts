@@ -9,6 +9,10 @@ export interface Config {
   redisUrl: string | undefined;
   logLevel: LogLevel;
   mode: BotMode;
+  /** What this process does: everything, take updates only, or deliver the outbox and housekeeping only. */
+  role: Role;
+  /** The HTTP server (webhook, /healthz, /readyz, /metrics): always in webhook mode, in polling mode when PORT is set. */
+  httpPort: number | undefined;
   outbox: OutboxTiming;
 }
 
@@ -34,7 +38,10 @@ export type BotConfig = Omit<Config, "telegram"> & { telegram: BotTarget };
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
 export type BotMode =
   | { kind: "polling" }
-  | { kind: "webhook"; url: string; secret: string; port: number };
+  | { kind: "webhook"; url: string; secret: string };
+export type Role = "all" | "bot" | "worker";
+
+const DEFAULT_PORT = 8080;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -81,7 +88,8 @@ const schema = z.object({
     .int("PORT must be a whole number")
     .min(1, "PORT must be from 1 to 65535")
     .max(65535, "PORT must be from 1 to 65535")
-    .default(8080),
+    .optional(),
+  ROLE: z.enum(["all", "bot", "worker"], { error: "ROLE must be all, bot or worker" }).default("all"),
   PLAYGROUND_PORT: z.coerce
     .number({ error: "PLAYGROUND_PORT must be a number from 1 to 65535" })
     .int("PLAYGROUND_PORT must be a whole number")
@@ -125,8 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
     const problems: string[] = [];
     if (!values.WEBHOOK_URL) problems.push("WEBHOOK_URL is required when BOT_MODE=webhook");
     if (!values.WEBHOOK_SECRET) problems.push("WEBHOOK_SECRET is required when BOT_MODE=webhook");
+    if (values.WEBHOOK_URL && !isHttpsOrLoopback(values.WEBHOOK_URL)) problems.push("WEBHOOK_URL must be an https URL (Telegram posts only to HTTPS); plain http is accepted on loopback only");
     if (problems.length > 0) throw new ConfigError(problems);
-    mode = { kind: "webhook", url: values.WEBHOOK_URL!, secret: values.WEBHOOK_SECRET!, port: values.PORT };
+    mode = { kind: "webhook", url: values.WEBHOOK_URL!, secret: values.WEBHOOK_SECRET! };
   }
   return {
     telegram,
@@ -135,8 +144,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
     redisUrl: values.REDIS_URL,
     logLevel: values.LOG_LEVEL,
     mode,
+    role: values.ROLE,
+    httpPort: mode.kind === "webhook" ? (values.PORT ?? DEFAULT_PORT) : values.PORT,
     outbox: { claimMs: values.OUTBOX_CLAIM_SECONDS * 1000, reconcileMs: values.OUTBOX_RECONCILE_SECONDS * 1000 },
   };
+}
+
+function isHttpsOrLoopback(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  return protocol === "https:" || ["127.0.0.1", "localhost", "[::1]"].includes(hostname);
 }
 
 /** Only where the data lives: for tools (the demo seed) that need no bot token. */

@@ -2,6 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, GrammyError, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { countTelegramErrors, metricsMiddleware, type Metrics } from "../observability/metrics.ts";
 import type { Logger } from "../logger.ts";
 import type { Feature } from "../features/feature.ts";
 import { fallbackComposer } from "../features/fallback/composer.ts";
@@ -49,6 +50,8 @@ export interface BotDeps {
    * so the outbox leaves room for it.
    */
   sendBudget: SendBudget;
+  /** Updates by kind and their handlers' time; Telegram's errors by method and code. */
+  metrics?: Metrics;
 }
 
 export interface OrtakBot {
@@ -70,6 +73,8 @@ export function createBot(deps: BotDeps): OrtakBot {
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     client: { ...(deps.apiRoot ? { apiRoot: deps.apiRoot } : {}) },
   });
+  // Before auto-retry: every error Telegram answers is counted, also those retried.
+  if (deps.metrics) bot.api.config.use(countTelegramErrors(deps.metrics));
   bot.api.config.use(autoRetry(RETRY));
   const { services } = deps;
   bot.api.config.use(markUnreachableOn403(services.users, deps.logger));
@@ -79,6 +84,7 @@ export function createBot(deps: BotDeps): OrtakBot {
 
   const publisher = new MinutesPublisher({ minutes: services.minutes, attendance: services.attendance, actions: services.actions, outbox: services.outbox, translator });
 
+  if (deps.metrics) bot.use(metricsMiddleware(deps.metrics));
   const inFlight = new InFlightUpdates();
   bot.use(inFlight.middleware);
   // Updates of one chat are handled in order; different chats run concurrently. Button presses

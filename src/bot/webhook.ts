@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { BotError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
@@ -7,13 +7,10 @@ import type { Logger } from "../logger.ts";
 import type { BotContext } from "./context.ts";
 import { runErrorBoundary } from "./polling.ts";
 
-export interface WebhookServerDeps {
+export interface WebhookDeps {
   bot: Bot<BotContext>;
-  path: string;
   secret: string;
   redis: Redis;
-  /** Resolves when the database and Redis answer. */
-  healthy: () => Promise<void>;
   logger: Logger;
   /** How long a claim on an update lives without renewal; renewed at half of it while the handler runs. */
   claimSeconds?: number;
@@ -36,22 +33,10 @@ const HANDLED_SECONDS = 86_400;
  * error boundary and may have done part of its work: it counts as handled, and a redelivery does
  * not run it again. Without Redis nothing can be claimed: 503, and Telegram retries later.
  */
-export function createWebhookServer(deps: WebhookServerDeps): Server {
+export function webhookHandler(deps: WebhookDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const secretMatches = secretChecker(deps.secret);
   const claimSeconds = deps.claimSeconds ?? 60;
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    if (req.method === "GET" && url.pathname === "/healthz") {
-      try {
-        await withTimeout(deps.healthy(), 2_000);
-        res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
-      } catch (error) {
-        deps.logger.warn({ err: error }, "health check failed");
-        res.writeHead(503, { "content-type": "application/json" }).end('{"ok":false}');
-      }
-      return;
-    }
-    if (url.pathname !== deps.path) return void res.writeHead(404).end();
+  return async (req: IncomingMessage, res: ServerResponse) => {
     if (req.method !== "POST") return void res.writeHead(405).end();
     if (!secretMatches(req.headers["x-telegram-bot-api-secret-token"])) return void res.writeHead(401).end();
     let update: Update;
@@ -101,13 +86,6 @@ export function createWebhookServer(deps: WebhookServerDeps): Server {
     }
     res.writeHead(200).end();
   };
-  return createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      deps.logger.error({ err: error }, "webhook request failed");
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
 }
 
 /**
@@ -130,11 +108,4 @@ async function readBody(req: IncomingMessage): Promise<string> {
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref()),
-  ]);
 }

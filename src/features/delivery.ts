@@ -7,7 +7,7 @@ import type { Translator } from "../bot/i18n.ts";
 import type { Logger } from "../logger.ts";
 import type { OutboxTransport } from "../../jobs/outbox.ts";
 import type { SendBudget } from "../outbox/budget.ts";
-import { OutboxDelivery, type Renderers } from "../outbox/delivery.ts";
+import { OutboxDelivery, type DeliveryResult, type Renderers } from "../outbox/delivery.ts";
 import { failureNoticeRenderer } from "../outbox/failure-notice.ts";
 import { reminderRenderers } from "./reminders/renderers.ts";
 import { hostingRenderers } from "./hosting/renderers.ts";
@@ -28,6 +28,8 @@ export interface DeliveryOptions {
   translator: Translator;
   logger: Logger;
   claimMs: number;
+  /** Told how each claimed row's delivery ended (metrics). */
+  observe?: (kind: string, result: DeliveryResult) => void;
 }
 
 /** The outbox delivery with every feature's renderers: one per kind in src/outbox/kinds.ts. */

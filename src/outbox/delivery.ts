@@ -27,6 +27,8 @@ export interface DeliveryDeps {
   clock: () => Date;
   /** A claim older than this belongs to a worker that died mid-send. */
   claimMs: number;
+  /** Told how each claimed row's delivery ended (metrics). */
+  observe?: (kind: string, result: DeliveryResult) => void;
 }
 
 /** Parts sent under one claim before the row goes back in line (a long copy shares the queue). */
@@ -62,6 +64,12 @@ export class OutboxDelivery {
     const row = claimed[0];
     if (!row) return "not-mine";
     const claim = new Claim(this.deps, row as OutboxRow, now);
+    const result = await this.rounds(claim);
+    this.deps.observe?.(row.kind, result);
+    return result;
+  }
+
+  private async rounds(claim: Claim): Promise<DeliveryResult> {
     try {
       // A message of several parts (or one whose chat moved) goes on under the same claim while the budget allows.
       for (let round = 0; round < MAX_ROUNDS; round++) {

@@ -4,7 +4,8 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot, type OrtakBot } from "../../src/bot/create-bot.ts";
 import { Translator } from "../../src/bot/i18n.ts";
-import { createWebhookServer } from "../../src/bot/webhook.ts";
+import { webhookHandler } from "../../src/bot/webhook.ts";
+import { createHttpServer } from "../../src/http/server.ts";
 import type { Database } from "../../src/db/client.ts";
 import { createServices } from "../../src/features/services.ts";
 import { createLogger, silentLogger } from "../../src/logger.ts";
@@ -38,16 +39,13 @@ beforeAll(async () => {
   const services = createServices(db.prisma, { transport: queue.transport, logger: silentLogger });
   ortak = createBot({ token: emulator.token, apiRoot: emulator.apiRoot, translator: await Translator.load(), services, logger, sendBudget: new SendBudget(redis, TELEGRAM_BUDGET) });
   await ortak.bot.init();
-  server = createWebhookServer({
-    bot: ortak.bot,
-    path: "/hook",
-    secret: SECRET,
-    redis,
-    healthy: async () => {
+  server = createHttpServer({
+    webhook: { path: "/hook", handle: webhookHandler({ bot: ortak.bot, secret: SECRET, redis, logger, claimSeconds: CLAIM_SECONDS }) },
+    ready: async () => {
       await Promise.all([db.ping(), redis.ping()]);
     },
+    metrics: async () => ({ contentType: "text/plain", body: "" }),
     logger,
-    claimSeconds: CLAIM_SECONDS,
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   hook = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
@@ -96,7 +94,9 @@ describe("the webhook server when things fail", () => {
     try {
       const refused = await post(update);
       expect(refused.status).toBe(503);
-      expect((await fetch(`${hook}/healthz`)).status).toBe(503);
+      // Alive, not ready.
+      expect((await fetch(`${hook}/healthz`)).status).toBe(200);
+      expect((await fetch(`${hook}/readyz`)).status).toBe(503);
       expect(server.listening).toBe(true);
       expect(emulator.botMessagesIn(user.id)).toHaveLength(0);
     } finally {

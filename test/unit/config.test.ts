@@ -23,6 +23,8 @@ describe("loadConfig", () => {
       redisUrl: undefined,
       logLevel: "info",
       mode: { kind: "polling" },
+      role: "all",
+      httpPort: undefined,
       outbox: { claimMs: 60_000, reconcileMs: 60_000 },
     });
   });
@@ -40,6 +42,8 @@ describe("loadConfig", () => {
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.org/tg" }, /WEBHOOK_SECRET is required/],
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "has spaces" }, /WEBHOOK_SECRET must be 1–256 characters/],
     [{ BOT_TOKEN: TOKEN, PORT: "99999" }, /PORT must be from 1 to 65535/],
+    [{ BOT_TOKEN: TOKEN, ROLE: "both" }, /ROLE must be all, bot or worker/],
+    [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://bot.example.org/tg", WEBHOOK_SECRET: "s" }, /WEBHOOK_URL must be an https URL .* loopback only/],
     [{ BOT_TOKEN: TOKEN, PORT: "eighty" }, /PORT must be a number/],
     [{ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "1" }, /OUTBOX_CLAIM_SECONDS must be a whole number of seconds from 2 to 600/],
     [{ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "601" }, /OUTBOX_CLAIM_SECONDS must be a whole number of seconds from 2 to 600/],
@@ -56,6 +60,14 @@ describe("loadConfig", () => {
     expect(loadConfig({}, "/srv/ortak").telegram).toEqual({ kind: "playground", port: 8090 });
     expect(loadConfig({ BOT_TOKEN: "   ", PLAYGROUND_PORT: "9000" }, "/srv/ortak").telegram).toEqual({ kind: "playground", port: 9000 });
     expect(loadConfig({}, "/srv/ortak", { expect: "playground" }).telegram).toEqual({ kind: "playground", port: 8090 });
+  });
+
+  it("reads the role, and the HTTP port: always in webhook mode (8080 by default), in polling mode only when PORT is set", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: "worker" }, "/srv/ortak").role).toBe("worker");
+    expect(loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak").httpPort).toBeUndefined();
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "9100" }, "/srv/ortak").httpPort).toBe(9100);
+    const webhook = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://127.0.0.1:8443/tg", WEBHOOK_SECRET: "s" };
+    expect(loadConfig(webhook, "/srv/ortak").httpPort).toBe(8080);
   });
 
   it("refuses the explicit playground when BOT_TOKEN is set too, and the explicit bot without it", () => {
@@ -75,7 +87,8 @@ describe("loadConfig", () => {
     );
     expect(config.telegram).toEqual({ kind: "bot", token: TOKEN, apiRoot: "http://127.0.0.1:8081" });
     expect(config.dataDir).toBe("/var/lib/ortak");
-    expect(config.mode).toEqual({ kind: "webhook", url: "https://bot.example.org/tg", secret: "s3cret_X", port: 8443 });
+    expect(config.mode).toEqual({ kind: "webhook", url: "https://bot.example.org/tg", secret: "s3cret_X" });
+    expect(config.httpPort).toBe(8443);
   });
 
   it("reads the outbox timings in seconds and gives them in milliseconds, bounds included", () => {
