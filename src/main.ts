@@ -5,6 +5,7 @@ import { createScrubber } from "./redaction.ts";
 import { RedisUnavailableError } from "./redis/private-server.ts";
 import { EvictionPolicyError } from "./redis/eviction-policy.ts";
 import { MigrationError } from "./db/migrate.ts";
+import { DatabaseUnreachableError } from "./db/client.ts";
 import { DataDirLockedError } from "./data-dir-lock.ts";
 import { TelegramRejectedError } from "./bot/connect.ts";
 import { startOrtak, type StartOptions } from "./app.ts";
@@ -17,7 +18,7 @@ interface Running {
 }
 
 // Start-up failures a person can fix: one plain line on stderr, no stack.
-const EXPLAINED = [RedisUnavailableError, MigrationError, DataDirLockedError, TelegramRejectedError, EvictionPolicyError, PlaygroundPortInUseError];
+const EXPLAINED = [RedisUnavailableError, MigrationError, DataDirLockedError, TelegramRejectedError, EvictionPolicyError, PlaygroundPortInUseError, DatabaseUnreachableError];
 
 /**
  * The process: starts ortak and stops it in order on a signal, a fault (an unhandled rejection,

@@ -66,9 +66,32 @@ async function openPglite(dataDir: string): Promise<Database> {
 // Any fixed number works; it only keeps two starting processes from migrating at once.
 const MIGRATION_LOCK_KEY = 720_457_25;
 
+/** PostgreSQL did not take the connection: one line naming DATABASE_URL, without its password. */
+export class DatabaseUnreachableError extends Error {
+  constructor(url: string, reason: string) {
+    super(`DATABASE_URL: PostgreSQL at ${whereIn(url)} did not accept the connection (${reason}); check that the server runs, and the URL's host, port, user, password and database`);
+    this.name = "DatabaseUnreachableError";
+  }
+}
+
+function whereIn(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+  } catch {
+    return "the given URL";
+  }
+}
+
 async function openPostgres(url: string): Promise<Database> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    // Postgres's own refusals (a wrong password, no such database) name what is wrong; a socket's say why it failed.
+    throw new DatabaseUnreachableError(url, code && /^[0-9A-Z]{5}$/.test(code) ? `${code}: ${message ?? ""}`.trim() : (code ?? message ?? "no answer"));
+  }
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
     const session: SqlSession = {

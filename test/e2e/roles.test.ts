@@ -68,6 +68,18 @@ describe("ROLE=bot and ROLE=worker on one PostgreSQL and one Redis, with /health
     expect(await worker.stop("SIGTERM")).toBe(0);
   });
 
+  it("says in one line, without the password, when DATABASE_URL does not answer or names no database", async () => {
+    const nowhere = spawnOrtak({ BOT_TOKEN: emulator.token, DATA_DIR: fixture.dataDir(), DATABASE_URL: "postgres://ortak:gizli_parola@127.0.0.1:1/ortak", REDIS_URL: `unix://${redis.socketPath}` });
+    expect(await nowhere.exited).toBe(1);
+    expect(nowhere.stderr()).toBe(
+      "ortak: DATABASE_URL: PostgreSQL at 127.0.0.1:1/ortak did not accept the connection (ECONNREFUSED); check that the server runs, and the URL's host, port, user, password and database\n",
+    );
+    const noDatabase = spawnOrtak({ BOT_TOKEN: emulator.token, DATA_DIR: fixture.dataDir(), DATABASE_URL: postgres.url.replace(/\/postgres$/, "/yok_boyle"), REDIS_URL: `unix://${redis.socketPath}` });
+    expect(await noDatabase.exited).toBe(1);
+    expect(noDatabase.stderr()).toMatch(/^ortak: DATABASE_URL: PostgreSQL at 127\.0\.0\.1:\d+\/yok_boyle did not accept the connection \(3D000: database "yok_boyle" does not exist\)/);
+    expect(nowhere.stderr() + noDatabase.stderr()).not.toContain("gizli_parola");
+  });
+
   it("refuses a wrong ROLE in one line", async () => {
     const wrong = spawnOrtak({ BOT_TOKEN: emulator.token, DATA_DIR: fixture.dataDir(), ROLE: "both" });
     expect(await wrong.exited).toBe(1);
