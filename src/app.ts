@@ -160,9 +160,10 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     closers.add("outbox hand-over", () => services.outbox.handedOver());
     // Telegram's budgets live in Redis: answers to people and the outbox of every process share them.
     const sendBudget = new SendBudget(redis, parts.sendBudget === undefined ? TELEGRAM_BUDGET : parts.sendBudget);
+    // Bounded: a database or Redis that does not answer is a scrape error, never a scrape that hangs.
     const metrics = createMetrics({
-      outboxByStatus: async () => Object.fromEntries((await parts.db.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } })).map((g) => [g.status, g._count._all])),
-      queueByState: async () => await queue.getJobCounts(),
+      outboxByStatus: () => withinMs(SCRAPE_SOURCE_MS, async () => Object.fromEntries((await parts.db.prisma.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } })).map((g) => [g.status, g._count._all]))),
+      queueByState: () => withinMs(SCRAPE_SOURCE_MS, () => queue.getJobCounts()),
     });
     const ortak = createBot({ token: telegram.token, apiRoot: telegram.apiRoot, translator, services, logger, sendBudget, metrics });
     await connectToTelegram(ortak.bot, { apiRoot: telegram.apiRoot, logger, signal });
@@ -199,26 +200,31 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     checkpoint();
 
     if (parts.intake.kind !== "none") void publishCommandMenu(ortak.bot.api, ortak.commands, translator, logger);
-    if (parts.intake.kind === "polling") closers.add("update intake", await startPollingIntake(ortak, parts.intake.timeoutSeconds, logger, onFatal));
     const webhook = parts.intake.kind === "webhook" ? parts.intake : undefined;
     if (webhook && parts.httpPort === undefined) throw new Error("webhook mode needs an HTTP port");
+    // Before polling, so it closes after it: the probes answer until the end of a stop.
     if (parts.httpPort !== undefined) {
+      const stopping = { now: false };
       const server = createHttpServer({
         ...(webhook ? { webhook: { path: new URL(webhook.url).pathname, handle: webhookHandler({ bot: ortak.bot, secret: webhook.secret, redis, logger }) } } : {}),
         ready: async () => {
           await Promise.all([parts.db.ping(), redis.ping()]);
+          // Only where the outbox is delivered: a bot process is ready whether or not the workers keep up.
+          if (parts.delivery !== "workers") return;
           const overdue = await reconciler.overdue();
           if (overdue > 0) throw new Error(`${overdue} outbox messages overdue by more than 5 minutes`);
         },
         metrics: () => metrics.render(),
+        stopping: () => stopping.now,
         logger,
       });
-      closers.add("HTTP server", await listen(server, parts.httpPort, ortak, logger));
+      closers.add("HTTP server", await listen(server, parts.httpPort, stopping, logger, webhook ? () => ortak.inFlight.drain() : undefined));
       if (webhook) {
         await ortak.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
         logger.info({ port: parts.httpPort, url: webhook.url }, "webhook listening");
       }
     }
+    if (parts.intake.kind === "polling") closers.add("update intake", await startPollingIntake(ortak, parts.intake.timeoutSeconds, logger, onFatal));
     checkpoint();
 
     return { ortak, services, redis, queue, delivery, reconciler, metrics, stop: () => closers.closeAll() };
@@ -226,6 +232,12 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     await closers.closeAll();
     throw error;
   }
+}
+
+const SCRAPE_SOURCE_MS = 2_000;
+
+function withinMs<T>(ms: number, read: () => Promise<T>): Promise<T> {
+  return Promise.race([read(), new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);
 }
 
 /** What was opened, closed in reverse order; a failing close is logged and the others still run. */
@@ -270,16 +282,22 @@ async function startPollingIntake(ortak: OrtakBot, timeoutSeconds: number | unde
   };
 }
 
-/** Listens on `port`; the returned close stops taking requests and lets those in progress (and their handlers) finish. */
-async function listen(server: Server, port: number, ortak: OrtakBot, logger: Logger): Promise<() => Promise<void>> {
+/**
+ * Listens on `port`. The returned close stops taking requests: kept-alive connections are closed
+ * once idle and told to close (a webhook request meanwhile gets 503: Telegram sends it again,
+ * elsewhere); then the handlers of webhook updates in progress finish.
+ */
+async function listen(server: Server, port: number, stopping: { now: boolean }, logger: Logger, drain?: () => Promise<void>): Promise<() => Promise<void>> {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, resolve);
   });
   logger.info({ port }, "HTTP server listening (/healthz, /readyz, /metrics)");
   return async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    stopping.now = true;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await ortak.inFlight.drain();
+    await closed;
+    await drain?.();
   };
 }

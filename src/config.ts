@@ -125,6 +125,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
   if (!values.BOT_TOKEN && values.BOT_MODE === "webhook") {
     throw new ConfigError(["BOT_MODE=webhook needs BOT_TOKEN (get a token from @BotFather); without one, npm start runs the playground"]);
   }
+  if (values.ROLE !== "all" && (!values.DATABASE_URL || !values.REDIS_URL)) {
+    // Alone on the embedded defaults, a bot process would never send a card, and a worker would have nothing to send.
+    throw new ConfigError([`ROLE=${values.ROLE} shares the work with other processes: it needs DATABASE_URL and REDIS_URL, the same for all of them (or ROLE=all, the default, in one process)`]);
+  }
   const telegram: TelegramTarget = values.BOT_TOKEN
     ? { kind: "bot", token: values.BOT_TOKEN, apiRoot: values.TELEGRAM_API_ROOT?.replace(/\/+$/, "") }
     : { kind: "playground", port: values.PLAYGROUND_PORT };

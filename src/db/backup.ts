@@ -42,11 +42,12 @@ export async function backupPglite(dataDir: string, file: string): Promise<{ byt
 /** Restores a backup into a data directory without a database (move the old one aside first). */
 export async function restorePglite(dataDir: string, file: string): Promise<void> {
   const target = pgliteDirOf(dataDir);
-  if (existsSync(target) && (await readdir(target)).length > 0) {
-    throw new BackupError(`${target} already holds a database: move it aside first, then restore`);
-  }
+  // Checked under the lock: ortak must not start on the directory in between.
   const lock = await lockDataDir(dataDir, "restore");
   try {
+    if (existsSync(target) && (await readdir(target)).length > 0) {
+      throw new BackupError(`${target} already holds a database: move it aside first, then restore`);
+    }
     const pglite = await PGlite.create(target, { loadDataDir: new Blob([await readFile(file)]) });
     await pglite.close();
   } finally {

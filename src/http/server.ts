@@ -8,6 +8,8 @@ export interface HttpRoutes {
   ready: () => Promise<void>;
   /** The Prometheus exposition. */
   metrics: () => Promise<{ contentType: string; body: string }>;
+  /** True once the process stops: connections are told to close, and new webhook updates are sent back to Telegram (503). */
+  stopping?: () => boolean;
   logger: Logger;
 }
 
@@ -21,7 +23,12 @@ const READY_TIMEOUT_MS = 2_000;
 export function createHttpServer(routes: HttpRoutes): Server {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
-    if (routes.webhook && pathname === routes.webhook.path) return routes.webhook.handle(req, res);
+    const stopping = routes.stopping?.() === true;
+    if (stopping) res.setHeader("connection", "close");
+    if (routes.webhook && pathname === routes.webhook.path) {
+      if (stopping) return void res.writeHead(503, { "retry-after": "5" }).end();
+      return routes.webhook.handle(req, res);
+    }
     if (req.method !== "GET") return void res.writeHead(pathname === "/healthz" || pathname === "/readyz" || pathname === "/metrics" ? 405 : 404).end();
     if (pathname === "/healthz") return json(res, 200, { ok: true });
     if (pathname === "/readyz") {

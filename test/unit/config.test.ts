@@ -43,6 +43,8 @@ describe("loadConfig", () => {
     [{ BOT_TOKEN: TOKEN, WEBHOOK_SECRET: "has spaces" }, /WEBHOOK_SECRET must be 1–256 characters/],
     [{ BOT_TOKEN: TOKEN, PORT: "99999" }, /PORT must be from 1 to 65535/],
     [{ BOT_TOKEN: TOKEN, ROLE: "both" }, /ROLE must be all, bot or worker/],
+    [{ BOT_TOKEN: TOKEN, ROLE: "bot" }, /ROLE=bot shares the work with other processes: it needs DATABASE_URL and REDIS_URL/],
+    [{ BOT_TOKEN: TOKEN, ROLE: "worker", DATABASE_URL: "postgres://db/ortak" }, /ROLE=worker shares the work .* needs DATABASE_URL and REDIS_URL/],
     [{ BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://bot.example.org/tg", WEBHOOK_SECRET: "s" }, /WEBHOOK_URL must be an https URL .* loopback only/],
     [{ BOT_TOKEN: TOKEN, PORT: "eighty" }, /PORT must be a number/],
     [{ BOT_TOKEN: TOKEN, OUTBOX_CLAIM_SECONDS: "1" }, /OUTBOX_CLAIM_SECONDS must be a whole number of seconds from 2 to 600/],
@@ -63,7 +65,8 @@ describe("loadConfig", () => {
   });
 
   it("reads the role, and the HTTP port: always in webhook mode (8080 by default), in polling mode only when PORT is set", () => {
-    expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: "worker" }, "/srv/ortak").role).toBe("worker");
+    const shared = { DATABASE_URL: "postgres://db/ortak", REDIS_URL: "redis://redis:6379" };
+    expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: "worker", ...shared }, "/srv/ortak").role).toBe("worker");
     expect(loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak").httpPort).toBeUndefined();
     expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "9100" }, "/srv/ortak").httpPort).toBe(9100);
     const webhook = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://127.0.0.1:8443/tg", WEBHOOK_SECRET: "s" };
