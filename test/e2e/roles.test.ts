@@ -33,7 +33,7 @@ describe("ROLE=bot and ROLE=worker on one PostgreSQL and one Redis, with /health
     const worker = spawnOrtak({ ...shared, ROLE: "worker", PORT: String(workerPort) });
     await worker.waitForLog("ortak is running; Ctrl-C stops it", 60_000);
     const bot = spawnOrtak({ ...shared, ROLE: "bot", PORT: String(botPort) });
-    await bot.waitForLog("polling for updates", 60_000);
+    await bot.waitForLog("ortak is running; Ctrl-C stops it", 60_000);
     const get = (port: number, path: string) => fetch(`http://127.0.0.1:${port}${path}`);
 
     for (const port of [botPort, workerPort]) {
