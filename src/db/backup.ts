@@ -1,10 +1,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import { loadOrExit, loadStorageConfig } from "../config.ts";
-import { DataDirLockedError, lockDataDir } from "../data-dir-lock.ts";
+import { lockDataDir } from "../data-dir-lock.ts";
 import { databaseTargetFor } from "./client.ts";
 
 /** Backing up or restoring cannot go ahead: one plain line. */
@@ -59,37 +56,4 @@ function pgliteDirOf(dataDir: string): string {
   const target = databaseTargetFor({ dataDir, databaseUrl: undefined });
   if (target.kind !== "pglite") throw new Error("not an embedded database");
   return target.dataDir;
-}
-
-// npm run backup [-- <file>] · npm run restore -- <file>
-async function main(): Promise<void> {
-  const [command, fileArg] = process.argv.slice(2);
-  const storage = loadOrExit(command ?? "backup", () => loadStorageConfig(process.env));
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  const fail = (line: string) => {
-    process.stderr.write(`${command}: ${line}\n`);
-    process.exit(1);
-  };
-  if (storage.databaseUrl) {
-    fail('DATABASE_URL is set: back up PostgreSQL with pg_dump (pg_dump --format=custom "$DATABASE_URL" > ortak.dump) and restore with pg_restore');
-  }
-  try {
-    if (command === "backup") {
-      const file = path.resolve(fileArg ?? `ortak-backup-${new Date().toISOString().replace(/[:.]/g, "-")}.tar.gz`);
-      const { bytes } = await backupPglite(storage.dataDir, file);
-      say(`backed up ${storage.dataDir} to ${file} (${bytes} bytes)`);
-    } else if (command === "restore" && fileArg) {
-      await restorePglite(storage.dataDir, path.resolve(fileArg));
-      say(`restored ${fileArg} into ${storage.dataDir}; start ortak as usual`);
-    } else {
-      fail("usage: npm run backup [-- <file>] | npm run restore -- <file>");
-    }
-  } catch (error) {
-    if (error instanceof BackupError || error instanceof DataDirLockedError) fail(error.message);
-    throw error;
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  void main();
 }

@@ -145,7 +145,7 @@ async function openSession(config: Config, dir: string, logger: Logger, options:
   const saved = await readWorld(dir, logger);
   // A world that was never saved, or whose database is gone, starts afresh as a whole.
   if (!saved) await clearWorld(dir);
-  const emulator = saved ? TelegramEmulator.restore(saved) : new TelegramEmulator({ token: newToken(), botUsername: "ortak_demo_bot" });
+  const emulator = saved ?? new TelegramEmulator({ token: newToken(), botUsername: "ortak_demo_bot" });
   const save = () => writeWorld(worldFile, emulator.snapshot());
   const demo = saved ? undefined : createDemoAccounts(emulator);
   // A restored world is saved from the first change; a new one once it is seeded.
@@ -189,15 +189,13 @@ async function openSession(config: Config, dir: string, logger: Logger, options:
   }
 }
 
-/** The saved world, when there is one with its database; a world that cannot be read is put aside. */
-async function readWorld(dir: string, logger: Logger): Promise<EmulatorSnapshot | undefined> {
+/** The saved world restored, when there is one with its database; a world that cannot be read is put aside. */
+async function readWorld(dir: string, logger: Logger): Promise<TelegramEmulator | undefined> {
   const file = path.join(dir, WORLD_FILE);
   if (!existsSync(file) || !existsSync(path.join(dir, ORTAK_DIR))) return undefined;
   try {
-    const snapshot = JSON.parse(await readFile(file, "utf8")) as EmulatorSnapshot;
-    // Throws on a snapshot of another format: checked here, where it can still be put aside.
-    TelegramEmulator.restore(snapshot);
-    return snapshot;
+    // Throws on a snapshot of another format: here, where it can still be put aside.
+    return TelegramEmulator.restore(JSON.parse(await readFile(file, "utf8")) as EmulatorSnapshot);
   } catch (error) {
     logger.warn({ err: error }, `playground: ${file} cannot be read; it is kept as ${WORLD_FILE}.unreadable and a fresh demo world starts`);
     await rename(file, `${file}.unreadable`);

@@ -47,7 +47,7 @@ describe("npm run backup and npm run restore (the embedded database)", () => {
   });
 
   it("says in one line what to use with PostgreSQL", async () => {
-    const cli = spawnOrtak({ DATA_DIR: original(), DATABASE_URL: "postgres://ortak@127.0.0.1:1/ortak" }, "src/db/backup.ts", ["backup"]);
+    const cli = spawnOrtak({ DATA_DIR: original(), DATABASE_URL: "postgres://ortak@127.0.0.1:1/ortak" }, "prisma/backup.ts", ["backup"]);
     expect(await cli.exited).toBe(1);
     expect(cli.stderr()).toMatch(/^backup: DATABASE_URL is set: back up PostgreSQL with pg_dump/);
   });
