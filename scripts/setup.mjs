@@ -51,6 +51,8 @@ if ((purpose === "test" || !process.env.REDIS_URL) && !has("redis-server")) miss
 if (purpose === "test" && !hasPostgresServer()) missing.push("postgresql");
 // The playground's page is tested in a real headless Chromium (Debian's package).
 if (purpose === "test" && !process.env.CHROMIUM_PATH && !existsSync("/usr/bin/chromium")) missing.push("chromium");
+// compose.yaml is validated by Debian's docker-compose, which needs no Docker engine for that.
+if (purpose === "test" && !has("docker-compose")) missing.push("docker-compose");
 if (missing.length > 0) {
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (isRoot && has("apt-get")) {
@@ -59,7 +61,7 @@ if (missing.length > 0) {
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
     execFileSync("apt-get", ["install", "-y", "-qq", ...missing], { stdio: "inherit", env });
     // Debian starts system-wide servers after installing them; ortak and its tests run their own.
-    for (const service of missing.filter((name) => name !== "chromium")) spawnSync("sh", ["-c", `service ${service} stop || true`], { stdio: "ignore" });
+    for (const service of missing.filter((name) => name === "redis-server" || name === "postgresql")) spawnSync("sh", ["-c", `service ${service} stop || true`], { stdio: "ignore" });
   } else {
     say(`${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not installed. Install, then run this again:`);
     say(`    sudo apt-get update && sudo apt-get install -y ${missing.join(" ")}`);

@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { cp, mkdir, readdir, readFile, stat, symlink } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -302,5 +302,48 @@ describe(".env.example", () => {
     expect(variables).toContain("BOT_TOKEN");
     const example = await readFile(path.join(ROOT, ".env.example"), "utf8");
     expect(variables.filter((name) => !new RegExp(`^(# )?${name}=`, "m").test(example))).toEqual([]);
+  });
+});
+
+describe("compose.yaml", () => {
+  // Debian's docker-compose (installed by .ci/run) validates and resolves the file without an engine.
+  async function composeConfig(args: string[]): Promise<string> {
+    const dir = await tempDir("ortak-compose-");
+    try {
+      await cp(path.join(ROOT, "compose.yaml"), path.join(dir.path, "compose.yaml"));
+      // What the README tells the administrator to do first.
+      await cp(path.join(ROOT, ".env.example"), path.join(dir.path, ".env"));
+      const { stdout } = await run("docker-compose", ["-f", "compose.yaml", ...args], { cwd: dir.path, env: { PATH: process.env.PATH ?? "" } });
+      return stdout;
+    } finally {
+      await dir.remove();
+    }
+  }
+
+  it("is accepted by docker-compose config, with ortak, PostgreSQL 16, Redis 7 and the optional worker", async () => {
+    const resolved = await composeConfig(["--profile", "worker", "config"]);
+    const services = (await composeConfig(["--profile", "worker", "config", "--services"])).trim().split("\n").sort();
+    expect(services).toEqual(["ortak", "postgres", "redis", "worker"]);
+    expect(resolved).toContain("image: postgres:16");
+    expect(resolved).toContain("image: redis:7");
+    expect(resolved).toMatch(/- --appendonly\n\s+- "?yes"?\n/);
+    expect(resolved).toMatch(/- --maxmemory-policy\n\s+- noeviction\n/);
+    expect(resolved).toContain("DATABASE_URL: postgres://ortak:ortak@postgres:5432/ortak");
+    expect(resolved).toContain("REDIS_URL: redis://redis:6379");
+    expect(resolved).toMatch(/ROLE: worker/);
+    expect((await composeConfig(["config", "--volumes"])).trim().split("\n").sort()).toEqual(["postgres-data", "redis-data"]);
+  });
+
+  it("is refused by docker-compose when it is not valid", async () => {
+    // The check above can fail: the same validator rejects a broken copy.
+    const dir = await tempDir("ortak-compose-");
+    try {
+      const broken = (await readFile(path.join(ROOT, "compose.yaml"), "utf8")).replace("restart: unless-stopped", "restart: [unless-stopped");
+      await writeFile(path.join(dir.path, "compose.yaml"), broken);
+      await cp(path.join(ROOT, ".env.example"), path.join(dir.path, ".env"));
+      await expect(run("docker-compose", ["-f", "compose.yaml", "config"], { cwd: dir.path })).rejects.toThrow();
+    } finally {
+      await dir.remove();
+    }
   });
 });
