@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { Redis } from "ioredis";
-import type { BotConfig, BotMode, BotTarget, OutboxTiming } from "./config.ts";
+import type { BotConfig, BotMode, BotTarget, OutboxTiming, QueueDashboardConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { databaseTargetFor, openDatabase, type Database } from "./db/client.ts";
 import { startPrivateRedis } from "./redis/private-server.ts";
@@ -9,7 +9,7 @@ import { Translator } from "./bot/i18n.ts";
 import { createBot, type OrtakBot } from "./bot/create-bot.ts";
 import { publishCommandMenu } from "./bot/commands.ts";
 import { webhookHandler } from "./bot/webhook.ts";
-import { createHttpServer } from "./http/server.ts";
+import { createHttpServer, QUEUE_DASHBOARD_PATH } from "./http/server.ts";
 import { countTelegramErrors, createMetrics, type Metrics } from "./observability/metrics.ts";
 import { startPolling } from "./bot/polling.ts";
 import { connectToTelegram } from "./bot/connect.ts";
@@ -47,6 +47,8 @@ export interface AppParts {
   intake: Intake;
   /** The HTTP server: the webhook, /healthz, /readyz and /metrics; none without a port. */
   httpPort?: number;
+  /** The queue dashboard on the HTTP server (QUEUE_DASHBOARD=on); nothing without a port. */
+  queueDashboard?: QueueDashboardConfig;
   /** Aborted when the process is asked to stop during start-up: what was opened is closed, then the start rejects. */
   signal?: AbortSignal;
   /** Called once if the running bot can no longer take updates (Telegram: 401, 409); the caller stops it. */
@@ -111,6 +113,7 @@ export async function startOrtak(config: BotConfig, logger: Logger, options: Sta
       delivery: config.role === "bot" ? "none" : "workers",
       intake: config.role === "worker" ? { kind: "none" } : config.mode,
       ...(config.httpPort !== undefined ? { httpPort: config.httpPort } : {}),
+      ...(config.queueDashboard ? { queueDashboard: config.queueDashboard } : {}),
       checkEviction: Boolean(config.redisUrl),
       ...options,
     });
@@ -205,6 +208,10 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     // Before polling, so it closes after it: the probes answer until the end of a stop.
     if (parts.httpPort !== undefined) {
       const stopping = { now: false };
+      // Loaded only when on: a process without the dashboard never loads bull-board.
+      const dashboard = parts.queueDashboard
+        ? (await import("./http/queue-dashboard.ts")).queueDashboard({ queues: [queue], adminPassword: parts.queueDashboard.adminPassword })
+        : undefined;
       const server = createHttpServer({
         ...(webhook ? { webhook: { path: new URL(webhook.url).pathname, handle: webhookHandler({ bot: ortak.bot, secret: webhook.secret, redis, logger }) } } : {}),
         ready: async () => {
@@ -215,15 +222,18 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
           if (overdue > 0) throw new Error(`${overdue} outbox messages overdue by more than 5 minutes`);
         },
         metrics: () => metrics.render(),
+        ...(dashboard ? { queueDashboard: dashboard } : {}),
         stopping: () => stopping.now,
         logger,
       });
       closers.add("HTTP server", await listen(server, parts.httpPort, stopping, logger, webhook ? () => ortak.inFlight.drain() : undefined));
+      if (dashboard) logger.info({ path: QUEUE_DASHBOARD_PATH }, "queue dashboard served (read-only; Basic authentication as admin)");
       if (webhook) {
         await ortak.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
         logger.info({ port: parts.httpPort, url: webhook.url }, "webhook listening");
       }
     }
+    if (parts.queueDashboard && parts.httpPort === undefined) logger.info("QUEUE_DASHBOARD=on, but this process has no HTTP server (PORT unset): the queue dashboard is served by those that have one");
     if (parts.intake.kind === "polling") closers.add("update intake", await startPollingIntake(ortak, parts.intake.timeoutSeconds, logger, onFatal));
     checkpoint();
 

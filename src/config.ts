@@ -14,7 +14,18 @@ export interface Config {
   /** The HTTP server (webhook, /healthz, /readyz, /metrics): always in webhook mode, in polling mode when PORT is set. */
   httpPort: number | undefined;
   outbox: OutboxTiming;
+  /** The BullMQ dashboard at /admin/queues of the HTTP server; undefined: not served (404). */
+  queueDashboard: QueueDashboardConfig | undefined;
 }
+
+export interface QueueDashboardConfig {
+  /** Basic auth as DASHBOARD_USER with this password. */
+  adminPassword: string;
+}
+
+/** The one user name the queue dashboard accepts. */
+export const DASHBOARD_USER = "admin";
+export const MIN_ADMIN_PASSWORD_LENGTH = 12;
 
 export interface OutboxTiming {
   /** How long a delivery worker's claim on an outbox row lasts before another may take it. */
@@ -98,6 +109,8 @@ const schema = z.object({
     .default(8090),
   OUTBOX_CLAIM_SECONDS: wholeSeconds("OUTBOX_CLAIM_SECONDS", 2, 600).default(60),
   OUTBOX_RECONCILE_SECONDS: wholeSeconds("OUTBOX_RECONCILE_SECONDS", 1, 600).default(60),
+  QUEUE_DASHBOARD: z.enum(["on", "off"], { error: "QUEUE_DASHBOARD must be on or off" }).default("off"),
+  ADMIN_PASSWORD: z.string().optional(),
 });
 
 export interface LoadOptions {
@@ -151,7 +164,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
     role: values.ROLE,
     httpPort: mode.kind === "webhook" ? (values.PORT ?? DEFAULT_PORT) : values.PORT,
     outbox: { claimMs: values.OUTBOX_CLAIM_SECONDS * 1000, reconcileMs: values.OUTBOX_RECONCILE_SECONDS * 1000 },
+    queueDashboard: queueDashboardOf(values.QUEUE_DASHBOARD, values.ADMIN_PASSWORD),
   };
+}
+
+function queueDashboardOf(setting: "on" | "off", adminPassword: string | undefined): QueueDashboardConfig | undefined {
+  if (setting === "off") return undefined;
+  // Never the value itself in the message: it is a secret even when it is too short.
+  if (!adminPassword) throw new ConfigError([`QUEUE_DASHBOARD=on needs ADMIN_PASSWORD (at least ${MIN_ADMIN_PASSWORD_LENGTH} characters): the dashboard is served only behind a password`]);
+  if ([...adminPassword].length < MIN_ADMIN_PASSWORD_LENGTH) throw new ConfigError([`ADMIN_PASSWORD must be at least ${MIN_ADMIN_PASSWORD_LENGTH} characters long (QUEUE_DASHBOARD=on)`]);
+  return { adminPassword };
 }
 
 function isHttpsOrLoopback(url: string): boolean {

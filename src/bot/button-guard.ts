@@ -35,7 +35,7 @@ export function buttonGuard(logger: Logger): MiddlewareFn<BotContext> {
     if (!query) return next();
     const refused = checkPress(query, ctx.me.id);
     if (!refused) return next();
-    logger.debug({ updateId: ctx.update.update_id, userId: ctx.from?.id, chatId: query.message?.chat.id, reason: refused }, "button press refused");
+    logger.debug({ userId: ctx.from?.id, chatId: query.message?.chat.id, reason: refused }, "button press refused");
     await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") });
   };
 }

@@ -3,7 +3,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, GrammyError, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { countTelegramErrors, metricsMiddleware, type Metrics } from "../observability/metrics.ts";
-import type { Logger } from "../logger.ts";
+import { withLogFields, type Logger } from "../logger.ts";
 import type { Feature } from "../features/feature.ts";
 import { fallbackComposer } from "../features/fallback/composer.ts";
 import { languageFeature } from "../features/language/composer.ts";
@@ -84,6 +84,8 @@ export function createBot(deps: BotDeps): OrtakBot {
 
   const publisher = new MinutesPublisher({ minutes: services.minutes, attendance: services.attendance, actions: services.actions, outbox: services.outbox, translator });
 
+  // First: every line logged while an update is handled (handlers, services, API calls) names it.
+  bot.use((ctx, next) => withLogFields({ update_id: ctx.update.update_id }, next));
   if (deps.metrics) bot.use(metricsMiddleware(deps.metrics));
   const inFlight = new InFlightUpdates();
   bot.use(inFlight.middleware);
@@ -130,14 +132,19 @@ export function createBot(deps: BotDeps): OrtakBot {
   return { bot, commands: allCommands(), inFlight, publisher };
 }
 
-/** The error boundary: log it, tell the person something went wrong, never crash the bot. */
-async function handleError(error: BotError<BotContext>, logger: Logger): Promise<void> {
+/**
+ * The error boundary: log it, tell the person something went wrong, never crash the bot. grammY
+ * calls it after the middleware returned, so it names the update itself (the intakes' own
+ * context, which carries the meeting too, is joined when there is one).
+ */
+function handleError(error: BotError<BotContext>, logger: Logger): Promise<void> {
+  return withLogFields({ update_id: error.ctx.update.update_id }, () => tellAboutError(error, logger));
+}
+
+async function tellAboutError(error: BotError<BotContext>, logger: Logger): Promise<void> {
   const ctx = error.ctx;
   const cause = error.error;
-  logger.error(
-    { err: cause, updateId: ctx.update.update_id, telegram: cause instanceof GrammyError ? cause.description : undefined },
-    "update handling failed",
-  );
+  logger.error({ err: cause, telegram: cause instanceof GrammyError ? cause.description : undefined }, "update handling failed");
   const text = typeof ctx.t === "function" ? ctx.t("error-generic") : undefined;
   if (!text) return;
   try {

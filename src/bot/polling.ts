@@ -1,7 +1,7 @@
 import { createConcurrentSink, createRunner, createSource, type UpdateSupplier } from "@grammyjs/runner";
 import { BotError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
-import type { Logger } from "../logger.ts";
+import { withLogFields, type Logger } from "../logger.ts";
 import type { BotContext } from "./context.ts";
 import { classifyTelegramFailure } from "./telegram-failure.ts";
 import { pause } from "./pause.ts";
@@ -151,16 +151,18 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   };
   const sink = createConcurrentSink<Update>(
     {
-      consume: async (update) => {
-        try {
-          await bot.handleUpdate(update);
-        } catch (error) {
-          // The bot's error boundary logs and tells the person; it is what bot.start() would call.
-          await runErrorBoundary(bot, error, update.update_id, logger);
-        } finally {
-          offsets.finished(update.update_id);
-        }
-      },
+      // In the update's log context from here: the error boundary's lines carry what the handler learnt (its meeting).
+      consume: (update) =>
+        withLogFields({ update_id: update.update_id }, async () => {
+          try {
+            await bot.handleUpdate(update);
+          } catch (error) {
+            // The bot's error boundary logs and tells the person; it is what bot.start() would call.
+            await runErrorBoundary(bot, error, logger);
+          } finally {
+            offsets.finished(update.update_id);
+          }
+        }),
     },
     async (error) => logger.error({ err: error }, "update handling failed"),
     { concurrency: options.concurrency ?? 500 },
@@ -185,16 +187,19 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   };
 }
 
-/** What bot.start() does with a handler's error: the bot's error boundary logs it and tells the person. */
-export async function runErrorBoundary(bot: Bot<BotContext>, error: unknown, updateId: number, logger: Logger): Promise<void> {
+/**
+ * What bot.start() does with a handler's error: the bot's error boundary logs it and tells the
+ * person. Called in the update's log context (withLogFields), which names the update.
+ */
+export async function runErrorBoundary(bot: Bot<BotContext>, error: unknown, logger: Logger): Promise<void> {
   if (!(error instanceof BotError)) {
-    logger.error({ err: error, updateId }, "update handling failed");
+    logger.error({ err: error }, "update handling failed");
     return;
   }
   try {
     await bot.errorHandler(error as BotError<BotContext>);
   } catch (inner) {
-    logger.error({ err: inner, updateId }, "the error boundary failed");
+    logger.error({ err: inner }, "the error boundary failed");
   }
 }
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { BotError, type Bot } from "grammy";
 import type { Update } from "grammy/types";
 import type { Redis } from "ioredis";
-import type { Logger } from "../logger.ts";
+import { withLogFields, type Logger } from "../logger.ts";
 import type { BotContext } from "./context.ts";
 import { runErrorBoundary } from "./polling.ts";
 
@@ -46,45 +46,48 @@ export function webhookHandler(deps: WebhookDeps): (req: IncomingMessage, res: S
     } catch {
       return void res.writeHead(400).end();
     }
-    const key = UPDATE_KEY(update.update_id);
-    try {
-      const claimed = await deps.redis.set(key, CLAIMED, "EX", claimSeconds, "NX");
-      if (claimed === null) {
-        const state = await deps.redis.get(key);
-        // "1": the mark of handled updates before claims were renewed.
-        if (state === HANDLED || state === "1") return void res.writeHead(200).end();
-        // Another request is handling it now (Telegram gave up waiting and redelivered): ask again later.
+    // Every line about this update names it, the error boundary's included.
+    return withLogFields({ update_id: update.update_id }, async () => {
+      const key = UPDATE_KEY(update.update_id);
+      try {
+        const claimed = await deps.redis.set(key, CLAIMED, "EX", claimSeconds, "NX");
+        if (claimed === null) {
+          const state = await deps.redis.get(key);
+          // "1": the mark of handled updates before claims were renewed.
+          if (state === HANDLED || state === "1") return void res.writeHead(200).end();
+          // Another request is handling it now (Telegram gave up waiting and redelivered): ask again later.
+          return void res.writeHead(503, { "retry-after": "5" }).end();
+        }
+      } catch (error) {
+        deps.logger.warn({ err: error }, "Redis unavailable: webhook update refused with 503; Telegram will retry");
         return void res.writeHead(503, { "retry-after": "5" }).end();
       }
-    } catch (error) {
-      deps.logger.warn({ err: error, updateId: update.update_id }, "Redis unavailable: webhook update refused with 503; Telegram will retry");
-      return void res.writeHead(503, { "retry-after": "5" }).end();
-    }
 
-    const renewal = setInterval(() => {
-      deps.redis.expire(key, claimSeconds).catch((error: unknown) => deps.logger.warn({ err: error, updateId: update.update_id }, "could not renew the claim on an update"));
-    }, (claimSeconds * 1000) / 2);
-    try {
-      await deps.bot.handleUpdate(update);
-    } catch (error) {
-      if (!(error instanceof BotError)) {
-        // Not the handler's fault (the bot itself could not take updates): let Telegram retry.
+      const renewal = setInterval(() => {
+        deps.redis.expire(key, claimSeconds).catch((error: unknown) => deps.logger.warn({ err: error }, "could not renew the claim on an update"));
+      }, (claimSeconds * 1000) / 2);
+      try {
+        await deps.bot.handleUpdate(update);
+      } catch (error) {
+        if (!(error instanceof BotError)) {
+          // Not the handler's fault (the bot itself could not take updates): let Telegram retry.
+          clearInterval(renewal);
+          await deps.redis.del(key).catch(() => undefined);
+          deps.logger.error({ err: error }, "webhook update failed; Telegram will retry");
+          return void res.writeHead(500).end();
+        }
+        await runErrorBoundary(deps.bot, error, deps.logger);
+      } finally {
         clearInterval(renewal);
-        await deps.redis.del(key).catch(() => undefined);
-        deps.logger.error({ err: error, updateId: update.update_id }, "webhook update failed; Telegram will retry");
-        return void res.writeHead(500).end();
       }
-      await runErrorBoundary(deps.bot, error, update.update_id, deps.logger);
-    } finally {
-      clearInterval(renewal);
-    }
-    try {
-      await deps.redis.set(key, HANDLED, "EX", HANDLED_SECONDS);
-    } catch (error) {
-      // Handled all the same; a redelivery while the claim lives is still refused.
-      deps.logger.warn({ err: error, updateId: update.update_id }, "could not mark a webhook update handled");
-    }
-    res.writeHead(200).end();
+      try {
+        await deps.redis.set(key, HANDLED, "EX", HANDLED_SECONDS);
+      } catch (error) {
+        // Handled all the same; a redelivery while the claim lives is still refused.
+        deps.logger.warn({ err: error }, "could not mark a webhook update handled");
+      }
+      res.writeHead(200).end();
+    });
   };
 }
 

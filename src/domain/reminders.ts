@@ -81,8 +81,14 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
   const { meeting, zone, policy, now } = input;
   const start = meeting.startsAt.getTime();
   const planned: PlannedReminder[] = [];
+  // Every member's DM of one kind falls at the same moment: the time zone arithmetic is done once per moment.
+  const moved = new Map<number, Date | undefined>();
+  const movedOutOfQuietHours = (at: Date) => {
+    if (!moved.has(at.getTime())) moved.set(at.getTime(), outsideQuietHours(at, meeting.startsAt, zone, policy));
+    return moved.get(at.getTime());
+  };
   const add = (kind: ReminderKind, offsetMinutes: number, audience: Audience, at: Date, direct: boolean) => {
-    const fireAt = direct ? outsideQuietHours(at, meeting.startsAt, zone, policy) : at;
+    const fireAt = direct ? movedOutOfQuietHours(at) : at;
     // Everything goes out before the meeting, except the check-in card at its very start.
     const beforeStart = kind === "checkin-card" ? fireAt !== undefined && fireAt <= meeting.startsAt : fireAt !== undefined && fireAt < meeting.startsAt;
     if (fireAt && fireAt > now && beforeStart) planned.push({ kind, offsetMinutes, audience, fireAt });

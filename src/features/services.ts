@@ -80,7 +80,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     organisations: new OrganisationService(prisma, audit),
     members: new MemberService(prisma, audit),
     withholder,
-    meetings: new MeetingService(prisma, audit, outbox, reminders, clock),
+    meetings: new MeetingService(prisma, audit, outbox, reminders, clock, logger),
     rsvps,
     invitations,
     dialogues: new DialogueService(prisma, clock),

@@ -8,17 +8,23 @@ export interface HttpRoutes {
   ready: () => Promise<void>;
   /** The Prometheus exposition. */
   metrics: () => Promise<{ contentType: string; body: string }>;
+  /** The queue dashboard (QUEUE_DASHBOARD=on), with its own authentication; 404 under its path when absent. */
+  queueDashboard?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** True once the process stops: connections are told to close, and new webhook updates are sent back to Telegram (503). */
   stopping?: () => boolean;
   logger: Logger;
 }
+
+/** Where the queue dashboard is served (src/http/queue-dashboard.ts). */
+export const QUEUE_DASHBOARD_PATH = "/admin/queues";
 
 /** A readiness check that does not answer within this is a failed one. */
 const READY_TIMEOUT_MS = 2_000;
 
 /**
  * The process's one HTTP server: the webhook (when there is one), `/healthz` (the process
- * answers), `/readyz` (it can work: 503 with the reason otherwise) and `/metrics`.
+ * answers), `/readyz` (it can work: 503 with the reason otherwise), `/metrics`, and the queue
+ * dashboard under `/admin/queues` when it is on.
  */
 export function createHttpServer(routes: HttpRoutes): Server {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -28,6 +34,11 @@ export function createHttpServer(routes: HttpRoutes): Server {
     if (routes.webhook && pathname === routes.webhook.path) {
       if (stopping) return void res.writeHead(503, { "retry-after": "5" }).end();
       return routes.webhook.handle(req, res);
+    }
+    if (pathname === QUEUE_DASHBOARD_PATH || pathname.startsWith(`${QUEUE_DASHBOARD_PATH}/`)) {
+      // Off: as if there were nothing here. On: its API takes PUT and POST too (refused: read-only).
+      if (!routes.queueDashboard) return void res.writeHead(404).end();
+      return routes.queueDashboard(req, res);
     }
     if (req.method !== "GET") return void res.writeHead(pathname === "/healthz" || pathname === "/readyz" || pathname === "/metrics" ? 405 : 404).end();
     if (pathname === "/healthz") return json(res, 200, { ok: true });

@@ -1,8 +1,8 @@
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { Translator } from "../bot/i18n.ts";
 import type { PrismaClient } from "../db/client.ts";
-import type { Logger } from "../logger.ts";
-import type { DeliverPayload, OutboxTransport } from "../../jobs/outbox.ts";
+import { addLogFields, withLogFields, type Logger } from "../logger.ts";
+import { deliveryJobId, type DeliverPayload, type OutboxTransport } from "../../jobs/outbox.ts";
 import { memberAudience, resolveAudience } from "./audience.ts";
 import { migrateChat } from "./chat-migration.ts";
 import { OUTBOX_KINDS, rulesOf, type OutboxKind } from "./kinds.ts";
@@ -53,19 +53,30 @@ export class OutboxDelivery {
 
   constructor(private readonly deps: DeliveryDeps) {}
 
-  async deliver(job: DeliverPayload): Promise<DeliveryResult> {
+  /** Every line logged meanwhile names the job, the row and its kind, and the row's meeting by number. */
+  deliver(job: DeliverPayload): Promise<DeliveryResult> {
+    const jobId = deliveryJobId({ id: job.id, notBefore: new Date(job.notBefore) });
+    return withLogFields({ job_id: jobId, outboxId: job.id }, () => this.claimAndDeliver(job));
+  }
+
+  private async claimAndDeliver(job: DeliverPayload): Promise<DeliveryResult> {
     const { prisma, clock } = this.deps;
     const now = clock();
+    // The meeting's number comes with the claim, for the logs: no second round trip.
     const claimed = await prisma.$queryRaw<DbRow[]>`
       UPDATE "OutboxMessage" SET status = 'sending', "claimedAt" = ${now}
       WHERE id = ${job.id} AND "notBefore" = ${new Date(job.notBefore)}
         AND (status = 'scheduled' OR (status = 'sending' AND "claimedAt" < ${new Date(now.getTime() - this.deps.claimMs)}))
-      RETURNING id, "dedupeKey", kind, "networkId", "meetingId", audience, "offsetMinutes", payload, "notBefore", attempts`;
-    const row = claimed[0];
-    if (!row) return "not-mine";
+      RETURNING id, "dedupeKey", kind, "networkId", "meetingId", audience, "offsetMinutes", payload, "notBefore", attempts,
+        (SELECT m.number FROM "Meeting" m WHERE m.id = "OutboxMessage"."meetingId") AS "meetingNumber"`;
+    const found = claimed[0];
+    if (!found) return "not-mine";
+    const { meetingNumber, ...row } = found;
+    addLogFields({ kind: row.kind, ...(meetingNumber !== null ? { meeting: meetingNumber } : {}) });
     const claim = new Claim(this.deps, row as OutboxRow, now);
     const result = await this.rounds(claim);
     this.deps.observe?.(row.kind, result);
+    this.deps.logger.debug({ result }, "outbox delivery done");
     return result;
   }
 
@@ -89,7 +100,7 @@ export class OutboxDelivery {
     // Taken back from workers that died with it too often: it is what kills them.
     if (row.attempts >= MAX_ATTEMPTS) return claim.failed("its deliveries kept stopping half way");
     if (rules.staleAfterMs !== undefined && now.getTime() - row.notBefore.getTime() > rules.staleAfterMs) {
-      this.deps.logger.warn({ outboxId: row.id, kind: row.kind, notBefore: row.notBefore.toISOString() }, "outbox message skipped: missed by more than its grace period");
+      this.deps.logger.warn({ notBefore: row.notBefore.toISOString() }, "outbox message skipped: missed by more than its grace period");
       return claim.finish("skipped", "missed while the bot was down");
     }
     const renderer = this.deps.renderers[row.kind as OutboxKind];
@@ -188,7 +199,7 @@ export class OutboxDelivery {
     }
     // 401 and 404 say the token is wrong, not the message: tried again, as a network error would be.
     if (error.error_code === 400) {
-      this.deps.logger.warn({ outboxId: claim.row.id, kind: claim.row.kind, telegram: description }, "Telegram refused an outbox message for good");
+      this.deps.logger.warn({ telegram: description }, "Telegram refused an outbox message for good");
       return claim.failed(description);
     }
     return claim.transientFailure(error);
@@ -198,7 +209,7 @@ export class OutboxDelivery {
 const GONE = ["message to edit not found", "message can't be edited", "chat not found", "message thread not found", "MESSAGE_ID_INVALID"];
 const isGone = (description: string) => GONE.some((phrase) => description.includes(phrase));
 
-type DbRow = Omit<OutboxRow, "payload"> & { payload: unknown };
+type DbRow = Omit<OutboxRow, "payload"> & { payload: unknown; meetingNumber: number | null };
 
 /** One claimed row: every outcome is written only while the claim is still this one. */
 class Claim {
@@ -250,7 +261,7 @@ class Claim {
     const attempts = this.row.attempts + 1;
     const reason = error instanceof GrammyError ? error.description : error instanceof HttpError ? "network error" : error instanceof Error ? error.message : "error";
     const exhausted = attempts >= MAX_ATTEMPTS;
-    this.deps.logger.warn({ err: error, outboxId: this.row.id, kind: this.row.kind, attempts, willRetry: !exhausted }, "outbox message not delivered");
+    this.deps.logger.warn({ err: error, attempts, willRetry: !exhausted }, "outbox message not delivered");
     if (exhausted) return this.failed(reason, attempts);
     return this.backInLine(backoffMs(attempts), { attempts });
   }

@@ -15,9 +15,11 @@ export interface BenchApp {
  * ortak as `npm start` builds it (src/app.ts: Telegram's budgets in Redis, the outbox worker,
  * polling), on a fresh PGlite in a temporary directory and its own redis-server, against `emulator`.
  */
-export async function startBenchApp(emulator: TelegramEmulator): Promise<BenchApp> {
+export async function startBenchApp(emulator: TelegramEmulator, options: { seeing?: (db: Database) => Database } = {}): Promise<BenchApp> {
   const dir = await tempDir("ortak-bench-");
-  const db = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
+  const opened = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
+  // What ortak is given may be a view of the database that counts its queries.
+  const db = options.seeing?.(opened) ?? opened;
   const redis = await startTestRedis();
   const app = await buildApp({
     db,
@@ -33,9 +35,18 @@ export async function startBenchApp(emulator: TelegramEmulator): Promise<BenchAp
     db,
     close: async () => {
       await app.stop();
-      await db.close();
+      await opened.close();
       await redis.remove();
       await dir.remove();
     },
   };
+}
+
+/** Resolves once `check` holds, polling every 100 ms; throws after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

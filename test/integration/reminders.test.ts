@@ -237,6 +237,25 @@ describe("never twice, and failures reported once", () => {
     // Three "before" reminders and a nudge for the newcomer.
     expect((await ledger(meeting.id)).length).toBe(before + 4);
   });
+
+  it("at a start, a meeting already in line is left alone and one whose rows drifted is planned again", async () => {
+    const { meeting } = await invitedMeeting("Yeniden Başlayan Ağ");
+    const { services } = scenario.running;
+    // Every meeting ahead (those of earlier tests too) is in line after one pass.
+    await services.reminders.replanAhead();
+    const inLine = await ledger(meeting.id);
+    expect(await services.reminders.replanAhead()).toBe(0);
+    expect(await ledger(meeting.id)).toEqual(inLine);
+    // A row withdrawn behind the planner's back, another moved: the next start restores both.
+    const [withdrawn, moved] = inLine.filter((row) => row.status === "scheduled" && row.kind === "before");
+    await scenario.db.prisma.outboxMessage.update({ where: { id: withdrawn!.id }, data: { status: "cancelled" } });
+    await scenario.db.prisma.outboxMessage.update({ where: { id: moved!.id }, data: { notBefore: new Date(moved!.notBefore.getTime() + 60_000) } });
+    expect(await services.reminders.replanAhead()).toBe(1);
+    const restored = await ledger(meeting.id);
+    expect(restored.find((row) => row.id === withdrawn!.id)).toMatchObject({ status: "scheduled", notBefore: withdrawn!.notBefore });
+    expect(restored.find((row) => row.id === moved!.id)).toMatchObject({ status: "scheduled", notBefore: moved!.notBefore });
+    expect(await services.reminders.replanAhead()).toBe(0);
+  });
 });
 
 describe("/reminders and /reminders_set", () => {

@@ -26,10 +26,12 @@ export interface OrtakProcess {
 
 /**
  * Starts `npm start`'s command (node --import tsx src/main.ts) with only the given environment;
- * `script` runs another entry point the same way (`npm run seed`'s prisma/seed.ts, say).
+ * `script` runs another entry point the same way (`npm run seed`'s prisma/seed.ts, say), or a
+ * compiled one (`dist/src/main.js`, `npm run start:dist`) with plain node.
  */
 export function spawnOrtak(env: Record<string, string>, script = "src/main.ts", args: string[] = []): OrtakProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, script), ...args], {
+  const loader = /\.m?js$/.test(script) ? [] : ["--import", "tsx"];
+  const child = spawn(process.execPath, [...loader, path.join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],

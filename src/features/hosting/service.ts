@@ -10,6 +10,7 @@ import { refreshCards } from "../invitations/refresh.ts";
 import type { ReminderService } from "../reminders/service.ts";
 import { lockMeeting } from "../../db/meeting-lock.ts";
 import { contactMembers, expiryEntry, expiryKey, groupNotices, organiserNotices, proposalNotices, swapNotices } from "./notices.ts";
+import { addLogFields } from "../../logger.ts";
 
 export type { HostTurn };
 
@@ -163,6 +164,7 @@ export class HostService {
   async proposeFor(networkId: number, number: number): Promise<ProposeResult | { kind: "unknown-meeting" } | { kind: "closed" }> {
     const meeting = await this.prisma.meeting.findUnique({ where: { networkId_number: { networkId, number } } });
     if (!meeting) return { kind: "unknown-meeting" };
+    addLogFields({ meeting: number });
     if (meeting.status === "cancelled" || meeting.status === "held" || meeting.endsAt <= this.clock()) return { kind: "closed" };
     return this.propose(meeting.id);
   }
@@ -310,6 +312,7 @@ export class HostService {
   async assign(network: Network, actorId: bigint, meetingNumber: number, shortName: string): Promise<AssignResult> {
     const meeting = await this.prisma.meeting.findUnique({ where: { networkId_number: { networkId: network.id, number: meetingNumber } } });
     if (!meeting) return { kind: "unknown-meeting" };
+    addLogFields({ meeting: meetingNumber });
     if (meeting.status === "cancelled" || meeting.status === "held" || meeting.endsAt <= this.clock()) return { kind: "closed" };
     const open = await this.prisma.hostTurn.findFirst({ where: { meetingId: meeting.id, status: OPEN }, include: { organisation: true } });
     const now = this.clock();

@@ -11,6 +11,7 @@ import { NO_FREE_TEXT } from "../members/name-withholder.ts";
 import { chatAudience, memberAudience } from "../../outbox/audience.ts";
 import type { ReminderService } from "../reminders/service.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
+import { addLogFields } from "../../logger.ts";
 
 export type { PostedCard };
 
@@ -70,6 +71,7 @@ export class InvitationService {
         return meeting?.invitedAt ? { kind: "taken", invitedAt: meeting.invitedAt } : { kind: "closed", cancelled: meeting?.status === "cancelled" };
       }
       const { number } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { number: true } });
+      addLogFields({ meeting: number });
       await this.audit.record(tx, { networkId: network.id, actorId, action: "meeting.invite", subject: String(number) });
       const sent = await owe(out, network.id, meetingId, (chat) => `card-post:${meetingId}:${chatAudience(chat)}`);
       await this.reminders.planIn(out, meetingId);
@@ -99,6 +101,7 @@ export class InvitationService {
       }
       await tx.meeting.updateMany({ where: { id: meetingId, invitedAt: null }, data: { invitedAt: now } });
       const { number } = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { number: true } });
+      addLogFields({ meeting: number });
       const subject = String(number);
       await this.audit.record(tx, { networkId: network.id, actorId, action: "meeting.repost", subject });
       // Each re-post is a new message in every chat: its rank among the re-posts names it.

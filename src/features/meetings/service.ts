@@ -11,6 +11,7 @@ import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
 import { refreshCards } from "../invitations/refresh.ts";
 import { promoteInTransaction } from "../rsvp/service.ts";
+import { addLogFields, silentLogger, type Logger } from "../../logger.ts";
 
 export const AGENDA_LIMITS = { items: 20, itemLength: 300, total: 2500 } as const;
 export const MEETING_FIELDS = ["title", "venue", "address", "agenda", "facilitators", "duration", "capacity", "deadline", "online_link"] as const;
@@ -78,6 +79,7 @@ export class MeetingService {
     private readonly outbox: Outbox,
     private readonly reminders: ReminderService,
     private readonly clock: () => Date,
+    private readonly logger: Logger = silentLogger,
   ) {}
 
   private nowIn(zone: string): DateTime {
@@ -144,15 +146,22 @@ export class MeetingService {
       });
       return created;
     });
+    addLogFields({ meeting: meeting.number });
+    this.logger.info({ networkId: network.id }, "meeting created");
     return { kind: "created", meeting };
   }
 
-  find(networkId: number, number: number): Promise<MeetingWithHost | null> {
-    return this.prisma.meeting.findUnique({ where: { networkId_number: { networkId, number } }, include: { hostOrganisation: true } });
+  /** The meeting; the work in progress (an update) is about it from now on, in the logs. */
+  async find(networkId: number, number: number): Promise<MeetingWithHost | null> {
+    const meeting = await this.prisma.meeting.findUnique({ where: { networkId_number: { networkId, number } }, include: { hostOrganisation: true } });
+    if (meeting) addLogFields({ meeting: meeting.number });
+    return meeting;
   }
 
-  findById(id: number): Promise<Meeting | null> {
-    return this.prisma.meeting.findUnique({ where: { id } });
+  async findById(id: number): Promise<Meeting | null> {
+    const meeting = await this.prisma.meeting.findUnique({ where: { id } });
+    if (meeting) addLogFields({ meeting: meeting.number });
+    return meeting;
   }
 
   /** Upcoming meetings (soonest first) and the last five before now (latest first). */
@@ -207,6 +216,7 @@ export class MeetingService {
       return result;
     });
     if (!updated) return { kind: "cancelled" };
+    this.logger.info({ networkId: network.id, announced: updated.status === "invited" }, "meeting rescheduled");
     return { kind: "rescheduled", meeting: updated, previous: { startsAt: meeting.startsAt, endsAt: meeting.endsAt }, announce: updated.status === "invited" };
   }
 
@@ -237,6 +247,7 @@ export class MeetingService {
       return result;
     });
     if (!updated) return { kind: "already-cancelled" };
+    this.logger.info({ networkId: network.id, announced: announce }, "meeting cancelled");
     return { kind: "cancelled", meeting: updated, announce };
   }
 
@@ -355,6 +366,8 @@ export class MeetingService {
       await this.reminders.planIn(out, result.id);
       return result;
     });
+    // The field's name, never its value: a venue or an agenda is what people wrote.
+    this.logger.info({ networkId: network.id, field }, "meeting edited");
     return { kind: "edited", meeting: updated, previous: meeting };
   }
 }

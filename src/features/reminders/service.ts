@@ -1,4 +1,5 @@
-import type { Network, PrismaClient } from "../../db/client.ts";
+import { createHash } from "node:crypto";
+import { Prisma, type Network, type PrismaClient } from "../../db/client.ts";
 import type { OutboxMessage } from "../../db/generated/client.ts";
 import { hostContacts } from "../../domain/rotation.ts";
 import { PLANNED_KINDS, planReminders, type ReminderPolicy } from "../../domain/reminders.ts";
@@ -8,6 +9,7 @@ import { audienceKey } from "../../outbox/audience.ts";
 import type { OutboxKind } from "../../outbox/kinds.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
 import type { Payload } from "../../outbox/types.ts";
+import { addLogFields } from "../../logger.ts";
 
 /** A reminder is an outbox row the planner wrote: its key starts with `reminder:`. */
 export type Reminder = OutboxMessage;
@@ -33,6 +35,54 @@ export function policyOf(network: Network, meeting: { reminderOffsets: number[] 
     quietFrom: network.quietFrom,
     quietUntil: network.quietUntil,
   };
+}
+
+/** What planning needs of a member: the audience, who gets organiser summaries, who the host's contacts are. */
+const PLANNING_MEMBER = { id: true, role: true, organisationId: true, isHostContact: true } as const;
+
+interface PlanningNetwork extends Network {
+  members: { id: number; role: string; organisationId: number | null; isHostContact: boolean }[];
+  chats: { telegramChatId: bigint; topicId: number }[];
+}
+interface PlanningMeeting {
+  id: number;
+  status: string;
+  startsAt: Date;
+  rsvpDeadline: Date | null;
+  hostOrganisationId: number | null;
+  reminderOffsets: number[];
+}
+interface WantedReminder {
+  dedupeKey: string;
+  kind: OutboxKind;
+  offsetMinutes: number;
+  audience: string;
+  fireAt: Date;
+}
+
+/** Every reminder row the meeting should have from now on, keyed as the outbox keys them. */
+function wantedReminders(meeting: PlanningMeeting, network: PlanningNetwork, now: Date): WantedReminder[] {
+  const hosts = meeting.hostOrganisationId === null ? [] : hostContacts(network.members.filter((m) => m.organisationId === meeting.hostOrganisationId));
+  return planReminders({
+    meeting,
+    invited: meeting.status === "invited",
+    zone: network.timeZone,
+    policy: policyOf(network, meeting),
+    members: network.members.map((m) => ({ memberId: m.id, organiser: m.role === "organiser" })),
+    chats: network.chats.map((c) => ({ chatId: c.telegramChatId, topicId: c.topicId })),
+    hostContacts: hosts.map((m) => m.id),
+    now,
+  }).map((plan) => {
+    const audience = audienceKey(plan.audience);
+    return { dedupeKey: reminderKey(meeting.id, plan.kind, plan.offsetMinutes, audience), kind: plan.kind as OutboxKind, offsetMinutes: plan.offsetMinutes, audience, fireAt: plan.fireAt };
+  });
+}
+
+/** The digest plannedDigests computes in SQL: rows in their keys' byte order, each key with its time in ms; none without rows. */
+function planDigest(wanted: readonly WantedReminder[]): string | undefined {
+  if (wanted.length === 0) return undefined;
+  const byKey = [...wanted].sort((a, b) => (a.dedupeKey < b.dedupeKey ? -1 : a.dedupeKey > b.dedupeKey ? 1 : 0));
+  return createHash("md5").update(byKey.map((w) => `${w.dedupeKey}@${w.fireAt.getTime()}`).join(",")).digest("hex");
 }
 
 export type SetPolicyResult = { kind: "set"; replanned: number } | { kind: "unknown-meeting" } | { kind: "closed" };
@@ -62,50 +112,32 @@ export class ReminderService {
   async planIn(out: OutboxWriter, meetingId: number): Promise<number> {
     const meeting = await out.tx.meeting.findUnique({
       where: { id: meetingId },
-      include: { network: { include: { members: { where: ACTIVE_MEMBER, select: { id: true, role: true } }, chats: true } }, outbox: { where: { dedupeKey: { startsWith: REMINDER_PREFIX } } } },
+      include: {
+        network: { include: { members: { where: ACTIVE_MEMBER, select: PLANNING_MEMBER }, chats: true } },
+        outbox: { where: { dedupeKey: { startsWith: REMINDER_PREFIX } }, select: { id: true, dedupeKey: true, kind: true, notBefore: true, status: true } },
+      },
     });
     if (!meeting) return 0;
     if (meeting.status === "cancelled") return this.cancelAllIn(out, meetingId, "meeting cancelled");
-    const { network } = meeting;
-    const hostContacts = meeting.hostOrganisationId === null ? [] : await this.hostContactIds(out.tx, meeting.hostOrganisationId);
     const now = this.clock();
-    const wanted = planReminders({
-      meeting,
-      invited: meeting.status === "invited",
-      zone: network.timeZone,
-      policy: policyOf(network, meeting),
-      members: network.members.map((m) => ({ memberId: m.id, organiser: m.role === "organiser" })),
-      chats: network.chats.map((c) => ({ chatId: c.telegramChatId, topicId: c.topicId })),
-      hostContacts,
-      now,
-    });
+    const wanted = wantedReminders(meeting, meeting.network, now);
     // Only what the planner plans; one-off rows (a host's answer deadline) are left alone.
     const planned = meeting.outbox.filter((r) => PLANNED_KINDS.has(r.kind));
     const existing = new Map(planned.map((r) => [r.dedupeKey, r]));
     const wantedKeys = new Set<string>();
-    {
-      const fresh = [];
-      for (const plan of wanted) {
-        const audience = audienceKey(plan.audience);
-        const dedupeKey = reminderKey(meetingId, plan.kind, plan.offsetMinutes, audience);
-        wantedKeys.add(dedupeKey);
-        const found = existing.get(dedupeKey);
-        if (!found) fresh.push({ dedupeKey, kind: plan.kind as OutboxKind, networkId: network.id, meetingId, audience, offsetMinutes: plan.offsetMinutes, notBefore: plan.fireAt });
-        // Already planned for this time, sent or not; withdrawn and wanted again (a member back, an offset set again), re-armed.
-        else if (found.notBefore.getTime() !== plan.fireAt.getTime() || (found.status === "cancelled" && plan.fireAt > now)) await out.move(found.id, plan.fireAt);
-      }
-      await out.write(fresh);
-      // One already due is on its way (the delivery re-reads everything); the rest are withdrawn.
-      const gone = planned.filter((row) => row.status === "scheduled" && row.notBefore > now && !wantedKeys.has(row.dedupeKey)).map((row) => row.id);
-      if (gone.length > 0) await out.withdraw({ id: { in: gone } }, "no longer planned");
+    const fresh = [];
+    for (const plan of wanted) {
+      wantedKeys.add(plan.dedupeKey);
+      const found = existing.get(plan.dedupeKey);
+      if (!found) fresh.push({ dedupeKey: plan.dedupeKey, kind: plan.kind, networkId: meeting.networkId, meetingId, audience: plan.audience, offsetMinutes: plan.offsetMinutes, notBefore: plan.fireAt });
+      // Already planned for this time, sent or not; withdrawn and wanted again (a member back, an offset set again), re-armed.
+      else if (found.notBefore.getTime() !== plan.fireAt.getTime() || (found.status === "cancelled" && plan.fireAt > now)) await out.move(found.id, plan.fireAt);
     }
+    await out.write(fresh);
+    // One already due is on its way (the delivery re-reads everything); the rest are withdrawn.
+    const gone = planned.filter((row) => row.status === "scheduled" && row.notBefore > now && !wantedKeys.has(row.dedupeKey)).map((row) => row.id);
+    if (gone.length > 0) await out.withdraw({ id: { in: gone } }, "no longer planned");
     return wanted.length;
-  }
-
-  /** Members who receive the host checklist: the organisation's marked contacts, else all its members. */
-  private async hostContactIds(db: Pick<PrismaClient, "member">, organisationId: number): Promise<number[]> {
-    const members = await db.member.findMany({ where: { organisationId, ...ACTIVE_MEMBER }, select: { id: true, isHostContact: true } });
-    return hostContacts(members).map((m) => m.id);
   }
 
   private async scheduleOneIn(out: OutboxWriter, meetingId: number, kind: OutboxKind, tag: string, fireAt: Date): Promise<void> {
@@ -136,11 +168,41 @@ export class ReminderService {
     return 0;
   }
 
-  /** Planning is idempotent: at start, re-planning picks up members and chats that joined while the bot was down. */
+  /**
+   * Planning is idempotent: at start, every meeting ahead is brought in line (members and chats
+   * that joined while ortak was down, a planner that changed). A meeting whose rows still to come
+   * are already exactly what it would plan is left alone: one digest query per network, so a
+   * start compares digests instead of reading every row of every meeting.
+   */
   async replanAhead(): Promise<number> {
-    const ahead = await this.prisma.meeting.findMany({ where: { status: "invited", endsAt: { gt: this.clock() } }, select: { id: true } });
-    for (const meeting of ahead) await this.plan(meeting.id);
-    return ahead.length;
+    const now = this.clock();
+    const ahead = { status: "invited" as const, endsAt: { gt: now } };
+    const networks = await this.prisma.network.findMany({
+      where: { meetings: { some: ahead } },
+      include: { members: { where: ACTIVE_MEMBER, select: PLANNING_MEMBER }, chats: true, meetings: { where: ahead } },
+    });
+    let replanned = 0;
+    for (const network of networks) {
+      const stored = await this.plannedDigests(network.meetings.map((m) => m.id), now);
+      for (const meeting of network.meetings) {
+        if (stored.get(meeting.id) === planDigest(wantedReminders(meeting, network, now))) continue;
+        await this.plan(meeting.id);
+        replanned++;
+      }
+    }
+    return replanned;
+  }
+
+  /** Per meeting, the digest of its planned rows still to come (withdrawn ones aside), as planDigest computes it. */
+  private async plannedDigests(meetingIds: number[], now: Date): Promise<Map<number, string>> {
+    if (meetingIds.length === 0) return new Map();
+    const rows = await this.prisma.$queryRaw<{ meetingId: number; digest: string }[]>`
+      SELECT "meetingId", md5(string_agg("dedupeKey" || '@' || round(extract(epoch FROM "notBefore") * 1000)::bigint, ',' ORDER BY "dedupeKey" COLLATE "C")) AS digest
+      FROM "OutboxMessage"
+      WHERE "meetingId" IN (${Prisma.join(meetingIds)}) AND kind IN (${Prisma.join([...PLANNED_KINDS])})
+        AND "dedupeKey" LIKE ${`${REMINDER_PREFIX}%`} AND status <> 'cancelled' AND "notBefore" > ${now}
+      GROUP BY "meetingId"`;
+    return new Map(rows.map((row) => [row.meetingId, row.digest]));
   }
 
   listForMeeting(meetingId: number): Promise<Reminder[]> {
@@ -153,6 +215,7 @@ export class ReminderService {
     if (meetingNumber !== undefined) {
       const meeting = await this.prisma.meeting.findUnique({ where: { networkId_number: { networkId: network.id, number: meetingNumber } } });
       if (!meeting) return { kind: "unknown-meeting" };
+      addLogFields({ meeting: meetingNumber });
       if (meeting.status === "cancelled" || meeting.endsAt <= now) return { kind: "closed" };
       await this.prisma.$transaction(async (tx) => {
         await tx.meeting.update({ where: { id: meeting.id }, data: { reminderOffsets: offsets } });

@@ -1,3 +1,5 @@
+import { withoutLogFields } from "../../logger.ts";
+
 type Pending<Request, Outcome> = { request: Request; resolve: (outcome: Outcome) => void; reject: (error: unknown) => void };
 
 /**
@@ -17,7 +19,8 @@ export class PressBatcher<Request, Outcome> {
   submit(request: Request): Promise<Outcome> {
     return new Promise((resolve, reject) => {
       this.queue.push({ request, resolve, reject });
-      if (!this.running) void this.drain();
+      // The batch is written for many updates: its log lines belong to none of them.
+      if (!this.running) void withoutLogFields(() => this.drain());
     });
   }
 
