@@ -129,14 +129,17 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   // The offset Telegram last saw: everything below it is forgotten there.
   let confirmed = 0;
   let lastPollAt = 0;
+  let lastPollBroughtNew = false;
 
   const supplier: UpdateSupplier<Update> = {
     supply: async (batchSize, signal) => {
-      // An update still running makes Telegram answer at once (it is still pending): wait for it
-      // a little, so this does not spin, then ask for newer ones.
-      if (offsets.held) {
+      // An update still running makes Telegram answer at once (it is still pending). Right after
+      // a call that brought new updates, more are likely waiting: ask again at once, as a plain
+      // runner would. After one that brought only updates already taken, wait for a handler to
+      // finish (or a little while), and not more often than every MIN_HELD_POLL_MS, so this
+      // does not spin.
+      if (offsets.held && !lastPollBroughtNew) {
         await offsets.nextFinish(heldPollMs, signal);
-        // Many handlers finishing one after another: not one getUpdates each.
         const since = performance.now() - lastPollAt;
         if (since < MIN_HELD_POLL_MS) await pause(MIN_HELD_POLL_MS - since, signal);
       }
@@ -146,7 +149,9 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       const offset = offsets.offset;
       const updates = await fetchWithRetry(bot, { offset, limit, timeout: offsets.held ? 0 : timeoutSeconds, allowed_updates: options.allowedUpdates }, signal, logger);
       confirmed = offset;
-      return offsets.take(updates, limit);
+      const fresh = offsets.take(updates, limit);
+      lastPollBroughtNew = fresh.length > 0;
+      return fresh;
     },
   };
   const sink = createConcurrentSink<Update>(
