@@ -3,12 +3,13 @@ import { BotApi, type BotApiHost, type BotIdentity } from "./bot-api.ts";
 import { ChangeFeed, type EmulatorEvents, type WorldChange } from "./change-feed.ts";
 import { ChatEvents, DEFAULT_TOPIC_COLOR } from "./chat-events.ts";
 import type { ApiError } from "./errors.ts";
+import { FaultInjector, type FaultSettings } from "./faults.ts";
 import { botIdentity } from "./identity.ts";
 import { apiMessage } from "./message-view.ts";
 import type { EmulatorParts } from "./parts.ts";
 import { PrivacyGuard } from "./privacy.ts";
 import { RateLimiter, TELEGRAM_LIMITS, type RateLimitSettings } from "./rate-limits.ts";
-import { EmulatorServer, type MethodHandler, type ServedError } from "./server.ts";
+import { EmulatorServer, type MethodHandler, type ServedCall, type ServedError } from "./server.ts";
 import { checkSnapshot, takeSnapshot, worldFromSnapshot, type EmulatorSnapshot } from "./snapshot.ts";
 import { UpdateQueue } from "./updates.ts";
 import { UserActions, type ButtonAnswer, type NewGroup, type NewUser } from "./user-actions.ts";
@@ -36,6 +37,12 @@ export interface EmulatorOptions {
   callbackAnswerWindowMs?: number;
   /** First delay between webhook delivery attempts; doubles up to 30 s. */
   webhookRetryMs?: number;
+  /**
+   * Webhook requests at once (capped by setWebhook's max_connections). 1, the default: one
+   * update at a time, in order. More: in parallel, as Telegram delivers, one update per sender
+   * at a time (see UpdateQueueOptions).
+   */
+  webhookConnections?: number;
   /** Start in this world (from `snapshot()`); its token and bot identity are kept. */
   snapshot?: EmulatorSnapshot;
 }
@@ -59,6 +66,8 @@ export class TelegramEmulator extends EventEmitter<EmulatorEvents> implements Bo
   readonly actions: BotAction[] = [];
   readonly servedErrors: ServedError[];
   readonly requestCounts: Map<string, number>;
+  /** Telegram failing now and then (429, 5xx, dropped connections), seeded; off until `injectFaults`. */
+  readonly faults = new FaultInjector(() => this.now());
   /** Every group message naming a person created here is recorded (see PrivacyGuard). */
   readonly privacy = new PrivacyGuard(() => this.users.values());
 
@@ -82,8 +91,11 @@ export class TelegramEmulator extends EventEmitter<EmulatorEvents> implements Bo
     this.limiter = new RateLimiter(options.limits === undefined ? TELEGRAM_LIMITS : options.limits);
     this.callbackAnswerWindowMs = options.callbackAnswerWindowMs ?? 15_000;
     this.api = new BotApi(this);
-    this.updates = new UpdateQueue(this.feed, () => this.now(), options.webhookRetryMs ?? 200, snapshot?.updates);
-    this.server = new EmulatorServer(this.token, (method) => this.methodFor(method), () => this.feed.changed());
+    this.updates = new UpdateQueue(
+      { feed: this.feed, now: () => this.now(), webhookRetryMs: options.webhookRetryMs ?? 200, webhookConnections: options.webhookConnections, faults: this.faults },
+      snapshot?.updates,
+    );
+    this.server = new EmulatorServer(this.token, (method) => this.methodFor(method), () => this.feed.changed(), this.faults);
     ({ servedErrors: this.servedErrors, requestCounts: this.requestCounts } = this.server);
     const parts: EmulatorParts = {
       world: this.world,
@@ -132,6 +144,22 @@ export class TelegramEmulator extends EventEmitter<EmulatorEvents> implements Bo
   /** The next call of `method` (to `chatId`, if given) fails with this error, once. */
   failNext(method: string, error: ApiError, chatId?: number): void {
     this.server.failNext(method, error, chatId);
+  }
+
+  /**
+   * From now on, calls and webhook deliveries fail with the given probabilities (see
+   * FaultSettings); `undefined` stops it. What was injected is in `faults.injected`.
+   */
+  injectFaults(settings: FaultSettings | undefined): void {
+    this.faults.configure(settings);
+  }
+
+  /**
+   * Calls `watcher` after every Bot API call carried out, with the caller's `/via/<tag>` and
+   * whether its answer was lost to an injected fault; returns the way to stop.
+   */
+  watchCalls(watcher: (call: ServedCall) => void): () => void {
+    return this.server.watchCalls(watcher);
   }
 
   /** Updates not yet confirmed by the bot (getUpdates offset) or delivered to its webhook. */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApiError, badRequest } from "./errors.ts";
+import type { FaultInjector } from "./faults.ts";
 import { parseMultipart } from "./multipart.ts";
 import { Params } from "./params.ts";
 
@@ -12,6 +13,23 @@ export interface ServedError {
   chatId?: number | string;
   errorCode: number;
   description: string;
+}
+
+/**
+ * One call the server carried out, for a caller that watches them (the soak test): who called
+ * (the `via` tag of its API root), what, and whether the answer reached the caller.
+ */
+export interface ServedCall {
+  at: number;
+  /** From an API root ending in `/via/<tag>`, so that calls of several processes can be told apart. */
+  via?: string;
+  method: string;
+  chatId?: number | string;
+  ok: boolean;
+  /** The message a send created (or an edit changed). */
+  messageId?: number;
+  /** The call was carried out but its connection was cut before the answer: the caller saw a failure. */
+  answerLost: boolean;
 }
 
 interface InjectedFailure {
@@ -29,13 +47,21 @@ export class EmulatorServer {
   readonly requestCounts = new Map<string, number>();
   private readonly injected: InjectedFailure[] = [];
   private server: Server | undefined;
+  private readonly callWatchers = new Set<(call: ServedCall) => void>();
 
   constructor(
     private readonly token: string,
     private readonly methodFor: (method: string) => MethodHandler | undefined,
     /** Called after every error answer, so waiters re-check. */
     private readonly onError: () => void,
+    private readonly faults?: FaultInjector,
   ) {}
+
+  /** Calls `watcher` after every call carried out (answered or its answer lost); returns the way to stop. */
+  watchCalls(watcher: (call: ServedCall) => void): () => void {
+    this.callWatchers.add(watcher);
+    return () => this.callWatchers.delete(watcher);
+  }
 
   async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -64,19 +90,30 @@ export class EmulatorServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://emulator");
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
+    // An optional `/via/<tag>` before `/bot<token>` names the caller (see ServedCall); Telegram has no such prefix.
+    const match = /^(?:\/via\/([A-Za-z0-9_-]{1,40}))?\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     let status = 200;
     let body: Record<string, unknown>;
+    let html: string | undefined;
     let method = "";
     let params: Params | undefined;
+    let answerLost = false;
     try {
       if (!match) throw new ApiError(404, "Not Found");
-      if (match[1] !== this.token) throw new ApiError(401, "Unauthorized");
-      method = match[2]!;
+      if (match[2] !== this.token) throw new ApiError(401, "Unauthorized");
+      method = match[3]!;
       params = await readParams(req, url);
       this.requestCounts.set(method, (this.requestCounts.get(method) ?? 0) + 1);
+      const fault = this.faults?.forCall(method, numericChatId(params));
+      if (fault?.kind === "drop-before") return void req.socket.destroy();
+      if (fault?.kind === "answer") {
+        html = fault.html;
+        throw fault.error;
+      }
       const result = await this.call(method, params);
       body = { ok: true, result };
+      answerLost = fault?.kind === "drop-after";
+      this.tellWatchers({ at: Date.now(), via: match[1], method, chatId: chatIdOf(params), ok: true, messageId: messageIdOf(result), answerLost });
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${(error as Error).message}`);
       status = apiError.errorCode;
@@ -84,9 +121,18 @@ export class EmulatorServer {
       this.servedErrors.push({ method, chatId: chatIdOf(params), errorCode: apiError.errorCode, description: apiError.description });
       this.onError();
     }
+    if (answerLost) return void req.socket.destroy();
+    if (html !== undefined) {
+      res.writeHead(status, { "content-type": "text/html", "content-length": Buffer.byteLength(html) });
+      return void res.end(html);
+    }
     const payload = JSON.stringify(body, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value));
     res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
     res.end(payload);
+  }
+
+  private tellWatchers(call: ServedCall): void {
+    for (const watcher of this.callWatchers) watcher(call);
   }
 
   private async call(method: string, params: Params): Promise<unknown> {
@@ -106,6 +152,16 @@ export class EmulatorServer {
     if (index < 0) return undefined;
     return this.injected.splice(index, 1)[0]!.error;
   }
+}
+
+function numericChatId(params: Params): number | undefined {
+  const id = chatIdOf(params);
+  return typeof id === "number" ? id : undefined;
+}
+
+function messageIdOf(result: unknown): number | undefined {
+  if (typeof result !== "object" || result === null || !("message_id" in result)) return undefined;
+  return typeof result.message_id === "number" ? result.message_id : undefined;
 }
 
 function chatIdOf(params: Params | undefined): number | string | undefined {

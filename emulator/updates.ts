@@ -1,5 +1,6 @@
 import type { ChangeFeed } from "./change-feed.ts";
 import { ApiError, badRequest } from "./errors.ts";
+import type { FaultInjector } from "./faults.ts";
 import type { Params } from "./params.ts";
 
 /** An update as the bot receives it. */
@@ -13,6 +14,20 @@ export interface UpdateQueueState {
 }
 
 export const DEFAULT_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member", "channel_post", "edited_channel_post", "inline_query", "chosen_inline_result", "shipping_query", "pre_checkout_query", "poll", "poll_answer", "chat_join_request"];
+
+export interface UpdateQueueOptions {
+  feed: ChangeFeed;
+  now: () => number;
+  /** First delay between webhook delivery attempts; doubles up to 30 s. */
+  webhookRetryMs: number;
+  /**
+   * Webhook requests at once, at most the webhook's max_connections. 1 (the default): one update
+   * at a time, in order. More: in parallel as Telegram does, with one update per sender at a time,
+   * so each person's updates still arrive in the order they sent them.
+   */
+  webhookConnections?: number;
+  faults?: FaultInjector;
+}
 
 interface Waiter {
   resolve: (updates: PendingUpdate[] | ApiError) => void;
@@ -29,7 +44,8 @@ interface Webhook {
 
 /**
  * The bot's updates: queued until confirmed by a getUpdates offset or delivered to the webhook,
- * one long poll at a time, webhook deliveries in order with retries.
+ * one long poll at a time, webhook deliveries with retries (in order, or in parallel with each
+ * sender's updates in order).
  */
 export class UpdateQueue {
   private nextUpdateId = 100_000;
@@ -39,13 +55,21 @@ export class UpdateQueue {
   private webhook: Webhook | undefined;
   private webhookRunning = false;
 
-  constructor(
-    private readonly feed: ChangeFeed,
-    private readonly now: () => number,
-    /** First delay between webhook delivery attempts; doubles up to 30 s. */
-    private readonly webhookRetryMs: number,
-    state?: UpdateQueueState,
-  ) {
+  private readonly feed: ChangeFeed;
+  private readonly now: () => number;
+  private readonly webhookRetryMs: number;
+  private readonly webhookConnections: number;
+  private readonly faults: FaultInjector | undefined;
+  /** Parallel delivery: updates on their way, and when a failed one may be tried again (with its next pause). */
+  private readonly delivering = new Set<number>();
+  private readonly retries = new Map<number, { at: number; delayMs: number }>();
+
+  constructor(options: UpdateQueueOptions, state?: UpdateQueueState) {
+    this.feed = options.feed;
+    this.now = options.now;
+    this.webhookRetryMs = options.webhookRetryMs;
+    this.webhookConnections = Math.max(1, options.webhookConnections ?? 1);
+    this.faults = options.faults;
     if (state) {
       this.nextUpdateId = state.nextUpdateId;
       this.pending = structuredClone(state.pending);
@@ -182,8 +206,14 @@ export class UpdateQueue {
     };
   }
 
+  private deliverWebhooks(): Promise<void> {
+    if (this.webhookConnections === 1) return this.deliverInOrder();
+    this.deliverInParallel();
+    return Promise.resolve();
+  }
+
   /** Posts pending updates to the webhook one by one, in order, retrying on failure. */
-  private async deliverWebhooks(): Promise<void> {
+  private async deliverInOrder(): Promise<void> {
     if (this.webhookRunning) return;
     this.webhookRunning = true;
     let delay = this.webhookRetryMs;
@@ -191,15 +221,13 @@ export class UpdateQueue {
       while (this.webhook && this.pending.length > 0) {
         const hook = this.webhook;
         const update = this.pending[0]!;
-        const failure = await post(hook, update);
+        const failure = await post(hook, update, this.faults?.forWebhook(update.update_id));
         if (failure === undefined) {
           if (this.pending[0] === update) this.pending.shift();
           delay = this.webhookRetryMs;
           this.feed.changed();
         } else {
-          hook.lastErrorDate = Math.floor(this.now() / 1000);
-          hook.lastErrorMessage = failure;
-          this.feed.webhookError(failure);
+          this.webhookFailed(hook, failure);
           await new Promise((resolve) => setTimeout(resolve, delay));
           delay = Math.min(delay * 2, 30_000);
         }
@@ -208,10 +236,75 @@ export class UpdateQueue {
       this.webhookRunning = false;
     }
   }
+
+  /**
+   * Starts as many deliveries as the connections allow: the oldest pending updates first, never
+   * two of one sender at once, and never one behind an older update of its sender that waits.
+   */
+  private deliverInParallel(): void {
+    const hook = this.webhook;
+    if (!hook) return;
+    const limit = Math.min(this.webhookConnections, hook.maxConnections);
+    const now = this.now();
+    const held = new Set<string>();
+    let nextRetry = Infinity;
+    for (const update of this.pending) {
+      if (this.delivering.size >= limit) break;
+      const sender = senderOf(update);
+      if (held.has(sender)) continue;
+      held.add(sender);
+      if (this.delivering.has(update.update_id)) continue;
+      const retry = this.retries.get(update.update_id);
+      if (retry && retry.at > now) {
+        nextRetry = Math.min(nextRetry, retry.at);
+        continue;
+      }
+      this.delivering.add(update.update_id);
+      void this.deliverOne(hook, update);
+    }
+    if (nextRetry < Infinity) setTimeout(() => this.deliverInParallel(), nextRetry - now).unref();
+  }
+
+  private async deliverOne(hook: Webhook, update: PendingUpdate): Promise<void> {
+    const failure = await post(hook, update, this.faults?.forWebhook(update.update_id));
+    this.delivering.delete(update.update_id);
+    if (failure === undefined) {
+      this.pending = this.pending.filter((pending) => pending.update_id !== update.update_id);
+      this.retries.delete(update.update_id);
+      this.feed.changed();
+    } else {
+      this.webhookFailed(hook, failure);
+      const delayMs = this.retries.get(update.update_id)?.delayMs ?? this.webhookRetryMs;
+      this.retries.set(update.update_id, { at: this.now() + delayMs, delayMs: Math.min(delayMs * 2, 30_000) });
+    }
+    this.deliverInParallel();
+  }
+
+  private webhookFailed(hook: Webhook, failure: string): void {
+    hook.lastErrorDate = Math.floor(this.now() / 1000);
+    hook.lastErrorMessage = failure;
+    this.feed.webhookError(failure);
+  }
 }
 
-/** One webhook delivery; the failure as Telegram reports it in getWebhookInfo, if any. */
-async function post(hook: Webhook, update: PendingUpdate): Promise<string | undefined> {
+/** Whose update it is: the person (or, for a channel post, the chat) it comes from. */
+function senderOf(update: PendingUpdate): string {
+  for (const [kind, payload] of Object.entries(update)) {
+    if (kind === "update_id" || typeof payload !== "object" || payload === null) continue;
+    const body = payload as { from?: { id?: number }; chat?: { id?: number }; user?: { id?: number } };
+    const id = body.from?.id ?? body.user?.id ?? body.chat?.id;
+    if (id !== undefined) return String(id);
+  }
+  return `update ${update.update_id}`;
+}
+
+/**
+ * One webhook delivery; the failure as Telegram reports it in getWebhookInfo, if any. `cutAfterMs`:
+ * an injected fault closes the connection this long after sending, whether or not the bot got it.
+ */
+async function post(hook: Webhook, update: PendingUpdate, cutAfterMs?: number): Promise<string | undefined> {
+  const cut = new AbortController();
+  const timer = cutAfterMs === undefined ? undefined : setTimeout(() => cut.abort(new Error("connection reset")), cutAfterMs);
   try {
     const response = await fetch(hook.url, {
       method: "POST",
@@ -220,12 +313,14 @@ async function post(hook: Webhook, update: PendingUpdate): Promise<string | unde
         ...(hook.secret ? { "X-Telegram-Bot-Api-Secret-Token": hook.secret } : {}),
       },
       body: JSON.stringify(update),
-      signal: AbortSignal.timeout(60_000),
+      signal: AbortSignal.any([AbortSignal.timeout(60_000), cut.signal]),
     });
     await response.arrayBuffer();
     if (!response.ok) return `Wrong response from the webhook: ${response.status} ${response.statusText}`;
     return undefined;
   } catch (error) {
     return `Connection refused: ${(error as Error).message}`;
+  } finally {
+    clearTimeout(timer);
   }
 }
