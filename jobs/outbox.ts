@@ -13,7 +13,10 @@ export function deliveryJobId(row: { id: number; notBefore: Date }): string {
   return `o${row.id}-${row.notBefore.getTime()}`;
 }
 
-export type ArmedRow = { id: number; notBefore: Date };
+/** A row with a job (or about to have one): its id and the time it is armed for. */
+export type QueuedRow = { id: number; notBefore: Date };
+/** A row being given its job: the kind decides the job's priority. */
+export type ArmedRow = QueuedRow & { kind: string };
 
 /** How outbox rows reach the queue; BullMQ in production and in tests alike. */
 export interface OutboxTransport {
@@ -21,7 +24,7 @@ export interface OutboxTransport {
   carry(rows: readonly ArmedRow[]): Promise<void>;
   /** Of these rows, those whose job is missing (Redis lost it, or adding it failed) get one. */
   repair(rows: readonly ArmedRow[]): Promise<number>;
-  remove(row: ArmedRow): Promise<void>;
+  remove(row: QueuedRow): Promise<void>;
 }
 
 export class QueueOutboxTransport implements OutboxTransport {
@@ -29,6 +32,8 @@ export class QueueOutboxTransport implements OutboxTransport {
     private readonly queue: OrtakQueue,
     /** A plain connection to the queue's Redis, to ask which jobs exist in one round trip. */
     private readonly redis: Redis,
+    /** A kind's place behind the others when many are due at once (none: first). */
+    private readonly priorityOf: (kind: string) => number | undefined,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -46,7 +51,7 @@ export class QueueOutboxTransport implements OutboxTransport {
     return missing.length;
   }
 
-  async remove(row: ArmedRow): Promise<void> {
+  async remove(row: QueuedRow): Promise<void> {
     // A job running now is locked; it re-reads the row and finds nothing to do.
     await this.queue.remove(deliveryJobId(row)).catch(() => undefined);
   }
@@ -57,7 +62,14 @@ export class QueueOutboxTransport implements OutboxTransport {
       name: "deliver" as const,
       data,
       // Retries live in the row (attempts, notBefore); the job only wakes the delivery.
-      opts: { jobId: deliveryJobId(row), delay: Math.max(0, row.notBefore.getTime() - this.now()), removeOnComplete: true, removeOnFail: true },
+      opts: {
+        jobId: deliveryJobId(row),
+        delay: Math.max(0, row.notBefore.getTime() - this.now()),
+        // BullMQ takes jobs without a priority before those with one.
+        ...(this.priorityOf(row.kind) === undefined ? {} : { priority: this.priorityOf(row.kind) }),
+        removeOnComplete: true,
+        removeOnFail: true,
+      },
     };
   }
 }

@@ -25,6 +25,7 @@ import { markUnreachableOn403 } from "./bot/transformers.ts";
 import { createDelivery, startDelivery } from "./features/delivery.ts";
 import { SendBudget, TELEGRAM_BUDGET, type BudgetSettings } from "./outbox/budget.ts";
 import { OutboxReconciler } from "./outbox/reconcile.ts";
+import { queuePriority } from "./outbox/kinds.ts";
 import type { DeliveryResult, OutboxDelivery } from "./outbox/delivery.ts";
 import type { Services } from "./features/services.ts";
 
@@ -157,7 +158,7 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
 
     const translator = await Translator.load();
     const clock = parts.clock;
-    const transport = new QueueOutboxTransport(queue, redis, clock ? () => clock().getTime() : Date.now);
+    const transport = new QueueOutboxTransport(queue, redis, queuePriority, clock ? () => clock().getTime() : Date.now);
     const services = createServices(parts.db.prisma, { transport, clock, logger });
     // Closed before the queue: jobs of rows written last are handed over first.
     closers.add("outbox hand-over", () => services.outbox.handedOver());

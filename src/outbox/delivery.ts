@@ -270,7 +270,7 @@ class Claim {
   private async backInLine(ms: number, data: { attempts?: number }): Promise<DeliveryResult> {
     const notBefore = new Date(this.deps.clock().getTime() + Math.max(1, ms));
     const { count } = await this.deps.prisma.outboxMessage.updateMany({ where: this.mine, data: { status: "scheduled", notBefore, claimedAt: null, ...data } });
-    if (count === 1) this.deps.outbox.handOver([{ id: this.row.id, notBefore }]);
+    if (count === 1) this.deps.outbox.handOver([{ id: this.row.id, notBefore, kind: this.row.kind }]);
     return "later";
   }
 

@@ -21,6 +21,11 @@ export interface KindRules {
   readonly quietOnFailure?: boolean;
   /** Work without a message of its own (it writes other rows, or expires a turn): not paced. */
   readonly silent?: boolean;
+  /**
+   * Waits behind every other kind due at the same time: Telegram's 25 messages a second go to
+   * reminders and notices first. For edits, whose later run shows the same anyway.
+   */
+  readonly waitsBehind?: boolean;
 }
 
 const REMINDER_GRACE_MS = 30 * 60_000;
@@ -32,7 +37,7 @@ export const OUTBOX_KINDS = {
   "card-post": { what: "the invitation card in a linked chat, then (its second part) pinned where the bot may" },
   "card-dm": { what: "the invitation card to one member by DM" },
   "card-refresh": { what: "a meeting's answers changed: each card that now shows something else gets a card-edit", silent: true },
-  "card-edit": { what: "one posted card edited to what the database says now (at most one per card every 3 s)" },
+  "card-edit": { what: "one posted card edited to what the database says now (at most one per card every 3 s)", waitsBehind: true },
 
   // Reminders, planned from the network's policy (src/domain/reminders.ts)
   before: reminder("to a member who answered yes or maybe, before the meeting (DM)"),
@@ -67,4 +72,9 @@ export function isOutboxKind(kind: string): kind is OutboxKind {
 
 export function rulesOf(kind: string): KindRules | undefined {
   return isOutboxKind(kind) ? OUTBOX_KINDS[kind] : undefined;
+}
+
+/** The queue priority of a kind's jobs: none (first) unless it waits behind the others. */
+export function queuePriority(kind: string): number | undefined {
+  return rulesOf(kind)?.waitsBehind ? 10 : undefined;
 }

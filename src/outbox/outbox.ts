@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "../db/client.ts";
 import type { Logger } from "../logger.ts";
-import type { ArmedRow, OutboxTransport } from "../../jobs/outbox.ts";
+import type { ArmedRow, OutboxTransport, QueuedRow } from "../../jobs/outbox.ts";
 import type { OutboxEntry, Tx } from "./types.ts";
 
 /** Writes rows inside a transaction; what it armed is handed to the queue after the commit. */
@@ -38,7 +38,7 @@ export class Outbox {
   /** Runs `work` in one transaction with a writer; after the commit the armed rows get their jobs. */
   async transaction<T>(work: (out: OutboxWriter) => Promise<T>): Promise<T> {
     const armed: ArmedRow[] = [];
-    const withdrawn: ArmedRow[] = [];
+    const withdrawn: QueuedRow[] = [];
     const result = await this.prisma.$transaction((tx) => work(this.writer(tx, armed, withdrawn)), { timeout: 30_000 });
     this.handOver(armed, withdrawn);
     return result;
@@ -49,7 +49,7 @@ export class Outbox {
    * background: the caller answers its person at once. With Redis down the queue's client waits
    * for it to come back; the jobs are added then, or by the reconcile if the process stops first.
    */
-  handOver(armed: readonly ArmedRow[], withdrawn: readonly ArmedRow[] = []): void {
+  handOver(armed: readonly ArmedRow[], withdrawn: readonly QueuedRow[] = []): void {
     if (armed.length === 0 && withdrawn.length === 0) return;
     const handing = (async () => {
       for (const row of withdrawn) await this.transport.remove(row);
@@ -66,7 +66,7 @@ export class Outbox {
   }
 
   /** A writer inside the transaction; `armed` and `withdrawn` are handed over after its commit. */
-  private writer(tx: Tx, armed: ArmedRow[], withdrawn: ArmedRow[] = []): OutboxWriter {
+  private writer(tx: Tx, armed: ArmedRow[], withdrawn: QueuedRow[] = []): OutboxWriter {
     const now = () => this.clock();
     return {
       tx,
@@ -76,7 +76,7 @@ export class Outbox {
           const created = await tx.outboxMessage.createManyAndReturn({
             data: entries.slice(i, i + 1000).map((entry) => ({ ...row(entry), notBefore: entry.notBefore ?? now() })),
             skipDuplicates: true,
-            select: { id: true, notBefore: true },
+            select: { id: true, notBefore: true, kind: true },
           });
           armed.push(...created);
         }
@@ -96,11 +96,11 @@ export class Outbox {
         return rows.length;
       },
       async move(id, notBefore) {
-        const previous = await tx.outboxMessage.findUnique({ where: { id }, select: { id: true, notBefore: true } });
+        const previous = await tx.outboxMessage.findUnique({ where: { id }, select: { id: true, notBefore: true, kind: true } });
         if (!previous) return;
         await tx.outboxMessage.update({ where: { id }, data: { notBefore, status: "scheduled", sentAt: null, claimedAt: null, reason: null, attempts: 0 } });
         withdrawn.push(previous);
-        armed.push({ id, notBefore });
+        armed.push({ id, notBefore, kind: previous.kind });
       },
     };
   }
@@ -131,5 +131,5 @@ export function rearmStatement(rows: Prisma.Sql): Prisma.Sql {
     ON CONFLICT ("dedupeKey") DO UPDATE SET status = 'scheduled', "notBefore" = EXCLUDED."notBefore", payload = EXCLUDED.payload,
       attempts = 0, "claimedAt" = NULL, reason = NULL, "sentAt" = NULL
     WHERE "OutboxMessage".status <> 'scheduled'
-    RETURNING id, "notBefore"`;
+    RETURNING id, "notBefore", kind`;
 }

@@ -35,14 +35,14 @@ export class OutboxReconciler {
     // may sit in Redis as active until BullMQ sees it stalled, and a job with that id would not
     // be added (that old job, when it runs, finds a time that is no longer the row's). Lateness
     // for the grace period of reminders still counts from the time planned.
-    const reclaimed = await prisma.$queryRaw<{ id: number; notBefore: Date }[]>`
+    const reclaimed = await prisma.$queryRaw<{ id: number; notBefore: Date; kind: string }[]>`
       UPDATE "OutboxMessage"
       SET status = 'scheduled', "claimedAt" = NULL, attempts = attempts + 1, "notBefore" = "notBefore" + interval '1 millisecond'
       WHERE status = 'sending' AND "claimedAt" < ${new Date(now - this.deps.claimMs)}
-      RETURNING id, "notBefore"`;
+      RETURNING id, "notBefore", kind`;
     const due = await prisma.outboxMessage.findMany({
       where: { status: "scheduled", notBefore: { lte: new Date(now + 2 * this.deps.intervalMs) } },
-      select: { id: true, notBefore: true },
+      select: { id: true, notBefore: true, kind: true },
       orderBy: { notBefore: "asc" },
       take: 20_000,
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";
 import { Redis } from "ioredis";
 import { QueueOutboxTransport } from "../../jobs/outbox.ts";
+import { queuePriority } from "../../src/outbox/kinds.ts";
 import { buildApp } from "../../src/app.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
 import { silentLogger } from "../../src/logger.ts";
@@ -57,7 +58,7 @@ afterAll(async () => {
 });
 
 /** A network with an invited meeting ahead and `count` members who started the bot and have not answered. */
-async function membersToNudge(count: number): Promise<{ users: EmulatedUser[]; rows: { id: number; notBefore: Date }[] }> {
+async function membersToNudge(count: number): Promise<{ users: EmulatedUser[]; rows: { id: number; notBefore: Date; kind: string }[] }> {
   const { prisma } = setupDb;
   const network = await prisma.network.create({ data: { name: "İki İşçi Ağı", seriesTitle: "İki İşçi Ağı", joinCode: `W${Date.now()}`.slice(0, 12) } });
   const meeting = await prisma.meeting.create({
@@ -69,7 +70,7 @@ async function membersToNudge(count: number): Promise<{ users: EmulatedUser[]; r
   const members = await prisma.member.createManyAndReturn({ data: users.map((u) => ({ networkId: network.id, userId: BigInt(u.id) })), select: { id: true } });
   const rows = await prisma.outboxMessage.createManyAndReturn({
     data: members.map((m) => ({ dedupeKey: `reminder:${meeting.id}:nudge:0:member:${m.id}`, kind: "nudge", networkId: network.id, meetingId: meeting.id, audience: `member:${m.id}`, notBefore: new Date() })),
-    select: { id: true, notBefore: true },
+    select: { id: true, notBefore: true, kind: true },
   });
   return { users, rows };
 }
@@ -93,7 +94,7 @@ describe("any number of delivery processes on one Redis and one PostgreSQL", () 
       const nudged = await membersToNudge(60);
       rows = nudged.rows;
       const writer = new Redis({ path: redisServer.socketPath });
-      const transport = new QueueOutboxTransport(queue, writer);
+      const transport = new QueueOutboxTransport(queue, writer, queuePriority);
       // Each row's job is added twice (two writers racing): the job id makes it one.
       await transport.carry(nudged.rows);
       await transport.carry(nudged.rows);

@@ -10,6 +10,7 @@ import { Redis } from "ioredis";
 import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";
 import { QueueOutboxTransport, type OutboxTransport } from "../../jobs/outbox.ts";
 import type { BudgetSettings as SendBudgetSettings } from "../../src/outbox/budget.ts";
+import { queuePriority } from "../../src/outbox/kinds.ts";
 import { buildApp, type App } from "../../src/app.ts";
 import { OutboxByHand } from "./outbox-by-hand.ts";
 
@@ -95,7 +96,7 @@ export async function startTestQueue(): Promise<TestQueue & { redis: Awaited<Ret
     queue,
     redis,
     redisPath: redis.socketPath,
-    transport: new QueueOutboxTransport(queue, client),
+    transport: new QueueOutboxTransport(queue, client, queuePriority),
     close: async () => {
       client.disconnect();
       await queue.close();

@@ -1,14 +1,14 @@
 import { randomInt } from "node:crypto";
 import { Prisma, type PrismaClient } from "../../db/client.ts";
 import { auditSubjects, memberAudiences } from "./records.ts";
-import type { ArmedRow } from "../../../jobs/outbox.ts";
+import type { QueuedRow } from "../../../jobs/outbox.ts";
 import { displayName } from "../../domain/names.ts";
 import { ERASED_PERSON, scrubMinutesContent } from "./scrub.ts";
 import { scrubStructured, traceScrubber, type Traces } from "../../domain/name-scrub.ts";
 
 export type ForgetResult =
   /** `withdrawn`: outbox rows to them that were waiting, whose jobs go; `actionMeetings`: meetings whose action items changed owner. */
-  | { kind: "forgotten"; anonymousId: bigint; withdrawn: ArmedRow[]; actionMeetings: number[] }
+  | { kind: "forgotten"; anonymousId: bigint; withdrawn: QueuedRow[]; actionMeetings: number[] }
   | { kind: "last-organiser"; networks: string[] }
   | { kind: "unknown" };
 
@@ -113,7 +113,7 @@ async function anonymiseMembership(tx: Tx, m: Membership, username: string | nul
 }
 
 /** Deletes the outbox rows addressed to the person; returns those still waiting, whose jobs go from the queue. */
-async function withdrawOutbox(tx: Tx, memberIds: number[]): Promise<ArmedRow[]> {
+async function withdrawOutbox(tx: Tx, memberIds: number[]): Promise<QueuedRow[]> {
   if (memberIds.length === 0) return [];
   const theirs = memberAudiences(memberIds);
   const pending = await tx.outboxMessage.findMany({ where: { ...theirs, status: "scheduled" }, select: { id: true, notBefore: true } });

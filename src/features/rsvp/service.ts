@@ -113,7 +113,7 @@ export class RsvpService {
     );
     // A "yes" without a size keeps the size of an earlier "yes" (pressing ✅ after "we are 3").
     // One statement: the answers and the re-armed refresh of their meetings' cards are one write.
-    const result = await this.prisma.$queryRaw<{ seq: number | null; partySize: number | null; armedId: number | null; armedAt: Date | null }[]>`
+    const result = await this.prisma.$queryRaw<{ seq: number | null; partySize: number | null; armedId: number | null; armedAt: Date | null; armedKind: string | null }[]>`
       WITH input(seq, meeting_id, user_id, status, party_size, source) AS (VALUES ${input}),
       written AS (
         INSERT INTO "Rsvp" AS r ("meetingId", "memberId", status, "partySize", source, "answeredAt", "updatedAt")
@@ -132,14 +132,14 @@ export class RsvpService {
       ),
       touched AS (SELECT DISTINCT w."meetingId" AS meeting_id, mt."networkId" AS network_id FROM written w JOIN "Meeting" mt ON mt.id = w."meetingId"),
       armed AS (${rearmStatement(refreshRows(Prisma.sql`touched`, now))})
-      SELECT i.seq, w."partySize", NULL::int AS "armedId", NULL::timestamp AS "armedAt"
+      SELECT i.seq, w."partySize", NULL::int AS "armedId", NULL::timestamp AS "armedAt", NULL::text AS "armedKind"
       FROM written w
       JOIN "Member" m ON m.id = w."memberId"
       JOIN input i ON i.user_id = m."userId" AND i.meeting_id = w."meetingId"
       UNION ALL
-      SELECT NULL, NULL, a.id, a."notBefore" FROM armed a`;
+      SELECT NULL, NULL, a.id, a."notBefore", a.kind FROM armed a`;
     const written = result.filter((row) => row.seq !== null) as { seq: number; partySize: number }[];
-    this.outbox.handOver(result.flatMap((row) => (row.armedId !== null && row.armedAt !== null ? [{ id: row.armedId, notBefore: row.armedAt }] : [])));
+    this.outbox.handOver(result.flatMap((row) => (row.armedId !== null && row.armedAt !== null && row.armedKind !== null ? [{ id: row.armedId, notBefore: row.armedAt, kind: row.armedKind }] : [])));
     const writtenSizes = new Map(written.map((row) => [keyOf(distinct[row.seq]!), row.partySize]));
     const outcomes: AnswerOutcome[] = [];
     for (const request of requests) {
