@@ -55,6 +55,8 @@ export class FaultInjector {
   private settings: FaultSettings | undefined;
   private random: () => number = Math.random;
   readonly injected: InjectedFault[] = [];
+  /** One-off drops asked for by a test (dropNext), served before any drawn fault. */
+  private readonly nextDrops: { method: string; kind: "drop-before" | "drop-after" }[] = [];
 
   constructor(private readonly now: () => number) {}
 
@@ -67,9 +69,20 @@ export class FaultInjector {
     return this.settings !== undefined;
   }
 
+  /** The next call of `method` loses its connection: before it is carried out, or after. */
+  dropNext(method: string, kind: "drop-before" | "drop-after"): void {
+    this.nextDrops.push({ method, kind });
+  }
+
   /** For a call of `method`: nothing, or the fault to serve. */
   forCall(method: string, chatId?: number): CallFault | undefined {
     const target: FaultTarget = method === "getUpdates" ? "getUpdates" : "botCalls";
+    const planned = this.nextDrops.findIndex((drop) => drop.method === method);
+    if (planned >= 0) {
+      const [drop] = this.nextDrops.splice(planned, 1);
+      this.note(target, drop!.kind, method, chatId);
+      return { kind: drop!.kind };
+    }
     const faults = this.settings?.[target];
     if (!faults) return undefined;
     const draw = this.random();

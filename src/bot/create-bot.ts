@@ -35,7 +35,7 @@ import { negotiateLocale, type Translator } from "./i18n.ts";
 import { InFlightUpdates } from "./inflight.ts";
 import { buttonGuard } from "./button-guard.ts";
 import { isMembershipNotice } from "./chat-member.ts";
-import { markUnreachableOn403 } from "./transformers.ts";
+import { markUnreachableOn403, retryDroppedConnections } from "./transformers.ts";
 
 export interface BotDeps {
   token: string;
@@ -64,8 +64,8 @@ export interface OrtakBot {
 
 // Interactive replies wait out a 429 inside the call, bounded so a stuck chat cannot hold a
 // handler for long; scheduled fan-out goes through the job queue's rate limit instead.
-// Network failures (Telegram unreachable) are not retried here at all: auto-retry would retry
-// them without bound, holding the handler and its chat's queue until Telegram is back.
+// Network failures are not retried by auto-retry, which would retry them without bound, holding
+// the handler and its chat's queue until Telegram is back: retryDroppedConnections tries twice.
 const RETRY = { maxRetryAttempts: 3, maxDelaySeconds: 30, rethrowHttpErrors: true };
 
 export function createBot(deps: BotDeps): OrtakBot {
@@ -76,6 +76,7 @@ export function createBot(deps: BotDeps): OrtakBot {
   // Before auto-retry: every error Telegram answers is counted, also those retried.
   if (deps.metrics) bot.api.config.use(countTelegramErrors(deps.metrics));
   bot.api.config.use(autoRetry(RETRY));
+  bot.api.config.use(retryDroppedConnections());
   const { services } = deps;
   bot.api.config.use(markUnreachableOn403(services.users, deps.logger));
   bot.api.config.use(deps.sendBudget.transformer);
