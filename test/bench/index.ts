@@ -15,6 +15,7 @@ import { measureMinutesRender } from "./minutes-render.ts";
 import { measureBareQueueLateness, measureFireLateness } from "./fire-lateness.ts";
 import { measurePlanning } from "./planning.ts";
 import { build, measureColdStart, measureMemory } from "./processes.ts";
+import { measureWebhookThroughput, type WebhookThroughput } from "./webhook.ts";
 
 const MESSAGES = 3000;
 const CONCURRENCY = 50;
@@ -112,7 +113,7 @@ if (runs("lateness")) {
   targets.push({ figure: "reminder fire lateness p99", measured: `${ms(ortak.p99Ms)} (bare BullMQ ${ms(bare.p99Ms)})`, target: "< 1 s", met: ortak.p99Ms < 1000 });
 }
 
-if (runs("cold-start") || runs("memory")) build();
+if (runs("cold-start") || runs("memory") || runs("webhook")) build();
 
 if (runs("cold-start")) {
   const pglite = await measureColdStart("PGlite");
@@ -144,6 +145,16 @@ if (runs("memory")) {
     target: "< 200 MB; < 300 MB",
     met: memory.idleMb < 200 && memory.afterAnswersMb < 300,
   });
+}
+
+if (runs("webhook")) {
+  const one = await measureWebhookThroughput(1);
+  const two = await measureWebhookThroughput(2);
+  const cpu = (r: WebhookThroughput) => `${r.cpuSeconds.bots.map((s) => s.toFixed(1)).join(" + ")} s bot, ${r.cpuSeconds.worker.toFixed(1)} s worker, ${r.cpuSeconds.load.toFixed(1)} s emulator and members`;
+  console.log(`\nWebhook throughput: RSVP presses on a group card, 50 members, bot processes behind one URL, a worker, PostgreSQL, Redis, all on this machine`);
+  console.log(table(["bot processes", "presses", "presses/s", "CPU during the run"], [one, two].map((r) => [String(r.botProcesses), String(r.presses), r.perSecond.toFixed(0), cpu(r)])));
+  const ratio = two.perSecond / one.perSecond;
+  targets.push({ figure: "webhook throughput, 2 bot processes / 1", measured: `${ratio.toFixed(2)} (${two.perSecond.toFixed(0)}/s vs ${one.perSecond.toFixed(0)}/s; ${os.cpus().length} cores)`, target: "≥ 1.6", met: ratio >= 1.6 });
 }
 
 if (runs("planning")) {

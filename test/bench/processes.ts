@@ -13,7 +13,7 @@ import { median } from "./stats.ts";
 // beside a bare grammY bot process measured the same way in the same run.
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const COMPILED = "dist/src/main.js";
+export const COMPILED = "dist/src/main.js";
 const BARE_BOT = "test/bench/bare-bot.mjs";
 const RUNS = 3;
 
@@ -156,12 +156,15 @@ export async function measureMemory(answers = 10_000): Promise<Memory> {
 /**
  * A network written straight into the database before ortak starts (as after its /setup and the
  * members' /join): an organiser, three organisations, 50 members and meeting 25, not yet invited.
+ * Without private cards, the members answer only on the group's card.
  */
-async function seedNetwork(emulator: TelegramEmulator, target: DatabaseTarget): Promise<{ organiser: EmulatedUser; members: EmulatedUser[]; group: ReturnType<TelegramEmulator["createGroup"]>; meetingNumber: number }> {
+export async function seedNetwork(emulator: TelegramEmulator, target: DatabaseTarget, options: { privateCards: boolean } = { privateCards: true }): Promise<{ organiser: EmulatedUser; members: EmulatedUser[]; group: ReturnType<TelegramEmulator["createGroup"]>; meetingNumber: number }> {
   const organiser = emulator.createUser({ first_name: "Derya", language_code: "tr" });
   const members = Array.from({ length: MEMBERS }, (_, i) => emulator.createUser({ first_name: `Üye ${i}`, language_code: i % 4 ? "tr" : "en" }));
   const group = emulator.createGroup({ title: "Ölçüm Ağı", members: [{ user: organiser, status: "creator" }, ...members.map((user) => ({ user }))] });
-  for (const user of [organiser, ...members]) user.startedBot = true;
+  // Members who started the bot get the card privately too, and every answer edits their copies.
+  organiser.startedBot = true;
+  for (const user of members) user.startedBot = options.privateCards;
   const db = await openDatabase(target);
   try {
     const network = await db.prisma.network.create({ data: { name: "Ölçüm Ağı", seriesTitle: "Ölçüm Ağı", joinCode: "OLCUM001" } });
@@ -171,7 +174,7 @@ async function seedNetwork(emulator: TelegramEmulator, target: DatabaseTarget): 
         db.prisma.organisation.create({ data: { networkId: network.id, name, shortName: name, nameKey: name.toLocaleLowerCase("tr"), shortNameKey: name.toLocaleLowerCase("tr"), rotationPosition: i + 1 } }),
       ),
     );
-    await db.prisma.telegramUser.createMany({ data: [organiser, ...members].map((u) => ({ id: BigInt(u.id), firstName: u.first_name, languageCode: u.language_code ?? null, dmReachable: true })) });
+    await db.prisma.telegramUser.createMany({ data: [organiser, ...members].map((u) => ({ id: BigInt(u.id), firstName: u.first_name, languageCode: u.language_code ?? null, dmReachable: u.startedBot })) });
     await db.prisma.member.create({ data: { networkId: network.id, userId: BigInt(organiser.id), role: "organiser", organisationId: organisations[0]!.id } });
     await db.prisma.member.createMany({ data: members.map((u, i) => ({ networkId: network.id, userId: BigInt(u.id), organisationId: organisations[i % 3]!.id })) });
     const startsAt = new Date(Date.now() + 30 * 86_400_000);

@@ -1,5 +1,3 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TelegramEmulator, type EmulatedUser, type StoredMessage } from "../../emulator/index.ts";
 import { openDatabase, type Database } from "../../src/db/client.ts";
@@ -7,6 +5,7 @@ import { startTestRedis, tempDir } from "../support/harness.ts";
 import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
 import { checkPrivacy, enforcePrivacy } from "../support/privacy.ts";
 import { freePort, sayTo, useSpawnedOrtak, type OrtakProcess } from "../support/process.ts";
+import { roundRobinProxy } from "../support/round-robin.ts";
 
 const spawnOrtak = useSpawnedOrtak();
 const MEMBERS = 50;
@@ -33,33 +32,10 @@ afterAll(async () => {
   checkPrivacy(emulator);
 });
 
-/** One public webhook URL in front of several bot processes, taking turns; a process that does not answer is a 502 to Telegram, which retries. */
-function roundRobin(targets: string[]): Promise<{ server: Server; url: string; served: number[] }> {
-  const served = targets.map(() => 0);
-  let next = 0;
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const index = next++ % targets.length;
-    try {
-      const answer = await fetch(`${targets[index]}${req.url}`, {
-        method: req.method,
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": String(req.headers["x-telegram-bot-api-secret-token"] ?? "") },
-        body: Buffer.concat(chunks),
-      });
-      served[index]!++;
-      res.writeHead(answer.status).end(await answer.text());
-    } catch {
-      res.writeHead(502).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, served })));
-}
-
 describe("two webhook bot processes and a worker on one PostgreSQL and one Redis", () => {
   it("500 updates from 50 members, one bot process SIGKILLed half way: every answer counted once, the card exact, every card sent once", async () => {
     const [portA, portB, portWorker] = [await freePort(), await freePort(), await freePort()];
-    const proxy = await roundRobin([`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`]);
+    const proxy = await roundRobinProxy([`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`]);
     const shared = {
       BOT_TOKEN: emulator.token,
       TELEGRAM_API_ROOT: emulator.apiRoot,
@@ -157,7 +133,7 @@ describe("two webhook bot processes and a worker on one PostgreSQL and one Redis
     expect(privately).toBeGreaterThanOrEqual(3 * MEMBERS);
     expect(privately - 3 * MEMBERS).toBeLessThanOrEqual(5);
 
-    proxy.server.close();
+    await proxy.close();
     expect(await bots[1]!.stop("SIGTERM")).toBe(0);
     expect(await worker.stop("SIGTERM")).toBe(0);
   }, 300_000);

@@ -2,7 +2,7 @@ import { TelegramEmulator } from "../../emulator/index.ts";
 import { tempDir } from "../support/harness.ts";
 import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
 import { freePort, spawnOrtak, type OrtakProcess } from "../support/process.ts";
-import { roundRobinProxy, type RoundRobinProxy } from "./proxy.ts";
+import { roundRobinProxy, type RoundRobinProxy } from "../support/round-robin.ts";
 import { SoakRedis } from "./redis.ts";
 import type { SoakSettings } from "./settings.ts";
 
