@@ -171,8 +171,8 @@ export class ReminderService {
   /**
    * Planning is idempotent: at start, every meeting ahead is brought in line (members and chats
    * that joined while ortak was down, a planner that changed). A meeting whose rows still to come
-   * are already exactly what it would plan is left alone: one digest query per network, so a
-   * start compares digests instead of reading every row of every meeting.
+   * are already exactly what it would plan is left alone: one digest query for all of them, so a
+   * start compares digests instead of reading every row of every meeting into the process.
    */
   async replanAhead(): Promise<number> {
     const now = this.clock();
@@ -181,9 +181,9 @@ export class ReminderService {
       where: { meetings: { some: ahead } },
       include: { members: { where: ACTIVE_MEMBER, select: PLANNING_MEMBER }, chats: true, meetings: { where: ahead } },
     });
+    const stored = await this.plannedDigests(networks.flatMap((network) => network.meetings.map((m) => m.id)), now);
     let replanned = 0;
     for (const network of networks) {
-      const stored = await this.plannedDigests(network.meetings.map((m) => m.id), now);
       for (const meeting of network.meetings) {
         if (stored.get(meeting.id) === planDigest(wantedReminders(meeting, network, now))) continue;
         await this.plan(meeting.id);
