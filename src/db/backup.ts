@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { lockDataDir } from "../data-dir-lock.ts";
-import { databaseTargetFor } from "./client.ts";
+import { databaseTargetFor, pgliteOptions } from "./client.ts";
 
 /** Backing up or restoring cannot go ahead: one plain line. */
 export class BackupError extends Error {
@@ -22,7 +22,8 @@ export async function backupPglite(dataDir: string, file: string): Promise<{ byt
   if (!existsSync(target)) throw new BackupError(`there is no embedded database in ${dataDir} to back up`);
   const lock = await lockDataDir(dataDir, "backup");
   try {
-    const pglite = await PGlite.create(target);
+    // The embedded database's own settings (its small buffer pool), as ortak opens it.
+    const pglite = await PGlite.create(target, pgliteOptions(PGlite));
     try {
       const dump = await pglite.dumpDataDir("gzip");
       const bytes = Buffer.from(await dump.arrayBuffer());

@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import { itemsOf, type MinutesDocument } from "../../domain/minutes-document.ts";
 
 const require = createRequire(import.meta.url);
@@ -7,8 +6,12 @@ const require = createRequire(import.meta.url);
 const REGULAR = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");
 const BOLD = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf");
 
-/** The minutes as an A4 PDF with embedded fonts; text stays extractable (searchable, copyable). */
-export function minutesPdf(doc: MinutesDocument, createdAt: Date): Promise<Buffer> {
+/**
+ * The minutes as an A4 PDF with embedded fonts; text stays extractable (searchable, copyable).
+ * pdfkit is loaded the first time a PDF is made: most processes never make one.
+ */
+export async function minutesPdf(doc: MinutesDocument, createdAt: Date): Promise<Buffer> {
+  const { default: PDFDocument } = await import("pdfkit");
   const pdf = new PDFDocument({ size: "A4", margin: 56, info: { Title: doc.title, Creator: "ortak", CreationDate: createdAt } });
   const chunks: Buffer[] = [];
   pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
