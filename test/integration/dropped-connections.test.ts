@@ -1,25 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { StoredMessage } from "../../emulator/index.ts";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
+import { invitedMeeting as invitedMeetingOf } from "../support/invited-meeting.ts";
 
 // Tuesday 24 November 2026, 12:00 in İzmir; meeting 25 on Wednesday 17 March 2027, 10:00.
 const { scenario, moveClockTo } = useJobsByHand("2026-11-24T09:00:00Z");
-const { say, network } = scenario;
 
 const isCard = (m: StoredMessage) => m.reply_markup?.inline_keyboard?.flat().some((b) => b.callback_data?.startsWith("rsvp:")) === true;
 
 async function invitedMeeting(name: string) {
   moveClockTo("2026-11-24T09:00:00Z");
-  const fixture = await network(name);
-  const { admin, member, group } = fixture;
-  await say(admin, group, "/network_set next_number 25");
-  await say(member, "private", "/start");
-  await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Buca1923 | Gündem");
-  await say(admin, group, "/invite 25");
-  await scenario.settle();
-  const card = scenario.emulator.botMessagesIn(group.id).find(isCard)!;
-  const meeting = await scenario.db.prisma.meeting.findFirstOrThrow({ where: { network: { joinCode: fixture.code }, number: 25 } });
-  const answerOf = async () => (await scenario.db.prisma.rsvp.findFirst({ where: { meetingId: meeting.id, member: { userId: BigInt(member.id) } } }))?.status;
+  const fixture = await invitedMeetingOf(scenario, name);
+  const card = scenario.emulator.botMessagesIn(fixture.group.id).find(isCard)!;
+  const answerOf = async () => (await scenario.db.prisma.rsvp.findFirst({ where: { meetingId: fixture.meeting.id, member: { userId: BigInt(fixture.member.id) } } }))?.status;
   return { ...fixture, card, answerOf };
 }
 

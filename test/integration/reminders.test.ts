@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
+import { invitedMeeting as invitedMeetingOf } from "../support/invited-meeting.ts";
 import { Redis } from "ioredis";
 import { ApiError, tooManyRequests, type EmulatedUser } from "../../emulator/index.ts";
 import { deliveryJobId } from "../../jobs/outbox.ts";
@@ -11,17 +12,7 @@ const { say, network } = scenario;
 
 async function invitedMeeting(name: string) {
   moveClockTo("2026-11-24T09:00:00Z");
-  const fixture = await network(name);
-  const { admin, member, group } = fixture;
-  await say(admin, group, "/network_set next_number 25");
-  await say(member, "private", "/start");
-  await say(admin, "private", "/start");
-  await say(admin, group, "/meeting_new 17 Mart 2027 10:00 | Buca1923 | Gündem");
-  const { message } = scenario.emulator.sendText(admin, group, "/invite 25");
-  await scenario.emulator.waitFor(() => scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id > message.message_id && m.text?.startsWith("25. toplantının davet kartı")));
-  await scenario.settle();
-  const meeting = await scenario.db.prisma.meeting.findFirstOrThrow({ where: { network: { joinCode: fixture.code }, number: 25 } });
-  return { ...fixture, meeting };
+  return invitedMeetingOf(scenario, name);
 }
 
 const REMINDERS = { dedupeKey: { startsWith: "reminder:" } };
