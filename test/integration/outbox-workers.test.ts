@@ -1,5 +1,3 @@
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createQueue, type OrtakQueue } from "../../jobs/queue.ts";
 import { Redis } from "ioredis";
@@ -10,7 +8,6 @@ import { openDatabase, type Database } from "../../src/db/client.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { TelegramEmulator, type EmulatedUser } from "../../emulator/index.ts";
 import { startTestRedis } from "../support/harness.ts";
-import { startPrivateRedis } from "../../src/redis/private-server.ts";
 import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
 
 /** One ortak process's delivery side: its own database pool, Redis connections, worker and reconcile. */
@@ -114,32 +111,5 @@ describe("any number of delivery processes on one Redis and one PostgreSQL", () 
     const users = [...emulator.users.values()];
     const nudges = users.map((u) => emulator.botMessagesIn(u.id).filter((m) => m.text?.includes("25. toplantı")).length);
     expect(nudges).toEqual(users.map(() => 1));
-  }, 120_000);
-
-  it("a Redis killed and started again empty while two workers run: the workers go on delivering by themselves", async () => {
-    const processes: DeliveryProcess[] = [];
-    let rows: { id: number }[] = [];
-    const sentCount = () => setupDb.prisma.outboxMessage.count({ where: { id: { in: rows.map((r) => r.id) }, status: "sent" } });
-    try {
-      processes.push(await startProcess(), await startProcess());
-      const first = await membersToNudge(30);
-      rows = first.rows;
-      const writer = new Redis({ path: redisServer.socketPath });
-      await new QueueOutboxTransport(queue, writer, queuePriority).carry(first.rows);
-      writer.disconnect();
-      await waitUntil(async () => (await sentCount()) === 30);
-      // kill -9, its files gone, a new server on the same socket: every job and key is lost.
-      process.kill(redisServer.pid, "SIGKILL");
-      await rm(path.join(redisServer.dir, "redis"), { recursive: true, force: true });
-      const restarted = await startPrivateRedis({ dataDir: redisServer.dir, logger: silentLogger });
-      const dir = redisServer.dir;
-      redisServer = { ...redisServer, pid: restarted.pid, stop: restarted.stop, remove: async () => (await restarted.stop(), await rm(dir, { recursive: true, force: true })) };
-      // New rows due now, written as a handler would while Redis was away (no jobs yet).
-      const second = await membersToNudge(30);
-      rows = [...first.rows, ...second.rows];
-      await waitUntil(async () => (await sentCount()) === 60, 30_000);
-    } finally {
-      for (const p of processes) await p.close();
-    }
   }, 120_000);
 });
