@@ -55,5 +55,6 @@ describe("a burst of 200 presses on one card", () => {
     const edits = card.versions.slice(1).map((v) => v.at);
     expect(edits.length).toBeGreaterThan(0);
     for (let i = 1; i < edits.length; i++) expect(edits[i]! - edits[i - 1]!).toBeGreaterThanOrEqual(3000);
-  });
+    // 200 people pressing at once, under Telegram's limits, on two cores shared with the other test files.
+  }, 90_000);
 });
