@@ -58,6 +58,7 @@ export class QueueOutboxTransport implements OutboxTransport {
 
   private job(row: ArmedRow) {
     const data: DeliverPayload = { id: row.id, notBefore: row.notBefore.getTime() };
+    const priority = this.priorityOf(row.kind);
     return {
       name: "deliver" as const,
       data,
@@ -66,7 +67,7 @@ export class QueueOutboxTransport implements OutboxTransport {
         jobId: deliveryJobId(row),
         delay: Math.max(0, row.notBefore.getTime() - this.now()),
         // BullMQ takes jobs without a priority before those with one.
-        ...(this.priorityOf(row.kind) === undefined ? {} : { priority: this.priorityOf(row.kind) }),
+        ...(priority === undefined ? {} : { priority }),
         removeOnComplete: true,
         removeOnFail: true,
       },

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { TelegramEmulator } from "../../emulator/index.ts";
 import { startTestRedis, tempDir } from "../support/harness.ts";
 import { startTestPostgres } from "../support/postgres.ts";
-import { freePort, sayTo, spawnOrtak, type OrtakProcess } from "../support/process.ts";
+import { freePort, procStat, sayTo, spawnOrtak, type OrtakProcess } from "../support/process.ts";
 import { roundRobinProxy } from "../support/round-robin.ts";
 import { COMPILED, seedNetwork } from "./processes.ts";
 
@@ -17,8 +16,8 @@ export interface WebhookThroughput {
 
 /** CPU time (user + system) a process has used so far, in seconds (Linux /proc). */
 function cpuOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const fields = procStat(pid);
+  // utime and stime, in clock ticks of 1/100 s.
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 

@@ -94,11 +94,15 @@ export function spawnOrtak(env: Record<string, string>, script = "src/main.ts", 
   };
 }
 
-/** The process group of a live process (Linux /proc), to check what a Ctrl-C would reach. */
-export function processGroup(pid: number): number {
+/** The fields of /proc/<pid>/stat after the parenthesised command name: state, ppid, pgrp, … (Linux). */
+export function procStat(pid: number): string[] {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after the parenthesised command name: state, ppid, pgrp.
-  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
+  return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+}
+
+/** The process group of a live process, to check what a Ctrl-C would reach. */
+export function processGroup(pid: number): number {
+  return Number(procStat(pid)[2]);
 }
 
 export async function freePort(): Promise<number> {
