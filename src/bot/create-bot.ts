@@ -27,6 +27,8 @@ import { rsvpFeature } from "../features/rsvp/composer.ts";
 import { privacyFeature } from "../features/privacy/composer.ts";
 import { membershipFeature } from "../features/membership/composer.ts";
 import { networkChoiceFeature } from "../features/network-choice/composer.ts";
+import { calendarFeature } from "../features/calendar/composer.ts";
+import { pollsFeature } from "../features/polls/composer.ts";
 import type { SendBudget } from "../outbox/budget.ts";
 import type { Services } from "../features/services.ts";
 import type { CommandSpec } from "./commands.ts";
@@ -124,6 +126,8 @@ export function createBot(deps: BotDeps): OrtakBot {
     rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, attendance: services.attendance }),
     auditFeature({ audit: services.audit, users: services.users }),
     privacyFeature({ privacy: services.privacy, clock }),
+    calendarFeature({ calendar: services.calendar }),
+    pollsFeature({ polls: services.polls }),
   );
   bot.use(buttonGuard(logger));
   for (const feature of features) bot.use(feature.composer);

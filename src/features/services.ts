@@ -21,6 +21,8 @@ import { UserService } from "./users/service.ts";
 import { MembershipService } from "./membership/service.ts";
 import { NetworkChoiceService } from "./network-choice/service.ts";
 import { PrivacyService } from "./privacy/service.ts";
+import { CalendarService } from "./calendar/service.ts";
+import { DatePollService } from "./polls/service.ts";
 
 /** Every feature service, built once from the database client. */
 export interface Services {
@@ -45,6 +47,8 @@ export interface Services {
   membership: MembershipService;
   networkChoices: NetworkChoiceService;
   privacy: PrivacyService;
+  calendar: CalendarService;
+  polls: DatePollService;
   /** Every message that is not a direct answer leaves through it. */
   outbox: Outbox;
   /** The one source of "now" for rules that depend on it. */
@@ -93,6 +97,8 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     membership: new MembershipService(prisma, audit, outbox, clock),
     networkChoices: new NetworkChoiceService(prisma, networks, clock),
     privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger }),
+    calendar: new CalendarService(prisma, clock),
+    polls: new DatePollService(prisma, outbox, clock),
     outbox,
     clock,
   };
