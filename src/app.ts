@@ -15,6 +15,7 @@ import { startPolling } from "./bot/polling.ts";
 import { connectToTelegram } from "./bot/connect.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { checkEvictionPolicy } from "./redis/eviction-policy.ts";
+import { watchForDataLoss } from "./redis/data-loss.ts";
 import { ALLOWED_UPDATES } from "./bot/allowed-updates.ts";
 import { createServices } from "./features/services.ts";
 import { createQueue, type OrtakQueue } from "../jobs/queue.ts";
@@ -195,6 +196,17 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
       });
       closers.add("outbox delivery", () => running.close());
       ({ delivery, reconciler } = running);
+      const rebuilt = reconciler;
+      const watch = await watchForDataLoss(redis, {
+        everyMs: DATA_LOSS_CHECK_MS,
+        logger,
+        recover: async () => {
+          await scheduleHousekeeping(queue);
+          await scheduleRetention(queue);
+          await rebuilt.reconcile();
+        },
+      });
+      closers.add("Redis data-loss watch", async () => watch.stop());
     } else {
       delivery = createDelivery(deliveryOptions);
       reconciler = new OutboxReconciler({ prisma: services.prisma, transport, clock: services.clock, logger, claimMs: parts.outbox.claimMs, intervalMs: parts.outbox.reconcileMs });
@@ -246,6 +258,8 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
 }
 
 const SCRAPE_SOURCE_MS = 2_000;
+/** How often a delivering process looks whether Redis lost its data (besides at every reconnection). */
+const DATA_LOSS_CHECK_MS = 5_000;
 
 function withinMs<T>(ms: number, read: () => Promise<T>): Promise<T> {
   return Promise.race([read(), new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref())]);

@@ -12,6 +12,7 @@ import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
 
 /** One ortak process's delivery side: its own database pool, Redis connections, worker and reconcile. */
 interface DeliveryProcess {
+  queue: OrtakQueue;
   close(): Promise<void>;
 }
 
@@ -21,19 +22,20 @@ let emulator: TelegramEmulator;
 let setupDb: Database;
 let queue: OrtakQueue;
 
-/** A process that only delivers (no intake), as the composition root builds it; the reconcile looks every 300 ms. */
-async function startProcess(): Promise<DeliveryProcess> {
+/** A process that only delivers (no intake), as the composition root builds it; the reconcile looks every 300 ms unless told otherwise. */
+async function startProcess(reconcileMs = 300): Promise<DeliveryProcess> {
   const db = await openDatabase({ kind: "postgres", url: server.url });
   const app = await buildApp({
     db,
     redis: { path: redisServer.socketPath },
     telegram: { kind: "bot", token: emulator.token, apiRoot: emulator.apiRoot },
     logger: silentLogger,
-    outbox: { claimMs: 60_000, reconcileMs: 300 },
+    outbox: { claimMs: 60_000, reconcileMs },
     delivery: "workers",
     intake: { kind: "none" },
   });
   return {
+    queue: app.queue,
     close: async () => {
       await app.stop();
       await db.close();
@@ -58,7 +60,7 @@ afterAll(async () => {
 });
 
 /** A network with an invited meeting ahead and `count` members who started the bot and have not answered. */
-async function membersToNudge(count: number): Promise<{ users: EmulatedUser[]; rows: { id: number; notBefore: Date; kind: string }[] }> {
+async function membersToNudge(count: number, dueInMs = 0): Promise<{ users: EmulatedUser[]; rows: { id: number; notBefore: Date; kind: string }[] }> {
   const { prisma } = setupDb;
   const network = await prisma.network.create({ data: { name: "İki İşçi Ağı", seriesTitle: "İki İşçi Ağı", joinCode: `W${Date.now()}`.slice(0, 12) } });
   const meeting = await prisma.meeting.create({
@@ -69,7 +71,7 @@ async function membersToNudge(count: number): Promise<{ users: EmulatedUser[]; r
   await prisma.telegramUser.createMany({ data: users.map((u) => ({ id: BigInt(u.id), firstName: u.first_name, languageCode: "tr", dmReachable: true })) });
   const members = await prisma.member.createManyAndReturn({ data: users.map((u) => ({ networkId: network.id, userId: BigInt(u.id) })), select: { id: true } });
   const rows = await prisma.outboxMessage.createManyAndReturn({
-    data: members.map((m) => ({ dedupeKey: `reminder:${meeting.id}:nudge:0:member:${m.id}`, kind: "nudge", networkId: network.id, meetingId: meeting.id, audience: `member:${m.id}`, notBefore: new Date() })),
+    data: members.map((m) => ({ dedupeKey: `reminder:${meeting.id}:nudge:0:member:${m.id}`, kind: "nudge", networkId: network.id, meetingId: meeting.id, audience: `member:${m.id}`, notBefore: new Date(Date.now() + dueInMs) })),
     select: { id: true, notBefore: true, kind: true },
   });
   return { users, rows };
@@ -112,4 +114,24 @@ describe("any number of delivery processes on one Redis and one PostgreSQL", () 
     const nudges = users.map((u) => emulator.botMessagesIn(u.id).filter((m) => m.text?.includes("25. toplantı")).length);
     expect(nudges).toEqual(users.map(() => 1));
   }, 120_000);
+
+  it("a Redis killed and started again empty is noticed at once: the schedules come back and rows whose jobs were lost are sent without waiting for the periodic reconcile", async () => {
+    // The periodic reconcile would not look again for ten minutes: only noticing the loss can bring the jobs back.
+    const deliverer = await startProcess(10 * 60_000);
+    try {
+      const nudged = await membersToNudge(10, 2_000);
+      const writer = new Redis({ path: redisServer.socketPath });
+      await new QueueOutboxTransport(queue, writer, queuePriority).carry(nudged.rows);
+      writer.disconnect();
+      expect((await deliverer.queue.getJobSchedulers()).map((s) => s.key).sort()).toEqual(["heartbeat", "retention"]);
+      await redisServer.killAndRestartEmpty(300);
+      const sentCount = () => setupDb.prisma.outboxMessage.count({ where: { id: { in: nudged.rows.map((r) => r.id) }, status: "sent" } });
+      await waitUntil(async () => (await sentCount()) === nudged.rows.length, 30_000);
+      const schedulers = await deliverer.queue.getJobSchedulers();
+      expect(schedulers.map((s) => s.key).sort()).toEqual(["heartbeat", "retention"]);
+      for (const user of nudged.users) expect(emulator.botMessagesIn(user.id).filter((m) => m.text?.includes("25. toplantı"))).toHaveLength(1);
+    } finally {
+      await deliverer.close();
+    }
+  }, 60_000);
 });

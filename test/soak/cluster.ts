@@ -1,9 +1,8 @@
 import { TelegramEmulator } from "../../emulator/index.ts";
-import { tempDir } from "../support/harness.ts";
+import { startTestRedis, tempDir, type TestRedis } from "../support/harness.ts";
 import { startTestPostgres, type TestPostgres } from "../support/postgres.ts";
 import { freePort, spawnOrtak, type OrtakProcess } from "../support/process.ts";
 import { roundRobinProxy, type RoundRobinProxy } from "../support/round-robin.ts";
-import { SoakRedis } from "./redis.ts";
 import type { SoakSettings } from "./settings.ts";
 
 const RUNNING = "ortak is running; Ctrl-C stops it";
@@ -41,7 +40,7 @@ export class Cluster {
   private constructor(
     readonly emulator: TelegramEmulator,
     readonly postgres: TestPostgres,
-    readonly redis: SoakRedis,
+    readonly redis: TestRedis,
     private readonly dataDir: { path: string; remove: () => Promise<void> },
     private readonly settings: SoakSettings,
   ) {}
@@ -51,7 +50,7 @@ export class Cluster {
     // go out in parallel, as Telegram sends them (max_connections 40).
     const emulator = new TelegramEmulator({ webhookRetryMs: 500, webhookConnections: 40 });
     await emulator.start();
-    const [postgres, redis, dataDir] = await Promise.all([startTestPostgres(), SoakRedis.start(), tempDir("ortak-soak-")]);
+    const [postgres, redis, dataDir] = await Promise.all([startTestPostgres(), startTestRedis(), tempDir("ortak-soak-")]);
     const cluster = new Cluster(emulator, postgres, redis, dataDir, settings);
     // The first process applies the migrations; the others then start side by side.
     await cluster.spawn("worker", "worker-1");
@@ -77,7 +76,7 @@ export class Cluster {
       BOT_TOKEN: this.emulator.token,
       TELEGRAM_API_ROOT: `${this.emulator.apiRoot}/via/${name}`,
       DATABASE_URL: this.postgres.url,
-      REDIS_URL: this.redis.url,
+      REDIS_URL: `unix://${this.redis.socketPath}`,
       DATA_DIR: this.dataDir.path,
       ROLE: role,
       OUTBOX_CLAIM_SECONDS: String(this.settings.claimSeconds),

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Database } from "../../src/db/client.ts";
@@ -21,16 +21,34 @@ export async function tempDir(prefix = "ortak-test-"): Promise<{ path: string; r
 }
 
 /** A real redis-server owned by the test file, on a unix socket in a temporary directory. */
-export async function startTestRedis(): Promise<PrivateRedis & { dir: string; remove: () => Promise<void> }> {
+export interface TestRedis extends PrivateRedis {
+  dir: string;
+  /** kill -9, its files deleted (append-only file included), and after `downMs` a new, empty one on the same socket: a Redis that lost its data. */
+  killAndRestartEmpty(downMs?: number): Promise<void>;
+  remove(): Promise<void>;
+}
+
+export async function startTestRedis(): Promise<TestRedis> {
   const dir = await tempDir("ortak-r-");
-  const server = await startPrivateRedis({ dataDir: dir.path, logger: silentLogger });
+  let server = await startPrivateRedis({ dataDir: dir.path, logger: silentLogger });
   return {
-    socketPath: server.socketPath,
-    pid: server.pid,
+    get socketPath() {
+      return server.socketPath;
+    },
+    get pid() {
+      return server.pid;
+    },
     dir: dir.path,
-    stop: server.stop,
+    stop: () => server.stop(),
+    killAndRestartEmpty: async (downMs = 0) => {
+      process.kill(server.pid, "SIGKILL");
+      const redisDir = path.join(dir.path, "redis");
+      for (const entry of await readdir(redisDir)) await rm(path.join(redisDir, entry), { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      server = await startPrivateRedis({ dataDir: dir.path, logger: silentLogger });
+    },
     remove: async () => {
-      await server.stop();
+      await server.stop().catch(() => undefined);
       await dir.remove();
     },
   };
