@@ -46,7 +46,10 @@ export class QueueOutboxTransport implements OutboxTransport {
     const pipeline = this.redis.pipeline();
     for (const row of rows) pipeline.exists(this.queue.toKey(deliveryJobId(row)));
     const results = (await pipeline.exec()) ?? [];
-    const missing = rows.filter((_, i) => results[i]?.[1] === 0);
+    // An answer that is an error says nothing about the job: the repair fails and runs again.
+    const failed = results.find(([error]) => error);
+    if (failed || results.length !== rows.length) throw failed?.[0] ?? new Error("Redis did not answer every EXISTS of the repair");
+    const missing = rows.filter((_, i) => results[i]![1] === 0);
     await this.carry(missing);
     return missing.length;
   }

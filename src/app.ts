@@ -29,6 +29,8 @@ import { OutboxReconciler } from "./outbox/reconcile.ts";
 import { queuePriority } from "./outbox/kinds.ts";
 import type { DeliveryResult, OutboxDelivery } from "./outbox/delivery.ts";
 import type { Services } from "./features/services.ts";
+import { CalendarFeeds } from "./features/calendar/feed.ts";
+import { calendarFeedMount } from "./features/calendar/http.ts";
 
 /** What the application runs on: opened by its caller (startOrtak, a test, the playground), closed by it too. */
 export interface AppParts {
@@ -47,8 +49,10 @@ export interface AppParts {
    */
   delivery: "workers" | "none" | "by-hand";
   intake: Intake;
-  /** The HTTP server: the webhook, /healthz, /readyz and /metrics; none without a port. */
+  /** The HTTP server: the webhook, the calendar feeds, /healthz, /readyz and /metrics; none without a port. */
   httpPort?: number;
+  /** Where people's calendar apps reach the HTTP server (PUBLIC_URL); http://127.0.0.1:<httpPort> when not given. */
+  publicUrl?: string;
   /** The queue dashboard on the HTTP server (QUEUE_DASHBOARD=on); nothing without a port. */
   queueDashboard?: QueueDashboardConfig;
   /** Aborted when the process is asked to stop during start-up: what was opened is closed, then the start rejects. */
@@ -115,6 +119,7 @@ export async function startOrtak(config: BotConfig, logger: Logger, options: Sta
       delivery: config.role === "bot" ? "none" : "workers",
       intake: config.role === "worker" ? { kind: "none" } : config.mode,
       ...(config.httpPort !== undefined ? { httpPort: config.httpPort } : {}),
+      ...(config.publicUrl !== undefined ? { publicUrl: config.publicUrl } : {}),
       ...(config.queueDashboard ? { queueDashboard: config.queueDashboard } : {}),
       checkEviction: Boolean(config.redisUrl),
       ...options,
@@ -161,6 +166,9 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     const clock = parts.clock;
     const transport = new QueueOutboxTransport(queue, redis, queuePriority, clock ? () => clock().getTime() : Date.now);
     const services = createServices(parts.db.prisma, { transport, clock, logger });
+    // The feeds' links start with the public address; /network shows organisers their network's feed.
+    services.calendar.serveAt(parts.publicUrl ?? (parts.httpPort !== undefined ? `http://127.0.0.1:${parts.httpPort}` : undefined));
+    services.networks.useCalendarLinks(services.calendar);
     // Closed before the queue: jobs of rows written last are handed over first.
     closers.add("outbox hand-over", () => services.outbox.handedOver());
     // Telegram's budgets live in Redis: answers to people and the outbox of every process share them.
@@ -203,7 +211,7 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
         recover: async () => {
           await scheduleHousekeeping(queue);
           await scheduleRetention(queue);
-          await rebuilt.reconcile();
+          return rebuilt.reconcile();
         },
       });
       closers.add("Redis data-loss watch", async () => watch.stop());
@@ -236,6 +244,7 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
         },
         metrics: () => metrics.render(),
         ...(dashboard ? { queueDashboard: dashboard } : {}),
+        mounts: [calendarFeedMount(new CalendarFeeds({ calendar: services.calendar, translator, withholder: services.withholder, clock: services.clock }))],
         stopping: () => stopping.now,
         logger,
       });
@@ -314,10 +323,11 @@ async function startPollingIntake(ortak: OrtakBot, timeoutSeconds: number | unde
  */
 async function listen(server: Server, port: number, stopping: { now: boolean }, logger: Logger, drain?: () => Promise<void>): Promise<() => Promise<void>> {
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    // Now that every bot listens (PORT defaults to 8080), a taken port must name the setting.
+    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new Error(`the HTTP port ${port} is already in use: set PORT to a free port`, { cause: error }) : error));
     server.listen(port, resolve);
   });
-  logger.info({ port }, "HTTP server listening (/healthz, /readyz, /metrics)");
+  logger.info({ port }, "HTTP server listening (/healthz, /readyz, /metrics, /calendar/)");
   return async () => {
     stopping.now = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));

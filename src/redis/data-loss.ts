@@ -16,7 +16,7 @@ export interface DataLossWatch {
  * `recover` (the queue's schedulers and jobs are rebuilt from the database); the others, finding
  * it back, do nothing, since one recovery rebuilds everything for all of them.
  */
-export async function watchForDataLoss(redis: Redis, options: { everyMs: number; logger: Logger; recover: () => Promise<void> }): Promise<DataLossWatch> {
+export async function watchForDataLoss(redis: Redis, options: { everyMs: number; logger: Logger; recover: () => Promise<Record<string, unknown> | void> }): Promise<DataLossWatch> {
   const { logger } = options;
   const mark = randomUUID();
   await redis.set(DATASET_MARK_KEY, mark, "NX");
@@ -29,14 +29,15 @@ export async function watchForDataLoss(redis: Redis, options: { everyMs: number;
       const restored = await redis.set(DATASET_MARK_KEY, mark, "NX");
       if (restored !== "OK") return;
       logger.warn("Redis lost its data: rebuilding the queue's jobs and schedules from the database");
+      let outcome: Record<string, unknown> | void;
       try {
-        await options.recover();
+        outcome = await options.recover();
       } catch (error) {
         // Taken away again, so the next check (here or in another process) tries once more.
         await redis.del(DATASET_MARK_KEY).catch(() => undefined);
         throw error;
       }
-      logger.info("queue rebuilt after Redis lost its data");
+      logger.info({ ...outcome }, "queue rebuilt after Redis lost its data");
     })()
       .catch((error: unknown) => logger.error({ err: error }, "could not check Redis for lost data; trying again"))
       .finally(() => (checking = undefined));

@@ -20,17 +20,28 @@ export interface PrivateRedis {
   stop(): Promise<void>;
 }
 
+export interface PrivateRedisOptions {
+  dataDir: string;
+  logger: Logger;
+  binary?: string;
+  readyTimeoutMs?: number;
+  /**
+   * Started again when it exits by itself (a crash, the OOM killer), on the same socket, with its
+   * append-only file: without it ortak could not send or schedule anything until restarted.
+   * Default true; tests that kill Redis on purpose turn it off.
+   */
+  supervise?: boolean;
+}
+
+/** Waits before a restart: 1 s, doubling up to 30 s; back to 1 s once a server stayed up a minute. */
+const RESTART_DELAYS_MS = { first: 1_000, max: 30_000, stableAfter: 60_000 };
+
 /**
  * Starts a redis-server owned by this process: unix socket only, data under dataDir, every write
  * in the append-only file fsynced each second, and no eviction, because BullMQ loses jobs when
  * Redis evicts keys.
  */
-export async function startPrivateRedis(options: {
-  dataDir: string;
-  logger: Logger;
-  binary?: string;
-  readyTimeoutMs?: number;
-}): Promise<PrivateRedis> {
+export async function startPrivateRedis(options: PrivateRedisOptions): Promise<PrivateRedis> {
   const dir = path.join(options.dataDir, "redis");
   const socketPath = path.join(dir, "redis.sock");
   const pidFile = path.join(dir, "redis.pid");
@@ -41,7 +52,60 @@ export async function startPrivateRedis(options: {
   }
   await mkdir(dir, { recursive: true });
   await stopLeftover(socketPath, pidFile, options.logger);
+  const { logger } = options;
+  let server = await spawnRedis(options, dir, socketPath, pidFile);
+  logger.info({ socketPath, pid: server.child.pid }, "private redis-server started");
 
+  let stopping = false;
+  let delayMs = RESTART_DELAYS_MS.first;
+  let restartTimer: NodeJS.Timeout | undefined;
+  const supervise = (current: RunningServer) => {
+    const startedAt = Date.now();
+    void current.exited.then((code) => {
+      if (stopping || options.supervise === false) return;
+      if (Date.now() - startedAt > RESTART_DELAYS_MS.stableAfter) delayMs = RESTART_DELAYS_MS.first;
+      logger.error({ code, signal: current.child.signalCode, restartInMs: delayMs, output: current.output.join("").trim().slice(-2_000) }, "private redis-server exited; starting it again");
+      const restart = async () => {
+        restartTimer = undefined;
+        if (stopping) return;
+        try {
+          await rm(socketPath, { force: true });
+          server = await spawnRedis(options, dir, socketPath, pidFile);
+          logger.warn({ pid: server.child.pid }, "private redis-server started again");
+          if (stopping) return void (await stopChild(server.child, server.exited, socketPath));
+          supervise(server);
+        } catch (error) {
+          logger.error({ err: error, restartInMs: delayMs }, "private redis-server could not start again; trying later");
+          restartTimer = setTimeout(() => void restart(), delayMs);
+          delayMs = Math.min(delayMs * 2, RESTART_DELAYS_MS.max);
+        }
+      };
+      restartTimer = setTimeout(() => void restart(), delayMs);
+      delayMs = Math.min(delayMs * 2, RESTART_DELAYS_MS.max);
+    });
+  };
+  supervise(server);
+  return {
+    socketPath,
+    get pid() {
+      return server.child.pid!;
+    },
+    stop: async () => {
+      stopping = true;
+      clearTimeout(restartTimer);
+      await stopChild(server.child, server.exited, socketPath);
+    },
+  };
+}
+
+interface RunningServer {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+  /** Its last lines of output, for the log when it exits. */
+  output: string[];
+}
+
+async function spawnRedis(options: PrivateRedisOptions, dir: string, socketPath: string, pidFile: string): Promise<RunningServer> {
   const child = spawn(
     options.binary ?? "redis-server",
     [
@@ -88,12 +152,7 @@ export async function startPrivateRedis(options: {
   if (first.kind === "exit") {
     throw new RedisUnavailableError(`redis-server exited with code ${first.code} at start:\n${output.join("").trim()}`);
   }
-  options.logger.info({ socketPath, pid: child.pid }, "private redis-server started");
-  return {
-    socketPath,
-    pid: child.pid!,
-    stop: () => stopChild(child, exited, socketPath),
-  };
+  return { child, exited, output };
 }
 
 async function waitForSocket(socketPath: string, timeoutMs: number): Promise<void> {

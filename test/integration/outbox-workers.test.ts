@@ -60,7 +60,7 @@ afterAll(async () => {
 });
 
 /** A network with an invited meeting ahead and `count` members who started the bot and have not answered. */
-async function membersToNudge(count: number, dueInMs = 0): Promise<{ users: EmulatedUser[]; rows: { id: number; notBefore: Date; kind: string }[] }> {
+async function membersToNudge(count: number, options: { dueInMs?: number; keyPrefix?: string } = {}): Promise<{ users: EmulatedUser[]; rows: { id: number; notBefore: Date; kind: string }[] }> {
   const { prisma } = setupDb;
   const network = await prisma.network.create({ data: { name: "İki İşçi Ağı", seriesTitle: "İki İşçi Ağı", joinCode: `W${Date.now()}`.slice(0, 12) } });
   const meeting = await prisma.meeting.create({
@@ -71,7 +71,7 @@ async function membersToNudge(count: number, dueInMs = 0): Promise<{ users: Emul
   await prisma.telegramUser.createMany({ data: users.map((u) => ({ id: BigInt(u.id), firstName: u.first_name, languageCode: "tr", dmReachable: true })) });
   const members = await prisma.member.createManyAndReturn({ data: users.map((u) => ({ networkId: network.id, userId: BigInt(u.id) })), select: { id: true } });
   const rows = await prisma.outboxMessage.createManyAndReturn({
-    data: members.map((m) => ({ dedupeKey: `reminder:${meeting.id}:nudge:0:member:${m.id}`, kind: "nudge", networkId: network.id, meetingId: meeting.id, audience: `member:${m.id}`, notBefore: new Date(Date.now() + dueInMs) })),
+    data: members.map((m) => ({ dedupeKey: `${options.keyPrefix ?? "reminder"}:${meeting.id}:nudge:0:member:${m.id}`, kind: "nudge", networkId: network.id, meetingId: meeting.id, audience: `member:${m.id}`, notBefore: new Date(Date.now() + (options.dueInMs ?? 0)) })),
     select: { id: true, notBefore: true, kind: true },
   });
   return { users, rows };
@@ -119,7 +119,8 @@ describe("any number of delivery processes on one Redis and one PostgreSQL", () 
     // The periodic reconcile would not look again for ten minutes: only noticing the loss can bring the jobs back.
     const deliverer = await startProcess(10 * 60_000);
     try {
-      const nudged = await membersToNudge(10, 2_000);
+      // Not under the planner's prefix: the process's re-planning at start, still running, must not move them.
+      const nudged = await membersToNudge(10, { dueInMs: 2_000, keyPrefix: "by-hand" });
       const writer = new Redis({ path: redisServer.socketPath });
       await new QueueOutboxTransport(queue, writer, queuePriority).carry(nudged.rows);
       writer.disconnect();

@@ -1,9 +1,10 @@
+import { Writable } from "node:stream";
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/logger.ts";
+import { createLogger, silentLogger } from "../../src/logger.ts";
 import { redisOptionsFromUrl } from "../../src/redis/connection.ts";
 import { isAlive, startPrivateRedis } from "../../src/redis/private-server.ts";
 import { tempDir } from "../support/harness.ts";
@@ -29,6 +30,35 @@ describe("private redis-server", () => {
       again.disconnect();
       await second.stop();
       expect(isAlive(second.pid)).toBe(false);
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it("starts again by itself when it dies (kill -9), on the same socket, with what its append-only file kept; a stop ends it for good", async () => {
+    const dir = await tempDir("ortak-r-");
+    const lines: string[] = [];
+    const logger = createLogger({ level: "info", secrets: [], destination: new Writable({ write: (chunk, _encoding, done) => void (lines.push(String(chunk)), done()) }) });
+    try {
+      const redis = await startPrivateRedis({ dataDir: dir.path, logger });
+      const client = new Redis({ path: redis.socketPath, maxRetriesPerRequest: null });
+      client.on("error", () => undefined);
+      await client.set("ortak:test", "kalıcı");
+      // The append-only file is written at once and fsynced every second.
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      const firstPid = redis.pid;
+      process.kill(firstPid, "SIGKILL");
+      // The client's command waits for the new server instead of failing.
+      expect(await client.get("ortak:test")).toBe("kalıcı");
+      expect(redis.pid).not.toBe(firstPid);
+      expect(isAlive(firstPid)).toBe(false);
+      expect(lines.some((line) => line.includes("private redis-server exited; starting it again"))).toBe(true);
+      client.disconnect();
+      const lastPid = redis.pid;
+      await redis.stop();
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(isAlive(lastPid)).toBe(false);
+      expect(await pingsAt(redis.socketPath)).toBe(false);
     } finally {
       await dir.remove();
     }
@@ -88,3 +118,16 @@ describe("redisOptionsFromUrl", () => {
     expect(redisOptionsFromUrl(url)).toEqual(expected);
   });
 });
+
+async function pingsAt(socketPath: string): Promise<boolean> {
+  const client = new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  client.on("error", () => undefined);
+  try {
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}

@@ -30,7 +30,7 @@ export interface TestRedis extends PrivateRedis {
 
 export async function startTestRedis(): Promise<TestRedis> {
   const dir = await tempDir("ortak-r-");
-  let server = await startPrivateRedis({ dataDir: dir.path, logger: silentLogger });
+  let server = await startPrivateRedis({ dataDir: dir.path, logger: silentLogger, supervise: false });
   return {
     get socketPath() {
       return server.socketPath;
@@ -45,7 +45,7 @@ export async function startTestRedis(): Promise<TestRedis> {
       const redisDir = path.join(dir.path, "redis");
       for (const entry of await readdir(redisDir)) await rm(path.join(redisDir, entry), { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, downMs));
-      server = await startPrivateRedis({ dataDir: dir.path, logger: silentLogger });
+      server = await startPrivateRedis({ dataDir: dir.path, logger: silentLogger, supervise: false });
     },
     remove: async () => {
       await server.stop().catch(() => undefined);
