@@ -4,6 +4,7 @@ import { openDatabase, type Database } from "../../src/db/client.ts";
 import { silentLogger } from "../../src/logger.ts";
 import type { TelegramEmulator } from "../../emulator/index.ts";
 import { startTestRedis, tempDir } from "../support/harness.ts";
+import { startTestPostgres } from "../support/postgres.ts";
 
 export interface BenchApp {
   app: App;
@@ -13,11 +14,13 @@ export interface BenchApp {
 
 /**
  * ortak as `npm start` builds it (src/app.ts: Telegram's budgets in Redis, the outbox worker,
- * polling), on a fresh PGlite in a temporary directory and its own redis-server, against `emulator`.
+ * polling), on a fresh PGlite in a temporary directory (or a PostgreSQL server of its own) and its
+ * own redis-server, against `emulator`.
  */
-export async function startBenchApp(emulator: TelegramEmulator, options: { seeing?: (db: Database) => Database } = {}): Promise<BenchApp> {
+export async function startBenchApp(emulator: TelegramEmulator, options: { seeing?: (db: Database) => Database; database?: "pglite" | "postgres" } = {}): Promise<BenchApp> {
   const dir = await tempDir("ortak-bench-");
-  const opened = await openDatabase({ kind: "pglite", dataDir: path.join(dir.path, "pglite") });
+  const postgres = options.database === "postgres" ? await startTestPostgres() : undefined;
+  const opened = await openDatabase(postgres ? { kind: "postgres", url: postgres.url } : { kind: "pglite", dataDir: path.join(dir.path, "pglite") });
   // What ortak is given may be a view of the database that counts its queries.
   const db = options.seeing?.(opened) ?? opened;
   const redis = await startTestRedis();
@@ -36,6 +39,7 @@ export async function startBenchApp(emulator: TelegramEmulator, options: { seein
     close: async () => {
       await app.stop();
       await opened.close();
+      await postgres?.stop();
       await redis.remove();
       await dir.remove();
     },

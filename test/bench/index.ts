@@ -50,10 +50,10 @@ async function echoBaseline(): Promise<RoundTripResult> {
 }
 
 /** ortak as the composition root builds it, talking to a limit-free emulator. */
-async function withOrtak<T>(use: (emulator: TelegramEmulator, app: App, db: Database) => Promise<T>): Promise<T> {
+async function withOrtak<T>(use: (emulator: TelegramEmulator, app: App, db: Database) => Promise<T>, database: "pglite" | "postgres" = "pglite"): Promise<T> {
   const emulator = new TelegramEmulator({ limits: false });
   await emulator.start();
-  const bench = await startBenchApp(emulator);
+  const bench = await startBenchApp(emulator, { database });
   try {
     return await use(emulator, bench.app, bench.db);
   } finally {
@@ -76,11 +76,15 @@ if (runs("round-trip")) {
   const presses = await withOrtak((emulator, app, db) =>
     measurePresses({ label: "ortak RSVP press → toast (PGlite)", emulator, ortak: app.ortak, db, services: app.services, presses: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
   );
+  const pressesOnPostgres = await withOrtak(
+    (emulator, app, db) => measurePresses({ label: "ortak RSVP press → toast (PostgreSQL)", emulator, ortak: app.ortak, db, services: app.services, presses: MESSAGES, concurrency: CONCURRENCY, warmup: WARMUP }),
+    "postgres",
+  );
   console.log(`\nEmulator round trip: ${CONCURRENCY} users in a closed loop, ${MESSAGES} measured messages after ${WARMUP} warm-up, no flood limits\n`);
   console.log(
     table(
       ["handler", "messages", "seconds", "updates/s", "p50 ms", "p99 ms"],
-      [echo, help, presses].map((r) => [r.label, String(r.messages), r.seconds.toFixed(2), r.perSecond.toFixed(0), r.p50Ms.toFixed(1), r.p99Ms.toFixed(1)]),
+      [echo, help, presses, pressesOnPostgres].map((r) => [r.label, String(r.messages), r.seconds.toFixed(2), r.perSecond.toFixed(0), r.p50Ms.toFixed(1), r.p99Ms.toFixed(1)]),
     ),
   );
   const ratio = presses.perSecond / echo.perSecond;
