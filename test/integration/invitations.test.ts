@@ -437,7 +437,7 @@ describe("organisers' views", () => {
     expect(await say(member, group, "/rsvps 25")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
   });
 
-  it("/export sends a CSV with a byte order mark, escaped cells and every column", async () => {
+  it("/export sends a CSV with a byte order mark, escaped cells and every column, separated by semicolons for a Turkish reader (Excel's list separator in Turkey)", async () => {
     const { admin, member, group, meeting, card } = await invited("Dışa Aktarım Ağı");
     await press(member, group, card, `rsvp:${meeting.id}:2`);
     await scenario.db.prisma.telegramUser.update({ where: { id: BigInt(member.id) }, data: { lastName: "Yılmaz, =Şahin" } });
@@ -446,9 +446,13 @@ describe("organisers' views", () => {
     expect(document.file_name).toBe("ortak-25-rsvps.csv");
     const csv = scenario.emulator.file(document.file_id)!.toString("utf8");
     expect(csv).toBe(
-      "\uFEFFmeeting_number,organisation,member,status,party_size,answered_at,checked_in\r\n" +
-        '25,Buca Belediyesi KDM,"Ayşe Yılmaz, =Şahin",yes,2,2026-11-24T12:00:00+03:00,no\r\n',
+      "\uFEFFmeeting_number;organisation;member;status;party_size;answered_at;checked_in\r\n" +
+        '25;Buca Belediyesi KDM;"Ayşe Yılmaz, =Şahin";yes;2;2026-11-24T12:00:00+03:00;no\r\n',
     );
+    await say(admin, "private", "/lang en");
+    await say(admin, "private", "/export 25");
+    const english = scenario.emulator.file(scenario.emulator.botMessagesIn(admin.id).at(-1)!.document!.file_id)!.toString("utf8");
+    expect(english.split("\r\n")[1]).toBe('25,Buca Belediyesi KDM,"Ayşe Yılmaz, =Şahin",yes,2,2026-11-24T12:00:00+03:00,no');
   });
 });
 

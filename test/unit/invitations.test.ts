@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toCsv } from "../../src/domain/csv.ts";
+import { csvSeparatorFor, toCsv } from "../../src/domain/csv.ts";
 import { readRsvpData, rsvpData } from "../../src/features/invitations/view.ts";
 import { PressBatcher } from "../../src/features/rsvp/press-batcher.ts";
 
@@ -27,6 +27,11 @@ describe("CSV", () => {
     expect(toCsv(["a", "b"], [["Ayşe, Fatma", 'Söz "alıntı"'], ["satır\nsonu", null]])).toBe(
       '\uFEFFa,b\r\n"Ayşe, Fatma","Söz ""alıntı"""\r\n"satır\nsonu",\r\n',
     );
+  });
+
+  it("separates by semicolons for Turkish readers and quotes cells holding one", () => {
+    expect(toCsv(["a", "b"], [["Ayşe; Fatma", "1,5"]], csvSeparatorFor("tr"))).toBe('\uFEFFa;b\r\n"Ayşe; Fatma";"1,5"\r\n');
+    expect(csvSeparatorFor("en")).toBe(",");
   });
 
   it("neutralises cells a spreadsheet would run as formulas", () => {

@@ -1,7 +1,7 @@
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
-import { toCsv } from "../../domain/csv.ts";
+import { csvSeparatorFor, toCsv } from "../../domain/csv.ts";
 import { formatIsoInZone } from "../../domain/datetime.ts";
 import { parseRsvpReply, readStatusWord } from "../../domain/rsvp-reply.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
@@ -117,6 +117,8 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
         formatIsoInZone(r.answeredAt, network.timeZone),
         present.has(r.memberId) ? "yes" : "no",
       ]),
+      // The organiser's language stands for the region of the spreadsheet that will open it.
+      csvSeparatorFor(ctx.locale),
     );
     const file = new InputFile(Buffer.from(csv, "utf8"), `ortak-${meeting.number}-rsvps.csv`);
     await answerPrivately(ctx, (chatId) => ctx.api.sendDocument(chatId, file, { caption: ctx.t("export-caption", { number: meeting.number, count: rows.length }) }));
