@@ -19,6 +19,25 @@ const DECISION = /^(karar|decision)\s*:\s*/iu;
 const ACTION = /^(eylem|action|görev|todo)\s*:\s*/iu;
 
 /**
+ * The ways an entry may name an organisation, longest first: its short name, and the first words
+ * of it when they name no other ("Karşıyaka" for "Karşıyaka KDM", as people write it, unless
+ * "Karşıyaka Barosu" is in the network too).
+ */
+function ownerNames(shortNames: readonly string[]): { words: string[]; shortName: string }[] {
+  const all = shortNames.map((shortName) => ({ shortName, words: nameKey(shortName).split(" ") }));
+  const startsWith = (words: string[], prefix: string[]) => prefix.every((word, i) => words[i] === word);
+  const names = [...all];
+  for (const { shortName, words } of all) {
+    for (let size = words.length - 1; size >= 1; size--) {
+      const prefix = words.slice(0, size);
+      if (all.every((other) => other.shortName === shortName || !startsWith(other.words, prefix))) names.push({ shortName, words: prefix });
+    }
+  }
+  // A stable order: the more words the better; a whole short name before a shortened one of the same length.
+  return names.map((name, order) => ({ name, order })).sort((a, b) => b.name.words.length - a.name.words.length || a.order - b.order).map(({ name }) => name);
+}
+
+/**
  * Reads a minutes entry: plain text is a note; "karar:" / "decision:" a decision; "eylem:" /
  * "action:" an action item with an owner (@username, or an organisation's short name) and a due
  * date at the end, in any form the meeting date parser accepts ("15 Nisan", "2027-04-15").
@@ -38,12 +57,11 @@ export function parseMinutesEntry(raw: string, context: { organisations: readonl
     owner = { kind: "user", username: mention[2]! };
     rest = (rest.slice(0, mention.index) + rest.slice(mention.index + mention[0].length)).replace(/\s+/g, " ").trim();
   } else {
-    // The longest organisation short name found as whole words wins ("Buca KDM" over "Buca").
-    const byLength = [...context.organisations].sort((a, b) => b.length - a.length);
-    for (const shortName of byLength) {
+    // The longest name found as whole words wins ("Buca KDM" over "Buca").
+    for (const { words: nameWords, shortName } of ownerNames(context.organisations)) {
       const words = rest.split(" ");
-      const size = shortName.split(" ").length;
-      const at = words.findIndex((_, i) => nameKey(words.slice(i, i + size).join(" ")) === nameKey(shortName));
+      const size = nameWords.length;
+      const at = words.findIndex((_, i) => words.slice(i, i + size).map(nameKey).join(" ") === nameWords.join(" "));
       if (at >= 0) {
         owner = { kind: "organisation", shortName };
         words.splice(at, size);

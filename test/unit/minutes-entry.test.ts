@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { parseMinutesEntry, type MinutesEntry } from "../../src/domain/minutes-entry.ts";
 
-const context = { organisations: ["Buca", "Buca KDM", "KİHD", "Karşıyaka"], zone: "Europe/Istanbul", now: DateTime.fromISO("2027-03-17T12:00:00", { zone: "Europe/Istanbul" }) };
+const context = { organisations: ["Buca", "Buca KDM", "KİHD", "Karşıyaka", "Bornova Belediyesi KDM", "Çiğli KDM", "Çiğli Barosu"], zone: "Europe/Istanbul", now: DateTime.fromISO("2027-03-17T12:00:00", { zone: "Europe/Istanbul" }) };
 
 type Expected = { kind: MinutesEntry["kind"]; text?: string; owner?: string; due?: string; missing?: string[]; dueProblem?: string };
 
@@ -50,7 +50,11 @@ describe("minutes entry parser", () => {
     ["eylem: broşürü bastır @ayse_buca", { kind: "incomplete-action", text: "broşürü bastır", owner: "@ayse_buca", missing: ["due"] }],
     ["eylem: broşürü bastır @ayse_buca yakında", { kind: "incomplete-action", text: "broşürü bastır yakında", owner: "@ayse_buca", missing: ["due"] }],
     ["eylem: broşürü bastır @ayse_buca 31 Şubat", { kind: "incomplete-action", text: "broşürü bastır 31 Şubat", owner: "@ayse_buca", missing: ["due"], dueProblem: "impossible-date" }],
-    ["eylem: broşürü bastır Bornova 15 Nisan", { kind: "incomplete-action", text: "broşürü bastır Bornova", missing: ["owner"] }],
+    // The first words of a short name, as people write it, when they name no other organisation.
+    ["eylem: broşürü bastır Bornova 15 Nisan", { kind: "action", text: "broşürü bastır", owner: "Bornova Belediyesi KDM", due: "2027-04-15" }],
+    ["görev: salon bul bornova belediyesi 15 Nisan", { kind: "action", text: "salon bul", owner: "Bornova Belediyesi KDM", due: "2027-04-15" }],
+    ["görev: broşürü bastır Çiğli 15 Nisan", { kind: "incomplete-action", text: "broşürü bastır Çiğli", missing: ["owner"] }],
+    ["görev: broşürü bastır Menemen 15 Nisan", { kind: "incomplete-action", text: "broşürü bastır Menemen", missing: ["owner"] }],
     ["action: do it", { kind: "incomplete-action", text: "do it", missing: ["owner", "due"] }],
     ["eylem:", { kind: "incomplete-action", text: "", missing: ["owner", "due"] }],
     ["", { kind: "empty" }],
