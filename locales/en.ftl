@@ -920,3 +920,139 @@ playground-disconnected = Lost the connection to the server; reconnecting…
 playground-network-error = Could not reach the server. Make sure the playground is still running and try again.
 playground-intro-more = Read more
 playground-intro-less = Show less
+
+## Date polls: /poll_dates, /poll, /poll_close, /poll_cancel
+cmd-poll = See the date polls and their results: /poll 1
+cmd-poll-dates = Start a date poll for a meeting
+cmd-poll-close = Close a date poll and create the meeting
+cmd-poll-cancel = Cancel a date poll
+poll-dates-usage =
+    Usage: /poll_dates <title> | <date time> | <date time> [| …] [| deadline: <date time>]
+    Example: /poll_dates March meeting | 17 March 2027 10:00 | 24 March 2027 14:00 | deadline: 10 March 2027 18:00
+    Give 2 to 6 dates, written as for /meeting_new. The last part, starting with “deadline:” (or “son:”), is when voting ends; it is optional.
+poll-title-empty = The poll needs a title; write it before the first |.
+poll-title-too-long = The title can be at most { $max } characters; yours has { $length }.
+poll-too-few = A date poll needs at least { $min } dates; you gave { $count }. Separate the dates with |.
+poll-too-many = A date poll can have at most { $max } dates; you gave { $count }.
+poll-candidate-problem = Date { $position }: { $problem }
+poll-same-candidates = Dates { $first } and { $second } are the same date and time. Each date must differ in its day or time.
+poll-deadline-problem = Voting deadline: { $problem }
+poll-deadline-not-last = The part starting with “deadline:” must come last; for example: /poll_dates March meeting | 17 March 2027 10:00 | 24 March 2027 14:00 | deadline: 10 March 2027 18:00
+poll-deadline-after-candidate = The voting deadline cannot be after the first date: voting must end by the first date's day and time at the latest.
+poll-no-chats = No chat is linked to this network, so there is nowhere to show the poll card and no poll was created. Link a group with /link first.
+poll-created = ✅ Date poll { $number } created ({ $count } dates). The poll card is on its way to { $chats ->
+        [one] the linked chat
+       *[other] the { $chats } linked chats
+    }.
+poll-created-deadline = Voting deadline: { $when }
+poll-created-nudge = Members who have not voted yet will get one private reminder: { $when }
+poll-created-no-nudge = The deadline is less than a day away, so no reminder will be sent.
+poll-created-no-deadline = No voting deadline was given; voting ends when you close the poll with /poll_close { $number } <date number>.
+poll-card-heading = 🗓 <b>Date poll { $number }</b>: { $title }
+poll-card-how = Mark the dates that suit you: for each date ✅ I can come · 🤷 if need be · ❌ I can't come. You can change your vote until voting ends.
+poll-card-candidate = { $position }) { $when }
+poll-card-counts = ✅ { $yes ->
+        [one] 1 person
+       *[other] { $yes } people
+    } · { $organisations ->
+        [one] 1 organisation
+       *[other] { $organisations } organisations
+    }  🤷 { $maybe }
+poll-card-suggested = ⭐ Suggested date: { $position }) — the date most organisations can attend (on a tie, the most people, then the earliest).
+poll-card-no-suggestion = Nobody has said “I can come” yet; a suggested date appears after the first votes.
+poll-card-deadline = Voting deadline: { $when }
+poll-card-voters = Voted: { $count ->
+        [one] 1 person
+       *[other] { $count } people
+    }
+poll-card-ended = Voting has ended; the organisers will announce the date soon.
+poll-card-closed = ✔️ <b>Poll closed.</b> Chosen date: { $position }) { $when }
+poll-card-result = Result: meeting { $number }, { $when }
+poll-card-cancelled = ❌ <b>This date poll was cancelled.</b>
+poll-vote-yes = Date { $position }: I can come ✅
+poll-vote-maybe = Date { $position }: I can come if need be 🤷
+poll-vote-no = Date { $position }: I can't come ❌
+poll-vote-closed = Voting on this date poll has ended; no votes can be cast or changed.
+poll-vote-cancelled = This date poll was cancelled; votes are no longer taken.
+poll-vote-not-member = To vote, first join the network: type /join in the network's group.
+poll-usage = Usage: /poll (the open polls) or /poll <number>, for example /poll 1
+poll-unknown = This network has no date poll number { $number }. Type /poll for the open polls.
+poll-none-open = There is no open date poll right now. Organisers can start one with /poll_dates.
+poll-open-heading = <b>Open date polls</b>
+poll-open-line = Date poll { $number }: { $title } ({ $candidates } dates, { $voters ->
+        [one] 1 person
+       *[other] { $voters } people
+    } voted). For details type /poll { $number }.
+poll-summary-status = Status: { $status }
+poll-status-open = voting in progress
+poll-status-ended = voting ended, waiting for the result
+poll-status-closed = closed
+poll-status-cancelled = cancelled
+poll-summary-counts = { $position }) { $when }: ✅ { $yes ->
+        [one] 1 person
+       *[other] { $yes } people
+    } · { $organisations ->
+        [one] 1 organisation
+       *[other] { $organisations } organisations
+    } · 🤷 { $maybe } · ❌ { $no }
+poll-names-yes = ✅ Can come: { $names }
+poll-names-maybe = 🤷 If need be: { $names }
+poll-names-no = ❌ Can't come: { $names }
+poll-close-usage =
+    Usage: /poll_close <poll number> <date number> [| venue | agenda items, separated by ;]
+    Example: /poll_close 1 2 | Buca1923 Mevlana Kafe | Legislation and Strategy; Power Relations
+poll-already-closed = Date poll { $number } is already closed.
+poll-already-closed-meeting = Date poll { $number } is already closed; meeting { $meeting } was created from it.
+poll-already-cancelled = Date poll { $number } was cancelled; it can no longer be closed or cancelled again.
+poll-bad-position = For date poll { $number }, give a date number from 1 to { $count }.
+poll-candidate-past = Date { $position } has passed; a meeting cannot be created in the past. Choose another date, or cancel the poll with /poll_cancel.
+poll-closed-done = ✅ Date poll { $number } is closed. The poll cards are being updated; { $voters ->
+        [one] the 1 person who voted gets
+       *[other] the { $voters } people who voted get
+    } the result privately.
+poll-closed-add-details = You can add the venue and the agenda with /meeting_edit { $number } venue … and /meeting_edit { $number } agenda ….
+poll-cancel-usage = Usage: /poll_cancel <poll number>, for example /poll_cancel 1
+poll-cancel-done = Date poll { $number } is cancelled; the poll cards are being updated. Voters get no separate message.
+poll-nudge = 🗓 You have not voted yet in date poll { $number } (“{ $title }”). Voting deadline: { $when }. You can mark the dates that suit you on the poll card in the network's group.
+poll-result =
+    🗓 The date poll you voted in, “{ $title }”, has a result.
+    Meeting { $number }: { $when }
+    The invitation will follow. Thank you for voting.
+
+## Calendar subscription: /calendar, /network_set public_calendar
+cmd-calendar = Subscribe to your meetings in your calendar app
+calendar-private-only = Your calendar link is personal, so I send it only in a private chat. Please open { $link } and type /calendar there.
+calendar-usage = Usage: /calendar (your calendar link) or /calendar reset (a new link; the old one stops working at once)
+calendar-not-served = Calendar subscriptions are not served here: this ortak has no HTTP server. Your system administrator can turn it on with the PORT setting.
+calendar-link =
+    <b>Calendar subscription</b>
+    Add this link to your calendar app: the meetings of the networks you belong to (upcoming ones and the last 12 months) appear in your calendar, and new dates and cancellations update by themselves.
+    <code>{ $url }</code>
+    To open it directly: <code>{ $webcal }</code>
+    In Google Calendar use + next to “Other calendars” → “From URL”; in Apple Calendar File → “New Calendar Subscription”; in Outlook “Add calendar” → “Subscribe from web”.
+    This link is personal and shows your answers too; do not share it. For a new link: /calendar reset
+calendar-reset-done = Your new calendar link is ready. The old link no longer works: remove the old subscription from your calendar app and add the new one.
+calendar-already = I sent you your calendar link before: it is in the message I am replying to. If you lost it or shared it with someone, type /calendar reset: you get a new link and the old one stops working at once.
+calendar-answer = Your answer: { $answer }
+calendar-answer-yes = Going
+calendar-answer-yes-party = Going ({ $people } people)
+calendar-answer-waitlisted = Going (you are on the waiting list)
+calendar-answer-maybe = Maybe
+calendar-answer-no = Not going
+calendar-answer-none = Your answer: not answered yet (answer with the buttons on the invitation card).
+network-set-usage-public-calendar = public_calendar yes or no (a calendar link you can share, with the network's meetings but no answers and no names; only organisers see the link)
+network-set-bad-public-calendar = For public_calendar, write yes or no, for example: /network_set public_calendar yes
+network-public-calendar-on =
+    Public calendar: <code>{ $url }</code>
+    It shows the meetings' dates, places and agendas; no answers and no names. To turn it off: /network_set public_calendar no
+network-public-calendar-off = Public calendar: off (to turn it on: /network_set public_calendar yes)
+network-public-calendar-private = Public calendar: on. Its link is shown to organisers only, privately: type /network to me in a private chat to see it.
+network-public-calendar-enabled = The public calendar is on.
+network-public-calendar-already-on = The public calendar is already on.
+network-public-calendar-disabled = The public calendar is off; its old link no longer works.
+network-public-calendar-already-off = The public calendar is already off.
+network-public-calendar-sent = I sent you its link privately.
+network-public-calendar-start-me = I could not send you the link privately: I cannot reach you in a private chat. Please open { $link }, press Start, then type /network to me in a private chat.
+privacy-mydata-calendar-none = You have no calendar subscription.
+privacy-mydata-calendar-never = You have a calendar subscription (/calendar); its link has not been used yet.
+privacy-mydata-calendar-fetched = You have a calendar subscription (/calendar); your calendar app last fetched it at { $when }.

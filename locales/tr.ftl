@@ -825,3 +825,115 @@ playground-disconnected = Sunucuyla bağlantı koptu, yeniden bağlanılıyor…
 playground-network-error = Sunucuya ulaşılamadı. Deneme alanının hâlâ çalıştığından emin olup yeniden deneyin.
 playground-intro-more = Devamını okuyun
 playground-intro-less = Daha az göster
+
+## Tarih anketi: /poll_dates, /poll, /poll_close, /poll_cancel
+cmd-poll = Tarih anketlerini ve sonuçlarını görün: /poll 1
+cmd-poll-dates = Toplantı için tarih anketi başlatın
+cmd-poll-close = Tarih anketini kapatıp toplantıyı oluşturun
+cmd-poll-cancel = Bir tarih anketini iptal edin
+poll-dates-usage =
+    Kullanım: /poll_dates <başlık> | <tarih saat> | <tarih saat> [| …] [| son: <tarih saat>]
+    Örnek: /poll_dates Mart toplantısı | 17 Mart 2027 10:00 | 24 Mart 2027 14:00 | son: 10 Mart 2027 18:00
+    2 ile 6 arasında tarih yazın; tarihleri /meeting_new komutundaki gibi yazabilirsiniz. “son:” ile başlayan son bölüm oylamanın biteceği zamandır ve isteğe bağlıdır.
+poll-title-empty = Anketin bir başlığı olmalıdır; başlığı ilk | işaretinden önce yazın.
+poll-title-too-long = Başlık en fazla { $max } karakter olabilir; yazdığınız başlık { $length } karakter.
+poll-too-few = Bir tarih anketinde en az { $min } tarih seçeneği olmalıdır; siz { $count } seçenek yazdınız. Seçenekleri | ile ayırın.
+poll-too-many = Bir tarih anketinde en fazla { $max } tarih seçeneği olabilir; siz { $count } seçenek yazdınız.
+poll-candidate-problem = { $position }. seçenek: { $problem }
+poll-same-candidates = { $first }. ve { $second }. seçenekler aynı tarih ve saati gösteriyor. Her seçenek farklı bir tarih ya da saat olmalıdır.
+poll-deadline-problem = Son oylama tarihi: { $problem }
+poll-deadline-not-last = “son:” ile başlayan bölüm en sonda olmalıdır; örnek: /poll_dates Mart toplantısı | 17 Mart 2027 10:00 | 24 Mart 2027 14:00 | son: 10 Mart 2027 18:00
+poll-deadline-after-candidate = Son oylama tarihi ilk seçenekten sonra olamaz: oylama en geç ilk seçenekteki tarih ve saatte bitmelidir.
+poll-no-chats = Bu ağa bağlı bir sohbet yok; anket kartını gösterecek bir yer olmadığı için anket oluşturulmadı. Önce bir grubu /link ile ağa bağlayın.
+poll-created = ✅ Tarih anketi { $number } oluşturuldu ({ $count } seçenek). Anket kartı ağa bağlı { $chats } sohbete gönderiliyor.
+poll-created-deadline = Son oylama tarihi: { $when }
+poll-created-nudge = Henüz oy vermemiş üyelere özel mesajla bir hatırlatma gidecek: { $when }
+poll-created-no-nudge = Son oylama tarihine bir günden az kaldığı için hatırlatma gönderilmeyecek.
+poll-created-no-deadline = Son oylama tarihi belirtilmedi; oylama, anketi /poll_close { $number } <seçenek numarası> ile kapattığınızda biter.
+poll-card-heading = 🗓 <b>Tarih anketi { $number }</b>: { $title }
+poll-card-how = Size uyan tarihleri işaretleyin: her tarih için ✅ katılabilirim · 🤷 gerekirse katılabilirim · ❌ katılamam. Oyunuzu oylama bitene kadar değiştirebilirsiniz.
+poll-card-candidate = { $position }) { $when }
+poll-card-counts = ✅ { $yes } kişi · { $organisations } kurum  🤷 { $maybe }
+poll-card-suggested = ⭐ Önerilen tarih: { $position }) — en çok kurumun katılabileceği tarih (eşitlikte en çok kişinin, o da eşitse en erken tarih).
+poll-card-no-suggestion = Henüz “katılabilirim” diyen olmadı; önerilen tarih ilk oylardan sonra görünecek.
+poll-card-deadline = Son oylama tarihi: { $when }
+poll-card-voters = Oy veren: { $count } kişi
+poll-card-ended = Oylama sona erdi; koordinatörler tarihi yakında açıklayacak.
+poll-card-closed = ✔️ <b>Anket kapandı.</b> Seçilen tarih: { $position }) { $when }
+poll-card-result = Sonuç: { $number }. toplantı, { $when }
+poll-card-cancelled = ❌ <b>Bu tarih anketi iptal edildi.</b>
+poll-vote-yes = { $position }. seçenek: Katılabilirim ✅
+poll-vote-maybe = { $position }. seçenek: Gerekirse katılabilirim 🤷
+poll-vote-no = { $position }. seçenek: Katılamam ❌
+poll-vote-closed = Bu tarih anketinde oylama sona erdi; oy verilemez ve verilen oylar değiştirilemez.
+poll-vote-cancelled = Bu tarih anketi iptal edildi; oy alınmıyor.
+poll-vote-not-member = Oy verebilmek için önce ağa katılın: ağın grubunda /join yazın.
+poll-usage = Kullanım: /poll (açık anketler) ya da /poll <numara>, örneğin /poll 1
+poll-unknown = Bu ağda { $number } numaralı bir tarih anketi yok. Açık anketler için /poll yazın.
+poll-none-open = Şu anda açık bir tarih anketi yok. Koordinatörler /poll_dates ile yeni bir anket başlatabilir.
+poll-open-heading = <b>Açık tarih anketleri</b>
+poll-open-line = Tarih anketi { $number }: { $title } ({ $candidates } seçenek, { $voters } kişi oy verdi). Ayrıntılar için /poll { $number } yazın.
+poll-summary-status = Durum: { $status }
+poll-status-open = oylama sürüyor
+poll-status-ended = oylama sona erdi, sonuç bekleniyor
+poll-status-closed = kapandı
+poll-status-cancelled = iptal edildi
+poll-summary-counts = { $position }) { $when }: ✅ { $yes } kişi · { $organisations } kurum · 🤷 { $maybe } · ❌ { $no }
+poll-names-yes = ✅ Katılabilir: { $names }
+poll-names-maybe = 🤷 Gerekirse: { $names }
+poll-names-no = ❌ Katılamaz: { $names }
+poll-close-usage =
+    Kullanım: /poll_close <anket numarası> <seçenek numarası> [| yer | gündem maddeleri, ; ile ayrılmış]
+    Örnek: /poll_close 1 2 | Buca1923 Mevlana Kafe | Mevzuat ve Strateji; Güç İlişkileri
+poll-already-closed = Tarih anketi { $number } zaten kapandı.
+poll-already-closed-meeting = Tarih anketi { $number } zaten kapandı; bu anketten { $meeting }. toplantı oluşturuldu.
+poll-already-cancelled = Tarih anketi { $number } iptal edilmiş; artık kapatılamaz ya da yeniden iptal edilemez.
+poll-bad-position = Tarih anketi { $number } için 1 ile { $count } arasında bir seçenek numarası yazın.
+poll-candidate-past = { $position }. seçeneğin tarihi geçti; geçmiş bir tarihe toplantı oluşturulamaz. Başka bir seçenek seçin ya da anketi /poll_cancel ile iptal edin.
+poll-closed-done = ✅ Tarih anketi { $number } kapandı. Anket kartları güncelleniyor; oy veren { $voters } kişiye sonuç özel mesajla gönderilecek.
+poll-closed-add-details = Yeri ve gündemi /meeting_edit { $number } venue … ve /meeting_edit { $number } agenda … ile ekleyebilirsiniz.
+poll-cancel-usage = Kullanım: /poll_cancel <anket numarası>, örneğin /poll_cancel 1
+poll-cancel-done = Tarih anketi { $number } iptal edildi; anket kartları güncelleniyor. Oy verenlere ayrıca mesaj gönderilmez.
+poll-nudge = 🗓 Tarih anketi { $number } (“{ $title }”) için henüz oy vermediniz. Son oylama tarihi: { $when }. Size uyan tarihleri ağın grubundaki anket kartından işaretleyebilirsiniz.
+poll-result =
+    🗓 Oy verdiğiniz “{ $title }” tarih anketi sonuçlandı.
+    { $number }. toplantı: { $when }
+    Davet ayrıca gönderilecek. Oyunuz için teşekkür ederiz.
+
+## Takvim aboneliği: /calendar, /network_set public_calendar
+cmd-calendar = Toplantılarınızı takvim uygulamanıza abone olarak ekleyin
+calendar-private-only = Takvim bağlantınız size özeldir; bu yüzden onu yalnızca özel mesajla gönderebilirim. Lütfen { $link } bağlantısını açın ve orada /calendar yazın.
+calendar-usage = Kullanım: /calendar (takvim bağlantınız) ya da /calendar reset (yeni bir bağlantı; eskisi hemen geçersiz olur)
+calendar-not-served = Bu kurulumda takvim aboneliği sunulmuyor: ortak’ın HTTP sunucusu kapalı. Sistem yöneticiniz PORT ayarıyla açabilir.
+calendar-link =
+    <b>Takvim aboneliği</b>
+    Bağlantıyı takvim uygulamanıza ekleyin: üyesi olduğunuz ağların toplantıları (önümüzdeki toplantılar ve son 12 ay) takviminizde görünür; tarih değişiklikleri ve iptaller de kendiliğinden güncellenir.
+    <code>{ $url }</code>
+    Doğrudan açmak için: <code>{ $webcal }</code>
+    Google Takvim’de “Diğer takvimler” yanındaki + → “URL ile”, Apple Takvim’de Dosya → “Yeni Takvim Aboneliği”, Outlook’ta “Takvim ekle” → “Web’den abone ol” seçeneğini kullanın.
+    Bu bağlantı size özeldir ve yanıtlarınızı da gösterir; kimseyle paylaşmayın. Yeni bir bağlantı için: /calendar reset
+calendar-reset-done = Yeni takvim bağlantınız hazır. Eski bağlantı artık çalışmıyor; takvim uygulamanızdan eski aboneliği kaldırıp yenisini ekleyin.
+calendar-already = Takvim bağlantınızı daha önce gönderdim; yanıtladığım mesajda bulabilirsiniz. Bağlantıyı kaybettiyseniz ya da başkasıyla paylaştıysanız /calendar reset yazın: yeni bir bağlantı oluşturulur ve eskisi hemen çalışmaz olur.
+calendar-answer = Yanıtınız: { $answer }
+calendar-answer-yes = Katılıyorum
+calendar-answer-yes-party = Katılıyorum ({ $people } kişi)
+calendar-answer-waitlisted = Katılıyorum (bekleme listesindesiniz)
+calendar-answer-maybe = Belki
+calendar-answer-no = Katılamıyorum
+calendar-answer-none = Henüz yanıt vermediniz (davet kartındaki düğmelerle yanıtlayabilirsiniz).
+network-set-usage-public-calendar = public_calendar yes ya da no (ağın toplantılarını yanıtlar ve isimler olmadan gösteren, paylaşılabilir bir takvim bağlantısı; bağlantıyı yalnızca koordinatörler görür)
+network-set-bad-public-calendar = public_calendar için yes ya da no yazın, örneğin: /network_set public_calendar yes
+network-public-calendar-on =
+    Herkese açık takvim: <code>{ $url }</code>
+    Bu takvimde toplantıların tarihi, yeri ve gündemi yer alır; yanıtlar ve isimler yer almaz. Kapatmak için: /network_set public_calendar no
+network-public-calendar-off = Herkese açık takvim: kapalı (açmak için /network_set public_calendar yes)
+network-public-calendar-private = Herkese açık takvim: açık. Bağlantısı yalnızca koordinatörlere, özel mesajla gösterilir: görmek için bana özel mesajla /network yazın.
+network-public-calendar-enabled = Herkese açık takvim açıldı.
+network-public-calendar-already-on = Herkese açık takvim zaten açık.
+network-public-calendar-disabled = Herkese açık takvim kapatıldı; eski bağlantısı artık çalışmıyor.
+network-public-calendar-already-off = Herkese açık takvim zaten kapalı.
+network-public-calendar-sent = Bağlantısını size özel mesajla gönderdim.
+network-public-calendar-start-me = Bağlantıyı size özel mesajla gönderemedim; size özel mesajla ulaşamıyorum. Lütfen { $link } bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.
+privacy-mydata-calendar-none = Takvim aboneliğiniz yok.
+privacy-mydata-calendar-never = Takvim aboneliğiniz var (/calendar); bağlantısı henüz hiç kullanılmadı.
+privacy-mydata-calendar-fetched = Takvim aboneliğiniz var (/calendar); takvim uygulamanız onu en son şu zamanda aldı: { $when }.

@@ -1,4 +1,5 @@
 import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import type { BotConfig, BotMode, BotTarget, OutboxTiming, QueueDashboardConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
@@ -32,6 +33,14 @@ import type { Services } from "./features/services.ts";
 import { CalendarFeeds } from "./features/calendar/feed.ts";
 import { calendarFeedMount } from "./features/calendar/http.ts";
 
+/** Another program (another ortak?) listens on PORT. */
+export class HttpPortInUseError extends Error {
+  constructor(port: number, cause: Error) {
+    super(`the HTTP port ${port} is already in use (another ortak?): stop that program, or set PORT to a free port`, { cause });
+    this.name = "HttpPortInUseError";
+  }
+}
+
 /** What the application runs on: opened by its caller (startOrtak, a test, the playground), closed by it too. */
 export interface AppParts {
   db: Database;
@@ -51,7 +60,7 @@ export interface AppParts {
   intake: Intake;
   /** The HTTP server: the webhook, the calendar feeds, /healthz, /readyz and /metrics; none without a port. */
   httpPort?: number;
-  /** Where people's calendar apps reach the HTTP server (PUBLIC_URL); http://127.0.0.1:<httpPort> when not given. */
+  /** Where people's calendar apps reach the HTTP server (PUBLIC_URL); http://127.0.0.1:<the port it listens on> when not given. */
   publicUrl?: string;
   /** The queue dashboard on the HTTP server (QUEUE_DASHBOARD=on); nothing without a port. */
   queueDashboard?: QueueDashboardConfig;
@@ -166,8 +175,9 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     const clock = parts.clock;
     const transport = new QueueOutboxTransport(queue, redis, queuePriority, clock ? () => clock().getTime() : Date.now);
     const services = createServices(parts.db.prisma, { transport, clock, logger });
-    // The feeds' links start with the public address; /network shows organisers their network's feed.
-    services.calendar.serveAt(parts.publicUrl ?? (parts.httpPort !== undefined ? `http://127.0.0.1:${parts.httpPort}` : undefined));
+    // The feeds' links start with the public address (without one: the HTTP server's, once it
+    // listens, before any update is taken); /network shows organisers their network's feed.
+    services.calendar.serveAt(parts.publicUrl);
     services.networks.useCalendarLinks(services.calendar);
     // Closed before the queue: jobs of rows written last are handed over first.
     closers.add("outbox hand-over", () => services.outbox.handedOver());
@@ -248,7 +258,9 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
         stopping: () => stopping.now,
         logger,
       });
-      closers.add("HTTP server", await listen(server, parts.httpPort, stopping, logger, webhook ? () => ortak.inFlight.drain() : undefined));
+      const listening = await listen(server, parts.httpPort, stopping, logger, webhook ? () => ortak.inFlight.drain() : undefined);
+      closers.add("HTTP server", listening.close);
+      if (parts.publicUrl === undefined) services.calendar.serveAt(`http://127.0.0.1:${listening.port}`);
       if (dashboard) logger.info({ path: QUEUE_DASHBOARD_PATH }, "queue dashboard served (read-only; Basic authentication as admin)");
       if (webhook) {
         await ortak.bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -321,18 +333,21 @@ async function startPollingIntake(ortak: OrtakBot, timeoutSeconds: number | unde
  * once idle and told to close (a webhook request meanwhile gets 503: Telegram sends it again,
  * elsewhere); then the handlers of webhook updates in progress finish.
  */
-async function listen(server: Server, port: number, stopping: { now: boolean }, logger: Logger, drain?: () => Promise<void>): Promise<() => Promise<void>> {
+async function listen(server: Server, port: number, stopping: { now: boolean }, logger: Logger, drain?: () => Promise<void>): Promise<{ port: number; close: () => Promise<void> }> {
   await new Promise<void>((resolve, reject) => {
     // Now that every bot listens (PORT defaults to 8080), a taken port must name the setting.
-    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new Error(`the HTTP port ${port} is already in use: set PORT to a free port`, { cause: error }) : error));
+    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new HttpPortInUseError(port, error) : error));
     server.listen(port, resolve);
   });
-  logger.info({ port }, "HTTP server listening (/healthz, /readyz, /metrics, /calendar/)");
-  return async () => {
+  // PORT=0: the one the system chose.
+  const bound = (server.address() as AddressInfo).port;
+  logger.info({ port: bound }, "HTTP server listening (/healthz, /readyz, /metrics, /calendar/)");
+  const close = async () => {
     stopping.now = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
     await drain?.();
   };
+  return { port: bound, close };
 }

@@ -11,8 +11,17 @@ export interface Config {
   mode: BotMode;
   /** What this process does: everything, take updates only, or deliver the outbox and housekeeping only. */
   role: Role;
-  /** The HTTP server (webhook, /healthz, /readyz, /metrics): always in webhook mode, in polling mode when PORT is set. */
+  /**
+   * The HTTP server (webhook, calendar feeds, /healthz, /readyz, /metrics): always, on PORT or 8080,
+   * for a bot, in both modes and every role; the playground has it only when PORT is set. 0: any
+   * free port (tests), said in the log.
+   */
   httpPort: number | undefined;
+  /**
+   * The address people's calendar apps reach this server at (PUBLIC_URL), without a trailing slash:
+   * the feeds' links start with it. Unset: the app uses http://127.0.0.1:<the port it listens on>.
+   */
+  publicUrl: string | undefined;
   outbox: OutboxTiming;
   /** The BullMQ dashboard at /admin/queues of the HTTP server; undefined: not served (404). */
   queueDashboard: QueueDashboardConfig | undefined;
@@ -53,6 +62,15 @@ export type BotMode =
 export type Role = "all" | "bot" | "worker";
 
 const DEFAULT_PORT = 8080;
+
+const PUBLIC_URL_PROBLEM = "PUBLIC_URL must be the http(s) address calendar apps reach ortak at, e.g. https://ortak.example.org (no ?query or #fragment)";
+
+/** A base the feeds' paths can follow: no query, no fragment, no credentials. */
+function isBaseUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -95,10 +113,10 @@ const schema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,256}$/, "WEBHOOK_SECRET must be 1–256 characters of A–Z, a–z, 0–9, _ and -")
     .optional(),
   PORT: z.coerce
-    .number({ error: "PORT must be a number from 1 to 65535" })
+    .number({ error: "PORT must be a number from 1 to 65535 (or 0: any free port)" })
     .int("PORT must be a whole number")
-    .min(1, "PORT must be from 1 to 65535")
-    .max(65535, "PORT must be from 1 to 65535")
+    .min(0, "PORT must be from 1 to 65535 (or 0: any free port)")
+    .max(65535, "PORT must be from 1 to 65535 (or 0: any free port)")
     .optional(),
   ROLE: z.enum(["all", "bot", "worker"], { error: "ROLE must be all, bot or worker" }).default("all"),
   PLAYGROUND_PORT: z.coerce
@@ -111,6 +129,10 @@ const schema = z.object({
   OUTBOX_RECONCILE_SECONDS: wholeSeconds("OUTBOX_RECONCILE_SECONDS", 1, 600).default(60),
   QUEUE_DASHBOARD: z.enum(["on", "off"], { error: "QUEUE_DASHBOARD must be on or off" }).default("off"),
   ADMIN_PASSWORD: z.string().optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: PUBLIC_URL_PROBLEM })
+    .refine((value) => isBaseUrl(value), PUBLIC_URL_PROBLEM)
+    .optional(),
 });
 
 export interface LoadOptions {
@@ -154,6 +176,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
     if (problems.length > 0) throw new ConfigError(problems);
     mode = { kind: "webhook", url: values.WEBHOOK_URL!, secret: values.WEBHOOK_SECRET! };
   }
+  // A bot always serves HTTP (the calendar feeds need it); the playground only when asked to, so
+  // trying it out never opens a port on every interface.
+  const httpPort = telegram.kind === "playground" ? values.PORT : (values.PORT ?? DEFAULT_PORT);
   return {
     telegram,
     dataDir: path.resolve(cwd, values.DATA_DIR),
@@ -162,7 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
     logLevel: values.LOG_LEVEL,
     mode,
     role: values.ROLE,
-    httpPort: mode.kind === "webhook" ? (values.PORT ?? DEFAULT_PORT) : values.PORT,
+    httpPort,
+    publicUrl: httpPort === undefined ? undefined : values.PUBLIC_URL?.replace(/\/+$/, ""),
     outbox: { claimMs: values.OUTBOX_CLAIM_SECONDS * 1000, reconcileMs: values.OUTBOX_RECONCILE_SECONDS * 1000 },
     queueDashboard: queueDashboardOf(values.QUEUE_DASHBOARD, values.ADMIN_PASSWORD),
   };

@@ -8,7 +8,7 @@ import { MigrationError } from "./db/migrate.ts";
 import { DatabaseUnreachableError } from "./db/client.ts";
 import { DataDirLockedError } from "./data-dir-lock.ts";
 import { TelegramRejectedError } from "./bot/connect.ts";
-import { startOrtak, type StartOptions } from "./app.ts";
+import { HttpPortInUseError, startOrtak, type StartOptions } from "./app.ts";
 import { PlaygroundPortInUseError, startPlayground } from "./playground/playground.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
@@ -18,7 +18,7 @@ interface Running {
 }
 
 // Start-up failures a person can fix: one plain line on stderr, no stack.
-const EXPLAINED = [RedisUnavailableError, MigrationError, DataDirLockedError, TelegramRejectedError, EvictionPolicyError, PlaygroundPortInUseError, DatabaseUnreachableError];
+const EXPLAINED = [RedisUnavailableError, MigrationError, DataDirLockedError, TelegramRejectedError, EvictionPolicyError, PlaygroundPortInUseError, DatabaseUnreachableError, HttpPortInUseError];
 
 /**
  * The process: starts ortak and stops it in order on a signal, a fault (an unhandled rejection,

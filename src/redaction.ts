@@ -1,6 +1,7 @@
 /**
  * Keeps secrets and people's words out of logs and printed errors. The token travels inside
- * request URLs (`…/bot<token>/method`), so any error from a failed call can carry it; a message's
+ * request URLs (`…/bot<token>/method`), so any error from a failed call can carry it, and so do
+ * calendar feed addresses (`…/calendar/<token>.ics`); a message's
  * text travels in a failed call's payload. Both are removed here, whatever logged them.
  */
 
@@ -10,6 +11,9 @@ export const REDACTED = "<redacted>";
 
 // Any bot token inside an API URL, known to us or not (another bot's, a rotated one).
 const BOT_PATH = /\/bot\d+(?::|%3A)[A-Za-z0-9_-]+/gi;
+
+// A calendar feed's token (src/features/calendar): the address alone opens someone's calendar.
+const CALENDAR_PATH = /\/calendar\/(network\/)?[A-Za-z0-9_-]{16,}(\.ics)?/gi;
 
 // A shorter secret would be found inside ordinary words and numbers and garble every line; such
 // a secret is still kept out by the serializer and the redacted paths, just not by text search.
@@ -32,7 +36,7 @@ export function createScrubber(secrets: readonly (string | undefined)[]): Scrubb
   // Longest first, so a whole token goes before the half of it.
   const ordered = [...needles].sort((a, b) => b.length - a.length);
   return (text) => {
-    let out = text.replace(BOT_PATH, `/bot${REDACTED}`);
+    let out = text.replace(BOT_PATH, `/bot${REDACTED}`).replace(CALENDAR_PATH, (_, network: string | undefined) => `/calendar/${network ?? ""}${REDACTED}`);
     for (const needle of ordered) out = out.split(needle).join(REDACTED);
     return out;
   };

@@ -127,7 +127,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     auditFeature({ audit: services.audit, users: services.users }),
     privacyFeature({ privacy: services.privacy, clock }),
     calendarFeature({ calendar: services.calendar }),
-    pollsFeature({ polls: services.polls }),
+    pollsFeature({ polls: services.polls, hosting: services.hosting }),
   );
   bot.use(buttonGuard(logger));
   for (const feature of features) bot.use(feature.composer);

@@ -17,6 +17,7 @@ import { actionRenderers } from "./actions/renderers.ts";
 import { minutesRenderers } from "./minutes/renderers.ts";
 import { invitationRenderers } from "./invitations/renderers.ts";
 import { rsvpRenderers } from "./rsvp/renderers.ts";
+import { pollRenderers } from "./polls/renderers.ts";
 import type { Services } from "./services.ts";
 
 export interface DeliveryOptions {
@@ -45,6 +46,7 @@ export function createDelivery(options: DeliveryOptions): OutboxDelivery {
     ...minutesRenderers({ prisma: services.prisma, withholder: services.withholder }),
     ...invitationRenderers({ prisma: services.prisma, invitations: services.invitations, outbox: services.outbox, translator: options.translator, clock: services.clock }),
     ...rsvpRenderers({ prisma: services.prisma }),
+    ...pollRenderers({ prisma: services.prisma, polls: services.polls, outbox: services.outbox, translator: options.translator, clock: services.clock }),
   };
   return new OutboxDelivery({ ...options, prisma: services.prisma, outbox: services.outbox, renderers, clock: services.clock });
 }

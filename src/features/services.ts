@@ -98,7 +98,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     networkChoices: new NetworkChoiceService(prisma, networks, clock),
     privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger }),
     calendar: new CalendarService(prisma, clock),
-    polls: new DatePollService(prisma, outbox, clock),
+    polls: new DatePollService(prisma, outbox, clock, audit, logger),
     outbox,
     clock,
   };

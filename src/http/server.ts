@@ -10,9 +10,20 @@ export interface HttpRoutes {
   metrics: () => Promise<{ contentType: string; body: string }>;
   /** The queue dashboard (QUEUE_DASHBOARD=on), with its own authentication; 404 under its path when absent. */
   queueDashboard?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** Handlers that own every path under their prefix, methods and answers included (the calendar feeds). */
+  mounts?: readonly HttpMount[];
   /** True once the process stops: connections are told to close, and new webhook updates are sent back to Telegram (503). */
   stopping?: () => boolean;
   logger: Logger;
+}
+
+/**
+ * A handler for every path that starts with `prefix` (e.g. "/calendar/"). The path may carry a
+ * secret (a feed's token): this server never logs a request's path, and neither may the handler.
+ */
+export interface HttpMount {
+  prefix: string;
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 /** Where the queue dashboard is served (src/http/queue-dashboard.ts). */
@@ -24,7 +35,7 @@ const READY_TIMEOUT_MS = 2_000;
 /**
  * The process's one HTTP server: the webhook (when there is one), `/healthz` (the process
  * answers), `/readyz` (it can work: 503 with the reason otherwise), `/metrics`, and the queue
- * dashboard under `/admin/queues` when it is on.
+ * dashboard under `/admin/queues` when it is on; the mounts (the calendar feeds) under their prefixes.
  */
 export function createHttpServer(routes: HttpRoutes): Server {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -40,6 +51,8 @@ export function createHttpServer(routes: HttpRoutes): Server {
       if (!routes.queueDashboard) return void res.writeHead(404).end();
       return routes.queueDashboard(req, res);
     }
+    const mount = routes.mounts?.find((m) => pathname.startsWith(m.prefix));
+    if (mount) return mount.handle(req, res);
     if (req.method !== "GET") return void res.writeHead(pathname === "/healthz" || pathname === "/readyz" || pathname === "/metrics" ? 405 : 404).end();
     if (pathname === "/healthz") return json(res, 200, { ok: true });
     if (pathname === "/readyz") {

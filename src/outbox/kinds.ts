@@ -62,6 +62,14 @@ export const OUTBOX_KINDS = {
   "action-organisers": notice("an action item was done: to the organisers (DM)"),
   "minutes-copy": { what: "a published version of the minutes to a linked chat or an organiser: messages, then .md and .pdf, one part per delivery" },
   "delivery-failed": { what: "a message could not be delivered for good: to the organisers (DM), once per meeting and kind", quietOnFailure: true },
+
+  // Date polls (src/features/polls/renderers.ts)
+  "poll-card-post": { what: "a date poll's card in a linked chat" },
+  "poll-card-refresh": { what: "a date poll's votes or state changed (or its deadline came): each card that now shows something else gets a poll-card-edit", silent: true },
+  "poll-card-edit": { what: "one posted poll card edited to what the database says now (at most one per card every 3 s)", waitsBehind: true },
+  "poll-nudges": { ...reminder("a day before a poll's deadline: a poll-nudge to each member who has not voted"), silent: true },
+  "poll-nudge": reminder("to a member who has not voted, a day before the poll's deadline (DM)"),
+  "poll-result": notice("a poll was closed into a meeting: to each member who voted (DM)"),
 } as const satisfies Record<string, KindRules>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TelegramEmulator } from "../../emulator/index.ts";
 import { tempDir } from "../support/harness.ts";
@@ -61,6 +63,22 @@ describe("ortak as a process, polling the emulator on embedded PGlite and a priv
     expect(bad.stderr()).toContain("BOT_TOKEN does not look like a bot token");
     expect(bad.stderr()).toContain("LOG_LEVEL must be one of");
     expect(bad.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it("exits with one readable line when its HTTP port is taken", async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, resolve));
+    const port = (squatter.address() as AddressInfo).port;
+    const elsewhere = await tempDir("ortak-e2e-");
+    try {
+      const proc = spawnOrtak({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, DATA_DIR: elsewhere.path, PORT: String(port) });
+      expect(await proc.exited).toBe(1);
+      expect(proc.stderr()).toContain(`the HTTP port ${port} is already in use (another ortak?): stop that program, or set PORT to a free port`);
+      expect(proc.stderr()).not.toMatch(/\n\s+at /);
+    } finally {
+      squatter.close();
+      await elsewhere.remove();
+    }
   });
 
   it("names the install command when redis-server is not installed", async () => {

@@ -133,6 +133,8 @@ describe("/meeting_edit", () => {
     });
     expect(meeting!.endsAt.toISOString()).toBe("2027-03-17T11:30:00.000Z");
     expect(meeting!.rsvpDeadline!.toISOString()).toBe("2027-03-10T14:00:00.000Z");
+    // Title, venue, address, agenda, duration and link are in calendar entries: each raised SEQUENCE; facilitators, capacity and deadline are not.
+    expect(meeting!.icsSequence).toBe(6);
     const details = await say(admin, group, "/meeting 1");
     expect(details).toContain("Son yanıt tarihi: 10 Mart 2027 Çarşamba, 17:00");
     expect(details).toContain("Adres: Buca, İzmir <zemin kat>");
@@ -184,7 +186,8 @@ describe("/reschedule and /cancel", () => {
     const [meeting] = await meetingsOf(code);
     expect(meeting!.startsAt.toISOString()).toBe("2027-03-24T10:30:00.000Z");
     expect(meeting!.endsAt.toISOString()).toBe("2027-03-24T13:30:00.000Z");
-    expect(meeting!.icsSequence).toBe(1);
+    // One for the new length, one for the new date.
+    expect(meeting!.icsSequence).toBe(2);
     // Only the organiser's confirmation: nobody was invited to the planned meeting yet.
     expect(scenario.emulator.botMessagesIn(group.id).length).toBe(sentBefore + 1);
   });

@@ -48,6 +48,8 @@ describe("private redis-server", () => {
       await new Promise((resolve) => setTimeout(resolve, 1_200));
       const firstPid = redis.pid;
       process.kill(firstPid, "SIGKILL");
+      // The signal lands a moment later: until then the old server may still answer.
+      while (isAlive(firstPid)) await new Promise((resolve) => setTimeout(resolve, 10));
       // The client's command waits for the new server instead of failing.
       expect(await client.get("ortak:test")).toBe("kalıcı");
       expect(redis.pid).not.toBe(firstPid);

@@ -33,7 +33,7 @@ export function spawnOrtak(env: Record<string, string>, script = "src/main.ts", 
   const loader = /\.m?js$/.test(script) ? [] : ["--import", "tsx"];
   const child = spawn(process.execPath, [...loader, path.join(ROOT, script), ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LOG_LEVEL: "info", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "pipe"],
     // Its own process group, so stop() can signal the group as a terminal's Ctrl-C does.
     detached: true,

@@ -24,7 +24,9 @@ describe("loadConfig", () => {
       logLevel: "info",
       mode: { kind: "polling" },
       role: "all",
-      httpPort: undefined,
+      httpPort: 8080,
+      // The app's default: http://127.0.0.1:<the port it listens on>.
+      publicUrl: undefined,
       outbox: { claimMs: 60_000, reconcileMs: 60_000 },
     });
   });
@@ -54,6 +56,11 @@ describe("loadConfig", () => {
     [{ BOT_TOKEN: TOKEN, OUTBOX_RECONCILE_SECONDS: "0" }, /OUTBOX_RECONCILE_SECONDS must be a whole number of seconds from 1 to 600/],
     [{ BOT_TOKEN: TOKEN, OUTBOX_RECONCILE_SECONDS: "-5" }, /OUTBOX_RECONCILE_SECONDS must be a whole number of seconds from 1 to 600/],
     [{ BOT_TOKEN: TOKEN, OUTBOX_RECONCILE_SECONDS: "601" }, /OUTBOX_RECONCILE_SECONDS must be a whole number of seconds from 1 to 600/],
+    [{ BOT_TOKEN: TOKEN, PUBLIC_URL: "ortak.example.org" }, /PUBLIC_URL must be the http\(s\) address calendar apps reach ortak at/],
+    [{ BOT_TOKEN: TOKEN, PUBLIC_URL: "ftp://ortak.example.org" }, /PUBLIC_URL must be the http\(s\) address/],
+    [{ BOT_TOKEN: TOKEN, PUBLIC_URL: "https://ortak.example.org/?feed=1" }, /PUBLIC_URL must be .*\(no \?query or #fragment\)/],
+    [{ BOT_TOKEN: TOKEN, PUBLIC_URL: "https://ortak.example.org/#x" }, /PUBLIC_URL must be .*\(no \?query or #fragment\)/],
+    [{ BOT_TOKEN: TOKEN, PUBLIC_URL: "https://user:pw@ortak.example.org" }, /PUBLIC_URL must be the http\(s\) address/],
   ])("refuses %j naming the variable", (env, message) => {
     expect(problemsOf(env as Record<string, string>).join("\n")).toMatch(message);
   });
@@ -64,13 +71,24 @@ describe("loadConfig", () => {
     expect(loadConfig({}, "/srv/ortak", { expect: "playground" }).telegram).toEqual({ kind: "playground", port: 8090 });
   });
 
-  it("reads the role, and the HTTP port: always in webhook mode (8080 by default), in polling mode only when PORT is set", () => {
+  it("reads the role, and the HTTP port: always for a bot, in both modes and every role (8080 by default); the playground's only when PORT is set", () => {
     const shared = { DATABASE_URL: "postgres://db/ortak", REDIS_URL: "redis://redis:6379" };
     expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: "worker", ...shared }, "/srv/ortak").role).toBe("worker");
-    expect(loadConfig({ BOT_TOKEN: TOKEN }, "/srv/ortak").httpPort).toBeUndefined();
+    for (const role of ["all", "bot", "worker"]) expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: role, ...shared }, "/srv/ortak").httpPort).toBe(8080);
     expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "9100" }, "/srv/ortak").httpPort).toBe(9100);
     const webhook = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://127.0.0.1:8443/tg", WEBHOOK_SECRET: "s" };
     expect(loadConfig(webhook, "/srv/ortak").httpPort).toBe(8080);
+    // Trying the playground opens no port on every interface unless asked to.
+    expect(loadConfig({}, "/srv/ortak")).toMatchObject({ httpPort: undefined, publicUrl: undefined });
+    expect(loadConfig({ PORT: "9200", PUBLIC_URL: "https://ortak.example.org" }, "/srv/ortak")).toMatchObject({ httpPort: 9200, publicUrl: "https://ortak.example.org" });
+    expect(loadConfig({ PUBLIC_URL: "https://ortak.example.org" }, "/srv/ortak").publicUrl).toBeUndefined();
+    // 0: any free port, for tests that start many processes.
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "0" }, "/srv/ortak").httpPort).toBe(0);
+  });
+
+  it("reads PUBLIC_URL, the feeds' base address, without a trailing slash", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PUBLIC_URL: "https://ortak.example.org/" }, "/srv/ortak").publicUrl).toBe("https://ortak.example.org");
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PUBLIC_URL: " https://example.org/ortak// " }, "/srv/ortak").publicUrl).toBe("https://example.org/ortak");
   });
 
   it("refuses the explicit playground when BOT_TOKEN is set too, and the explicit bot without it", () => {

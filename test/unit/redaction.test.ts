@@ -27,6 +27,13 @@ function expectClean(value: unknown): void {
 }
 
 describe("createScrubber", () => {
+  it("replaces the token of a calendar feed's address, a person's or a network's", () => {
+    expect(scrub("GET http://127.0.0.1:8080/calendar/Zx9_k-ab12CD34ef56GH78ij90KL12mn34OP56qr78.ics 200")).toBe("GET http://127.0.0.1:8080/calendar/<redacted> 200");
+    expect(scrub("/calendar/network/abcdefghijklmnopqrstuvwxyz012345.ics")).toBe("/calendar/network/<redacted>");
+    // Not a token: the path of the feature itself stays readable.
+    expect(scrub("GET /calendar/ 404")).toBe("GET /calendar/ 404");
+  });
+
   it("replaces /bot<token>/ in URLs, for our token and any other", () => {
     expect(scrub(`GET ${URL_WITH_TOKEN} failed`)).toBe("GET https://api.telegram.org/bot<redacted>/sendMessage failed");
     expect(scrub("http://127.0.0.1:8081/bot1:someOtherBotsToken/getMe")).toBe("http://127.0.0.1:8081/bot<redacted>/getMe");

@@ -1,10 +1,49 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import { botLink } from "../../bot/links.ts";
+import { replyHtml } from "../../bot/reply.ts";
 import type { Feature } from "../feature.ts";
 import type { CalendarService } from "./service.ts";
+import { feedLinkText } from "./view.ts";
 
-/** /calendar and /calendar reset. */
+/**
+ * Whether the person belongs to a network (the feed holds every network they belong to, so in
+ * private it needs no choice among them); otherwise they are told why not.
+ */
+async function isMemberSomewhere(ctx: BotContext): Promise<boolean> {
+  const resolution = await ctx.scopeResolution();
+  if (resolution.kind === "one" || resolution.kind === "several") return true;
+  if (resolution.kind === "left") await replyHtml(ctx, ctx.t("membership-ended", { networks: escapeHtml(resolution.networks.join(", ")), count: resolution.networks.length }));
+  else await ctx.reply(ctx.t("not-member-anywhere"));
+  return false;
+}
+
+/** /calendar and /calendar reset: a personal feed of every meeting of the person's networks. */
 export function calendarFeature(deps: { calendar: CalendarService }): Feature {
-  void deps;
-  return { composer: new Composer<BotContext>(), commands: [] };
+  const composer = new Composer<BotContext>();
+  const { calendar } = deps;
+
+  composer.command("calendar", async (ctx) => {
+    // The link opens the person's answers: it is given in private only.
+    if (ctx.chat.type !== "private") return void (await replyHtml(ctx, ctx.t("calendar-private-only", { link: botLink(ctx.me.username) })));
+    const argument = ctx.match.trim().toLowerCase();
+    if (argument !== "" && argument !== "reset") return void (await ctx.reply(ctx.t("calendar-usage")));
+    if (!(await isMemberSomewhere(ctx))) return;
+    const userId = BigInt(ctx.from!.id);
+    if (!calendar.servesFeeds()) return void (await ctx.reply(ctx.t("calendar-not-served")));
+
+    const opened = argument === "reset" ? { kind: "new" as const, token: await calendar.resetFeed(userId) } : await calendar.openFeed(userId);
+    if (opened.kind === "exists") {
+      return void (await ctx.reply(ctx.t("calendar-already"), { reply_parameters: { message_id: opened.messageId, allow_sending_without_reply: true } }));
+    }
+    const text = feedLinkText(ctx, calendar.personalFeedUrl(opened.token)!, argument === "reset");
+    const sent = await replyHtml(ctx, text);
+    await calendar.rememberLinkMessage(userId, opened.token, sent.message_id);
+  });
+
+  return {
+    composer,
+    commands: [{ command: "calendar", description: "cmd-calendar", chats: ["private"], organiserOnly: false }],
+  };
 }

@@ -6,7 +6,7 @@ import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../d
 import { lockMeeting } from "../../db/meeting-lock.ts";
 import { chatAudience } from "../../outbox/audience.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
-import type { OutboxEntry, Payload } from "../../outbox/types.ts";
+import type { OutboxEntry, Payload, Tx } from "../../outbox/types.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
 import { refreshCards } from "../invitations/refresh.ts";
@@ -64,6 +64,57 @@ export function readAgenda(text: string): { ok: true; items: string[] } | { ok: 
   return { ok: true, items };
 }
 
+/** A venue as /meeting_new reads it: "-" or "yok" leaves it to the host's, filled in when an organisation accepts. */
+export function readVenue(text: string): { ok: true; venueName: string | null } | { ok: false; problem: NameProblem } {
+  if (NONE.has(normaliseName(text).toLocaleLowerCase("tr-TR"))) return { ok: true, venueName: null };
+  const problem = checkName(text, NAME_LIMITS.venue);
+  return problem ? { ok: false, problem } : { ok: true, venueName: normaliseName(text) };
+}
+
+/** A new meeting as /meeting_new makes it: its date and time, title, venue (null: the host's) and agenda. */
+export interface NewMeeting {
+  startsAt: Date;
+  title: string;
+  venueName: string | null;
+  agenda: string[];
+}
+
+/**
+ * The next numbered meeting of the network, written in the caller's transaction with its audit
+ * entry: /meeting_new, and /poll_close, which closes its poll in the same transaction.
+ */
+export async function insertMeeting(tx: Tx, audit: AuditService, network: Network, actorId: bigint, fields: NewMeeting): Promise<Meeting> {
+  // Taking the number and moving the counter in one statement: two organisers creating at
+  // once get two numbers.
+  const { nextMeetingNumber } = await tx.network.update({
+    where: { id: network.id },
+    data: { nextMeetingNumber: { increment: 1 } },
+    select: { nextMeetingNumber: true },
+  });
+  const created = await tx.meeting.create({
+    data: {
+      networkId: network.id,
+      number: nextMeetingNumber - 1,
+      title: fields.title,
+      agenda: fields.agenda,
+      startsAt: fields.startsAt,
+      endsAt: new Date(fields.startsAt.getTime() + network.defaultDurationMinutes * 60_000),
+      venueName: fields.venueName,
+    },
+  });
+  await audit.record(tx, {
+    networkId: network.id,
+    actorId,
+    action: "meeting.create",
+    subject: String(created.number),
+    after: { startsAt: created.startsAt.toISOString(), venue: created.venueName ?? "" },
+  });
+  return created;
+}
+
+/** Fields an .ics file or calendar feed shows (SUMMARY, LOCATION, DESCRIPTION, DTEND, URL). */
+const CALENDAR_FIELDS: ReadonlySet<MeetingField> = new Set<MeetingField>(["title", "venue", "address", "agenda", "duration", "online_link"]);
+
 /** What a linked chat is told about a meeting it was invited to (src/features/meetings/renderers.ts). */
 export type MeetingNoticeEvent = "rescheduled" | "cancelled";
 
@@ -112,40 +163,13 @@ export class MeetingService {
   async create(network: Network, actorId: bigint, input: { when: string; venue: string; agenda: string }): Promise<CreateResult> {
     const when = parseDateTime(input.when, network.timeZone, this.nowIn(network.timeZone));
     if (!when.ok) return { kind: "bad-date", problem: when.problem };
-    // "-" or "yok": the host's venue fills it in when an organisation accepts.
-    const noVenue = NONE.has(normaliseName(input.venue).toLocaleLowerCase("tr-TR"));
-    const venueProblem = noVenue ? undefined : checkName(input.venue, NAME_LIMITS.venue);
-    if (venueProblem) return { kind: "bad-venue", problem: venueProblem };
+    const venue = readVenue(input.venue);
+    if (!venue.ok) return { kind: "bad-venue", problem: venue.problem };
     const agenda = readAgenda(input.agenda);
     if (!agenda.ok) return { kind: "bad-agenda", problem: agenda.problem };
-    const meeting = await this.prisma.$transaction(async (tx) => {
-      // Taking the number and moving the counter in one statement: two organisers creating at
-      // once get two numbers.
-      const { nextMeetingNumber } = await tx.network.update({
-        where: { id: network.id },
-        data: { nextMeetingNumber: { increment: 1 } },
-        select: { nextMeetingNumber: true },
-      });
-      const created = await tx.meeting.create({
-        data: {
-          networkId: network.id,
-          number: nextMeetingNumber - 1,
-          title: network.seriesTitle,
-          agenda: agenda.items,
-          startsAt: when.value.toJSDate(),
-          endsAt: when.value.plus({ minutes: network.defaultDurationMinutes }).toJSDate(),
-          venueName: noVenue ? null : normaliseName(input.venue),
-        },
-      });
-      await this.audit.record(tx, {
-        networkId: network.id,
-        actorId,
-        action: "meeting.create",
-        subject: String(created.number),
-        after: { startsAt: created.startsAt.toISOString(), venue: created.venueName ?? "" },
-      });
-      return created;
-    });
+    const meeting = await this.prisma.$transaction((tx) =>
+      insertMeeting(tx, this.audit, network, actorId, { startsAt: when.value.toJSDate(), title: network.seriesTitle, venueName: venue.venueName, agenda: agenda.items }),
+    );
     addLogFields({ meeting: meeting.number });
     this.logger.info({ networkId: network.id }, "meeting created");
     return { kind: "created", meeting };
@@ -349,9 +373,11 @@ export class MeetingService {
       }
     }
     const key = Object.keys(data)[0] as keyof Meeting;
+    // What a calendar entry shows changed: SEQUENCE grows, so calendars take the new version.
+    const inCalendar = CALENDAR_FIELDS.has(field);
     const show = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join("; ") : v === null ? "" : String(v));
     const updated = await this.outbox.transaction(async (out) => {
-      const result = await out.tx.meeting.update({ where: { id: meeting.id }, data });
+      const result = await out.tx.meeting.update({ where: { id: meeting.id }, data: inCalendar ? { ...data, icsSequence: { increment: 1 } } : data });
       await this.audit.record(out.tx, {
         networkId: network.id,
         actorId,

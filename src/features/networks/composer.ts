@@ -7,10 +7,10 @@ import type { Feature } from "../feature.ts";
 import { RELINK_DATA, readRelink } from "./callbacks.ts";
 import { placeOf, requireNetwork, requireOrganiser } from "./scope.ts";
 import { networkChoiceKeyboard } from "../network-choice/view.ts";
-import { RETENTION_MONTHS, type LinkConflict, type NetworkService } from "./service.ts";
+import { RETENTION_MONTHS, type LinkConflict, type NetworkService, type PublicCalendarResult } from "./service.ts";
 import { botLink } from "../../bot/links.ts";
 import { tellAsker } from "../../bot/private-reply.ts";
-import { joinCodeText, nameProblemText, relinkKeyboard, settingsText, setupDoneText } from "./view.ts";
+import { joinCodeText, nameProblemText, networkSetUsage, publicCalendarLine, relinkKeyboard, settingsText, setupDoneText } from "./view.ts";
 
 const GROUP_TYPES = ["group", "supergroup"] as const;
 
@@ -26,6 +26,21 @@ async function isChatAdmin(ctx: BotContext, userId: number): Promise<boolean> {
 
 function conflictText(ctx: BotContext, conflict: LinkConflict): string {
   return ctx.t(`link-${conflict.kind}`, { network: escapeHtml(conflict.network.name) });
+}
+
+/**
+ * The answer to /network_set public_calendar. Its address goes to the organiser privately, as the
+ * join code does: the group hears only that it is on.
+ */
+async function answerPublicCalendar(ctx: BotContext, networks: NetworkService, result: PublicCalendarResult): Promise<void> {
+  if (result.kind === "bad-value") return void (await ctx.reply(ctx.t("network-set-bad-public-calendar")));
+  if (!result.on) return void (await ctx.reply(ctx.t(result.changed ? "network-public-calendar-disabled" : "network-public-calendar-already-off")));
+  const headline = ctx.t(result.changed ? "network-public-calendar-enabled" : "network-public-calendar-already-on");
+  const details = `${headline}\n${publicCalendarLine(ctx, result.network, networks.publicCalendarUrl(result.network), "show")}`;
+  if (ctx.chat?.type === "private") return void (await replyHtml(ctx, details));
+  const sent = (await tellAsker(ctx, details)) === "sent";
+  const where = sent ? ctx.t("network-public-calendar-sent") : ctx.t("network-public-calendar-start-me", { link: botLink(ctx.me.username) });
+  await replyHtml(ctx, `${headline}\n${where}`);
 }
 
 /** /setup, /link, /unlink, /network, /network_set, and the re-link confirmation button. */
@@ -135,7 +150,9 @@ export function networksFeature(deps: { networks: NetworkService }): Feature {
     // Only organisers ever see the join code, and only in private.
     const organiser = scope.membership?.role === "organiser";
     const code = !organiser ? "none" : ctx.chat.type === "private" ? "show" : "hint";
-    const settings = settingsText(ctx, scope.network, await networks.linkedChatCount(scope.network.id), code);
+    const basics = settingsText(ctx, scope.network, await networks.linkedChatCount(scope.network.id), code);
+    // The public calendar is the organisers' to hand out: its address is shown like the join code.
+    const settings = organiser ? `${basics}\n\n${publicCalendarLine(ctx, scope.network, networks.publicCalendarUrl(scope.network), code === "show" ? "show" : "hint")}` : basics;
     // In private, someone in several networks sees them all and can switch.
     const resolution = await ctx.scopeResolution();
     const mine = resolution.kind === "one" ? (resolution.networks ?? []) : [];
@@ -153,11 +170,11 @@ ${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).j
     const scope = await requireOrganiser(ctx);
     if (!scope) return;
     const [, rawKey, value] = /^(\S+)\s+([\s\S]+)$/.exec(ctx.match.trim()) ?? [];
-    if (!rawKey || !value) return void (await ctx.reply(ctx.t("network-set-usage")));
+    if (!rawKey || !value) return void (await ctx.reply(networkSetUsage(ctx)));
     const key = rawKey.toLowerCase();
     const actorId = BigInt(ctx.from!.id);
     if (key === "join_code") {
-      if (value.trim().toLowerCase() !== "new") return void (await ctx.reply(ctx.t("network-set-usage")));
+      if (value.trim().toLowerCase() !== "new") return void (await ctx.reply(networkSetUsage(ctx)));
       const renewed = await networks.renewJoinCode(scope.network, actorId);
       const codeText = `${ctx.t("network-join-code-renewed")}\n\n${joinCodeText(ctx, renewed)}`;
       if (ctx.chat.type === "private") return void (await replyHtml(ctx, codeText));
@@ -165,6 +182,7 @@ ${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).j
       const where = sent ? ctx.t("network-join-code-sent") : ctx.t("network-join-code-start-me", { link: botLink(ctx.me.username) });
       return void (await replyHtml(ctx, `${ctx.t("network-join-code-renewed")}\n${where}`));
     }
+    if (key === "public_calendar") return answerPublicCalendar(ctx, networks, await networks.setPublicCalendar(scope.network, actorId, value));
     const result = await networks.set(scope.network, actorId, key, value);
     switch (result.kind) {
       case "updated":
@@ -172,7 +190,7 @@ ${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).j
       case "bad-name":
         return void (await ctx.reply(nameProblemText(ctx, result.problem)));
       case "unknown-key":
-        return void (await ctx.reply(ctx.t("network-set-usage")));
+        return void (await ctx.reply(networkSetUsage(ctx)));
       case "number-taken":
         return void (await ctx.reply(ctx.t("network-set-number-taken", { last: result.last, min: result.last + 1 })));
       case "bad-retention":

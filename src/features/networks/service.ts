@@ -5,6 +5,7 @@ import { newJoinCode } from "../../domain/join-code.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { RelinkButton } from "./callbacks.ts";
+import { newFeedToken } from "../calendar/tokens.ts";
 
 export interface ChatPlace {
   chatId: number;
@@ -46,7 +47,7 @@ function toScope({ memberId, memberRole, memberOrganisationId, memberLeftAt: _le
   };
 }
 
-export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours", "retention_months", "join_code"] as const;
+export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours", "retention_months", "join_code", "public_calendar"] as const;
 /** How long answers keep their names: at least a month, at most ten years. */
 export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
 export type NetworkKey = (typeof NETWORK_KEYS)[number];
@@ -81,6 +82,19 @@ export type SetResult =
   | { kind: "number-taken"; last: number }
   | { kind: "bad-name"; problem: NameProblem };
 
+/** What /network and /network_set public_calendar need of the calendar feeds: the address of a network's feed. */
+export interface PublicCalendarLinks {
+  /** Undefined when this ortak serves no feeds (no HTTP server). */
+  networkFeedUrl(token: string): string | undefined;
+}
+
+export type PublicCalendarResult =
+  /** `changed`: false when it already was as asked (nothing written, nothing audited). */
+  { kind: "set"; on: boolean; changed: boolean; network: Network } | { kind: "bad-value" };
+
+const YES = new Set(["yes", "evet", "on", "açık"]);
+const NO = new Set(["no", "hayır", "off", "kapalı"]);
+
 /** "21:00–09:00", or "—" when there are none. */
 export function quietHoursText(from: number, until: number): string {
   if (from === until) return "—";
@@ -107,6 +121,7 @@ async function detachChat(tx: Prisma.TransactionClient, networkId: number, chatI
 /** Networks, the chats linked to them, and their settings. */
 export class NetworkService {
   private readonly detachedListeners: ((telegramChatId: bigint) => void)[] = [];
+  private calendarLinks: PublicCalendarLinks | undefined;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -116,6 +131,44 @@ export class NetworkService {
   /** Tells a subscriber (the invitation cards' cache) that a chat no longer belongs to a network. */
   onChatDetached(listener: (telegramChatId: bigint) => void): void {
     this.detachedListeners.push(listener);
+  }
+
+  /**
+   * Where the network feeds are served. Given once by the composition root, which alone knows the
+   * HTTP server and its public address.
+   */
+  useCalendarLinks(links: PublicCalendarLinks): void {
+    this.calendarLinks = links;
+  }
+
+  /** The address of the network's public calendar, when it is on and this ortak serves feeds. */
+  publicCalendarUrl(network: Pick<Network, "publicCalendarToken">): string | undefined {
+    return network.publicCalendarToken ? this.calendarLinks?.networkFeedUrl(network.publicCalendarToken) : undefined;
+  }
+
+  /**
+   * /network_set public_calendar yes|no: a feed of the network's meetings without personal data.
+   * On draws a token (kept as it is: organisers see the address again); off removes it, and the
+   * old address answers 404 at once. Asking for what already is changes nothing. The audit
+   * entry says on or off, never the token.
+   */
+  async setPublicCalendar(network: Network, actorId: bigint, raw: string): Promise<PublicCalendarResult> {
+    const value = raw.trim().toLocaleLowerCase("tr-TR");
+    if (!YES.has(value) && !NO.has(value)) return { kind: "bad-value" };
+    const on = YES.has(value);
+    const changed = await this.prisma.$transaction(async (tx) => {
+      // Conditional: of two organisers switching it on at once, one draws the token.
+      const { count } = await tx.network.updateMany({
+        where: { id: network.id, publicCalendarToken: on ? null : { not: null } },
+        data: { publicCalendarToken: on ? newFeedToken() : null },
+      });
+      if (count === 0) return false;
+      const state = (yes: boolean) => ({ public_calendar: yes ? "yes" : "no" });
+      await this.audit.record(tx, { networkId: network.id, actorId, action: "network.set.public_calendar", subject: network.name, before: state(!on), after: state(on) });
+      return true;
+    });
+    const current = await this.prisma.network.findUniqueOrThrow({ where: { id: network.id } });
+    return { kind: "set", on: current.publicCalendarToken !== null, changed, network: current };
   }
 
   private detached(chatId: number): void {
@@ -393,7 +446,7 @@ export class NetworkService {
         break;
       }
       default:
-        // join_code is not a value to set but a code to draw: renewJoinCode.
+        // join_code is not a value to set but a code to draw (renewJoinCode); public_calendar draws a token (setPublicCalendar).
         return { kind: "unknown-key" };
     }
     const after = "quietFrom" in data ? quietHoursText(data.quietFrom!, data.quietUntil!) : String(Object.values(data)[0]);

@@ -42,6 +42,21 @@ export function settingsText(ctx: BotContext, network: Network, chats: number, c
   return settings;
 }
 
+/**
+ * The network's public calendar, for organisers: its address in private ("show"); in a group
+ * ("hint") only whether it is on and where to see the address, like the join code.
+ */
+export function publicCalendarLine(ctx: BotContext, network: Network, url: string | undefined, where: "show" | "hint"): string {
+  if (network.publicCalendarToken === null) return ctx.t("network-public-calendar-off");
+  if (where === "hint") return ctx.t("network-public-calendar-private");
+  return url === undefined ? ctx.t("calendar-not-served") : ctx.t("network-public-calendar-on", { url: escapeHtml(url) });
+}
+
+/** The usage of /network_set, public_calendar included. */
+export function networkSetUsage(ctx: BotContext): string {
+  return `${ctx.t("network-set-usage")}\n${ctx.t("network-set-usage-public-calendar")}`;
+}
+
 export function relinkKeyboard(ctx: BotContext, button: RelinkButton): InlineKeyboard {
   return new InlineKeyboard().text(ctx.t("link-relink-button"), relinkData(button));
 }

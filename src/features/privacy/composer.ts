@@ -7,13 +7,16 @@ import type { Feature } from "../feature.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import { forgetData } from "./callbacks.ts";
 import type { PrivacyService } from "./service.ts";
-import { forgetConfirmation, lastOrganiserText, networkExportFileName } from "./view.ts";
+import { calendarFeedLine, forgetConfirmation, lastOrganiserText, networkExportFileName } from "./view.ts";
 import { botLink } from "../../bot/links.ts";
 
 export interface PrivacyFeatureDeps {
   privacy: PrivacyService;
   clock: () => Date;
 }
+
+/** Times in /mydata's caption for someone in several networks (or none): the default zone of a network. */
+const DEFAULT_ZONE = "Europe/Istanbul";
 
 /** Personal data stays out of groups: there the commands only point to the private chat. */
 async function inPrivate(ctx: BotContext): Promise<boolean> {
@@ -30,8 +33,10 @@ export function privacyFeature(deps: PrivacyFeatureDeps): Feature {
   composer.command("mydata", async (ctx) => {
     if (!(await inPrivate(ctx))) return;
     if (ctx.match.trim() !== "") return void (await ctx.reply(ctx.t("privacy-mydata-usage")));
-    const { json } = await privacy.personalData(BigInt(ctx.from!.id));
-    await ctx.replyWithDocument(new InputFile(Buffer.from(json, "utf8"), ctx.t("privacy-mydata-file")), { caption: ctx.t("privacy-mydata-caption") });
+    const { data, json } = await privacy.personalData(BigInt(ctx.from!.id));
+    const zone = (await ctx.scope())?.network.timeZone ?? DEFAULT_ZONE;
+    const caption = `${ctx.t("privacy-mydata-caption")}\n\n${calendarFeedLine(ctx, data.calendarFeed, zone)}`;
+    await ctx.replyWithDocument(new InputFile(Buffer.from(json, "utf8"), ctx.t("privacy-mydata-file")), { caption });
   });
 
   composer.command("forgetme", async (ctx) => {

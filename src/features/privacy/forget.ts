@@ -5,6 +5,7 @@ import type { QueuedRow } from "../../../jobs/outbox.ts";
 import { displayName } from "../../domain/names.ts";
 import { ERASED_PERSON, scrubMinutesContent } from "./scrub.ts";
 import { scrubStructured, traceScrubber, type Traces } from "../../domain/name-scrub.ts";
+import { personalFeedKey } from "../calendar/tokens.ts";
 
 export type ForgetResult =
   /** `withdrawn`: outbox rows to them that were waiting, whose jobs go; `actionMeetings`: meetings whose action items changed owner. */
@@ -42,7 +43,7 @@ async function anonymousId(tx: Tx): Promise<bigint> {
  * stay as anonymous counts of their organisation, entries keep their text without an author,
  * action items pass to their organisation, the audit log names an anonymous id, minutes (the
  * draft entries and the stored versions) lose their name, their hosting answers lose their
- * reason, and their user and member rows go. Their outbox rows' jobs are removed by the caller after the
+ * reason, their calendar feed goes, and their user and member rows go. Their outbox rows' jobs are removed by the caller after the
  * commit (the processor re-reads the database, so one firing meanwhile finds nothing).
  */
 export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promise<ForgetResult> {
@@ -87,6 +88,9 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promis
       for (const networkId of networkIds) {
         await tx.auditEntry.create({ data: { networkId, actorId: anon, action: "privacy.forget", subject: label } });
       }
+      // Their calendar feed answers 404 from now on; its state goes too, as its key is their Telegram id.
+      await tx.calendarFeed.deleteMany({ where: { userId } });
+      await tx.calendarFeedState.deleteMany({ where: { feedKey: personalFeedKey(userId) } });
       await tx.member.deleteMany({ where: { id: { in: memberIds } } });
       await tx.telegramUser.delete({ where: { id: userId } });
       return { kind: "forgotten", anonymousId: anon, withdrawn, actionMeetings: [...actionMeetings] } as const;

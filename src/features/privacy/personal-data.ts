@@ -20,6 +20,8 @@ export interface PersonalData {
   minutesRoles: Record<string, unknown>[];
   invitationsByDirectMessage: Record<string, unknown>[];
   conversationsInProgress: Record<string, unknown>[];
+  /** The personal calendar feed (/calendar), if there is one: since when, and when a calendar app last fetched it. Never its token (only a hash is kept). */
+  calendarFeed: { createdAt: Date; lastFetchedAt: Date | null } | null;
 }
 
 const MEETING = { select: { number: true, title: true, startsAt: true, networkId: true, network: { select: { name: true } } } } as const;
@@ -38,7 +40,7 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
   const networkIds = memberships.map((m) => m.networkId);
   const inMeetings = { minutes: { meeting: { networkId: { in: networkIds } } } };
 
-  const [answers, checkIns, written, owned, audit, reminders, turns, checklist, minutes, cards, dialogues] = await Promise.all([
+  const [answers, checkIns, written, owned, audit, reminders, turns, checklist, minutes, cards, dialogues, calendarFeed] = await Promise.all([
     prisma.rsvp.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.attendance.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.minutesEntry.findMany({ where: { authorId: userId }, include: { minutes: { include: { meeting: MEETING } } }, orderBy: { id: "asc" } }),
@@ -63,6 +65,7 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
     prisma.minutes.findMany({ where: { OR: [{ takerId: userId }, { approvedBy: userId }] }, include: { meeting: MEETING } }),
     prisma.postedCard.findMany({ where: { kind: "direct", telegramChatId: userId }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.dialogue.findMany({ where: { OR: [{ userId }, { telegramChatId: userId }] } }),
+    prisma.calendarFeed.findUnique({ where: { userId }, select: { createdAt: true, fetchedAt: true } }),
   ]);
 
   return {
@@ -138,5 +141,6 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
     minutesRoles: minutes.map((m) => ({ ...meetingOf(m.meeting), minuteTaker: m.takerId === userId, approvedAt: m.approvedBy === userId ? m.approvedAt : null })),
     invitationsByDirectMessage: cards.map((c) => ({ ...meetingOf(c.meeting), sentAt: c.postedAt })),
     conversationsInProgress: dialogues.map((d) => ({ kind: d.kind, step: d.step, data: d.data, updatedAt: d.updatedAt })),
+    calendarFeed: calendarFeed && { createdAt: calendarFeed.createdAt, lastFetchedAt: calendarFeed.fetchedAt },
   };
 }

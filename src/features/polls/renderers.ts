@@ -1,0 +1,151 @@
+import { escapeHtml } from "../../bot/html.ts";
+import { localeOr, type Translator } from "../../bot/i18n.ts";
+import type { PrismaClient } from "../../db/client.ts";
+import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
+import { chatAudience } from "../../outbox/audience.ts";
+import type { Outbox } from "../../outbox/outbox.ts";
+import type { Rendering, Renderer, SilentRenderer } from "../../outbox/types.ts";
+import { CARD_EDIT_INTERVAL_MS } from "../invitations/renderers.ts";
+import { pollCardEditKey, pollCardPostKey, type DatePollCard, type DatePollService, type PollView } from "./service.ts";
+import { pollState, renderPollCard, type RenderedPollCard } from "./view.ts";
+
+export interface PollRendererDeps {
+  prisma: PrismaClient;
+  polls: DatePollService;
+  outbox: Outbox;
+  translator: Translator;
+  clock: () => Date;
+}
+
+type PollKinds = "poll-card-post" | "poll-card-edit" | "poll-nudge" | "poll-result";
+type SilentPollKinds = "poll-card-refresh" | "poll-nudges";
+
+const pollIdOf = (payload: Record<string, unknown>) => Number(payload.pollId);
+
+/**
+ * Date polls: the card posted to each linked chat and kept equal to the database by one
+ * coalescing refresh per poll (each card edited at most once per three seconds, as the
+ * invitation card is); the nudge a day before the deadline, fanned out at that moment to those
+ * who have not voted; the result to each voter. All rendered from the database when they go out.
+ */
+export function pollRenderers(deps: PollRendererDeps): Record<PollKinds, Renderer> & Record<SilentPollKinds, SilentRenderer> {
+  const { prisma, polls, translator } = deps;
+
+  /** Cards in one language read the same: rendered once per refresh. */
+  const rendererFor = (view: PollView, now: Date) => {
+    const byLocale = new Map<string, RenderedPollCard>();
+    return (locale: string): RenderedPollCard => {
+      const known = byLocale.get(locale);
+      if (known) return known;
+      const rendered = renderPollCard(translator.reader(localeOr(locale)), view, now);
+      byLocale.set(locale, rendered);
+      return rendered;
+    };
+  };
+
+  const cardPost: Renderer = async ({ row, to, now }) => {
+    if (to.kind !== "chat") return { kind: "skip", reason: "not a chat" };
+    const view = await polls.view(pollIdOf(row.payload));
+    if (!view) return { kind: "skip", reason: "poll gone" };
+    // Closed or cancelled before its card went out: the chat learns nothing from a dead card.
+    if (view.poll.status !== "open") return { kind: "skip", reason: `poll ${view.poll.status}` };
+    const rendered = renderPollCard(to.reader, view, now);
+    return {
+      kind: "send",
+      message: { method: "sendMessage", text: rendered.text, ...(rendered.keyboard ? { keyboard: rendered.keyboard } : {}) },
+      recordSent: async (tx, { messageId }) => {
+        await tx.datePollCard.create({ data: { pollId: view.poll.id, telegramChatId: BigInt(to.chatId), topicId: to.topicId, messageId, shown: rendered.digest } });
+      },
+    };
+  };
+
+  const cardRefresh: SilentRenderer = async ({ row, now }) => {
+    const pollId = pollIdOf(row.payload);
+    const view = await polls.view(pollId);
+    if (!view) return { kind: "skip", reason: "poll gone" };
+    const render = rendererFor(view, now);
+    // Group cards are in the network's language, as they were posted.
+    const locale = view.network.locale;
+    const stale = (await polls.liveCards(pollId)).filter((card) => render(locale).digest !== card.shown);
+    // A card being posted right now is not among the live cards yet: look again once it is.
+    let again = (await prisma.outboxMessage.count({ where: { kind: "poll-card-post", status: "sending", dedupeKey: { startsWith: pollCardPostKey(pollId, "") } } })) > 0;
+    if (stale.length === 0 && !again) return { kind: "done" };
+    await deps.outbox.transaction(async (out) => {
+      for (const card of stale) {
+        const dedupeKey = pollCardEditKey(card.id);
+        // Locked, so no delivery claims it between this look and the re-arm.
+        const [pending] = await out.tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "OutboxMessage" WHERE "dedupeKey" = ${dedupeKey} FOR UPDATE`;
+        // Waiting: it renders what the database says when it runs.
+        if (pending?.status === "scheduled") continue;
+        // Being edited now: its time of edit is not known yet, so the next is paced from it later.
+        if (pending?.status === "sending") {
+          again = true;
+          continue;
+        }
+        // Read again under the lock: an edit that finished since the cards were listed has
+        // committed its time with its row, and the next is paced from that time.
+        const edited = await out.tx.datePollCard.findUnique({ where: { id: card.id }, select: { editedAt: true } });
+        if (!edited) continue;
+        const paced = edited.editedAt ? edited.editedAt.getTime() + CARD_EDIT_INTERVAL_MS : 0;
+        await out.rearm({ dedupeKey, kind: "poll-card-edit", networkId: view.network.id, audience: chatAudience(card), payload: { pollId, cardId: card.id }, notBefore: new Date(Math.max(now.getTime(), paced)) });
+      }
+      if (again) {
+        await out.rearm({ dedupeKey: row.dedupeKey, kind: "poll-card-refresh", networkId: row.networkId, audience: row.audience, payload: row.payload, notBefore: new Date(now.getTime() + CARD_EDIT_INTERVAL_MS) });
+      }
+    });
+    return { kind: "done" };
+  };
+
+  const cardEdit: Renderer = async ({ row, to, now }) => {
+    const card: DatePollCard | null = await prisma.datePollCard.findUnique({ where: { id: Number(row.payload.cardId) } });
+    if (!card) return { kind: "skip", reason: "card gone" };
+    if (card.deadAt) return { kind: "skip", reason: "card can no longer be edited" };
+    const view = await polls.view(card.pollId);
+    if (!view) return { kind: "skip", reason: "poll gone" };
+    const rendered = renderPollCard(to.reader, view, now);
+    if (rendered.digest === card.shown) return { kind: "skip", reason: "card up to date" };
+    return {
+      kind: "send",
+      message: { method: "editMessageText", messageId: card.messageId, text: rendered.text, ...(rendered.keyboard ? { keyboard: rendered.keyboard } : {}) },
+      recordSent: async (tx) => {
+        await tx.datePollCard.update({ where: { id: card.id }, data: { shown: rendered.digest, editedAt: deps.clock() } });
+      },
+      // Deleted, or the bot can no longer see the chat: left as it is; the other cards go on.
+      recordGone: async (tx) => {
+        await tx.datePollCard.update({ where: { id: card.id }, data: { deadAt: deps.clock() } });
+      },
+    };
+  };
+
+  const nudges: SilentRenderer = async ({ row }) => {
+    await polls.oweNudges(pollIdOf(row.payload));
+    return { kind: "done" };
+  };
+
+  const nudge: Renderer = async ({ row, to, now }) => {
+    if (to.kind !== "member") return { kind: "skip", reason: "not a member" };
+    const view = await polls.view(pollIdOf(row.payload));
+    if (!view) return { kind: "skip", reason: "poll gone" };
+    if (pollState(view.poll, now) !== "open") return { kind: "skip", reason: "poll no longer open" };
+    if (await polls.hasVoted(view.poll.id, to.memberId)) return { kind: "skip", reason: "voted" };
+    const r = to.reader;
+    const deadline = view.poll.deadline ? formatInstant(view.poll.deadline, view.network.timeZone, r.locale) : "";
+    return message(r.t("poll-nudge", { number: view.poll.number, title: escapeHtml(view.poll.title), when: deadline }));
+  };
+
+  const result: Renderer = async ({ row, to }) => {
+    if (to.kind !== "member") return { kind: "skip", reason: "not a member" };
+    const view = await polls.view(pollIdOf(row.payload));
+    if (!view) return { kind: "skip", reason: "poll gone" };
+    const meeting = view.meeting;
+    if (view.poll.status !== "closed" || !meeting) return { kind: "skip", reason: "no meeting" };
+    if (meeting.status === "cancelled") return { kind: "skip", reason: "meeting cancelled since" };
+    const r = to.reader;
+    const when = formatMeetingTime(meeting.startsAt, meeting.endsAt, view.network.timeZone, r.locale);
+    return message(r.t("poll-result", { title: escapeHtml(view.poll.title), number: meeting.number, when }));
+  };
+
+  return { "poll-card-post": cardPost, "poll-card-refresh": cardRefresh, "poll-card-edit": cardEdit, "poll-nudges": nudges, "poll-nudge": nudge, "poll-result": result };
+}
+
+const message = (text: string): Rendering => ({ kind: "send", message: { method: "sendMessage", text } });
