@@ -164,7 +164,8 @@ async function waitForSocket(socketPath: string, timeoutMs: number): Promise<voi
   }
 }
 
-async function pings(socketPath: string): Promise<boolean> {
+/** Whether a Redis answers PING on this socket now (one try, no retries). */
+export async function pings(socketPath: string): Promise<boolean> {
   const client = new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   client.on("error", () => undefined);
   try {

@@ -6,7 +6,7 @@ import { Redis } from "ioredis";
 import { describe, expect, it } from "vitest";
 import { createLogger, silentLogger } from "../../src/logger.ts";
 import { redisOptionsFromUrl } from "../../src/redis/connection.ts";
-import { isAlive, startPrivateRedis } from "../../src/redis/private-server.ts";
+import { isAlive, pings, startPrivateRedis } from "../../src/redis/private-server.ts";
 import { tempDir } from "../support/harness.ts";
 
 describe("private redis-server", () => {
@@ -60,7 +60,7 @@ describe("private redis-server", () => {
       await redis.stop();
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       expect(isAlive(lastPid)).toBe(false);
-      expect(await pingsAt(redis.socketPath)).toBe(false);
+      expect(await pings(redis.socketPath)).toBe(false);
     } finally {
       await dir.remove();
     }
@@ -120,16 +120,3 @@ describe("redisOptionsFromUrl", () => {
     expect(redisOptionsFromUrl(url)).toEqual(expected);
   });
 });
-
-async function pingsAt(socketPath: string): Promise<boolean> {
-  const client = new Redis({ path: socketPath, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  client.on("error", () => undefined);
-  try {
-    await client.connect();
-    return (await client.ping()) === "PONG";
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
