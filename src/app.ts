@@ -60,6 +60,8 @@ export interface AppParts {
   intake: Intake;
   /** The HTTP server: the webhook, the calendar feeds, /healthz, /readyz and /metrics; none without a port. */
   httpPort?: number;
+  /** The one address it listens on (127.0.0.1); every interface when not given. */
+  httpHost?: string;
   /** Where people's calendar apps reach the HTTP server (PUBLIC_URL); http://127.0.0.1:<the port it listens on> when not given. */
   publicUrl?: string;
   /** The queue dashboard on the HTTP server (QUEUE_DASHBOARD=on); nothing without a port. */
@@ -128,6 +130,7 @@ export async function startOrtak(config: BotConfig, logger: Logger, options: Sta
       delivery: config.role === "bot" ? "none" : "workers",
       intake: config.role === "worker" ? { kind: "none" } : config.mode,
       ...(config.httpPort !== undefined ? { httpPort: config.httpPort } : {}),
+      ...(config.httpHost !== undefined ? { httpHost: config.httpHost } : {}),
       ...(config.publicUrl !== undefined ? { publicUrl: config.publicUrl } : {}),
       ...(config.queueDashboard ? { queueDashboard: config.queueDashboard } : {}),
       checkEviction: Boolean(config.redisUrl),
@@ -258,7 +261,7 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
         stopping: () => stopping.now,
         logger,
       });
-      const listening = await listen(server, parts.httpPort, stopping, logger, webhook ? () => ortak.inFlight.drain() : undefined);
+      const listening = await listen(server, { port: parts.httpPort, host: parts.httpHost }, stopping, logger, webhook ? () => ortak.inFlight.drain() : undefined);
       closers.add("HTTP server", listening.close);
       if (parts.publicUrl === undefined) services.calendar.serveAt(`http://127.0.0.1:${listening.port}`);
       if (dashboard) logger.info({ path: QUEUE_DASHBOARD_PATH }, "queue dashboard served (read-only; Basic authentication as admin)");
@@ -333,15 +336,16 @@ async function startPollingIntake(ortak: OrtakBot, timeoutSeconds: number | unde
  * once idle and told to close (a webhook request meanwhile gets 503: Telegram sends it again,
  * elsewhere); then the handlers of webhook updates in progress finish.
  */
-async function listen(server: Server, port: number, stopping: { now: boolean }, logger: Logger, drain?: () => Promise<void>): Promise<{ port: number; close: () => Promise<void> }> {
+async function listen(server: Server, { port, host }: { port: number; host: string | undefined }, stopping: { now: boolean }, logger: Logger, drain?: () => Promise<void>): Promise<{ port: number; close: () => Promise<void> }> {
   await new Promise<void>((resolve, reject) => {
     // Now that every bot listens (PORT defaults to 8080), a taken port must name the setting.
     server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new HttpPortInUseError(port, error) : error));
-    server.listen(port, resolve);
+    if (host === undefined) server.listen(port, resolve);
+    else server.listen(port, host, resolve);
   });
   // PORT=0: the one the system chose.
   const bound = (server.address() as AddressInfo).port;
-  logger.info({ port: bound }, "HTTP server listening (/healthz, /readyz, /metrics, /calendar/)");
+  logger.info({ port: bound, host: host ?? "every interface" }, "HTTP server listening (/healthz, /readyz, /metrics, /calendar/)");
   const close = async () => {
     stopping.now = true;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -12,11 +12,16 @@ export interface Config {
   /** What this process does: everything, take updates only, or deliver the outbox and housekeeping only. */
   role: Role;
   /**
-   * The HTTP server (webhook, calendar feeds, /healthz, /readyz, /metrics): always, on PORT or 8080,
-   * for a bot, in both modes and every role; the playground has it only when PORT is set. 0: any
-   * free port (tests), said in the log.
+   * The HTTP server (webhook, calendar feeds, /healthz, /readyz, /metrics), on PORT or 8080: for a
+   * bot process always, a worker only in webhook mode or with PORT, the playground only with PORT.
+   * 0: any free port (tests), said in the log.
    */
   httpPort: number | undefined;
+  /**
+   * Where it listens: every interface (undefined), or 127.0.0.1 only for a polling bot given
+   * neither PORT nor PUBLIC_URL, which serves its calendar feeds and metrics to this machine alone.
+   */
+  httpHost: "127.0.0.1" | undefined;
   /**
    * The address people's calendar apps reach this server at (PUBLIC_URL), without a trailing slash:
    * the feeds' links start with it. Unset: the app uses http://127.0.0.1:<the port it listens on>.
@@ -176,9 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
     if (problems.length > 0) throw new ConfigError(problems);
     mode = { kind: "webhook", url: values.WEBHOOK_URL!, secret: values.WEBHOOK_SECRET! };
   }
-  // A bot always serves HTTP (the calendar feeds need it); the playground only when asked to, so
-  // trying it out never opens a port on every interface.
-  const httpPort = telegram.kind === "playground" ? values.PORT : (values.PORT ?? DEFAULT_PORT);
+  const http = httpOf(telegram.kind, mode.kind, values.ROLE, values.PORT, values.PUBLIC_URL);
   return {
     telegram,
     dataDir: path.resolve(cwd, values.DATA_DIR),
@@ -187,11 +190,24 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string = process.cwd(), 
     logLevel: values.LOG_LEVEL,
     mode,
     role: values.ROLE,
-    httpPort,
-    publicUrl: httpPort === undefined ? undefined : values.PUBLIC_URL?.replace(/\/+$/, ""),
+    httpPort: http?.port,
+    httpHost: http?.host,
+    publicUrl: http === undefined ? undefined : values.PUBLIC_URL?.replace(/\/+$/, ""),
     outbox: { claimMs: values.OUTBOX_CLAIM_SECONDS * 1000, reconcileMs: values.OUTBOX_RECONCILE_SECONDS * 1000 },
     queueDashboard: queueDashboardOf(values.QUEUE_DASHBOARD, values.ADMIN_PASSWORD),
   };
+}
+
+/**
+ * A bot process always serves HTTP (the calendar feeds need it). Told nothing about it, a polling
+ * one listens on 127.0.0.1 only: /metrics and the feeds are not put on every interface unasked.
+ * A worker has nothing to serve but probes: it listens when given PORT (or in webhook mode, as
+ * before). The playground only with PORT, so trying it out never opens a port.
+ */
+function httpOf(target: TelegramTarget["kind"], mode: BotMode["kind"], role: Role, port: number | undefined, publicUrl: string | undefined): { port: number; host: "127.0.0.1" | undefined } | undefined {
+  if (port !== undefined || mode === "webhook") return { port: port ?? DEFAULT_PORT, host: undefined };
+  if (target === "playground" || role === "worker") return undefined;
+  return { port: DEFAULT_PORT, host: publicUrl === undefined ? "127.0.0.1" : undefined };
 }
 
 function queueDashboardOf(setting: "on" | "off", adminPassword: string | undefined): QueueDashboardConfig | undefined {

@@ -31,11 +31,11 @@ export type PollDraftProblem =
   | { kind: "deadline-after-candidate" };
 
 /**
- * "son:", "son yanıt:", "son yanıt tarihi:", "deadline:" in any case; the Turkish letters are
- * spelled out, because a case-insensitive match does not pair İ with i or I with ı.
+ * "son:", "son yanıt:", "son oylama:" (each with "tarihi"), "deadline:" in any case; the Turkish
+ * letters are spelled out, because a case-insensitive match does not pair İ with i or I with ı.
  */
 const I = "[iİıI]";
-const DEADLINE_PREFIX = new RegExp(`^\\s*(?:son(?:\\s+yan${I}t(?:\\s+tar${I}h${I})?)?|deadl${I}ne)\\s*:\\s*`, "iu");
+const DEADLINE_PREFIX = new RegExp(`^\\s*(?:son(?:\\s+(?:yan${I}t|oylama)(?:\\s+tar${I}h${I})?)?|deadl${I}ne)\\s*:\\s*`, "iu");
 
 /** The deadline's text when the part is one ("son: 10 Mart 18:00"), else undefined. */
 export function readDeadlinePart(part: string): string | undefined {
@@ -49,7 +49,9 @@ export function readDeadlinePart(part: string): string | undefined {
  * first problem found is reported, in the order the parts are written, naming the candidate.
  */
 export function readPollDraft(text: string, zone: string, now: DateTime): { ok: true; value: PollDraft } | { ok: false; problem: PollDraftProblem } {
+  // A "|" too many at the end is no candidate (a blank one between others is: a date forgotten).
   const parts = text.split("|");
+  while (parts.length > 1 && parts.at(-1)!.trim() === "") parts.pop();
   if (parts.length < 2) return { ok: false, problem: { kind: "usage" } };
   const [rawTitle, ...rest] = parts;
   const titleProblem = checkName(rawTitle!, POLL_TITLE_MAX);
@@ -72,7 +74,8 @@ export function readPollDraft(text: string, zone: string, now: DateTime): { ok: 
     const parsed = parseDateTime(deadlineText, zone, now);
     if (!parsed.ok) return { ok: false, problem: { kind: "deadline", problem: parsed.problem } };
     const earliest = Math.min(...candidates.map((c) => c.toMillis()));
-    if (parsed.value.toMillis() > earliest) return { ok: false, problem: { kind: "deadline-after-candidate" } };
+    // Strictly before: at the earliest candidate's own time it could no longer be chosen.
+    if (parsed.value.toMillis() >= earliest) return { ok: false, problem: { kind: "deadline-after-candidate" } };
     deadline = parsed.value;
   }
   return { ok: true, value: { title: normaliseName(rawTitle!), candidates, deadline } };

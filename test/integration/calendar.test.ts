@@ -173,6 +173,18 @@ describe("/calendar: a personal feed of the person's meetings", () => {
     expect((await get(renewed)).status).toBe(200);
     expect((await say(member, "private", "/calendar")).replyToMessageId).toBe(reset.message_id);
 
+    // The server moved (PUBLIC_URL changed): a link shown under the old address is given anew.
+    fixture.app.services.calendar.serveAt("https://ortak.example.org");
+    try {
+      const moved = await say(member, "private", "/calendar");
+      expect(moved.replyToMessageId).toBeUndefined();
+      expect(feedUrlIn(moved)).toMatch(/^https:\/\/ortak\.example\.org\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
+      expect((await get(renewed)).status).toBe(404);
+      expect((await say(member, "private", "/calendar")).replyToMessageId).toBe(moved.message_id);
+    } finally {
+      fixture.app.services.calendar.serveAt(fixture.baseUrl);
+    }
+
     // In the group: only where to ask; nothing about the feed.
     const inGroup = await say(member, group, "/calendar");
     expect(inGroup.text).toMatch(/yalnızca özel mesajla/);

@@ -87,6 +87,8 @@ describe("proposal, answers and escalation", () => {
     const details = await say(admin, group, "/meeting 25");
     expect(details).toContain("Ev sahibi: Buca KDM");
     expect(details).toContain("Yer: Buca1923 Mevlana Kafe\nAdres: Buca, İzmir");
+    // The host's place filled in what calendars show as LOCATION: their copies are to be replaced.
+    expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).icsSequence).toBe(1);
     expect(details).toContain("Ev sahibi hazırlığı: ⬜ toplantı yerinin teyidi · ⬜ adres ve erişilebilirlik · ⬜ gündem ve ikram · ⬜ son kontrol");
     // Answering again (the buttons are gone from the answered proposal) is refused.
     expect(await press(ayse, proposal, decline, true)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });

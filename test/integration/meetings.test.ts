@@ -133,8 +133,8 @@ describe("/meeting_edit", () => {
     });
     expect(meeting!.endsAt.toISOString()).toBe("2027-03-17T11:30:00.000Z");
     expect(meeting!.rsvpDeadline!.toISOString()).toBe("2027-03-10T14:00:00.000Z");
-    // Title, venue, address, agenda, duration and link are in calendar entries: each raised SEQUENCE; facilitators, capacity and deadline are not.
-    expect(meeting!.icsSequence).toBe(6);
+    // Title, venue, address, agenda, facilitators, duration and link are in calendar entries: each raised SEQUENCE; capacity and deadline are not.
+    expect(meeting!.icsSequence).toBe(7);
     const details = await say(admin, group, "/meeting 1");
     expect(details).toContain("Son yanıt tarihi: 10 Mart 2027 Çarşamba, 17:00");
     expect(details).toContain("Adres: Buca, İzmir <zemin kat>");

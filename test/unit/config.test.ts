@@ -25,6 +25,7 @@ describe("loadConfig", () => {
       mode: { kind: "polling" },
       role: "all",
       httpPort: 8080,
+      httpHost: "127.0.0.1",
       // The app's default: http://127.0.0.1:<the port it listens on>.
       publicUrl: undefined,
       outbox: { claimMs: 60_000, reconcileMs: 60_000 },
@@ -71,20 +72,25 @@ describe("loadConfig", () => {
     expect(loadConfig({}, "/srv/ortak", { expect: "playground" }).telegram).toEqual({ kind: "playground", port: 8090 });
   });
 
-  it("reads the role, and the HTTP port: always for a bot, in both modes and every role (8080 by default); the playground's only when PORT is set", () => {
+  it("reads the role, and the HTTP server: a polling bot on 127.0.0.1:8080 unless told PORT or PUBLIC_URL, a worker only with PORT, webhook mode on every interface; the playground's only when PORT is set", () => {
     const shared = { DATABASE_URL: "postgres://db/ortak", REDIS_URL: "redis://redis:6379" };
     expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: "worker", ...shared }, "/srv/ortak").role).toBe("worker");
-    for (const role of ["all", "bot", "worker"]) expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: role, ...shared }, "/srv/ortak").httpPort).toBe(8080);
-    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "9100" }, "/srv/ortak").httpPort).toBe(9100);
+    for (const role of ["all", "bot"]) expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: role, ...shared }, "/srv/ortak")).toMatchObject({ httpPort: 8080, httpHost: "127.0.0.1" });
+    // A worker beside a bot on one machine: no second server on 8080 unless asked for.
+    expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: "worker", ...shared }, "/srv/ortak")).toMatchObject({ httpPort: undefined, httpHost: undefined });
+    expect(loadConfig({ BOT_TOKEN: TOKEN, ROLE: "worker", PORT: "9101", ...shared }, "/srv/ortak")).toMatchObject({ httpPort: 9101, httpHost: undefined });
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "9100" }, "/srv/ortak")).toMatchObject({ httpPort: 9100, httpHost: undefined });
+    expect(loadConfig({ BOT_TOKEN: TOKEN, PUBLIC_URL: "https://ortak.example.org" }, "/srv/ortak")).toMatchObject({ httpPort: 8080, httpHost: undefined, publicUrl: "https://ortak.example.org" });
     const webhook = { BOT_TOKEN: TOKEN, BOT_MODE: "webhook", WEBHOOK_URL: "http://127.0.0.1:8443/tg", WEBHOOK_SECRET: "s" };
-    expect(loadConfig(webhook, "/srv/ortak").httpPort).toBe(8080);
-    // Trying the playground opens no port on every interface unless asked to.
+    expect(loadConfig(webhook, "/srv/ortak")).toMatchObject({ httpPort: 8080, httpHost: undefined });
+    // Trying the playground opens no port unless asked to.
     expect(loadConfig({}, "/srv/ortak")).toMatchObject({ httpPort: undefined, publicUrl: undefined });
     expect(loadConfig({ PORT: "9200", PUBLIC_URL: "https://ortak.example.org" }, "/srv/ortak")).toMatchObject({ httpPort: 9200, publicUrl: "https://ortak.example.org" });
     expect(loadConfig({ PUBLIC_URL: "https://ortak.example.org" }, "/srv/ortak").publicUrl).toBeUndefined();
     // 0: any free port, for tests that start many processes.
     expect(loadConfig({ BOT_TOKEN: TOKEN, PORT: "0" }, "/srv/ortak").httpPort).toBe(0);
   });
+
 
   it("reads PUBLIC_URL, the feeds' base address, without a trailing slash", () => {
     expect(loadConfig({ BOT_TOKEN: TOKEN, PUBLIC_URL: "https://ortak.example.org/" }, "/srv/ortak").publicUrl).toBe("https://ortak.example.org");

@@ -26,7 +26,7 @@ describe("readPollDraft: /poll_dates <title> | <candidate> | … [| son: <date t
     expect(draft.ok && draft.value.candidates.map((c) => c.toISO())).toEqual([local("2026-11-25T10:00"), local("2026-12-01T14:00")]);
   });
 
-  it.each(["son: 1 Aralık 2026 18:00", "SON: 1 Aralık 2026 18:00", "Son : 1 Aralık 2026 18:00", "son yanıt: 1 Aralık 2026 18:00", "SON YANIT TARİHİ: 1 Aralık 2026 18:00", "deadline: 1 Aralık 2026 18:00", "DEADLINE: 1 Aralık 2026 18:00", "Deadlıne: 1 Aralık 2026 18:00"])(
+  it.each(["son: 1 Aralık 2026 18:00", "SON: 1 Aralık 2026 18:00", "Son : 1 Aralık 2026 18:00", "son yanıt: 1 Aralık 2026 18:00", "SON YANIT TARİHİ: 1 Aralık 2026 18:00", "deadline: 1 Aralık 2026 18:00", "DEADLINE: 1 Aralık 2026 18:00", "Deadlıne: 1 Aralık 2026 18:00", "son oylama tarihi: 1 Aralık 2026 18:00", "Son Oylama: 1 Aralık 2026 18:00"])(
     "reads the deadline written as %j",
     (part) => {
       expect(readDeadlinePart(part)?.trim()).toBe("1 Aralık 2026 18:00");
@@ -56,8 +56,13 @@ describe("readPollDraft: /poll_dates <title> | <candidate> | … [| son: <date t
     expect(read(text)).toEqual({ ok: false, problem });
   });
 
-  it("accepts a deadline at the very time of the earliest candidate", () => {
-    expect(read("Başlık | 17 Mart 2027 10:00 | 24 Mart 2027 10:00 | son: 17 Mart 2027 10:00").ok).toBe(true);
+  it("refuses a deadline at the very time of the earliest candidate: that candidate could no longer be chosen", () => {
+    expect(read("Başlık | 17 Mart 2027 10:00 | 24 Mart 2027 10:00 | son: 17 Mart 2027 10:00")).toEqual({ ok: false, problem: { kind: "deadline-after-candidate" } });
+  });
+
+  it("leaves out a \"|\" too many at the end", () => {
+    const draft = read("Başlık | 17 Mart 2027 10:00 | 24 Mart 2027 10:00 | ");
+    expect(draft.ok && draft.value.candidates.map((c) => c.toISO())).toEqual([local("2027-03-17T10:00"), local("2027-03-24T10:00")]);
   });
 });
 

@@ -1,11 +1,11 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
-import { escapeHtml } from "../../bot/html.ts";
 import { botLink } from "../../bot/links.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import type { Feature } from "../feature.ts";
 import type { CalendarService } from "./service.ts";
 import { feedLinkText } from "./view.ts";
+import { tellWhyNoNetwork } from "../networks/scope.ts";
 
 /**
  * Whether the person belongs to a network (the feed holds every network they belong to, so in
@@ -14,8 +14,7 @@ import { feedLinkText } from "./view.ts";
 async function isMemberSomewhere(ctx: BotContext): Promise<boolean> {
   const resolution = await ctx.scopeResolution();
   if (resolution.kind === "one" || resolution.kind === "several") return true;
-  if (resolution.kind === "left") await replyHtml(ctx, ctx.t("membership-ended", { networks: escapeHtml(resolution.networks.join(", ")), count: resolution.networks.length }));
-  else await ctx.reply(ctx.t("not-member-anywhere"));
+  await tellWhyNoNetwork(ctx, resolution);
   return false;
 }
 

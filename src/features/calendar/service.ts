@@ -106,11 +106,13 @@ export class CalendarService implements PublicCalendarLinks {
 
   /**
    * The person's feed: made now if there is none. A feed whose link was never shown (the message
-   * carrying it did not go out) gets a new token: nobody can know the old one.
+   * carrying it did not go out), or was shown under another PUBLIC_URL, gets a new token: nobody
+   * can know the old one, or it points where the server no longer is.
    */
   async openFeed(userId: bigint): Promise<OpenedFeed> {
-    const existing = await this.prisma.calendarFeed.findUnique({ where: { userId }, select: { messageId: true } });
-    if (existing?.messageId != null) return { kind: "exists", messageId: existing.messageId };
+    const existing = await this.prisma.calendarFeed.findUnique({ where: { userId }, select: { messageId: true, baseUrl: true } });
+    // A link shown under another address (PUBLIC_URL changed since) may lead nowhere: a new one.
+    if (existing?.messageId != null && existing.baseUrl === this.publicUrl) return { kind: "exists", messageId: existing.messageId };
     return { kind: "new", token: await this.resetFeed(userId) };
   }
 
@@ -128,7 +130,7 @@ export class CalendarService implements PublicCalendarLinks {
 
   /** The message that showed this token's link, so a later /calendar can point at it. */
   async rememberLinkMessage(userId: bigint, token: string, messageId: number): Promise<void> {
-    await this.prisma.calendarFeed.updateMany({ where: { userId, tokenHash: hashFeedToken(token) }, data: { messageId } });
+    await this.prisma.calendarFeed.updateMany({ where: { userId, tokenHash: hashFeedToken(token) }, data: { messageId, baseUrl: this.publicUrl ?? null } });
   }
 
   /** The personal feed of this token, or undefined (unknown, reset, forgotten). */

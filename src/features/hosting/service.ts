@@ -379,11 +379,10 @@ export class HostService {
   }
 }
 
-/** The host, and its venue where the meeting has none yet. */
+/** The host, and its venue where the meeting has none yet: a new LOCATION raises the calendar SEQUENCE. */
 function hostData(meeting: Meeting, host: Organisation) {
-  return {
-    hostOrganisationId: host.id,
-    ...(meeting.venueName ? {} : { venueName: host.venueName }),
-    ...(meeting.venueAddress ? {} : { venueAddress: host.venueAddress }),
-  };
+  const venueName = meeting.venueName ? {} : { venueName: host.venueName };
+  const venueAddress = meeting.venueAddress ? {} : { venueAddress: host.venueAddress };
+  const placeChanges = (!meeting.venueName && host.venueName) || (!meeting.venueAddress && host.venueAddress);
+  return { hostOrganisationId: host.id, ...venueName, ...venueAddress, ...(placeChanges ? { icsSequence: { increment: 1 } } : {}) };
 }

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Meeting, Network, Organisation, PrismaClient } from "../../db/client.ts";
 import { parseDateTime, parseDuration, type DateProblem } from "../../domain/datetime.ts";
-import { buildIcs } from "../../domain/ics.ts";
+import { buildIcs, meetingUid } from "../../domain/ics.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
 import { lockMeeting } from "../../db/meeting-lock.ts";
 import { chatAudience } from "../../outbox/audience.ts";
@@ -112,8 +112,8 @@ export async function insertMeeting(tx: Tx, audit: AuditService, network: Networ
   return created;
 }
 
-/** Fields an .ics file or calendar feed shows (SUMMARY, LOCATION, DESCRIPTION, DTEND, URL). */
-const CALENDAR_FIELDS: ReadonlySet<MeetingField> = new Set<MeetingField>(["title", "venue", "address", "agenda", "duration", "online_link"]);
+/** Fields an .ics file or calendar feed shows (SUMMARY, LOCATION, DESCRIPTION with agenda and facilitators, DTEND, URL). */
+const CALENDAR_FIELDS: ReadonlySet<MeetingField> = new Set<MeetingField>(["title", "venue", "address", "agenda", "facilitators", "duration", "online_link"]);
 
 /** What a linked chat is told about a meeting it was invited to (src/features/meetings/renderers.ts). */
 export type MeetingNoticeEvent = "rescheduled" | "cancelled";
@@ -145,7 +145,7 @@ export class MeetingService {
   /** The calendar file of a meeting; texts come in the network's language from the view. */
   calendarFile(network: Network, meeting: Meeting, texts: { summary: string; description: string }): { name: string; content: string } {
     const content = buildIcs({
-      uid: `ortak-${network.id}-${meeting.number}@ortak`,
+      uid: meetingUid(network.id, meeting.number),
       sequence: meeting.icsSequence,
       cancelled: meeting.status === "cancelled",
       startsAt: meeting.startsAt,

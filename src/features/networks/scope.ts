@@ -72,15 +72,19 @@ export async function requireNetwork(ctx: BotContext): Promise<Scope | undefined
     case "one":
       return resolution.scope;
     case "none":
-      await ctx.reply(ctx.t(ctx.chat?.type === "private" ? "not-member-anywhere" : "not-linked"));
-      return undefined;
     case "left":
-      await replyHtml(ctx, ctx.t("membership-ended", { networks: escapeHtml(resolution.networks.join(", ")), count: resolution.networks.length }));
+      await tellWhyNoNetwork(ctx, resolution);
       return undefined;
     case "several":
       await askWhichNetwork(ctx, resolution.networks);
       return undefined;
   }
+}
+
+/** Why this person has no network here: the chat is not linked, they belong to none, or they left theirs. */
+export async function tellWhyNoNetwork(ctx: BotContext, resolution: Extract<ScopeResolution, { kind: "none" | "left" }>): Promise<void> {
+  if (resolution.kind === "none") return void (await ctx.reply(ctx.t(ctx.chat?.type === "private" ? "not-member-anywhere" : "not-linked")));
+  await replyHtml(ctx, ctx.t("membership-ended", { networks: escapeHtml(resolution.networks.join(", ")), count: resolution.networks.length }));
 }
 
 /** The scope of an organiser, or undefined after saying only organisers may do this. */

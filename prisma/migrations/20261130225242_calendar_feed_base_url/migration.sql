@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CalendarFeed" ADD COLUMN     "baseUrl" TEXT;
+
