@@ -829,6 +829,9 @@ audit-action = { $action ->
     [organisation-add] Organisation added
     [organisation-edit] Organisation details changed ({ $detail })
     [organisation-remove] Organisation removed
+    [poll-create] Date poll started
+    [poll-close] Date poll closed into a meeting
+    [poll-cancel] Date poll cancelled
     [privacy-forget] A person's data erased
     [reminders-set] Reminder times changed
     [rotation-order] Hosting order changed
@@ -1056,3 +1059,7 @@ network-public-calendar-start-me = I could not send you the link privately: I ca
 privacy-mydata-calendar-none = You have no calendar subscription.
 privacy-mydata-calendar-never = You have a calendar subscription (/calendar); its link has not been used yet.
 privacy-mydata-calendar-fetched = You have a calendar subscription (/calendar); your calendar app last fetched it at { $when }.
+poll-summary-votes-retired = The votes of this poll were deleted at the end of the retention period ({ $months ->
+        [one] 1 month
+       *[other] { $months } months
+    }).

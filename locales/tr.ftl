@@ -755,6 +755,9 @@ audit-action = { $action ->
     [organisation-add] Kurum eklendi
     [organisation-edit] Kurum bilgisi değişti ({ $detail })
     [organisation-remove] Kurum kaldırıldı
+    [poll-create] Tarih anketi başlatıldı
+    [poll-close] Tarih anketi kapatıldı, toplantı oluşturuldu
+    [poll-cancel] Tarih anketi iptal edildi
     [privacy-forget] Bir kişinin verileri silindi
     [reminders-set] Hatırlatma zamanları değişti
     [rotation-order] Ev sahipliği sırası değişti
@@ -937,3 +940,4 @@ network-public-calendar-start-me = Bağlantıyı size özel mesajla gönderemedi
 privacy-mydata-calendar-none = Takvim aboneliğiniz yok.
 privacy-mydata-calendar-never = Takvim aboneliğiniz var (/calendar); bağlantısı henüz hiç kullanılmadı.
 privacy-mydata-calendar-fetched = Takvim aboneliğiniz var (/calendar); takvim uygulamanız onu en son şu zamanda aldı: { $when }.
+poll-summary-votes-retired = Bu anketin oyları, saklama süresi ({ $months } ay) dolduğu için silindi.

@@ -55,6 +55,8 @@ export interface LogFields {
   kind?: string;
   /** The number of the meeting the work is about (per network, as people say it). */
   meeting?: number;
+  /** The number of the date poll the work is about (per network, as /poll names it). */
+  poll?: number;
 }
 
 const logContext = new AsyncLocalStorage<LogFields>();

@@ -492,34 +492,52 @@ describe("/poll_close and /poll_cancel", () => {
 });
 
 describe("a forgotten voter", () => {
-  it("/forgetme deletes their votes with their membership; the tallies and the card count them no more", async () => {
+  it("/forgetme deletes their votes with their membership and, in the same transaction, refreshes the open polls' cards: the counts drop with no other press", async () => {
     const net = await pollNetwork("Unutulan Ağı");
     const { admin, group, people } = net;
     await say(people.fatma, "private", "/start");
     await say(admin, group, POLL);
+    await say(admin, group, "/poll_dates Nisan toplantısı | 7 Nisan 2027 10:00 | 14 Nisan 2027 10:00");
+    await say(admin, group, "/poll_dates Mayıs toplantısı | 5 Mayıs 2027 10:00 | 12 Mayıs 2027 10:00");
     await scenario.settle();
     const [card] = cardsIn(group.id);
+    const [closedCard] = cardsIn(group.id, 2);
+    const [untouched] = cardsIn(group.id, 3);
     await press(people.ayse, card!, 1, "y");
     await press(people.fatma, card!, 1, "y");
     await press(people.fatma, card!, 2, "m");
+    await press(people.fatma, closedCard!, 1, "y");
+    await press(people.ayse, untouched!, 1, "y");
+    await scenario.settle();
+    // Poll 2 ends with Fatma's vote in it: its cards are the record of how it ended.
+    await say(admin, group, "/poll_close 2 1");
     await scenario.settle();
     expect(card!.text).toContain("1) 17 Mart 2027 Çarşamba, 10:00 ⭐\n✅ 2 kişi · 1 kurum  🤷 0\n2) 24 Mart 2027 Çarşamba, 14:00\n✅ 0 kişi · 0 kurum  🤷 1");
+    const closedText = closedCard!.text;
+    const untouchedVersions = untouched!.versions.length;
+    expect(closedText).toContain("✅ 1 kişi · 1 kurum");
 
+    const { prisma } = scenario.db;
+    const poll = await prisma.datePoll.findFirstOrThrow({ where: { networkId: net.networkId, number: 1 } });
+    const refresh = () => prisma.outboxMessage.findUnique({ where: { dedupeKey: `poll-cards:${poll.id}` } });
+    const refreshedBefore = (await refresh())!.notBefore;
     await say(people.fatma, "private", "/forgetme");
     const confirmation = scenario.emulator.botMessagesIn(people.fatma.id).at(-1)!;
     const yes = confirmation.reply_markup!.inline_keyboard![0]![0]!.callback_data!;
     await scenario.emulator.pressButton(people.fatma, people.fatma.id, confirmation.message_id, yes);
+    await scenario.running.ortak.inFlight.drain();
+    // The erasure itself armed the card refresh of poll 1 (and of no other poll).
+    expect((await refresh())!.notBefore.getTime()).toBeGreaterThan(refreshedBefore.getTime());
     await scenario.settle();
-    const { prisma } = scenario.db;
     expect(await prisma.member.count({ where: { userId: BigInt(people.fatma.id) } })).toBe(0);
-    const poll = await prisma.datePoll.findFirstOrThrow({ where: { networkId: net.networkId } });
     expect(await prisma.datePollVote.count({ where: { candidate: { pollId: poll.id } } })).toBe(1);
     expect(await say(admin, group, "/poll 1")).toContain("1) 17 Mart 2027 Çarşamba, 10:00: ✅ 1 kişi · 1 kurum · 🤷 0 · ❌ 0\n\n2) 24 Mart 2027 Çarşamba, 14:00: ✅ 0 kişi · 0 kurum · 🤷 0 · ❌ 0");
 
-    // The card shows it with its next refresh (the erasure itself does not refresh poll cards).
-    await press(people.elif, card!, 3, "n");
-    await scenario.settle();
+    // No one pressed anything since: the cards show it already.
     expect(card!.text).toContain("1) 17 Mart 2027 Çarşamba, 10:00 ⭐\n✅ 1 kişi · 1 kurum  🤷 0\n2) 24 Mart 2027 Çarşamba, 14:00\n✅ 0 kişi · 0 kurum  🤷 0");
-    expect(card!.text).toContain("Oy veren: 2 kişi");
+    expect(card!.text).toContain("Oy veren: 1 kişi");
+    // The closed poll's card keeps its final tally; a poll she never voted in is not edited.
+    expect(closedCard!.text).toBe(closedText);
+    expect(untouched!.versions).toHaveLength(untouchedVersions);
   });
 });

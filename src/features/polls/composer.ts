@@ -98,7 +98,7 @@ export function pollsFeature(deps: PollsDeps): Feature {
     if (!scope) return;
     const number = ctx.match.trim();
     if (!NUMBER.test(number)) return void (await ctx.reply(ctx.t("poll-cancel-usage")));
-    const result = await polls.cancel(scope.network, Number(number));
+    const result = await polls.cancel(scope.network, BigInt(ctx.from!.id), Number(number));
     switch (result.kind) {
       case "cancelled":
         return void (await ctx.reply(ctx.t("poll-cancel-done", { number })));

@@ -1,12 +1,12 @@
 import { escapeHtml } from "../../bot/html.ts";
-import { localeOr, type Translator } from "../../bot/i18n.ts";
+import { localeOr, type Reader, type Translator } from "../../bot/i18n.ts";
 import type { PrismaClient } from "../../db/client.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
 import { chatAudience } from "../../outbox/audience.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
 import type { Rendering, Renderer, SilentRenderer } from "../../outbox/types.ts";
 import { CARD_EDIT_INTERVAL_MS } from "../invitations/renderers.ts";
-import { pollCardEditKey, pollCardPostKey, type DatePollCard, type DatePollService, type PollView } from "./service.ts";
+import { logPoll, pollCardEditKey, pollCardPostKey, type DatePollCard, type DatePollService, type PollView } from "./service.ts";
 import { pollState, renderPollCard, type RenderedPollCard } from "./view.ts";
 
 export interface PollRendererDeps {
@@ -21,6 +21,13 @@ type PollKinds = "poll-card-post" | "poll-card-edit" | "poll-nudge" | "poll-resu
 type SilentPollKinds = "poll-card-refresh" | "poll-nudges";
 
 const pollIdOf = (payload: Record<string, unknown>) => Number(payload.pollId);
+
+/** The poll a row is about, as the database says now; every line logged for the row names it from here on. */
+async function viewOf(polls: DatePollService, pollId: number): Promise<PollView | undefined> {
+  const view = await polls.view(pollId);
+  if (view) logPoll(view.poll.number);
+  return view;
+}
 
 /**
  * Date polls: the card posted to each linked chat and kept equal to the database by one
@@ -43,11 +50,8 @@ export function pollRenderers(deps: PollRendererDeps): Record<PollKinds, Rendere
     };
   };
 
-  const cardPost: Renderer = async ({ row, to, now }) => {
-    if (to.kind !== "chat") return { kind: "skip", reason: "not a chat" };
-    const view = await polls.view(pollIdOf(row.payload));
-    if (!view) return { kind: "skip", reason: "poll gone" };
-    // Closed or cancelled before its card went out: the chat learns nothing from a dead card.
+  /** A new card of an open poll in a chat; closed or cancelled before it went out, the chat learns nothing from a dead card. */
+  const post = (view: PollView, to: { chatId: number; topicId: number; reader: Reader }, now: Date): Rendering => {
     if (view.poll.status !== "open") return { kind: "skip", reason: `poll ${view.poll.status}` };
     const rendered = renderPollCard(to.reader, view, now);
     return {
@@ -59,10 +63,19 @@ export function pollRenderers(deps: PollRendererDeps): Record<PollKinds, Rendere
     };
   };
 
+  const cardPost: Renderer = async ({ row, to, now }) => {
+    if (to.kind !== "chat") return { kind: "skip", reason: "not a chat" };
+    const view = await viewOf(polls, pollIdOf(row.payload));
+    if (!view) return { kind: "skip", reason: "poll gone" };
+    return post(view, to, now);
+  };
+
   const cardRefresh: SilentRenderer = async ({ row, now }) => {
     const pollId = pollIdOf(row.payload);
-    const view = await polls.view(pollId);
+    const view = await viewOf(polls, pollId);
     if (!view) return { kind: "skip", reason: "poll gone" };
+    // Its votes are deleted: the cards keep the tally they ended with rather than show zeros.
+    if (view.votesRetired) return { kind: "skip", reason: "votes past the retention period" };
     const render = rendererFor(view, now);
     // Group cards are in the network's language, as they were posted.
     const locale = view.network.locale;
@@ -99,9 +112,17 @@ export function pollRenderers(deps: PollRendererDeps): Record<PollKinds, Rendere
   const cardEdit: Renderer = async ({ row, to, now }) => {
     const card: DatePollCard | null = await prisma.datePollCard.findUnique({ where: { id: Number(row.payload.cardId) } });
     if (!card) return { kind: "skip", reason: "card gone" };
-    if (card.deadAt) return { kind: "skip", reason: "card can no longer be edited" };
-    const view = await polls.view(card.pollId);
+    const view = await viewOf(polls, card.pollId);
     if (!view) return { kind: "skip", reason: "poll gone" };
+    // The group became a supergroup (the row followed it to the new id): the card follows too,
+    // once, as a new message there, as an invitation card does; the old one stays behind, read-only.
+    if (card.deadAt && to.kind === "chat" && BigInt(to.chatId) !== card.telegramChatId) {
+      const there = await prisma.datePollCard.count({ where: { pollId: card.pollId, telegramChatId: BigInt(to.chatId), topicId: to.topicId, deadAt: null } });
+      if (there > 0) return { kind: "skip", reason: "the card is in the new chat already" };
+      return post(view, to, now);
+    }
+    if (card.deadAt) return { kind: "skip", reason: "card can no longer be edited" };
+    if (view.votesRetired) return { kind: "skip", reason: "votes past the retention period" };
     const rendered = renderPollCard(to.reader, view, now);
     if (rendered.digest === card.shown) return { kind: "skip", reason: "card up to date" };
     return {
@@ -118,13 +139,15 @@ export function pollRenderers(deps: PollRendererDeps): Record<PollKinds, Rendere
   };
 
   const nudges: SilentRenderer = async ({ row }) => {
-    await polls.oweNudges(pollIdOf(row.payload));
+    const view = await viewOf(polls, pollIdOf(row.payload));
+    if (!view) return { kind: "skip", reason: "poll gone" };
+    await polls.oweNudges(view.poll.id);
     return { kind: "done" };
   };
 
   const nudge: Renderer = async ({ row, to, now }) => {
     if (to.kind !== "member") return { kind: "skip", reason: "not a member" };
-    const view = await polls.view(pollIdOf(row.payload));
+    const view = await viewOf(polls, pollIdOf(row.payload));
     if (!view) return { kind: "skip", reason: "poll gone" };
     if (pollState(view.poll, now) !== "open") return { kind: "skip", reason: "poll no longer open" };
     if (await polls.hasVoted(view.poll.id, to.memberId)) return { kind: "skip", reason: "voted" };
@@ -135,7 +158,7 @@ export function pollRenderers(deps: PollRendererDeps): Record<PollKinds, Rendere
 
   const result: Renderer = async ({ row, to }) => {
     if (to.kind !== "member") return { kind: "skip", reason: "not a member" };
-    const view = await polls.view(pollIdOf(row.payload));
+    const view = await viewOf(polls, pollIdOf(row.payload));
     if (!view) return { kind: "skip", reason: "poll gone" };
     const meeting = view.meeting;
     if (view.poll.status !== "closed" || !meeting) return { kind: "skip", reason: "no meeting" };

@@ -1,12 +1,13 @@
 import { DateTime } from "luxon";
-import type { Meeting, Network, PrismaClient } from "../../db/client.ts";
+import { Prisma, type Meeting, type Network, type PrismaClient } from "../../db/client.ts";
 import type { DatePoll, DatePollCard } from "../../db/generated/client.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { pollNudgeAt, readPollDraft, suggestCandidate, tallyVotes, type CandidateTally, type PollAnswer, type PollDraftProblem } from "../../domain/date-poll.ts";
 import { displayName, type NameProblem } from "../../domain/names.ts";
+import type { ArmedRow } from "../../../jobs/outbox.ts";
 import { addLogFields, silentLogger, type Logger } from "../../logger.ts";
 import { chatAudience, memberAudience } from "../../outbox/audience.ts";
-import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
+import { rearmStatement, type Outbox, type OutboxWriter } from "../../outbox/outbox.ts";
 import type { OutboxEntry, Tx } from "../../outbox/types.ts";
 import type { AuditService } from "../audit/service.ts";
 import { insertMeeting, readAgenda, readVenue, type AgendaProblem } from "../meetings/service.ts";
@@ -44,6 +45,11 @@ export interface PollView {
   voters: number;
   /** The meeting /poll_close made, as it is now. */
   meeting: Pick<Meeting, "number" | "startsAt" | "endsAt" | "status"> | null;
+  /**
+   * Closed or cancelled longer ago than the network's retention period: its votes are deleted
+   * (or about to be, tonight), so no count or name of them is shown any more.
+   */
+  votesRetired: boolean;
 }
 
 /** One vote with who cast it: for organisers, privately. */
@@ -61,17 +67,33 @@ export interface OpenPoll {
   voters: number;
 }
 
+const POLL_REFRESH_PREFIX = "poll-cards:";
+const POLL_AUDIENCE_PREFIX = "poll:";
 /** A poll's one pending card refresh: re-arming it coalesces every vote meanwhile. */
-export const pollRefreshKey = (pollId: number) => `poll-cards:${pollId}`;
+export const pollRefreshKey = (pollId: number) => `${POLL_REFRESH_PREFIX}${pollId}`;
 /** The refresh at the deadline: the cards lose their buttons then. */
 export const pollDeadlineRefreshKey = (pollId: number) => `poll-cards-deadline:${pollId}`;
 /** Silent rows go to no one; this names the poll they are about. */
-export const pollAudience = (pollId: number) => `poll:${pollId}`;
+export const pollAudience = (pollId: number) => `${POLL_AUDIENCE_PREFIX}${pollId}`;
 export const pollCardPostKey = (pollId: number, audience: string) => `poll-card-post:${pollId}:${audience}`;
 export const pollCardEditKey = (cardId: number) => `poll-card-edit:${cardId}`;
 export const pollNudgesKey = (pollId: number) => `poll-nudges:${pollId}`;
 export const pollNudgeKey = (pollId: number, memberId: number) => `poll-nudge:${pollId}:${memberId}`;
 export const pollResultKey = (pollId: number, memberId: number) => `poll-result:${pollId}:${memberId}`;
+
+/**
+ * Every line logged for the rest of the work in progress (an update, a delivery) names the poll
+ * by its number, as `meeting` names a meeting.
+ */
+export function logPoll(number: number): void {
+  addLogFields({ poll: number });
+}
+
+/** Whether a poll ended (closed or cancelled) more than `months` calendar months before `now`: retention deletes its votes. */
+export function pollVotesRetired(poll: Pick<DatePoll, "status" | "closedAt">, months: number, now: Date): boolean {
+  if (poll.status === "open" || poll.closedAt === null) return false;
+  return poll.closedAt < DateTime.fromJSDate(now, { zone: "utc" }).minus({ months }).toJSDate();
+}
 
 type PollState = { id: number; networkId: number; number: number; title: string; status: DatePoll["status"]; deadline: Date | null; meetingId: number | null };
 
@@ -127,6 +149,7 @@ export class DatePollService {
           candidates: { create: candidates.map((c, i) => ({ position: i + 1, startsAt: c.toJSDate() })) },
         },
       });
+      await this.audit.record(tx, { networkId: network.id, actorId, action: "poll.create", subject: String(poll.number), after: { title, candidates: String(candidates.length) } });
       const about = { networkId: network.id, payload: { pollId: poll.id } };
       const rows: OutboxEntry[] = chats.map((chat) => ({ ...about, dedupeKey: pollCardPostKey(poll.id, chatAudience(chat)), kind: "poll-card-post", audience: chatAudience(chat) }));
       if (deadline) rows.push({ ...about, dedupeKey: pollDeadlineRefreshKey(poll.id), kind: "poll-card-refresh", audience: pollAudience(poll.id), notBefore: deadline });
@@ -134,7 +157,10 @@ export class DatePollService {
       await out.write(rows);
       return { kind: "created", poll, candidates: candidates.map((c) => c.toJSDate()), chats: chats.length, nudgeAt };
     });
-    if (result.kind === "created") this.logger.info({ networkId: network.id, poll: result.poll.number, candidates: candidates.length }, "date poll created");
+    if (result.kind === "created") {
+      logPoll(result.poll.number);
+      this.logger.info({ networkId: network.id, candidates: candidates.length }, "date poll created");
+    }
     return result;
   }
 
@@ -161,6 +187,7 @@ export class DatePollService {
       const [poll] = await tx.$queryRaw<PollState[]>`
         SELECT id, "networkId", number, title, status::text AS status, deadline, "meetingId" FROM "DatePoll" WHERE id = ${request.pollId} FOR SHARE`;
       if (!poll) return { kind: "unknown" };
+      logPoll(poll.number);
       if (poll.status === "cancelled") return { kind: "cancelled" };
       if (poll.status !== "open" || (poll.deadline !== null && poll.deadline <= this.clock())) return { kind: "closed" };
       const member = await tx.member.findUnique({ where: { networkId_userId: { networkId: poll.networkId, userId: request.userId } }, select: { id: true, leftAt: true } });
@@ -178,9 +205,11 @@ export class DatePollService {
     });
   }
 
-  /** The poll by its number in the network. */
-  find(networkId: number, number: number): Promise<DatePoll | null> {
-    return this.prisma.datePoll.findUnique({ where: { networkId_number: { networkId, number } } });
+  /** The poll by its number in the network; the work in progress is about it from now on, in the logs. */
+  async find(networkId: number, number: number): Promise<DatePoll | null> {
+    const poll = await this.prisma.datePoll.findUnique({ where: { networkId_number: { networkId, number } } });
+    if (poll) logPoll(poll.number);
+    return poll;
   }
 
   /** The open polls of a network, oldest first. */
@@ -222,7 +251,8 @@ export class DatePollService {
       votes.map((v) => ({ position: v.candidate.position, memberId: v.memberId, organisationId: v.member.organisationId, answer: v.answer })),
     );
     const { network, meeting, candidates: _candidates, ...plain } = poll;
-    return { poll: plain, network, tallies, suggested: suggestCandidate(tallies), voters: new Set(votes.map((v) => v.memberId)).size, meeting };
+    const votesRetired = pollVotesRetired(plain, network.retentionMonths, this.clock());
+    return { poll: plain, network, tallies, suggested: suggestCandidate(tallies), voters: new Set(votes.map((v) => v.memberId)).size, meeting, votesRetired };
   }
 
   /** Every vote with its voter's name and organisation, candidate by candidate: for organisers, privately. */
@@ -264,6 +294,7 @@ export class DatePollService {
       const { tx } = out;
       const poll = await lockPoll(tx, network.id, number);
       if (!poll) return { kind: "unknown-poll" };
+      logPoll(poll.number);
       const ended = await endedResult(tx, poll);
       if (ended) return ended;
       const candidates = await tx.datePollCandidate.findMany({ where: { pollId: poll.id }, orderBy: { position: "asc" } });
@@ -274,6 +305,13 @@ export class DatePollService {
       if (chosen.startsAt <= now) return { kind: "candidate-past", position };
       const meeting = await insertMeeting(tx, this.audit, network, actorId, { startsAt: chosen.startsAt, title: poll.title, venueName: venue.venueName, agenda: agenda.items });
       const closed = await tx.datePoll.update({ where: { id: poll.id }, data: { status: "closed", closedAt: now, chosenPosition: position, meetingId: meeting.id } });
+      await this.audit.record(tx, {
+        networkId: network.id,
+        actorId,
+        action: "poll.close",
+        subject: String(poll.number),
+        after: { chosen: chosen.startsAt.toISOString(), meeting: String(meeting.number) },
+      });
       const voters = await tx.member.findMany({
         where: { networkId: network.id, ...ACTIVE_MEMBER, pollVotes: { some: { candidate: { pollId: poll.id } } } },
         select: { id: true },
@@ -286,24 +324,28 @@ export class DatePollService {
     });
     if (result.kind === "closed") {
       addLogFields({ meeting: result.meeting.number });
-      this.logger.info({ networkId: network.id, poll: number }, "date poll closed into a meeting");
+      this.logger.info({ networkId: network.id }, "date poll closed into a meeting");
     }
     return result;
   }
 
   /** /poll_cancel: closed without a meeting; the cards say so. Voters get no message: the cards tell the groups. */
-  async cancel(network: Network, number: number): Promise<CancelPollResult> {
-    return this.outbox.transaction(async (out): Promise<CancelPollResult> => {
+  async cancel(network: Network, actorId: bigint, number: number): Promise<CancelPollResult> {
+    const result = await this.outbox.transaction(async (out): Promise<CancelPollResult> => {
       const { tx } = out;
       const poll = await lockPoll(tx, network.id, number);
       if (!poll) return { kind: "unknown-poll" };
+      logPoll(poll.number);
       const ended = await endedResult(tx, poll);
       if (ended) return ended;
       const cancelled = await tx.datePoll.update({ where: { id: poll.id }, data: { status: "cancelled", closedAt: this.clock() } });
+      await this.audit.record(tx, { networkId: network.id, actorId, action: "poll.cancel", subject: String(poll.number), before: { title: poll.title } });
       await withdrawNudges(out, poll.id, "poll cancelled");
       await refreshPollCards(out, poll);
       return { kind: "cancelled", poll: cancelled };
     });
+    if (result.kind === "cancelled") this.logger.info({ networkId: network.id }, "date poll cancelled");
+    return result;
   }
 
   /**
@@ -360,4 +402,23 @@ async function withdrawNudges(out: OutboxWriter, pollId: number, reason: string)
  */
 export async function refreshPollCards(out: OutboxWriter, poll: { id: number; networkId: number }): Promise<void> {
   await out.rearm({ dedupeKey: pollRefreshKey(poll.id), kind: "poll-card-refresh", networkId: poll.networkId, audience: pollAudience(poll.id), payload: { pollId: poll.id } });
+}
+
+/**
+ * /forgetme deletes a person's votes with their membership: in that transaction the cards of
+ * every open poll they had voted in are refreshed (closed and cancelled polls' cards keep the
+ * tally they ended with). Must run before the member rows go. Returns the rows armed, whose jobs
+ * the caller hands to the queue after the commit (the periodic reconcile does, if it does not).
+ */
+export async function refreshCardsOfVotersPolls(tx: Tx, memberIds: readonly number[], now: Date): Promise<ArmedRow[]> {
+  if (memberIds.length === 0) return [];
+  return tx.$queryRaw<ArmedRow[]>(
+    rearmStatement(Prisma.sql`
+      SELECT ${POLL_REFRESH_PREFIX} || p.id, 'poll-card-refresh', p."networkId", NULL::int, ${POLL_AUDIENCE_PREFIX} || p.id, 0, jsonb_build_object('pollId', p.id), ${now}::timestamp
+      FROM "DatePoll" p
+      WHERE p.status = 'open' AND EXISTS (
+        SELECT 1 FROM "DatePollVote" v JOIN "DatePollCandidate" c ON c.id = v."candidateId"
+        WHERE c."pollId" = p.id AND v."memberId" IN (${Prisma.join(memberIds)}))
+      ORDER BY p.id`),
+  );
 }

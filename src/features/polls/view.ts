@@ -142,6 +142,7 @@ export function pollSummaryLines(reader: Reader, view: PollView, now: Date, name
   const { poll, network } = view;
   const state = pollState(poll, now);
   const lines = [headingLine(reader, poll), reader.t("poll-summary-status", { status: reader.t(`poll-status-${state}`) })];
+  if (view.votesRetired) return [...lines, "", ...retiredLines(reader, view)];
   for (const t of view.tallies) {
     lines.push("", reader.t("poll-summary-counts", { position: t.position, when: when(reader, t.startsAt, network), yes: t.yes, organisations: t.organisations, maybe: t.maybe, no: t.no }));
     if (!names) continue;
@@ -157,5 +158,13 @@ export function pollSummaryLines(reader: Reader, view: PollView, now: Date, name
   if (poll.deadline && (state === "open" || state === "ended")) lines.push(reader.t("poll-card-deadline", { when: when(reader, poll.deadline, network) }));
   lines.push(reader.t("poll-card-voters", { count: view.voters }));
   if (state === "closed") lines.push(...closedLines(reader, view));
+  return lines;
+}
+
+/** A poll whose votes were deleted at the end of the retention period: its dates and result, no counts. */
+function retiredLines(reader: Reader, view: PollView): string[] {
+  const lines = view.tallies.map((t) => reader.t("poll-card-candidate", { position: t.position, when: when(reader, t.startsAt, view.network) }));
+  lines.push("", reader.t("poll-summary-votes-retired", { months: view.network.retentionMonths }));
+  if (view.poll.status === "closed") lines.push(...closedLines(reader, view));
   return lines;
 }

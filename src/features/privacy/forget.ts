@@ -1,15 +1,20 @@
 import { randomInt } from "node:crypto";
 import { Prisma, type PrismaClient } from "../../db/client.ts";
 import { auditSubjects, memberAudiences } from "./records.ts";
-import type { QueuedRow } from "../../../jobs/outbox.ts";
+import type { ArmedRow, QueuedRow } from "../../../jobs/outbox.ts";
 import { displayName } from "../../domain/names.ts";
 import { ERASED_PERSON, scrubMinutesContent } from "./scrub.ts";
 import { scrubStructured, traceScrubber, type Traces } from "../../domain/name-scrub.ts";
 import { personalFeedKey } from "../calendar/tokens.ts";
+import { refreshCardsOfVotersPolls } from "../polls/service.ts";
 
 export type ForgetResult =
-  /** `withdrawn`: outbox rows to them that were waiting, whose jobs go; `actionMeetings`: meetings whose action items changed owner. */
-  | { kind: "forgotten"; anonymousId: bigint; withdrawn: QueuedRow[]; actionMeetings: number[] }
+  /**
+   * `withdrawn`: outbox rows to them that were waiting, whose jobs go; `actionMeetings`: meetings
+   * whose action items changed owner; `armed`: the card refreshes of the open polls they had voted
+   * in, whose jobs are due now (the periodic reconcile gives them their jobs if the caller does not).
+   */
+  | { kind: "forgotten"; anonymousId: bigint; withdrawn: QueuedRow[]; actionMeetings: number[]; armed: ArmedRow[] }
   | { kind: "last-organiser"; networks: string[] }
   | { kind: "unknown" };
 
@@ -44,9 +49,12 @@ async function anonymousId(tx: Tx): Promise<bigint> {
  * action items pass to their organisation, the audit log names an anonymous id, minutes (the
  * draft entries and the stored versions) lose their name, their hosting answers lose their
  * reason, their calendar feed goes, and their user and member rows go. Their outbox rows' jobs are removed by the caller after the
- * commit (the processor re-reads the database, so one firing meanwhile finds nothing).
+ * commit (the processor re-reads the database, so one firing meanwhile finds nothing). Their date
+ * poll votes go with their member rows (a vote has no anonymous form), and in the same
+ * transaction the cards of the open polls they voted in are refreshed, so no card keeps counting
+ * them; the polls they created name the anonymous id. `now`: when those refreshes are due.
  */
-export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promise<ForgetResult> {
+export async function forgetPerson(prisma: PrismaClient, userId: bigint, now: Date = new Date()): Promise<ForgetResult> {
   return prisma.$transaction(
     async (tx) => {
       const user = await tx.telegramUser.findUnique({ where: { id: userId }, include: { memberships: { include: { network: { select: { name: true } } } } } });
@@ -68,6 +76,8 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promis
       const actionMeetings = new Set<number>();
       for (const m of user.memberships) for (const meetingId of await anonymiseMembership(tx, m, user.username)) actionMeetings.add(meetingId);
       const withdrawn = await withdrawOutbox(tx, memberIds);
+      // Before the member rows (and with them the votes) go: afterwards nothing says which polls they voted in.
+      const armed = await refreshCardsOfVotersPolls(tx, memberIds, now);
 
       await tx.minutesEntry.updateMany({ where: { authorId: userId }, data: { authorId: null } });
       await tx.minutesEntry.updateMany({ where: { doneBy: userId }, data: { doneBy: null } });
@@ -77,6 +87,7 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promis
       await tx.hostTurn.updateMany({ where: { respondedBy: userId }, data: { respondedBy: null, reason: null } });
       await tx.hostChecklistItem.updateMany({ where: { doneBy: userId }, data: { doneBy: null } });
       await tx.minutesVersion.updateMany({ where: { publishedBy: userId }, data: { publishedBy: anon } });
+      await tx.datePoll.updateMany({ where: { createdBy: userId }, data: { createdBy: anon } });
 
       await anonymiseAudit(tx, user, anon, label, networkIds, traces);
       await rewriteMinutesVersions(tx, networkIds, traces);
@@ -93,7 +104,7 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint): Promis
       await tx.calendarFeedState.deleteMany({ where: { feedKey: personalFeedKey(userId) } });
       await tx.member.deleteMany({ where: { id: { in: memberIds } } });
       await tx.telegramUser.delete({ where: { id: userId } });
-      return { kind: "forgotten", anonymousId: anon, withdrawn, actionMeetings: [...actionMeetings] } as const;
+      return { kind: "forgotten", anonymousId: anon, withdrawn, actionMeetings: [...actionMeetings], armed } as const;
     },
     // Someone with years of answers touches many rows; the default 5 s is meant for small changes.
     { timeout: 60_000, maxWait: 10_000 },
@@ -126,8 +137,8 @@ async function withdrawOutbox(tx: Tx, memberIds: number[]): Promise<QueuedRow[]>
   return pending;
 }
 
-/** Keys of audit values that hold text someone typed (an entry, a cancellation reason, the facilitators): searched for the name. */
-const AUDIT_FREE_TEXT = new Set(["text", "reason", "facilitators", "agenda"]);
+/** Keys of audit values that hold text someone typed (an entry, a cancellation reason, the facilitators, a title): searched for the name. */
+const AUDIT_FREE_TEXT = new Set(["text", "reason", "facilitators", "agenda", "title"]);
 
 async function anonymiseAudit(tx: Tx, user: { id: bigint; firstName: string; lastName: string | null; username: string | null }, anon: bigint, label: string, networkIds: number[], traces: Traces) {
   await tx.auditEntry.updateMany({ where: { actorId: user.id }, data: { actorId: anon } });

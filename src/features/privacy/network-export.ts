@@ -5,11 +5,12 @@ import { displayName } from "../../domain/names.ts";
 /**
  * The whole network for its organisers, as a backup or to move elsewhere: settings,
  * organisations, members with names, meetings with answers, attendance, hosting, minutes,
- * reminders and the audit log. Nothing in it is beyond what organisers already may see.
+ * reminders, date polls with their votes, and the audit log. Nothing in it is beyond what
+ * organisers already may see.
  */
 export async function collectNetwork(prisma: PrismaClient, networkId: number, now: Date) {
   const network = await prisma.network.findUniqueOrThrow({ where: { id: networkId } });
-  const [chats, organisations, members, meetings, audit] = await Promise.all([
+  const [chats, organisations, members, meetings, polls, audit] = await Promise.all([
     prisma.chat.findMany({ where: { networkId }, orderBy: { id: "asc" } }),
     prisma.organisation.findMany({ where: { networkId }, orderBy: { rotationPosition: "asc" } }),
     prisma.member.findMany({ where: { networkId }, include: { user: true }, orderBy: { id: "asc" } }),
@@ -29,6 +30,11 @@ export async function collectNetwork(prisma: PrismaClient, networkId: number, no
           },
         },
       },
+    }),
+    prisma.datePoll.findMany({
+      where: { networkId },
+      orderBy: { number: "asc" },
+      include: { candidates: { orderBy: { position: "asc" }, include: { votes: { orderBy: { memberId: "asc" } } } } },
     }),
     prisma.auditEntry.findMany({ where: { networkId }, orderBy: { id: "asc" } }),
   ]);
@@ -70,6 +76,17 @@ export async function collectNetwork(prisma: PrismaClient, networkId: number, no
         versions: minutes.versions.map(({ meetingId: _m, ...v }) => v),
       },
     })),
+    polls: polls.map(({ networkId: _n, candidates, ...poll }) => ({
+      ...poll,
+      candidates: candidates.map(({ pollId: _p, votes, ...candidate }) => ({
+        ...candidate,
+        counts: { yes: countOf(votes, "yes"), maybe: countOf(votes, "maybe"), no: countOf(votes, "no") },
+        // As the meetings' answers: member ids, whose names are under members.
+        votes: votes.map(({ candidateId: _c, ...v }) => v),
+      })),
+    })),
     audit: audit.map(({ networkId: _n, ...a }) => a),
   };
 }
+
+const countOf = (votes: readonly { answer: string }[], answer: string) => votes.filter((v) => v.answer === answer).length;

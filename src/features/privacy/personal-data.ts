@@ -20,6 +20,10 @@ export interface PersonalData {
   minutesRoles: Record<string, unknown>[];
   invitationsByDirectMessage: Record<string, unknown>[];
   conversationsInProgress: Record<string, unknown>[];
+  /** Their answers in date polls: the poll, the candidate date and the answer. */
+  pollVotes: Record<string, unknown>[];
+  /** Date polls they started as an organiser. */
+  pollsCreated: Record<string, unknown>[];
   /** The personal calendar feed (/calendar), if there is one: since when, and when a calendar app last fetched it. Never its token (only a hash is kept). */
   calendarFeed: { createdAt: Date; lastFetchedAt: Date | null } | null;
 }
@@ -27,6 +31,10 @@ export interface PersonalData {
 const MEETING = { select: { number: true, title: true, startsAt: true, networkId: true, network: { select: { name: true } } } } as const;
 
 type MeetingRef = { number: number; title: string; startsAt: Date; networkId: number; network: { name: string } };
+const POLL = { select: { number: true, title: true, networkId: true, network: { select: { name: true } } } } as const;
+type PollRef = { number: number; title: string; networkId: number; network: { name: string } };
+const pollOf = (p: PollRef) => ({ networkId: p.networkId, network: p.network.name, pollNumber: p.number, pollTitle: p.title });
+
 const meetingOf = (m: MeetingRef) => ({ networkId: m.networkId, network: m.network.name, meetingNumber: m.number, meetingTitle: m.title, meetingStartsAt: m.startsAt });
 
 /** Reads the person's records; every query is limited to their own rows. */
@@ -40,7 +48,7 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
   const networkIds = memberships.map((m) => m.networkId);
   const inMeetings = { minutes: { meeting: { networkId: { in: networkIds } } } };
 
-  const [answers, checkIns, written, owned, audit, reminders, turns, checklist, minutes, cards, dialogues, calendarFeed] = await Promise.all([
+  const [answers, checkIns, written, owned, audit, reminders, turns, checklist, minutes, cards, dialogues, calendarFeed, pollVotes, pollsCreated] = await Promise.all([
     prisma.rsvp.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.attendance.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.minutesEntry.findMany({ where: { authorId: userId }, include: { minutes: { include: { meeting: MEETING } } }, orderBy: { id: "asc" } }),
@@ -66,6 +74,12 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
     prisma.postedCard.findMany({ where: { kind: "direct", telegramChatId: userId }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.dialogue.findMany({ where: { OR: [{ userId }, { telegramChatId: userId }] } }),
     prisma.calendarFeed.findUnique({ where: { userId }, select: { createdAt: true, fetchedAt: true } }),
+    prisma.datePollVote.findMany({
+      where: { memberId: { in: memberIds } },
+      include: { candidate: { select: { position: true, startsAt: true, poll: POLL } } },
+      orderBy: [{ candidate: { pollId: "asc" } }, { candidate: { position: "asc" } }],
+    }),
+    prisma.datePoll.findMany({ where: { createdBy: userId }, select: { ...POLL.select, createdAt: true, status: true }, orderBy: { id: "asc" } }),
   ]);
 
   return {
@@ -141,6 +155,8 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
     minutesRoles: minutes.map((m) => ({ ...meetingOf(m.meeting), minuteTaker: m.takerId === userId, approvedAt: m.approvedBy === userId ? m.approvedAt : null })),
     invitationsByDirectMessage: cards.map((c) => ({ ...meetingOf(c.meeting), sentAt: c.postedAt })),
     conversationsInProgress: dialogues.map((d) => ({ kind: d.kind, step: d.step, data: d.data, updatedAt: d.updatedAt })),
+    pollVotes: pollVotes.map((v) => ({ ...pollOf(v.candidate.poll), candidate: v.candidate.position, candidateStartsAt: v.candidate.startsAt, answer: v.answer, changedAt: v.updatedAt })),
+    pollsCreated: pollsCreated.map((p) => ({ ...pollOf(p), createdAt: p.createdAt, status: p.status })),
     calendarFeed: calendarFeed && { createdAt: calendarFeed.createdAt, lastFetchedAt: calendarFeed.fetchedAt },
   };
 }

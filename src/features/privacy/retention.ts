@@ -11,6 +11,11 @@ export interface RetentionResult {
   messages: number;
   /** Stored minutes versions whose attendance (and texts) no longer name anyone. */
   minutesVersions: number;
+  /** Date polls closed or cancelled more than the period ago whose votes were deleted now. */
+  polls: number;
+  pollVotes: number;
+  /** Records of messages to a person about those polls (the nudge, the result). */
+  pollMessages: number;
 }
 
 /**
@@ -18,7 +23,11 @@ export interface RetentionResult {
  * keep their counts but no longer say who: answers and check-ins become anonymous (counted for
  * the member's organisation), the records of DMs about them are deleted, and the organisers'
  * stored minutes versions keep the attendance counts per organisation without names (the
- * names are also taken out of the versions' texts). Idempotent: a
+ * names are also taken out of the versions' texts). Date polls closed or cancelled more than the
+ * period ago lose their votes, and the records of the nudges and results sent to voters go with
+ * them. No counts are kept for those polls: a vote has no anonymous form, and the counts served a
+ * decision already made (the chosen date and the meeting made from it stay; the cards in the
+ * chats keep the tally they ended with, and /poll says the votes were deleted). Idempotent: a
  * second run finds nothing left to do.
  */
 export async function applyRetention(prisma: PrismaClient, now: Date): Promise<RetentionResult> {
@@ -29,7 +38,8 @@ export async function applyRetention(prisma: PrismaClient, now: Date): Promise<R
         SELECT mt.id FROM "Meeting" mt JOIN "Network" n ON n.id = mt."networkId"
         WHERE mt."endsAt" < ${now}::timestamptz - make_interval(months => n."retentionMonths")`;
       const ids = old.map((m) => m.id);
-      if (ids.length === 0) return { meetings: 0, answers: 0, checkIns: 0, directCards: 0, messages: 0, minutesVersions: 0 };
+      const polls = await retirePollVotes(tx, now);
+      if (ids.length === 0) return { meetings: 0, answers: 0, checkIns: 0, directCards: 0, messages: 0, minutesVersions: 0, ...polls };
       // Read before the check-ins lose their member: versions stored without their attendance still name these people.
       const checkedIn = await namesOfCheckIns(tx, ids);
       const answers = await tx.$executeRaw`
@@ -44,13 +54,36 @@ export async function applyRetention(prisma: PrismaClient, now: Date): Promise<R
         where: { meetingId: { in: ids }, status: { notIn: ["scheduled", "sending"] }, audience: { startsWith: "member:" } },
       });
       const minutesVersions = await retireVersions(tx, ids, checkedIn);
-      return { meetings: ids.length, answers, checkIns, directCards: directCards.count, messages: messages.count, minutesVersions };
+      return { meetings: ids.length, answers, checkIns, directCards: directCards.count, messages: messages.count, minutesVersions, ...polls };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
 }
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * Deletes the votes of polls that ended (closed or cancelled) more than their network's period
+ * ago, and the records of the DMs about them to members; polls with nothing left to delete are
+ * not counted, so a second run reports nothing.
+ */
+async function retirePollVotes(tx: Tx, now: Date): Promise<Pick<RetentionResult, "polls" | "pollVotes" | "pollMessages">> {
+  const ended = await tx.$queryRaw<{ id: number }[]>`
+    SELECT p.id FROM "DatePoll" p JOIN "Network" n ON n.id = p."networkId"
+    WHERE p.status IN ('closed', 'cancelled') AND p."closedAt" < ${now}::timestamptz - make_interval(months => n."retentionMonths")`;
+  const ids = ended.map((p) => p.id);
+  if (ids.length === 0) return { polls: 0, pollVotes: 0, pollMessages: 0 };
+  const deleted = await tx.$queryRaw<{ pollId: number }[]>`
+    DELETE FROM "DatePollVote" v USING "DatePollCandidate" c
+    WHERE c.id = v."candidateId" AND c."pollId" IN (${Prisma.join(ids)})
+    RETURNING c."pollId"`;
+  // A result or nudge sent to someone says they voted (or had not): it goes with the votes.
+  const messages = await tx.$executeRaw`
+    DELETE FROM "OutboxMessage"
+    WHERE kind IN ('poll-result', 'poll-nudge') AND audience LIKE 'member:%' AND status NOT IN ('scheduled', 'sending')
+      AND (payload->>'pollId')::int IN (${Prisma.join(ids)})`;
+  return { polls: new Set(deleted.map((d) => d.pollId)).size, pollVotes: deleted.length, pollMessages: messages };
+}
 
 /** Display names of who checked in (and is still named), per meeting. */
 async function namesOfCheckIns(tx: Tx, meetingIds: number[]): Promise<Map<number, string[]>> {

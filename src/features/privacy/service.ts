@@ -47,9 +47,14 @@ export class PrivacyService {
    * database), and each step is tried whatever happened to the one before.
    */
   async forget(userId: bigint): Promise<ForgetResult> {
-    const result = await forgetPerson(this.deps.prisma, userId);
+    const result = await forgetPerson(this.deps.prisma, userId, this.deps.clock());
     if (result.kind !== "forgotten") return result;
     this.deps.users.evict(userId);
+    try {
+      await this.deps.transport.carry(result.armed);
+    } catch (error) {
+      this.deps.logger.warn({ err: error, rows: result.armed.length }, "could not hand the poll card refreshes after an erasure to the queue; the reconcile will");
+    }
     let stale = 0;
     for (const row of result.withdrawn) {
       try {
@@ -83,7 +88,7 @@ export class PrivacyService {
   /** The nightly job: meetings past their network's retention period keep counts, not names (stored minutes versions included). */
   async applyRetention(now: Date = this.deps.clock()): Promise<RetentionResult> {
     const result = await applyRetention(this.deps.prisma, now);
-    if (result.answers + result.checkIns + result.directCards + result.messages + result.minutesVersions > 0) this.deps.logger.info(result, "retention applied");
+    if (Object.values(result).some((count) => count > 0)) this.deps.logger.info(result, "retention applied");
     return result;
   }
 }
