@@ -712,13 +712,13 @@ cmd-export-network = Download all of the network's data as a backup
 privacy-private-only = This command concerns your personal data, so please use it only in a private chat with me: open { $link } and type it there.
 privacy-mydata-usage = Usage: /mydata (nothing after it). I send you all the data I hold about you as a file.
 privacy-mydata-file = ortak-my-data.json
-privacy-mydata-caption = All the data I hold about you (KVKK, the Turkish data protection law, art. 11): your memberships, answers, check-ins, minutes entries you wrote, action items you own, records about you and pending reminders. To have it erased, type /forgetme.
+privacy-mydata-caption = All the data I hold about you (KVKK, the Turkish data protection law, art. 11): your memberships, answers, date poll votes, check-ins, minutes entries you wrote, action items you own, records about you and pending reminders. To have it erased, type /forgetme.
 privacy-forget-usage = Usage: /forgetme (nothing after it). Once you confirm, I erase the data I hold about you.
 privacy-forget-confirm =
     ⚠️ <b>Erasing your data</b>
     If you confirm:
     • your name, username, language and direct-message status are erased;
-    • your answers and check-ins stay, without your name, in your organisation's counts;
+    • your answers and check-ins stay, without your name, in your organisation's counts; your date poll votes are deleted;
     • minutes entries you wrote stay without an author; action items you own pass to your organisation;
     • the log shows an anonymous number instead of your name, and published minutes say “(silinmiş kişi)” (erased person);
     • reminders to you are withdrawn and your memberships of every network end.
@@ -941,7 +941,7 @@ poll-candidate-problem = Date { $position }: { $problem }
 poll-same-candidates = Dates { $first } and { $second } are the same date and time. Each date must differ in its day or time.
 poll-deadline-problem = Voting deadline: { $problem }
 poll-deadline-not-last = The part starting with “deadline:” must come last; for example: /poll_dates March meeting | 17 March 2027 10:00 | 24 March 2027 14:00 | deadline: 10 March 2027 18:00
-poll-deadline-after-candidate = The voting deadline cannot be after the first date: voting must end by the first date's day and time at the latest.
+poll-deadline-after-candidate = The voting deadline must be before the earliest date: voting has to end before the first of the dates comes.
 poll-no-chats = No chat is linked to this network, so there is nowhere to show the poll card and no poll was created. Link a group with /link first.
 poll-created = ✅ Date poll { $number } created ({ $count } dates). The poll card is on its way to { $chats ->
         [one] the linked chat
@@ -960,8 +960,8 @@ poll-card-counts = ✅ { $yes ->
     } · { $organisations ->
         [one] 1 organisation
        *[other] { $organisations } organisations
-    }  🤷 { $maybe }
-poll-card-suggested = ⭐ Suggested date: { $position }) — the date most organisations can attend (on a tie, the most people, then the earliest).
+    } · 🤷 { $maybe } if need be
+poll-card-suggested = ⭐ Suggested: option { $position } — the date most organisations can attend (on a tie, the most people, then the earliest).
 poll-card-no-suggestion = Nobody has said “I can come” yet; a suggested date appears after the first votes.
 poll-card-deadline = Voting deadline: { $when }
 poll-card-voters = Voted: { $count ->
@@ -1026,13 +1026,13 @@ poll-result =
 cmd-calendar = Subscribe to your meetings in your calendar app
 calendar-private-only = Your calendar link is personal, so I send it only in a private chat. Please open { $link } and type /calendar there.
 calendar-usage = Usage: /calendar (your calendar link) or /calendar reset (a new link; the old one stops working at once)
-calendar-not-served = Calendar subscriptions are not served here: this ortak has no HTTP server. Your system administrator can turn it on with the PORT setting.
+calendar-not-served = Calendar subscriptions are not switched on in this installation yet; please tell the network's organisers.
 calendar-link =
     <b>Calendar subscription</b>
     Add this link to your calendar app: the meetings of the networks you belong to (upcoming ones and the last 12 months) appear in your calendar, and new dates and cancellations update by themselves.
     <code>{ $url }</code>
-    To open it directly: <code>{ $webcal }</code>
-    In Google Calendar use + next to “Other calendars” → “From URL”; in Apple Calendar File → “New Calendar Subscription”; in Outlook “Add calendar” → “Subscribe from web”.
+    For Apple Calendar or Outlook you can also copy this address: <code>{ $webcal }</code>
+    In Google Calendar (on a computer, at calendar.google.com) use + next to “Other calendars” → “From URL”; in Apple Calendar File → “New Calendar Subscription”; in Outlook “Add calendar” → “Subscribe from web”.
     This link is personal and shows your answers too; do not share it. For a new link: /calendar reset
 calendar-reset-done = Your new calendar link is ready. The old link no longer works: remove the old subscription from your calendar app and add the new one.
 calendar-already = I sent you your calendar link before: it is in the message I am replying to. If you lost it or shared it with someone, type /calendar reset: you get a new link and the old one stops working at once.
@@ -1058,7 +1058,7 @@ network-public-calendar-sent = I sent you its link privately.
 network-public-calendar-start-me = I could not send you the link privately: I cannot reach you in a private chat. Please open { $link }, press Start, then type /network to me in a private chat.
 privacy-mydata-calendar-none = You have no calendar subscription.
 privacy-mydata-calendar-never = You have a calendar subscription (/calendar); its link has not been used yet.
-privacy-mydata-calendar-fetched = You have a calendar subscription (/calendar); your calendar app last fetched it at { $when }.
+privacy-mydata-calendar-fetched = You have a calendar subscription (/calendar); your calendar app last used the link on { $when }.
 poll-summary-votes-retired = The votes of this poll were deleted at the end of the retention period ({ $months ->
         [one] 1 month
        *[other] { $months } months

@@ -644,13 +644,13 @@ cmd-export-network = Ağın tüm verilerini yedek olarak indirin
 privacy-private-only = Kişisel verilerinizle ilgili bu komutu yalnızca benimle özel mesajla kullanabilirsiniz. Lütfen { $link } bağlantısını açın ve komutu orada yazın.
 privacy-mydata-usage = Kullanım: /mydata (başka bir şey eklemeden). Hakkınızda tuttuğum bütün verileri size bir dosya olarak gönderirim.
 privacy-mydata-file = ortak-verilerim.json
-privacy-mydata-caption = Hakkınızda tuttuğum bütün veriler (KVKK madde 11): üyelikleriniz, yanıtlarınız, yoklama kayıtlarınız, yazdığınız tutanak kayıtları, sorumlu olduğunuz görevler, sizinle ilgili kayıtlar ve bekleyen hatırlatmalar. Silinmesini isterseniz /forgetme yazabilirsiniz.
+privacy-mydata-caption = Hakkınızda tuttuğum bütün veriler (KVKK madde 11): üyelikleriniz, yanıtlarınız, tarih anketlerindeki oylarınız, yoklama kayıtlarınız, yazdığınız tutanak kayıtları, sorumlu olduğunuz görevler, sizinle ilgili kayıtlar ve bekleyen hatırlatmalar. Silinmesini isterseniz /forgetme yazabilirsiniz.
 privacy-forget-usage = Kullanım: /forgetme (başka bir şey eklemeden). Onayınızı aldıktan sonra hakkınızdaki verileri silerim.
 privacy-forget-confirm =
     ⚠️ <b>Verilerinizin silinmesi</b>
     Onaylarsanız:
     • adınız, kullanıcı adınız, dil tercihiniz ve size özel mesaj gönderip gönderemeyeceğime dair bilgi silinir;
-    • yanıtlarınız ve yoklama kayıtlarınız isimsiz olarak kurumunuzun sayılarında kalır;
+    • yanıtlarınız ve yoklama kayıtlarınız isimsiz olarak kurumunuzun sayılarında kalır; tarih anketlerindeki oylarınız silinir;
     • yazdığınız tutanak kayıtları yazarsız olarak kalır, sorumlu olduğunuz görevler kurumunuza geçer;
     • kayıt defterinde adınızın yerine isimsiz bir numara yazılır, yayımlanmış tutanaklarda adınız “(silinmiş kişi)” olur;
     • size gönderilecek hatırlatmalar iptal edilir ve bütün ağlardaki üyelikleriniz sona erer.
@@ -846,18 +846,18 @@ poll-candidate-problem = { $position }. seçenek: { $problem }
 poll-same-candidates = { $first }. ve { $second }. seçenekler aynı tarih ve saati gösteriyor. Her seçenek farklı bir tarih ya da saat olmalıdır.
 poll-deadline-problem = Son oylama tarihi: { $problem }
 poll-deadline-not-last = “son:” ile başlayan bölüm en sonda olmalıdır; örnek: /poll_dates Mart toplantısı | 17 Mart 2027 10:00 | 24 Mart 2027 14:00 | son: 10 Mart 2027 18:00
-poll-deadline-after-candidate = Son oylama tarihi ilk seçenekten sonra olamaz: oylama en geç ilk seçenekteki tarih ve saatte bitmelidir.
+poll-deadline-after-candidate = Son oylama tarihi en erken seçenekten önce olmalıdır: oylama, seçeneklerden ilki gelmeden bitmelidir.
 poll-no-chats = Bu ağa bağlı bir sohbet yok; anket kartını gösterecek bir yer olmadığı için anket oluşturulmadı. Önce bir grubu /link ile ağa bağlayın.
 poll-created = ✅ Tarih anketi { $number } oluşturuldu ({ $count } seçenek). Anket kartı ağa bağlı { $chats } sohbete gönderiliyor.
 poll-created-deadline = Son oylama tarihi: { $when }
-poll-created-nudge = Henüz oy vermemiş üyelere özel mesajla bir hatırlatma gidecek: { $when }
+poll-created-nudge = Henüz oy vermemiş üyelere özel mesajla bir hatırlatma gönderilecek: { $when }
 poll-created-no-nudge = Son oylama tarihine bir günden az kaldığı için hatırlatma gönderilmeyecek.
 poll-created-no-deadline = Son oylama tarihi belirtilmedi; oylama, anketi /poll_close { $number } <seçenek numarası> ile kapattığınızda biter.
 poll-card-heading = 🗓 <b>Tarih anketi { $number }</b>: { $title }
 poll-card-how = Size uyan tarihleri işaretleyin: her tarih için ✅ katılabilirim · 🤷 gerekirse katılabilirim · ❌ katılamam. Oyunuzu oylama bitene kadar değiştirebilirsiniz.
 poll-card-candidate = { $position }) { $when }
-poll-card-counts = ✅ { $yes } kişi · { $organisations } kurum  🤷 { $maybe }
-poll-card-suggested = ⭐ Önerilen tarih: { $position }) — en çok kurumun katılabileceği tarih (eşitlikte en çok kişinin, o da eşitse en erken tarih).
+poll-card-counts = ✅ { $yes } kişi ({ $organisations } kurumdan) · 🤷 { $maybe } kişi gerekirse
+poll-card-suggested = ⭐ Önerilen: { $position }. seçenek — en çok kurumun katılabildiği tarih (eşitlikte en çok kişinin katılabildiği, o da eşitse en erken olan).
 poll-card-no-suggestion = Henüz “katılabilirim” diyen olmadı; önerilen tarih ilk oylardan sonra görünecek.
 poll-card-deadline = Son oylama tarihi: { $when }
 poll-card-voters = Oy veren: { $count } kişi
@@ -907,13 +907,13 @@ poll-result =
 cmd-calendar = Toplantılarınızı takvim uygulamanıza abone olarak ekleyin
 calendar-private-only = Takvim bağlantınız size özeldir; bu yüzden onu yalnızca özel mesajla gönderebilirim. Lütfen { $link } bağlantısını açın ve orada /calendar yazın.
 calendar-usage = Kullanım: /calendar (takvim bağlantınız) ya da /calendar reset (yeni bir bağlantı; eskisi hemen geçersiz olur)
-calendar-not-served = Bu kurulumda takvim aboneliği sunulmuyor: ortak’ın HTTP sunucusu kapalı. Sistem yöneticiniz PORT ayarıyla açabilir.
+calendar-not-served = Takvim aboneliği bu kurulumda henüz açık değil; lütfen ağın koordinatörlerine bildirin.
 calendar-link =
     <b>Takvim aboneliği</b>
     Bağlantıyı takvim uygulamanıza ekleyin: üyesi olduğunuz ağların toplantıları (önümüzdeki toplantılar ve son 12 ay) takviminizde görünür; tarih değişiklikleri ve iptaller de kendiliğinden güncellenir.
     <code>{ $url }</code>
-    Doğrudan açmak için: <code>{ $webcal }</code>
-    Google Takvim’de “Diğer takvimler” yanındaki + → “URL ile”, Apple Takvim’de Dosya → “Yeni Takvim Aboneliği”, Outlook’ta “Takvim ekle” → “Web’den abone ol” seçeneğini kullanın.
+    Apple Takvim ya da Outlook için bu adresi de kopyalayabilirsiniz: <code>{ $webcal }</code>
+    Google Takvim’de (bilgisayardan, calendar.google.com’da) “Diğer takvimler” yanındaki + → “URL ile”, Apple Takvim’de Dosya → “Yeni Takvim Aboneliği”, Outlook’ta “Takvim ekle” → “Web’den abone ol” seçeneğini kullanın.
     Bu bağlantı size özeldir ve yanıtlarınızı da gösterir; kimseyle paylaşmayın. Yeni bir bağlantı için: /calendar reset
 calendar-reset-done = Yeni takvim bağlantınız hazır. Eski bağlantı artık çalışmıyor; takvim uygulamanızdan eski aboneliği kaldırıp yenisini ekleyin.
 calendar-already = Takvim bağlantınızı daha önce gönderdim; yanıtladığım mesajda bulabilirsiniz. Bağlantıyı kaybettiyseniz ya da başkasıyla paylaştıysanız /calendar reset yazın: yeni bir bağlantı oluşturulur ve eskisi hemen çalışmaz olur.
@@ -924,7 +924,7 @@ calendar-answer-waitlisted = Katılıyorum (bekleme listesindesiniz)
 calendar-answer-maybe = Belki
 calendar-answer-no = Katılamıyorum
 calendar-answer-none = Henüz yanıt vermediniz (davet kartındaki düğmelerle yanıtlayabilirsiniz).
-network-set-usage-public-calendar = public_calendar yes ya da no (ağın toplantılarını yanıtlar ve isimler olmadan gösteren, paylaşılabilir bir takvim bağlantısı; bağlantıyı yalnızca koordinatörler görür)
+network-set-usage-public-calendar = public_calendar evet ya da hayır (yes/no; ağın toplantılarını yanıtlar ve isimler olmadan gösteren, paylaşılabilir bir takvim bağlantısı; bağlantıyı yalnızca koordinatörler görür)
 network-set-bad-public-calendar = public_calendar için yes ya da no yazın, örneğin: /network_set public_calendar yes
 network-public-calendar-on =
     Herkese açık takvim: <code>{ $url }</code>
@@ -939,5 +939,5 @@ network-public-calendar-sent = Bağlantısını size özel mesajla gönderdim.
 network-public-calendar-start-me = Bağlantıyı size özel mesajla gönderemedim; size özel mesajla ulaşamıyorum. Lütfen { $link } bağlantısını açıp Başlat’a basın, ardından bana özel mesajla /network yazın.
 privacy-mydata-calendar-none = Takvim aboneliğiniz yok.
 privacy-mydata-calendar-never = Takvim aboneliğiniz var (/calendar); bağlantısı henüz hiç kullanılmadı.
-privacy-mydata-calendar-fetched = Takvim aboneliğiniz var (/calendar); takvim uygulamanız onu en son şu zamanda aldı: { $when }.
+privacy-mydata-calendar-fetched = Takvim aboneliğiniz var (/calendar); takvim uygulamanız bağlantıyı en son şu zamanda kullandı: { $when }.
 poll-summary-votes-retired = Bu anketin oyları, saklama süresi ({ $months } ay) dolduğu için silindi.

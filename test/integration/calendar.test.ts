@@ -243,7 +243,7 @@ describe("/calendar: a personal feed of the person's meetings", () => {
     expect((await caption()).caption).toContain("bağlantısı henüz hiç kullanılmadı");
     await get(url);
     const after = await caption();
-    expect(after.caption).toContain("takvim uygulamanız onu en son şu zamanda aldı: 24 Kasım 2026 Salı, 12:0");
+    expect(after.caption).toContain("takvim uygulamanız bağlantıyı en son şu zamanda kullandı: 24 Kasım 2026 Salı, 12:0");
     expect(after.json.calendarFeed).toEqual({ createdAt: expect.any(String), lastFetchedAt: now.toISOString() });
     expect(JSON.stringify(after.json)).not.toContain(tokenOf(url));
   });

@@ -64,7 +64,7 @@ describe("a group upgraded to a supergroup", () => {
 
     const moved = cardsIn(supergroup.id);
     expect(moved).toHaveLength(1);
-    expect(moved[0]!.text).toContain("1) 17 Mart 2027 Çarşamba, 10:00 ⭐\n✅ 1 kişi · 1 kurum  🤷 0");
+    expect(moved[0]!.text).toContain("1) 17 Mart 2027 Çarşamba, 10:00 ⭐\n✅ 1 kişi (1 kurumdan) · 🤷 0 kişi gerekirse");
     expect(moved[0]!.reply_markup!.inline_keyboard!.flat()).toHaveLength(6);
     expect(cardsIn(supergroup.id, 2)).toEqual([]);
     expect((await scenario.db.prisma.chat.findFirstOrThrow({ where: { networkId } })).telegramChatId).toBe(BigInt(supergroup.id));

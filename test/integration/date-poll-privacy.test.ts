@@ -200,7 +200,7 @@ describe("retention for date polls", () => {
     }
     expect(await prisma().outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `poll-cards:${pollId}` } })).toMatchObject({ status: "skipped", reason: "votes past the retention period" });
     expect(closedCard.text).toBe(cardText);
-    expect(closedCard.text).toContain("✅ 1 kişi · 1 kurum");
+    expect(closedCard.text).toContain("✅ 1 kişi (1 kurumdan)");
   });
 });
 

@@ -42,7 +42,7 @@ describe("the nudge a day before a poll's deadline", () => {
   it("goes to each member who can be written to and has not voted, not before its time, and not to someone who voted meanwhile", async () => {
     const { admin, group, networkId, ayse, fatma, elif, zehra } = await pollNetwork("Hatırlatma Ağı");
     const answer = await say(admin, group, "/poll_dates Aralık toplantısı | 10 Aralık 2026 10:00 | 11 Aralık 2026 14:00 | son: 4 Aralık 2026 18:00");
-    expect(answer).toContain("Henüz oy vermemiş üyelere özel mesajla bir hatırlatma gidecek: 3 Aralık 2026 Perşembe, 18:00");
+    expect(answer).toContain("Henüz oy vermemiş üyelere özel mesajla bir hatırlatma gönderilecek: 3 Aralık 2026 Perşembe, 18:00");
     const card = cardIn(group);
     await press(ayse, card, 1, "y");
     await settle();
@@ -78,13 +78,20 @@ describe("the nudge a day before a poll's deadline", () => {
     await scenario.running.reconciler.reconcile();
     await runDueJobs();
     expect(nudgesTo(fatma)).toHaveLength(1);
+
+    // Past its deadline it is listed as ended, waiting for /poll_close, not as taking votes.
+    expect(await say(ayse, group, "/poll")).toContain("Son oylama tarihi: 4 Aralık 2026 Cuma, 18:00");
+    moveClockTo("2026-12-04T18:00:00Z");
+    const listed = await say(ayse, group, "/poll");
+    expect(listed).toContain("Durum: oylama sona erdi, sonuç bekleniyor");
+    expect(listed).not.toContain("Son oylama tarihi");
   });
 
   it("moves out of the quiet hours; none without a deadline or with one less than a day away; a poll cancelled first sends none", async () => {
     const { admin, group, networkId, fatma } = await pollNetwork("Sessiz Saat Ağı");
     // A day before 5 December 23:00 is 23:00, inside the quiet hours (21:00–09:00): 09:00 instead.
     expect(await say(admin, group, "/poll_dates Aralık toplantısı | 10 Aralık 2026 10:00 | 11 Aralık 2026 14:00 | son: 5 Aralık 2026 23:00")).toContain(
-      "hatırlatma gidecek: 5 Aralık 2026 Cumartesi, 09:00",
+      "hatırlatma gönderilecek: 5 Aralık 2026 Cumartesi, 09:00",
     );
     expect((await nudgeRows(networkId)).map((r) => r.notBefore.toISOString())).toEqual(["2026-12-05T06:00:00.000Z"]);
 

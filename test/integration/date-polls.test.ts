@@ -87,7 +87,7 @@ describe("a date poll's card, votes and tallies", () => {
       [
         "✅ Tarih anketi 1 oluşturuldu (3 seçenek). Anket kartı ağa bağlı 2 sohbete gönderiliyor.",
         "Son oylama tarihi: 10 Mart 2027 Çarşamba, 18:00",
-        "Henüz oy vermemiş üyelere özel mesajla bir hatırlatma gidecek: 9 Mart 2027 Salı, 18:00",
+        "Henüz oy vermemiş üyelere özel mesajla bir hatırlatma gönderilecek: 9 Mart 2027 Salı, 18:00",
       ].join("\n"),
     );
     await scenario.settle();
@@ -100,11 +100,11 @@ describe("a date poll's card, votes and tallies", () => {
         HOW,
         "",
         "1) 17 Mart 2027 Çarşamba, 10:00",
-        "✅ 0 kişi · 0 kurum  🤷 0",
+        "✅ 0 kişi (0 kurumdan) · 🤷 0 kişi gerekirse",
         "2) 24 Mart 2027 Çarşamba, 14:00",
-        "✅ 0 kişi · 0 kurum  🤷 0",
+        "✅ 0 kişi (0 kurumdan) · 🤷 0 kişi gerekirse",
         "3) 31 Mart 2027 Çarşamba, 10:00",
-        "✅ 0 kişi · 0 kurum  🤷 0",
+        "✅ 0 kişi (0 kurumdan) · 🤷 0 kişi gerekirse",
         "",
         "Henüz “katılabilirim” diyen olmadı; önerilen tarih ilk oylardan sonra görünecek.",
         "Son oylama tarihi: 10 Mart 2027 Çarşamba, 18:00",
@@ -137,13 +137,13 @@ describe("a date poll's card, votes and tallies", () => {
       expect(counts(c)).toBe(
         [
           "1) 17 Mart 2027 Çarşamba, 10:00",
-          "✅ 3 kişi · 1 kurum  🤷 0",
+          "✅ 3 kişi (1 kurumdan) · 🤷 0 kişi gerekirse",
           `2) 24 Mart 2027 Çarşamba, 14:00${line === "2" ? " ⭐" : ""}`,
-          `✅ 2 kişi · 2 kurum  🤷 1`,
+          `✅ 2 kişi (2 kurumdan) · 🤷 1 kişi gerekirse`,
           `3) 31 Mart 2027 Çarşamba, 10:00${line === "3" ? " ⭐" : ""}`,
-          line === "3" ? "✅ 3 kişi · 2 kurum  🤷 0" : "✅ 2 kişi · 2 kurum  🤷 0",
+          line === "3" ? "✅ 3 kişi (2 kurumdan) · 🤷 0 kişi gerekirse" : "✅ 2 kişi (2 kurumdan) · 🤷 0 kişi gerekirse",
           "",
-          `⭐ Önerilen tarih: ${line}) — en çok kurumun katılabileceği tarih (eşitlikte en çok kişinin, o da eşitse en erken tarih).`,
+          `⭐ Önerilen: ${line}. seçenek — en çok kurumun katılabildiği tarih (eşitlikte en çok kişinin katılabildiği, o da eşitse en erken olan).`,
           "Son oylama tarihi: 10 Mart 2027 Çarşamba, 18:00",
           "Oy veren: 5 kişi",
         ].join("\n"),
@@ -233,7 +233,7 @@ describe("a date poll's card, votes and tallies", () => {
     const expected = poll.candidates.flatMap((c) => {
       const yes = c.votes.filter((v) => v.answer === "yes");
       const orgs = new Set(yes.flatMap((v) => (v.member.organisationId === null ? [] : [v.member.organisationId])));
-      return [expect.stringMatching(new RegExp(`^${c.position}\\) `)), `✅ ${yes.length} kişi · ${orgs.size} kurum  🤷 ${c.votes.filter((v) => v.answer === "maybe").length}`];
+      return [expect.stringMatching(new RegExp(`^${c.position}\\) `)), `✅ ${yes.length} kişi (${orgs.size} kurumdan) · 🤷 ${c.votes.filter((v) => v.answer === "maybe").length} kişi gerekirse`];
     });
     const lines = card!.text!.split("\n");
     expect(lines.slice(3, 9)).toEqual(expected);
@@ -260,7 +260,7 @@ describe("/poll_dates refuses bad input with a clear answer and writes nothing",
     ["an unreadable candidate", "/poll_dates Mart | 17 Mart 2027 10:00 | 24 Mart 2027 10:00 | bir ara", "3. seçenek: Tarihi ve saati anlayamadım. Şu biçimlerden birini kullanın: 17.03.2027 10:00"],
     ["two equal candidates", "/poll_dates Mart | 17 Mart 2027 10:00 | 17.03.2027 10.00", "1. ve 2. seçenekler aynı tarih ve saati gösteriyor."],
     ["a deadline in the past", "/poll_dates Mart | 17 Mart 2027 10:00 | 24 Mart 2027 10:00 | son: 1 Ocak 2020 10:00", "Son oylama tarihi: Bu tarih geçmişte kaldı."],
-    ["a deadline after the earliest candidate", "/poll_dates Mart | 24 Mart 2027 10:00 | 17 Mart 2027 10:00 | SON: 20 Mart 2027 10:00", "Son oylama tarihi ilk seçenekten sonra olamaz"],
+    ["a deadline after the earliest candidate", "/poll_dates Mart | 24 Mart 2027 10:00 | 17 Mart 2027 10:00 | SON: 20 Mart 2027 10:00", "Son oylama tarihi en erken seçenekten önce olmalıdır"],
     ["an empty title", "/poll_dates  | 17 Mart 2027 10:00 | 24 Mart 2027 10:00", "Anketin bir başlığı olmalıdır"],
     ["an oversized title", `/poll_dates ${"Ş".repeat(201)} | 17 Mart 2027 10:00 | 24 Mart 2027 10:00`, "Başlık en fazla 200 karakter olabilir; yazdığınız başlık 201 karakter."],
     ["no arguments", "/poll_dates", "Kullanım: /poll_dates <başlık> | <tarih saat> | <tarih saat>"],
@@ -306,7 +306,7 @@ describe("/poll", () => {
       "",
       "3) 31 Mart 2027 Çarşamba, 10:00: ✅ 0 kişi · 0 kurum · 🤷 0 · ❌ 0",
       "",
-      "⭐ Önerilen tarih: 2) — en çok kurumun katılabileceği tarih (eşitlikte en çok kişinin, o da eşitse en erken tarih).",
+      "⭐ Önerilen: 2. seçenek — en çok kurumun katılabildiği tarih (eşitlikte en çok kişinin katılabildiği, o da eşitse en erken olan).",
       "Son oylama tarihi: 10 Mart 2027 Çarşamba, 18:00",
       "Oy veren: 3 kişi",
     ].join("\n");
@@ -375,7 +375,9 @@ describe("/poll_close and /poll_cancel", () => {
     expect(await say(admin, group, "/poll_close 1 2 | Salon | ")).toContain("Yeri ve gündemi /meeting_edit 26 venue … ve /meeting_edit 26 agenda … ile ekleyebilirsiniz.");
     await scenario.settle();
     const meeting = await prisma.meeting.findFirstOrThrow({ where: { networkId: net.networkId } });
-    expect(meeting).toMatchObject({ number: 26, title: "Mart toplantısı", startsAt: new Date("2027-03-24T11:00:00Z"), endsAt: new Date("2027-03-24T16:00:00Z"), venueName: "Salon", agenda: [] });
+    // Made as /meeting_new makes one: the series title; the poll's own title only named the poll.
+    const { seriesTitle } = await prisma.network.findUniqueOrThrow({ where: { id: net.networkId } });
+    expect(meeting).toMatchObject({ number: 26, title: seriesTitle, startsAt: new Date("2027-03-24T11:00:00Z"), endsAt: new Date("2027-03-24T16:00:00Z"), venueName: "Salon", agenda: [] });
     const poll = await prisma.datePoll.findFirstOrThrow({ where: { networkId: net.networkId } });
     expect(poll).toMatchObject({ status: "closed", chosenPosition: 2, meetingId: meeting.id });
     expect(poll.closedAt).not.toBeNull();
@@ -389,7 +391,7 @@ describe("/poll_close and /poll_cancel", () => {
 
     // The card: no buttons, the result.
     expect(card!.reply_markup?.inline_keyboard ?? []).toEqual([]);
-    expect(card!.text).toContain("2) 24 Mart 2027 Çarşamba, 14:00 ✔️\n✅ 2 kişi · 2 kurum  🤷 0");
+    expect(card!.text).toContain("2) 24 Mart 2027 Çarşamba, 14:00 ✔️\n✅ 2 kişi (2 kurumdan) · 🤷 0 kişi gerekirse");
     expect(card!.text!.endsWith("Oy veren: 3 kişi\n\n✔️ Anket kapandı. Seçilen tarih: 2) 24 Mart 2027 Çarşamba, 14:00\nSonuç: 26. toplantı, 24 Mart 2027 Çarşamba, 14:00–19:00")).toBe(true);
 
     // Every voter who can be written to hears the result; Fatma never started the bot; the admin did not vote.
@@ -475,7 +477,7 @@ describe("/poll_close and /poll_cancel", () => {
     expect((await press(people.ayse, card!, 2, "y")).text).toBe("Bu tarih anketi iptal edildi; oy alınmıyor.");
     await scenario.settle();
 
-    expect(card!.text!.startsWith("❌ Bu tarih anketi iptal edildi.\n🗓 Tarih anketi 1: Mart toplantısı\n\n1) 17 Mart 2027 Çarşamba, 10:00\n✅ 1 kişi · 1 kurum  🤷 0")).toBe(true);
+    expect(card!.text!.startsWith("❌ Bu tarih anketi iptal edildi.\n🗓 Tarih anketi 1: Mart toplantısı\n\n1) 17 Mart 2027 Çarşamba, 10:00\n✅ 1 kişi (1 kurumdan) · 🤷 0 kişi gerekirse")).toBe(true);
     expect(card!.reply_markup?.inline_keyboard ?? []).toEqual([]);
     expect(scenario.emulator.botMessagesIn(people.ayse.id)).toHaveLength(dms);
     const poll = await scenario.db.prisma.datePoll.findFirstOrThrow({ where: { networkId: net.networkId } });
@@ -512,10 +514,10 @@ describe("a forgotten voter", () => {
     // Poll 2 ends with Fatma's vote in it: its cards are the record of how it ended.
     await say(admin, group, "/poll_close 2 1");
     await scenario.settle();
-    expect(card!.text).toContain("1) 17 Mart 2027 Çarşamba, 10:00 ⭐\n✅ 2 kişi · 1 kurum  🤷 0\n2) 24 Mart 2027 Çarşamba, 14:00\n✅ 0 kişi · 0 kurum  🤷 1");
+    expect(card!.text).toContain("1) 17 Mart 2027 Çarşamba, 10:00 ⭐\n✅ 2 kişi (1 kurumdan) · 🤷 0 kişi gerekirse\n2) 24 Mart 2027 Çarşamba, 14:00\n✅ 0 kişi (0 kurumdan) · 🤷 1 kişi gerekirse");
     const closedText = closedCard!.text;
     const untouchedVersions = untouched!.versions.length;
-    expect(closedText).toContain("✅ 1 kişi · 1 kurum");
+    expect(closedText).toContain("✅ 1 kişi (1 kurumdan)");
 
     const { prisma } = scenario.db;
     const poll = await prisma.datePoll.findFirstOrThrow({ where: { networkId: net.networkId, number: 1 } });
@@ -534,7 +536,7 @@ describe("a forgotten voter", () => {
     expect(await say(admin, group, "/poll 1")).toContain("1) 17 Mart 2027 Çarşamba, 10:00: ✅ 1 kişi · 1 kurum · 🤷 0 · ❌ 0\n\n2) 24 Mart 2027 Çarşamba, 14:00: ✅ 0 kişi · 0 kurum · 🤷 0 · ❌ 0");
 
     // No one pressed anything since: the cards show it already.
-    expect(card!.text).toContain("1) 17 Mart 2027 Çarşamba, 10:00 ⭐\n✅ 1 kişi · 1 kurum  🤷 0\n2) 24 Mart 2027 Çarşamba, 14:00\n✅ 0 kişi · 0 kurum  🤷 0");
+    expect(card!.text).toContain("1) 17 Mart 2027 Çarşamba, 10:00 ⭐\n✅ 1 kişi (1 kurumdan) · 🤷 0 kişi gerekirse\n2) 24 Mart 2027 Çarşamba, 14:00\n✅ 0 kişi (0 kurumdan) · 🤷 0 kişi gerekirse");
     expect(card!.text).toContain("Oy veren: 1 kişi");
     // The closed poll's card keeps its final tally; a poll she never voted in is not edited.
     expect(closedCard!.text).toBe(closedText);

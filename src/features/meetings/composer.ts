@@ -49,9 +49,13 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
         return void (await ctx.reply(agendaProblemText(ctx, result.problem)));
       case "created": {
         const { meeting } = result;
-        await replyHtml(ctx, createdText(ctx, meeting, scope.network));
-        // The organisation whose turn it is gets asked; without organisations there is nobody to ask yet.
-        await deps.hosting.propose(meeting.id);
+        try {
+          await replyHtml(ctx, createdText(ctx, meeting, scope.network));
+        } finally {
+          // The organisation whose turn it is gets asked (without organisations nobody is yet):
+          // after the answer, so the group reads them in order, and even when it could not be sent.
+          await deps.hosting.propose(meeting.id);
+        }
         return;
       }
     }

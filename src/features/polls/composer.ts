@@ -88,9 +88,13 @@ export function pollsFeature(deps: PollsDeps): Feature {
     const { meeting } = result;
     const lines = [ctx.t("poll-closed-done", { number, voters: result.voters }), "", createdText(ctx, meeting, network)];
     if (meeting.venueName === null || meeting.agenda.length === 0) lines.push(ctx.t("poll-closed-add-details", { number: meeting.number }));
-    await replyHtml(ctx, lines.join("\n"));
-    // The organisation whose turn it is gets asked, as after /meeting_new.
-    await deps.hosting.propose(meeting.id);
+    try {
+      await replyHtml(ctx, lines.join("\n"));
+    } finally {
+      // The organisation whose turn it is gets asked, as after /meeting_new: after the answer, so
+      // the group reads them in order, and even when the answer could not be sent.
+      await deps.hosting.propose(meeting.id);
+    }
   });
 
   composer.command("poll_cancel", async (ctx) => {

@@ -65,6 +65,8 @@ export interface OpenPoll {
   poll: DatePoll;
   candidates: number;
   voters: number;
+  /** Its deadline passed: it takes no more votes and waits for /poll_close. */
+  ended: boolean;
 }
 
 const POLL_REFRESH_PREFIX = "poll-cards:";
@@ -103,9 +105,6 @@ type PollState = { id: number; networkId: number; number: number; title: string;
  * row written in the transaction of the change that causes it.
  */
 export class DatePollService {
-  /** Card message → poll never changes once posted, so a press needs no query to find it. */
-  private readonly pollOfCard = new Map<string, number>();
-
   constructor(
     private readonly prisma: PrismaClient,
     private readonly outbox: Outbox,
@@ -166,14 +165,8 @@ export class DatePollService {
 
   /** The poll a card message belongs to, or undefined if that message is not a poll card. */
   async pollOfMessage(chatId: number, messageId: number): Promise<number | undefined> {
-    const key = `${chatId}:${messageId}`;
-    const known = this.pollOfCard.get(key);
-    if (known !== undefined) return known;
     const card = await this.prisma.datePollCard.findUnique({ where: { telegramChatId_messageId: { telegramChatId: BigInt(chatId), messageId } }, select: { pollId: true } });
-    if (!card) return undefined;
-    if (this.pollOfCard.size >= 50_000) this.pollOfCard.clear();
-    this.pollOfCard.set(key, card.pollId);
-    return card.pollId;
+    return card?.pollId;
   }
 
   /**
@@ -212,11 +205,12 @@ export class DatePollService {
     return poll;
   }
 
-  /** The open polls of a network, oldest first. */
+  /** The open polls of a network (those past their deadline too, until closed), oldest first. */
   async openPolls(networkId: number): Promise<OpenPoll[]> {
     const polls = await this.prisma.datePoll.findMany({ where: { networkId, status: "open" }, include: { _count: { select: { candidates: true } } }, orderBy: { number: "asc" } });
     const voters = await this.votersPerPoll(polls.map((p) => p.id));
-    return polls.map(({ _count, ...poll }) => ({ poll, candidates: _count.candidates, voters: voters.get(poll.id) ?? 0 }));
+    const now = this.clock();
+    return polls.map(({ _count, ...poll }) => ({ poll, candidates: _count.candidates, voters: voters.get(poll.id) ?? 0, ended: poll.deadline !== null && poll.deadline <= now }));
   }
 
   private async votersPerPoll(pollIds: number[]): Promise<Map<number, number>> {
@@ -280,8 +274,8 @@ export class DatePollService {
   }
 
   /**
-   * /poll_close: the next numbered meeting at the chosen candidate's time, with the poll's title,
-   * made as /meeting_new makes one; in the same transaction the poll is closed, its cards are
+   * /poll_close: the next numbered meeting at the chosen candidate's time, made as /meeting_new
+   * makes one (the series title; the poll's title only named the poll); in the same transaction the poll is closed, its cards are
    * refreshed (result shown, buttons gone), its nudges withdrawn, and each voter is owed a DM with
    * the result. The hosting proposal follows the commit, as after /meeting_new.
    */
@@ -303,7 +297,7 @@ export class DatePollService {
       const now = this.clock();
       // A meeting is never made in the past, as /meeting_new refuses a past date.
       if (chosen.startsAt <= now) return { kind: "candidate-past", position };
-      const meeting = await insertMeeting(tx, this.audit, network, actorId, { startsAt: chosen.startsAt, title: poll.title, venueName: venue.venueName, agenda: agenda.items });
+      const meeting = await insertMeeting(tx, this.audit, network, actorId, { startsAt: chosen.startsAt, title: network.seriesTitle, venueName: venue.venueName, agenda: agenda.items });
       const closed = await tx.datePoll.update({ where: { id: poll.id }, data: { status: "closed", closedAt: now, chosenPosition: position, meetingId: meeting.id } });
       await this.audit.record(tx, {
         networkId: network.id,

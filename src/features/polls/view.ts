@@ -127,9 +127,10 @@ export function draftProblemText(ctx: BotContext, problem: PollDraftProblem): st
 export function openPollLines(reader: Reader, polls: readonly OpenPoll[], network: Network): string[] {
   if (polls.length === 0) return [reader.t("poll-none-open")];
   const lines = [reader.t("poll-open-heading")];
-  for (const { poll, candidates, voters } of polls) {
+  for (const { poll, candidates, voters, ended } of polls) {
     lines.push("", reader.t("poll-open-line", { number: poll.number, title: escapeHtml(poll.title), candidates, voters }));
-    if (poll.deadline) lines.push(reader.t("poll-card-deadline", { when: when(reader, poll.deadline, network) }));
+    if (ended) lines.push(reader.t("poll-summary-status", { status: reader.t("poll-status-ended") }));
+    else if (poll.deadline) lines.push(reader.t("poll-card-deadline", { when: when(reader, poll.deadline, network) }));
   }
   return lines;
 }
