@@ -4,7 +4,8 @@ import { MAIN_QUEUE } from "../../jobs/definitions.ts";
 import { badRequest, forbidden, tooManyRequests, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../emulator/index.ts";
 import { useScenario } from "../support/scenario.ts";
 import { Translator } from "../../src/bot/i18n.ts";
-import { CARD_EDIT_INTERVAL_MS, cardEditKey, invitationRenderers } from "../../src/features/invitations/renderers.ts";
+import { cardEditKey, invitationRenderers } from "../../src/features/invitations/renderers.ts";
+import { CARD_EDIT_INTERVAL_MS } from "../../src/outbox/card-edits.ts";
 import { refreshKey } from "../../src/features/invitations/refresh.ts";
 import type { InvitationService } from "../../src/features/invitations/service.ts";
 

@@ -2,13 +2,13 @@ import { localeOr, type Translator } from "../../bot/i18n.ts";
 import type { PrismaClient } from "../../db/client.ts";
 import { chatAudience, memberAudience } from "../../outbox/audience.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
+import { armCardEdits, type StaleCard } from "../../outbox/card-edits.ts";
 import type { Rendering, Renderer, SilentRenderer, Tx } from "../../outbox/types.ts";
 import type { ShownText } from "../members/name-withholder.ts";
 import type { CardData, InvitationService, PostedCard } from "./service.ts";
 import { renderCard, type RenderedCard } from "./view.ts";
 
 /** Telegram is shown at most one edit of a card in this time. */
-export const CARD_EDIT_INTERVAL_MS = 3000;
 
 export interface InvitationRendererDeps {
   prisma: PrismaClient;
@@ -110,39 +110,24 @@ export function invitationRenderers(deps: InvitationRendererDeps): Record<CardKi
     const data = await invitations.cardData(meetingId);
     if (!data) return { kind: "skip", reason: "meeting gone" };
     const render = rendererFor(data, now);
-    const stale = (await invitations.liveCards(meetingId)).filter((card) => render(card).digest !== card.shown);
+    const changed = (await invitations.liveCards(meetingId)).filter((card) => render(card).digest !== card.shown);
     // A card being posted right now is not among the live cards yet: look again once it is.
-    let again = (await prisma.outboxMessage.count({ where: { meetingId, kind: { in: ["card-post", "card-dm"] }, status: "sending" } })) > 0;
-    if (stale.length === 0 && !again) return { kind: "done" };
-    const directUsers = stale.filter((c) => c.kind === "direct").map((c) => c.telegramChatId);
+    const postingNow = (await prisma.outboxMessage.count({ where: { meetingId, kind: { in: ["card-post", "card-dm"] }, status: "sending" } })) > 0;
+    const directUsers = changed.filter((c) => c.kind === "direct").map((c) => c.telegramChatId);
     const members = directUsers.length === 0 ? [] : await prisma.member.findMany({ where: { networkId: data.network.id, userId: { in: directUsers } }, select: { id: true, userId: true } });
     const memberOf = new Map(members.map((m) => [m.userId, m.id]));
-    await deps.outbox.transaction(async (out) => {
-      for (const card of stale) {
-        const dedupeKey = cardEditKey(card.id);
-        // Locked, so no delivery claims it between this look and the re-arm.
-        const [pending] = await out.tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "OutboxMessage" WHERE "dedupeKey" = ${dedupeKey} FOR UPDATE`;
-        // Waiting: it renders what the database says when it runs.
-        if (pending?.status === "scheduled") continue;
-        // Being edited now: its time of edit is not known yet, so the next is paced from it later.
-        if (pending?.status === "sending") {
-          again = true;
-          continue;
-        }
-        const memberId = memberOf.get(card.telegramChatId);
-        if (card.kind === "direct" && memberId === undefined) continue;
-        const audience = card.kind === "direct" ? memberAudience(memberId!) : chatAudience(card);
-        // Read again under the lock: an edit that finished since the cards were listed has
-        // committed its time with its row, and the next is paced from that time.
-        const edited = await out.tx.postedCard.findUnique({ where: { id: card.id }, select: { editedAt: true } });
-        if (!edited) continue;
-        const paced = edited.editedAt ? edited.editedAt.getTime() + CARD_EDIT_INTERVAL_MS : 0;
-        await out.rearm({ dedupeKey, kind: "card-edit", networkId: data.network.id, meetingId, audience, payload: { cardId: card.id }, notBefore: new Date(Math.max(now.getTime(), paced)) });
-      }
-      if (again) {
-        await out.rearm({ dedupeKey: row.dedupeKey, kind: "card-refresh", networkId: row.networkId, meetingId, audience: row.audience, notBefore: new Date(now.getTime() + CARD_EDIT_INTERVAL_MS) });
-      }
+    const stale: StaleCard[] = changed.flatMap((card) => {
+      const memberId = memberOf.get(card.telegramChatId);
+      if (card.kind === "direct" && memberId === undefined) return [];
+      const audience = card.kind === "direct" ? memberAudience(memberId!) : chatAudience(card);
+      return [
+        {
+          edit: { dedupeKey: cardEditKey(card.id), kind: "card-edit", networkId: data.network.id, meetingId, audience, payload: { cardId: card.id } },
+          editedAt: async (tx) => (await tx.postedCard.findUnique({ where: { id: card.id }, select: { editedAt: true } }))?.editedAt,
+        },
+      ];
     });
+    await armCardEdits(deps.outbox, { row, kind: "card-refresh" }, stale, postingNow, now);
     return { kind: "done" };
   };
 

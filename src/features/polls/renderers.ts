@@ -5,7 +5,7 @@ import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
 import { chatAudience } from "../../outbox/audience.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
 import type { Rendering, Renderer, SilentRenderer } from "../../outbox/types.ts";
-import { CARD_EDIT_INTERVAL_MS } from "../invitations/renderers.ts";
+import { armCardEdits, type StaleCard } from "../../outbox/card-edits.ts";
 import { logPoll, pollCardEditKey, pollCardPostKey, type DatePollCard, type DatePollService, type PollView } from "./service.ts";
 import { pollState, renderPollCard, type RenderedPollCard } from "./view.ts";
 
@@ -79,33 +79,14 @@ export function pollRenderers(deps: PollRendererDeps): Record<PollKinds, Rendere
     const render = rendererFor(view, now);
     // Group cards are in the network's language, as they were posted.
     const locale = view.network.locale;
-    const stale = (await polls.liveCards(pollId)).filter((card) => render(locale).digest !== card.shown);
+    const changed = (await polls.liveCards(pollId)).filter((card) => render(locale).digest !== card.shown);
     // A card being posted right now is not among the live cards yet: look again once it is.
-    let again = (await prisma.outboxMessage.count({ where: { kind: "poll-card-post", status: "sending", dedupeKey: { startsWith: pollCardPostKey(pollId, "") } } })) > 0;
-    if (stale.length === 0 && !again) return { kind: "done" };
-    await deps.outbox.transaction(async (out) => {
-      for (const card of stale) {
-        const dedupeKey = pollCardEditKey(card.id);
-        // Locked, so no delivery claims it between this look and the re-arm.
-        const [pending] = await out.tx.$queryRaw<{ status: string }[]>`SELECT status::text AS status FROM "OutboxMessage" WHERE "dedupeKey" = ${dedupeKey} FOR UPDATE`;
-        // Waiting: it renders what the database says when it runs.
-        if (pending?.status === "scheduled") continue;
-        // Being edited now: its time of edit is not known yet, so the next is paced from it later.
-        if (pending?.status === "sending") {
-          again = true;
-          continue;
-        }
-        // Read again under the lock: an edit that finished since the cards were listed has
-        // committed its time with its row, and the next is paced from that time.
-        const edited = await out.tx.datePollCard.findUnique({ where: { id: card.id }, select: { editedAt: true } });
-        if (!edited) continue;
-        const paced = edited.editedAt ? edited.editedAt.getTime() + CARD_EDIT_INTERVAL_MS : 0;
-        await out.rearm({ dedupeKey, kind: "poll-card-edit", networkId: view.network.id, audience: chatAudience(card), payload: { pollId, cardId: card.id }, notBefore: new Date(Math.max(now.getTime(), paced)) });
-      }
-      if (again) {
-        await out.rearm({ dedupeKey: row.dedupeKey, kind: "poll-card-refresh", networkId: row.networkId, audience: row.audience, payload: row.payload, notBefore: new Date(now.getTime() + CARD_EDIT_INTERVAL_MS) });
-      }
-    });
+    const postingNow = (await prisma.outboxMessage.count({ where: { kind: "poll-card-post", status: "sending", dedupeKey: { startsWith: pollCardPostKey(pollId, "") } } })) > 0;
+    const stale: StaleCard[] = changed.map((card) => ({
+      edit: { dedupeKey: pollCardEditKey(card.id), kind: "poll-card-edit", networkId: view.network.id, audience: chatAudience(card), payload: { pollId, cardId: card.id } },
+      editedAt: async (tx) => (await tx.datePollCard.findUnique({ where: { id: card.id }, select: { editedAt: true } }))?.editedAt,
+    }));
+    await armCardEdits(deps.outbox, { row, kind: "poll-card-refresh" }, stale, postingNow, now);
     return { kind: "done" };
   };
 
