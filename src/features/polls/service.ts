@@ -286,11 +286,9 @@ export class DatePollService {
     if (!agenda.ok) return { kind: "bad-agenda", problem: agenda.problem };
     const result = await this.outbox.transaction(async (out): Promise<ClosePollResult> => {
       const { tx } = out;
-      const poll = await lockPoll(tx, network.id, number);
-      if (!poll) return { kind: "unknown-poll" };
-      logPoll(poll.number);
-      const ended = await endedResult(tx, poll);
-      if (ended) return ended;
+      const open = await lockOpenPoll(tx, network.id, number);
+      if (open.kind !== "open") return open;
+      const { poll } = open;
       const candidates = await tx.datePollCandidate.findMany({ where: { pollId: poll.id }, orderBy: { position: "asc" } });
       const chosen = candidates.find((c) => c.position === position);
       if (!chosen) return { kind: "bad-position", count: candidates.length };
@@ -327,11 +325,9 @@ export class DatePollService {
   async cancel(network: Network, actorId: bigint, number: number): Promise<CancelPollResult> {
     const result = await this.outbox.transaction(async (out): Promise<CancelPollResult> => {
       const { tx } = out;
-      const poll = await lockPoll(tx, network.id, number);
-      if (!poll) return { kind: "unknown-poll" };
-      logPoll(poll.number);
-      const ended = await endedResult(tx, poll);
-      if (ended) return ended;
+      const open = await lockOpenPoll(tx, network.id, number);
+      if (open.kind !== "open") return open;
+      const { poll } = open;
       const cancelled = await tx.datePoll.update({ where: { id: poll.id }, data: { status: "cancelled", closedAt: this.clock() } });
       await this.audit.record(tx, { networkId: network.id, actorId, action: "poll.cancel", subject: String(poll.number), before: { title: poll.title } });
       await withdrawNudges(out, poll.id, "poll cancelled");
@@ -377,9 +373,17 @@ async function lockPoll(tx: Tx, networkId: number, number: number): Promise<Poll
 }
 
 /** Why a poll can no longer be closed or cancelled, if it cannot. */
-async function endedResult(tx: Tx, poll: PollState): Promise<{ kind: "already-closed"; meetingNumber: number | null } | { kind: "already-cancelled" } | undefined> {
+/** The poll by its number, locked, while it is open (its deadline may have passed); otherwise why not. */
+async function lockOpenPoll(
+  tx: Tx,
+  networkId: number,
+  number: number,
+): Promise<{ kind: "open"; poll: PollState } | { kind: "unknown-poll" } | { kind: "already-closed"; meetingNumber: number | null } | { kind: "already-cancelled" }> {
+  const poll = await lockPoll(tx, networkId, number);
+  if (!poll) return { kind: "unknown-poll" };
+  logPoll(poll.number);
   if (poll.status === "cancelled") return { kind: "already-cancelled" };
-  if (poll.status !== "closed") return undefined;
+  if (poll.status === "open") return { kind: "open", poll };
   const meeting = poll.meetingId === null ? null : await tx.meeting.findUnique({ where: { id: poll.meetingId }, select: { number: true } });
   return { kind: "already-closed", meetingNumber: meeting?.number ?? null };
 }
