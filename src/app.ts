@@ -177,7 +177,8 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     const translator = await Translator.load();
     const clock = parts.clock;
     const transport = new QueueOutboxTransport(queue, redis, queuePriority, clock ? () => clock().getTime() : Date.now);
-    const services = createServices(parts.db.prisma, { transport, clock, logger });
+    // The reconcile looks two intervals ahead: rows due later get their jobs from it.
+    const services = createServices(parts.db.prisma, { transport, clock, logger, carryWithinMs: 2 * parts.outbox.reconcileMs });
     // The feeds' links start with the public address (without one: the HTTP server's, once it
     // listens, before any update is taken); /network shows organisers their network's feed.
     services.calendar.serveAt(parts.publicUrl);

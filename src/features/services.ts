@@ -61,13 +61,15 @@ export interface ServiceOptions {
   /** The only source of "now" for rules that depend on it; tests pass a fixed one. */
   clock?: () => Date;
   logger?: Logger;
+  /** Rows due further ahead get their job from the periodic reconcile, not at once (see Outbox). */
+  carryWithinMs?: number;
 }
 
 export function createServices(prisma: PrismaClient, options: ServiceOptions): Services {
   const clock = options.clock ?? (() => new Date());
   const audit = new AuditService(prisma);
   const logger = options.logger ?? silentLogger;
-  const outbox = new Outbox(prisma, options.transport, clock, logger);
+  const outbox = new Outbox(prisma, options.transport, clock, logger, options.carryWithinMs);
   const rsvps = new RsvpService(prisma, outbox, clock);
   const reminders = new ReminderService(prisma, outbox, audit, clock);
   const actions = new ActionService(prisma, reminders, audit, outbox, clock);

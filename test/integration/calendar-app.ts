@@ -55,7 +55,7 @@ export function useCalendarApp(clock: () => Date): CalendarApp {
       httpPort: port,
     });
     fixture.baseUrl = `http://127.0.0.1:${port}`;
-    byHand = new OutboxByHand(queue.redisPath, fixture.app.delivery, () => fixture.app.services.outbox.handedOver());
+    byHand = new OutboxByHand(queue.redisPath, fixture.app);
   });
   enforcePrivacy(() => fixture.emulator);
   afterAll(async () => {

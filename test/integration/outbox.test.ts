@@ -142,3 +142,48 @@ describe("faults around the outbox", () => {
     }
   });
 });
+
+describe("what Redis holds", () => {
+  const scenario = useScenario();
+
+  it("only rows due within two reconcile intervals get their job at once; the reconcile gives a later row its job when it comes within them, and it is sent once", async () => {
+    const { group } = await scenario.networkWithMeeting("Ufuk Ağı", "Gündem");
+    const { prisma } = scenario.db;
+    const meeting = await prisma.meeting.findFirstOrThrow({ where: { network: { name: "Ufuk Ağı" } } });
+    const chat = await prisma.chat.findFirstOrThrow({ where: { telegramChatId: BigInt(group.id) } });
+    // The harness reconciles every minute: two minutes ahead are carried at once.
+    const soon = new Date(Date.now() + 1_000);
+    const later = new Date(Date.now() + 3 * 3_600_000);
+    await scenario.running.services.outbox.transaction((out) =>
+      out.write([
+        { dedupeKey: `test-soon:${meeting.id}`, kind: "checkin-card", networkId: meeting.networkId, meetingId: meeting.id, audience: chatAudience(chat), notBefore: soon },
+        { dedupeKey: `test-later:${meeting.id}`, kind: "checkin-card", networkId: meeting.networkId, meetingId: meeting.id, audience: chatAudience(chat), notBefore: later },
+      ]),
+    );
+    await scenario.running.services.outbox.handedOver();
+    const rowOf = (key: string) => prisma.outboxMessage.findUniqueOrThrow({ where: { dedupeKey: `${key}:${meeting.id}` } });
+    const jobOf = async (key: string) => scenario.queue.getJob(deliveryJobId(await rowOf(key)));
+    expect(await jobOf("test-soon")).toBeDefined();
+    expect(await jobOf("test-later")).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await scenario.deliver();
+    expect(await rowOf("test-soon")).toMatchObject({ status: "sent" });
+
+    // Three hours on, the reconcile (as it runs every minute) carries it, and it goes out once.
+    vi.useFakeTimers({ toFake: ["Date"], now: later.getTime() - 30_000 });
+    try {
+      await scenario.running.reconciler.reconcile();
+      const payload = { id: (await rowOf("test-later")).id, notBefore: later.getTime() };
+      expect((await jobOf("test-later"))?.data).toEqual(payload);
+      vi.setSystemTime(later.getTime() + 1);
+      // As the worker runs the job at its time; a second run (a duplicate job) sends nothing.
+      expect(await scenario.running.delivery.deliver(payload)).toBe("sent");
+      expect(await scenario.running.delivery.deliver(payload)).not.toBe("sent");
+      expect(await rowOf("test-later")).toMatchObject({ status: "sent" });
+      // One card for each of the two rows, none twice.
+      expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data?.startsWith("in:"))).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -31,7 +31,7 @@ async function jobsOf(meetingId: number) {
 const dmsTo = (user: EmulatedUser, prefix: string) => scenario.emulator.botMessagesIn(user.id).filter((m) => m.text?.startsWith(prefix));
 
 describe("planning", () => {
-  it("/invite plans the ledger, one job per row at its time; planning again changes nothing", async () => {
+  it("/invite plans the ledger; each row gets one job at its time once it comes within the reconcile's window; planning again changes nothing", async () => {
     const { meeting } = await invitedMeeting("Plan Ağı");
     const rows = await ledger(meeting.id);
     expect(rows.map((r) => `${r.kind}/${r.offsetMinutes} ${r.notBefore.toISOString()}`)).toEqual([
@@ -47,13 +47,22 @@ describe("planning", () => {
       "before/120 2027-03-17T06:00:00.000Z",
       "checkin-card/0 2027-03-17T07:00:00.000Z",
     ]);
-    const jobs = await jobsOf(meeting.id);
-    expect(jobs.every((j) => j.status === "scheduled" && j.job === new Date(j.fireAt).getTime())).toBe(true);
-    const counts = await scenario.queue.getJobCounts("delayed");
+    // Months ahead: Redis holds none of them yet.
+    expect((await jobsOf(meeting.id)).every((j) => j.status === "scheduled" && j.job === null)).toBe(true);
     await scenario.running.services.reminders.plan(meeting.id);
     await scenario.running.services.reminders.plan(meeting.id);
     expect(await ledger(meeting.id)).toEqual(rows);
-    expect(await scenario.queue.getJobCounts("delayed")).toEqual(counts);
+    // A minute before each time, the reconcile (which looks two minutes ahead) has given that row its job, at its time.
+    for (const at of [...new Set(rows.map((r) => r.notBefore.getTime()))]) {
+      moveClockTo(new Date(at - 60_000).toISOString());
+      await scenario.running.reconciler.reconcile();
+      const due = (await jobsOf(meeting.id)).filter((j) => new Date(j.fireAt).getTime() === at);
+      expect(due.every((j) => j.job === at)).toBe(true);
+      const counts = await scenario.queue.getJobCounts("delayed");
+      await scenario.running.reconciler.reconcile();
+      await scenario.running.services.reminders.plan(meeting.id);
+      expect(await scenario.queue.getJobCounts("delayed")).toEqual(counts);
+    }
   });
 
   it("/reschedule moves the jobs and drops what is now past; /cancel withdraws them all", async () => {
@@ -73,7 +82,11 @@ describe("planning", () => {
     ]);
     expect(after.filter((r) => r.status === "cancelled").length).toBe(5);
     for (const old of before) expect(await jobOf(old)).toBeUndefined();
-    for (const row of after.filter((r) => r.status === "scheduled")) expect(await jobOf(row)).toBeDefined();
+    // The first of the moved rows comes within the reconcile's window: its job is at its new time.
+    moveClockTo("2027-03-10T06:59:00Z");
+    await scenario.running.reconciler.reconcile();
+    const first = after.filter((r) => r.status === "scheduled" && r.notBefore.toISOString() === "2027-03-10T07:00:00.000Z");
+    for (const row of first) expect((await jobOf(row))?.data).toEqual(payloadOf(row));
     await say(admin, group, "/cancel 25");
     const cancelled = await ledger(meeting.id);
     expect(cancelled.every((r) => r.status === "cancelled")).toBe(true);

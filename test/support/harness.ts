@@ -93,7 +93,7 @@ export async function startInProcessBot(
     delivery: "by-hand",
     intake: { kind: "polling", timeoutSeconds: 1 },
   });
-  const byHand = new OutboxByHand(testQueue.redisPath, app.delivery, () => app.services.outbox.handedOver());
+  const byHand = new OutboxByHand(testQueue.redisPath, app);
   return {
     ...app,
     users: app.services.users,
