@@ -1063,3 +1063,7 @@ poll-summary-votes-retired = The votes of this poll were deleted at the end of t
         [one] 1 month
        *[other] { $months } months
     }).
+meeting-agenda-none = <b>Agenda</b>: not set yet
+poll-closed-invite = To send the invitations, type /invite { $number } once the meeting's details are complete.
+rotation-asked = asked to host meeting { $number }, answer awaited
+rotation-next-asked = Next: { $org }. Every organisation has had its turn; this one's answer about meeting { $number } is awaited.

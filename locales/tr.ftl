@@ -906,7 +906,7 @@ poll-result =
 ## Takvim aboneliği: /calendar, /network_set public_calendar
 cmd-calendar = Toplantılarınızı takvim uygulamanıza abone olarak ekleyin
 calendar-private-only = Takvim bağlantınız size özeldir; bu yüzden onu yalnızca özel mesajla gönderebilirim. Lütfen { $link } bağlantısını açın ve orada /calendar yazın.
-calendar-usage = Kullanım: /calendar (takvim bağlantınız) ya da /calendar reset (yeni bir bağlantı; eskisi hemen geçersiz olur)
+calendar-usage = Kullanım: /calendar (takvim bağlantınız) ya da /calendar sıfırla (yeni bir bağlantı; eskisi hemen geçersiz olur)
 calendar-not-served = Takvim aboneliği bu kurulumda henüz açık değil; lütfen ağın koordinatörlerine bildirin.
 calendar-link =
     <b>Takvim aboneliği</b>
@@ -914,9 +914,9 @@ calendar-link =
     <code>{ $url }</code>
     Apple Takvim ya da Outlook için bu adresi de kopyalayabilirsiniz: <code>{ $webcal }</code>
     Google Takvim’de (bilgisayardan, calendar.google.com’da) “Diğer takvimler” yanındaki + → “URL ile”, Apple Takvim’de Dosya → “Yeni Takvim Aboneliği”, Outlook’ta “Takvim ekle” → “Web’den abone ol” seçeneğini kullanın.
-    Bu bağlantı size özeldir ve yanıtlarınızı da gösterir; kimseyle paylaşmayın. Yeni bir bağlantı için: /calendar reset
+    Bu bağlantı size özeldir ve yanıtlarınızı da gösterir; kimseyle paylaşmayın. Yeni bir bağlantı için: /calendar sıfırla
 calendar-reset-done = Yeni takvim bağlantınız hazır. Eski bağlantı artık çalışmıyor; takvim uygulamanızdan eski aboneliği kaldırıp yenisini ekleyin.
-calendar-already = Takvim bağlantınızı daha önce gönderdim; yanıtladığım mesajda bulabilirsiniz. Bağlantıyı kaybettiyseniz ya da başkasıyla paylaştıysanız /calendar reset yazın: yeni bir bağlantı oluşturulur ve eskisi hemen çalışmaz olur.
+calendar-already = Takvim bağlantınızı daha önce gönderdim; yanıtladığım mesajda bulabilirsiniz. Bağlantıyı kaybettiyseniz ya da başkasıyla paylaştıysanız /calendar sıfırla yazın: yeni bir bağlantı oluşturulur ve eskisi hemen çalışmaz olur.
 calendar-answer = Yanıtınız: { $answer }
 calendar-answer-yes = Katılıyorum
 calendar-answer-yes-party = Katılıyorum ({ $people } kişi)
@@ -925,12 +925,12 @@ calendar-answer-maybe = Belki
 calendar-answer-no = Katılamıyorum
 calendar-answer-none = Henüz yanıt vermediniz (davet kartındaki düğmelerle yanıtlayabilirsiniz).
 network-set-usage-public-calendar = public_calendar evet ya da hayır (yes/no; ağın toplantılarını yanıtlar ve isimler olmadan gösteren, paylaşılabilir bir takvim bağlantısı; bağlantıyı yalnızca koordinatörler görür)
-network-set-bad-public-calendar = public_calendar için yes ya da no yazın, örneğin: /network_set public_calendar yes
+network-set-bad-public-calendar = public_calendar için evet ya da hayır yazın, örneğin: /network_set public_calendar evet
 network-public-calendar-on =
     Herkese açık takvim: <code>{ $url }</code>
-    Bu takvimde toplantıların tarihi, yeri ve gündemi yer alır; yanıtlar ve isimler yer almaz. Kapatmak için: /network_set public_calendar no
-network-public-calendar-off = Herkese açık takvim: kapalı (açmak için /network_set public_calendar yes)
-network-public-calendar-private = Herkese açık takvim: açık. Bağlantısı yalnızca koordinatörlere, özel mesajla gösterilir: görmek için bana özel mesajla /network yazın.
+    Bu takvimde toplantıların tarihi, yeri ve gündemi yer alır; yanıtlar ve isimler yer almaz. Kapatmak için: /network_set public_calendar hayır
+network-public-calendar-off = Herkese açık takvim kapalı (açmak için: /network_set public_calendar evet)
+network-public-calendar-private = Herkese açık takvim açık. Bağlantısı yalnızca koordinatörlere, özel mesajla gösterilir: görmek için bana özel mesajla /network yazın.
 network-public-calendar-enabled = Herkese açık takvim açıldı.
 network-public-calendar-already-on = Herkese açık takvim zaten açık.
 network-public-calendar-disabled = Herkese açık takvim kapatıldı; eski bağlantısı artık çalışmıyor.
@@ -941,3 +941,7 @@ privacy-mydata-calendar-none = Takvim aboneliğiniz yok.
 privacy-mydata-calendar-never = Takvim aboneliğiniz var (/calendar); bağlantısı henüz hiç kullanılmadı.
 privacy-mydata-calendar-fetched = Takvim aboneliğiniz var (/calendar); takvim uygulamanız bağlantıyı en son şu zamanda kullandı: { $when }.
 poll-summary-votes-retired = Bu anketin oyları, saklama süresi ({ $months } ay) dolduğu için silindi.
+meeting-agenda-none = <b>Gündem</b>: henüz belirlenmedi
+poll-closed-invite = Davetleri göndermek için, toplantı bilgileri tamamlanınca /invite { $number } yazın.
+rotation-asked = { $number }. toplantının ev sahipliği için yanıtı bekleniyor
+rotation-next-asked = Sıradaki: { $org }. Bütün kurumlara sıra gelmiş durumda; { $number }. toplantı için bu kurumun yanıtı bekleniyor.

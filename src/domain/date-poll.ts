@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { parseDateTime, type DateProblem } from "./datetime.ts";
+import { parseDate, parseDateTime, type DateProblem } from "./datetime.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "./names.ts";
 import { planReminders } from "./reminders.ts";
 
@@ -31,11 +31,12 @@ export type PollDraftProblem =
   | { kind: "deadline-after-candidate" };
 
 /**
- * "son:", "son yanıt:", "son oylama:" (each with "tarihi"), "deadline:" in any case; the Turkish
- * letters are spelled out, because a case-insensitive match does not pair İ with i or I with ı.
+ * "son:", "son yanıt:", "son oylama:" (each also with "tarih(i)" or "gün(ü)"), "son tarih:",
+ * "son gün:", "deadline:" in any case; the Turkish letters are spelled out, because a
+ * case-insensitive match does not pair İ with i or I with ı.
  */
 const I = "[iİıI]";
-const DEADLINE_PREFIX = new RegExp(`^\\s*(?:son(?:\\s+(?:yan${I}t|oylama)(?:\\s+tar${I}h${I})?)?|deadl${I}ne)\\s*:\\s*`, "iu");
+const DEADLINE_PREFIX = new RegExp(`^\\s*(?:son(?:\\s+(?:yan${I}t|oylama))?(?:\\s+(?:tar${I}h${I}?|g[üu]n[üu]?))?|deadl${I}ne)\\s*:\\s*`, "iu");
 
 /** The deadline's text when the part is one ("son: 10 Mart 18:00"), else undefined. */
 export function readDeadlinePart(part: string): string | undefined {
@@ -71,14 +72,26 @@ export function readPollDraft(text: string, zone: string, now: DateTime): { ok: 
   }
   let deadline: DateTime | undefined;
   if (deadlineText !== undefined) {
-    const parsed = parseDateTime(deadlineText, zone, now);
+    const parsed = readDeadline(deadlineText, zone, now);
     if (!parsed.ok) return { ok: false, problem: { kind: "deadline", problem: parsed.problem } };
     const earliest = Math.min(...candidates.map((c) => c.toMillis()));
     // Strictly before: at the earliest candidate's own time it could no longer be chosen.
     if (parsed.value.toMillis() >= earliest) return { ok: false, problem: { kind: "deadline-after-candidate" } };
     deadline = parsed.value;
   }
+  // Numbered in date order, whatever order they were written in: the card reads as a calendar.
+  candidates.sort((a, b) => a.toMillis() - b.toMillis());
   return { ok: true, value: { title: normaliseName(rawTitle!), candidates, deadline } };
+}
+
+/** A deadline: a date and time, or a date alone, which means the end of that day (23:59). */
+function readDeadline(text: string, zone: string, now: DateTime): ReturnType<typeof parseDateTime> {
+  const instant = parseDateTime(text, zone, now);
+  if (instant.ok || instant.problem !== "format") return instant;
+  const day = parseDate(text, zone, now);
+  if (!day.ok) return instant;
+  const end = day.value.set({ hour: 23, minute: 59 });
+  return end <= now ? { ok: false, problem: "past" } : { ok: true, value: end };
 }
 
 export interface CandidateInput {

@@ -149,6 +149,9 @@ function readCalendar(t: string): Omit<DateParts, "weekday"> | undefined {
   if (m) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t);
   if (m) return { day: Number(m[1]), month: Number(m[2]), year: Number(m[3]) };
+  // "15.12" and "15/12": day and month without a year, as people write them (the next such date).
+  m = /^(\d{1,2})[./](\d{1,2})$/.exec(t);
+  if (m) return { day: Number(m[1]), month: Number(m[2]), year: undefined };
   m = /^(\d{1,2})(?:\.|st|nd|rd|th)? ([a-z]+)\.?(?: (\d{4}))?$/.exec(t);
   if (m && MONTHS.has(m[2]!)) return { day: Number(m[1]), month: MONTHS.get(m[2]!)!, year: m[3] ? Number(m[3]) : undefined };
   m = /^([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?(?: (\d{4}))?$/.exec(t);
@@ -158,7 +161,7 @@ function readCalendar(t: string): Omit<DateParts, "weekday"> | undefined {
 
 /**
  * Reads a calendar date as people in the network type it: 2026-03-17, 17.03.2026, 17/03/2026,
- * 17 Mart 2026, 17 Mart, March 17 2026, 17 March, with a weekday name before or after it as the
+ * 17.03, 17/03, 17 Mart 2026, 17 Mart, March 17 2026, 17 March, with a weekday name before or after it as the
  * bot prints it ("17 Mart 2027 Çarşamba"). Day comes before month in numeric forms. Relative
  * dates ("yarın") need a clock and are read by parseDate only.
  */

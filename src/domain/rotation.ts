@@ -16,19 +16,22 @@ export interface TurnRecord {
 }
 
 export interface RotationEntry extends RotationMember {
-  /** The meeting at which it last hosted or was skipped; undefined = never. */
+  /** The meeting at which it last hosted, was skipped or is being asked now; undefined = never. */
   lastTurn: number | undefined;
+  /** The meeting whose hosting it is being asked about now (an open proposal), if that is its last turn. */
+  askedFor: number | undefined;
 }
 
 /**
- * When each organisation last had its turn: hosting (accepted or assigned) or being skipped
- * counts; a decline, an expired proposal or a swap away does not, so the organisation stays at
- * the front.
+ * When each organisation last had its turn: hosting (accepted or assigned), being skipped, or
+ * being asked right now (an open proposal: two meetings planned back to back go to two
+ * organisations, not twice to the one still deciding) counts; a decline, an expired proposal or
+ * a swap away does not, so the organisation stays at the front.
  */
 export function lastTurns(records: readonly TurnRecord[]): Map<number, number> {
   const last = new Map<number, number>();
   for (const r of records) {
-    if (r.status !== "accepted" && r.status !== "assigned" && r.status !== "skipped") continue;
+    if (r.status !== "accepted" && r.status !== "assigned" && r.status !== "skipped" && r.status !== "proposed") continue;
     last.set(r.organisationId, Math.max(last.get(r.organisationId) ?? -Infinity, r.meetingNumber));
   }
   return last;
@@ -37,9 +40,13 @@ export function lastTurns(records: readonly TurnRecord[]): Map<number, number> {
 /** Organisations that can host, next first: least recently had a turn, then rotation order. */
 export function rotationQueue(members: readonly RotationMember[], records: readonly TurnRecord[]): RotationEntry[] {
   const last = lastTurns(records);
+  const asked = new Map(records.filter((r) => r.status === "proposed").map((r) => [r.organisationId, r.meetingNumber]));
   return members
     .filter((m) => m.canHost)
-    .map((m) => ({ ...m, lastTurn: last.get(m.id) }))
+    .map((m) => {
+      const lastTurn = last.get(m.id);
+      return { ...m, lastTurn, askedFor: lastTurn !== undefined && asked.get(m.id) === lastTurn ? lastTurn : undefined };
+    })
     .sort((a, b) => (a.lastTurn ?? -Infinity) - (b.lastTurn ?? -Infinity) || a.position - b.position);
 }
 

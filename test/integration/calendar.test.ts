@@ -162,7 +162,7 @@ describe("/calendar: a personal feed of the person's meetings", () => {
     const first = await calendarOf(member);
     const again = await say(member, "private", "/calendar");
     expect(again.replyToMessageId).toBe(first.messageId);
-    expect(again.text).toContain("/calendar reset");
+    expect(again.text).toContain("/calendar sıfırla");
     expect(again.text).not.toContain("/calendar/");
 
     const reset = await say(member, "private", "/calendar reset");
@@ -189,7 +189,10 @@ describe("/calendar: a personal feed of the person's meetings", () => {
     const inGroup = await say(member, group, "/calendar");
     expect(inGroup.text).toMatch(/yalnızca özel mesajla/);
     expect(inGroup.text).not.toContain("/calendar/");
-    expect((await say(member, "private", "/calendar yenile")).text).toMatch(/^Kullanım: \/calendar/);
+    expect((await say(member, "private", "/calendar bugün")).text).toMatch(/^Kullanım: \/calendar/);
+    // The Turkish words for it reset too.
+    const renewedInTurkish = await say(member, "private", "/calendar sıfırla");
+    expect(renewedInTurkish.text).toMatch(/^Yeni takvim bağlantınız hazır/);
   });
 
   it("holds every network the person belongs to, and a network they left no longer", async () => {
@@ -281,7 +284,7 @@ describe("/network_set public_calendar: a network feed without personal data", (
     expect((await say(admin, "private", "/network")).text).toContain(url);
     const groupSettings = (await say(admin, group, "/network")).text!;
     expect(groupSettings).not.toContain("/calendar/");
-    expect(groupSettings).toContain("Herkese açık takvim: açık.");
+    expect(groupSettings).toContain("Herkese açık takvim açık.");
     expect((await say(member, "private", "/network")).text).not.toContain("Herkese açık takvim");
 
     const response = await get(url);
@@ -303,8 +306,8 @@ describe("/network_set public_calendar: a network feed without personal data", (
     expect((await get(url)).status).toBe(200);
     expect((await say(admin, "private", "/network_set public_calendar no")).text).toBe("Herkese açık takvim kapatıldı; eski bağlantısı artık çalışmıyor.");
     expect((await get(url)).status).toBe(404);
-    expect((await say(admin, "private", "/network")).text).toContain("Herkese açık takvim: kapalı");
-    expect((await say(admin, "private", "/network_set public_calendar belki")).text).toMatch(/^public_calendar için yes ya da no yazın/);
+    expect((await say(admin, "private", "/network")).text).toContain("Herkese açık takvim kapalı");
+    expect((await say(admin, "private", "/network_set public_calendar belki")).text).toMatch(/^public_calendar için evet ya da hayır yazın/);
   });
 });
 

@@ -433,6 +433,7 @@ describe("/poll_close and /poll_cancel", () => {
         "2. Güç İlişkileri",
         "",
         "Bir yanlışlık görürseniz /meeting_edit 1 ile düzeltebilir, tarihi /reschedule 1 ile değiştirebilirsiniz. Ayrıntılar için /meeting 1 yazın.",
+        "Davetleri göndermek için, toplantı bilgileri tamamlanınca /invite 1 yazın.",
       ].join("\n"),
     );
   });

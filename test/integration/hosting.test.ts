@@ -65,6 +65,19 @@ describe("rotation order", () => {
 });
 
 describe("proposal, answers and escalation", () => {
+  it("two meetings created back to back are offered to two organisations; /rotation says who is being asked", async () => {
+    const { admin, group } = await rotationNetwork("Art Arda Ağı");
+    const first = await createMeeting(admin, group, "17 Mart 2027 10:00");
+    const second = await createMeeting(admin, group, "14 Nisan 2027 10:00");
+    await settle();
+    expect(await turnsOf(first.id)).toEqual(["Buca proposed"]);
+    expect(await turnsOf(second.id)).toEqual(["Karşıyaka proposed"]);
+    const rotation = await say(admin, group, "/rotation");
+    expect(rotation).toContain("Buca KDM — 25. toplantının ev sahipliği için yanıtı bekleniyor");
+    expect(rotation).toContain("Karşıyaka KDM — 26. toplantının ev sahipliği için yanıtı bekleniyor");
+    expect(rotation).toContain("Sıradaki: Konak KDM.");
+  });
+
   it("creating a meeting asks the organisation whose turn it is; only its contacts can answer; accept makes it the host", async () => {
     const { admin, ayse, elif, group } = await rotationNetwork("Öneri Ağı");
     await say(admin, group, "/org_edit Buca venue Buca1923 Mevlana Kafe");

@@ -11,8 +11,8 @@ const local = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toISO();
 const read = (text: string) => readPollDraft(text, ZONE, NOW);
 
 describe("readPollDraft: /poll_dates <title> | <candidate> | … [| son: <date time>]", () => {
-  it("reads the title, the candidates in the order written, each as /meeting_new reads a date, and the deadline", () => {
-    const draft = read(" Mart  toplantısı | 17 Mart 2027 10:00 | 24.03.2027 14:00 | 31 Mart 2027 Çarşamba, 10:00 | son: 10 Mart 2027 18:00");
+  it("reads the title, the candidates in date order whatever order they were written in, each as /meeting_new reads a date, and the deadline", () => {
+    const draft = read(" Mart  toplantısı | 24.03.2027 14:00 | 17 Mart 2027 10:00 | 31 Mart 2027 Çarşamba, 10:00 | son: 10 Mart 2027 18:00");
     expect(draft.ok).toBe(true);
     if (!draft.ok) return;
     expect(draft.value.title).toBe("Mart toplantısı");
@@ -26,7 +26,7 @@ describe("readPollDraft: /poll_dates <title> | <candidate> | … [| son: <date t
     expect(draft.ok && draft.value.candidates.map((c) => c.toISO())).toEqual([local("2026-11-25T10:00"), local("2026-12-01T14:00")]);
   });
 
-  it.each(["son: 1 Aralık 2026 18:00", "SON: 1 Aralık 2026 18:00", "Son : 1 Aralık 2026 18:00", "son yanıt: 1 Aralık 2026 18:00", "SON YANIT TARİHİ: 1 Aralık 2026 18:00", "deadline: 1 Aralık 2026 18:00", "DEADLINE: 1 Aralık 2026 18:00", "Deadlıne: 1 Aralık 2026 18:00", "son oylama tarihi: 1 Aralık 2026 18:00", "Son Oylama: 1 Aralık 2026 18:00"])(
+  it.each(["son: 1 Aralık 2026 18:00", "SON: 1 Aralık 2026 18:00", "Son : 1 Aralık 2026 18:00", "son yanıt: 1 Aralık 2026 18:00", "SON YANIT TARİHİ: 1 Aralık 2026 18:00", "deadline: 1 Aralık 2026 18:00", "DEADLINE: 1 Aralık 2026 18:00", "Deadlıne: 1 Aralık 2026 18:00", "son oylama tarihi: 1 Aralık 2026 18:00", "Son Oylama: 1 Aralık 2026 18:00", "son tarih: 1 Aralık 2026 18:00", "Son gün: 1 Aralık 2026 18:00", "son oylama günü: 1 Aralık 2026 18:00"])(
     "reads the deadline written as %j",
     (part) => {
       expect(readDeadlinePart(part)?.trim()).toBe("1 Aralık 2026 18:00");
@@ -34,6 +34,12 @@ describe("readPollDraft: /poll_dates <title> | <candidate> | … [| son: <date t
       expect(draft.ok && draft.value.deadline?.toISO()).toBe(local("2026-12-01T18:00"));
     },
   );
+
+  it("reads a deadline without a time as the end of that day", () => {
+    const draft = read("Başlık | 2 Aralık 2026 10:00 | 3 Aralık 2026 10:00 | son: 1 Aralık");
+    expect(draft.ok && draft.value.deadline?.toISO()).toBe(local("2026-12-01T23:59"));
+    expect(read("Başlık | 2 Aralık 2026 10:00 | 3 Aralık 2026 10:00 | son: 23 Kasım 2026")).toEqual({ ok: false, problem: { kind: "deadline", problem: "past" } });
+  });
 
   it.each([
     ["no parts at all", "Sadece başlık", { kind: "usage" }],

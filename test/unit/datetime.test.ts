@@ -25,6 +25,10 @@ describe("parseDateTime in the network's zone", () => {
     ["March 17, 2027 10:00", "2027-03-17T10:00"],
     ["Dec 5th at 10:00", "2026-12-05T10:00"],
     ["29 Şubat 10:00", "2028-02-29T10:00"],
+    // Day and month without a year: the next such date.
+    ["15.12 14:00", "2026-12-15T14:00"],
+    ["15/12 14.00", "2026-12-15T14:00"],
+    ["17.03 10:00", "2027-03-17T10:00"],
   ])("%s → %s local", (input, expected) => {
     const parsed = parseDateTime(input, ZONE, NOW);
     if (input === "2026-03-17 10:00") {
@@ -54,6 +58,8 @@ describe("parseDateTime in the network's zone", () => {
     ["yarın sabah", "format"],
     ["17 Martt 2027 10:00", "format"],
     ["17.03.27 10:00", "format"],
+    ["31.04 10:00", "impossible-date"],
+    ["15.13 10:00", "impossible-date"],
     ["", "format"],
   ])("%s → %s", (input, problem) => {
     expect(parseDateTime(input, ZONE, NOW)).toEqual({ ok: false, problem });

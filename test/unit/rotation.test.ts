@@ -48,6 +48,15 @@ function simulate(script: Record<number, Step[]>, meetings = 12, history: TurnRe
 }
 
 describe("rotation fairness", () => {
+  it("two meetings planned back to back: the second is not offered to the organisation still deciding on the first; if that one declines, it is first again", () => {
+    const history: TurnRecord[] = [{ organisationId: 1, meetingNumber: 24, status: "accepted" }];
+    const open: TurnRecord = { organisationId: 2, meetingNumber: 25, status: "proposed" };
+    expect(nextHost(ORGS, [...history, open], 26)?.id).toBe(4);
+    // Karşıyaka declines 25: it leads the queue again (for 27, as 26 is with Konak now).
+    const after: TurnRecord[] = [...history, { ...open, status: "declined" }, { organisationId: 4, meetingNumber: 26, status: "proposed" }];
+    expect(nextHost(ORGS, after, 27)?.id).toBe(2);
+  });
+
   it("goes round in order after Buca hosted the 24th, never choosing an organisation that cannot host", () => {
     expect(simulate({})).toEqual(["Karşıyaka", "Konak", "Çiğli", "Buca", "Karşıyaka", "Konak", "Çiğli", "Buca", "Karşıyaka", "Konak", "Çiğli", "Buca"]);
   });

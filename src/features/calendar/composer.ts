@@ -18,6 +18,8 @@ async function isMemberSomewhere(ctx: BotContext): Promise<boolean> {
   return false;
 }
 
+const RESET_WORDS: ReadonlySet<string> = new Set(["reset", "sıfırla", "yenile"]);
+
 /** /calendar and /calendar reset: a personal feed of every meeting of the person's networks. */
 export function calendarFeature(deps: { calendar: CalendarService }): Feature {
   const composer = new Composer<BotContext>();
@@ -26,8 +28,10 @@ export function calendarFeature(deps: { calendar: CalendarService }): Feature {
   composer.command("calendar", async (ctx) => {
     // The link opens the person's answers: it is given in private only.
     if (ctx.chat.type !== "private") return void (await replyHtml(ctx, ctx.t("calendar-private-only", { link: botLink(ctx.me.username) })));
-    const argument = ctx.match.trim().toLowerCase();
-    if (argument !== "" && argument !== "reset") return void (await ctx.reply(ctx.t("calendar-usage")));
+    const typed = ctx.match.trim().toLocaleLowerCase("tr-TR");
+    // "sıfırla" / "yenile": what a Turkish speaker types for reset.
+    const argument = typed === "" ? "" : RESET_WORDS.has(typed) ? "reset" : undefined;
+    if (argument === undefined) return void (await ctx.reply(ctx.t("calendar-usage")));
     if (!(await isMemberSomewhere(ctx))) return;
     const userId = BigInt(ctx.from!.id);
     if (!calendar.servesFeeds()) return void (await ctx.reply(ctx.t("calendar-not-served")));

@@ -11,7 +11,12 @@ export function rotationLines(reader: Reader, queue: { entry: RotationEntry; org
   if (queue.length === 0) return [reader.t("rotation-empty")];
   const lines = [reader.t("rotation-heading")];
   for (const [i, { entry, organisation }] of queue.entries()) {
-    const last = entry.lastTurn === undefined ? reader.t("rotation-never") : reader.t("rotation-last", { number: entry.lastTurn });
+    const last =
+      entry.lastTurn === undefined
+        ? reader.t("rotation-never")
+        : entry.askedFor !== undefined
+          ? reader.t("rotation-asked", { number: entry.askedFor })
+          : reader.t("rotation-last", { number: entry.lastTurn });
     lines.push(`${i + 1}. ${escapeHtml(organisation.name)} — ${last}`);
   }
   const first = queue[0]!;
@@ -19,7 +24,9 @@ export function rotationLines(reader: Reader, queue: { entry: RotationEntry; org
     "",
     first.entry.lastTurn === undefined
       ? reader.t("rotation-next-never", { org: escapeHtml(first.organisation.name) })
-      : reader.t("rotation-next-least", { org: escapeHtml(first.organisation.name), number: first.entry.lastTurn }),
+      : first.entry.askedFor !== undefined
+        ? reader.t("rotation-next-asked", { org: escapeHtml(first.organisation.name), number: first.entry.askedFor })
+        : reader.t("rotation-next-least", { org: escapeHtml(first.organisation.name), number: first.entry.lastTurn }),
   );
   return lines;
 }

@@ -59,6 +59,8 @@ export function factLines(ctx: Reader, meeting: MeetingWithHost, network: Networ
 
 /** The agenda; a card short of room shows the first `items`, each cut to `text` characters, and how many more there are. */
 export function agendaLines(ctx: Reader, meeting: Meeting, limits: { items?: number; text?: number } = {}): string[] {
+  // Made from a date poll, a meeting may have no agenda yet: said so, not shown as a bare heading.
+  if (meeting.agenda.length === 0) return [ctx.t("meeting-agenda-none")];
   const shown = meeting.agenda.slice(0, limits.items ?? meeting.agenda.length);
   const lines = [ctx.t("meeting-agenda"), ...shown.map((item, i) => `${i + 1}. ${escapeHtml(shortenText(item, limits.text ?? Infinity))}`)];
   if (shown.length < meeting.agenda.length) lines.push(ctx.t("meeting-agenda-more", { count: meeting.agenda.length - shown.length, number: meeting.number }));

@@ -88,6 +88,7 @@ export function pollsFeature(deps: PollsDeps): Feature {
     const { meeting } = result;
     const lines = [ctx.t("poll-closed-done", { number, voters: result.voters }), "", createdText(ctx, meeting, network)];
     if (meeting.venueName === null || meeting.agenda.length === 0) lines.push(ctx.t("poll-closed-add-details", { number: meeting.number }));
+    lines.push(ctx.t("poll-closed-invite", { number: meeting.number }));
     try {
       await replyHtml(ctx, lines.join("\n"));
     } finally {
