@@ -981,7 +981,7 @@ poll-vote-not-member = To vote, first join the network: type /join in the networ
 poll-usage = Usage: /poll (the open polls) or /poll <number>, for example /poll 1
 poll-unknown = This network has no date poll number { $number }. Type /poll for the open polls.
 poll-none-open = There is no open date poll right now. Organisers can start one with /poll_dates.
-poll-open-heading = <b>Open date polls</b>
+poll-open-heading = <b>Date polls not yet decided</b>
 poll-open-line = Date poll { $number }: { $title } ({ $candidates } dates, { $voters ->
         [one] 1 person
        *[other] { $voters } people
@@ -1067,3 +1067,6 @@ meeting-agenda-none = <b>Agenda</b>: not set yet
 poll-closed-invite = To send the invitations, type /invite { $number } once the meeting's details are complete.
 rotation-asked = asked to host meeting { $number }, answer awaited
 rotation-next-asked = Next: { $org }. Every organisation has had its turn; this one's answer about meeting { $number } is awaited.
+poll-ended-intro = 📊 Voting on the date poll has ended; you can now set the meeting's date.
+poll-ended-close = To create the meeting on the suggested option: /poll_close { $number } { $position } (add the venue and agenda after | if you like). You can also choose another option, or cancel the poll with /poll_cancel { $number }.
+poll-ended-close-none = Nobody said they could come to any option. To create the meeting on one of them anyway, type /poll_close { $number } <option number>, or cancel the poll with /poll_cancel { $number }.

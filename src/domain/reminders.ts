@@ -125,8 +125,8 @@ function inQuietHours(local: DateTime, policy: Pick<ReminderPolicy, "quietFrom" 
     : minute >= policy.quietFrom && minute < policy.quietUntil;
 }
 
-/** The time itself, the end of the quiet hours it falls in, or the evening before; undefined if none fits before the start. */
-function outsideQuietHours(at: Date, startsAt: Date, zone: string, policy: ReminderPolicy): Date | undefined {
+/** The time itself, the end of the quiet hours it falls in (if before `startsAt`), or the evening before. */
+export function outsideQuietHours(at: Date, startsAt: Date, zone: string, policy: Pick<ReminderPolicy, "quietFrom" | "quietUntil">): Date | undefined {
   if (policy.quietFrom === policy.quietUntil) return at;
   const local = DateTime.fromJSDate(at, { zone });
   if (!inQuietHours(local, policy)) return at;

@@ -70,6 +70,7 @@ export const OUTBOX_KINDS = {
   "poll-nudges": { ...reminder("a day before a poll's deadline: a poll-nudge to each member who has not voted"), silent: true },
   "poll-nudge": reminder("to a member who has not voted, a day before the poll's deadline (DM)"),
   "poll-result": notice("a poll was closed into a meeting: to each member who voted (DM)"),
+  "poll-ended": notice("a poll's deadline passed while it is open: to each organiser (DM), with the tallies and how to close it"),
 } as const satisfies Record<string, KindRules>;
 
 export type OutboxKind = keyof typeof OUTBOX_KINDS;

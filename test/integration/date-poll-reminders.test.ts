@@ -105,6 +105,10 @@ describe("the nudge a day before a poll's deadline", () => {
 
     await say(admin, group, "/poll_cancel 1");
     expect((await nudgeRows(networkId)).map((r) => [r.status, r.reason])).toEqual([["cancelled", "poll cancelled"]]);
+    // Nor is the organiser told at the deadline that a date can be chosen.
+    const endedRows = await scenario.db.prisma.outboxMessage.findMany({ where: { networkId, kind: "poll-ended", dedupeKey: { startsWith: "poll-ended:" } } });
+    const pollOne = await scenario.db.prisma.datePoll.findFirstOrThrow({ where: { networkId, number: 1 } });
+    expect(endedRows.filter((r) => r.dedupeKey.startsWith(`poll-ended:${pollOne.id}:`)).map((r) => r.status)).toEqual(["cancelled"]);
     moveClockTo("2026-12-05T06:00:00Z");
     await scenario.running.reconciler.reconcile();
     await runDueJobs();
@@ -130,6 +134,12 @@ describe("a poll's deadline", () => {
     expect(card.reply_markup?.inline_keyboard ?? []).toEqual([]);
     expect(card.text!.endsWith("Son oylama tarihi: 4 Aralık 2026 Cuma, 18:00\nOy veren: 1 kişi\n\nOylama sona erdi; koordinatörler tarihi yakında açıklayacak.")).toBe(true);
     expect(await say(ayse, group, "/poll 1")).toContain("Durum: oylama sona erdi, sonuç bekleniyor");
+    // The organiser hears it privately, with the tallies and the command for the suggested date; members do not.
+    const told = scenario.emulator.botMessagesIn(admin.id).filter((m) => m.text?.startsWith("📊 Tarih anketinde oylama sona erdi"));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.text).toContain("2) 11 Aralık 2026 Cuma, 14:00: ✅ 1 kişi");
+    expect(told[0]!.text).toContain("Önerilen seçenekle toplantıyı oluşturmak için: /poll_close 1 2");
+    for (const user of [ayse, fatma]) expect(scenario.emulator.botMessagesIn(user.id).some((m) => m.text?.startsWith("📊"))).toBe(false);
 
     moveClockTo("2026-12-10T08:00:00Z");
     const rows = async () => [await scenario.db.prisma.meeting.count({ where: { networkId } }), (await scenario.db.prisma.datePoll.findFirstOrThrow({ where: { networkId } })).status];

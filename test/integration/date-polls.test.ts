@@ -318,7 +318,7 @@ describe("/poll", () => {
 
     expect(await say(people.ayse, group, "/poll")).toBe(
       [
-        "Açık tarih anketleri",
+        "Sonuçlanmamış tarih anketleri",
         "",
         "Tarih anketi 1: Mart toplantısı (3 seçenek, 3 kişi oy verdi). Ayrıntılar için /poll 1 yazın.",
         "Son oylama tarihi: 10 Mart 2027 Çarşamba, 18:00",

@@ -7,7 +7,7 @@ import type { Outbox } from "../../outbox/outbox.ts";
 import type { Rendering, Renderer, SilentRenderer } from "../../outbox/types.ts";
 import { armCardEdits, type StaleCard } from "../../outbox/card-edits.ts";
 import { logPoll, pollCardEditKey, pollCardPostKey, type DatePollCard, type DatePollService, type PollView } from "./service.ts";
-import { pollState, renderPollCard, type RenderedPollCard } from "./view.ts";
+import { pollState, pollSummaryLines, renderPollCard, type RenderedPollCard } from "./view.ts";
 
 export interface PollRendererDeps {
   prisma: PrismaClient;
@@ -17,7 +17,7 @@ export interface PollRendererDeps {
   clock: () => Date;
 }
 
-type PollKinds = "poll-card-post" | "poll-card-edit" | "poll-nudge" | "poll-result";
+type PollKinds = "poll-card-post" | "poll-card-edit" | "poll-nudge" | "poll-result" | "poll-ended";
 type SilentPollKinds = "poll-card-refresh" | "poll-nudges";
 
 const pollIdOf = (payload: Record<string, unknown>) => Number(payload.pollId);
@@ -149,7 +149,20 @@ export function pollRenderers(deps: PollRendererDeps): Record<PollKinds, Rendere
     return message(r.t("poll-result", { title: escapeHtml(view.poll.title), number: meeting.number, when }));
   };
 
-  return { "poll-card-post": cardPost, "poll-card-refresh": cardRefresh, "poll-card-edit": cardEdit, "poll-nudges": nudges, "poll-nudge": nudge, "poll-result": result };
+  /** To an organiser at the deadline: the tallies, and the command that makes the meeting. */
+  const ended: Renderer = async ({ row, to, now }) => {
+    if (to.kind !== "member") return { kind: "skip", reason: "not a member" };
+    if (to.role !== "organiser") return { kind: "skip", reason: "no longer an organiser" };
+    const view = await viewOf(polls, pollIdOf(row.payload));
+    if (!view) return { kind: "skip", reason: "poll gone" };
+    if (pollState(view.poll, now) !== "ended") return { kind: "skip", reason: "poll not waiting for a decision" };
+    const r = to.reader;
+    const { number } = view.poll;
+    const close = view.suggested === undefined ? r.t("poll-ended-close-none", { number }) : r.t("poll-ended-close", { number, position: view.suggested });
+    return message([r.t("poll-ended-intro"), "", ...pollSummaryLines(r, view, now), "", close].join("\n"));
+  };
+
+  return { "poll-card-post": cardPost, "poll-card-refresh": cardRefresh, "poll-card-edit": cardEdit, "poll-nudges": nudges, "poll-nudge": nudge, "poll-result": result, "poll-ended": ended };
 }
 
 const message = (text: string): Rendering => ({ kind: "send", message: { method: "sendMessage", text } });

@@ -4,6 +4,7 @@ import type { DatePoll, DatePollCard } from "../../db/generated/client.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { pollNudgeAt, readPollDraft, suggestCandidate, tallyVotes, type CandidateTally, type PollAnswer, type PollDraftProblem } from "../../domain/date-poll.ts";
 import { displayName, type NameProblem } from "../../domain/names.ts";
+import { outsideQuietHours } from "../../domain/reminders.ts";
 import type { ArmedRow } from "../../../jobs/outbox.ts";
 import { addLogFields, silentLogger, type Logger } from "../../logger.ts";
 import { chatAudience, memberAudience } from "../../outbox/audience.ts";
@@ -81,6 +82,8 @@ export const pollCardPostKey = (pollId: number, audience: string) => `poll-card-
 export const pollCardEditKey = (cardId: number) => `poll-card-edit:${cardId}`;
 export const pollNudgesKey = (pollId: number) => `poll-nudges:${pollId}`;
 export const pollNudgeKey = (pollId: number, memberId: number) => `poll-nudge:${pollId}:${memberId}`;
+/** An organiser told that the poll's voting ended, with how to close it. */
+export const pollEndedKey = (pollId: number, memberId: number) => `poll-ended:${pollId}:${memberId}`;
 export const pollResultKey = (pollId: number, memberId: number) => `poll-result:${pollId}:${memberId}`;
 
 /**
@@ -153,6 +156,13 @@ export class DatePollService {
       const rows: OutboxEntry[] = chats.map((chat) => ({ ...about, dedupeKey: pollCardPostKey(poll.id, chatAudience(chat)), kind: "poll-card-post", audience: chatAudience(chat) }));
       if (deadline) rows.push({ ...about, dedupeKey: pollDeadlineRefreshKey(poll.id), kind: "poll-card-refresh", audience: pollAudience(poll.id), notBefore: deadline });
       if (nudgeAt) rows.push({ ...about, dedupeKey: pollNudgesKey(poll.id), kind: "poll-nudges", audience: pollAudience(poll.id), notBefore: nudgeAt });
+      if (deadline) {
+        // The organisers hear at the deadline (or when the quiet hours end) that a date can be chosen.
+        const earliest = new Date(Math.min(...candidates.map((c) => c.toMillis())));
+        const tellAt = outsideQuietHours(deadline, earliest, network.timeZone, network) ?? deadline;
+        const organisers = await tx.member.findMany({ where: { networkId: network.id, role: "organiser", ...ACTIVE_MEMBER }, select: { id: true } });
+        rows.push(...organisers.map((m) => ({ ...about, dedupeKey: pollEndedKey(poll.id, m.id), kind: "poll-ended" as const, audience: memberAudience(m.id), notBefore: tellAt })));
+      }
       await out.write(rows);
       return { kind: "created", poll, candidates: candidates.map((c) => c.toJSDate()), chats: chats.length, nudgeAt };
     });
@@ -388,9 +398,9 @@ async function lockOpenPoll(
   return { kind: "already-closed", meetingNumber: meeting?.number ?? null };
 }
 
-/** The nudge still waiting, and any nudge DM not yet sent, are withdrawn: the poll is over. */
+/** The nudge still waiting, any nudge DM not yet sent and the organisers' deadline notice are withdrawn: the poll is over. */
 async function withdrawNudges(out: OutboxWriter, pollId: number, reason: string): Promise<void> {
-  await out.withdraw({ OR: [{ dedupeKey: pollNudgesKey(pollId) }, { dedupeKey: { startsWith: `poll-nudge:${pollId}:` } }] }, reason);
+  await out.withdraw({ OR: [{ dedupeKey: pollNudgesKey(pollId) }, { dedupeKey: { startsWith: `poll-nudge:${pollId}:` } }, { dedupeKey: { startsWith: `poll-ended:${pollId}:` } }] }, reason);
 }
 
 /**
