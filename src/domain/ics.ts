@@ -30,6 +30,58 @@ export function meetingUid(networkId: number, meetingNumber: number): string {
   return `ortak-${networkId}-${meetingNumber}@ortak`;
 }
 
+/** What a calendar shows of a meeting. */
+export interface EventMeeting {
+  networkId: number;
+  number: number;
+  title: string;
+  agenda: readonly string[];
+  facilitators: readonly string[];
+  startsAt: Date;
+  endsAt: Date;
+  venueName: string | null;
+  venueAddress: string | null;
+  status: string;
+  cancelReason: string | null;
+  icsSequence: number;
+  onlineLink: string | null;
+}
+
+/** How one calendar tells its meetings: its language, and what its readers may see. */
+export interface EventTelling {
+  t: (id: string, args?: Record<string, string | number>) => string;
+  /** A person's own calendar (the /ics file, a personal feed): facilitators and the online link are in it. */
+  personal: boolean;
+  /** Typed texts (agenda items, a cancellation reason) as these readers may see them. */
+  shown: (text: string) => string;
+}
+
+/**
+ * A meeting as every calendar ortak makes shows it (the /ics file, the personal and the network
+ * feeds): one UID, SUMMARY, LOCATION, the agenda (and facilitators, the cancellation reason, then
+ * `extra` lines) in DESCRIPTION. Plain text: calendars show it raw.
+ */
+export function meetingEvent(meeting: EventMeeting, zone: string, telling: EventTelling, extra: readonly string[] = []): Omit<IcsEvent, "stamp"> {
+  const { t } = telling;
+  const lines = [t("ics-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${telling.shown(item)}`)];
+  if (telling.personal && meeting.facilitators.length > 0) lines.push("", t("ics-facilitators", { names: meeting.facilitators.join(", ") }));
+  if (meeting.cancelReason) lines.push("", t("ics-cancelled", { reason: telling.shown(meeting.cancelReason) }));
+  if (extra.length > 0) lines.push("", ...extra);
+  const location = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ");
+  return {
+    uid: meetingUid(meeting.networkId, meeting.number),
+    sequence: meeting.icsSequence,
+    cancelled: meeting.status === "cancelled",
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    zone,
+    summary: `${meeting.title}: ${t("ics-summary", { number: meeting.number })}`,
+    ...(location ? { location } : {}),
+    description: lines.join("\n"),
+    ...(telling.personal && meeting.onlineLink ? { url: meeting.onlineLink } : {}),
+  };
+}
+
 /** One calendar event as an RFC 5545 file: CRLF lines folded at 75 octets, local times with TZID. */
 export function buildIcs(event: IcsEvent): string {
   return buildCalendar({ events: [event] });

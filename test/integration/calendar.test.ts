@@ -66,7 +66,7 @@ describe("/calendar: a personal feed of the person's meetings", () => {
     expect(calendar.events).toHaveLength(1);
     const [event] = calendar.events;
     const meeting = await prisma().meeting.findFirstOrThrow({ where: { networkId, number: 25 }, include: { network: true } });
-    const file = fixture.app.services.meetings.calendarFile(meeting.network, meeting, { summary: "-", description: "-" });
+    const file = fixture.app.services.meetings.calendarFile(meeting.network, meeting, { t: (id) => id, personal: true, shown: (text) => text });
     expect(event!.uid).toBe(/UID:(.+)\r\n/.exec(file.content)![1]);
     expect(event).toMatchObject({
       summary: "Takvim Ağı: 25. Toplantı",

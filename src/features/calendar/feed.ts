@@ -1,5 +1,5 @@
 import type { Locale, Translator } from "../../bot/i18n.ts";
-import { meetingUid, stableCalendar, type IcsEvent } from "../../domain/ics.ts";
+import { meetingEvent, stableCalendar, type IcsEvent } from "../../domain/ics.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
 import type { CalendarService, FeedMeeting, FeedState, NetworkFeedSource, PersonalFeedSource } from "./service.ts";
 
@@ -72,24 +72,8 @@ export class CalendarFeeds {
 
   private event(meeting: FeedMeeting, telling: Telling, now: Date): Omit<IcsEvent, "stamp"> {
     const t = (id: string, args?: Record<string, string | number>) => this.deps.translator.t(telling.locale, id, args);
-    const lines = [t("ics-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${telling.shown(item)}`)];
-    if (telling.personal && meeting.facilitators.length > 0) lines.push("", t("ics-facilitators", { names: meeting.facilitators.join(", ") }));
-    if (meeting.cancelReason) lines.push("", t("ics-cancelled", { reason: telling.shown(meeting.cancelReason) }));
     const answer = telling.personal ? answerLine(meeting, now, t) : undefined;
-    if (answer) lines.push("", answer);
-    const location = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ");
-    return {
-      uid: meetingUid(meeting.networkId, meeting.number),
-      sequence: meeting.icsSequence,
-      cancelled: meeting.status === "cancelled",
-      startsAt: meeting.startsAt,
-      endsAt: meeting.endsAt,
-      zone: meeting.timeZone,
-      summary: `${meeting.title}: ${t("ics-summary", { number: meeting.number })}`,
-      ...(location ? { location } : {}),
-      description: lines.join("\n"),
-      ...(telling.personal && meeting.onlineLink ? { url: meeting.onlineLink } : {}),
-    };
+    return meetingEvent(meeting, meeting.timeZone, { t, personal: telling.personal, shown: telling.shown }, answer ? [answer] : []);
   }
 }
 

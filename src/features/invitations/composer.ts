@@ -3,7 +3,7 @@ import type { BotContext } from "../../bot/context.ts";
 import { formatInstant } from "../../domain/datetime.ts";
 import type { Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
-import { calendarTexts } from "../meetings/view.ts";
+import { calendarTelling } from "../meetings/view.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import type { NetworkService } from "../networks/service.ts";
 import { pinnableChats } from "./pinning.ts";
@@ -76,7 +76,7 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     // the group's own card counts as taking part there).
     if (message.chat.type !== "private") await ctx.takePart();
     if (!(await deps.networks.memberScope(data.network.id, BigInt(ctx.from.id)))) return void (await ctx.answerCallbackQuery({ text: ctx.t("buttons-members-only"), show_alert: true }));
-    const file = deps.meetings.calendarFile(data.network, data.meeting, calendarTexts(ctx, data.meeting, data.network));
+    const file = deps.meetings.calendarFile(data.network, data.meeting, calendarTelling(ctx, data.network));
     try {
       await ctx.api.sendDocument(ctx.from.id, new InputFile(Buffer.from(file.content, "utf8"), file.name), {
         caption: ctx.t(data.meeting.status === "cancelled" ? "ics-caption-cancelled" : "ics-caption", { number: data.meeting.number }),

@@ -17,7 +17,7 @@ import type { HostService } from "../hosting/service.ts";
 import type { Scope } from "../networks/service.ts";
 import { meetingDialogue } from "./dialogue.ts";
 import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
-import { agendaProblemText, calendarTexts, createdText, dateProblemText, detailsLines, editedText, overviewLines } from "./view.ts";
+import { agendaProblemText, calendarTelling, createdText, dateProblemText, detailsLines, editedText, overviewLines } from "./view.ts";
 
 const NUMBER = /^\d{1,6}$/;
 
@@ -136,7 +136,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const found = await meetingFromArgument(ctx, "ics-usage");
     if (!found) return;
     const { network, meeting } = found;
-    const file = meetings.calendarFile(network, meeting, calendarTexts(ctx, meeting, network));
+    const file = meetings.calendarFile(network, meeting, calendarTelling(ctx, network));
     await ctx.replyWithDocument(new InputFile(Buffer.from(file.content, "utf8"), file.name), {
       caption: ctx.t(meeting.status === "cancelled" ? "ics-caption-cancelled" : "ics-caption", { number: meeting.number }),
     });

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { Meeting, Network, Organisation, PrismaClient } from "../../db/client.ts";
 import { parseDateTime, parseDuration, type DateProblem } from "../../domain/datetime.ts";
-import { buildIcs, meetingUid } from "../../domain/ics.ts";
+import { buildIcs, meetingEvent, type EventTelling } from "../../domain/ics.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
 import { lockMeeting } from "../../db/meeting-lock.ts";
 import { chatAudience } from "../../outbox/audience.ts";
@@ -142,21 +142,9 @@ export class MeetingService {
     return this.clock();
   }
 
-  /** The calendar file of a meeting; texts come in the network's language from the view. */
-  calendarFile(network: Network, meeting: Meeting, texts: { summary: string; description: string }): { name: string; content: string } {
-    const content = buildIcs({
-      uid: meetingUid(network.id, meeting.number),
-      sequence: meeting.icsSequence,
-      cancelled: meeting.status === "cancelled",
-      startsAt: meeting.startsAt,
-      endsAt: meeting.endsAt,
-      zone: network.timeZone,
-      summary: texts.summary,
-      location: [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ") || undefined,
-      description: texts.description,
-      url: meeting.onlineLink ?? undefined,
-      stamp: this.clock(),
-    });
+  /** The calendar file of a meeting, told as the calendar feeds tell it (in the network's language). */
+  calendarFile(network: Network, meeting: Meeting, telling: EventTelling): { name: string; content: string } {
+    const content = buildIcs({ ...meetingEvent(meeting, network.timeZone, telling), stamp: this.clock() });
     return { name: `ortak-${meeting.number}.ics`, content };
   }
 

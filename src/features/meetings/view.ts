@@ -5,6 +5,7 @@ import type { Meeting, Network } from "../../db/client.ts";
 import type { DateProblem } from "../../domain/datetime.ts";
 import { formatInstant, formatMeetingTime } from "../../domain/datetime.ts";
 import { shortenText } from "../../domain/split.ts";
+import type { EventTelling } from "../../domain/ics.ts";
 import type { AgendaProblem, MeetingField, MeetingWithHost } from "./service.ts";
 import { offsetText } from "../reminders/view.ts";
 
@@ -140,11 +141,8 @@ export function agendaProblemText(ctx: BotContext, problem: AgendaProblem): stri
   return ctx.t(`agenda-${problem.kind}`, "max" in problem ? { max: problem.max } : undefined);
 }
 
-/** Plain text for the calendar file, in the network's language (no HTML: calendars show it raw). */
-export function calendarTexts(ctx: BotContext, meeting: Meeting, network: Network): { summary: string; description: string } {
+/** How the calendar file tells a meeting: in the network's language, as the person's own calendar. */
+export function calendarTelling(ctx: BotContext, network: Network): EventTelling {
   const locale = localeOr(network.locale);
-  const lines = [ctx.tIn(locale, "ics-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${item}`)];
-  if (meeting.facilitators.length > 0) lines.push("", ctx.tIn(locale, "ics-facilitators", { names: meeting.facilitators.join(", ") }));
-  if (meeting.cancelReason) lines.push("", ctx.tIn(locale, "ics-cancelled", { reason: meeting.cancelReason }));
-  return { summary: `${meeting.title}: ${ctx.tIn(locale, "ics-summary", { number: meeting.number })}`, description: lines.join("\n") };
+  return { t: (id, args) => ctx.tIn(locale, id, args), personal: true, shown: (text) => text };
 }
