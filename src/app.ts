@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
-import type { BotConfig, BotMode, BotTarget, OutboxTiming, QueueDashboardConfig } from "./config.ts";
+import { MAX_RECONCILE_SECONDS, type BotConfig, type BotMode, type BotTarget, type OutboxTiming, type QueueDashboardConfig } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { databaseTargetFor, openDatabase, type Database } from "./db/client.ts";
 import { startPrivateRedis } from "./redis/private-server.ts";
@@ -16,7 +16,7 @@ import { startPolling } from "./bot/polling.ts";
 import { connectToTelegram } from "./bot/connect.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { checkEvictionPolicy } from "./redis/eviction-policy.ts";
-import { watchForDataLoss } from "./redis/data-loss.ts";
+import { markDataset, watchForDataLoss } from "./redis/data-loss.ts";
 import { ALLOWED_UPDATES } from "./bot/allowed-updates.ts";
 import { createServices } from "./features/services.ts";
 import { createQueue, type OrtakQueue } from "../jobs/queue.ts";
@@ -164,6 +164,8 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     closers.add("redis client", () => redis.quit());
     await redis.ping();
     if (parts.checkEviction) await checkEvictionPolicy(redis, logger);
+    // Before anything of ours is in Redis: a loss from here on is noticed (src/redis/data-loss.ts).
+    await markDataset(redis);
     checkpoint();
 
     const bullConnection = { ...parts.redis, maxRetriesPerRequest: null };
@@ -177,14 +179,17 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     const translator = await Translator.load();
     const clock = parts.clock;
     const transport = new QueueOutboxTransport(queue, redis, queuePriority, clock ? () => clock().getTime() : Date.now);
-    // The reconcile looks two intervals ahead: rows due later get their jobs from it.
-    const services = createServices(parts.db.prisma, { transport, clock, logger, carryWithinMs: 2 * parts.outbox.reconcileMs });
+    // Rows due later get their jobs from the reconcile of a delivering process, whose interval
+    // may differ from this one's: the longest any may have is the horizon.
+    const services = createServices(parts.db.prisma, { transport, clock, logger, carryWithinMs: 2 * MAX_RECONCILE_SECONDS * 1000 });
     // The feeds' links start with the public address (without one: the HTTP server's, once it
     // listens, before any update is taken); /network shows organisers their network's feed.
     services.calendar.serveAt(parts.publicUrl);
     services.networks.useCalendarLinks(services.calendar);
     // Closed before the queue: jobs of rows written last are handed over first.
-    closers.add("outbox hand-over", () => services.outbox.handedOver());
+    // Bounded: with Redis gone for good the hand-over would wait for ever; its rows are in the
+    // database, and the next start's reconcile carries them.
+    closers.add("outbox hand-over", () => withinMs(HAND_OVER_AT_STOP_MS, () => services.outbox.handedOver()));
     // Telegram's budgets live in Redis: answers to people and the outbox of every process share them.
     const sendBudget = new SendBudget(redis, parts.sendBudget === undefined ? TELEGRAM_BUDGET : parts.sendBudget);
     // Bounded: a database or Redis that does not answer is a scrape error, never a scrape that hangs.
@@ -219,7 +224,7 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
       closers.add("outbox delivery", () => running.close());
       ({ delivery, reconciler } = running);
       const rebuilt = reconciler;
-      const watch = await watchForDataLoss(redis, {
+      const watch = watchForDataLoss(redis, {
         everyMs: DATA_LOSS_CHECK_MS,
         logger,
         recover: async () => {
@@ -228,7 +233,7 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
           return rebuilt.reconcile();
         },
       });
-      closers.add("Redis data-loss watch", async () => watch.stop());
+      closers.add("Redis data-loss watch", () => watch.stop());
     } else {
       delivery = createDelivery(deliveryOptions);
       reconciler = new OutboxReconciler({ prisma: services.prisma, transport, clock: services.clock, logger, claimMs: parts.outbox.claimMs, intervalMs: parts.outbox.reconcileMs });
@@ -283,6 +288,8 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
 }
 
 const SCRAPE_SOURCE_MS = 2_000;
+/** How long a stop waits for rows written last to reach the queue. */
+const HAND_OVER_AT_STOP_MS = 10_000;
 /** How often a delivering process looks whether Redis lost its data (besides at every reconnection). */
 const DATA_LOSS_CHECK_MS = 5_000;
 

@@ -67,6 +67,12 @@ export type BotMode =
 export type Role = "all" | "bot" | "worker";
 
 const DEFAULT_PORT = 8080;
+/**
+ * The longest reconcile interval any process may have. A process hands the queue at once the rows
+ * due within two of these: whatever interval the delivering processes have, their reconcile then
+ * sees every other row in time (it looks two of its own intervals ahead).
+ */
+export const MAX_RECONCILE_SECONDS = 600;
 
 const PUBLIC_URL_PROBLEM = "PUBLIC_URL must be the http(s) address calendar apps reach ortak at, e.g. https://ortak.example.org (no ?query or #fragment)";
 
@@ -131,7 +137,7 @@ const schema = z.object({
     .max(65535, "PLAYGROUND_PORT must be from 1 to 65535")
     .default(8090),
   OUTBOX_CLAIM_SECONDS: wholeSeconds("OUTBOX_CLAIM_SECONDS", 2, 600).default(60),
-  OUTBOX_RECONCILE_SECONDS: wholeSeconds("OUTBOX_RECONCILE_SECONDS", 1, 600).default(60),
+  OUTBOX_RECONCILE_SECONDS: wholeSeconds("OUTBOX_RECONCILE_SECONDS", 1, MAX_RECONCILE_SECONDS).default(60),
   QUEUE_DASHBOARD: z.enum(["on", "off"], { error: "QUEUE_DASHBOARD must be on or off" }).default("off"),
   ADMIN_PASSWORD: z.string().optional(),
   PUBLIC_URL: z

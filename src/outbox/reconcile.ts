@@ -12,6 +12,9 @@ export interface ReconcileDeps {
   intervalMs: number;
 }
 
+/** Rows looked at per query of the reconcile. */
+const RECONCILE_PAGE = 5_000;
+
 /** Overdue by more than this, the outbox is unhealthy (/healthz answers 503). */
 export const OVERDUE_MS = 5 * 60_000;
 
@@ -40,13 +43,26 @@ export class OutboxReconciler {
       SET status = 'scheduled', "claimedAt" = NULL, attempts = attempts + 1, "notBefore" = "notBefore" + interval '1 millisecond'
       WHERE status = 'sending' AND "claimedAt" < ${new Date(now - this.deps.claimMs)}
       RETURNING id, "notBefore", kind`;
-    const due = await prisma.outboxMessage.findMany({
-      where: { status: "scheduled", notBefore: { lte: new Date(now + 2 * this.deps.intervalMs) } },
-      select: { id: true, notBefore: true, kind: true },
-      orderBy: { notBefore: "asc" },
-      take: 20_000,
-    });
-    const repaired = await this.deps.transport.repair(due);
+    // Page by page through the whole window (rows due later than a process's carry horizon get
+    // their jobs only here): a large backlog does not keep later rows from theirs.
+    const until = new Date(now + 2 * this.deps.intervalMs);
+    let repaired = 0;
+    let after: { notBefore: Date; id: number } | undefined;
+    for (;;) {
+      const page = await prisma.outboxMessage.findMany({
+        where: {
+          status: "scheduled",
+          notBefore: { lte: until },
+          ...(after ? { OR: [{ notBefore: { gt: after.notBefore } }, { notBefore: after.notBefore, id: { gt: after.id } }] } : {}),
+        },
+        select: { id: true, notBefore: true, kind: true },
+        orderBy: [{ notBefore: "asc" }, { id: "asc" }],
+        take: RECONCILE_PAGE,
+      });
+      repaired += await this.deps.transport.repair(page);
+      if (page.length < RECONCILE_PAGE) break;
+      after = page.at(-1)!;
+    }
     if (repaired > 0 || reclaimed.length > 0) this.deps.logger.warn({ repaired, reclaimed: reclaimed.length }, "outbox reconciled with the queue");
     return { reclaimed: reclaimed.length, repaired };
   }

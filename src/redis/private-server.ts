@@ -59,29 +59,34 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
   let stopping = false;
   let delayMs = RESTART_DELAYS_MS.first;
   let restartTimer: NodeJS.Timeout | undefined;
+  // A restart under way: a stop waits for it, then stops what it started.
+  let restarting: Promise<void> | undefined;
+  const later = (restart: () => Promise<void>) => {
+    if (stopping) return;
+    restartTimer = setTimeout(() => void (restarting = restart().finally(() => (restarting = undefined))), delayMs);
+    restartTimer.unref();
+    delayMs = Math.min(delayMs * 2, RESTART_DELAYS_MS.max);
+  };
   const supervise = (current: RunningServer) => {
     const startedAt = Date.now();
     void current.exited.then((code) => {
       if (stopping || options.supervise === false) return;
       if (Date.now() - startedAt > RESTART_DELAYS_MS.stableAfter) delayMs = RESTART_DELAYS_MS.first;
       logger.error({ code, signal: current.child.signalCode, restartInMs: delayMs, output: current.output.join("").trim().slice(-2_000) }, "private redis-server exited; starting it again");
-      const restart = async () => {
+      const restart = async (): Promise<void> => {
         restartTimer = undefined;
         if (stopping) return;
         try {
           await rm(socketPath, { force: true });
           server = await spawnRedis(options, dir, socketPath, pidFile);
           logger.warn({ pid: server.child.pid }, "private redis-server started again");
-          if (stopping) return void (await stopChild(server.child, server.exited, socketPath));
           supervise(server);
         } catch (error) {
           logger.error({ err: error, restartInMs: delayMs }, "private redis-server could not start again; trying later");
-          restartTimer = setTimeout(() => void restart(), delayMs);
-          delayMs = Math.min(delayMs * 2, RESTART_DELAYS_MS.max);
+          later(restart);
         }
       };
-      restartTimer = setTimeout(() => void restart(), delayMs);
-      delayMs = Math.min(delayMs * 2, RESTART_DELAYS_MS.max);
+      later(restart);
     });
   };
   supervise(server);
@@ -93,6 +98,7 @@ export async function startPrivateRedis(options: PrivateRedisOptions): Promise<P
     stop: async () => {
       stopping = true;
       clearTimeout(restartTimer);
+      await restarting;
       await stopChild(server.child, server.exited, socketPath);
     },
   };
@@ -139,10 +145,18 @@ async function spawnRedis(options: PrivateRedisOptions, dir: string, socketPath:
 
   const ready = waitForSocket(socketPath, options.readyTimeoutMs ?? 10_000);
   const first = await Promise.race([
-    ready.then(() => ({ kind: "ready" as const })),
+    ready.then(
+      () => ({ kind: "ready" as const }),
+      (error: Error) => ({ kind: "not-answering" as const, error }),
+    ),
     spawnError.then((error) => ({ kind: "error" as const, error })),
     exited.then((code) => ({ kind: "exit" as const, code })),
   ]);
+  if (first.kind !== "ready" && child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+    // Started but not answering (or failed after starting): it must not stay behind on our directory.
+    child.kill("SIGKILL");
+    await exited;
+  }
   if (first.kind === "error") {
     const missing = (first.error as NodeJS.ErrnoException).code === "ENOENT";
     throw new RedisUnavailableError(
@@ -152,6 +166,7 @@ async function spawnRedis(options: PrivateRedisOptions, dir: string, socketPath:
   if (first.kind === "exit") {
     throw new RedisUnavailableError(`redis-server exited with code ${first.code} at start:\n${output.join("").trim()}`);
   }
+  if (first.kind === "not-answering") throw first.error;
   return { child, exited, output };
 }
 

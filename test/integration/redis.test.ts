@@ -108,6 +108,20 @@ describe("private redis-server", () => {
       await dir.remove();
     }
   });
+  it("kills a server that started but does not answer in time, instead of leaving it on the data directory", async () => {
+    const dir = await tempDir("ortak-r-");
+    try {
+      const fake = path.join(dir.path, "silent-redis");
+      const pidFile = path.join(dir.path, "silent.pid");
+      await writeFile(fake, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 30\n`, { mode: 0o755 });
+      await expect(startPrivateRedis({ dataDir: dir.path, logger: silentLogger, binary: fake, readyTimeoutMs: 300 })).rejects.toThrow(/did not answer/);
+      const pid = Number((await readFile(pidFile, "utf8")).trim());
+      expect(pid).toBeGreaterThan(0);
+      expect(isAlive(pid)).toBe(false);
+    } finally {
+      await dir.remove();
+    }
+  });
 });
 
 describe("redisOptionsFromUrl", () => {
