@@ -108,6 +108,15 @@ describe("proposal, answers and escalation", () => {
     expect(await say(admin, group, "/host 25")).toBe("25. toplantının ev sahibi zaten belli: Buca KDM. Değiştirmek için /host 25 ardından kurumun kısa adını yazın.");
   });
 
+  it("a proposal made late in the evening is due the morning after its 72 hours, not in the night", async () => {
+    const { admin, ayse, group } = await rotationNetwork("Gece Ağı");
+    // 23:10 in İzmir: 72 hours on is 23:10, inside the quiet hours (21:00–09:00).
+    moveClockTo("2026-11-24T20:10:00Z");
+    await createMeeting(admin, group);
+    await settle();
+    expect(proposalTo(ayse)!.text).toContain("Son yanıt tarihi: 28 Kasım 2026 Cumartesi, 09:00");
+  });
+
   it("a decline passes the turn on and keeps the reason; the decliner is first again for the next meeting", async () => {
     const { admin, ayse, elif, group } = await rotationNetwork("Ret Ağı");
     const meeting = await createMeeting(admin, group);

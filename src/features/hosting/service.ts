@@ -1,7 +1,7 @@
 import type { Meeting, Network, Organisation, PrismaClient } from "../../db/client.ts";
 import type { HostTurn } from "../../db/generated/client.ts";
 import { nameKey } from "../../domain/names.ts";
-import { HOST_CHECKLIST } from "../../domain/reminders.ts";
+import { HOST_CHECKLIST, outsideQuietHours } from "../../domain/reminders.ts";
 import { nextHost, rotationQueue, type RotationEntry, type TurnRecord } from "../../domain/rotation.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
 import type { Tx } from "../../outbox/types.ts";
@@ -143,7 +143,10 @@ export class HostService {
     const next = nextHost(organisations.map((o) => ({ id: o.id, position: o.rotationPosition, canHost: o.canHost })), await this.records(meeting.networkId, tx), meeting.number);
     if (!next) return { kind: "nobody" };
     const organisation = organisations.find((o) => o.id === next.id)!;
-    const deadline = new Date(Math.min(now.getTime() + meeting.network.hostAnswerHours * 3_600_000, meeting.startsAt.getTime()));
+    const due = new Date(Math.min(now.getTime() + meeting.network.hostAnswerHours * 3_600_000, meeting.startsAt.getTime()));
+    // Not in the middle of the night: a proposal made late in the evening is answered by morning, not at 23:00.
+    const daytime = outsideQuietHours(due, meeting.startsAt, meeting.network.timeZone, meeting.network);
+    const deadline = daytime && daytime > now ? daytime : due;
     const turn = await tx.hostTurn.create({ data: { meetingId, organisationId: organisation.id, status: OPEN, deadline } });
     await this.audit.record(tx, { networkId: meeting.networkId, actorId: 0n, action: "host.proposed", subject: String(meeting.number), after: { organisation: organisation.shortName } });
     const about = { meetingId, networkId: meeting.networkId, turnId: turn.id };
