@@ -1070,3 +1070,5 @@ rotation-next-asked = Next: { $org }. Every organisation has had its turn; this 
 poll-ended-intro = 📊 Voting on the date poll has ended; you can now set the meeting's date.
 poll-ended-close = To create the meeting on the suggested option: /poll_close { $number } { $position } (add the venue and agenda after | if you like). You can also choose another option, or cancel the poll with /poll_cancel { $number }.
 poll-ended-close-none = Nobody said they could come to any option. To create the meeting on one of them anyway, type /poll_close { $number } <option number>, or cancel the poll with /poll_cancel { $number }.
+poll-own = Your answers: { $answers }
+poll-own-none = You have not voted in this poll yet; you can vote on the poll card in the network's group.

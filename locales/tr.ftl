@@ -948,3 +948,5 @@ rotation-next-asked = Sıradaki: { $org }. Bütün kurumlara sıra gelmiş durum
 poll-ended-intro = 📊 Tarih anketinde oylama sona erdi; toplantı tarihini artık belirleyebilirsiniz.
 poll-ended-close = Önerilen seçenekle toplantıyı oluşturmak için: /poll_close { $number } { $position } (yer ve gündemi isterseniz | ile ekleyebilirsiniz). Başka bir seçeneği de seçebilir ya da anketi /poll_cancel { $number } ile iptal edebilirsiniz.
 poll-ended-close-none = Hiçbir seçeneğe “katılabilirim” denmedi. Yine de bir seçenekle toplantı oluşturmak için /poll_close { $number } <seçenek numarası> yazın ya da anketi /poll_cancel { $number } ile iptal edin.
+poll-own = Sizin oylarınız: { $answers }
+poll-own-none = Bu ankette henüz oy vermediniz; oyunuzu ağın grubundaki anket kartından verebilirsiniz.

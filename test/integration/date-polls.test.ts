@@ -311,7 +311,9 @@ describe("/poll", () => {
       "Oy veren: 3 kişi",
     ].join("\n");
     expect(await say(admin, group, "/poll 1")).toBe(counted);
-    expect(await say(people.ayse, "private", "/poll 1")).toBe(counted);
+    // Privately a member also sees her own answers, and only hers.
+    expect(await say(people.ayse, "private", "/poll 1")).toBe(`${counted}\n\nSizin oylarınız: 1) — · 2) ✅ · 3) —`);
+    expect(await say(admin, "private", "/poll 1")).toContain("Bu ankette henüz oy vermediniz");
     const named = await say(admin, "private", "/poll 1");
     expect(named).toContain("1) 17 Mart 2027 Çarşamba, 10:00: ✅ 0 kişi · 0 kurum · 🤷 0 · ❌ 1\n❌ Katılamaz: Zehra (Bornova KDM)");
     expect(named).toContain("✅ 1 kişi · 1 kurum · 🤷 1 · ❌ 0\n✅ Katılabilir: Ayşe Yılmaz (Buca KDM)\n🤷 Gerekirse: Elif (Karşıyaka Kadın Dayanışma)");

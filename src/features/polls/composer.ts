@@ -9,7 +9,7 @@ import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { nameProblemText } from "../networks/view.ts";
 import { voteData } from "./callbacks.ts";
 import type { ClosePollResult, DatePollService, VoteRequest } from "./service.ts";
-import { draftProblemText, openPollLines, pollSummaryLines, voteOutcomeText } from "./view.ts";
+import { draftProblemText, openPollLines, pollSummaryLines, voteOutcomeText, ownVotesLine } from "./view.ts";
 
 const NUMBER = /^\d{1,6}$/;
 const CLOSE = /^(\d{1,6})\s+(\d{1,3})\s*(?:\|([\s\S]*))?$/;
@@ -70,9 +70,12 @@ export function pollsFeature(deps: PollsDeps): Feature {
     const poll = await polls.find(network.id, Number(arg));
     const view = poll && (await polls.view(poll.id));
     if (!view) return void (await ctx.reply(ctx.t("poll-unknown", { number: arg })));
-    const withNames = ctx.chat.type === "private" && scope.membership?.role === "organiser";
-    const names = withNames ? await polls.namedVotes(view.poll.id) : undefined;
-    await replyHtmlLines(ctx, pollSummaryLines(ctx, view, polls.now(), names));
+    const inPrivate = ctx.chat.type === "private";
+    const names = inPrivate && scope.membership?.role === "organiser" ? await polls.namedVotes(view.poll.id) : undefined;
+    const lines = pollSummaryLines(ctx, view, polls.now(), names);
+    // Privately, a member also sees their own answers (in a group nobody's).
+    if (inPrivate && scope.membership) lines.push("", ownVotesLine(ctx, view, await polls.votesOf(view.poll.id, scope.membership.id)));
+    await replyHtmlLines(ctx, lines);
   });
 
   composer.command("poll_close", async (ctx) => {

@@ -369,6 +369,12 @@ export class DatePollService {
   }
 
   /** Whether the member has voted on any candidate of the poll. */
+  /** A member's own answers to a poll, by candidate position: what they see of themselves in private. */
+  async votesOf(pollId: number, memberId: number): Promise<Map<number, PollAnswer>> {
+    const votes = await this.prisma.datePollVote.findMany({ where: { memberId, candidate: { pollId } }, select: { answer: true, candidate: { select: { position: true } } } });
+    return new Map(votes.map((v) => [v.candidate.position, v.answer]));
+  }
+
   async hasVoted(pollId: number, memberId: number): Promise<boolean> {
     return (await this.prisma.datePollVote.count({ where: { memberId, candidate: { pollId } } })) > 0;
   }

@@ -162,6 +162,15 @@ export function pollSummaryLines(reader: Reader, view: PollView, now: Date, name
   return lines;
 }
 
+const ANSWER_MARK: Record<PollAnswer, string> = { yes: "✅", maybe: "🤷", no: "❌" };
+
+/** "Your answers: 1) ✅ · 2) 🤷 · 3) —": a member's own votes, privately. */
+export function ownVotesLine(reader: Reader, view: PollView, own: ReadonlyMap<number, PollAnswer>): string {
+  if (own.size === 0) return reader.t("poll-own-none");
+  const answers = view.tallies.map((t) => `${t.position}) ${own.has(t.position) ? ANSWER_MARK[own.get(t.position)!] : "—"}`).join(" · ");
+  return reader.t("poll-own", { answers });
+}
+
 /** A poll whose votes were deleted at the end of the retention period: its dates and result, no counts. */
 function retiredLines(reader: Reader, view: PollView): string[] {
   const lines = view.tallies.map((t) => reader.t("poll-card-candidate", { position: t.position, when: when(reader, t.startsAt, view.network) }));
