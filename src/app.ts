@@ -171,10 +171,12 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     const bullConnection = { ...parts.redis, maxRetriesPerRequest: null };
     const queue = createQueue(bullConnection);
     closers.add("queue", () => queue.close());
-    if (parts.delivery === "workers") {
+    // Upserted at start, and again after Redis lost its data (see the watch below).
+    const scheduleJobs = async () => {
       await scheduleHousekeeping(queue);
       await scheduleRetention(queue);
-    }
+    };
+    if (parts.delivery === "workers") await scheduleJobs();
 
     const translator = await Translator.load();
     const clock = parts.clock;
@@ -228,8 +230,7 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
         everyMs: DATA_LOSS_CHECK_MS,
         logger,
         recover: async () => {
-          await scheduleHousekeeping(queue);
-          await scheduleRetention(queue);
+          await scheduleJobs();
           return rebuilt.reconcile();
         },
       });

@@ -414,7 +414,7 @@ async function withdrawNudges(out: OutboxWriter, pollId: number, reason: string)
  * row is armed again. When it runs it compares every live card with the database and edits
  * those that differ, each at its own pace (see renderers.ts).
  */
-export async function refreshPollCards(out: OutboxWriter, poll: { id: number; networkId: number }): Promise<void> {
+async function refreshPollCards(out: OutboxWriter, poll: { id: number; networkId: number }): Promise<void> {
   await out.rearm({ dedupeKey: pollRefreshKey(poll.id), kind: "poll-card-refresh", networkId: poll.networkId, audience: pollAudience(poll.id), payload: { pollId: poll.id } });
 }
 
