@@ -16,17 +16,32 @@ export type ReminderKind =
   | "host-checklist"
   /** To each linked chat at the start: the check-in card. */
   | "checkin-card"
+  /** To each organiser the day before (DM): answers per organisation and support needs in totals. */
+  | "organiser-eve"
+  /** To a member who answered yes, a confidential meeting's venue, the network's reveal hours before the start (DM, protected). */
+  | "venue-reveal"
   /** To an action item's owner, two days before it is due (DM, with a Done button). */
   | "action-soon"
   /** To an action item's owner on the morning it is due (DM, with a Done button). */
   | "action-due";
 
-export const PLANNED_KINDS: ReadonlySet<string> = new Set<ReminderKind>(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist", "checkin-card"]);
+export const PLANNED_KINDS: ReadonlySet<string> = new Set<ReminderKind>([
+  "before",
+  "group-summary",
+  "nudge",
+  "group-silent",
+  "organiser-summary",
+  "organiser-eve",
+  "host-checklist",
+  "checkin-card",
+  "venue-reveal",
+]);
 
 /** The host's preparation steps, by days before the meeting. */
 export const HOST_CHECKLIST = [
   { item: "venue", days: 21 },
   { item: "access", days: 14 },
+  { item: "accessibility", days: 10 },
   { item: "agenda", days: 7 },
   { item: "day-before", days: 1 },
 ] as const;
@@ -69,6 +84,8 @@ export interface PlanInput {
   /** Every member: the processor decides at send time who still qualifies (answered yes, not yet answered...). */
   members: { memberId: number; organiser: boolean }[];
   chats: { chatId: bigint; topicId: number }[];
+  /** Set for a confidential venue: hours before the start when members who said yes are told it. */
+  venueRevealHours?: number;
   now: Date;
 }
 
@@ -104,6 +121,11 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     for (const m of input.members) add("before", offset, { kind: "member", memberId: m.memberId }, minutesBefore(offset), true);
   }
   for (const chat of input.chats) add("group-summary", 0, { kind: "chat", ...chat }, minutesBefore(DAY), false);
+  for (const m of input.members.filter((member) => member.organiser)) add("organiser-eve", 0, { kind: "member", memberId: m.memberId }, minutesBefore(DAY), true);
+  if (input.venueRevealHours !== undefined) {
+    const hours = input.venueRevealHours;
+    for (const m of input.members) add("venue-reveal", hours * 60, { kind: "member", memberId: m.memberId }, minutesBefore(hours * 60), true);
+  }
   for (const chat of input.chats) add("checkin-card", 0, { kind: "chat", ...chat }, meeting.startsAt, false);
 
   const nudgeAt = meeting.rsvpDeadline ? new Date(meeting.rsvpDeadline.getTime() - NUDGE_BEFORE_DEADLINE * 60_000) : minutesBefore(NUDGE_WITHOUT_DEADLINE);

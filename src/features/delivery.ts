@@ -18,6 +18,8 @@ import { minutesRenderers } from "./minutes/renderers.ts";
 import { invitationRenderers } from "./invitations/renderers.ts";
 import { rsvpRenderers } from "./rsvp/renderers.ts";
 import { pollRenderers } from "./polls/renderers.ts";
+import { venueRenderers } from "./venues/renderers.ts";
+import { needsRenderers } from "./needs/renderers.ts";
 import type { Services } from "./services.ts";
 
 export interface DeliveryOptions {
@@ -47,6 +49,8 @@ export function createDelivery(options: DeliveryOptions): OutboxDelivery {
     ...invitationRenderers({ prisma: services.prisma, invitations: services.invitations, outbox: services.outbox, translator: options.translator, clock: services.clock }),
     ...rsvpRenderers({ prisma: services.prisma }),
     ...pollRenderers({ prisma: services.prisma, polls: services.polls, outbox: services.outbox, translator: options.translator, clock: services.clock }),
+    ...venueRenderers({ prisma: services.prisma }),
+    ...needsRenderers({ prisma: services.prisma }),
   };
   return new OutboxDelivery({ ...options, prisma: services.prisma, outbox: services.outbox, renderers, clock: services.clock });
 }

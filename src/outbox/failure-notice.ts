@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db/client.ts";
 import type { Renderer } from "./types.ts";
 
-const REMINDERS = new Set(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist", "checkin-card", "action-soon", "action-due"]);
+const REMINDERS = new Set(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist", "checkin-card", "organiser-eve", "action-soon", "action-due"]);
 
 /** Which words the organisers read for a failed kind. */
 function whatFailed(kind: string): "card" | "minutes" | "reminder" | "other" {

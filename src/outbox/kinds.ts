@@ -47,6 +47,8 @@ export const OUTBOX_KINDS = {
   "organiser-summary": reminder("to each organiser at the deadline: answers per organisation (DM)"),
   "host-checklist": reminder("to the host's contacts: a preparation step (DM, with a Done button)"),
   "checkin-card": reminder("to each linked chat at the start: the check-in card"),
+  "organiser-eve": reminder("to each organiser the day before: answers per organisation and support needs in totals (DM)"),
+  "venue-reveal": notice("to a member who answered yes: a confidential meeting's venue, before the start or at once when later (DM, protected)"),
   "action-soon": reminder("to an action item's owner, two days before it is due (DM)"),
   "action-due": reminder("to an action item's owner on the morning it is due (DM)"),
   "host-expiry": { what: "a hosting proposal's answer deadline: the turn expires and passes on", silent: true },

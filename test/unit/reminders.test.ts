@@ -24,6 +24,17 @@ const summary = (plan: ReturnType<typeof planReminders>) =>
   plan.map((r) => `${r.kind}${r.offsetMinutes ? `/${formatOffset(r.offsetMinutes)}` : ""} ${r.audience.kind === "member" ? `m${r.audience.memberId}` : `c${r.audience.chatId}`} ${local(r.fireAt)}`);
 
 describe("reminder planner", () => {
+  it("tells a confidential venue to every member the reveal hours before the start, out of quiet hours, only once invited", () => {
+    const reveals = (overrides: Partial<PlanInput>) => summary(planReminders(input(overrides))).filter((s) => s.startsWith("venue-reveal"));
+    expect(reveals({})).toEqual([]);
+    expect(reveals({ venueRevealHours: 48 })).toEqual(["venue-reveal/2d m1 2027-03-15 10:00", "venue-reveal/2d m2 2027-03-15 10:00"]);
+    // 24 h before 10:00 is 10:00; 25 h before is 09:00 the day before; 26 h is 08:00, moved to 09:00.
+    expect(reveals({ venueRevealHours: 26 })).toEqual(["venue-reveal/1d2h m1 2027-03-16 09:00", "venue-reveal/1d2h m2 2027-03-16 09:00"]);
+    expect(reveals({ venueRevealHours: 48, invited: false })).toEqual([]);
+    // Past reveal times are not planned: whoever says yes later is told at once, by the venues feature.
+    expect(reveals({ venueRevealHours: 48, now: new Date("2027-03-16T00:00:00Z") })).toEqual([]);
+  });
+
   it("plans the default policy in the network's zone", () => {
     // 2 h before 10:00 is 08:00, inside the quiet hours (21:00–09:00): it moves to 09:00.
     expect(summary(planReminders(input()))).toEqual([
@@ -35,6 +46,7 @@ describe("reminder planner", () => {
       "before/1d m1 2027-03-16 10:00",
       "before/1d m2 2027-03-16 10:00",
       "group-summary c-100 2027-03-16 10:00",
+      "organiser-eve m1 2027-03-16 10:00",
       "before/2h m1 2027-03-17 09:00",
       "before/2h m2 2027-03-17 09:00",
       "checkin-card c-100 2027-03-17 10:00",
@@ -48,6 +60,7 @@ describe("reminder planner", () => {
       "nudge m2 2027-03-12 18:00",
       "group-silent c-100 2027-03-12 18:00",
       "organiser-summary m1 2027-03-14 18:00",
+      "organiser-eve m1 2027-03-16 10:00",
     ]);
   });
 
@@ -79,6 +92,7 @@ describe("reminder planner", () => {
     expect(summary(plan)).toEqual([
       "host-checklist/21d m7 2027-02-24 10:00",
       "host-checklist/14d m7 2027-03-03 10:00",
+      "host-checklist/10d m7 2027-03-07 10:00",
       "host-checklist/7d m7 2027-03-10 10:00",
       "host-checklist/1d m7 2027-03-16 10:00",
     ].filter((line) => line.split(" ")[2]! > "2027-03-01"));

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { Meeting, Network, Organisation, PrismaClient } from "../../db/client.ts";
+import type { Meeting, Network, Organisation, Prisma, PrismaClient } from "../../db/client.ts";
 import { parseDateTime, parseDuration, type DateProblem } from "../../domain/datetime.ts";
 import { buildIcs, meetingEvent, type EventTelling } from "../../domain/ics.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
@@ -307,7 +307,7 @@ export class MeetingService {
     if (meeting.status === "cancelled") return { kind: "cancelled" };
     const value = normaliseName(raw);
     const clear = NONE.has(value.toLocaleLowerCase("tr-TR"));
-    let data: Partial<Meeting>;
+    let data: Prisma.MeetingUncheckedUpdateInput;
     switch (field) {
       case "title":
       case "venue":

@@ -51,6 +51,7 @@ interface PlanningMeeting {
   rsvpDeadline: Date | null;
   hostOrganisationId: number | null;
   reminderOffsets: number[];
+  venuePrivate: boolean;
 }
 interface WantedReminder {
   dedupeKey: string;
@@ -71,6 +72,7 @@ function wantedReminders(meeting: PlanningMeeting, network: PlanningNetwork, now
     members: network.members.map((m) => ({ memberId: m.id, organiser: m.role === "organiser" })),
     chats: network.chats.map((c) => ({ chatId: c.telegramChatId, topicId: c.topicId })),
     hostContacts: hosts.map((m) => m.id),
+    ...(meeting.venuePrivate ? { venueRevealHours: network.venueRevealHours } : {}),
     now,
   }).map((plan) => {
     const audience = audienceKey(plan.audience);
