@@ -1072,3 +1072,9 @@ poll-ended-close = To create the meeting on the suggested option: /poll_close { 
 poll-ended-close-none = Nobody said they could come to any option. To create the meeting on one of them anyway, type /poll_close { $number } <option number>, or cancel the poll with /poll_cancel { $number }.
 poll-own = Your answers: { $answers }
 poll-own-none = You have not voted in this poll yet; you can vote on the poll card in the network's group.
+
+## Confidential venues and support needs: planning
+reminder-kind-organiser-eve = summary to organisers (1 day before)
+reminder-kind-venue-reveal = address to confirmed members ({ $offset } before)
+host-checklist-accessibility = Check accessibility: step-free access, an accessible toilet, a quiet room or childcare room, interpretation booked.
+host-step-accessibility = accessibility and support

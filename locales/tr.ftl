@@ -950,3 +950,9 @@ poll-ended-close = Önerilen seçenekle toplantıyı oluşturmak için: /poll_cl
 poll-ended-close-none = Hiçbir seçeneğe “katılabilirim” denmedi. Yine de bir seçenekle toplantı oluşturmak için /poll_close { $number } <seçenek numarası> yazın ya da anketi /poll_cancel { $number } ile iptal edin.
 poll-own = Sizin oylarınız: { $answers }
 poll-own-none = Bu ankette henüz oy vermediniz; oyunuzu ağın grubundaki anket kartından verebilirsiniz.
+
+## Confidential venues and support needs: planning
+reminder-kind-organiser-eve = koordinatörlere toplantı öncesi özet (1 gün önce)
+reminder-kind-venue-reveal = katılımı onaylananlara adres bildirimi ({ $offset } önce)
+host-checklist-accessibility = Erişilebilirliği kontrol edin: basamaksız giriş, erişilebilir tuvalet, sessiz oda ya da çocuk odası, tercümanın ayarlanması.
+host-step-accessibility = erişilebilirlik ve destek

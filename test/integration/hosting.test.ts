@@ -102,7 +102,7 @@ describe("proposal, answers and escalation", () => {
     expect(details).toContain("Yer: Buca1923 Mevlana Kafe\nAdres: Buca, İzmir");
     // The host's place filled in what calendars show as LOCATION: their copies are to be replaced.
     expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).icsSequence).toBe(1);
-    expect(details).toContain("Ev sahibi hazırlığı: ⬜ toplantı yerinin teyidi · ⬜ adres ve erişilebilirlik · ⬜ gündem ve ikram · ⬜ son kontrol");
+    expect(details).toContain("Ev sahibi hazırlığı: ⬜ toplantı yerinin teyidi · ⬜ adres ve erişilebilirlik · ⬜ erişilebilirlik ve destek · ⬜ gündem ve ikram · ⬜ son kontrol");
     // Answering again (the buttons are gone from the answered proposal) is refused.
     expect(await press(ayse, proposal, decline, true)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
     expect(await say(admin, group, "/host 25")).toBe("25. toplantının ev sahibi zaten belli: Buca KDM. Değiştirmek için /host 25 ardından kurumun kısa adını yazın.");
@@ -263,7 +263,7 @@ describe("organisers' decisions and history", () => {
     await press(ayse, proposal, buttonData(proposal, 0));
     await settle();
     const steps = await scenario.db.prisma.outboxMessage.findMany({ where: { meetingId: meeting.id, kind: "host-checklist" }, orderBy: { notBefore: "asc" } });
-    expect(steps.map((s) => s.notBefore.toISOString())).toEqual(["2027-02-24T07:00:00.000Z", "2027-03-03T07:00:00.000Z", "2027-03-10T07:00:00.000Z", "2027-03-16T07:00:00.000Z"]);
+    expect(steps.map((s) => s.notBefore.toISOString())).toEqual(["2027-02-24T07:00:00.000Z", "2027-03-03T07:00:00.000Z", "2027-03-07T07:00:00.000Z", "2027-03-10T07:00:00.000Z", "2027-03-16T07:00:00.000Z"]);
     moveClockTo("2027-02-24T07:00:01Z");
     await runDueJobs();
     const reminder = scenario.emulator.botMessagesIn(ayse.id).filter((m) => m.text?.startsWith("📋")).at(-1)!;
