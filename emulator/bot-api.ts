@@ -167,12 +167,14 @@ export class BotApi {
     const chat = this.writableChat(params);
     const formatted = formattedText(params, "text", MAX_TEXT)!;
     const markup = readReplyMarkup(params);
+    const protection = protectedContent(params);
     const { threadId, replyTo } = this.commonSendChecks(chat, params);
     this.host.limiter.take(chat.id, chat.type !== "private", true);
     const message = this.store(chat, {
       text: formatted.text,
       entities: formatted.entities.length > 0 ? formatted.entities : undefined,
       ...storedMarkup(markup),
+      ...protection,
       replyToMessageId: replyTo,
       threadId,
     });
@@ -185,6 +187,7 @@ export class BotApi {
     const chat = this.writableChat(params);
     const caption = formattedText(params, "caption", MAX_CAPTION);
     const markup = readReplyMarkup(params);
+    const protection = protectedContent(params);
     const { threadId, replyTo } = this.commonSendChecks(chat, params);
     let file: { data: Buffer; name: string; type: string };
     let fileId: string;
@@ -216,11 +219,13 @@ export class BotApi {
       caption: caption?.text,
       caption_entities: caption && caption.entities.length > 0 ? caption.entities : undefined,
       ...storedMarkup(markup),
+      ...protection,
       replyToMessageId: replyTo,
       threadId,
     });
     this.host.privacy.inspect(chat, "sendDocument", message.caption);
     this.host.privacy.inspect(chat, "sendDocument (file name)", file.name);
+    this.host.privacy.inspectDocument(chat, "sendDocument (file content)", file.data);
     this.host.privacy.inspectMarkup(chat, "sendDocument", message.reply_markup);
     return this.host.apiMessage(message);
   }
@@ -229,6 +234,7 @@ export class BotApi {
     const chat = this.writableChat(params);
     const caption = formattedText(params, "caption", MAX_CAPTION);
     const markup = readReplyMarkup(params);
+    const protection = protectedContent(params);
     const { threadId, replyTo } = this.commonSendChecks(chat, params);
     let fileId: string;
     let size: number;
@@ -255,6 +261,7 @@ export class BotApi {
       caption: caption?.text,
       caption_entities: caption && caption.entities.length > 0 ? caption.entities : undefined,
       ...storedMarkup(markup),
+      ...protection,
       replyToMessageId: replyTo,
       threadId,
     });
@@ -516,6 +523,11 @@ export class BotApi {
 function commandsKey(params: Params): string {
   const scope = params.json<{ type: string }>("scope") ?? { type: "default" };
   return `${JSON.stringify(scope)}|${params.optionalString("language_code") ?? ""}`;
+}
+
+/** protect_content, type-checked as Telegram does; kept on the message only when set. */
+function protectedContent(params: Params): Pick<StoredMessage, "has_protected_content"> {
+  return params.optionalBoolean("protect_content") ? { has_protected_content: true } : {};
 }
 
 /** What a sent message keeps of its markup: an inline keyboard (part of the message) or a request to reply (for the apps). */

@@ -27,6 +27,7 @@ export function apiMessage(world: World, objects: ApiObjects, message: StoredMes
     ...(message.caption !== undefined ? { caption: message.caption } : {}),
     ...(message.caption_entities ? { caption_entities: message.caption_entities } : {}),
     ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+    ...(message.has_protected_content ? { has_protected_content: true } : {}),
   };
 }
 

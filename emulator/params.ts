@@ -47,6 +47,15 @@ export class Params {
     return value === true || value === "true" || value === "1" || value === 1;
   }
 
+  /** A Boolean parameter checked as Telegram checks it: JSON true/false, or "true"/"false"/"1"/"0" in form and multipart bodies. */
+  optionalBoolean(name: string): boolean | undefined {
+    const value = this.values[name];
+    if (value === undefined || value === null || value === "") return undefined;
+    if (value === true || value === "true" || value === "1" || value === 1) return true;
+    if (value === false || value === "false" || value === "0" || value === 0) return false;
+    throw badRequest(`field "${name}" must be of type Boolean`);
+  }
+
   /** Object-typed parameters come as JSON strings in form and multipart bodies. */
   json<T>(name: string): T | undefined {
     const value = this.values[name];

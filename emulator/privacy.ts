@@ -1,6 +1,6 @@
 import type { EmulatedChat, EmulatedUser, ReplyMarkup } from "./world.ts";
 
-/** A group message that carried a test person's name or username. */
+/** A group message that carried a test person's name or username, or a confidential place. */
 export interface PrivacyViolation {
   chatId: number;
   method: string;
@@ -8,6 +8,14 @@ export interface PrivacyViolation {
   matched: string;
   /** The text around them, enough to find the message. */
   excerpt: string;
+  /** Why they must not be there: a person's name, or confidential words (a venue, an address) and why those are. */
+  why?: string;
+}
+
+interface ConfidentialWords {
+  /** Folded (see fold) and with runs of white space made one space. */
+  needle: string;
+  why: string;
 }
 
 interface Exception {
@@ -30,6 +38,7 @@ export class PrivacyGuard {
   readonly violations: PrivacyViolation[] = [];
   private exceptions: Exception[] = [];
   private readonly publicUsers = new Set<number>();
+  private confidential: ConfidentialWords[] = [];
 
   constructor(private readonly people: () => Iterable<EmulatedUser>) {}
 
@@ -50,15 +59,64 @@ export class PrivacyGuard {
     this.exceptions.push({ pattern, reason });
   }
 
+  /**
+   * Words no group may read, whoever wrote them: a confidential meeting's venue name or address.
+   * Matched case- and dotted-i-insensitively anywhere in a group's text, caption, button, document
+   * name or text document. Kept until forgotten: a place leaked in a later test is still leaked.
+   */
+  guardConfidential(text: string, why: string): void {
+    const needle = foldSpaces(text);
+    if (needle.length < 3) throw new Error("privacy.guardConfidential: too short to guard without false alarms");
+    if (why.trim() === "") throw new Error("privacy.guardConfidential: say why these words are confidential");
+    if (!this.confidential.some((c) => c.needle === needle)) this.confidential.push({ needle, why });
+  }
+
+  /** The confidential words guarded now (folded), for a test's own checks. */
+  confidentialWords(): string[] {
+    return this.confidential.map((c) => c.needle);
+  }
+
+  forgetConfidential(): void {
+    this.confidential = [];
+  }
+
   /** Forgets violations and exceptions: one test's findings do not leak into the next. */
   reset(): void {
     this.violations.length = 0;
     this.exceptions = [];
   }
 
+  /**
+   * A document sent to a group: a text document (not binary, valid UTF-8) is read for confidential
+   * words, also with calendar (RFC 5545) folding and escapes undone, so "LOCATION:…" split across
+   * lines is read whole.
+   */
+  inspectDocument(chat: EmulatedChat, method: string, bytes: Buffer): void {
+    if (chat.type === "private" || this.confidential.length === 0) return;
+    const text = readableText(bytes);
+    if (text === undefined) return;
+    const unfolded = text.replace(/\r?\n[ \t]/g, "").replace(/\\([,;\\])/g, "$1").replace(/\\[nN]/g, "\n");
+    const before = this.violations.length;
+    this.inspectConfidential(chat, method, text);
+    if (this.violations.length === before) this.inspectConfidential(chat, method, unfolded);
+  }
+
+  private inspectConfidential(chat: EmulatedChat, method: string, text: string): void {
+    if (this.confidential.length === 0) return;
+    const { folded, original } = foldSpacesMapped(text);
+    for (const { needle, why } of this.confidential) {
+      for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
+        const start = original[at]!;
+        const end = original[at + needle.length - 1]! + 1;
+        this.violations.push({ chatId: chat.id, method, matched: text.slice(start, end), excerpt: excerpt(text, start, end), why });
+      }
+    }
+  }
+
   /** Records what of `text` names a guarded person, when the chat is a group. */
   inspect(chat: EmulatedChat, method: string, text: string | undefined): void {
     if (chat.type === "private" || text === undefined || text === "") return;
+    this.inspectConfidential(chat, method, text.normalize("NFC"));
     const normal = text.normalize("NFC");
     const folded = fold(normal);
     const spans: { start: number; end: number }[] = [];
@@ -148,6 +206,37 @@ export function fold(text: string): string {
   return out.replace(/ı/g, "i");
 }
 
+/** Folded, white space made single spaces, trimmed: how confidential words are compared. */
+function foldSpaces(text: string): string {
+  return foldSpacesMapped(text.trim()).folded;
+}
+
+/** The folded text with runs of white space made one space, and for each of its characters the index it came from. */
+function foldSpacesMapped(text: string): { folded: string; original: number[] } {
+  const folded = fold(text.normalize("NFC"));
+  let out = "";
+  const original: number[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    const char = folded[i]!;
+    if (/\s/.test(char)) {
+      if (out.endsWith(" ")) continue;
+      out += " ";
+    } else out += char;
+    original.push(i);
+  }
+  return { folded: out, original };
+}
+
+/** The bytes as text when they are a text document (no NUL, valid UTF-8); undefined for a binary one (a PDF, an image). */
+function readableText(bytes: Buffer): string | undefined {
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes).normalize("NFC");
+  } catch {
+    return undefined;
+  }
+}
+
 /** `word` as a whole word: JavaScript's \b knows ASCII letters only, so "Ayşe" needs lookarounds. */
 function wordAlternative(words: string[], wordChars: string): string | undefined {
   if (words.length === 0) return undefined;
@@ -163,10 +252,10 @@ function excerpt(text: string, start: number, end: number): string {
 
 /** The violations as one readable block, for a failing test's message. */
 export function describeViolations(violations: readonly PrivacyViolation[]): string {
-  const lines = violations.map((v) => `  ${v.method} in chat ${v.chatId}: “${v.matched}” in “${v.excerpt}”`);
+  const lines = violations.map((v) => `  ${v.method} in chat ${v.chatId}: “${v.matched}” in “${v.excerpt}”${v.why ? ` (confidential: ${v.why})` : ""}`);
   return [
-    `privacy guard: ${violations.length} group message(s) named a test person:`,
+    `privacy guard: ${violations.length} group message(s) named a test person or carried a confidential place:`,
     ...lines,
-    "Send names privately; if this name is meant to be public, declare it with emulator.privacy.allow(pattern, reason).",
+    "Send names and confidential places privately; if a name is meant to be public, declare it with emulator.privacy.allow(pattern, reason).",
   ].join("\n");
 }

@@ -95,6 +95,8 @@ export interface StoredMessage {
   /** Service messages: what happened instead of text. */
   service?: ServiceEvent;
   reply_markup?: ReplyMarkup;
+  /** Sent with protect_content: the apps let nobody forward or save it (Bot API: has_protected_content). */
+  has_protected_content?: boolean;
   /**
    * The bot asked for an answer by reply (force_reply). Telegram's apps open the reply for the
    * people it targets; the Bot API's message object never shows it.

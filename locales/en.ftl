@@ -510,14 +510,14 @@ host-checklist-reminder =
     { $step }
     When it is done, press the button below.
 host-checklist-venue = Confirm the venue.
-host-checklist-access = Share the address and accessibility details.
+host-checklist-access = Share the address and how to get there (public transport, parking, entrance).
 host-checklist-agenda = Check the agenda and catering.
 host-checklist-day-before = Final check for tomorrow's meeting.
 host-checklist-done-button = ✅ Done
 host-checklist-done-toast = Thank you; marked as done.
 host-checklist-heading = Host preparation: { $steps }
 host-step-venue = venue confirmation
-host-step-access = address and accessibility
+host-step-access = address and directions
 host-step-agenda = agenda and catering
 host-step-day-before = final check
 reminder-kind-host-checklist = host preparation ({ $offset } before)
@@ -712,7 +712,7 @@ cmd-export-network = Download all of the network's data as a backup
 privacy-private-only = This command concerns your personal data, so please use it only in a private chat with me: open { $link } and type it there.
 privacy-mydata-usage = Usage: /mydata (nothing after it). I send you all the data I hold about you as a file.
 privacy-mydata-file = ortak-my-data.json
-privacy-mydata-caption = All the data I hold about you (KVKK, the Turkish data protection law, art. 11): your memberships, answers, date poll votes, check-ins, minutes entries you wrote, action items you own, records about you and pending reminders. To have it erased, type /forgetme.
+privacy-mydata-caption = All the data I hold about you (KVKK, the Turkish data protection law, art. 11): your memberships, answers, support needs you stated, date poll votes, check-ins, minutes entries you wrote, action items you own, records about you and pending reminders. To have it erased, type /forgetme.
 privacy-forget-usage = Usage: /forgetme (nothing after it). Once you confirm, I erase the data I hold about you.
 privacy-forget-confirm =
     ⚠️ <b>Erasing your data</b>
@@ -1078,3 +1078,97 @@ reminder-kind-organiser-eve = summary to organisers (1 day before)
 reminder-kind-venue-reveal = address to confirmed members ({ $offset } before)
 host-checklist-accessibility = Check accessibility: step-free access, an accessible toilet, a quiet room or childcare room, interpretation booked.
 host-step-accessibility = accessibility and support
+
+## Support needs
+cmd-needs = State your support needs (childcare, transport, interpretation…)
+needs-label-childcare = childcare
+needs-label-transport = transport support
+needs-label-interpretation-tid = sign language (TİD) interpretation
+needs-label-interpretation-kurdish = Kurdish interpretation
+needs-label-interpretation-arabic = Arabic interpretation
+needs-label-interpretation-other = interpretation (another language)
+needs-label-accessibility = accessibility
+needs-label-diet = diet
+needs-button-childcare = 👶 Childcare
+needs-button-transport = 🚌 Transport support
+needs-button-interpretation-tid = 🗣️ Sign language (TİD)
+needs-button-interpretation-kurdish = 🗣️ Kurdish interpretation
+needs-button-interpretation-arabic = 🗣️ Arabic interpretation
+needs-button-interpretation-other = 🗣️ Another language…
+needs-button-accessibility = ♿ Accessibility
+needs-button-diet = 🥗 Diet…
+needs-button-clear = 🧹 Remove all
+needs-button-on = ✅ { $label }
+needs-prompt =
+    🤝 <b>Meeting { $number }: your support needs</b>
+    If you need support to attend (childcare, transport, interpretation, accessibility or diet), choose it below. The organisers and the host organisation see totals only; your name is not shared.
+needs-current = Your needs: { $needs }
+needs-current-none = You have not stated any support needs.
+needs-how = You can also type: /needs { $number } childcare, transport · to remove them all: /needs { $number } none
+needs-saved = ✅ Your support needs are saved.
+needs-cleared = ✅ Your support needs are removed.
+needs-added-toast = Added: { $need }
+needs-removed-toast = Removed: { $need }
+needs-cleared-toast = All your support needs are removed.
+needs-not-yours = This button is not yours; nothing was changed.
+needs-usage = Usage: /needs <number> [needs], for example /needs 25 childcare, interpretation TİD, diet: vegetarian. /needs 25 alone shows what you stated; /needs 25 none removes them all.
+needs-private-only = Support needs are personal; please tell me in a private message: open { $link } and type /needs there.
+needs-unknown-words = I did not recognise these as support needs: { $words }. You can write: { $accepted }. Nothing was changed.
+needs-missing-interpretation-other = Please add the language: interpretation TİD, interpretation Kurdish, interpretation Arabic, or interpretation and the language (for example interpretation Persian). Nothing was changed.
+needs-missing-diet = Please add your dietary need, for example diet: vegetarian. Nothing was changed.
+needs-too-long = The text you wrote for “{ $need }” is { $length } characters long; it may be at most { $max }. Nothing was changed.
+needs-text-empty = I cannot save an empty text; please write your need.
+needs-refused-unknown-meeting = This meeting no longer exists; nothing was changed.
+needs-refused-cancelled = Meeting { $number } was cancelled; support needs cannot be stated. Nothing was changed.
+needs-refused-over = Meeting { $number } has started or ended; support needs can no longer be changed. Nothing was changed.
+needs-refused-not-member = To state support needs, join the network first: type /join in the network's group.
+needs-refused-not-answered = Support needs are for those who said they will or may come. Please answer meeting { $number } first (/rsvp { $number } yes or /rsvp { $number } maybe), then state your needs. Nothing was changed.
+needs-refused-answered-no = You said you cannot come to meeting { $number }; support needs are for those who will or may come. If you change your answer (/rsvp { $number } yes), you can state them. Nothing was changed.
+needs-ask-interpretation-other = Which language do you need interpretation into for meeting { $number }? Please reply to this message (at most { $max } characters).
+needs-ask-diet = What is your dietary need for meeting { $number } (for example vegetarian, gluten-free)? Please reply to this message (at most { $max } characters).
+needs-placeholder-interpretation-other = For example Persian
+needs-placeholder-diet = For example vegetarian
+needs-totals = <b>Support needs</b> (totals, no names): { $totals }
+needs-totals-none = No support needs stated so far.
+needs-total = { $need }: { $count }
+needs-total-texts = { $need }: { $count } ({ $texts })
+needs-total-text-times = { $text } ×{ $count }
+needs-eve =
+    📋 <b>Meeting { $number } is tomorrow: where things stand</b>
+    When: { $when }
+    Venue: { $venue }
+
+## Confidential venues
+venue-confidential = { $district } · The address will be sent privately to those who confirmed
+venue-confidential-no-district = The address will be sent privately to those who confirmed
+meeting-venue-hidden = confidential
+meeting-venue-confidential = 🔒 The address will be sent privately to those who confirmed.
+meeting-venue-private-revealed = 🔒 This meeting's venue is confidential: the group and the invitation cards show only the district. Please do not share the address.
+meeting-value-hidden = confidential (not shown in the group)
+meeting-value-yes = yes
+meeting-value-no = no
+meeting-field-district = district
+meeting-field-venue-private = confidential venue
+meeting-edit-usage-venue = For a confidential venue: district (the district the group sees, e.g. Buca; none to remove it), venue_private (yes or no; yes: the venue and address are sent privately, only to those who confirmed)
+meeting-edit-place-in-group = 🔒 Meeting { $number } has a confidential venue, so I did not show the new details here. Please delete your message in the group; you can also send changes to the venue and address to me privately.
+ics-venue-confidential = The address will be sent privately to those who confirmed.
+minutes-fact-venue-confidential = Venue: { $district } (address kept confidential)
+venue-reveal-heading = 🔒 <b>Venue of meeting { $number }</b>
+venue-reveal-keep = You are receiving this privately because you confirmed you are coming. The venue is confidential; please do not share the address with anyone.
+venue-reveal-undelivered = ⚠️ The confidential address of meeting { $number } could not be delivered to { $name }. They may have blocked the bot or never started it; you may need to tell them the address in a safe way.
+venue-private-on = 🔒 Meeting { $number } now has a confidential venue. The group, the invitation cards and the calendars of people who have not confirmed show only the district. The address will be sent privately to those who confirmed, { $hours } hours before the meeting ({ $when }).
+venue-private-on-now = That time has passed, so the address is being sent privately now to the { $count } people who confirmed.
+venue-private-on-district = District shown in the group: { $district }
+venue-private-on-no-district = Add the district the group should see, for example: /meeting_edit { $number } district Buca
+venue-private-already-on = The venue of meeting { $number } is already confidential.
+venue-private-already-off = The venue of meeting { $number } is not confidential.
+venue-private-confirm = Are you sure you want to make the venue of meeting { $number } public? The venue and address will be shown in the group, on the invitation cards and in calendars. Press the button below to confirm.
+venue-private-confirm-button = Yes, make the venue public
+venue-private-off = 🔓 The venue of meeting { $number } is no longer confidential: the venue and address are shown in the group, on the invitation cards and in calendars.
+venue-private-off-toast = The venue is now public.
+venue-private-bad-value = For venue_private, write yes or no, for example: /meeting_edit { $number } venue_private yes
+venue-private-held = This meeting is over; whether its venue is confidential can no longer be changed.
+network-settings-venue-reveal = Confidential venues are sent: { $hours } hours before the meeting
+network-set-usage-venue-reveal = venue_reveal_hours (how many hours before a meeting with a confidential venue those who confirmed are sent the address, 1–336; default 48)
+network-set-bad-reveal-hours = The hours must be a whole number between { $min } and { $max }, for example: /network_set venue_reveal_hours 48
+needs-total-more-texts = …and { $count } more

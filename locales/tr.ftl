@@ -453,14 +453,14 @@ host-checklist-reminder =
     { $step }
     Tamamladığınızda aşağıdaki düğmeye basın.
 host-checklist-venue = Toplantı yerini teyit edin.
-host-checklist-access = Adres ve erişilebilirlik bilgilerini paylaşın.
+host-checklist-access = Adres ve ulaşım bilgilerini (toplu taşıma, otopark, giriş) paylaşın.
 host-checklist-agenda = Gündemi ve ikramı gözden geçirin.
 host-checklist-day-before = Yarınki toplantı için son kontrol.
 host-checklist-done-button = ✅ Tamamlandı
 host-checklist-done-toast = Teşekkür ederiz; tamamlandı olarak işaretlendi.
 host-checklist-heading = Ev sahibi hazırlığı: { $steps }
 host-step-venue = toplantı yerinin teyidi
-host-step-access = adres ve erişilebilirlik
+host-step-access = adres ve ulaşım
 host-step-agenda = gündem ve ikram
 host-step-day-before = son kontrol
 reminder-kind-host-checklist = ev sahibi hazırlığı ({ $offset } önce)
@@ -644,7 +644,7 @@ cmd-export-network = Ağın tüm verilerini yedek olarak indirin
 privacy-private-only = Kişisel verilerinizle ilgili bu komutu yalnızca benimle özel mesajla kullanabilirsiniz. Lütfen { $link } bağlantısını açın ve komutu orada yazın.
 privacy-mydata-usage = Kullanım: /mydata (başka bir şey eklemeden). Hakkınızda tuttuğum bütün verileri size bir dosya olarak gönderirim.
 privacy-mydata-file = ortak-verilerim.json
-privacy-mydata-caption = Hakkınızda tuttuğum bütün veriler (KVKK madde 11): üyelikleriniz, yanıtlarınız, tarih anketlerindeki oylarınız, yoklama kayıtlarınız, yazdığınız tutanak kayıtları, sorumlu olduğunuz görevler, sizinle ilgili kayıtlar ve bekleyen hatırlatmalar. Silinmesini isterseniz /forgetme yazabilirsiniz.
+privacy-mydata-caption = Hakkınızda tuttuğum bütün veriler (KVKK madde 11): üyelikleriniz, yanıtlarınız, bildirdiğiniz destek ihtiyaçları, tarih anketlerindeki oylarınız, yoklama kayıtlarınız, yazdığınız tutanak kayıtları, sorumlu olduğunuz görevler, sizinle ilgili kayıtlar ve bekleyen hatırlatmalar. Silinmesini isterseniz /forgetme yazabilirsiniz.
 privacy-forget-usage = Kullanım: /forgetme (başka bir şey eklemeden). Onayınızı aldıktan sonra hakkınızdaki verileri silerim.
 privacy-forget-confirm =
     ⚠️ <b>Verilerinizin silinmesi</b>
@@ -956,3 +956,97 @@ reminder-kind-organiser-eve = koordinatörlere toplantı öncesi özet (1 gün �
 reminder-kind-venue-reveal = katılımı onaylananlara adres bildirimi ({ $offset } önce)
 host-checklist-accessibility = Erişilebilirliği kontrol edin: basamaksız giriş, erişilebilir tuvalet, sessiz oda ya da çocuk odası, tercümanın ayarlanması.
 host-step-accessibility = erişilebilirlik ve destek
+
+## Support needs
+cmd-needs = Destek ihtiyaçlarınızı bildirin (çocuk bakımı, ulaşım, tercüme…)
+needs-label-childcare = çocuk bakımı
+needs-label-transport = ulaşım desteği
+needs-label-interpretation-tid = TİD tercüme
+needs-label-interpretation-kurdish = Kürtçe tercüme
+needs-label-interpretation-arabic = Arapça tercüme
+needs-label-interpretation-other = başka dilde tercüme
+needs-label-accessibility = erişilebilirlik
+needs-label-diet = beslenme
+needs-button-childcare = 👶 Çocuk bakımı
+needs-button-transport = 🚌 Ulaşım desteği
+needs-button-interpretation-tid = 🗣️ TİD tercüme
+needs-button-interpretation-kurdish = 🗣️ Kürtçe tercüme
+needs-button-interpretation-arabic = 🗣️ Arapça tercüme
+needs-button-interpretation-other = 🗣️ Başka bir dil…
+needs-button-accessibility = ♿ Erişilebilirlik
+needs-button-diet = 🥗 Beslenme…
+needs-button-clear = 🧹 Hepsini kaldır
+needs-button-on = ✅ { $label }
+needs-prompt =
+    🤝 <b>{ $number }. toplantı: destek ihtiyaçlarınız</b>
+    Katılabilmeniz için çocuk bakımı, ulaşım, tercüme, erişilebilirlik ya da beslenme konusunda bir desteğe ihtiyacınız varsa aşağıdan seçebilirsiniz. Koordinatörler ve ev sahibi kurum yalnızca toplam sayıları görür; isminiz paylaşılmaz.
+needs-current = Bildirdiğiniz ihtiyaçlar: { $needs }
+needs-current-none = Henüz bir destek ihtiyacı bildirmediniz.
+needs-how = Komutla da yazabilirsiniz: /needs { $number } çocuk bakımı, ulaşım · hepsini kaldırmak için: /needs { $number } yok
+needs-saved = ✅ Destek ihtiyaçlarınızı kaydettim.
+needs-cleared = ✅ Destek ihtiyaçlarınızı kaldırdım.
+needs-added-toast = Eklendi: { $need }
+needs-removed-toast = Kaldırıldı: { $need }
+needs-cleared-toast = Bütün destek ihtiyaçlarınız kaldırıldı.
+needs-not-yours = Bu düğme size ait değil; hiçbir şey değişmedi.
+needs-usage = Kullanım: /needs <numara> [ihtiyaçlar], örneğin /needs 25 çocuk bakımı, tercüme TİD, beslenme: vejetaryen. Yalnızca /needs 25 yazarsanız bildirdiklerinizi gösteririm; /needs 25 yok hepsini kaldırır.
+needs-private-only = Destek ihtiyaçları kişiseldir; lütfen bunları bana özel mesajla bildirin: { $link } bağlantısını açıp orada /needs yazabilirsiniz.
+needs-unknown-words = Şunları bir destek ihtiyacı olarak tanıyamadım: { $words }. Şunları yazabilirsiniz: { $accepted }. Hiçbir şey değişmedi.
+needs-missing-interpretation-other = Tercüme için dili de yazın: tercüme TİD, tercüme Kürtçe, tercüme Arapça ya da tercüme ve dilin adı (örneğin tercüme Farsça). Hiçbir şey değişmedi.
+needs-missing-diet = Beslenme ihtiyacınızı da yazın, örneğin beslenme: vejetaryen. Hiçbir şey değişmedi.
+needs-too-long = “{ $need }” için yazdığınız metin { $length } karakter; en çok { $max } karakter olabilir. Hiçbir şey değişmedi.
+needs-text-empty = Boş bir metni kaydedemem; lütfen ihtiyacınızı yazın.
+needs-refused-unknown-meeting = Bu toplantı artık yok; hiçbir şey değişmedi.
+needs-refused-cancelled = { $number }. toplantı iptal edildi; destek ihtiyacı bildirilemez. Hiçbir şey değişmedi.
+needs-refused-over = { $number }. toplantı başladı ya da sona erdi; destek ihtiyaçları artık değiştirilemez. Hiçbir şey değişmedi.
+needs-refused-not-member = Destek ihtiyacı bildirebilmek için önce ağa katılın: ağın grubunda /join yazın.
+needs-refused-not-answered = Destek ihtiyaçları, katılacağını ya da belki katılacağını bildirenler içindir. Önce { $number }. toplantıya yanıt verin (/rsvp { $number } evet ya da /rsvp { $number } belki), sonra ihtiyaçlarınızı bildirin. Hiçbir şey değişmedi.
+needs-refused-answered-no = { $number }. toplantıya katılamayacağınızı bildirdiniz; destek ihtiyaçları katılacak ya da belki katılacak olanlar içindir. Yanıtınızı değiştirirseniz (/rsvp { $number } evet) ihtiyaçlarınızı bildirebilirsiniz. Hiçbir şey değişmedi.
+needs-ask-interpretation-other = { $number }. toplantı için hangi dilde tercümeye ihtiyacınız var? Lütfen bu mesajı yanıtlayarak yazın (en çok { $max } karakter).
+needs-ask-diet = { $number }. toplantı için beslenme ihtiyacınızı yazar mısınız (örneğin vejetaryen, glutensiz)? Lütfen bu mesajı yanıtlayarak yazın (en çok { $max } karakter).
+needs-placeholder-interpretation-other = Örneğin Farsça
+needs-placeholder-diet = Örneğin vejetaryen
+needs-totals = <b>Destek ihtiyaçları</b> (toplam sayılar, isimsiz): { $totals }
+needs-totals-none = Şu ana kadar destek ihtiyacı bildirilmedi.
+needs-total = { $need }: { $count }
+needs-total-texts = { $need }: { $count } ({ $texts })
+needs-total-text-times = { $text } ×{ $count }
+needs-eve =
+    📋 <b>Yarın { $number }. toplantı var: son durum</b>
+    Tarih: { $when }
+    Yer: { $venue }
+
+## Confidential venues (gizli toplantı yeri)
+venue-confidential = { $district } · Adres, katılımı onaylananlara özel mesajla bildirilecek
+venue-confidential-no-district = Adres, katılımı onaylananlara özel mesajla bildirilecek
+meeting-venue-hidden = gizli
+meeting-venue-confidential = 🔒 Adres, katılımı onaylananlara özel mesajla bildirilecek.
+meeting-venue-private-revealed = 🔒 Bu toplantının yeri gizlidir: grupta ve davet kartlarında yalnızca ilçe görünür. Lütfen adresi paylaşmayın.
+meeting-value-hidden = gizli (grupta gösterilmez)
+meeting-value-yes = evet
+meeting-value-no = hayır
+meeting-field-district = ilçe
+meeting-field-venue-private = gizli yer
+meeting-edit-usage-venue = Gizli yer için: district (grupta görünecek ilçe, ör. Buca; kaldırmak için yok), venue_private (evet ya da hayır; evet: yer ve adres yalnızca katılımı onaylananlara özel mesajla bildirilir)
+meeting-edit-place-in-group = 🔒 { $number }. toplantının yeri gizli olduğu için yeni bilgiyi burada göstermedim. Gruba yazdığınız mesajı silmenizi öneririm; yer ve adres değişikliklerini bana özel mesajla da yazabilirsiniz.
+ics-venue-confidential = Adres, katılımı onaylananlara özel mesajla bildirilecek.
+minutes-fact-venue-confidential = Yer: { $district } (adres gizli tutuldu)
+venue-reveal-heading = 🔒 <b>{ $number }. toplantının yeri</b>
+venue-reveal-keep = Katılımınızı onayladığınız için bu bilgiyi size özel olarak gönderiyoruz. Toplantı yeri gizlidir; lütfen adresi kimseyle paylaşmayın.
+venue-reveal-undelivered = ⚠️ { $number }. toplantının gizli adresi şu kişiye iletilemedi: { $name }. Botu engellemiş ya da hiç başlatmamış olabilir; adresi kendisine güvenli bir yoldan bildirmeniz gerekebilir.
+venue-private-on = 🔒 { $number }. toplantının yeri artık gizli. Grupta, davet kartlarında ve katılımı onaylanmamış kişilerin takvimlerinde yalnızca ilçe görünecek. Adres, katılımı onaylananlara toplantıdan { $hours } saat önce ({ $when }) özel mesajla gönderilecek.
+venue-private-on-now = Bu zaman geçtiği için adres, katılımı onaylanan { $count } kişiye şimdi özel mesajla gönderiliyor.
+venue-private-on-district = Grupta görünecek ilçe: { $district }
+venue-private-on-no-district = Grupta görünecek ilçeyi de ekleyin, örneğin: /meeting_edit { $number } district Buca
+venue-private-already-on = { $number }. toplantının yeri zaten gizli.
+venue-private-already-off = { $number }. toplantının yeri zaten gizli değil.
+venue-private-confirm = { $number }. toplantının yerini herkese açmak istediğinizden emin misiniz? Yer ve adres grupta, davet kartlarında ve takvimlerde görünecek. Onaylamak için aşağıdaki düğmeye basın.
+venue-private-confirm-button = Evet, yeri herkese aç
+venue-private-off = 🔓 { $number }. toplantının yeri artık gizli değil: yer ve adres grupta, davet kartlarında ve takvimlerde görünüyor.
+venue-private-off-toast = Toplantı yeri herkese açıldı.
+venue-private-bad-value = venue_private için evet ya da hayır yazın, örneğin: /meeting_edit { $number } venue_private evet
+venue-private-held = Bu toplantının zamanı geçti; yerinin gizliliği artık değiştirilemez.
+network-settings-venue-reveal = Gizli toplantı yerinin bildirilmesi: toplantıdan { $hours } saat önce
+network-set-usage-venue-reveal = venue_reveal_hours (gizli toplantı yerinin, katılımı onaylananlara toplantıdan kaç saat önce bildirileceği, 1–336; varsayılan 48)
+network-set-bad-reveal-hours = Bildirim süresi { $min } ile { $max } arasında bir tam sayı (saat) olmalıdır, örneğin: /network_set venue_reveal_hours 48
+needs-total-more-texts = …ve { $count } farklı ihtiyaç daha

@@ -29,6 +29,7 @@ import { membershipFeature } from "../features/membership/composer.ts";
 import { networkChoiceFeature } from "../features/network-choice/composer.ts";
 import { calendarFeature } from "../features/calendar/composer.ts";
 import { pollsFeature } from "../features/polls/composer.ts";
+import { needsFeature } from "../features/needs/composer.ts";
 import type { SendBudget } from "../outbox/budget.ts";
 import type { Services } from "../features/services.ts";
 import type { CommandSpec } from "./commands.ts";
@@ -111,7 +112,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     networkChoiceFeature({ choices: services.networkChoices, redispatch: (update) => bot.handleUpdate(update) }),
     startFeature({ users: services.users, allCommands }),
     languageFeature({ users: services.users }),
-    networksFeature({ networks: services.networks }),
+    networksFeature({ networks: services.networks, meetings: services.meetings }),
     organisationsFeature({ organisations: services.organisations }),
     membersFeature({ members: services.members, organisations: services.organisations, users: services.users }),
     dialogueFeature({ dialogues: services.dialogues }),
@@ -123,7 +124,8 @@ export function createBot(deps: BotDeps): OrtakBot {
     hostingFeature({ hosting: services.hosting, dialogues: services.dialogues }),
     invitationsFeature({ invitations: services.invitations, meetings: services.meetings, networks: services.networks }),
     remindersFeature({ reminders: services.reminders, meetings: services.meetings }),
-    rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, attendance: services.attendance }),
+    rsvpFeature({ rsvps: services.rsvps, invitations: services.invitations, meetings: services.meetings, attendance: services.attendance, needs: services.needs }),
+    needsFeature({ needs: services.needs, dialogues: services.dialogues }),
     auditFeature({ audit: services.audit, users: services.users }),
     privacyFeature({ privacy: services.privacy, clock }),
     calendarFeature({ calendar: services.calendar }),

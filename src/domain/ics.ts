@@ -45,6 +45,9 @@ export interface EventMeeting {
   cancelReason: string | null;
   icsSequence: number;
   onlineLink: string | null;
+  /** A confidential venue: LOCATION only for a reader entitled to it (EventTelling.seesPlace), else the district. */
+  venuePrivate?: boolean;
+  district?: string | null;
 }
 
 /** How one calendar tells its meetings: its language, and what its readers may see. */
@@ -54,6 +57,11 @@ export interface EventTelling {
   personal: boolean;
   /** Typed texts (agenda items, a cancellation reason) as these readers may see them. */
   shown: (text: string) => string;
+  /**
+   * The reader may read a confidential venue (an organiser, the host's contact, a confirmed
+   * member after the reveal time). Left out: they may not; a public feed never may.
+   */
+  seesPlace?: boolean;
 }
 
 /**
@@ -66,8 +74,11 @@ export function meetingEvent(meeting: EventMeeting, zone: string, telling: Event
   const lines = [t("ics-agenda"), ...meeting.agenda.map((item, i) => `${i + 1}. ${telling.shown(item)}`)];
   if (telling.personal && meeting.facilitators.length > 0) lines.push("", t("ics-facilitators", { names: meeting.facilitators.join(", ") }));
   if (meeting.cancelReason) lines.push("", t("ics-cancelled", { reason: telling.shown(meeting.cancelReason) }));
+  const hidden = meeting.venuePrivate === true && telling.seesPlace !== true;
+  // Others read the district as the place, and how the address will come.
+  if (hidden) lines.push("", t("ics-venue-confidential"));
   if (extra.length > 0) lines.push("", ...extra);
-  const location = [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ");
+  const location = hidden ? (meeting.district ?? "") : [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ");
   return {
     uid: meetingUid(meeting.networkId, meeting.number),
     sequence: meeting.icsSequence,

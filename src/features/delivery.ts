@@ -18,7 +18,7 @@ import { minutesRenderers } from "./minutes/renderers.ts";
 import { invitationRenderers } from "./invitations/renderers.ts";
 import { rsvpRenderers } from "./rsvp/renderers.ts";
 import { pollRenderers } from "./polls/renderers.ts";
-import { venueRenderers } from "./venues/renderers.ts";
+import { venueRenderers, venueUnreachable } from "./venues/renderers.ts";
 import { needsRenderers } from "./needs/renderers.ts";
 import type { Services } from "./services.ts";
 
@@ -50,9 +50,9 @@ export function createDelivery(options: DeliveryOptions): OutboxDelivery {
     ...rsvpRenderers({ prisma: services.prisma }),
     ...pollRenderers({ prisma: services.prisma, polls: services.polls, outbox: services.outbox, translator: options.translator, clock: services.clock }),
     ...venueRenderers({ prisma: services.prisma }),
-    ...needsRenderers({ prisma: services.prisma }),
+    ...needsRenderers({ prisma: services.prisma, rsvps: services.rsvps, needs: services.needs }),
   };
-  return new OutboxDelivery({ ...options, prisma: services.prisma, outbox: services.outbox, renderers, clock: services.clock });
+  return new OutboxDelivery({ ...options, prisma: services.prisma, outbox: services.outbox, renderers, clock: services.clock, onUnreachable: { "venue-reveal": venueUnreachable } });
 }
 
 export interface RunningDelivery {

@@ -23,6 +23,7 @@ import { NetworkChoiceService } from "./network-choice/service.ts";
 import { PrivacyService } from "./privacy/service.ts";
 import { CalendarService } from "./calendar/service.ts";
 import { DatePollService } from "./polls/service.ts";
+import { NeedsService } from "./needs/service.ts";
 
 /** Every feature service, built once from the database client. */
 export interface Services {
@@ -49,6 +50,8 @@ export interface Services {
   privacy: PrivacyService;
   calendar: CalendarService;
   polls: DatePollService;
+  /** Support needs members state with a yes or maybe; others see totals only. */
+  needs: NeedsService;
   /** Every message that is not a direct answer leaves through it. */
   outbox: Outbox;
   /** The one source of "now" for rules that depend on it. */
@@ -101,6 +104,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger }),
     calendar: new CalendarService(prisma, clock),
     polls: new DatePollService(prisma, outbox, clock, audit, logger),
+    needs: new NeedsService(prisma, outbox, clock),
     outbox,
     clock,
   };

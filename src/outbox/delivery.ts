@@ -3,14 +3,14 @@ import type { Translator } from "../bot/i18n.ts";
 import type { PrismaClient } from "../db/client.ts";
 import { addLogFields, withLogFields, type Logger } from "../logger.ts";
 import { deliveryJobId, type DeliverPayload, type OutboxTransport } from "../../jobs/outbox.ts";
-import { memberAudience, resolveAudience } from "./audience.ts";
+import { memberAudience, readAudience, resolveAudience } from "./audience.ts";
 import { migrateChat } from "./chat-migration.ts";
 import { OUTBOX_KINDS, rulesOf, type OutboxKind } from "./kinds.ts";
 import type { Outbox } from "./outbox.ts";
 import type { SendBudget } from "./budget.ts";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import { currentOrganiserIds } from "../db/active-member.ts";
-import type { Outgoing, OutboxRow, Payload, Rendering, Renderer, SilentRenderer } from "./types.ts";
+import type { Outgoing, OutboxRow, Payload, Rendering, Renderer, SilentRenderer, UnreachableHandler } from "./types.ts";
 
 export type Renderers = { [K in OutboxKind]: (typeof OUTBOX_KINDS)[K] extends { silent: true } ? SilentRenderer : Renderer };
 
@@ -29,6 +29,8 @@ export interface DeliveryDeps {
   claimMs: number;
   /** Told how each claimed row's delivery ended (metrics). */
   observe?: (kind: string, result: DeliveryResult) => void;
+  /** Kinds that record something when their member cannot be reached (a confidential venue's reveal). */
+  onUnreachable?: Partial<Record<OutboxKind, UnreachableHandler>>;
 }
 
 /** Parts sent under one claim before the row goes back in line (a long copy shares the queue). */
@@ -109,7 +111,10 @@ export class OutboxDelivery {
       rendering = await (renderer as SilentRenderer)({ row, now });
     } else {
       const resolved = await resolveAudience(this.deps.prisma, this.deps.translator, row.networkId, row.audience);
-      if (resolved.kind === "skip") return claim.finish("skipped", resolved.reason);
+      if (resolved.kind === "skip") {
+        if (resolved.reason === "unreachable") await this.unreachable(row, now);
+        return claim.finish("skipped", resolved.reason);
+      }
       rendering = await (renderer as Renderer)({ row, to: resolved.recipient, now });
       if (rendering.kind === "send") return this.send(claim, resolved.recipient.chatId, resolved.recipient.topicId, rendering);
     }
@@ -139,13 +144,22 @@ export class OutboxDelivery {
     return outcome.result;
   }
 
+  /** The member of a row cannot be reached privately: what its kind records of that, in one transaction. */
+  private async unreachable(row: OutboxRow, now: Date): Promise<void> {
+    const handler = this.deps.onUnreachable?.[row.kind as OutboxKind];
+    const audience = readAudience(row.audience);
+    if (!handler || audience?.kind !== "member") return;
+    await this.deps.outbox.transaction((out) => handler(out, row, audience.memberId, now));
+  }
+
   /** The Telegram call for a rendered message; resolves with the message's id. */
   private async call(chatId: number, topicId: number, message: Outgoing): Promise<number> {
     const { api } = this.deps;
     const where = topicId ? { message_thread_id: topicId } : {};
     const markup = (keyboard: InlineKeyboardMarkup | undefined) => (keyboard ? { reply_markup: keyboard } : {});
+    const protect = (on: boolean | undefined) => (on ? { protect_content: true } : {});
     if (message.method === "sendMessage") {
-      return (await api.sendMessage(chatId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup(message.keyboard), ...where })).message_id;
+      return (await api.sendMessage(chatId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup(message.keyboard), ...protect(message.protect), ...where })).message_id;
     }
     if (message.method === "pinChatMessage") {
       await api.pinChatMessage(chatId, message.messageId, { disable_notification: true });
@@ -155,7 +169,7 @@ export class OutboxDelivery {
       await api.editMessageText(chatId, message.messageId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup(message.keyboard) });
       return message.messageId;
     }
-    return (await api.sendDocument(chatId, new InputFile(message.bytes, message.fileName), { ...(message.caption ? { caption: message.caption } : {}), ...where })).message_id;
+    return (await api.sendDocument(chatId, new InputFile(message.bytes, message.fileName), { ...(message.caption ? { caption: message.caption } : {}), ...protect(message.protect), ...where })).message_id;
   }
 
   /**
@@ -191,6 +205,7 @@ export class OutboxDelivery {
     if (error.error_code === 403 || isGone(description)) {
       // The person blocked the bot (the API transformer marked them), the bot left the chat, or the message is gone.
       if (rendering.recordGone) await this.deps.prisma.$transaction((tx) => rendering.recordGone!(tx));
+      if (error.error_code === 403) await this.unreachable(claim.row, claim.now);
       return claim.finish("skipped", error.error_code === 403 ? "unreachable" : "gone");
     }
     if (error.error_code === 400 && rendering.message.method === "pinChatMessage") {

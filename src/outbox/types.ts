@@ -2,6 +2,7 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Reader } from "../bot/i18n.ts";
 import type { Prisma } from "../db/client.ts";
 import type { OutboxKind } from "./kinds.ts";
+import type { OutboxWriter } from "./outbox.ts";
 
 export type Tx = Prisma.TransactionClient;
 export type Payload = Record<string, string | number | boolean | null>;
@@ -40,12 +41,16 @@ export type Recipient =
   | { kind: "member"; memberId: number; userId: bigint; chatId: number; topicId: 0; reader: Reader; role: "organiser" | "member"; organisationId: number | null }
   | { kind: "chat"; chatId: number; topicId: number; reader: Reader };
 
+/**
+ * `protect`: Telegram's protect_content, for a private message that carries a confidential
+ * venue: it cannot be forwarded or saved.
+ */
 export type Outgoing =
-  | { method: "sendMessage"; text: string; keyboard?: InlineKeyboardMarkup }
+  | { method: "sendMessage"; text: string; keyboard?: InlineKeyboardMarkup; protect?: boolean }
   /** Pins a message sent before (a card's second part); where the bot may not pin, the row ends sent, with the reason. */
   | { method: "pinChatMessage"; messageId: number }
   | { method: "editMessageText"; messageId: number; text: string; keyboard?: InlineKeyboardMarkup }
-  | { method: "sendDocument"; bytes: Buffer; fileName: string; caption?: string };
+  | { method: "sendDocument"; bytes: Buffer; fileName: string; caption?: string; protect?: boolean };
 
 export type Rendering =
   | { kind: "skip"; reason: string }
@@ -73,3 +78,9 @@ export interface RenderContext {
 export type Renderer = (context: RenderContext) => Promise<Rendering>;
 /** Silent kinds have no recipient. */
 export type SilentRenderer = (context: Omit<RenderContext, "to">) => Promise<Rendering>;
+
+/**
+ * What a kind records when its member cannot be reached privately (blocked the bot, never
+ * started it): the row is skipped either way; this runs in a transaction with an outbox writer.
+ */
+export type UnreachableHandler = (out: OutboxWriter, row: OutboxRow, memberId: number, now: Date) => Promise<void>;

@@ -47,8 +47,8 @@ describe("check-in and attendance", () => {
     await say(admin, "private", "/export 25");
     const document = scenario.emulator.botMessagesIn(admin.id).at(-1)!.document!;
     const csv = scenario.emulator.file(document.file_id)!.toString("utf8");
-    expect(csv).toContain(";Ayşe Yılmaz;yes;1;2026-11-24T12:00:00+03:00;yes\r\n");
-    expect(csv).toContain(";Derya;yes;1;2026-11-24T12:00:00+03:00;no\r\n");
+    expect(csv).toContain(";Ayşe Yılmaz;yes;1;2026-11-24T12:00:00+03:00;yes;;;;;;;;\r\n");
+    expect(csv).toContain(";Derya;yes;1;2026-11-24T12:00:00+03:00;no;;;;;;;;\r\n");
 
     // An hour after the end the check-in closes.
     moveClockTo("2027-03-17T13:00:01Z");

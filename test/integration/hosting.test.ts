@@ -102,7 +102,7 @@ describe("proposal, answers and escalation", () => {
     expect(details).toContain("Yer: Buca1923 Mevlana Kafe\nAdres: Buca, İzmir");
     // The host's place filled in what calendars show as LOCATION: their copies are to be replaced.
     expect((await scenario.db.prisma.meeting.findUniqueOrThrow({ where: { id: meeting.id } })).icsSequence).toBe(1);
-    expect(details).toContain("Ev sahibi hazırlığı: ⬜ toplantı yerinin teyidi · ⬜ adres ve erişilebilirlik · ⬜ erişilebilirlik ve destek · ⬜ gündem ve ikram · ⬜ son kontrol");
+    expect(details).toContain("Ev sahibi hazırlığı: ⬜ toplantı yerinin teyidi · ⬜ adres ve ulaşım · ⬜ erişilebilirlik ve destek · ⬜ gündem ve ikram · ⬜ son kontrol");
     // Answering again (the buttons are gone from the answered proposal) is refused.
     expect(await press(ayse, proposal, decline, true)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
     expect(await say(admin, group, "/host 25")).toBe("25. toplantının ev sahibi zaten belli: Buca KDM. Değiştirmek için /host 25 ardından kurumun kısa adını yazın.");
@@ -271,6 +271,6 @@ describe("organisers' decisions and history", () => {
     expect((await press(elif, reminder, buttonData(reminder, 0), true)).text).toBe("Bu düğme artık geçerli değil.");
     expect((await press(ayse, reminder, buttonData(reminder, 0))).text).toBe("Teşekkür ederiz; tamamlandı olarak işaretlendi.");
     moveClockTo("2026-11-24T09:00:00Z");
-    expect(await say(admin, group, "/meeting 25")).toContain("Ev sahibi hazırlığı: ✅ toplantı yerinin teyidi · ⬜ adres ve erişilebilirlik");
+    expect(await say(admin, group, "/meeting 25")).toContain("Ev sahibi hazırlığı: ✅ toplantı yerinin teyidi · ⬜ adres ve ulaşım");
   });
 });

@@ -16,3 +16,12 @@ export function checkPrivacy(emulator: TelegramEmulator | undefined): void {
 export function enforcePrivacy(emulator: () => TelegramEmulator | undefined): void {
   afterEach(() => checkPrivacy(emulator()));
 }
+
+/**
+ * From now on, a group message carrying this venue's name or address fails the test (the guard
+ * reads texts, captions, buttons, document names and text documents): a confidential meeting's
+ * place is told privately or not at all.
+ */
+export function guardPlace(emulator: TelegramEmulator, place: { venueName?: string | null; venueAddress?: string | null }, why = "a confidential meeting's place"): void {
+  for (const words of [place.venueName, place.venueAddress]) if (words) emulator.privacy.guardConfidential(words, why);
+}

@@ -73,7 +73,9 @@ export class CalendarFeeds {
   private event(meeting: FeedMeeting, telling: Telling, now: Date): Omit<IcsEvent, "stamp"> {
     const t = (id: string, args?: Record<string, string | number>) => this.deps.translator.t(telling.locale, id, args);
     const answer = telling.personal ? answerLine(meeting, now, t) : undefined;
-    return meetingEvent(meeting, meeting.timeZone, { t, personal: telling.personal, shown: telling.shown }, answer ? [answer] : []);
+    // A confidential place only in the feed of someone who may read it; a network's feed never holds it.
+    const seesPlace = telling.personal && meeting.seesPlace;
+    return meetingEvent(meeting, meeting.timeZone, { t, personal: telling.personal, shown: telling.shown, seesPlace }, answer ? [answer] : []);
   }
 }
 

@@ -3,6 +3,8 @@ import type { PrismaClient } from "../../db/client.ts";
 import { negotiateLocale, type Locale, localeOr } from "../../bot/i18n.ts";
 import type { PublicCalendarLinks } from "../networks/service.ts";
 import { feedPath, hashFeedToken, networkFeedKey, newFeedToken, personalFeedKey } from "./tokens.ts";
+import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { isHostContact, seesPlace, type PlaceReader } from "../../domain/venue-privacy.ts";
 
 /**
  * The most events one feed holds: the newest are kept. Each event is at most a few kilobytes
@@ -36,6 +38,11 @@ export interface FeedMeeting {
   answer: FeedAnswer | null;
   partySize: number | null;
   waitlisted: boolean;
+  /** A confidential venue: its place is in the feed only where `seesPlace` (else the district). */
+  venuePrivate: boolean;
+  district: string | null;
+  /** The feed's reader may read a confidential place (src/domain/venue-privacy.ts); never in a network's feed. */
+  seesPlace: boolean;
 }
 
 /** What a feed served last: its digest (the ETag) and since when it has been the same. */
@@ -70,7 +77,19 @@ export type OpenedFeed =
   /** The person has a feed whose link was shown in this message. */
   | { kind: "exists"; messageId: number };
 
-type MeetingRow = Omit<FeedMeeting, "answer" | "status" | "agenda" | "facilitators"> & { status: string; answer: string | null; agenda: string[] | null; facilitators: string[] | null };
+type MeetingRow = Omit<FeedMeeting, "answer" | "status" | "agenda" | "facilitators" | "seesPlace"> & {
+  status: string;
+  answer: string | null;
+  agenda: string[] | null;
+  facilitators: string[] | null;
+  /** For a confidential venue: who reads and when the place is told (personal feeds). */
+  hostOrganisationId: number | null;
+  memberId: number | null;
+  organiserReads: boolean;
+  venueRevealHours: number;
+  quietFrom: number;
+  quietUntil: number;
+};
 
 /**
  * Personal and network calendar feeds (/calendar, public_calendar). Every look-up goes by the
@@ -151,7 +170,9 @@ export class CalendarService implements PublicCalendarLinks {
     const rows = await this.prisma.$queryRaw<MeetingRow[]>`
       SELECT mt."networkId", mt.number, mt.title, mt.agenda, mt.facilitators, mt."startsAt", mt."endsAt", mt."venueName", mt."venueAddress",
         mt.status::text AS status, mt."cancelReason", mt."icsSequence", mt."onlineLink", n."timeZone",
-        r.status::text AS answer, r."partySize", (r."waitlistedAt" IS NOT NULL) AS waitlisted
+        r.status::text AS answer, r."partySize", (r."waitlistedAt" IS NOT NULL) AS waitlisted,
+        mt."venuePrivate", mt.district, mt."hostOrganisationId", m.id AS "memberId", (m.role = 'organiser') AS "organiserReads",
+        n."venueRevealHours", n."quietFrom", n."quietUntil"
       FROM "Member" m
       JOIN "Network" n ON n.id = m."networkId"
       JOIN "Meeting" mt ON mt."networkId" = m."networkId"
@@ -165,7 +186,7 @@ export class CalendarService implements PublicCalendarLinks {
       userId: feed.userId,
       locale: negotiateLocale(feed.locale, feed.languageCode ?? undefined),
       networks: feed.networks,
-      meetings: rows.map(toFeedMeeting),
+      meetings: await this.withPlacesSeen(rows),
       state: stateOf(feed),
       fetchedAt: feed.fetchedAt,
     };
@@ -189,7 +210,9 @@ export class CalendarService implements PublicCalendarLinks {
     const rows = await this.prisma.$queryRaw<MeetingRow[]>`
       SELECT mt."networkId", mt.number, mt.title, mt.agenda, mt.facilitators, mt."startsAt", mt."endsAt", mt."venueName", mt."venueAddress",
         mt.status::text AS status, mt."cancelReason", mt."icsSequence", mt."onlineLink", n."timeZone",
-        NULL::text AS answer, NULL::int AS "partySize", false AS waitlisted
+        NULL::text AS answer, NULL::int AS "partySize", false AS waitlisted,
+        mt."venuePrivate", mt.district, mt."hostOrganisationId", NULL::int AS "memberId", false AS "organiserReads",
+        n."venueRevealHours", n."quietFrom", n."quietUntil"
       FROM "Meeting" mt
       JOIN "Network" n ON n.id = mt."networkId"
       WHERE mt."networkId" = ${network.id} AND mt."startsAt" >= ${since}
@@ -199,7 +222,8 @@ export class CalendarService implements PublicCalendarLinks {
     return {
       key: networkFeedKey(network.id),
       network: { id: network.id, name: network.name, locale: localeOr(network.locale) },
-      meetings: rows.map(toFeedMeeting),
+      // Anyone may hold a network's public feed: a confidential place is never in it.
+      meetings: rows.map((row) => toFeedMeeting(row, false)),
       state: stateOf(network),
     };
   }
@@ -234,14 +258,38 @@ export class CalendarService implements PublicCalendarLinks {
     });
   }
 
+  /**
+   * A personal feed's meetings, each with whether its reader may read a confidential place: an
+   * organiser, the host's contact, a confirmed answer after the reveal time. The host
+   * organisations' members are read once for every confidential meeting in the feed.
+   */
+  private async withPlacesSeen(rows: MeetingRow[]): Promise<FeedMeeting[]> {
+    const hosts = [...new Set(rows.filter((r) => r.venuePrivate && r.hostOrganisationId !== null).map((r) => r.hostOrganisationId!))];
+    const hostMembers = hosts.length === 0 ? [] : await this.prisma.member.findMany({ where: { organisationId: { in: hosts }, ...ACTIVE_MEMBER }, select: { id: true, organisationId: true, isHostContact: true }, orderBy: { id: "asc" } });
+    const now = this.clock();
+    return rows.map((row) => {
+      if (!row.venuePrivate) return toFeedMeeting(row, true);
+      const reader: PlaceReader = {
+        kind: "person",
+        organiser: Boolean(row.organiserReads),
+        hostContact: row.memberId !== null && row.hostOrganisationId !== null && isHostContact(row.memberId, hostMembers.filter((m) => m.organisationId === row.hostOrganisationId)),
+        answer: row.answer === null ? null : { status: row.answer as FeedAnswer, waitlisted: Boolean(row.waitlisted) },
+      };
+      return toFeedMeeting(row, seesPlace(row, reader, { venueRevealHours: row.venueRevealHours, timeZone: row.timeZone, quietFrom: row.quietFrom, quietUntil: row.quietUntil }, now));
+    });
+  }
+
   private historyStart(): Date {
     return DateTime.fromJSDate(this.clock(), { zone: "utc" }).minus({ months: FEED_HISTORY_MONTHS }).toJSDate();
   }
 }
 
-function toFeedMeeting(row: MeetingRow): FeedMeeting {
+function toFeedMeeting(row: MeetingRow, placeSeen: boolean): FeedMeeting {
+  const { hostOrganisationId: _host, memberId: _member, organiserReads: _organiser, venueRevealHours: _hours, quietFrom: _from, quietUntil: _until, ...meeting } = row;
   return {
-    ...row,
+    ...meeting,
+    venuePrivate: Boolean(row.venuePrivate),
+    seesPlace: placeSeen,
     // An empty text[] comes back from raw queries as null through the embedded database's adapter.
     agenda: row.agenda ?? [],
     facilitators: row.facilitators ?? [],

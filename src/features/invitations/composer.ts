@@ -76,10 +76,13 @@ export function invitationsFeature(deps: { invitations: InvitationService; meeti
     // the group's own card counts as taking part there).
     if (message.chat.type !== "private") await ctx.takePart();
     if (!(await deps.networks.memberScope(data.network.id, BigInt(ctx.from.id)))) return void (await ctx.answerCallbackQuery({ text: ctx.t("buttons-members-only"), show_alert: true }));
-    const file = deps.meetings.calendarFile(data.network, data.meeting, calendarTelling(ctx, data.network));
+    // The file goes to the presser privately: a confidential place only if they may read it, and then protected.
+    const seesPlace = await deps.meetings.seesPlace(data.meeting, data.network, "private", BigInt(ctx.from.id));
+    const file = deps.meetings.calendarFile(data.network, data.meeting, calendarTelling(ctx, data.network, seesPlace));
     try {
       await ctx.api.sendDocument(ctx.from.id, new InputFile(Buffer.from(file.content, "utf8"), file.name), {
         caption: ctx.t(data.meeting.status === "cancelled" ? "ics-caption-cancelled" : "ics-caption", { number: data.meeting.number }),
+        ...(seesPlace && data.meeting.venuePrivate ? { protect_content: true } : {}),
       });
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 403) {

@@ -7,6 +7,7 @@ import type { Rendering, Renderer, SilentRenderer, Tx } from "../../outbox/types
 import type { ShownText } from "../members/name-withholder.ts";
 import type { CardData, InvitationService, PostedCard } from "./service.ts";
 import { renderCard, type RenderedCard } from "./view.ts";
+import { writeOwedReveals } from "../venues/service.ts";
 
 /** Telegram is shown at most one edit of a card in this time. */
 
@@ -109,6 +110,11 @@ export function invitationRenderers(deps: InvitationRendererDeps): Record<CardKi
     const meetingId = row.meetingId ?? -1;
     const data = await invitations.cardData(meetingId);
     if (!data) return { kind: "skip", reason: "meeting gone" };
+    // Every change to answers (the batched answer statement too) and to the place re-arms this
+    // row in its own transaction: whoever became entitled to a confidential place after its reveal
+    // time (a late yes, a promotion, a changed place) is owed it from here, written before this
+    // row is marked done, so a crash in between only writes them again (same keys).
+    if (data.meeting.venuePrivate) await deps.outbox.transaction((out) => writeOwedReveals(out, meetingId, now));
     const render = rendererFor(data, now);
     const changed = (await invitations.liveCards(meetingId)).filter((card) => render(card).digest !== card.shown);
     // A card being posted right now is not among the live cards yet: look again once it is.

@@ -18,8 +18,30 @@ import type { Scope } from "../networks/service.ts";
 import { meetingDialogue } from "./dialogue.ts";
 import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
 import { agendaProblemText, calendarTelling, createdText, dateProblemText, detailsLines, editedText, overviewLines } from "./view.ts";
+import { formatInstant } from "../../domain/datetime.ts";
+import { escapeHtml } from "../../bot/html.ts";
+import { splitIntoMessages } from "../../domain/split.ts";
+import { VENUE_PUBLIC_DATA, readVenuePublic, venuePublicData } from "../venues/callbacks.ts";
+import type { Meeting, Network } from "../../db/client.ts";
 
 const NUMBER = /^\d{1,6}$/;
+
+/**
+ * An answer of HTML lines; one that shows a confidential place goes with protect_content (it
+ * cannot be forwarded or saved).
+ */
+async function replyLines(ctx: BotContext, lines: readonly string[], protect: boolean): Promise<void> {
+  if (!protect) return replyHtmlLines(ctx, lines);
+  for (const text of splitIntoMessages(lines)) await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, protect_content: true });
+}
+
+/** The answer to `/meeting_edit <N> venue_private evet`: when confirmed members are told, and the district the group reads. */
+function madePrivateText(ctx: BotContext, network: Network, meeting: Meeting, revealAt: Date, revealedNow: number): string {
+  const lines = [ctx.t("venue-private-on", { number: meeting.number, hours: network.venueRevealHours, when: formatInstant(revealAt, network.timeZone, ctx.locale) })];
+  if (revealedNow > 0) lines.push(ctx.t("venue-private-on-now", { count: revealedNow }));
+  lines.push(meeting.district ? ctx.t("venue-private-on-district", { district: escapeHtml(meeting.district) }) : ctx.t("venue-private-on-no-district", { number: meeting.number }));
+  return lines.join("\n");
+}
 
 /** /meeting_new, /meetings, /meeting <N>, /meeting_edit. */
 export interface MeetingsDeps {
@@ -77,7 +99,10 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const scope = await requireNetwork(ctx);
     if (!scope) return;
     const { upcoming, past } = await meetings.overview(scope.network.id);
-    await replyHtmlLines(ctx, overviewLines(ctx, scope.network, upcoming, past));
+    const all = [...upcoming, ...past];
+    const seen = await meetings.placesSeen(all, scope.network, ctx.chat.type, BigInt(ctx.from!.id));
+    const protect = all.some((m) => m.venuePrivate && seen.has(m.id));
+    await replyLines(ctx, overviewLines(ctx, scope.network, upcoming, past, seen), protect);
   });
 
   /** "/command <N>": the network's meeting N, or undefined after the usage or "no such meeting". */
@@ -102,7 +127,8 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const open = ahead ? await deps.actions.open(network.id, { beforeNumber: meeting.number }) : [];
     const show = open.length > 0 ? (await deps.withholder.forNetwork(network.id)).in(ctx.chat, BigInt(ctx.from!.id)) : undefined;
     const carriedOver = show ? carriedOverLines(ctx, open, ctx.chat.type === "private", show) : [];
-    await replyHtmlLines(ctx, [...detailsLines(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined), ...carriedOver]);
+    const seesPlace = await meetings.seesPlace(meeting, network, ctx.chat.type, BigInt(ctx.from!.id));
+    await replyLines(ctx, [...detailsLines(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined, seesPlace), ...carriedOver], seesPlace && meeting.venuePrivate);
   });
 
   composer.command("meeting_edit", async (ctx) => {
@@ -110,13 +136,17 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     if (!scope) return;
     const [, number, field, value] = /^(\d{1,6})\s+(\S+)\s+([\s\S]+)$/.exec(ctx.match.trim()) ?? [];
     if (!number || !field || !value || !(MEETING_FIELDS as readonly string[]).includes(field.toLowerCase())) {
-      return void (await ctx.reply(ctx.t("meeting-edit-usage")));
+      return void (await ctx.reply(`${ctx.t("meeting-edit-usage")}\n${ctx.t("meeting-edit-usage-venue")}`));
     }
     const key = field.toLowerCase() as MeetingField;
+    if (key === "venue_private") return editVenuePrivate(ctx, scope.network, Number(number), value);
     const result = await meetings.edit(scope.network, BigInt(ctx.from!.id), Number(number), key, value);
     switch (result.kind) {
       case "edited": {
-        await replyHtml(ctx, editedText(ctx, scope.network, key, result.previous, result.meeting));
+        // An organiser reads the place in private; a group never does.
+        const inPrivate = ctx.chat.type === "private";
+        const showsPlace = inPrivate && result.meeting.venuePrivate && (key === "venue" || key === "address");
+        await replyLines(ctx, [editedText(ctx, scope.network, key, result.previous, result.meeting, inPrivate)], showsPlace);
         return;
       }
       case "unknown-meeting":
@@ -132,13 +162,48 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     }
   });
 
+  const editVenuePrivate = async (ctx: BotContext, network: Network, number: number, value: string) => {
+    const result = await meetings.setVenuePrivate(network, BigInt(ctx.from!.id), number, value);
+    switch (result.kind) {
+      case "unknown-meeting":
+        return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
+      case "cancelled":
+        return void (await ctx.reply(ctx.t("meeting-edit-cancelled")));
+      case "held":
+        return void (await ctx.reply(ctx.t("venue-private-held")));
+      case "bad-value":
+        return void (await ctx.reply(ctx.t("venue-private-bad-value", { number })));
+      case "unchanged":
+        return void (await ctx.reply(ctx.t(result.on ? "venue-private-already-on" : "venue-private-already-off", { number })));
+      case "confirm-public":
+        return void (await ctx.reply(ctx.t("venue-private-confirm", { number }), {
+          reply_markup: { inline_keyboard: [[{ text: ctx.t("venue-private-confirm-button"), callback_data: venuePublicData({ meetingId: result.meeting.id, sequence: result.meeting.icsSequence }) }]] },
+        }));
+      case "private":
+        return void (await replyHtml(ctx, madePrivateText(ctx, network, result.meeting, result.revealAt, result.revealedNow)));
+    }
+  };
+
+  // The press that makes a confidential place public: an organiser of the meeting's own network only.
+  composer.callbackQuery(VENUE_PUBLIC_DATA, async (ctx) => {
+    const button = readVenuePublic(ctx.callbackQuery.data);
+    if (!button) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    const result = await meetings.makeVenuePublic(button, BigInt(ctx.from.id));
+    if (result.kind === "not-allowed") return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-only"), show_alert: true }));
+    if (result.kind === "stale") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    await ctx.answerCallbackQuery({ text: ctx.t("venue-private-off-toast") });
+    await ctx.editMessageText(ctx.t("venue-private-off", { number: result.meeting.number })).catch(() => undefined);
+  });
+
   composer.command("ics", async (ctx) => {
     const found = await meetingFromArgument(ctx, "ics-usage");
     if (!found) return;
     const { network, meeting } = found;
-    const file = meetings.calendarFile(network, meeting, calendarTelling(ctx, network));
+    const seesPlace = await meetings.seesPlace(meeting, network, ctx.chat.type, BigInt(ctx.from!.id));
+    const file = meetings.calendarFile(network, meeting, calendarTelling(ctx, network, seesPlace));
     await ctx.replyWithDocument(new InputFile(Buffer.from(file.content, "utf8"), file.name), {
       caption: ctx.t(meeting.status === "cancelled" ? "ics-caption-cancelled" : "ics-caption", { number: meeting.number }),
+      ...(seesPlace && meeting.venuePrivate ? { protect_content: true } : {}),
     });
   });
 

@@ -12,9 +12,12 @@ import type { ReminderService } from "../reminders/service.ts";
 import { refreshCards } from "../invitations/refresh.ts";
 import { promoteInTransaction } from "../rsvp/service.ts";
 import { addLogFields, silentLogger, type Logger } from "../../logger.ts";
+import { DISTRICT_MAX, readSwitch, revealTime } from "../../domain/venue-privacy.ts";
+import { userSeesPlace, withdrawReveals, writeOwedReveals } from "../venues/service.ts";
+import type { VenuePublicButton } from "../venues/callbacks.ts";
 
 export const AGENDA_LIMITS = { items: 20, itemLength: 300, total: 2500 } as const;
-export const MEETING_FIELDS = ["title", "venue", "address", "agenda", "facilitators", "duration", "capacity", "deadline", "online_link"] as const;
+export const MEETING_FIELDS = ["title", "venue", "address", "district", "venue_private", "agenda", "facilitators", "duration", "capacity", "deadline", "online_link"] as const;
 export type MeetingField = (typeof MEETING_FIELDS)[number];
 
 export type MeetingWithHost = Meeting & { hostOrganisation: Organisation | null };
@@ -39,6 +42,18 @@ export type EditResult =
   | { kind: "bad-link" };
 
 const NONE = new Set(["yok", "none", "-"]);
+
+export type VenuePrivateResult =
+  /** Made confidential: `revealAt` when confirmed members are told; `revealedNow` told at once (the reveal time had passed). */
+  | { kind: "private"; meeting: Meeting; revealAt: Date; revealedNow: number }
+  /** Making it public again needs an organiser's press on a confirmation button. */
+  | { kind: "confirm-public"; meeting: Meeting }
+  | { kind: "unchanged"; on: boolean }
+  | { kind: "bad-value" }
+  | { kind: "unknown-meeting" }
+  | { kind: "cancelled" }
+  | { kind: "held" };
+export type VenuePublicResult = { kind: "public"; meeting: Meeting } | { kind: "not-allowed" } | { kind: "stale" };
 
 export type RescheduleResult =
   | { kind: "rescheduled"; meeting: Meeting; previous: { startsAt: Date; endsAt: Date }; announce: boolean }
@@ -113,7 +128,9 @@ export async function insertMeeting(tx: Tx, audit: AuditService, network: Networ
 }
 
 /** Fields an .ics file or calendar feed shows (SUMMARY, LOCATION, DESCRIPTION with agenda and facilitators, DTEND, URL). */
-const CALENDAR_FIELDS: ReadonlySet<MeetingField> = new Set<MeetingField>(["title", "venue", "address", "agenda", "facilitators", "duration", "online_link"]);
+const CALENDAR_FIELDS: ReadonlySet<MeetingField> = new Set<MeetingField>(["title", "venue", "address", "district", "venue_private", "agenda", "facilitators", "duration", "online_link"]);
+/** Fields that change what a confirmed member of a confidential meeting is told. */
+const PLACE_FIELDS: ReadonlySet<MeetingField> = new Set<MeetingField>(["venue", "address"]);
 
 /** What a linked chat is told about a meeting it was invited to (src/features/meetings/renderers.ts). */
 export type MeetingNoticeEvent = "rescheduled" | "cancelled";
@@ -317,6 +334,19 @@ export class MeetingService {
         data = field === "title" ? { title: value } : field === "venue" ? { venueName: value } : { venueAddress: value };
         break;
       }
+      case "district": {
+        if (clear) {
+          data = { district: null };
+          break;
+        }
+        const problem = checkName(value, DISTRICT_MAX);
+        if (problem) return { kind: "bad-text", problem };
+        data = { district: value };
+        break;
+      }
+      case "venue_private":
+        // Not a value to write: making a venue confidential or public is setVenuePrivate's.
+        throw new Error("venue_private is set with setVenuePrivate");
       case "agenda": {
         const agenda = readAgenda(raw);
         if (!agenda.ok) return { kind: "bad-agenda", problem: agenda.problem };
@@ -378,10 +408,100 @@ export class MeetingService {
       // A larger capacity (or none) frees places for those waiting; they are told privately.
       if (field === "capacity") await promoteInTransaction(out, result.id);
       await this.reminders.planIn(out, result.id);
+      // A confidential place changed after the reveal time: confirmed members are told the new one.
+      if (PLACE_FIELDS.has(field)) await writeOwedReveals(out, result.id, this.clock());
       return result;
     });
     // The field's name, never its value: a venue or an agenda is what people wrote.
     this.logger.info({ networkId: network.id, field }, "meeting edited");
     return { kind: "edited", meeting: updated, previous: meeting };
+  }
+
+  /**
+   * `/meeting_edit <N> venue_private evet|hayır`. Made confidential at once: every posted card is
+   * edited (the refresh), reminders are re-planned (the reveals appear) and, when the reveal time
+   * has passed, confirmed members are told now; what is still to be sent renders from the
+   * database when it goes, without the place. Made public only after a confirmation.
+   */
+  async setVenuePrivate(network: Network, actorId: bigint, number: number, raw: string): Promise<VenuePrivateResult> {
+    const on = readSwitch(raw);
+    const found = await this.changeable(network.id, number);
+    if (found.kind !== "ok") return found;
+    if (on === undefined) return { kind: "bad-value" };
+    if (found.meeting.venuePrivate === on) return { kind: "unchanged", on };
+    if (!on) return { kind: "confirm-public", meeting: found.meeting };
+    const now = this.clock();
+    const done = await this.outbox.transaction(async (out) => {
+      if ((await this.current(out, found.meeting.id)) === "cancelled") return undefined;
+      const meeting = await out.tx.meeting.update({ where: { id: found.meeting.id }, data: { venuePrivate: true, icsSequence: { increment: 1 } } });
+      await this.audit.record(out.tx, { networkId: network.id, actorId, action: "meeting.edit.venue_private", subject: String(number), before: { venue_private: "no" }, after: { venue_private: "yes" } });
+      await refreshCards(out, meeting);
+      await this.reminders.planIn(out, meeting.id);
+      return { meeting, revealedNow: await writeOwedReveals(out, meeting.id, now) };
+    });
+    if (!done) return { kind: "cancelled" };
+    this.logger.info({ networkId: network.id, field: "venue_private" }, "meeting edited");
+    return { kind: "private", meeting: done.meeting, revealAt: revealTime(done.meeting.startsAt, network), revealedNow: done.revealedNow };
+  }
+
+  /**
+   * The confirmation button's press: only an organiser of the meeting's own network makes its
+   * place public, and only while the meeting is as it was when asked (same SEQUENCE, still
+   * confidential, neither cancelled nor over). Cards are edited, reveals withdrawn.
+   */
+  async makeVenuePublic(button: VenuePublicButton, actorId: bigint): Promise<VenuePublicResult> {
+    const meeting = await this.findById(button.meetingId);
+    if (!meeting) return { kind: "stale" };
+    const actor = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId: meeting.networkId, userId: actorId } }, select: { role: true, leftAt: true } });
+    if (!actor || actor.leftAt !== null || actor.role !== "organiser") return { kind: "not-allowed" };
+    const now = this.clock();
+    const updated = await this.outbox.transaction(async (out) => {
+      await lockMeeting(out.tx, meeting.id);
+      const current = await out.tx.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
+      const asked = current.venuePrivate && current.status !== "cancelled" && current.endsAt > now && current.icsSequence === button.sequence;
+      if (!asked) return undefined;
+      const result = await out.tx.meeting.update({ where: { id: meeting.id }, data: { venuePrivate: false, icsSequence: { increment: 1 } } });
+      await this.audit.record(out.tx, { networkId: meeting.networkId, actorId, action: "meeting.edit.venue_private", subject: String(meeting.number), before: { venue_private: "yes" }, after: { venue_private: "no" } });
+      await refreshCards(out, result);
+      await this.reminders.planIn(out, result.id);
+      await withdrawReveals(out, result.id, "venue no longer confidential");
+      return result;
+    });
+    if (!updated) return { kind: "stale" };
+    this.logger.info({ networkId: meeting.networkId, field: "venue_private" }, "meeting edited");
+    return { kind: "public", meeting: updated };
+  }
+
+  /**
+   * Whether the reader of an answer may read the meeting's place: never in a group (everyone
+   * there reads it), in private by the rule of src/domain/venue-privacy.ts.
+   */
+  async seesPlace(meeting: Meeting, network: Network, chatType: string, userId: bigint): Promise<boolean> {
+    if (!meeting.venuePrivate) return true;
+    if (chatType !== "private") return false;
+    return userSeesPlace(this.prisma, { ...meeting, network }, userId, this.clock());
+  }
+
+  /** Of these meetings, the ids whose place the reader of an answer may read (see seesPlace). */
+  async placesSeen(meetings: readonly Meeting[], network: Network, chatType: string, userId: bigint): Promise<Set<number>> {
+    const seen = new Set<number>();
+    for (const meeting of meetings) if (await this.seesPlace(meeting, network, chatType, userId)) seen.add(meeting.id);
+    return seen;
+  }
+
+  /**
+   * `/network_set venue_reveal_hours`: every invited meeting ahead is planned again (its reveals
+   * move) and, where the new time has passed already, confirmed members are told at once.
+   */
+  async replanReveals(networkId: number): Promise<number> {
+    const now = this.clock();
+    const ahead = await this.prisma.meeting.findMany({ where: { networkId, status: "invited", endsAt: { gt: now } }, select: { id: true, venuePrivate: true } });
+    for (const meeting of ahead) {
+      await this.outbox.transaction(async (out) => {
+        await this.reminders.planIn(out, meeting.id);
+        if (meeting.venuePrivate) await writeOwedReveals(out, meeting.id, now);
+      });
+    }
+    return ahead.length;
   }
 }

@@ -15,26 +15,40 @@ function when(ctx: Reader, meeting: Meeting, network: Network): string {
   return formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, ctx.locale);
 }
 
-/** The venue as typed, or "not decided yet" (a meeting created with "-" takes the host's venue later). */
-export function venueText(ctx: Reader, meeting: Pick<Meeting, "venueName">): string {
+/** What a confidential place shows to those not entitled to it: the district and how the address will come. */
+type PlaceShown = Pick<Meeting, "venueName" | "venuePrivate" | "district">;
+
+/**
+ * The venue as typed, or "not decided yet" (a meeting created with "-" takes the host's venue
+ * later). A confidential venue shows only its district unless `revealed` says this text's
+ * readers are entitled to it (src/domain/venue-privacy.ts): by default it is hidden.
+ */
+export function venueText(ctx: Reader, meeting: PlaceShown, revealed = false): string {
+  if (meeting.venuePrivate && !revealed) return confidentialVenueText(ctx, meeting);
   return meeting.venueName ? escapeHtml(meeting.venueName) : ctx.t("meeting-venue-none");
 }
 
-export function meetingLine(ctx: Reader, meeting: Meeting, network: Network): string {
+/** "Buca · Adres, katılımı onaylananlara özel mesajla bildirilecek": one line, for texts that show the venue inline. */
+export function confidentialVenueText(ctx: Reader, meeting: Pick<Meeting, "district">): string {
+  return meeting.district ? ctx.t("venue-confidential", { district: escapeHtml(meeting.district) }) : ctx.t("venue-confidential-no-district");
+}
+
+export function meetingLine(ctx: Reader, meeting: Meeting, network: Network, revealed = false): string {
   return ctx.t("meeting-line", {
     number: meeting.number,
     when: when(ctx, meeting, network),
-    venue: venueText(ctx, meeting),
+    venue: venueText(ctx, meeting, revealed),
     status: ctx.t(`meeting-status-${meeting.status}`),
   });
 }
 
-/** /meetings: one line per meeting, to be split between lines into messages. */
-export function overviewLines(ctx: Reader, network: Network, upcoming: Meeting[], past: Meeting[]): string[] {
+/** /meetings: one line per meeting, to be split between lines into messages. `revealed`: the meetings whose place this reader may read. */
+export function overviewLines(ctx: Reader, network: Network, upcoming: Meeting[], past: Meeting[], revealed: ReadonlySet<number> = new Set()): string[] {
   if (upcoming.length === 0 && past.length === 0) return [ctx.t("meetings-empty")];
+  const line = (m: Meeting) => meetingLine(ctx, m, network, revealed.has(m.id));
   const lines = [`<b>${escapeHtml(network.seriesTitle)}</b>`];
-  if (upcoming.length > 0) lines.push("", ctx.t("meetings-upcoming"), ...upcoming.map((m) => meetingLine(ctx, m, network)));
-  if (past.length > 0) lines.push("", ctx.t("meetings-past"), ...past.map((m) => meetingLine(ctx, m, network)));
+  if (upcoming.length > 0) lines.push("", ctx.t("meetings-upcoming"), ...upcoming.map(line));
+  if (past.length > 0) lines.push("", ctx.t("meetings-past"), ...past.map(line));
   return lines;
 }
 
@@ -43,11 +57,17 @@ export function overviewLines(ctx: Reader, network: Network, upcoming: Meeting[]
  * `nameLimit`: typed names (venue, address, host, facilitators) shortened to this many characters,
  * for a card that would not fit Telegram's limit otherwise. The online link is never cut.
  */
-export function factLines(ctx: Reader, meeting: MeetingWithHost, network: Network, nameLimit = Infinity): string[] {
+export function factLines(ctx: Reader, meeting: MeetingWithHost, network: Network, nameLimit = Infinity, revealed = false): string[] {
   const name = (text: string) => escapeHtml(shortenText(text, nameLimit));
-  const venue = meeting.venueName ? name(meeting.venueName) : ctx.t("meeting-venue-none");
-  const lines = [ctx.t("meeting-when", { when: when(ctx, meeting, network) }), ctx.t("meeting-venue", { venue })];
-  if (meeting.venueAddress) lines.push(ctx.t("meeting-address", { address: name(meeting.venueAddress) }));
+  const lines = [ctx.t("meeting-when", { when: when(ctx, meeting, network) })];
+  if (meeting.venuePrivate && !revealed) {
+    // Every card (one render serves many readers) and every group: the district, never the place.
+    lines.push(ctx.t("meeting-venue", { venue: meeting.district ? name(meeting.district) : ctx.t("meeting-venue-hidden") }), ctx.t("meeting-venue-confidential"));
+  } else {
+    lines.push(ctx.t("meeting-venue", { venue: meeting.venueName ? name(meeting.venueName) : ctx.t("meeting-venue-none") }));
+    if (meeting.venueAddress) lines.push(ctx.t("meeting-address", { address: name(meeting.venueAddress) }));
+    if (meeting.venuePrivate) lines.push(ctx.t("meeting-venue-private-revealed"));
+  }
   if (meeting.onlineLink) lines.push(ctx.t("meeting-online", { link: escapeHtml(meeting.onlineLink) }));
   lines.push(ctx.t("meeting-host", { host: meeting.hostOrganisation ? name(meeting.hostOrganisation.name) : ctx.t("meeting-host-none") }));
   if (meeting.facilitators.length > 0) lines.push(ctx.t("meeting-facilitators", { names: name(meeting.facilitators.join(", ")) }));
@@ -73,8 +93,8 @@ export function headingLine(ctx: Reader, meeting: Meeting, titleLimit = Infinity
 }
 
 /** /meeting: the lines of one meeting, to be split between lines into messages. */
-export function detailsLines(ctx: Reader, meeting: MeetingWithHost, network: Network, rsvpSummary?: string): string[] {
-  const lines = [headingLine(ctx, meeting), ...factLines(ctx, meeting, network)];
+export function detailsLines(ctx: Reader, meeting: MeetingWithHost, network: Network, rsvpSummary?: string, revealed = false): string[] {
+  const lines = [headingLine(ctx, meeting), ...factLines(ctx, meeting, network, Infinity, revealed)];
   lines.push(ctx.t("meeting-status", { status: ctx.t(`meeting-status-${meeting.status}`) }));
   if (rsvpSummary) lines.push(rsvpSummary);
   lines.push("", ...agendaLines(ctx, meeting));
@@ -85,11 +105,11 @@ export function detailsLines(ctx: Reader, meeting: MeetingWithHost, network: Net
  * The answer to /meeting_new (and the step-by-step dialogue): number, date and time, venue and
  * agenda as understood, so an organiser sees a typo at once.
  */
-export function createdText(ctx: Reader, meeting: Meeting, network: Network): string {
+export function createdText(ctx: Reader, meeting: Meeting, network: Network, revealed = false): string {
   return [
     ctx.t("meeting-created", { number: meeting.number }),
     ctx.t("meeting-when", { when: when(ctx, meeting, network) }),
-    ctx.t("meeting-venue", { venue: venueText(ctx, meeting) }),
+    ctx.t("meeting-venue", { venue: venueText(ctx, meeting, revealed) }),
     "",
     ...agendaLines(ctx, meeting),
     "",
@@ -98,16 +118,22 @@ export function createdText(ctx: Reader, meeting: Meeting, network: Network): st
 }
 
 /** One field of a meeting as the reader sees it (HTML), for the old → new answer of /meeting_edit. */
-export function fieldValue(ctx: Reader, field: MeetingField, meeting: Meeting, network: Network): string {
+export function fieldValue(ctx: Reader, field: MeetingField, meeting: Meeting, network: Network, revealed = false): string {
   const none = ctx.t("meeting-value-none");
   const text = (value: string | null) => (value ? escapeHtml(value) : none);
+  // A confidential place is not repeated to readers who may not read it (an answer in a group).
+  const place = (value: string | null) => (meeting.venuePrivate && !revealed && value ? ctx.t("meeting-value-hidden") : text(value));
   switch (field) {
     case "title":
       return text(meeting.title);
     case "venue":
-      return text(meeting.venueName);
+      return place(meeting.venueName);
     case "address":
-      return text(meeting.venueAddress);
+      return place(meeting.venueAddress);
+    case "district":
+      return text(meeting.district);
+    case "venue_private":
+      return ctx.t(meeting.venuePrivate ? "meeting-value-yes" : "meeting-value-no");
     case "agenda":
       return text(meeting.agenda.join("; "));
     case "facilitators":
@@ -124,13 +150,16 @@ export function fieldValue(ctx: Reader, field: MeetingField, meeting: Meeting, n
 }
 
 /** The answer to /meeting_edit: which field changed, from what to what. */
-export function editedText(ctx: Reader, network: Network, field: MeetingField, before: Meeting, after: Meeting): string {
-  return ctx.t("meeting-edited", {
+export function editedText(ctx: Reader, network: Network, field: MeetingField, before: Meeting, after: Meeting, revealed = false): string {
+  const text = ctx.t("meeting-edited", {
     number: after.number,
     field: ctx.t(`meeting-field-${field.replace("_", "-")}`),
-    before: fieldValue(ctx, field, before, network),
-    after: fieldValue(ctx, field, after, network),
+    before: fieldValue(ctx, field, before, network, revealed),
+    after: fieldValue(ctx, field, after, network, revealed),
   });
+  // The organiser typed a confidential place where others read: said once, kindly.
+  const typedPlace = (field === "venue" || field === "address") && after.venuePrivate && !revealed;
+  return typedPlace ? `${text}\n${ctx.t("meeting-edit-place-in-group", { number: after.number })}` : text;
 }
 
 export function dateProblemText(ctx: BotContext, problem: DateProblem): string {
@@ -142,7 +171,7 @@ export function agendaProblemText(ctx: BotContext, problem: AgendaProblem): stri
 }
 
 /** How the calendar file tells a meeting: in the network's language, as the person's own calendar. */
-export function calendarTelling(ctx: BotContext, network: Network): EventTelling {
+export function calendarTelling(ctx: BotContext, network: Network, seesPlace = false): EventTelling {
   const locale = localeOr(network.locale);
-  return { t: (id, args) => ctx.tIn(locale, id, args), personal: true, shown: (text) => text };
+  return { t: (id, args) => ctx.tIn(locale, id, args), personal: true, shown: (text) => text, seesPlace };
 }

@@ -44,7 +44,7 @@ export class MinutesPublisher {
     };
     // Published action items become open items on the cards of upcoming meetings.
     const cardsToRefresh = await actions.meetingsShowingOpenItems(network.id);
-    const markdown = minutesMarkdown(minutesDocument(this.deps.translator.reader(localeOr(network.locale)), { ...snapshot, meeting, network, version, withNames: true }));
+    const markdown = minutesMarkdown(minutesDocument(this.deps.translator.reader(localeOr(network.locale)), { ...snapshot, meeting, network, version, withNames: true, seesPlace: true }));
     let reached: { chats: number; organisers: number };
     try {
       reached = await this.deps.outbox.transaction(async (out) => {

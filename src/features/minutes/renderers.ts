@@ -50,18 +50,22 @@ export function minutesRenderers(deps: MinutesRendererDeps): { "minutes-copy": R
         network,
         version,
         withNames,
+        // Copies go to the linked chats and to organisers only: the organisers may read a confidential place.
+        seesPlace: withNames,
         ...(texts ? { withhold: (text: string) => texts.group(text, replacement) } : {}),
       });
+      // An organiser's copy that carries a confidential place cannot be forwarded or saved.
+      const protect = withNames && meeting.venuePrivate ? { protect: true } : {};
       const messages = splitIntoMessages(minutesHtmlBlocks(doc));
       const last = messages.length + 1;
       if (part > last) return skip("no such part");
       const name = reader.t("minutes-file-name", { number: meeting.number, version });
       const caption = reader.t("minutes-file-caption", { number: meeting.number, version });
       let message: Outgoing;
-      if (part < messages.length) message = { method: "sendMessage", text: messages[part]! };
-      else if (part === messages.length) message = { method: "sendDocument", bytes: Buffer.from(minutesMarkdown(doc), "utf8"), fileName: `${name}.md`, caption };
+      if (part < messages.length) message = { method: "sendMessage", text: messages[part]!, ...protect };
+      else if (part === messages.length) message = { method: "sendDocument", bytes: Buffer.from(minutesMarkdown(doc), "utf8"), fileName: `${name}.md`, caption, ...protect };
       // Dated by the publication, so every copy of a version is the same file.
-      else message = { method: "sendDocument", bytes: await minutesPdf(doc, published.publishedAt), fileName: `${name}.pdf`, caption };
+      else message = { method: "sendDocument", bytes: await minutesPdf(doc, published.publishedAt), fileName: `${name}.pdf`, caption, ...protect };
       return { kind: "send", message, ...(part < last ? { next: { version, part: part + 1 } } : {}) };
     },
   };

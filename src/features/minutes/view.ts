@@ -38,6 +38,11 @@ export interface MinutesContent extends MinutesSnapshot {
    * meeting"), since who-said-what is for organisers only.
    */
   withhold?: (text: string) => string;
+  /**
+   * The readers may read a confidential venue (the organisers' copy). Left out: they may not
+   * (the groups' copy), and the district stands for the place.
+   */
+  seesPlace?: boolean;
 }
 
 /** The snapshot as JSON: dates as ISO text, read back by `readSnapshot`. */
@@ -67,7 +72,9 @@ export function minutesDocument(reader: Reader, content: MinutesContent): Minute
   const { meeting, network, entries } = content;
   const facts = [
     reader.t("minutes-fact-when", { when: formatMeetingTime(meeting.startsAt, meeting.endsAt, network.timeZone, reader.locale) }),
-    reader.t("minutes-fact-venue", { venue: [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ") || reader.t("meeting-venue-none") }),
+    meeting.venuePrivate && content.seesPlace !== true
+      ? reader.t("minutes-fact-venue-confidential", { district: meeting.district ?? reader.t("meeting-venue-hidden") })
+      : reader.t("minutes-fact-venue", { venue: [meeting.venueName, meeting.venueAddress].filter(Boolean).join(", ") || reader.t("meeting-venue-none") }),
     reader.t("minutes-fact-host", { host: meeting.hostOrganisation?.name ?? reader.t("meeting-host-none") }),
   ];
   if (meeting.facilitators.length > 0) facts.push(reader.t("minutes-fact-facilitators", { names: meeting.facilitators.join(", ") }));

@@ -9,6 +9,8 @@ import { placeOf, requireNetwork, requireOrganiser } from "./scope.ts";
 import { networkChoiceKeyboard } from "../network-choice/view.ts";
 import { RETENTION_MONTHS, type LinkConflict, type NetworkService, type PublicCalendarResult } from "./service.ts";
 import { botLink } from "../../bot/links.ts";
+import { REVEAL_HOURS } from "../../domain/venue-privacy.ts";
+import type { MeetingService } from "../meetings/service.ts";
 import { tellAsker } from "../../bot/private-reply.ts";
 import { joinCodeText, nameProblemText, networkSetUsage, publicCalendarLine, relinkKeyboard, settingsText, setupDoneText } from "./view.ts";
 
@@ -44,7 +46,7 @@ async function answerPublicCalendar(ctx: BotContext, networks: NetworkService, r
 }
 
 /** /setup, /link, /unlink, /network, /network_set, and the re-link confirmation button. */
-export function networksFeature(deps: { networks: NetworkService }): Feature {
+export function networksFeature(deps: { networks: NetworkService; meetings: Pick<MeetingService, "replanReveals"> }): Feature {
   const composer = new Composer<BotContext>();
   const { networks } = deps;
 
@@ -186,6 +188,8 @@ ${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).j
     const result = await networks.set(scope.network, actorId, key, value);
     switch (result.kind) {
       case "updated":
+        // Reveals of confidential venues move with the hours (and those now due go at once).
+        if (key === "venue_reveal_hours") await deps.meetings.replanReveals(scope.network.id);
         return void (await replyHtml(ctx, ctx.t("network-set-done", { key, before: escapeHtml(result.before), after: escapeHtml(result.after) })));
       case "bad-name":
         return void (await ctx.reply(nameProblemText(ctx, result.problem)));
@@ -195,6 +199,8 @@ ${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).j
         return void (await ctx.reply(ctx.t("network-set-number-taken", { last: result.last, min: result.last + 1 })));
       case "bad-retention":
         return void (await ctx.reply(ctx.t("network-set-bad-retention", { min: RETENTION_MONTHS.min, max: RETENTION_MONTHS.max })));
+      case "bad-reveal-hours":
+        return void (await ctx.reply(ctx.t("network-set-bad-reveal-hours", { min: REVEAL_HOURS.min, max: REVEAL_HOURS.max })));
       default:
         return void (await ctx.reply(ctx.t(`network-set-${result.kind}`)));
     }

@@ -1,4 +1,5 @@
 import { IANAZone } from "luxon";
+import { readRevealHours } from "../../domain/venue-privacy.ts";
 import type { Network, Prisma, PrismaClient } from "../../db/client.ts";
 import { isLocale } from "../../bot/i18n.ts";
 import { newJoinCode } from "../../domain/join-code.ts";
@@ -47,7 +48,7 @@ function toScope({ memberId, memberRole, memberOrganisationId, memberLeftAt: _le
   };
 }
 
-export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours", "retention_months", "join_code", "public_calendar"] as const;
+export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours", "retention_months", "venue_reveal_hours", "join_code", "public_calendar"] as const;
 /** How long answers keep their names: at least a month, at most ten years. */
 export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
 export type NetworkKey = (typeof NETWORK_KEYS)[number];
@@ -79,6 +80,7 @@ export type SetResult =
   | { kind: "bad-number" }
   | { kind: "bad-quiet-hours" }
   | { kind: "bad-retention" }
+  | { kind: "bad-reveal-hours" }
   | { kind: "number-taken"; last: number }
   | { kind: "bad-name"; problem: NameProblem };
 
@@ -399,7 +401,7 @@ export class NetworkService {
 
   async set(network: Network, actorId: bigint, key: string, raw: string): Promise<SetResult> {
     const value = raw.trim();
-    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber" | "quietFrom" | "quietUntil" | "retentionMonths">>;
+    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber" | "quietFrom" | "quietUntil" | "retentionMonths" | "venueRevealHours">>;
     let before: string;
     switch (key as NetworkKey) {
       case "title": {
@@ -443,6 +445,14 @@ export class NetworkService {
         if (!(months >= RETENTION_MONTHS.min && months <= RETENTION_MONTHS.max)) return { kind: "bad-retention" };
         data = { retentionMonths: months };
         before = String(network.retentionMonths);
+        break;
+      }
+      case "venue_reveal_hours": {
+        // When confirmed members are told a confidential venue; the caller re-plans the meetings ahead.
+        const hours = readRevealHours(value);
+        if (hours === undefined) return { kind: "bad-reveal-hours" };
+        data = { venueRevealHours: hours };
+        before = String(network.venueRevealHours);
         break;
       }
       default:

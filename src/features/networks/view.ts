@@ -37,9 +37,10 @@ export function settingsText(ctx: BotContext, network: Network, chats: number, c
     chats,
     retention: network.retentionMonths,
   });
-  if (code === "show") return `${settings}\n\n${joinCodeText(ctx, network)}`;
-  if (code === "hint") return `${settings}\n${ctx.t("network-code-private")}`;
-  return settings;
+  const withReveal = `${settings}\n${ctx.t("network-settings-venue-reveal", { hours: network.venueRevealHours })}`;
+  if (code === "show") return `${withReveal}\n\n${joinCodeText(ctx, network)}`;
+  if (code === "hint") return `${withReveal}\n${ctx.t("network-code-private")}`;
+  return withReveal;
 }
 
 /**
@@ -54,7 +55,7 @@ export function publicCalendarLine(ctx: BotContext, network: Network, url: strin
 
 /** The usage of /network_set, public_calendar included. */
 export function networkSetUsage(ctx: BotContext): string {
-  return `${ctx.t("network-set-usage")}\n${ctx.t("network-set-usage-public-calendar")}`;
+  return `${ctx.t("network-set-usage")}\n${ctx.t("network-set-usage-venue-reveal")}\n${ctx.t("network-set-usage-public-calendar")}`;
 }
 
 export function relinkKeyboard(ctx: BotContext, button: RelinkButton): InlineKeyboard {

@@ -48,7 +48,7 @@ async function anonymousId(tx: Tx): Promise<bigint> {
  * stay as anonymous counts of their organisation, entries keep their text without an author,
  * action items pass to their organisation, the audit log names an anonymous id, minutes (the
  * draft entries and the stored versions) lose their name, their hosting answers lose their
- * reason, their calendar feed goes, and their user and member rows go. Their outbox rows' jobs are removed by the caller after the
+ * reason, their calendar feed, support needs and venue reveals go, and their user and member rows go. Their outbox rows' jobs are removed by the caller after the
  * commit (the processor re-reads the database, so one firing meanwhile finds nothing). Their date
  * poll votes go with their member rows (a vote has no anonymous form), and in the same
  * transaction the cards of the open polls they voted in are refreshed, so no card keeps counting
@@ -102,6 +102,9 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint, now: Da
       // Their calendar feed answers 404 from now on; its state goes too, as its key is their Telegram id.
       await tx.calendarFeed.deleteMany({ where: { userId } });
       await tx.calendarFeedState.deleteMany({ where: { feedKey: personalFeedKey(userId) } });
+      // What they need to attend, and which confidential venues they were told, have no anonymous form.
+      await tx.supportNeed.deleteMany({ where: { memberId: { in: memberIds } } });
+      await tx.venueReveal.deleteMany({ where: { memberId: { in: memberIds } } });
       await tx.member.deleteMany({ where: { id: { in: memberIds } } });
       await tx.telegramUser.delete({ where: { id: userId } });
       return { kind: "forgotten", anonymousId: anon, withdrawn, actionMeetings: [...actionMeetings], armed } as const;

@@ -1,12 +1,13 @@
 import type { PrismaClient } from "../../db/client.ts";
 import { REMINDER_PREFIX } from "../reminders/service.ts";
 import { displayName } from "../../domain/names.ts";
+import { totalsOfMeetings } from "../needs/service.ts";
 
 /**
  * The whole network for its organisers, as a backup or to move elsewhere: settings,
  * organisations, members with names, meetings with answers, attendance, hosting, minutes,
  * reminders, date polls with their votes, and the audit log. Nothing in it is beyond what
- * organisers already may see.
+ * organisers already may see: support needs are there as totals per meeting, never per person.
  */
 export async function collectNetwork(prisma: PrismaClient, networkId: number, now: Date) {
   const network = await prisma.network.findUniqueOrThrow({ where: { id: networkId } });
@@ -38,6 +39,7 @@ export async function collectNetwork(prisma: PrismaClient, networkId: number, no
     }),
     prisma.auditEntry.findMany({ where: { networkId }, orderBy: { id: "asc" } }),
   ]);
+  const needTotals = await totalsOfMeetings(prisma, meetings.map((m) => m.id));
   const { id: _id, ...settings } = network;
   return {
     format: "ortak-network-export",
@@ -59,8 +61,10 @@ export async function collectNetwork(prisma: PrismaClient, networkId: number, no
       joinedAt: m.joinedAt,
       leftAt: m.leftAt,
     })),
-    meetings: meetings.map(({ networkId: _n, rsvps, attendance, turns, checklist, outbox, minutes, ...meeting }) => ({
+    meetings: meetings.map(({ networkId: _n, needTotals: _kept, rsvps, attendance, turns, checklist, outbox, minutes, ...meeting }) => ({
       ...meeting,
+      // Kept on the meeting once the needs were deleted, counted from them before.
+      supportNeedTotals: needTotals.get(meeting.id) ?? null,
       // memberId null: an anonymous answer (forgotten person, retention) that counts for organisationId.
       answers: rsvps.map(({ meetingId: _m, ...r }) => r),
       attendance: attendance.map(({ meetingId: _m, ...a }) => a),

@@ -24,6 +24,10 @@ export interface PersonalData {
   pollVotes: Record<string, unknown>[];
   /** Date polls they started as an organiser. */
   pollsCreated: Record<string, unknown>[];
+  /** What they stated they need to attend a meeting (kept until 30 days after it). */
+  supportNeeds: Record<string, unknown>[];
+  /** Confidential venues told to them privately: when, or that it could not be delivered. */
+  venueReveals: Record<string, unknown>[];
   /** The personal calendar feed (/calendar), if there is one: since when, and when a calendar app last fetched it. Never its token (only a hash is kept). */
   calendarFeed: { createdAt: Date; lastFetchedAt: Date | null } | null;
 }
@@ -48,7 +52,7 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
   const networkIds = memberships.map((m) => m.networkId);
   const inMeetings = { minutes: { meeting: { networkId: { in: networkIds } } } };
 
-  const [answers, checkIns, written, owned, audit, reminders, turns, checklist, minutes, cards, dialogues, calendarFeed, pollVotes, pollsCreated] = await Promise.all([
+  const [answers, checkIns, written, owned, audit, reminders, turns, checklist, minutes, cards, dialogues, calendarFeed, pollVotes, pollsCreated, needs, reveals] = await Promise.all([
     prisma.rsvp.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.attendance.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.minutesEntry.findMany({ where: { authorId: userId }, include: { minutes: { include: { meeting: MEETING } } }, orderBy: { id: "asc" } }),
@@ -80,6 +84,8 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
       orderBy: [{ candidate: { pollId: "asc" } }, { candidate: { position: "asc" } }],
     }),
     prisma.datePoll.findMany({ where: { createdBy: userId }, select: { ...POLL.select, createdAt: true, status: true }, orderBy: { id: "asc" } }),
+    prisma.supportNeed.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
+    prisma.venueReveal.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: [{ meetingId: "asc" }] }),
   ]);
 
   return {
@@ -157,6 +163,8 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
     conversationsInProgress: dialogues.map((d) => ({ kind: d.kind, step: d.step, data: d.data, updatedAt: d.updatedAt })),
     pollVotes: pollVotes.map((v) => ({ ...pollOf(v.candidate.poll), candidate: v.candidate.position, candidateStartsAt: v.candidate.startsAt, answer: v.answer, changedAt: v.updatedAt })),
     pollsCreated: pollsCreated.map((p) => ({ ...pollOf(p), createdAt: p.createdAt, status: p.status })),
+    supportNeeds: needs.map((n) => ({ ...meetingOf(n.meeting), need: n.kind, text: n.detail, statedAt: n.createdAt })),
+    venueReveals: reveals.map((v) => ({ ...meetingOf(v.meeting), placeDigest: v.place, sentAt: v.sentAt, undeliveredAt: v.undeliveredAt })),
     calendarFeed: calendarFeed && { createdAt: calendarFeed.createdAt, lastFetchedAt: calendarFeed.fetchedAt },
   };
 }

@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "../../db/client.ts";
 import { displayName } from "../../domain/names.ts";
 import { retireAttendance } from "./scrub.ts";
+import { retireSupportNeeds } from "../needs/service.ts";
 
 export interface RetentionResult {
   meetings: number;
@@ -16,6 +17,9 @@ export interface RetentionResult {
   pollVotes: number;
   /** Records of messages to a person about those polls (the nudge, the result). */
   pollMessages: number;
+  /** Meetings whose members' support needs were deleted now, their totals kept on the meeting. */
+  needMeetings: number;
+  supportNeeds: number;
 }
 
 /**
@@ -27,7 +31,8 @@ export interface RetentionResult {
  * period ago lose their votes, and the records of the nudges and results sent to voters go with
  * them. No counts are kept for those polls: a vote has no anonymous form, and the counts served a
  * decision already made (the chosen date and the meeting made from it stay; the cards in the
- * chats keep the tally they ended with, and /poll says the votes were deleted). Idempotent: a
+ * chats keep the tally they ended with, and /poll says the votes were deleted). Support needs go
+ * sooner: 30 days after the meeting (NEEDS_KEPT_DAYS) only their totals stay, on the meeting. Idempotent: a
  * second run finds nothing left to do.
  */
 export async function applyRetention(prisma: PrismaClient, now: Date): Promise<RetentionResult> {
@@ -39,7 +44,10 @@ export async function applyRetention(prisma: PrismaClient, now: Date): Promise<R
         WHERE mt."endsAt" < ${now}::timestamptz - make_interval(months => n."retentionMonths")`;
       const ids = old.map((m) => m.id);
       const polls = await retirePollVotes(tx, now);
-      if (ids.length === 0) return { meetings: 0, answers: 0, checkIns: 0, directCards: 0, messages: 0, minutesVersions: 0, ...polls };
+      // Before answers lose their member (a period shorter than 30 days): the totals count who was attending.
+      const needs = await retireSupportNeeds(tx, now, ids);
+      const needCounts = { needMeetings: needs.meetings, supportNeeds: needs.needs };
+      if (ids.length === 0) return { meetings: 0, answers: 0, checkIns: 0, directCards: 0, messages: 0, minutesVersions: 0, ...polls, ...needCounts };
       // Read before the check-ins lose their member: versions stored without their attendance still name these people.
       const checkedIn = await namesOfCheckIns(tx, ids);
       const answers = await tx.$executeRaw`
@@ -54,7 +62,7 @@ export async function applyRetention(prisma: PrismaClient, now: Date): Promise<R
         where: { meetingId: { in: ids }, status: { notIn: ["scheduled", "sending"] }, audience: { startsWith: "member:" } },
       });
       const minutesVersions = await retireVersions(tx, ids, checkedIn);
-      return { meetings: ids.length, answers, checkIns, directCards: directCards.count, messages: messages.count, minutesVersions, ...polls };
+      return { meetings: ids.length, answers, checkIns, directCards: directCards.count, messages: messages.count, minutesVersions, ...polls, ...needCounts };
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -9,6 +9,8 @@ import { actionText, doneData } from "../actions/view.ts";
 import { tallyLines } from "../invitations/view.ts";
 import { venueText, type Reader } from "../meetings/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
+import { hostNeedsLine } from "../needs/host-line.ts";
+import { memberSeesPlace } from "../venues/service.ts";
 
 export interface ReminderRendererDeps {
   prisma: PrismaClient;
@@ -19,6 +21,8 @@ export interface ReminderRendererDeps {
 type ReminderKinds = "before" | "group-summary" | "nudge" | "group-silent" | "organiser-summary" | "host-checklist" | "checkin-card" | "action-soon" | "action-due";
 
 const message = (text: string, keyboard?: InlineKeyboardMarkup): Rendering => ({ kind: "send", message: { method: "sendMessage", text, ...(keyboard ? { keyboard } : {}) } });
+/** A private message that shows a confidential place: protected (it cannot be forwarded or saved). */
+const placeMessage = (text: string, protect: boolean): Rendering => ({ kind: "send", message: { method: "sendMessage", text, ...(protect ? { protect: true } : {}) } });
 
 /**
  * Reminders decide at the last moment, from the database: a cancelled meeting, a member who
@@ -28,12 +32,15 @@ export function reminderRenderers(deps: ReminderRendererDeps): Record<ReminderKi
   const meetingOf = async (context: RenderContext) => {
     const meeting = await deps.prisma.meeting.findUnique({ where: { id: context.row.meetingId ?? -1 }, include: { network: true, hostOrganisation: true } });
     if (!meeting) return undefined;
-    const facts = (reader: Reader) => ({
+    // A confidential place only where `revealed` says the reader may read it (never a chat).
+    const facts = (reader: Reader, revealed = false) => ({
       number: meeting.number,
       when: formatMeetingTime(meeting.startsAt, meeting.endsAt, meeting.network.timeZone, reader.locale),
-      venue: venueText(reader, meeting),
+      venue: venueText(reader, meeting, revealed),
     });
-    return { meeting, facts };
+    /** Whether this row's member may read the place now (src/domain/venue-privacy.ts). */
+    const seesPlace = (context: RenderContext) => (context.to.kind === "member" ? memberSeesPlace(deps.prisma, meeting, context.to.memberId, context.now) : Promise.resolve(false));
+    return { meeting, facts, seesPlace };
   };
   /** A reminder about a meeting: nothing for a cancelled one, or one that is gone. */
   const about = (render: (context: RenderContext, found: NonNullable<Awaited<ReturnType<typeof meetingOf>>>) => Promise<Rendering>): Renderer => async (context) => {
@@ -71,26 +78,32 @@ export function reminderRenderers(deps: ReminderRendererDeps): Record<ReminderKi
       if (silent.length === 0) return { kind: "skip", reason: "every organisation answered" };
       return message(to.reader.t("reminder-group-silent", { ...facts(to.reader), names: escapeHtml(silent.join(", ")) }));
     }),
-    before: about(async ({ to }, { meeting, facts }) => {
+    before: about(async (context, { meeting, facts, seesPlace }) => {
+      const { to } = context;
       if (to.kind !== "member") return { kind: "skip", reason: "not a member" };
       const rsvp = await answerOf(meeting.id, to.memberId);
       if (!rsvp || rsvp.status === "no" || rsvp.waitlistedAt !== null) return { kind: "skip", reason: "not attending" };
       const r = to.reader;
       const answer = rsvp.status === "maybe" ? r.t("reminder-answer-maybe") : r.t("reminder-answer-yes", { size: rsvp.partySize });
-      return message(r.t("reminder-before", { ...facts(r), answer }));
+      const revealed = await seesPlace(context);
+      return placeMessage(r.t("reminder-before", { ...facts(r, revealed), answer }), revealed && meeting.venuePrivate);
     }),
-    nudge: about(async ({ to }, { meeting, facts }) => {
+    nudge: about(async (context, { meeting, facts, seesPlace }) => {
+      const { to } = context;
       if (to.kind !== "member") return { kind: "skip", reason: "not a member" };
       if (await answerOf(meeting.id, to.memberId)) return { kind: "skip", reason: "answered" };
-      return message(to.reader.t("reminder-nudge", facts(to.reader)));
+      const revealed = await seesPlace(context);
+      return placeMessage(to.reader.t("reminder-nudge", facts(to.reader, revealed)), revealed && meeting.venuePrivate);
     }),
-    "organiser-summary": about(async ({ to }, { meeting, facts }) => {
+    "organiser-summary": about(async (context, { meeting, facts, seesPlace }) => {
+      const { to } = context;
       if (to.kind !== "member" || to.role !== "organiser") return { kind: "skip", reason: "no longer an organiser" };
       const [tally, silent] = await Promise.all([deps.rsvps.tally(meeting.id), deps.rsvps.silentOrganisations(meeting.id, meeting.networkId)]);
       const r = to.reader;
-      const lines = [r.t("reminder-organiser-summary", facts(r)), "", ...tallyLines(r, tally, meeting.capacity)];
+      const revealed = await seesPlace(context);
+      const lines = [r.t("reminder-organiser-summary", facts(r, revealed)), "", ...tallyLines(r, tally, meeting.capacity)];
       if (silent.length > 0) lines.push(r.t("rsvps-silent", { names: escapeHtml(silent.join(", ")) }));
-      return message(lines.join("\n"));
+      return placeMessage(lines.join("\n"), revealed && meeting.venuePrivate);
     }),
     "host-checklist": about(async ({ row, to }, { meeting, facts }) => {
       const step = HOST_CHECKLIST.find((s) => s.days * 1440 === row.offsetMinutes);
@@ -99,9 +112,12 @@ export function reminderRenderers(deps: ReminderRendererDeps): Record<ReminderKi
       const done = await deps.prisma.hostChecklistItem.findUnique({ where: { meetingId_item: { meetingId: meeting.id, item: step.item } } });
       if (done?.doneAt) return { kind: "skip", reason: "already done" };
       const r = to.reader;
-      return message(r.t("host-checklist-reminder", { ...facts(r), step: r.t(`host-checklist-${step.item}`) }), {
-        inline_keyboard: [[{ text: r.t("host-checklist-done-button"), callback_data: `chk:${meeting.id}:${step.item}` }]],
-      });
+      // Support needs in totals on every step; the accessibility step says so even when there are none.
+      const needs = await hostNeedsLine(deps.prisma, r, meeting.id, step.item === "accessibility");
+      // The host's contacts always read the place: protected when it is confidential.
+      const text = r.t("host-checklist-reminder", { ...facts(r, true), step: [r.t(`host-checklist-${step.item}`), ...(needs ? [needs] : [])].join("\n") });
+      const keyboard = { inline_keyboard: [[{ text: r.t("host-checklist-done-button"), callback_data: `chk:${meeting.id}:${step.item}` }]] };
+      return { kind: "send", message: { method: "sendMessage", text, keyboard, ...(meeting.venuePrivate ? { protect: true } : {}) } };
     }),
     "action-soon": actionReminder("action-soon"),
     "action-due": actionReminder("action-due"),

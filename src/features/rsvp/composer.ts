@@ -14,15 +14,20 @@ import type { AttendanceService } from "../attendance/service.ts";
 import type { AnswerOutcome, AnswerRequest, RsvpService } from "./service.ts";
 import { outcomeText, REACTION, rsvpListLines } from "./view.ts";
 import { repliedMessage } from "../../bot/replied.ts";
+import type { NeedsService } from "../needs/service.ts";
+import { followAnswer } from "../needs/composer.ts";
+import { NEED_EXPORT_COLUMNS, needExportCells } from "../needs/view.ts";
 
 export interface RsvpDeps {
   rsvps: RsvpService;
   invitations: InvitationService;
   meetings: MeetingService;
   attendance: AttendanceService;
+  /** Support needs: offered after a yes or maybe, totals in /rsvps, columns in /export. */
+  needs: NeedsService;
 }
 
-export const EXPORT_COLUMNS = ["meeting_number", "organisation", "member", "status", "party_size", "answered_at", "checked_in"] as const;
+export const EXPORT_COLUMNS = ["meeting_number", "organisation", "member", "status", "party_size", "answered_at", "checked_in", ...NEED_EXPORT_COLUMNS] as const;
 
 /** Answers by button, by plain-language reply to a card, and by /rsvp; /rsvps and /export for organisers. */
 export function rsvpFeature(deps: RsvpDeps): Feature {
@@ -46,6 +51,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     }
     const outcome = await answer(ctx, { meetingId: button.meetingId, userId: BigInt(ctx.from.id), status: button.status, partySize: button.partySize, source: "button" });
     await ctx.answerCallbackQuery({ text: outcomeText(ctx, outcome), show_alert: outcome.kind !== "recorded" || outcome.waitlisted });
+    if (outcome.kind === "recorded") await followAnswer(ctx, deps.needs, button.meetingId, outcome.status);
   });
 
   // A reply to one of our cards, in plain language. Anything else passes on.
@@ -60,6 +66,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     const outcome = await answer(ctx, { meetingId, userId: BigInt(ctx.from.id), status: reading.status, partySize: reading.partySize, source: "reply" });
     if (outcome.kind === "recorded" && !outcome.waitlisted) await ctx.react(REACTION[outcome.status]);
     else await reply(outcomeText(ctx, outcome));
+    if (outcome.kind === "recorded") await followAnswer(ctx, deps.needs, meetingId, outcome.status);
   });
 
   composer.command("rsvp", async (ctx) => {
@@ -74,6 +81,7 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     if (partySize !== undefined && status !== "yes") return void (await ctx.reply(ctx.t("rsvp-usage")));
     const outcome = await answer(ctx, { meetingId: meeting.id, userId: BigInt(ctx.from!.id), status, partySize, source: "command" });
     await ctx.reply(outcomeText(ctx, outcome));
+    if (outcome.kind === "recorded") await followAnswer(ctx, deps.needs, meeting.id, outcome.status);
   });
 
   /** The meeting named by an organiser command's only argument, or undefined after saying why not. */
@@ -92,20 +100,21 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     const found = await organiserMeeting(ctx, "rsvps-usage");
     if (!found) return;
     const { meeting, network } = found;
-    const [rows, anonymous, silent, tally] = await Promise.all([
+    const [rows, anonymous, silent, tally, needs] = await Promise.all([
       rsvps.list(meeting.id),
       rsvps.anonymousAnswers(meeting.id),
       rsvps.silentOrganisations(meeting.id, network.id),
       rsvps.tally(meeting.id),
+      deps.needs.totals(meeting.id),
     ]);
-    await answerPrivately(ctx, splitIntoMessages(rsvpListLines(ctx, meeting, network, rows, anonymous, silent, tally)));
+    await answerPrivately(ctx, splitIntoMessages(rsvpListLines(ctx, meeting, network, rows, anonymous, silent, tally, needs)));
   });
 
   composer.command("export", async (ctx) => {
     const found = await organiserMeeting(ctx, "export-usage");
     if (!found) return;
     const { meeting, network } = found;
-    const [rows, present] = await Promise.all([rsvps.list(meeting.id), deps.attendance.checkedInMemberIds(meeting.id)]);
+    const [rows, present, needs] = await Promise.all([rsvps.list(meeting.id), deps.attendance.checkedInMemberIds(meeting.id), deps.needs.byMember(meeting.id)]);
     const csv = toCsv(
       EXPORT_COLUMNS,
       rows.map((r) => [
@@ -116,6 +125,8 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
         r.partySize,
         formatIsoInZone(r.answeredAt, network.timeZone),
         present.has(r.memberId) ? "yes" : "no",
+        // Needs count only with a yes or maybe: a "no" keeps them stored but not exported.
+        ...needExportCells(r.status === "no" ? undefined : needs.get(r.memberId)),
       ]),
       // The organiser's language stands for the region of the spreadsheet that will open it.
       csvSeparatorFor(ctx.locale),

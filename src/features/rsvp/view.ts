@@ -2,6 +2,8 @@ import { escapeHtml } from "../../bot/html.ts";
 import type { Network } from "../../db/client.ts";
 import { formatInstant } from "../../domain/datetime.ts";
 import type { Reader } from "../meetings/view.ts";
+import type { NeedTotals } from "../../domain/support-needs.ts";
+import { needsTotalsLine } from "../needs/view.ts";
 import type { AnonymousAnswers, AnswerOutcome, RsvpRow, Tally } from "./service.ts";
 
 /** What the person is told after answering: a toast, a reply, or (for a plain reply) a reaction. */
@@ -25,7 +27,7 @@ export function totalsLine(reader: Reader, tally: Tally): string {
   return reader.t("card-total", { people: tally.people, maybe: tally.maybe, no: tally.no });
 }
 
-/** /rsvps: per organisation, names with their answer; who has not answered; totals. */
+/** /rsvps: per organisation, names with their answer; who has not answered; totals; support needs in totals only. */
 export function rsvpListLines(
   reader: Reader,
   meeting: { number: number; capacity: number | null },
@@ -34,6 +36,7 @@ export function rsvpListLines(
   anonymous: AnonymousAnswers[],
   silent: string[],
   tally: Tally,
+  needs?: NeedTotals,
 ): string[] {
   const lines = [reader.t("rsvps-heading", { number: meeting.number })];
   if (rows.length === 0) lines.push("", reader.t("card-no-answers"));
@@ -61,5 +64,8 @@ export function rsvpListLines(
   lines.push(totalsLine(reader, tally));
   if (meeting.capacity !== null) lines.push(reader.t("card-places-left", { left: Math.max(0, meeting.capacity - tally.people) }));
   if (tally.waitlisted > 0) lines.push(reader.t("card-waitlist", { count: tally.waitlisted }));
+  // Never next to the names above: who needs what stays with the person.
+  const needsLine = needs ? needsTotalsLine(reader, needs) : undefined;
+  if (needsLine) lines.push("", needsLine);
   return lines;
 }
