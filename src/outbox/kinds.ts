@@ -61,7 +61,7 @@ export const OUTBOX_KINDS = {
   "host-organisers": notice("hosting news for organisers (DM): expired, nobody left"),
   "host-swap": notice("a swap request to the other organisation's contacts (DM, with buttons), or its refusal"),
   "waitlist-promotion": notice("a waitlisted member got a place (DM)"),
-  "needs-offer": notice("after a yes or maybe in a group: the support needs buttons to that member, once per meeting (DM)"),
+  "needs-offer": notice("after a yes or maybe: the support needs buttons to that member, once per meeting (DM; written by the card refresh)"),
   "membership-organisers": notice("a member left every linked chat: to the organisers (DM)"),
   "action-organisers": notice("an action item was done: to the organisers (DM)"),
   "minutes-copy": { what: "a published version of the minutes to a linked chat or an organiser: messages, then .md and .pdf, one part per delivery" },

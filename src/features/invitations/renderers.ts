@@ -8,6 +8,7 @@ import type { ShownText } from "../members/name-withholder.ts";
 import type { CardData, InvitationService, PostedCard } from "./service.ts";
 import { renderCard, type RenderedCard } from "./view.ts";
 import { writeOwedReveals } from "../venues/service.ts";
+import { writeOwedOffers } from "../needs/service.ts";
 
 /** Telegram is shown at most one edit of a card in this time. */
 
@@ -114,7 +115,11 @@ export function invitationRenderers(deps: InvitationRendererDeps): Record<CardKi
     // row in its own transaction: whoever became entitled to a confidential place after its reveal
     // time (a late yes, a promotion, a changed place) is owed it from here, written before this
     // row is marked done, so a crash in between only writes them again (same keys).
-    if (data.meeting.venuePrivate) await deps.outbox.transaction((out) => writeOwedReveals(out, meetingId, now));
+    // The same way, whoever now answers yes or maybe is offered the support needs buttons, once.
+    await deps.outbox.transaction(async (out) => {
+      if (data.meeting.venuePrivate) await writeOwedReveals(out, meetingId, now);
+      await writeOwedOffers(out, meetingId);
+    });
     const render = rendererFor(data, now);
     const changed = (await invitations.liveCards(meetingId)).filter((card) => render(card).digest !== card.shown);
     // A card being posted right now is not among the live cards yet: look again once it is.

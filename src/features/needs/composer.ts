@@ -4,7 +4,6 @@ import type { BotContext } from "../../bot/context.ts";
 import { botLink } from "../../bot/links.ts";
 import { replyHtml, toastText } from "../../bot/reply.ts";
 import { checkNeedDetail, parseNeeds, type TextNeedKind } from "../../domain/support-needs.ts";
-import type { RsvpStatus } from "../../domain/rsvp-reply.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import type { Feature } from "../feature.ts";
 import { requireNetwork } from "../networks/scope.ts";
@@ -23,20 +22,6 @@ type WaitingText = { meetingId: number; need: TextNeedKind };
 
 const send = (ctx: BotContext, prompt: { text: string; keyboard: InlineKeyboardMarkup }) =>
   ctx.reply(prompt.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, reply_markup: prompt.keyboard });
-
-/**
- * After an answer was recorded: with a yes or maybe in private, the needs toggles follow at once;
- * in a group, the member gets them by DM once per meeting (if the bot may write to them).
- */
-export async function followAnswer(ctx: BotContext, needs: NeedsService, meetingId: number, status: RsvpStatus): Promise<void> {
-  if (status === "no" || !ctx.from) return;
-  if (ctx.chat?.type === "private") {
-    const access = await needs.access(meetingId, BigInt(ctx.from.id));
-    if (access.kind === "ok") await send(ctx, needsPrompt(ctx, access.meeting, access.needs));
-    return;
-  }
-  if (ctx.knownUser?.dmReachable) await needs.offerByDm(meetingId, BigInt(ctx.from.id));
-}
 
 /** `/needs`, the toggles, and the reply that gives a text need its text. */
 export function needsFeature(deps: NeedsDeps): Feature {

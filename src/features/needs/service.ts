@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from "../../db/client.ts";
 import { emptyTotals, isTextNeed, readNeedTotals, sumNeeds, type NeedTotals, type StatedNeed, type SupportNeedKind } from "../../domain/support-needs.ts";
 import { memberAudience } from "../../outbox/audience.ts";
-import type { Outbox } from "../../outbox/outbox.ts";
+import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -108,21 +108,30 @@ export class NeedsService {
     for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), needOf(row)]);
     return byMember;
   }
-
-  /**
-   * After a yes or maybe in a group: the support needs buttons by DM, once per meeting and member
-   * (the renderer sends nothing if the answer changed meanwhile or needs were stated already).
-   */
-  async offerByDm(meetingId: number, userId: bigint): Promise<void> {
-    await this.outbox.transaction(async (out) => {
-      const meeting = await out.tx.meeting.findUnique({ where: { id: meetingId }, select: { networkId: true } });
-      if (!meeting) return;
-      const member = await out.tx.member.findUnique({ where: { networkId_userId: { networkId: meeting.networkId, userId } }, select: { id: true, leftAt: true } });
-      if (!member || member.leftAt) return;
-      await out.write([{ dedupeKey: `needs-offer:${meetingId}:${member.id}`, kind: "needs-offer", networkId: meeting.networkId, meetingId, audience: memberAudience(member.id) }]);
-    });
-  }
 }
+
+/**
+ * Members owed the support needs buttons by DM: a yes or maybe, reachable privately, no needs
+ * stated, never offered for this meeting. Written by the card refresh, which every change of an
+ * answer re-arms in its own statement: so an offer is never lost to a crash, and once per meeting
+ * and member (its key) it is never made twice.
+ */
+export async function writeOwedOffers(out: OutboxWriter, meetingId: number): Promise<number> {
+  const owed = await out.tx.$queryRaw<{ memberId: number; networkId: number }[]>`
+    SELECT r."memberId", m."networkId"
+    FROM "Rsvp" r
+    JOIN "Member" m ON m.id = r."memberId"
+    JOIN "TelegramUser" u ON u.id = m."userId"
+    WHERE r."meetingId" = ${meetingId} AND r.status IN ('yes', 'maybe') AND m."leftAt" IS NULL AND u."dmReachable"
+      AND NOT EXISTS (SELECT 1 FROM "SupportNeed" n WHERE n."meetingId" = r."meetingId" AND n."memberId" = r."memberId")
+      AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."dedupeKey" = ${`${OFFER_PREFIX}${meetingId}:`} || r."memberId"::text)`;
+  await out.write(owed.map(({ memberId, networkId }) => ({ dedupeKey: offerKey(meetingId, memberId), kind: "needs-offer", networkId, meetingId, audience: memberAudience(memberId) })));
+  return owed.length;
+}
+
+const OFFER_PREFIX = "needs-offer:";
+const offerKey = (meetingId: number, memberId: number) => `${OFFER_PREFIX}${meetingId}:${memberId}`;
+
 
 async function accessIn(db: Db, meetingId: number, userId: bigint, now: Date): Promise<NeedsAccess> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId }, select: { id: true, number: true, networkId: true, status: true, startsAt: true } });

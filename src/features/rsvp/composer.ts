@@ -15,7 +15,6 @@ import type { AnswerOutcome, AnswerRequest, RsvpService } from "./service.ts";
 import { outcomeText, REACTION, rsvpListLines } from "./view.ts";
 import { repliedMessage } from "../../bot/replied.ts";
 import type { NeedsService } from "../needs/service.ts";
-import { followAnswer } from "../needs/composer.ts";
 import { NEED_EXPORT_COLUMNS, needExportCells } from "../needs/view.ts";
 
 export interface RsvpDeps {
@@ -23,7 +22,7 @@ export interface RsvpDeps {
   invitations: InvitationService;
   meetings: MeetingService;
   attendance: AttendanceService;
-  /** Support needs: offered after a yes or maybe, totals in /rsvps, columns in /export. */
+  /** Support needs: totals in /rsvps, columns in /export. */
   needs: NeedsService;
 }
 
@@ -51,7 +50,6 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     }
     const outcome = await answer(ctx, { meetingId: button.meetingId, userId: BigInt(ctx.from.id), status: button.status, partySize: button.partySize, source: "button" });
     await ctx.answerCallbackQuery({ text: outcomeText(ctx, outcome), show_alert: outcome.kind !== "recorded" || outcome.waitlisted });
-    if (outcome.kind === "recorded") await followAnswer(ctx, deps.needs, button.meetingId, outcome.status);
   });
 
   // A reply to one of our cards, in plain language. Anything else passes on.
@@ -66,7 +64,6 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     const outcome = await answer(ctx, { meetingId, userId: BigInt(ctx.from.id), status: reading.status, partySize: reading.partySize, source: "reply" });
     if (outcome.kind === "recorded" && !outcome.waitlisted) await ctx.react(REACTION[outcome.status]);
     else await reply(outcomeText(ctx, outcome));
-    if (outcome.kind === "recorded") await followAnswer(ctx, deps.needs, meetingId, outcome.status);
   });
 
   composer.command("rsvp", async (ctx) => {
@@ -81,7 +78,6 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     if (partySize !== undefined && status !== "yes") return void (await ctx.reply(ctx.t("rsvp-usage")));
     const outcome = await answer(ctx, { meetingId: meeting.id, userId: BigInt(ctx.from!.id), status, partySize, source: "command" });
     await ctx.reply(outcomeText(ctx, outcome));
-    if (outcome.kind === "recorded") await followAnswer(ctx, deps.needs, meeting.id, outcome.status);
   });
 
   /** The meeting named by an organiser command's only argument, or undefined after saying why not. */
