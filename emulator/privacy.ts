@@ -71,15 +71,6 @@ export class PrivacyGuard {
     if (!this.confidential.some((c) => c.needle === needle)) this.confidential.push({ needle, why });
   }
 
-  /** The confidential words guarded now (folded), for a test's own checks. */
-  confidentialWords(): string[] {
-    return this.confidential.map((c) => c.needle);
-  }
-
-  forgetConfidential(): void {
-    this.confidential = [];
-  }
-
   /** Forgets violations and exceptions: one test's findings do not leak into the next. */
   reset(): void {
     this.violations.length = 0;

@@ -510,7 +510,7 @@ host-checklist-reminder =
     { $step }
     When it is done, press the button below.
 host-checklist-venue = Confirm the venue.
-host-checklist-access = Share the address and how to get there (public transport, parking, entrance).
+host-checklist-access = Send the organisers how to get there (public transport, parking, entrance).
 host-checklist-agenda = Check the agenda and catering.
 host-checklist-day-before = Final check for tomorrow's meeting.
 host-checklist-done-button = ✅ Done
@@ -1076,7 +1076,7 @@ poll-own-none = You have not voted in this poll yet; you can vote on the poll ca
 ## Confidential venues and support needs: planning
 reminder-kind-organiser-eve = summary to organisers (1 day before)
 reminder-kind-venue-reveal = address to confirmed members ({ $offset } before)
-host-checklist-accessibility = Check accessibility: step-free access, an accessible toilet, a quiet room or childcare room, interpretation booked.
+host-checklist-accessibility = Check accessibility: step-free access, an accessible toilet, a quiet room or childcare room; book interpretation if needed.
 host-step-accessibility = accessibility and support
 
 ## Support needs
@@ -1101,7 +1101,7 @@ needs-button-clear = 🧹 Remove all
 needs-button-on = ✅ { $label }
 needs-prompt =
     🤝 <b>Meeting { $number }: your support needs</b>
-    If you need support to attend (childcare, transport, interpretation, accessibility or diet), choose it below. The organisers and the host organisation see totals only; your name is not shared.
+    If you need support to attend (childcare, transport, interpretation, accessibility or diet), choose it below. The organisers and the host organisation's contacts see only totals and what you type; your name is not shared.
 needs-current = Your needs: { $needs }
 needs-current-none = You have not stated any support needs.
 needs-how = You can also type: /needs { $number } childcare, transport · to remove them all: /needs { $number } none
@@ -1124,8 +1124,8 @@ needs-refused-over = Meeting { $number } has started or ended; support needs can
 needs-refused-not-member = To state support needs, join the network first: type /join in the network's group.
 needs-refused-not-answered = Support needs are for those who said they will or may come. Please answer meeting { $number } first (/rsvp { $number } yes or /rsvp { $number } maybe), then state your needs. Nothing was changed.
 needs-refused-answered-no = You said you cannot come to meeting { $number }; support needs are for those who will or may come. If you change your answer (/rsvp { $number } yes), you can state them. Nothing was changed.
-needs-ask-interpretation-other = Which language do you need interpretation into for meeting { $number }? Please reply to this message (at most { $max } characters).
-needs-ask-diet = What is your dietary need for meeting { $number } (for example vegetarian, gluten-free)? Please reply to this message (at most { $max } characters).
+needs-ask-interpretation-other = Which language do you need interpretation into for meeting { $number }? Please reply to this message (at most { $max } characters). What you write is passed on without your name; please do not write your name or anything that identifies you.
+needs-ask-diet = What is your dietary need for meeting { $number } (for example vegetarian, gluten-free)? Please reply to this message (at most { $max } characters). What you write is passed on without your name; please do not write your name or anything that identifies you.
 needs-placeholder-interpretation-other = For example Persian
 needs-placeholder-diet = For example vegetarian
 needs-totals = <b>Support needs</b> (totals, no names): { $totals }
@@ -1150,11 +1150,11 @@ meeting-value-no = no
 meeting-field-district = district
 meeting-field-venue-private = confidential venue
 meeting-edit-usage-venue = For a confidential venue: district (the district the group sees, e.g. Buca; none to remove it), venue_private (yes or no; yes: the venue and address are sent privately, only to those who confirmed)
-meeting-edit-place-in-group = 🔒 Meeting { $number } has a confidential venue, so I did not show the new details here. Please delete your message in the group; you can also send changes to the venue and address to me privately.
+meeting-edit-place-in-group = 🔒 Meeting { $number } has a confidential venue, so I did not show the new details here. Please delete your message in the group, and from now on send changes to the venue and address to me privately.
 ics-venue-confidential = The address will be sent privately to those who confirmed.
 minutes-fact-venue-confidential = Venue: { $district } (address kept confidential)
 venue-reveal-heading = 🔒 <b>Venue of meeting { $number }</b>
-venue-reveal-keep = You are receiving this privately because you confirmed you are coming. The venue is confidential; please do not share the address with anyone.
+venue-reveal-keep = I am sending this to you alone because you confirmed you are coming. The venue is confidential; please do not share the address with anyone.
 venue-reveal-undelivered = ⚠️ The confidential address of meeting { $number } could not be delivered to { $name }. They may have blocked the bot or never started it; you may need to tell them the address in a safe way.
 venue-private-on = 🔒 Meeting { $number } now has a confidential venue. The group, the invitation cards and the calendars of people who have not confirmed show only the district. The address will be sent privately to those who confirmed, { $hours } hours before the meeting ({ $when }).
 venue-private-on-now = That time has passed, so the address is being sent privately now to the { $count } people who confirmed.
@@ -1172,3 +1172,5 @@ network-settings-venue-reveal = Confidential venues are sent: { $hours } hours b
 network-set-usage-venue-reveal = venue_reveal_hours (how many hours before a meeting with a confidential venue those who confirmed are sent the address, 1–336; default 48)
 network-set-bad-reveal-hours = The hours must be a whole number between { $min } and { $max }, for example: /network_set venue_reveal_hours 48
 needs-total-more-texts = …and { $count } more
+
+venue-private-on-host = The host organisation's name still shows in the group and on the cards; keep that in mind if the meeting is at its known address.

@@ -453,7 +453,7 @@ host-checklist-reminder =
     { $step }
     Tamamladığınızda aşağıdaki düğmeye basın.
 host-checklist-venue = Toplantı yerini teyit edin.
-host-checklist-access = Adres ve ulaşım bilgilerini (toplu taşıma, otopark, giriş) paylaşın.
+host-checklist-access = Ulaşım bilgilerini (toplu taşıma, otopark, giriş) koordinatörlerle paylaşın.
 host-checklist-agenda = Gündemi ve ikramı gözden geçirin.
 host-checklist-day-before = Yarınki toplantı için son kontrol.
 host-checklist-done-button = ✅ Tamamlandı
@@ -954,7 +954,7 @@ poll-own-none = Bu ankette henüz oy vermediniz; oyunuzu ağın grubundaki anket
 ## Confidential venues and support needs: planning
 reminder-kind-organiser-eve = koordinatörlere toplantı öncesi özet (1 gün önce)
 reminder-kind-venue-reveal = katılımı onaylananlara adres bildirimi ({ $offset } önce)
-host-checklist-accessibility = Erişilebilirliği kontrol edin: basamaksız giriş, erişilebilir tuvalet, sessiz oda ya da çocuk odası, tercümanın ayarlanması.
+host-checklist-accessibility = Erişilebilirliği kontrol edin: basamaksız giriş, engelli tuvaleti, sessiz oda ya da çocuk odası; gerekiyorsa tercüman ayarlayın.
 host-step-accessibility = erişilebilirlik ve destek
 
 ## Support needs
@@ -979,7 +979,7 @@ needs-button-clear = 🧹 Hepsini kaldır
 needs-button-on = ✅ { $label }
 needs-prompt =
     🤝 <b>{ $number }. toplantı: destek ihtiyaçlarınız</b>
-    Katılabilmeniz için çocuk bakımı, ulaşım, tercüme, erişilebilirlik ya da beslenme konusunda bir desteğe ihtiyacınız varsa aşağıdan seçebilirsiniz. Koordinatörler ve ev sahibi kurum yalnızca toplam sayıları görür; isminiz paylaşılmaz.
+    Katılabilmeniz için çocuk bakımı, ulaşım, tercüme, erişilebilirlik ya da beslenme konusunda desteğe ihtiyacınız varsa aşağıdan seçebilirsiniz. Koordinatörler ve ev sahibi kurumun irtibat kişileri yalnızca toplam sayıları ve yazdığınız açıklamaları görür; adınız paylaşılmaz.
 needs-current = Bildirdiğiniz ihtiyaçlar: { $needs }
 needs-current-none = Henüz bir destek ihtiyacı bildirmediniz.
 needs-how = Komutla da yazabilirsiniz: /needs { $number } çocuk bakımı, ulaşım · hepsini kaldırmak için: /needs { $number } yok
@@ -1000,10 +1000,10 @@ needs-refused-unknown-meeting = Bu toplantı artık yok; hiçbir şey değişmed
 needs-refused-cancelled = { $number }. toplantı iptal edildi; destek ihtiyacı bildirilemez. Hiçbir şey değişmedi.
 needs-refused-over = { $number }. toplantı başladı ya da sona erdi; destek ihtiyaçları artık değiştirilemez. Hiçbir şey değişmedi.
 needs-refused-not-member = Destek ihtiyacı bildirebilmek için önce ağa katılın: ağın grubunda /join yazın.
-needs-refused-not-answered = Destek ihtiyaçları, katılacağını ya da belki katılacağını bildirenler içindir. Önce { $number }. toplantıya yanıt verin (/rsvp { $number } evet ya da /rsvp { $number } belki), sonra ihtiyaçlarınızı bildirin. Hiçbir şey değişmedi.
-needs-refused-answered-no = { $number }. toplantıya katılamayacağınızı bildirdiniz; destek ihtiyaçları katılacak ya da belki katılacak olanlar içindir. Yanıtınızı değiştirirseniz (/rsvp { $number } evet) ihtiyaçlarınızı bildirebilirsiniz. Hiçbir şey değişmedi.
-needs-ask-interpretation-other = { $number }. toplantı için hangi dilde tercümeye ihtiyacınız var? Lütfen bu mesajı yanıtlayarak yazın (en çok { $max } karakter).
-needs-ask-diet = { $number }. toplantı için beslenme ihtiyacınızı yazar mısınız (örneğin vejetaryen, glutensiz)? Lütfen bu mesajı yanıtlayarak yazın (en çok { $max } karakter).
+needs-refused-not-answered = Destek ihtiyacını, toplantıya “evet” ya da “belki” yanıtı verenler bildirebilir. Önce { $number }. toplantıya yanıt verin (/rsvp { $number } evet ya da /rsvp { $number } belki), sonra ihtiyaçlarınızı bildirin. Hiçbir şey değişmedi.
+needs-refused-answered-no = { $number }. toplantıya katılamayacağınızı bildirdiniz. Destek ihtiyacını, toplantıya “evet” ya da “belki” yanıtı verenler bildirebilir; yanıtınızı değiştirirseniz (/rsvp { $number } evet) ihtiyaçlarınızı bildirebilirsiniz. Hiçbir şey değişmedi.
+needs-ask-interpretation-other = { $number }. toplantı için hangi dilde tercümeye ihtiyacınız var? Lütfen bu mesajı yanıtlayarak yazın (en çok { $max } karakter). Yazdığınız, adınız olmadan iletilir; lütfen adınızı ya da sizi tanıtacak bir bilgi yazmayın.
+needs-ask-diet = { $number }. toplantı için beslenme ihtiyacınızı yazar mısınız (örneğin vejetaryen, glutensiz)? Lütfen bu mesajı yanıtlayarak yazın (en çok { $max } karakter). Yazdığınız, adınız olmadan iletilir; lütfen adınızı ya da sizi tanıtacak bir bilgi yazmayın.
 needs-placeholder-interpretation-other = Örneğin Farsça
 needs-placeholder-diet = Örneğin vejetaryen
 needs-totals = <b>Destek ihtiyaçları</b> (toplam sayılar, isimsiz): { $totals }
@@ -1028,11 +1028,11 @@ meeting-value-no = hayır
 meeting-field-district = ilçe
 meeting-field-venue-private = gizli yer
 meeting-edit-usage-venue = Gizli yer için: district (grupta görünecek ilçe, ör. Buca; kaldırmak için yok), venue_private (evet ya da hayır; evet: yer ve adres yalnızca katılımı onaylananlara özel mesajla bildirilir)
-meeting-edit-place-in-group = 🔒 { $number }. toplantının yeri gizli olduğu için yeni bilgiyi burada göstermedim. Gruba yazdığınız mesajı silmenizi öneririm; yer ve adres değişikliklerini bana özel mesajla da yazabilirsiniz.
+meeting-edit-place-in-group = 🔒 { $number }. toplantının yeri gizli olduğu için yeni bilgiyi burada göstermedim. Gruba yazdığınız mesajı silmenizi öneririm; yer ve adres değişikliklerini lütfen bundan sonra bana özel mesajla yazın.
 ics-venue-confidential = Adres, katılımı onaylananlara özel mesajla bildirilecek.
 minutes-fact-venue-confidential = Yer: { $district } (adres gizli tutuldu)
 venue-reveal-heading = 🔒 <b>{ $number }. toplantının yeri</b>
-venue-reveal-keep = Katılımınızı onayladığınız için bu bilgiyi size özel olarak gönderiyoruz. Toplantı yeri gizlidir; lütfen adresi kimseyle paylaşmayın.
+venue-reveal-keep = Katılımınızı onayladığınız için bu bilgiyi yalnızca size gönderiyorum. Toplantı yeri gizlidir; lütfen adresi kimseyle paylaşmayın.
 venue-reveal-undelivered = ⚠️ { $number }. toplantının gizli adresi şu kişiye iletilemedi: { $name }. Botu engellemiş ya da hiç başlatmamış olabilir; adresi kendisine güvenli bir yoldan bildirmeniz gerekebilir.
 venue-private-on = 🔒 { $number }. toplantının yeri artık gizli. Grupta, davet kartlarında ve katılımı onaylanmamış kişilerin takvimlerinde yalnızca ilçe görünecek. Adres, katılımı onaylananlara toplantıdan { $hours } saat önce ({ $when }) özel mesajla gönderilecek.
 venue-private-on-now = Bu zaman geçtiği için adres, katılımı onaylanan { $count } kişiye şimdi özel mesajla gönderiliyor.
@@ -1050,3 +1050,5 @@ network-settings-venue-reveal = Gizli toplantı yerinin bildirilmesi: toplantıd
 network-set-usage-venue-reveal = venue_reveal_hours (gizli toplantı yerinin, katılımı onaylananlara toplantıdan kaç saat önce bildirileceği, 1–336; varsayılan 48)
 network-set-bad-reveal-hours = Bildirim süresi { $min } ile { $max } arasında bir tam sayı (saat) olmalıdır, örneğin: /network_set venue_reveal_hours 48
 needs-total-more-texts = …ve { $count } farklı ihtiyaç daha
+
+venue-private-on-host = Ev sahibi kurumun adı grupta ve kartlarda görünmeye devam eder; toplantı kurumun bilinen adresinde yapılıyorsa bunu göz önünde bulundurun.

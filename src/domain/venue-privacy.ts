@@ -34,13 +34,14 @@ export interface ReaderAnswer {
 }
 
 /**
- * Who reads. A group (and anything that serves many readers at once: a card, a public feed) is
- * one reader that is never entitled. A person is entitled as an organiser, as a contact of the
- * host organisation, or with a confirmed answer once the reveal time has come.
+ * A person reading the place privately. Groups, cards and public feeds are not readers here:
+ * they never see a confidential place, and the views hide it unless told this person may read it.
  */
-export type PlaceReader = { kind: "many" } | { kind: "person"; organiser: boolean; hostContact: boolean; answer: ReaderAnswer | null };
-
-export const MANY_READERS: PlaceReader = { kind: "many" };
+export interface PlaceReader {
+  organiser: boolean;
+  hostContact: boolean;
+  answer: ReaderAnswer | null;
+}
 
 /** A "yes" that holds a place: not maybe, not waiting for one. */
 export function confirmed(answer: ReaderAnswer | null | undefined): boolean {
@@ -60,7 +61,6 @@ export function revealTime(startsAt: Date, policy: RevealPolicy): Date {
 /** Whether this reader may read the venue and address now. A meeting that is not confidential has no secret. */
 export function seesPlace(meeting: PlaceFacts, reader: PlaceReader, policy: RevealPolicy, now: Date): boolean {
   if (!meeting.venuePrivate) return true;
-  if (reader.kind === "many") return false;
   if (reader.organiser || reader.hostContact) return true;
   return confirmed(reader.answer) && now >= revealTime(meeting.startsAt, policy);
 }
@@ -73,11 +73,6 @@ export function isHostContact<Member extends { id: number; isHostContact: boolea
 /** Names the place told (venue and address): a changed place has another digest, and is told again. */
 export function placeDigest(meeting: { venueName: string | null; venueAddress: string | null }): string {
   return createHash("sha256").update(JSON.stringify([meeting.venueName ?? "", meeting.venueAddress ?? ""])).digest("base64url").slice(0, 22);
-}
-
-/** The confidential words of a place: what must never reach a group. */
-export function placeWords(meeting: { venueName: string | null; venueAddress: string | null }): string[] {
-  return [meeting.venueName, meeting.venueAddress].filter((w): w is string => w !== null && w.trim() !== "");
 }
 
 // Not "açık" / "kapalı": for a confidential venue "open" could mean either.

@@ -166,3 +166,46 @@ describe("the emulator and protect_content", () => {
     await expect(api.raw.sendMessage({ chat_id: member.id, text: "x", protect_content: "belki" as unknown as boolean })).rejects.toThrow('field "protect_content" must be of type Boolean');
   });
 });
+
+describe("reveals that no later change may lose", () => {
+  // Meeting 25 starts on 17 March 2027, 10:00 in İzmir: 48 hours before is 15 March, 10:00 (07:00 UTC).
+  it("a member who joined after the meeting was planned, and says yes before the reveal time, is told at the reveal time", async () => {
+    moveClockTo(START);
+    const { admin, group } = await invitedMeeting(scenario, "Sonradan Katılan Ağı");
+    await say(admin, group, "/meeting_edit 25 venue_private evet");
+    const newcomer = scenario.emulator.createUser({ first_name: "Gülsüm", username: "gulsum_sonra", language_code: "tr" });
+    scenario.emulator.joinChat(group, newcomer);
+    await say(newcomer, "private", "/start");
+    await say(newcomer, group, "/rsvp 25 evet");
+    await scenario.deliver();
+    expect(reveals(newcomer)).toEqual([]);
+    moveClockTo("2027-03-15T06:59:00Z");
+    await runDueJobs();
+    expect(reveals(newcomer)).toEqual([]);
+    moveClockTo("2027-03-15T07:00:01Z");
+    await runDueJobs();
+    expect(reveals(newcomer)).toHaveLength(1);
+    expect(reveals(newcomer)[0]!.has_protected_content).toBe(true);
+    moveClockTo("2027-03-15T08:00:00Z");
+    await runDueJobs();
+    expect(reveals(newcomer)).toHaveLength(1);
+  });
+
+  it("quiet hours changed after planning move the reveal; it is sent at the new time, once", async () => {
+    moveClockTo(START);
+    const { admin, member, group } = await invitedMeeting(scenario, "Sessiz Saat Ağı");
+    await say(admin, group, "/meeting_edit 25 venue_private evet");
+    await say(member, group, "/rsvp 25 evet");
+    // 10:00 now falls in the quiet hours: the reveal moves to their end, 12:00 (09:00 UTC).
+    await say(admin, group, "/network_set quiet_hours 21:00-12:00");
+    moveClockTo("2027-03-15T07:00:01Z");
+    await runDueJobs();
+    expect(reveals(member)).toEqual([]);
+    moveClockTo("2027-03-15T09:00:01Z");
+    await runDueJobs();
+    expect(reveals(member)).toHaveLength(1);
+    moveClockTo("2027-03-15T10:00:00Z");
+    await runDueJobs();
+    expect(reveals(member)).toHaveLength(1);
+  });
+});

@@ -178,7 +178,7 @@ describe("a confidential venue, through a whole meeting", () => {
     expect(reveals(ayse)).toHaveLength(1);
     const reveal = reveals(ayse)[0]!;
     expect(textOf(reveal)).toBe(
-      `🔒 25. toplantının yeri\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nYer: ${VENUE}\nAdres: ${ADDRESS}\n\nKatılımınızı onayladığınız için bu bilgiyi size özel olarak gönderiyoruz. Toplantı yeri gizlidir; lütfen adresi kimseyle paylaşmayın.`,
+      `🔒 25. toplantının yeri\nTarih: 17 Mart 2027 Çarşamba, 10:00–15:00\nYer: ${VENUE}\nAdres: ${ADDRESS}\n\nKatılımınızı onayladığınız için bu bilgiyi yalnızca size gönderiyorum. Toplantı yeri gizlidir; lütfen adresi kimseyle paylaşmayın.`,
     );
     expect(reveal.has_protected_content).toBe(true);
     expect(reveals(ipek)).toHaveLength(1);

@@ -92,7 +92,7 @@ describe("support needs", () => {
     const prompt = lastDm(ayse);
     expect(prompt.text).toBe(
       "🤝 25. toplantı: destek ihtiyaçlarınız\n" +
-        "Katılabilmeniz için çocuk bakımı, ulaşım, tercüme, erişilebilirlik ya da beslenme konusunda bir desteğe ihtiyacınız varsa aşağıdan seçebilirsiniz. Koordinatörler ve ev sahibi kurum yalnızca toplam sayıları görür; isminiz paylaşılmaz.\n\n" +
+        "Katılabilmeniz için çocuk bakımı, ulaşım, tercüme, erişilebilirlik ya da beslenme konusunda desteğe ihtiyacınız varsa aşağıdan seçebilirsiniz. Koordinatörler ve ev sahibi kurumun irtibat kişileri yalnızca toplam sayıları ve yazdığınız açıklamaları görür; adınız paylaşılmaz.\n\n" +
         "Henüz bir destek ihtiyacı bildirmediniz.\n" +
         "Komutla da yazabilirsiniz: /needs 25 çocuk bakımı, ulaşım · hepsini kaldırmak için: /needs 25 yok",
     );
@@ -122,7 +122,9 @@ describe("support needs", () => {
     const prompt = prompts(ayse).at(-1)!;
     await press(ayse, current(prompt), dataOf(current(prompt), "Başka bir dil"));
     const question = lastDm(ayse);
-    expect(question.text).toBe("25. toplantı için hangi dilde tercümeye ihtiyacınız var? Lütfen bu mesajı yanıtlayarak yazın (en çok 200 karakter).");
+    expect(question.text).toBe(
+      "25. toplantı için hangi dilde tercümeye ihtiyacınız var? Lütfen bu mesajı yanıtlayarak yazın (en çok 200 karakter). Yazdığınız, adınız olmadan iletilir; lütfen adınızı ya da sizi tanıtacak bir bilgi yazmayın.",
+    );
     expect(question.forceReply).toMatchObject({ placeholder: "Örneğin Farsça" });
     expect(await needsOf(ayse)).toEqual(["childcare"]);
     const rowsBefore = await allNeedRows();
@@ -200,10 +202,10 @@ describe("support needs", () => {
     expect(await say(ayse, "private", "/needs 25 tercüme")).toMatch(/^Tercüme için dili de yazın/);
     expect(await say(ayse, "private", "/needs 25 <script>")).toContain("tanıyamadım: script.");
     expect(await say(nur, "private", "/needs 25 ulaşım")).toBe(
-      "25. toplantıya katılamayacağınızı bildirdiniz; destek ihtiyaçları katılacak ya da belki katılacak olanlar içindir. Yanıtınızı değiştirirseniz (/rsvp 25 evet) ihtiyaçlarınızı bildirebilirsiniz. Hiçbir şey değişmedi.",
+      "25. toplantıya katılamayacağınızı bildirdiniz. Destek ihtiyacını, toplantıya “evet” ya da “belki” yanıtı verenler bildirebilir; yanıtınızı değiştirirseniz (/rsvp 25 evet) ihtiyaçlarınızı bildirebilirsiniz. Hiçbir şey değişmedi.",
     );
     expect(await say(nur, "private", "/needs 25 uçak")).toContain("katılamayacağınızı bildirdiniz");
-    expect(await say(admin, "private", "/needs 25 ulaşım")).toMatch(/^Destek ihtiyaçları, katılacağını ya da belki katılacağını bildirenler içindir\. Önce 25\. toplantıya yanıt verin/);
+    expect(await say(admin, "private", "/needs 25 ulaşım")).toMatch(/^Destek ihtiyacını, toplantıya “evet” ya da “belki” yanıtı verenler bildirebilir\. Önce 25\. toplantıya yanıt verin/);
     expect(await say(ayse, "private", "/needs 99 ulaşım")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
     expect(await say(ayse, "private", "/needs 26 ulaşım")).toBe("26. toplantı iptal edildi; destek ihtiyacı bildirilemez. Hiçbir şey değişmedi.");
     expect(await say(ayse, "private", "/needs")).toMatch(/^Kullanım: \/needs <numara>/);
@@ -280,7 +282,7 @@ describe("support needs", () => {
     const accessibility = dms(ayse).filter((m) => m.text?.startsWith("📋")).at(-1)!;
     expect(accessibility.text).toBe(
       "📋 25. toplantı hazırlığı (17 Mart 2027 Çarşamba, 10:00–15:00, Salon)\n" +
-        "Erişilebilirliği kontrol edin: basamaksız giriş, erişilebilir tuvalet, sessiz oda ya da çocuk odası, tercümanın ayarlanması.\n" +
+        "Erişilebilirliği kontrol edin: basamaksız giriş, engelli tuvaleti, sessiz oda ya da çocuk odası; gerekiyorsa tercüman ayarlayın.\n" +
         "Destek ihtiyaçları (toplam sayılar, isimsiz): çocuk bakımı: 1, TİD tercüme: 1, başka dilde tercüme: 1 (Farsça), erişilebilirlik: 1, beslenme: 1 (<b>helal</b> & glutensiz)\n" +
         "Tamamladığınızda aşağıdaki düğmeye basın.",
     );

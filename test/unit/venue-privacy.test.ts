@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  MANY_READERS,
   confirmed,
   isHostContact,
   placeDigest,
@@ -17,20 +16,20 @@ import { buildIcs, meetingEvent, type EventMeeting } from "../../src/domain/ics.
 const startsAt = new Date("2027-03-17T07:00:00Z");
 const policy: RevealPolicy = { venueRevealHours: 48, timeZone: "Europe/Istanbul", quietFrom: 21 * 60, quietUntil: 9 * 60 };
 const confidential = { venuePrivate: true, startsAt };
-const person = (fields: Partial<Extract<PlaceReader, { kind: "person" }>> = {}): PlaceReader => ({ kind: "person", organiser: false, hostContact: false, answer: null, ...fields });
+const person = (fields: Partial<PlaceReader> = {}): PlaceReader => ({ organiser: false, hostContact: false, answer: null, ...fields });
 const yes = { status: "yes" as const, waitlisted: false };
 const beforeReveal = new Date("2027-03-15T06:59:59Z");
 const atReveal = new Date("2027-03-15T07:00:00Z");
 
 describe("who sees a confidential place", () => {
   it("a meeting that is not confidential hides nothing, from anyone", () => {
-    expect(seesPlace({ venuePrivate: false, startsAt }, MANY_READERS, policy, beforeReveal)).toBe(true);
     expect(seesPlace({ venuePrivate: false, startsAt }, person(), policy, beforeReveal)).toBe(true);
   });
 
-  it("a group, a card, a public feed (many readers at once) never sees it, not even after the reveal time", () => {
-    expect(seesPlace(confidential, MANY_READERS, policy, atReveal)).toBe(false);
-    expect(seesPlace(confidential, MANY_READERS, policy, new Date("2027-03-17T07:30:00Z"))).toBe(false);
+  it("a member without a confirmed yes never sees it, not even after the reveal time", () => {
+    expect(seesPlace(confidential, person(), policy, atReveal)).toBe(false);
+    expect(seesPlace(confidential, person({ answer: { status: "maybe", waitlisted: false } }), policy, new Date("2027-03-17T07:30:00Z"))).toBe(false);
+    expect(seesPlace(confidential, person({ answer: { status: "yes", waitlisted: true } }), policy, new Date("2027-03-17T07:30:00Z"))).toBe(false);
   });
 
   it("organisers and the host's contacts always see it", () => {

@@ -270,7 +270,6 @@ export class CalendarService implements PublicCalendarLinks {
     return rows.map((row) => {
       if (!row.venuePrivate) return toFeedMeeting(row, true);
       const reader: PlaceReader = {
-        kind: "person",
         organiser: Boolean(row.organiserReads),
         hostContact: row.memberId !== null && row.hostOrganisationId !== null && isHostContact(row.memberId, hostMembers.filter((m) => m.organisationId === row.hostOrganisationId)),
         answer: row.answer === null ? null : { status: row.answer as FeedAnswer, waitlisted: Boolean(row.waitlisted) },

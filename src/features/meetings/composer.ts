@@ -40,6 +40,8 @@ function madePrivateText(ctx: BotContext, network: Network, meeting: Meeting, re
   const lines = [ctx.t("venue-private-on", { number: meeting.number, hours: network.venueRevealHours, when: formatInstant(revealAt, network.timeZone, ctx.locale) })];
   if (revealedNow > 0) lines.push(ctx.t("venue-private-on-now", { count: revealedNow }));
   lines.push(meeting.district ? ctx.t("venue-private-on-district", { district: escapeHtml(meeting.district) }) : ctx.t("venue-private-on-no-district", { number: meeting.number }));
+  // A host's name can point to its premises: the organiser decides knowing that.
+  if (meeting.hostOrganisationId !== null) lines.push(ctx.t("venue-private-on-host"));
   return lines.join("\n");
 }
 

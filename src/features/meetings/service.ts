@@ -490,16 +490,20 @@ export class MeetingService {
   }
 
   /**
-   * `/network_set venue_reveal_hours`: every invited meeting ahead is planned again (its reveals
-   * move) and, where the new time has passed already, confirmed members are told at once.
+   * `/network_set venue_reveal_hours`, `quiet_hours`, `timezone`: every invited meeting ahead is
+   * planned again (reminders and reveals move), reveals written for members who joined since are
+   * written again for the new time, and where it has passed already, confirmed members are told
+   * at once.
    */
-  async replanReveals(networkId: number): Promise<number> {
+  async replanNetwork(networkId: number): Promise<number> {
     const now = this.clock();
     const ahead = await this.prisma.meeting.findMany({ where: { networkId, status: "invited", endsAt: { gt: now } }, select: { id: true, venuePrivate: true } });
     for (const meeting of ahead) {
       await this.outbox.transaction(async (out) => {
         await this.reminders.planIn(out, meeting.id);
-        if (meeting.venuePrivate) await writeOwedReveals(out, meeting.id, now);
+        if (!meeting.venuePrivate) return;
+        await withdrawReveals(out, meeting.id, "the reveal time moved");
+        await writeOwedReveals(out, meeting.id, now);
       });
     }
     return ahead.length;

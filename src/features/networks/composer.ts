@@ -46,7 +46,10 @@ async function answerPublicCalendar(ctx: BotContext, networks: NetworkService, r
 }
 
 /** /setup, /link, /unlink, /network, /network_set, and the re-link confirmation button. */
-export function networksFeature(deps: { networks: NetworkService; meetings: Pick<MeetingService, "replanReveals"> }): Feature {
+/** Settings that change when reminders and venue reveals fall. */
+const REPLANNING_KEYS: ReadonlySet<string> = new Set(["venue_reveal_hours", "quiet_hours", "timezone"]);
+
+export function networksFeature(deps: { networks: NetworkService; meetings: Pick<MeetingService, "replanNetwork"> }): Feature {
   const composer = new Composer<BotContext>();
   const { networks } = deps;
 
@@ -188,8 +191,9 @@ ${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).j
     const result = await networks.set(scope.network, actorId, key, value);
     switch (result.kind) {
       case "updated":
-        // Reveals of confidential venues move with the hours (and those now due go at once).
-        if (key === "venue_reveal_hours") await deps.meetings.replanReveals(scope.network.id);
+        // Reminders and reveals move with the hours and the zone (reveals now due go at once);
+        // were the process to stop in between, the re-planning at start does it.
+        if (REPLANNING_KEYS.has(key)) await deps.meetings.replanNetwork(scope.network.id);
         return void (await replyHtml(ctx, ctx.t("network-set-done", { key, before: escapeHtml(result.before), after: escapeHtml(result.after) })));
       case "bad-name":
         return void (await ctx.reply(nameProblemText(ctx, result.problem)));

@@ -105,7 +105,8 @@ export function reminderRenderers(deps: ReminderRendererDeps): Record<ReminderKi
       if (silent.length > 0) lines.push(r.t("rsvps-silent", { names: escapeHtml(silent.join(", ")) }));
       return placeMessage(lines.join("\n"), revealed && meeting.venuePrivate);
     }),
-    "host-checklist": about(async ({ row, to }, { meeting, facts }) => {
+    "host-checklist": about(async (context, { meeting, facts, seesPlace }) => {
+      const { row, to } = context;
       const step = HOST_CHECKLIST.find((s) => s.days * 1440 === row.offsetMinutes);
       if (!step) return { kind: "skip", reason: "unknown checklist step" };
       if (to.kind !== "member" || meeting.hostOrganisationId === null || to.organisationId !== meeting.hostOrganisationId) return { kind: "skip", reason: "no longer the host" };
@@ -114,10 +115,11 @@ export function reminderRenderers(deps: ReminderRendererDeps): Record<ReminderKi
       const r = to.reader;
       // Support needs in totals on every step; the accessibility step says so even when there are none.
       const needs = await hostNeedsLine(deps.prisma, r, meeting.id, step.item === "accessibility");
-      // The host's contacts always read the place: protected when it is confidential.
-      const text = r.t("host-checklist-reminder", { ...facts(r, true), step: [r.t(`host-checklist-${step.item}`), ...(needs ? [needs] : [])].join("\n") });
+      // The host's contacts read the place (one who no longer is one does not): protected when it is confidential.
+      const revealed = await seesPlace(context);
+      const text = r.t("host-checklist-reminder", { ...facts(r, revealed), step: [r.t(`host-checklist-${step.item}`), ...(needs ? [needs] : [])].join("\n") });
       const keyboard = { inline_keyboard: [[{ text: r.t("host-checklist-done-button"), callback_data: `chk:${meeting.id}:${step.item}` }]] };
-      return { kind: "send", message: { method: "sendMessage", text, keyboard, ...(meeting.venuePrivate ? { protect: true } : {}) } };
+      return { kind: "send", message: { method: "sendMessage", text, keyboard, ...(meeting.venuePrivate && revealed ? { protect: true } : {}) } };
     }),
     "action-soon": actionReminder("action-soon"),
     "action-due": actionReminder("action-due"),

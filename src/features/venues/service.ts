@@ -12,14 +12,14 @@ import type { OutboxRow, Payload, Tx } from "../../outbox/types.ts";
  * the reveal time (a late yes, a waitlist promotion, a changed place).
  */
 
-/** Reads the database; a transaction or the client. */
+/** Reads the database inside a transaction (the client's own reads are transactions too). */
 export type Db = Tx;
 
 type MeetingWithNetwork = Pick<Meeting, "id" | "networkId" | "venuePrivate" | "startsAt" | "hostOrganisationId"> & { network: Network };
 
 /** A member as a reader of the meeting's place (anyone who is not a current member is an outsider, entitled to nothing). */
 export async function readerOfMember(db: Db, meeting: Pick<Meeting, "id" | "networkId" | "hostOrganisationId">, memberId: number | undefined): Promise<PlaceReader> {
-  const outsider: PlaceReader = { kind: "person", organiser: false, hostContact: false, answer: null };
+  const outsider: PlaceReader = { organiser: false, hostContact: false, answer: null };
   if (memberId === undefined) return outsider;
   const member = await db.member.findUnique({ where: { id: memberId }, select: { id: true, networkId: true, role: true, leftAt: true, organisationId: true } });
   if (!member || member.leftAt !== null || member.networkId !== meeting.networkId) return outsider;
@@ -30,7 +30,6 @@ export async function readerOfMember(db: Db, meeting: Pick<Meeting, "id" | "netw
     db.rsvp.findUnique({ where: { meetingId_memberId: { meetingId: meeting.id, memberId } }, select: { status: true, waitlistedAt: true } }),
   ]);
   return {
-    kind: "person",
     organiser: member.role === "organiser",
     hostContact: isHostContact(member.id, hostMembers),
     answer: rsvp ? { status: rsvp.status, waitlisted: rsvp.waitlistedAt !== null } : null,
@@ -51,7 +50,7 @@ export async function userSeesPlace(db: Db, meeting: MeetingWithNetwork, userId:
 }
 
 /** A reveal written after the reveal time: one per member and place, armed again if that place is owed again. */
-export const lateRevealKey = (meetingId: number, memberId: number, place: string) => `venue-reveal:${meetingId}:${memberId}:${place}`;
+const lateRevealKey = (meetingId: number, memberId: number, place: string) => `venue-reveal:${meetingId}:${memberId}:${place}`;
 /** The organisers are told once per member that the place could not be delivered. */
 const undeliveredKey = (meetingId: number, memberId: number, organiserId: number) => `venue-undelivered:${meetingId}:${memberId}:${organiserId}`;
 
@@ -60,7 +59,7 @@ export type RevealCheck = { kind: "owed"; meeting: Meeting & { network: Network 
 /**
  * Whether the member is owed the place now, read from the database at send time: still
  * confidential, neither cancelled nor over, a place to tell, a confirmed "yes" (not maybe, not
- * waitlisted), the reveal time come, and this very place not told already.
+ * waitlisted), and this very place not told already.
  */
 export async function revealOwed(db: Db, meetingId: number | null, memberId: number, now: Date): Promise<RevealCheck> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId ?? -1 }, include: { network: true } });
@@ -69,7 +68,8 @@ export async function revealOwed(db: Db, meetingId: number | null, memberId: num
   if (meeting.status === "cancelled") return { kind: "skip", reason: "meeting cancelled" };
   if (meeting.endsAt <= now) return { kind: "skip", reason: "meeting over" };
   if (!meeting.venueName && !meeting.venueAddress) return { kind: "skip", reason: "no place decided yet" };
-  if (now < revealTime(meeting.startsAt, meeting.network)) return { kind: "skip", reason: "before the reveal time" };
+  // No check of the reveal time here: the row's own time is it (planned at the reveal time, or
+  // written for it), and a reveal that fell due under an older policy is sent, never dropped.
   const rsvp = await db.rsvp.findUnique({ where: { meetingId_memberId: { meetingId: meeting.id, memberId } }, select: { status: true, waitlistedAt: true } });
   if (!confirmed(rsvp ? { status: rsvp.status, waitlisted: rsvp.waitlistedAt !== null } : null)) return { kind: "skip", reason: "not a confirmed answer" };
   const place = placeDigest(meeting);
@@ -81,16 +81,18 @@ export async function revealOwed(db: Db, meetingId: number | null, memberId: num
 /**
  * In the transaction of a change that may make reveals owed (an answer, a promotion, a changed
  * place, the venue made confidential, earlier reveal hours): a reveal row for each confirmed
- * member who has not been told this place, once the reveal time has come. Before it, the
- * planned row tells them. A member with a reveal on its way (planned or late) is left to it; one
- * the place could not reach, and who still cannot be reached, is not tried again.
+ * member who has not been told this place and has none on its way, due at the reveal time or at
+ * once when it has passed. Planned rows cover the members known when the meeting was planned;
+ * this covers whoever joined since. One the place could not reach, and who still cannot be
+ * reached, is not tried again.
  */
 export async function writeOwedReveals(out: OutboxWriter, meetingId: number, now: Date): Promise<number> {
   const { tx } = out;
   const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, include: { network: true } });
   if (!meeting || !meeting.venuePrivate || meeting.status === "cancelled" || meeting.endsAt <= now) return 0;
   if (!meeting.venueName && !meeting.venueAddress) return 0;
-  if (now < revealTime(meeting.startsAt, meeting.network)) return 0;
+  const revealAt = revealTime(meeting.startsAt, meeting.network);
+  const notBefore = now < revealAt ? revealAt : now;
   const [confirmedAnswers, told, onTheirWay] = await Promise.all([
     tx.rsvp.findMany({
       where: { meetingId, status: "yes", waitlistedAt: null, member: { ...ACTIVE_MEMBER } },
@@ -110,7 +112,7 @@ export async function writeOwedReveals(out: OutboxWriter, meetingId: number, now
     const earlier = toldOf.get(memberId);
     if (earlier?.place === place && earlier.sentAt !== null) continue;
     if (earlier?.place === place && earlier.undeliveredAt !== null && answer.member?.user.dmReachable !== true) continue;
-    await out.rearm({ dedupeKey: lateRevealKey(meetingId, memberId, place), kind: "venue-reveal", networkId: meeting.networkId, meetingId, audience: memberAudience(memberId), notBefore: now });
+    await out.rearm({ dedupeKey: lateRevealKey(meetingId, memberId, place), kind: "venue-reveal", networkId: meeting.networkId, meetingId, audience: memberAudience(memberId), notBefore });
     written++;
   }
   return written;
