@@ -823,6 +823,8 @@ audit-action = { $action ->
     [minutes-delete] Minutes entry deleted
     [minutes-publish] Minutes published
     [minutes-approve] Minutes approved
+    [decision-supersede] A decision was replaced by a later one
+    [objection-resolve] An objection to the minutes was answered
     [network-setup] Network set up
     [network-set] Network setting changed ({ $detail })
     [network-export] Whole network exported
@@ -1174,3 +1176,139 @@ network-set-bad-reveal-hours = The hours must be a whole number between { $min }
 needs-total-more-texts = …and { $count } more
 
 venue-private-on-host = The host organisation's name still shows in the group and on the cards; keep that in mind if the meeting is at its known address.
+
+## Task check-ins: owners are asked before a meeting how their tasks stand (by DM)
+task-status-open = ⚪ No status reported
+task-status-in-progress = ⏳ In progress
+task-status-blocked = ⛔ Blocked
+task-status-done = ✅ Done
+task-status-blocked-because = { $status }: { $reason }
+task-organisation-none = No organisation given
+task-checkin-heading = 📋 <b>Task check-in</b> — meeting { $number } is coming up ({ $when }).
+task-checkin-heading-fallback = 📋 <b>Task check-in</b> — 30 days have passed since meeting { $number }.
+task-checkin-task-person = Your task from meeting { $number }:
+task-checkin-task-organisation = Your organisation's ({ $organisation }) task from meeting { $number }:
+task-checkin-due = Due: { $due }
+task-checkin-no-due = No due date given
+task-checkin-gone = This task was removed from the minutes; there is no need to report on it.
+task-checkin-done = ✅ This task is recorded as done. Thank you!
+task-checkin-current = Last reported status: { $status }
+task-checkin-question = How does this task stand? Just press one of the buttons below.
+task-checkin-question-again = If it changes, you can press one of the buttons again.
+task-checkin-one-answer = An answer from one of your organisation's contacts is enough.
+task-checkin-button-done = ✅ Done
+task-checkin-button-progress = ⏳ In progress
+task-checkin-button-blocked = ⛔ Blocked
+task-checkin-unknown = This task no longer exists (it may have been removed from the minutes); nothing was changed.
+task-checkin-already-done = This task was already done; nothing was changed.
+task-checkin-not-owner = Only the task's owner (or a member of the owning organisation) can report its status; nothing was changed.
+task-checkin-ask-reason = What is blocking task #{ $id }? Please reply to this message in one line (at most { $max } characters). To stop, send /cancel_dialog.
+task-checkin-reason-placeholder = For example: no venue booked yet
+task-checkin-reason-empty = I could not read a reason; please write a short sentence. To stop, send /cancel_dialog.
+task-checkin-reason-too-long = That is too long ({ $length } characters); at most { $max } characters. Please shorten it and send it again.
+task-checkin-saved-done = ✅ Thank you, the task is recorded as done.
+task-checkin-saved-progress = ⏳ Thank you, the task is recorded as in progress.
+task-checkin-saved-blocked = ⛔ Thank you; the blocker on task #{ $id } is recorded. The organisers will see it before the meeting.
+task-summary-heading = 📋 <b>Task status before meeting { $number }</b> ({ $when })
+task-summary-totals = In all: { $done } done · { $progress } in progress · { $blocked } blocked · { $silent } no answer
+task-summary-done = ✅ Done ({ $count })
+task-summary-in-progress = ⏳ In progress ({ $count })
+task-summary-blocked = ⛔ Blocked ({ $count })
+task-summary-no-answer = ❔ No answer ({ $count })
+task-summary-last = last reported: { $status }
+minutes-section-follow-up = Tasks from earlier meetings
+
+# Decision register (/decisions, /decision_supersede) and objections to minutes ("I object", /objection_resolve).
+cmd-decisions = The network's decision register; search it with a word: /decisions Karşıyaka
+cmd-decision-supersede = Record that a later decision replaces an earlier one: /decision_supersede 25/3 27/1
+cmd-objection-resolve = Answer an objection to the minutes
+decision-number-of = { $number }{ $suffix ->
+   *[other] {""}
+}
+decision-replaces = replaces { $numbers }
+decision-replaced-by = replaced by { $number }
+decision-register-heading = Decision register (up to meeting { $number })
+decision-register-empty = No decisions recorded yet.
+decisions-heading = 📚 <b>Decision register</b> ({ $count } decisions, newest first)
+decisions-heading-found = 🔎 <b>Decisions matching your search</b> ({ $count })
+decisions-none = No decisions in published minutes yet. Decisions are numbered when the minutes are published with /minutes_publish.
+decisions-none-found = No decision matches your search. Type /decisions for all of them.
+decisions-replaced-heading = <i>Decisions replaced by later ones</i>
+decisions-usage = Usage: /decisions or /decisions <word to search for>, e.g. /decisions Karşıyaka; for one decision /decisions 25/3
+decision-supersede-usage = Usage: /decision_supersede <old decision> <new decision>, e.g. /decision_supersede 25/3 27/1 (/decisions shows the numbers)
+decision-supersede-done = ✅ Recorded: decision { $new } replaces decision { $old }.
+decision-supersede-unknown = There is no decision { $number }; nothing was changed. Type /decisions to see the decisions and their numbers.
+decision-supersede-same = A decision cannot replace itself; give two different decision numbers, e.g. /decision_supersede 25/3 27/1
+decision-supersede-older = Decision { $new } was taken before decision { $old }; only a later decision can replace an earlier one. Give the old decision first, then the new one; nothing was changed.
+decision-supersede-already = Decision { $old } has already been replaced by decision { $by }; nothing was changed.
+decision-supersede-replacement-replaced = Decision { $new } has itself been replaced by decision { $by }; please give the current decision's number. Nothing was changed.
+minutes-kind-decision-numbered = [Decision { $number }]
+minutes-approve-objections = There were { $count } objections to these minutes; { $unresolved ->
+    [0] all of them were answered.
+   *[other] { $unresolved } were approved without an answer.
+} The approved minutes are being sent to the organisers as files.
+minutes-approve-stale = This approval button is out of date: a new version was published or a new objection came in. Please type /minutes_approve { $number } again.
+minutes-approved-caption = Minutes of meeting { $number }, version { $version } (approved)
+minutes-file-approved = approved
+approve-confirm-heading = ⚠️ { $count } objections to the minutes of meeting { $number } have not been answered yet:
+approve-confirm-line = • #{ $number } ({ $about }): { $text }
+approve-confirm-question = You can answer them with /objection_resolve { $number } &lt;objection no&gt; &lt;answer&gt; or approve the minutes anyway. Unanswered objections appear in the approved minutes as “approved without an answer”.
+approve-confirm-button = ✅ Approve anyway
+approval-heading = Approval
+approval-when = Approved: { $when }
+approval-objections = { $count ->
+    [0] There were no objections to these minutes.
+   *[other] Objections: { $count } ({ $resolved } answered, { $unresolved } approved without an answer)
+}
+objection-record-line = #{ $number } (version { $version }, { $about }): “{ $text }” — { $answer }
+objection-record-resolved = answer: { $resolution }
+objection-record-unresolved = approved without an answer
+objection-about-entry = entry { $entry }
+objection-about-all = the minutes as a whole
+objection-button = ✋ I object
+objection-members-only = Only members of the network can object to the minutes.
+objection-window-closed = The period for objections to the minutes of meeting { $number } has ended (it ended { $when }). If there is something you want to raise, you can write to the organisers directly.
+objection-not-published = The minutes of meeting { $number } have not been published yet.
+objection-approved = The minutes of meeting { $number } have been approved; objections are no longer taken.
+objection-cancelled = Meeting { $number } was cancelled; it has no minutes to object to.
+objection-ask =
+    ✋ <b>Objection to the minutes of meeting { $number }</b> (version { $version })
+    Write your objection as one reply to this message (at most { $max } characters). If it concerns a particular entry, start with its number, e.g. <i>3: the decision is worded wrongly</i>
+    Your objection goes privately to the organisers and the minute-taker only. Type /cancel_dialog to drop it.
+objection-placeholder = 3: your objection…
+objection-asked-privately = I have sent you a private message; you can write your objection there.
+objection-start-me = I could not write to you privately. Open a private chat with @{ $bot } and type /start, then press the button again.
+objection-empty = An objection cannot be empty; please write your objection (an entry number needs an explanation after it too).
+objection-too-long = Your objection is too long ({ $length } characters); at most { $max } are allowed. Please shorten it and send it again.
+objection-unknown-entry = The published minutes of meeting { $number } have no entry { $entry }. Correct the entry number, or write without one.
+objection-recorded = ✅ Your objection has been recorded (meeting { $number }, version { $version }, objection #{ $objection }). It is going privately to the organisers and the minute-taker; I will tell you when it is answered.
+objection-window-open = ✋ Objections are open until: { $when }
+objection-card-heading = <b>Objections</b> ({ $count }; { $open ->
+    [0] all answered
+   *[other] { $open } waiting for an answer
+})
+objection-card-line =
+    #{ $number } · { $about } · version { $version } · { $who }
+    { $text }
+    { $state }
+objection-state-open = ⏳ Waiting for an answer
+objection-state-resolved = ✅ Answer: { $resolution }
+objection-objector-erased = (erased person)
+objection-notice-heading = ✋ <b>Objection to the minutes of meeting { $number }</b> (#{ $objection }, version { $version })
+objection-notice-from = From: { $who }
+objection-notice-entry = Entry objected to, { $entry }: { $text }
+objection-notice-how = To answer: /objection_resolve { $number } { $objection } &lt;your answer&gt;
+objection-answer-heading = 📝 <b>Your objection (#{ $objection }) to the minutes of meeting { $number } has been answered:</b>
+objection-answer-yours = Your objection: <i>{ $text }</i>
+objection-resolve-usage = Usage: /objection_resolve <meeting> <objection no> <answer>, e.g. /objection_resolve 25 2 The decision was corrected in version 3. Type /minutes 25 to me privately to see the objections.
+objection-resolve-too-long = The answer is too long ({ $length } characters); at most { $max } are allowed.
+objection-resolve-resolved = ✅ Objection #{ $objection } to the minutes of meeting { $number } has been answered; the answer is going privately to the person who objected.
+objection-resolve-unknown = The minutes of meeting { $number } have no objection #{ $objection }. Type /minutes { $number } to me privately to see the objections.
+objection-resolve-already = Objection #{ $objection } had already been answered; the answer was not changed.
+objection-resolve-approved = The minutes of meeting { $number } have been approved; objections are closed and no new answers are recorded.
+network-settings-objection-days = Objections to minutes: { $days } days after each version is published
+network-set-usage-objection-days = objection_days (for how many days members may object to published minutes, 1–60; default 7)
+network-set-bad-objection-days = The objection period must be a whole number of days between { $min } and { $max }, e.g. /network_set objection_days 7
+reminder-kind-task-checkins = task owners asked how their tasks stand ({ $offset } before)
+reminder-kind-task-summary = task status summary to organisers ({ $offset } before)
+reminder-kind-task-checkin = task owner asked how it stands (30 days after the meeting)

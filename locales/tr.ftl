@@ -749,6 +749,8 @@ audit-action = { $action ->
     [minutes-delete] Tutanak kaydı silindi
     [minutes-publish] Tutanak yayımlandı
     [minutes-approve] Tutanak onaylandı
+    [decision-supersede] Bir kararın yerine yenisi geçti
+    [objection-resolve] Tutanağa yapılan itiraz yanıtlandı
     [network-setup] Ağ kuruldu
     [network-set] Ağ ayarı değişti ({ $detail })
     [network-export] Ağın tüm verileri dışa aktarıldı
@@ -1052,3 +1054,137 @@ network-set-bad-reveal-hours = Bildirim süresi { $min } ile { $max } arasında 
 needs-total-more-texts = …ve { $count } farklı ihtiyaç daha
 
 venue-private-on-host = Ev sahibi kurumun adı grupta ve kartlarda görünmeye devam eder; toplantı kurumun bilinen adresinde yapılıyorsa bunu göz önünde bulundurun.
+
+## Görev takibi: toplantıdan önce görev sorumlularına sorulan durum (özel mesajla)
+task-status-open = ⚪ Durum bildirilmedi
+task-status-in-progress = ⏳ Sürüyor
+task-status-blocked = ⛔ Engel var
+task-status-done = ✅ Tamamlandı
+task-status-blocked-because = { $status }: { $reason }
+task-organisation-none = Kurumu belirtilmemiş
+task-checkin-heading = 📋 <b>Görev takibi</b> — { $number }. toplantı yaklaşıyor ({ $when }).
+task-checkin-heading-fallback = 📋 <b>Görev takibi</b> — { $number }. toplantının üzerinden 30 gün geçti.
+task-checkin-task-person = { $number }. toplantıda size verilen görev:
+task-checkin-task-organisation = { $number }. toplantıda kurumunuza ({ $organisation }) verilen görev:
+task-checkin-due = Son tarih: { $due }
+task-checkin-no-due = Son tarih belirtilmemiş
+task-checkin-gone = Bu görev tutanaktan çıkarıldı; durumunu bildirmenize gerek yok.
+task-checkin-done = ✅ Bu görev tamamlandı olarak kaydedildi. Teşekkür ederiz!
+task-checkin-current = Son bildirilen durum: { $status }
+task-checkin-question = Bu görev ne durumda? Aşağıdaki düğmelerden birine basmanız yeterli.
+task-checkin-question-again = Durum değişirse düğmelerden birine yeniden basabilirsiniz.
+task-checkin-one-answer = Kurumunuzun irtibat kişilerinden birinin yanıt vermesi yeterlidir.
+task-checkin-button-done = ✅ Tamamlandı
+task-checkin-button-progress = ⏳ Sürüyor
+task-checkin-button-blocked = ⛔ Engel var
+task-checkin-unknown = Bu görev artık yok (tutanaktan çıkarılmış olabilir); hiçbir şey değiştirilmedi.
+task-checkin-already-done = Bu görev zaten tamamlanmıştı; hiçbir şey değiştirilmedi.
+task-checkin-not-owner = Bu görevin durumunu yalnızca sorumlusu (ya da sorumlu kurumun bir üyesi) bildirebilir; hiçbir şey değiştirilmedi.
+task-checkin-ask-reason = #{ $id } numaralı görevde engel nedir? Lütfen bu mesajı yanıtlayarak tek satırla yazın (en fazla { $max } karakter). Vazgeçmek için /cancel_dialog yazabilirsiniz.
+task-checkin-reason-placeholder = Örneğin: salon henüz ayarlanamadı
+task-checkin-reason-empty = Engelin nedenini okuyamadım; lütfen kısa bir cümleyle yazın. Vazgeçmek için /cancel_dialog yazabilirsiniz.
+task-checkin-reason-too-long = Yazdığınız metin çok uzun ({ $length } karakter); en fazla { $max } karakter olabilir. Lütfen kısaltıp yeniden gönderin.
+task-checkin-saved-done = ✅ Teşekkürler, görev tamamlandı olarak kaydedildi.
+task-checkin-saved-progress = ⏳ Teşekkürler, görevin sürdüğü kaydedildi.
+task-checkin-saved-blocked = ⛔ Teşekkürler; #{ $id } numaralı görevdeki engel kaydedildi. Koordinatörler toplantıdan önce bunu görecek.
+task-summary-heading = 📋 <b>{ $number }. toplantı öncesi görev durumu</b> ({ $when })
+task-summary-totals = Toplam: { $done } tamamlandı · { $progress } sürüyor · { $blocked } engelli · { $silent } yanıtsız
+task-summary-done = ✅ Tamamlandı ({ $count })
+task-summary-in-progress = ⏳ Sürüyor ({ $count })
+task-summary-blocked = ⛔ Engel var ({ $count })
+task-summary-no-answer = ❔ Yanıt yok ({ $count })
+task-summary-last = son bildirilen: { $status }
+minutes-section-follow-up = Önceki toplantıdan görevler
+
+# Karar kaydı (/decisions, /decision_supersede) ve tutanağa itiraz (İtirazım var, /objection_resolve).
+cmd-decisions = Ağın karar kaydına bakın ya da bir kelimeyle arayın: /decisions Karşıyaka
+cmd-decision-supersede = Bir kararın yerine daha sonra alınan bir kararın geçtiğini kaydedin: /decision_supersede 25/3 27/1
+cmd-objection-resolve = Tutanağa yapılan bir itirazı yanıtlayın
+decision-number-of = { $number }'{ $suffix }
+decision-replaces = { $numbers } yerine geçer
+decision-replaced-by = { $number } ile değişti
+decision-register-heading = Karar kaydı ({ $number }. toplantıya kadar)
+decision-register-empty = Henüz kayıtlı karar yok.
+decisions-heading = 📚 <b>Karar kaydı</b> ({ $count } karar, en yeniler önce)
+decisions-heading-found = 🔎 <b>Aramanıza uyan kararlar</b> ({ $count })
+decisions-none = Yayımlanmış tutanaklarda henüz karar yok. Kararlar, tutanak /minutes_publish ile yayımlandığında numaralanır.
+decisions-none-found = Aramanıza uyan bir karar bulunamadı. Tüm kararlar için /decisions yazın.
+decisions-replaced-heading = <i>Yerine yenisi geçen kararlar</i>
+decisions-usage = Kullanım: /decisions ya da /decisions <aranacak kelime>, örneğin /decisions Karşıyaka; tek bir karar için /decisions 25/3
+decision-supersede-usage = Kullanım: /decision_supersede <eski karar> <yeni karar>, örneğin /decision_supersede 25/3 27/1 (karar numaralarını /decisions gösterir)
+decision-supersede-done = ✅ Kaydedildi: { $old } numaralı kararın yerine { $new } numaralı karar geçti.
+decision-supersede-unknown = { $number } numaralı bir karar bulunamadı; kayıt değiştirilmedi. Kararları ve numaralarını görmek için /decisions yazın.
+decision-supersede-same = Bir karar kendi yerine geçemez; iki farklı karar numarası yazın, örneğin /decision_supersede 25/3 27/1
+decision-supersede-older = { $new } numaralı karar, { $old } numaralı karardan önce alınmış; bir kararın yerine ancak daha sonra alınan bir karar geçebilir. Önce eski, sonra yeni kararı yazın; kayıt değiştirilmedi.
+decision-supersede-already = { $old } numaralı kararın yerine zaten { $by } numaralı karar geçmiş; kayıt değiştirilmedi.
+decision-supersede-replacement-replaced = { $new } numaralı kararın yerine de { $by } numaralı karar geçmiş; lütfen güncel kararın numarasını yazın. Kayıt değiştirilmedi.
+minutes-kind-decision-numbered = [Karar { $number }]
+minutes-approve-objections = Bu tutanağa { $count } itiraz yapılmıştı; { $unresolved ->
+    [0] hepsi yanıtlandı.
+   *[other] { $unresolved } tanesi yanıtlanmadan onaylandı.
+} Onaylanan tutanak koordinatörlere dosya olarak gönderiliyor.
+minutes-approve-stale = Bu onay düğmesi artık geçerli değil: tutanağın yeni bir sürümü yayımlandı ya da yeni bir itiraz geldi. Lütfen /minutes_approve { $number } komutunu yeniden yazın.
+minutes-approved-caption = { $number }. toplantı tutanağı, { $version }. sürüm (onaylandı)
+minutes-file-approved = onayli
+approve-confirm-heading = ⚠️ { $number }. toplantının tutanağına yapılan { $count } itiraz henüz yanıtlanmadı:
+approve-confirm-line = • #{ $number } ({ $about }): { $text }
+approve-confirm-question = İtirazları /objection_resolve { $number } &lt;itiraz no&gt; &lt;yanıt&gt; ile yanıtlayabilir ya da tutanağı yine de onaylayabilirsiniz. Yanıtlanmayan itirazlar, onaylanan tutanakta “yanıtlanmadan onaylandı” olarak yer alır.
+approve-confirm-button = ✅ Yine de onayla
+approval-heading = Onay
+approval-when = Onaylandı: { $when }
+approval-objections = { $count ->
+    [0] Bu tutanağa itiraz yapılmadı.
+   *[other] İtirazlar: { $count } ({ $resolved } yanıtlandı, { $unresolved } yanıtlanmadan onaylandı)
+}
+objection-record-line = #{ $number } (sürüm { $version }, { $about }): “{ $text }” — { $answer }
+objection-record-resolved = yanıt: { $resolution }
+objection-record-unresolved = yanıtlanmadan onaylandı
+objection-about-entry = kayıt { $entry }
+objection-about-all = tutanağın geneli
+objection-button = ✋ İtirazım var
+objection-members-only = Tutanağa yalnızca ağın üyeleri itiraz edebilir.
+objection-window-closed = { $number }. toplantının tutanağı için itiraz süresi doldu (son an: { $when }). İletmek istediğiniz bir şey varsa koordinatörlere doğrudan yazabilirsiniz.
+objection-not-published = { $number }. toplantının tutanağı henüz yayımlanmadı.
+objection-approved = { $number }. toplantının tutanağı onaylandı; artık itiraz alınmıyor.
+objection-cancelled = { $number }. toplantı iptal edildi; itiraz edilecek bir tutanağı yok.
+objection-ask =
+    ✋ <b>{ $number }. toplantının tutanağına itiraz</b> (sürüm { $version })
+    İtirazınızı bu mesaja yanıt olarak tek mesajda yazın (en fazla { $max } karakter). Belirli bir kayda itiraz ediyorsanız kayıt numarasıyla başlayın, örneğin: <i>3: karar metni yanlış yazılmış</i>
+    İtirazınız yalnızca koordinatörlere ve tutanak sorumlusuna özel mesajla iletilir. Vazgeçmek için /cancel_dialog yazın.
+objection-placeholder = 3: itirazınız…
+objection-asked-privately = Size özel mesaj gönderdim; itirazınızı oraya yazabilirsiniz.
+objection-start-me = Size özel mesaj gönderemedim. Önce @{ $bot } ile özel sohbeti açıp /start yazın, sonra düğmeye yeniden basın.
+objection-empty = İtiraz metni boş olamaz; lütfen itirazınızı yazın (kayıt numarasından sonra da bir açıklama gerekir).
+objection-too-long = İtirazınız çok uzun ({ $length } karakter); en fazla { $max } karakter olabilir. Lütfen kısaltıp yeniden yazın.
+objection-unknown-entry = { $number }. toplantının yayımlanan tutanağında { $entry } numaralı bir kayıt yok. Kayıt numarasını düzeltip ya da numarasız olarak yeniden yazın.
+objection-recorded = ✅ İtirazınız kaydedildi ({ $number }. toplantı, { $version }. sürüm, itiraz #{ $objection }). Koordinatörlere ve tutanak sorumlusuna özel mesajla iletiliyor; yanıt verildiğinde size bildireceğim.
+objection-window-open = ✋ İtiraz süresinin sonu: { $when }
+objection-card-heading = <b>İtirazlar</b> ({ $count }; { $open ->
+    [0] hepsi yanıtlandı
+   *[other] { $open } tanesi yanıt bekliyor
+})
+objection-card-line =
+    #{ $number } · { $about } · { $version }. sürüm · { $who }
+    { $text }
+    { $state }
+objection-state-open = ⏳ Yanıt bekliyor
+objection-state-resolved = ✅ Yanıt: { $resolution }
+objection-objector-erased = (silinmiş kişi)
+objection-notice-heading = ✋ <b>{ $number }. toplantının tutanağına itiraz</b> (#{ $objection }, { $version }. sürüm)
+objection-notice-from = Kimden: { $who }
+objection-notice-entry = İtiraz edilen kayıt { $entry }: { $text }
+objection-notice-how = Yanıtlamak için: /objection_resolve { $number } { $objection } &lt;yanıtınız&gt;
+objection-answer-heading = 📝 <b>{ $number }. toplantının tutanağına yaptığınız itiraza (#{ $objection }) yanıt verildi:</b>
+objection-answer-yours = İtirazınız: <i>{ $text }</i>
+objection-resolve-usage = Kullanım: /objection_resolve <toplantı> <itiraz no> <yanıt>, örneğin /objection_resolve 25 2 Karar metni 3. sürümde düzeltildi. İtirazları bana özel mesajla /minutes 25 yazarak görebilirsiniz.
+objection-resolve-too-long = Yanıt çok uzun ({ $length } karakter); en fazla { $max } karakter olabilir.
+objection-resolve-resolved = ✅ { $number }. toplantının tutanağına yapılan #{ $objection } numaralı itiraz yanıtlandı; yanıt, itiraz eden kişiye özel mesajla iletiliyor.
+objection-resolve-unknown = { $number }. toplantının tutanağında #{ $objection } numaralı bir itiraz yok. İtirazları görmek için bana özel mesajla /minutes { $number } yazın.
+objection-resolve-already = #{ $objection } numaralı itiraz zaten yanıtlanmıştı; yanıt değiştirilmedi.
+objection-resolve-approved = { $number }. toplantının tutanağı onaylandı; itirazlar kapandı ve yeni yanıt kaydedilmiyor.
+network-settings-objection-days = Tutanağa itiraz süresi: her sürüm yayımlandıktan sonra { $days } gün
+network-set-usage-objection-days = objection_days (üyelerin yayımlanan tutanağa kaç gün içinde itiraz edebileceği, 1–60; varsayılan 7)
+network-set-bad-objection-days = İtiraz süresi { $min } ile { $max } arasında bir tam sayı (gün) olmalıdır, örneğin: /network_set objection_days 7
+reminder-kind-task-checkins = görev sorumlularına durum sorusu ({ $offset } önce)
+reminder-kind-task-summary = koordinatörlere görev durumu özeti ({ $offset } önce)
+reminder-kind-task-checkin = görev sorumlusuna durum sorusu (toplantıdan 30 gün sonra)

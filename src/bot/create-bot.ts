@@ -30,6 +30,9 @@ import { networkChoiceFeature } from "../features/network-choice/composer.ts";
 import { calendarFeature } from "../features/calendar/composer.ts";
 import { pollsFeature } from "../features/polls/composer.ts";
 import { needsFeature } from "../features/needs/composer.ts";
+import { checkInFeature } from "../features/checkins/composer.ts";
+import { decisionsFeature } from "../features/decisions/composer.ts";
+import { objectionsFeature } from "../features/objections/composer.ts";
 import type { SendBudget } from "../outbox/budget.ts";
 import type { Services } from "../features/services.ts";
 import type { CommandSpec } from "./commands.ts";
@@ -86,7 +89,7 @@ export function createBot(deps: BotDeps): OrtakBot {
   const { translator, logger } = deps;
   const clock = services.clock;
 
-  const publisher = new MinutesPublisher({ minutes: services.minutes, attendance: services.attendance, actions: services.actions, outbox: services.outbox, translator });
+  const publisher = new MinutesPublisher({ minutes: services.minutes, attendance: services.attendance, actions: services.actions, outbox: services.outbox, translator, decisions: services.decisions });
 
   // First: every line logged while an update is handled (handlers, services, API calls) names it.
   bot.use((ctx, next) => withLogFields({ update_id: ctx.update.update_id }, next));
@@ -118,8 +121,22 @@ export function createBot(deps: BotDeps): OrtakBot {
     dialogueFeature({ dialogues: services.dialogues }),
     meetingsFeature({ meetings: services.meetings, networks: services.networks, rsvps: services.rsvps, dialogues: services.dialogues, hosting: services.hosting, actions: services.actions, withholder: services.withholder }),
     attendanceFeature({ attendance: services.attendance, meetings: services.meetings }),
-    minutesFeature({ minutes: services.minutes, meetings: services.meetings, networks: services.networks, organisations: services.organisations, dialogues: services.dialogues, withholder: services.withholder, publisher }),
+    // Before the minutes: a private reply that answers "İtirazım var" is an objection, not an entry.
+    objectionsFeature({ objections: services.objections, meetings: services.meetings, networks: services.networks, dialogues: services.dialogues }),
+    minutesFeature({
+      minutes: services.minutes,
+      meetings: services.meetings,
+      networks: services.networks,
+      organisations: services.organisations,
+      dialogues: services.dialogues,
+      withholder: services.withholder,
+      publisher,
+      decisions: services.decisions,
+      objections: services.objections,
+    }),
+    decisionsFeature({ decisions: services.decisions, withholder: services.withholder }),
     actionsFeature({ actions: services.actions, networks: services.networks, withholder: services.withholder }),
+    checkInFeature({ checkins: services.checkins, dialogues: services.dialogues }),
     reportsFeature({ reports: services.reports }),
     hostingFeature({ hosting: services.hosting, dialogues: services.dialogues }),
     invitationsFeature({ invitations: services.invitations, meetings: services.meetings, networks: services.networks }),

@@ -23,7 +23,13 @@ export type ReminderKind =
   /** To an action item's owner, two days before it is due (DM, with a Done button). */
   | "action-soon"
   /** To an action item's owner on the morning it is due (DM, with a Done button). */
-  | "action-due";
+  | "action-due"
+  /** Seven days before a meeting: writes a check-in to each owner of an open task of earlier meetings (silent fan-out). */
+  | "task-checkins"
+  /** To each organiser three days before a meeting: the tasks' statuses per organisation (DM). */
+  | "task-summary"
+  /** To an open task's owner 30 days after its meeting, when no next meeting is planned to ask (DM, with status buttons). */
+  | "task-checkin";
 
 export const PLANNED_KINDS: ReadonlySet<string> = new Set<ReminderKind>([
   "before",
@@ -35,6 +41,8 @@ export const PLANNED_KINDS: ReadonlySet<string> = new Set<ReminderKind>([
   "host-checklist",
   "checkin-card",
   "venue-reveal",
+  "task-checkins",
+  "task-summary",
 ]);
 
 /** The host's preparation steps, by days before the meeting. */
@@ -203,4 +211,44 @@ export function formatOffset(minutes: number): string {
   const hours = Math.floor((minutes % DAY) / 60);
   const rest = minutes % 60;
   return [days ? `${days}d` : "", hours ? `${hours}h` : "", rest ? `${rest}m` : ""].join("") || "0m";
+}
+
+/** Days before a meeting when owners of open tasks of earlier meetings are asked how they stand. */
+export const TASK_CHECKIN_DAYS = 7;
+/** Days before a meeting when the organisers read the answers. */
+export const TASK_SUMMARY_DAYS = 3;
+/** Days after a task's meeting when its owner is asked, if no next meeting is planned to ask. */
+export const TASK_FALLBACK_DAYS = 30;
+
+export interface TaskFollowUpPlan {
+  /** When the owners are asked (the fan-out); undefined when that time is past. */
+  checkInsAt: Date | undefined;
+  /** When each organiser gets the summary; empty when that time is past. */
+  summaries: { memberId: number; fireAt: Date }[];
+}
+
+/**
+ * The follow-up of tasks before a meeting: the check-in seven days before and the organisers'
+ * summary three days before, both moved out of quiet hours as other private reminders are.
+ * Times already past are left out.
+ */
+export function planTaskFollowUp(input: { startsAt: Date; zone: string; policy: Pick<ReminderPolicy, "quietFrom" | "quietUntil">; organisers: number[]; now: Date }): TaskFollowUpPlan {
+  const { startsAt, zone, policy, now } = input;
+  const at = (days: number) => {
+    const fireAt = outsideQuietHours(new Date(startsAt.getTime() - days * DAY * 60_000), startsAt, zone, policy);
+    return fireAt && fireAt > now && fireAt < startsAt ? fireAt : undefined;
+  };
+  const summaryAt = at(TASK_SUMMARY_DAYS);
+  return { checkInsAt: at(TASK_CHECKIN_DAYS), summaries: summaryAt ? input.organisers.map((memberId) => ({ memberId, fireAt: summaryAt })) : [] };
+}
+
+/**
+ * A task's own check-in when no next meeting asks: 30 days after its meeting's day, in the
+ * morning (09:00, or the end of the quiet hours if 09:00 falls inside them); undefined when past.
+ */
+export function planTaskFallback(meetingStart: Date, zone: string, policy: Pick<ReminderPolicy, "quietFrom" | "quietUntil">, now: Date): Date | undefined {
+  const day = DateTime.fromJSDate(meetingStart, { zone }).startOf("day").plus({ days: TASK_FALLBACK_DAYS });
+  const quiet = policy.quietFrom !== policy.quietUntil && inQuietHours(day.plus({ minutes: MORNING }), policy);
+  const fireAt = day.plus({ minutes: quiet ? policy.quietUntil : MORNING }).toJSDate();
+  return fireAt > now ? fireAt : undefined;
 }

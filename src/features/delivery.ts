@@ -20,6 +20,8 @@ import { rsvpRenderers } from "./rsvp/renderers.ts";
 import { pollRenderers } from "./polls/renderers.ts";
 import { venueRenderers, venueUnreachable } from "./venues/renderers.ts";
 import { needsRenderers } from "./needs/renderers.ts";
+import { checkInRenderers } from "./checkins/renderers.ts";
+import { objectionRenderers } from "./objections/renderers.ts";
 import type { Services } from "./services.ts";
 
 export interface DeliveryOptions {
@@ -45,12 +47,14 @@ export function createDelivery(options: DeliveryOptions): OutboxDelivery {
     ...meetingNoticeRenderers({ prisma: services.prisma }),
     ...membershipRenderers({ prisma: services.prisma }),
     ...actionRenderers({ prisma: services.prisma }),
-    ...minutesRenderers({ prisma: services.prisma, withholder: services.withholder }),
+    ...minutesRenderers({ prisma: services.prisma, withholder: services.withholder, decisions: services.decisions, objections: services.objections }),
+    ...objectionRenderers({ prisma: services.prisma }),
     ...invitationRenderers({ prisma: services.prisma, invitations: services.invitations, outbox: services.outbox, translator: options.translator, clock: services.clock }),
     ...rsvpRenderers({ prisma: services.prisma }),
     ...pollRenderers({ prisma: services.prisma, polls: services.polls, outbox: services.outbox, translator: options.translator, clock: services.clock }),
     ...venueRenderers({ prisma: services.prisma }),
     ...needsRenderers({ prisma: services.prisma, rsvps: services.rsvps, needs: services.needs }),
+    ...checkInRenderers({ prisma: services.prisma, checkins: services.checkins, actions: services.actions }),
   };
   return new OutboxDelivery({ ...options, prisma: services.prisma, outbox: services.outbox, renderers, clock: services.clock, onUnreachable: { "venue-reveal": venueUnreachable } });
 }

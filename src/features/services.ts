@@ -24,6 +24,9 @@ import { PrivacyService } from "./privacy/service.ts";
 import { CalendarService } from "./calendar/service.ts";
 import { DatePollService } from "./polls/service.ts";
 import { NeedsService } from "./needs/service.ts";
+import { CheckInService } from "./checkins/service.ts";
+import { DecisionService } from "./decisions/service.ts";
+import { ObjectionService } from "./objections/service.ts";
 
 /** Every feature service, built once from the database client. */
 export interface Services {
@@ -52,6 +55,12 @@ export interface Services {
   polls: DatePollService;
   /** Support needs members state with a yes or maybe; others see totals only. */
   needs: NeedsService;
+  /** Task check-ins before each meeting: owners say how their tasks stand. */
+  checkins: CheckInService;
+  /** The series' decision register: numbers, search, what replaced what. */
+  decisions: DecisionService;
+  /** Members' objections to published minutes, and the organisers' answers. */
+  objections: ObjectionService;
   /** Every message that is not a direct answer leaves through it. */
   outbox: Outbox;
   /** The one source of "now" for rules that depend on it. */
@@ -96,7 +105,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     reminders,
     hosting: new HostService(prisma, audit, reminders, outbox, clock),
     attendance: new AttendanceService(prisma, clock),
-    minutes: new MinutesService(prisma, audit, clock),
+    minutes: new MinutesService(prisma, audit, clock, outbox),
     actions,
     reports: new ReportService(prisma, clock),
     membership: new MembershipService(prisma, audit, outbox, clock),
@@ -105,6 +114,9 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     calendar: new CalendarService(prisma, clock),
     polls: new DatePollService(prisma, outbox, clock, audit, logger),
     needs: new NeedsService(prisma, outbox, clock),
+    checkins: new CheckInService(prisma, actions, outbox, clock),
+    decisions: new DecisionService(prisma, audit),
+    objections: new ObjectionService(prisma, outbox, audit, clock),
     outbox,
     clock,
   };

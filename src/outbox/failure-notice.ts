@@ -1,12 +1,12 @@
 import type { PrismaClient } from "../db/client.ts";
 import type { Renderer } from "./types.ts";
 
-const REMINDERS = new Set(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist", "checkin-card", "organiser-eve", "action-soon", "action-due"]);
+const REMINDERS = new Set(["before", "group-summary", "nudge", "group-silent", "organiser-summary", "host-checklist", "checkin-card", "organiser-eve", "action-soon", "action-due", "task-checkin", "task-summary"]);
 
 /** Which words the organisers read for a failed kind. */
 function whatFailed(kind: string): "card" | "minutes" | "reminder" | "other" {
   if (kind === "card-post") return "card";
-  if (kind === "minutes-copy") return "minutes";
+  if (kind === "minutes-copy" || kind === "minutes-approved") return "minutes";
   if (REMINDERS.has(kind)) return "reminder";
   return "other";
 }

@@ -52,6 +52,11 @@ export const OUTBOX_KINDS = {
   "venue-undelivered": notice("a confidential venue could not reach a member (blocked, never started the bot): to each organiser, once per member (DM)"),
   "action-soon": reminder("to an action item's owner, two days before it is due (DM)"),
   "action-due": reminder("to an action item's owner on the morning it is due (DM)"),
+  // Task check-ins (src/features/checkins/renderers.ts)
+  "task-checkins": { what: "seven days before a meeting: a task-checkin to each owner of an open task of earlier meetings", staleAfterMs: 2 * 86_400_000, silent: true },
+  "task-checkin": { what: "to an open task's owner (a person, or each contact of the owning organisation): how does it stand? (DM, with Done / In progress / Blocked)", staleAfterMs: 86_400_000 },
+  "task-checkin-edit": { what: "a check-in answered for an organisation: the other contacts' check-in messages edited to show it", waitsBehind: true },
+  "task-summary": { what: "to each organiser three days before a meeting: the tasks per organisation, done / in progress / blocked / no answer (DM)", staleAfterMs: 86_400_000 },
   "host-expiry": { what: "a hosting proposal's answer deadline: the turn expires and passes on", silent: true },
 
   // Notices
@@ -64,7 +69,10 @@ export const OUTBOX_KINDS = {
   "needs-offer": notice("after a yes or maybe: the support needs buttons to that member, once per meeting (DM; written by the card refresh)"),
   "membership-organisers": notice("a member left every linked chat: to the organisers (DM)"),
   "action-organisers": notice("an action item was done: to the organisers (DM)"),
-  "minutes-copy": { what: "a published version of the minutes to a linked chat or an organiser: messages, then .md and .pdf, one part per delivery" },
+  "minutes-copy": { what: "a published version of the minutes to a linked chat or an organiser: messages (the last with \"İtirazım var\" while objections are open), then .md (with the decision register) and .pdf, one part per delivery" },
+  "minutes-approved": notice("approved minutes to each organiser (DM): .md and .pdf recording the objections and how each was answered"),
+  "objection-notice": notice("a member objected to published minutes: to each organiser and the minute-taker, with the objector's name (DM)"),
+  "objection-answer": notice("an organiser answered an objection: to the objector (DM)"),
   "delivery-failed": { what: "a message could not be delivered for good: to the organisers (DM), once per meeting and kind", quietOnFailure: true },
 
   // Date polls (src/features/polls/renderers.ts)

@@ -144,7 +144,8 @@ describe("from check-in to published minutes", () => {
     // Who said what is for organisers: names typed into entries are withheld from the groups' copy.
     expect(groupText).toContain("Açılış konuşmasını (isim gizlendi) yaptı.");
     expect(groupText).toContain("Broşür taslağı — bir kişi, son tarih: 15 Nisan 2027");
-    expect(groupText).toContain("Alınan kararlar\n1. 26. toplantı Karşıyaka'da yapılacak");
+    // Each decision carries its number in the series' register.
+    expect(groupText).toContain("Alınan kararlar\n25/1 — 26. toplantı Karşıyaka'da yapılacak");
     expect(groupText).toContain("<b>Kalın</b> & değil");
     const files = posted.filter((m) => m.document).map((m) => m.document!);
     expect(files.map((f) => f.file_name)).toEqual(["tutanak-25-surum-1.md", "tutanak-25-surum-1.pdf"]);

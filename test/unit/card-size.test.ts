@@ -97,7 +97,7 @@ describe("the invitation card within Telegram's 4096 characters", () => {
     expect(text.length).toBeLessThanOrEqual(4096);
     const itemLines = text.split("\n").filter((l) => l.startsWith("• Görev"));
     expect(itemLines.length).toBeGreaterThan(0);
-    for (const line of itemLines) expect(line).toMatch(/^• Görev \d+: [^—]*\S… — Buca, son tarih: 15 Şubat 2027 \(#1\d\d\) \[24\. toplantı\]$/);
+    for (const line of itemLines) expect(line).toMatch(/^• Görev \d+: [^—]*\S… — Buca, son tarih: 15 Şubat 2027 \(#1\d\d\) \[24\. toplantı\] · ⚪ Durum bildirilmedi$/);
     const shown = itemLines.length;
     if (shown < 10) expect(text).toContain(`… ve ${10 - shown} görev daha (/actions)`);
     // The agenda had room: it is whole.

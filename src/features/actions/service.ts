@@ -1,5 +1,6 @@
 import type { MinutesEntry, PrismaClient } from "../../db/client.ts";
-import { planActionReminders } from "../../domain/reminders.ts";
+import { planActionReminders, planTaskFallback } from "../../domain/reminders.ts";
+import type { OutboxKind } from "../../outbox/kinds.ts";
 import { hostContacts } from "../../domain/rotation.ts";
 import type { AuditService } from "../audit/service.ts";
 import type { ReminderService } from "../reminders/service.ts";
@@ -7,6 +8,7 @@ import { ACTIVE_MEMBER, currentOrganiserIds, uniqueMemberByUsername } from "../.
 import { memberAudience } from "../../outbox/audience.ts";
 import { refreshCards } from "../invitations/refresh.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
+import { editCheckInsIn } from "../checkins/edits.ts";
 
 /** An action item as lists and cards show it. */
 export interface ActionItem {
@@ -18,7 +20,16 @@ export interface ActionItem {
   ownerOrganisation: string | null;
   dueDate: string | null;
   doneAt: Date | null;
+  /** What the owner answered at a check-in, or done; "open" when never answered (and in minutes published before check-ins). */
+  status?: TaskStatus;
+  /** With "blocked": the one line its owner wrote. */
+  blockedReason?: string | null;
+  /** The organisation it is grouped under: the owning one, or the owner's own (never a person's name). */
+  organisation?: string | null;
 }
+
+/** A task's status as lists, cards and minutes show it. */
+export type TaskStatus = "open" | "in_progress" | "blocked" | "done";
 
 export type CompleteResult =
   | { kind: "done"; item: ActionItem; networkId: number }
@@ -43,9 +54,18 @@ export function readActionAudience(audience: string): { entryId: number; memberI
 }
 
 const LIVE = { kind: "action", deletedAt: null, publishedAt: { not: null } } as const;
-const INCLUDE = { ownerOrganisation: true, minutes: { include: { meeting: true } } } as const;
+const INCLUDE = { ownerOrganisation: true, ownerMember: { select: { organisation: { select: { shortName: true } } } }, minutes: { include: { meeting: true } } } as const;
 
-type EntryRow = Pick<MinutesEntry, "id" | "meetingId" | "text" | "ownerUsername" | "dueDate" | "doneAt"> & { ownerOrganisation: { shortName: string } | null };
+type EntryRow = Pick<MinutesEntry, "id" | "meetingId" | "text" | "ownerUsername" | "dueDate" | "doneAt"> &
+  Partial<Pick<MinutesEntry, "progress" | "blockedReason">> & {
+    ownerOrganisation: { shortName: string } | null;
+    ownerMember?: { organisation: { shortName: string } | null } | null;
+  };
+
+/** Done wins; otherwise what the owner last answered. */
+export function taskStatusOf(entry: { doneAt: Date | null; progress?: MinutesEntry["progress"] }): TaskStatus {
+  return entry.doneAt ? "done" : (entry.progress ?? "open");
+}
 
 /** A minutes entry as an action item of meeting `meetingNumber`. */
 export function actionItemOf(entry: EntryRow, meetingNumber: number): ActionItem {
@@ -58,6 +78,9 @@ export function actionItemOf(entry: EntryRow, meetingNumber: number): ActionItem
     ownerOrganisation: entry.ownerOrganisation?.shortName ?? null,
     dueDate: entry.dueDate,
     doneAt: entry.doneAt,
+    status: taskStatusOf(entry),
+    blockedReason: entry.progress === "blocked" ? (entry.blockedReason ?? null) : null,
+    organisation: entry.ownerOrganisation?.shortName ?? entry.ownerMember?.organisation?.shortName ?? null,
   };
 }
 
@@ -101,6 +124,24 @@ export class ActionService {
     return rows.map(toItem);
   }
 
+  /**
+   * The tasks meeting `number` follows up ("Önceki toplantıdan görevler" in its minutes): every
+   * open task of earlier meetings, and those done since the meeting before it began.
+   */
+  async followUp(networkId: number, number: number): Promise<ActionItem[]> {
+    const previous = await this.prisma.meeting.findFirst({ where: { networkId, number: { lt: number }, status: { not: "cancelled" } }, orderBy: { number: "desc" }, select: { startsAt: true } });
+    const rows = await this.prisma.minutesEntry.findMany({
+      where: {
+        ...LIVE,
+        minutes: { meeting: { networkId, number: { lt: number } } },
+        OR: [{ doneAt: null }, ...(previous ? [{ doneAt: { gte: previous.startsAt } }] : [])],
+      },
+      include: INCLUDE,
+      orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    });
+    return rows.map(toItem);
+  }
+
   /** Who an item's reminders go to now: the named person, or the owning organisation's host contacts. */
   async ownerMemberIds(entry: { ownerMemberId: number | null; ownerUsername: string | null; ownerOrganisationId: number | null }, networkId: number, db: Pick<PrismaClient, "member"> = this.prisma): Promise<number[]> {
     if (entry.ownerOrganisationId !== null) {
@@ -128,10 +169,14 @@ export class ActionService {
     const now = this.clock();
     for (const entry of entries) {
       const live = entry.deletedAt === null && entry.doneAt === null && entry.dueDate !== null;
-      const owners = live ? await this.ownerMemberIds(entry, meeting.networkId, tx) : [];
-      const times = live ? planActionReminders(entry.dueDate!, meeting.network.timeZone, meeting.network, now) : [];
+      const open = entry.deletedAt === null && entry.doneAt === null;
+      const owners = open ? await this.ownerMemberIds(entry, meeting.networkId, tx) : [];
+      const times: { kind: OutboxKind; fireAt: Date }[] = live ? planActionReminders(entry.dueDate!, meeting.network.timeZone, meeting.network, now) : [];
+      // Asked how it stands 30 days on, unless a next meeting's check-in asks first (decided when it is due).
+      const fallback = entry.deletedAt === null && entry.doneAt === null ? planTaskFallback(meeting.startsAt, meeting.network.timeZone, meeting.network, now) : undefined;
+      if (fallback) times.push({ kind: "task-checkin", fireAt: fallback });
       const wanted = owners.flatMap((memberId) => times.map((t) => ({ kind: t.kind, audience: actionAudience(entry.id, memberId), fireAt: t.fireAt })));
-      await this.reminders.replaceOneOffsIn(out, meetingId, actionAudiencePrefix(entry.id), wanted, live ? "owner or due date changed" : "action closed");
+      await this.reminders.replaceOneOffsIn(out, meetingId, actionAudiencePrefix(entry.id), wanted, open ? "owner or due date changed" : "action closed");
     }
   }
 
@@ -145,7 +190,7 @@ export class ActionService {
    * Closes an item: its owner (the person, or a member of the owning organisation) or an
    * organiser may. The other organisers are told privately, through the outbox.
    */
-  async complete(networkId: number, entryId: number, actor: Owner & { organiser: boolean; userId: bigint }): Promise<CompleteResult> {
+  async complete(networkId: number, entryId: number, actor: Owner & { organiser: boolean; userId: bigint }, pressed?: { audience: string; messageId: number }): Promise<CompleteResult> {
     const row = await this.prisma.minutesEntry.findFirst({ where: { id: entryId, ...LIVE, minutes: { meeting: { networkId } } }, include: INCLUDE });
     if (!row) return { kind: "unknown" };
     const item = toItem(row);
@@ -173,8 +218,9 @@ export class ActionService {
       );
       // The cards of meetings ahead list open items: they lose this one.
       for (const meeting of await this.meetingsShowingOpenItems(networkId, tx)) await refreshCards(out, meeting);
-      // Its reminders are withdrawn.
+      // Its reminders are withdrawn; check-in messages about it say it is done (the one pressed is edited by the press).
       await this.planRemindersIn(out, row.meetingId);
+      await editCheckInsIn(out, entryId, pressed);
       return true;
     });
     if (!closed) return { kind: "already", item };

@@ -3,6 +3,7 @@ import { formatLocalDate } from "../../domain/datetime.ts";
 import type { Reader } from "../meetings/view.ts";
 import type { ShownText } from "../members/name-withholder.ts";
 import type { ActionItem } from "./service.ts";
+import { byOrganisation, organisationHeading, statusTail } from "../checkins/status.ts";
 
 /** How many carried-over items a card lists before summing up the rest. */
 const CARD_ITEMS = 10;
@@ -29,11 +30,16 @@ export function shownActionText(reader: Reader, item: ActionItem, named: boolean
   return show(actionText(reader, item, named), reader.t("minutes-name-withheld"), item);
 }
 
-/** The open items of earlier meetings, for the next meeting's card and agenda (HTML). */
+/** The open items of earlier meetings, for the next meeting's agenda (HTML): grouped by organisation, each with its status. */
 export function carriedOverLines(reader: Reader, items: readonly ActionItem[], named: boolean, show: ShownText): string[] {
   if (items.length === 0) return [];
   const lines = ["", reader.t("action-carried-over")];
-  for (const item of items.slice(0, CARD_ITEMS)) lines.push(`• ${escapeHtml(shownActionText(reader, item, named, show))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`);
+  for (const group of byOrganisation(items.slice(0, CARD_ITEMS))) {
+    lines.push(organisationHeading(reader, group.organisation));
+    for (const item of group.items) {
+      lines.push(`• ${escapeHtml(shownActionText(reader, item, named, show))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${statusTail(reader, item, show)}`);
+    }
+  }
   if (items.length > CARD_ITEMS) lines.push(reader.t("action-more", { count: items.length - CARD_ITEMS }));
   return lines;
 }
@@ -44,7 +50,7 @@ export function actionListLines(reader: Reader, items: readonly ActionItem[], to
   const lines = [reader.t(all ? "actions-heading-all" : "actions-heading-mine", { count: items.length })];
   for (const item of items) {
     const overdue = item.dueDate !== null && item.dueDate < today ? ` ${reader.t("action-overdue")}` : "";
-    lines.push(`• ${escapeHtml(shownActionText(reader, item, named, show))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${overdue}`);
+    lines.push(`• ${escapeHtml(shownActionText(reader, item, named, show))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${overdue}${statusTail(reader, item, show)}`);
   }
   lines.push("", reader.t("actions-how-done"));
   return lines;

@@ -5,6 +5,7 @@ import type { RsvpStatus } from "../../domain/rsvp-reply.ts";
 import { MESSAGE_LIMIT, shortenText, splitIntoMessages } from "../../domain/split.ts";
 import type { ActionItem } from "../actions/service.ts";
 import { shownActionText } from "../actions/view.ts";
+import { byOrganisation, organisationHeading, statusTail } from "../checkins/status.ts";
 import { agendaLines, factLines, headingLine, type Reader } from "../meetings/view.ts";
 import type { ShownText } from "../members/name-withholder.ts";
 import type { Tally } from "../rsvp/service.ts";
@@ -155,8 +156,12 @@ function carriedOverLines(reader: Reader, items: readonly ActionItem[], show: Sh
   if (items.length === 0) return [];
   const lines = ["", reader.t("action-carried-over")];
   const listed = items.slice(0, shape.items);
-  for (const item of listed) {
-    lines.push(`• ${escapeHtml(shortItemText(reader, item, show, shape.itemText))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`);
+  // Grouped by organisation, each with its status; a blocked reason is cut as the item's text is.
+  for (const group of byOrganisation(listed)) {
+    lines.push(organisationHeading(reader, group.organisation));
+    for (const item of group.items) {
+      lines.push(`• ${escapeHtml(shortItemText(reader, item, show, shape.itemText))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${statusTail(reader, item, show, Math.min(shape.itemText, 120))}`);
+    }
   }
   if (listed.length < items.length) lines.push(reader.t("action-more", { count: items.length - listed.length }));
   return lines;

@@ -172,9 +172,12 @@ export class MeetingService {
     if (!venue.ok) return { kind: "bad-venue", problem: venue.problem };
     const agenda = readAgenda(input.agenda);
     if (!agenda.ok) return { kind: "bad-agenda", problem: agenda.problem };
-    const meeting = await this.prisma.$transaction((tx) =>
-      insertMeeting(tx, this.audit, network, actorId, { startsAt: when.value.toJSDate(), title: network.seriesTitle, venueName: venue.venueName, agenda: agenda.items }),
-    );
+    // Planned at once: the task check-ins fall seven days before it, invited or not.
+    const meeting = await this.outbox.transaction(async (out) => {
+      const created = await insertMeeting(out.tx, this.audit, network, actorId, { startsAt: when.value.toJSDate(), title: network.seriesTitle, venueName: venue.venueName, agenda: agenda.items });
+      await this.reminders.planIn(out, created.id);
+      return created;
+    });
     addLogFields({ meeting: meeting.number });
     this.logger.info({ networkId: network.id }, "meeting created");
     return { kind: "created", meeting };

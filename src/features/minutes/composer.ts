@@ -15,7 +15,11 @@ import type { NetworkService, Scope } from "../networks/service.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import type { OrganisationService } from "../organisations/service.ts";
 import type { MinutesPublisher } from "./publisher.ts";
-import type { EntryInput, MinutesService } from "./service.ts";
+import type { DecisionService } from "../decisions/service.ts";
+import type { ObjectionService } from "../objections/service.ts";
+import { APPROVE_DATA, approveConfirmText, approveData, objectionCardLines } from "../objections/view.ts";
+import type { ApproveConfirmation } from "./service.ts";
+import type { ApproveResult, EntryInput, MinutesService } from "./service.ts";
 import { closedText, entryChangeText, incompleteActionText, keepAsNoteKeyboard, minutesCardLines } from "./view.ts";
 
 const KIND = "minutes";
@@ -32,12 +36,24 @@ export interface MinutesFeatureDeps {
   /** Entries reach a group, or a minute-taker who is not an organiser, with members' names withheld. */
   withholder: NameWithholder;
   publisher: MinutesPublisher;
+  /** Decision numbers and what replaced what, on the card. */
+  decisions: DecisionService;
+  /** Objections, on the card of organisers and the minute-taker in private, and before approval. */
+  objections: ObjectionService;
 }
 
 /**
  * /minutes opens a meeting's minutes; replies to its card (or, in private, any message after it)
  * become entries. Edit, delete, publish, approve, and designate a minute-taker.
  */
+/** The answer to an approval (not the confirmation question). */
+function approveText(ctx: BotContext, result: Exclude<ApproveResult, { kind: "confirm" }>, number: number): string {
+  if (result.kind === "approved" && result.objections > 0) {
+    return `${ctx.t("minutes-approve-approved", { number })}\n${ctx.t("minutes-approve-objections", { count: result.objections, unresolved: result.unresolved })}`;
+  }
+  return ctx.t(`minutes-approve-${result.kind}`, { number, ...("version" in result ? { version: result.version } : {}) });
+}
+
 export function minutesFeature(deps: MinutesFeatureDeps): Feature {
   const composer = new Composer<BotContext>();
   const { minutes, meetings, dialogues } = deps;
@@ -76,12 +92,15 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     return undefined;
   };
 
-  const showCard = async (ctx: BotContext, meeting: MeetingWithHost) => {
+  const showCard = async (ctx: BotContext, meeting: MeetingWithHost, network: Network) => {
     const { minutes: row, published } = await minutes.state(meeting);
     const show = (await deps.withholder.forNetwork(meeting.networkId)).in(ctx.chat, BigInt(ctx.from!.id));
     const copies = published > 0 ? await minutes.copies(meeting.id, published) : undefined;
     const state = { published, changed: row?.changed ?? false, approved: row?.approvedAt != null, copies };
-    const lines = minutesCardLines(ctx, meeting, await minutes.entries(meeting.id), state, ctx.chat?.type === "private", show);
+    // Objections name who objected: for the organisers and the minute-taker (the card's only readers), in private only.
+    const tail = ctx.chat?.type === "private" && published > 0 ? objectionCardLines(ctx, await deps.objections.list(meeting.id), await deps.objections.window(meeting, network), network.timeZone) : [];
+    const decisions = published > 0 ? await deps.decisions.register(network.id, { upTo: meeting.number }) : [];
+    const lines = minutesCardLines(ctx, meeting, await minutes.entries(meeting.id), state, ctx.chat?.type === "private", show, { decisions, tail });
     const messages = splitIntoMessages(lines);
     for (const [i, text] of messages.entries()) {
       const last = i === messages.length - 1;
@@ -132,7 +151,7 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     const closed = await minutes.closed(meeting);
     if (closed && closed !== "approved") return void (await ctx.reply(closedText(ctx, closed, meeting.number)));
     if (ctx.chat.type === "private" && !closed) await dialogues.save<Writing>(ctx.chat.id, ctx.from!.id, { kind: KIND, step: "writing", data: { networkId: scope.network.id, meetingId: meeting.id } });
-    await showCard(ctx, meeting);
+    await showCard(ctx, meeting, scope.network);
   });
 
   composer.on("message:text", async (ctx, next) => {
@@ -235,9 +254,27 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     if (!scope) return;
     const found = await meetingAndRest(ctx, scope, "minutes-approve-usage");
     if (!found) return;
-    const result = await minutes.approve(found.meeting, BigInt(ctx.from!.id));
-    const args = { number: found.meeting.number, ...("version" in result ? { version: result.version } : {}) };
-    await ctx.reply(ctx.t(`minutes-approve-${result.kind}`, args));
+    const { meeting } = found;
+    const result = await minutes.approve(meeting, BigInt(ctx.from!.id));
+    if (result.kind !== "confirm") return void (await ctx.reply(approveText(ctx, result, meeting.number)));
+    // The objections are for organisers: the question and its button go to the asker privately.
+    const open = (await deps.objections.list(meeting.id)).filter((o) => result.unresolved.includes(o.number));
+    const keyboard = { inline_keyboard: [[{ text: ctx.t("approve-confirm-button"), callback_data: approveData(meeting.id, result.version, result.nextObjection) }]] };
+    await answerPrivately(ctx, (chatId) => ctx.api.sendMessage(chatId, approveConfirmText(ctx, meeting.number, open), { parse_mode: "HTML", reply_markup: keyboard }));
+  });
+
+  composer.callbackQuery(APPROVE_DATA, async (ctx) => {
+    const meeting = await meetings.findById(Number(ctx.match[1]));
+    const scope = meeting ? await deps.networks.memberScope(meeting.networkId, BigInt(ctx.from.id)) : undefined;
+    if (!meeting) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    if (scope?.membership?.role !== "organiser") return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-only"), show_alert: true }));
+    const confirmed: ApproveConfirmation = { version: Number(ctx.match[2]), nextObjection: Number(ctx.match[3]) };
+    const result = await minutes.approve(meeting, BigInt(ctx.from.id), confirmed);
+    // A confirmed approval is never asked again; were it, the button would be out of date.
+    const text = approveText(ctx, result.kind === "confirm" ? { kind: "stale" } : result, meeting.number);
+    if (result.kind === "stale" || result.kind === "confirm") return void (await ctx.answerCallbackQuery({ text, show_alert: true }));
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(text);
   });
 
   return {

@@ -6,6 +6,7 @@ import { chatAudience, memberAudience } from "../../outbox/audience.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
 import type { OutboxEntry } from "../../outbox/types.ts";
 import type { ActionService } from "../actions/service.ts";
+import type { DecisionService } from "../decisions/service.ts";
 import type { AttendanceService } from "../attendance/service.ts";
 import { refreshCards } from "../invitations/refresh.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
@@ -19,6 +20,8 @@ export interface PublisherDeps {
   actions: ActionService;
   /** The copies are outbox rows, written with the version. */
   outbox: Outbox;
+  /** Decisions get their register numbers with the publication. */
+  decisions: DecisionService;
   translator: Translator;
 }
 
@@ -40,16 +43,23 @@ export class MinutesPublisher {
     const snapshot: MinutesSnapshot = {
       entries,
       attendance: await this.deps.attendance.report(meeting.id),
-      carriedOver: await actions.open(network.id, { beforeNumber: meeting.number }),
+      carriedOver: await actions.followUp(network.id, meeting.number),
     };
     // Published action items become open items on the cards of upcoming meetings.
     const cardsToRefresh = await actions.meetingsShowingOpenItems(network.id);
-    const markdown = minutesMarkdown(minutesDocument(this.deps.translator.reader(localeOr(network.locale)), { ...snapshot, meeting, network, version, withNames: true, seesPlace: true }));
     let reached: { chats: number; organisers: number };
     try {
       reached = await this.deps.outbox.transaction(async (out) => {
+        // Decisions published for the first time get their numbers, which the version then shows.
+        const numbers = await this.deps.decisions.numberDecisions(out.tx, meeting.id);
+        const numbered: MinutesSnapshot = { ...snapshot, entries: snapshot.entries.map((e) => ({ ...e, decisionNumber: numbers.get(e.id) ?? null })) };
         // Stored before the copies: two publishers at once fail on the version's key, and only one commits.
-        await this.deps.minutes.recordVersion(out.tx, meeting, actorId, version, { markdown, content: writeSnapshot(snapshot) });
+        await this.deps.minutes.recordVersion(out.tx, meeting, actorId, version, { markdown: "", content: writeSnapshot(numbered) });
+        // The organisers' Markdown ends with the register, which now holds this version's decisions.
+        const register = await this.deps.decisions.register(network.id, { upTo: meeting.number, db: out.tx });
+        const reader = this.deps.translator.reader(localeOr(network.locale));
+        const markdown = minutesMarkdown(minutesDocument(reader, { ...numbered, meeting, network, version, withNames: true, seesPlace: true, decisions: register }));
+        await this.deps.minutes.storeMarkdown(out.tx, meeting.id, version, markdown);
         const chats = await out.tx.chat.findMany({ where: { networkId: network.id }, orderBy: { id: "asc" } });
         const organisers = await out.tx.member.findMany({ where: { networkId: network.id, role: "organiser", ...ACTIVE_MEMBER, user: { dmReachable: true } }, select: { id: true }, orderBy: { id: "asc" } });
         const copy = (audience: string): OutboxEntry => ({

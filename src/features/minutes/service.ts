@@ -2,7 +2,9 @@ import type { Meeting, MinutesEntry, Organisation, Prisma, PrismaClient } from "
 import { nameKey } from "../../domain/names.ts";
 import type { Owner } from "../../domain/minutes-entry.ts";
 import type { AuditService } from "../audit/service.ts";
-import { uniqueMemberByUsername } from "../../db/active-member.ts";
+import { ACTIVE_MEMBER, uniqueMemberByUsername } from "../../db/active-member.ts";
+import { memberAudience } from "../../outbox/audience.ts";
+import type { Outbox } from "../../outbox/outbox.ts";
 
 /** Minutes can be written from shortly before the start (the same moment check-in opens). */
 export const MINUTES_OPEN_BEFORE_MS = 30 * 60_000;
@@ -50,7 +52,26 @@ export function isTaken(error: unknown): boolean {
   return code === "P2002" || cause?.kind === "UniqueConstraintViolation" || (cause?.kind === "postgres" && cause.code === "23505");
 }
 
-export type ApproveResult = { kind: "approved" } | { kind: "already" } | { kind: "not-published" } | { kind: "changed"; version: number } | { kind: "cancelled" };
+export type ApproveResult =
+  /** `objections`: how many there were; `unresolved`: approved over that many unanswered ones. */
+  | { kind: "approved"; version: number; objections: number; unresolved: number }
+  | { kind: "already" }
+  | { kind: "not-published" }
+  | { kind: "changed"; version: number }
+  | { kind: "cancelled" }
+  /** Unanswered objections: the organiser confirms with a button valid for this version and these objections. */
+  | { kind: "confirm"; version: number; nextObjection: number; unresolved: number[] }
+  /** The confirmation no longer matches: a new version or a new objection came meanwhile. */
+  | { kind: "stale" };
+
+/** What an organiser confirmed when approving over unresolved objections. */
+export interface ApproveConfirmation {
+  version: number;
+  nextObjection: number;
+}
+
+/** The approved minutes go to each organiser as files: `minutes-approved:<meeting>:<audience>`. */
+export const approvedCopyKey = (meetingId: number, audience: string) => `minutes-approved:${meetingId}:${audience}`;
 
 /** The record of each meeting: entries, the minute-taker, published versions and approval. */
 export class MinutesService {
@@ -58,6 +79,7 @@ export class MinutesService {
     private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
     private readonly clock: () => Date,
+    private readonly outbox: Outbox,
   ) {}
 
   private async ensure(meetingId: number) {
@@ -211,16 +233,54 @@ export class MinutesService {
     return { sent: count("sent"), waiting: count("scheduled", "sending"), notSent: count("failed", "skipped", "cancelled") };
   }
 
-  async approve(meeting: Meeting, actorId: bigint): Promise<ApproveResult> {
+  /**
+   * Approves the published minutes. With objections nobody answered, only as `confirmed` by the
+   * organiser for this very version and these objections. The approved minutes, with how each
+   * objection was answered, go to the organisers as files (outbox, same transaction).
+   */
+  async approve(meeting: Meeting, actorId: bigint, confirmed?: ApproveConfirmation): Promise<ApproveResult> {
     if (meeting.status === "cancelled") return { kind: "cancelled" };
     const { minutes, published } = await this.state(meeting);
     if (!minutes || published === 0) return { kind: "not-published" };
     if (minutes.approvedAt) return { kind: "already" };
     if (minutes.changed) return { kind: "changed", version: published };
-    await this.prisma.$transaction(async (tx) => {
-      await tx.minutes.update({ where: { meetingId: meeting.id }, data: { approvedAt: this.clock(), approvedBy: actorId } });
-      await this.audit.record(tx, { networkId: meeting.networkId, actorId, action: "minutes.approve", subject: String(meeting.number), after: { version: published } });
+    const objections = await this.prisma.minutesObjection.findMany({ where: { meetingId: meeting.id }, select: { number: true, resolvedAt: true }, orderBy: { number: "asc" } });
+    const unresolved = objections.filter((o) => o.resolvedAt === null).map((o) => o.number);
+    if (confirmed && (confirmed.version !== published || confirmed.nextObjection !== minutes.nextObjectionNumber)) return { kind: "stale" };
+    if (unresolved.length > 0 && !confirmed) return { kind: "confirm", version: published, nextObjection: minutes.nextObjectionNumber, unresolved };
+    const approved = await this.outbox.transaction(async (out) => {
+      // Only if nothing changed since it was read: a second approval, a new version or objection meanwhile.
+      const { count } = await out.tx.minutes.updateMany({
+        where: { meetingId: meeting.id, approvedAt: null, changed: false, nextObjectionNumber: minutes.nextObjectionNumber },
+        data: { approvedAt: this.clock(), approvedBy: actorId },
+      });
+      if (count === 0) return false;
+      await this.audit.record(out.tx, {
+        networkId: meeting.networkId,
+        actorId,
+        action: "minutes.approve",
+        subject: String(meeting.number),
+        after: { version: published, objections: objections.length, unresolved: unresolved.length },
+      });
+      const organisers = await out.tx.member.findMany({ where: { networkId: meeting.networkId, role: "organiser", ...ACTIVE_MEMBER }, select: { id: true }, orderBy: { id: "asc" } });
+      await out.write(
+        organisers.map((o) => ({
+          dedupeKey: approvedCopyKey(meeting.id, memberAudience(o.id)),
+          kind: "minutes-approved" as const,
+          networkId: meeting.networkId,
+          meetingId: meeting.id,
+          audience: memberAudience(o.id),
+          payload: { version: published, part: 0 },
+        })),
+      );
+      return true;
     });
-    return { kind: "approved" };
+    if (!approved) return confirmed ? { kind: "stale" } : { kind: "already" };
+    return { kind: "approved", version: published, objections: objections.length, unresolved: unresolved.length };
+  }
+
+  /** Stores the organisers' Markdown of a version recorded in this transaction (it holds the register, read after the version). */
+  async storeMarkdown(tx: Prisma.TransactionClient, meetingId: number, version: number, markdown: string): Promise<void> {
+    await tx.minutesVersion.update({ where: { meetingId_version: { meetingId, version } }, data: { markdown } });
   }
 }

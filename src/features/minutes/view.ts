@@ -3,9 +3,14 @@ import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import type { Network, Prisma } from "../../db/client.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
-import { itemsOf, type MinutesDocument } from "../../domain/minutes-document.ts";
+import { itemsOf, type MinutesDocument, type MinutesSection } from "../../domain/minutes-document.ts";
+import { formatDecisionNumber } from "../../domain/decisions.ts";
+import type { Decision } from "../decisions/service.ts";
+import { decisionText, registerSection } from "../decisions/view.ts";
+import { approvalSection, type ApprovalRecord } from "../objections/view.ts";
 import type { MinutesEntry as ParsedEntry } from "../../domain/minutes-entry.ts";
 import { actionText } from "../actions/view.ts";
+import { followUpItems } from "../checkins/view.ts";
 import { actionItemOf, type ActionItem } from "../actions/service.ts";
 import { cameCount, cameNames, type AttendanceGroup } from "../attendance/service.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
@@ -25,6 +30,8 @@ export interface MinutesSnapshot {
 
 export type SnapshotEntry = Pick<StoredEntry, "id" | "meetingId" | "number" | "kind" | "text" | "ownerUsername" | "dueDate" | "doneAt"> & {
   ownerOrganisation: { shortName: string } | null;
+  /** A decision's number in its meeting; versions stored before the register have none (see `decisions`). */
+  decisionNumber?: number | null;
 };
 
 export interface MinutesContent extends MinutesSnapshot {
@@ -43,6 +50,13 @@ export interface MinutesContent extends MinutesSnapshot {
    * (the groups' copy), and the district stands for the place.
    */
   seesPlace?: boolean;
+  /**
+   * The series' register up to this meeting, read when the document is made: decisions' numbers
+   * and what replaced what, and the register itself at the end of the Markdown file.
+   */
+  decisions?: readonly Decision[];
+  /** Approved minutes: when, and the objections with how each was answered (the approved copy). */
+  approval?: ApprovalRecord;
 }
 
 /** The snapshot as JSON: dates as ISO text, read back by `readSnapshot`. */
@@ -58,6 +72,7 @@ export function writeSnapshot(snapshot: MinutesSnapshot): Prisma.InputJsonObject
     ownerOrganisation: e.ownerOrganisation ? { shortName: e.ownerOrganisation.shortName } : null,
     dueDate: e.dueDate,
     doneAt: null,
+    decisionNumber: e.decisionNumber ?? null,
   }));
   return JSON.parse(JSON.stringify({ entries, attendance: snapshot.attendance, carriedOver: snapshot.carriedOver.map((i) => ({ ...i, doneAt: null })) })) as Prisma.InputJsonObject;
 }
@@ -101,16 +116,37 @@ export function minutesDocument(reader: Reader, content: MinutesContent): Minute
   const notes = of("note");
   if (notes.length > 0) sections.push({ heading: reader.t("minutes-section-notes"), items: notes.map((e) => shown(e.text)) });
   sections.push(
-    { heading: reader.t("minutes-section-decisions"), items: of("decision").map((e) => shown(e.text)), numbered: true, empty: reader.t("minutes-decisions-none") },
+    decisionsSection(reader, content, of("decision"), shown),
     { heading: reader.t("minutes-section-actions"), items: of("action").map((e) => shown(actionText(reader, actionItemOf(e, meeting.number), named))), empty: reader.t("minutes-actions-none") },
   );
   if (content.carriedOver.length > 0) {
-    sections.push({
-      heading: reader.t("minutes-section-carried-over"),
-      items: content.carriedOver.map((item) => `${shown(actionText(reader, item, named))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}`),
-    });
+    sections.push({ heading: reader.t("minutes-section-follow-up"), items: followUpItems(reader, content.carriedOver, named, shown) });
   }
-  return { title: reader.t("minutes-title", { series: network.seriesTitle, number: meeting.number }), facts, sections };
+  if (content.approval) sections.push(approvalSection(reader, content.approval, network.timeZone));
+  const title = reader.t("minutes-title", { series: network.seriesTitle, number: meeting.number });
+  if (!content.decisions) return { title, facts, sections };
+  const registered = (d: Decision) => (content.withNames || !content.withhold ? d.text : content.withhold(d.text));
+  return { title, facts, sections, appendix: [registerSection(reader, content.decisions, meeting.number, registered)] };
+}
+
+/** The decisions with their register numbers ("25/3 — …") and what replaced what. */
+function decisionsSection(reader: Reader, content: MinutesContent, entries: SnapshotEntry[], shown: (text: string) => string): MinutesSection {
+  const registered = new Map((content.decisions ?? []).map((d) => [d.entryId, d]));
+  const labels = entries.map((e) => {
+    const number = e.decisionNumber ?? registered.get(e.id)?.number.decision;
+    return number ? formatDecisionNumber({ meeting: content.meeting.number, decision: number }) : undefined;
+  });
+  return {
+    heading: reader.t("minutes-section-decisions"),
+    items: entries.map((e) => {
+      const decision = registered.get(e.id);
+      return decision ? decisionText(reader, decision, shown(e.text)) : shown(e.text);
+    }),
+    numbered: true,
+    // Every decision has its number once published; a draft shown before that is numbered by position.
+    ...(labels.every(Boolean) ? { labels } : {}),
+    empty: reader.t("minutes-decisions-none"),
+  };
 }
 
 /** Telegram HTML blocks (title, facts, then one block per entry), ready for splitIntoMessages. */
@@ -123,8 +159,8 @@ export function minutesHtmlBlocks(doc: MinutesDocument): string[] {
   return blocks;
 }
 
-/** One draft entry with its number: "4. [Karar] …", as this reader may see it. */
-function draftLine(reader: Reader, entry: StoredEntry, meetingNumber: number, named: boolean, show: ShownText): string {
+/** One draft entry with its number: "4. [Karar 25/2] …", as this reader may see it, with what replaced what. */
+function draftLine(reader: Reader, entry: StoredEntry, meetingNumber: number, named: boolean, show: ShownText, decisions: ReadonlyMap<number, Decision>): string {
   const written = entry.kind === "action" ? actionText(reader, actionItemOf(entry, meetingNumber), named) : entry.text;
   const text = show(written, reader.t("minutes-name-withheld"), {
     ownerMemberId: entry.ownerMemberId,
@@ -132,8 +168,11 @@ function draftLine(reader: Reader, entry: StoredEntry, meetingNumber: number, na
     ownerOrganisation: entry.ownerOrganisation?.shortName ?? null,
     authorId: entry.authorId,
   });
-  const label = entry.kind === "note" ? "" : `${reader.t(`minutes-kind-${entry.kind}`)} `;
-  return `<b>${entry.number}.</b> ${label}${escapeHtml(text)}`;
+  const numbered = entry.kind === "decision" && entry.decisionNumber !== null;
+  const kind = () => (numbered ? reader.t("minutes-kind-decision-numbered", { number: formatDecisionNumber({ meeting: meetingNumber, decision: entry.decisionNumber! }) }) : reader.t(`minutes-kind-${entry.kind}`));
+  const label = entry.kind === "note" ? "" : `${kind()} `;
+  const registered = entry.kind === "decision" ? decisions.get(entry.id) : undefined;
+  return `<b>${entry.number}.</b> ${label}${escapeHtml(registered ? decisionText(reader, registered, text) : text)}`;
 }
 
 /** The minutes card: the draft with entry numbers, its state and how to add to it (HTML lines). */
@@ -148,7 +187,10 @@ export function minutesCardLines(
   state: { published: number; changed: boolean; approved: boolean; copies?: CopyState },
   named: boolean,
   show: ShownText,
+  /** The register (numbers and what replaced what), and lines to add at the end (objections, privately). */
+  extra: { decisions?: readonly Decision[]; tail?: readonly string[] } = {},
 ): string[] {
+  const decisions = new Map((extra.decisions ?? []).map((d) => [d.entryId, d]));
   const lines = [reader.t("minutes-card-heading", { number: meeting.number, title: escapeHtml(meeting.title) })];
   if (state.approved) lines.push(reader.t("minutes-state-approved", { version: state.published }));
   else if (state.published > 0) lines.push(reader.t(state.changed ? "minutes-state-changed" : "minutes-state-published", { version: state.published, number: meeting.number }));
@@ -158,8 +200,9 @@ export function minutesCardLines(
   if (copies && (copies.waiting > 0 || copies.notSent > 0)) lines.push(reader.t("minutes-state-copies", { sent: copies.sent, waiting: copies.waiting, notSent: copies.notSent }));
   lines.push("");
   if (entries.length === 0) lines.push(reader.t("minutes-card-empty"));
-  for (const entry of entries) lines.push(draftLine(reader, entry, meeting.number, named, show));
+  for (const entry of entries) lines.push(draftLine(reader, entry, meeting.number, named, show, decisions));
   if (!state.approved) lines.push("", reader.t("minutes-card-how", { number: meeting.number }));
+  lines.push(...(extra.tail ?? []));
   return lines;
 }
 

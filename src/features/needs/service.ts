@@ -112,25 +112,29 @@ export class NeedsService {
 
 /**
  * Members owed the support needs buttons by DM: a yes or maybe, reachable privately, no needs
- * stated, never offered for this meeting. Written by the card refresh, which every change of an
+ * stated, not offered for this meeting yet (an offer skipped because the answer had become "no"
+ * is owed again). Written by the card refresh, which every change of an
  * answer re-arms in its own statement: so an offer is never lost to a crash, and once per meeting
  * and member (its key) it is never made twice.
  */
 export async function writeOwedOffers(out: OutboxWriter, meetingId: number): Promise<number> {
-  const owed = await out.tx.$queryRaw<{ memberId: number; networkId: number }[]>`
-    SELECT r."memberId", m."networkId"
-    FROM "Rsvp" r
-    JOIN "Member" m ON m.id = r."memberId"
-    JOIN "TelegramUser" u ON u.id = m."userId"
-    WHERE r."meetingId" = ${meetingId} AND r.status IN ('yes', 'maybe') AND m."leftAt" IS NULL AND u."dmReachable"
-      AND NOT EXISTS (SELECT 1 FROM "SupportNeed" n WHERE n."meetingId" = r."meetingId" AND n."memberId" = r."memberId")
-      AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."dedupeKey" = ${`${OFFER_PREFIX}${meetingId}:`} || r."memberId"::text)`;
-  await out.write(owed.map(({ memberId, networkId }) => ({ dedupeKey: offerKey(meetingId, memberId), kind: "needs-offer", networkId, meetingId, audience: memberAudience(memberId) })));
+  const [answers, offered] = await Promise.all([
+    out.tx.rsvp.findMany({
+      where: { meetingId, status: { in: ["yes", "maybe"] }, member: { leftAt: null, user: { dmReachable: true }, supportNeeds: { none: { meetingId } } } },
+      select: { memberId: true, member: { select: { networkId: true } } },
+    }),
+    // An offer skipped (the answer had become "no" by then) or withdrawn is owed again; one sent or on its way is not.
+    out.tx.outboxMessage.findMany({ where: { meetingId, kind: "needs-offer", status: { in: ["scheduled", "sending", "sent"] } }, select: { audience: true } }),
+  ]);
+  const already = new Set(offered.map((row) => row.audience));
+  const owed = answers.filter((a) => a.memberId !== null && a.member !== null && !already.has(memberAudience(a.memberId)));
+  for (const a of owed) {
+    await out.rearm({ dedupeKey: offerKey(meetingId, a.memberId!), kind: "needs-offer", networkId: a.member!.networkId, meetingId, audience: memberAudience(a.memberId!) });
+  }
   return owed.length;
 }
 
-const OFFER_PREFIX = "needs-offer:";
-const offerKey = (meetingId: number, memberId: number) => `${OFFER_PREFIX}${meetingId}:${memberId}`;
+const offerKey = (meetingId: number, memberId: number) => `needs-offer:${meetingId}:${memberId}`;
 
 
 async function accessIn(db: Db, meetingId: number, userId: bigint, now: Date): Promise<NeedsAccess> {

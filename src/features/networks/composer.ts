@@ -7,7 +7,7 @@ import type { Feature } from "../feature.ts";
 import { RELINK_DATA, readRelink } from "./callbacks.ts";
 import { placeOf, requireNetwork, requireOrganiser } from "./scope.ts";
 import { networkChoiceKeyboard } from "../network-choice/view.ts";
-import { RETENTION_MONTHS, type LinkConflict, type NetworkService, type PublicCalendarResult } from "./service.ts";
+import { OBJECTION_DAYS, RETENTION_MONTHS, type LinkConflict, type NetworkService, type PublicCalendarResult } from "./service.ts";
 import { botLink } from "../../bot/links.ts";
 import { REVEAL_HOURS } from "../../domain/venue-privacy.ts";
 import type { MeetingService } from "../meetings/service.ts";
@@ -205,6 +205,8 @@ ${ctx.t("network-choice-list", { networks: mine.map((n) => escapeHtml(n.name)).j
         return void (await ctx.reply(ctx.t("network-set-bad-retention", { min: RETENTION_MONTHS.min, max: RETENTION_MONTHS.max })));
       case "bad-reveal-hours":
         return void (await ctx.reply(ctx.t("network-set-bad-reveal-hours", { min: REVEAL_HOURS.min, max: REVEAL_HOURS.max })));
+      case "bad-objection-days":
+        return void (await ctx.reply(ctx.t("network-set-bad-objection-days", { min: OBJECTION_DAYS.min, max: OBJECTION_DAYS.max })));
       default:
         return void (await ctx.reply(ctx.t(`network-set-${result.kind}`)));
     }

@@ -48,7 +48,7 @@ function toScope({ memberId, memberRole, memberOrganisationId, memberLeftAt: _le
   };
 }
 
-export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours", "retention_months", "venue_reveal_hours", "join_code", "public_calendar"] as const;
+export const NETWORK_KEYS = ["title", "timezone", "language", "next_number", "quiet_hours", "retention_months", "venue_reveal_hours", "objection_days", "join_code", "public_calendar"] as const;
 /** How long answers keep their names: at least a month, at most ten years. */
 export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
 export type NetworkKey = (typeof NETWORK_KEYS)[number];
@@ -72,6 +72,9 @@ export type LinkResult =
   | LinkConflict;
 export type RelinkResult = { kind: "relinked"; from: Network; to: Network } | { kind: "not-allowed" } | { kind: "stale" } | LinkConflict;
 export type UnlinkResult = { kind: "unlinked"; network: Network; topic: boolean; remaining: number } | { kind: "not-linked" } | { kind: "not-organiser" };
+/** How many days after a version is published members may object to it (/network_set objection_days). */
+export const OBJECTION_DAYS = { min: 1, max: 60 } as const;
+
 export type SetResult =
   | { kind: "updated"; before: string; after: string }
   | { kind: "unknown-key" }
@@ -81,6 +84,7 @@ export type SetResult =
   | { kind: "bad-quiet-hours" }
   | { kind: "bad-retention" }
   | { kind: "bad-reveal-hours" }
+  | { kind: "bad-objection-days" }
   | { kind: "number-taken"; last: number }
   | { kind: "bad-name"; problem: NameProblem };
 
@@ -401,7 +405,7 @@ export class NetworkService {
 
   async set(network: Network, actorId: bigint, key: string, raw: string): Promise<SetResult> {
     const value = raw.trim();
-    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber" | "quietFrom" | "quietUntil" | "retentionMonths" | "venueRevealHours">>;
+    let data: Partial<Pick<Network, "seriesTitle" | "timeZone" | "locale" | "nextMeetingNumber" | "quietFrom" | "quietUntil" | "retentionMonths" | "venueRevealHours" | "objectionDays">>;
     let before: string;
     switch (key as NetworkKey) {
       case "title": {
@@ -453,6 +457,14 @@ export class NetworkService {
         if (hours === undefined) return { kind: "bad-reveal-hours" };
         data = { venueRevealHours: hours };
         before = String(network.venueRevealHours);
+        break;
+      }
+      case "objection_days": {
+        // How long members may object to a published version of the minutes.
+        const days = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+        if (!(days >= OBJECTION_DAYS.min && days <= OBJECTION_DAYS.max)) return { kind: "bad-objection-days" };
+        data = { objectionDays: days };
+        before = String(network.objectionDays);
         break;
       }
       default:

@@ -37,7 +37,7 @@ export function settingsText(ctx: BotContext, network: Network, chats: number, c
     chats,
     retention: network.retentionMonths,
   });
-  const withReveal = `${settings}\n${ctx.t("network-settings-venue-reveal", { hours: network.venueRevealHours })}`;
+  const withReveal = `${settings}\n${ctx.t("network-settings-venue-reveal", { hours: network.venueRevealHours })}\n${ctx.t("network-settings-objection-days", { days: network.objectionDays })}`;
   if (code === "show") return `${withReveal}\n\n${joinCodeText(ctx, network)}`;
   if (code === "hint") return `${withReveal}\n${ctx.t("network-code-private")}`;
   return withReveal;
@@ -55,7 +55,7 @@ export function publicCalendarLine(ctx: BotContext, network: Network, url: strin
 
 /** The usage of /network_set, public_calendar included. */
 export function networkSetUsage(ctx: BotContext): string {
-  return `${ctx.t("network-set-usage")}\n${ctx.t("network-set-usage-venue-reveal")}\n${ctx.t("network-set-usage-public-calendar")}`;
+  return `${ctx.t("network-set-usage")}\n${ctx.t("network-set-usage-venue-reveal")}\n${ctx.t("network-set-usage-objection-days")}\n${ctx.t("network-set-usage-public-calendar")}`;
 }
 
 export function relinkKeyboard(ctx: BotContext, button: RelinkButton): InlineKeyboard {

@@ -81,8 +81,11 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint, now: Da
 
       await tx.minutesEntry.updateMany({ where: { authorId: userId }, data: { authorId: null } });
       await tx.minutesEntry.updateMany({ where: { doneBy: userId }, data: { doneBy: null } });
+      await tx.minutesEntry.updateMany({ where: { progressBy: userId }, data: { progressBy: null } });
       await tx.minutes.updateMany({ where: { takerId: userId }, data: { takerId: null } });
       await tx.minutes.updateMany({ where: { approvedBy: userId }, data: { approvedBy: null } });
+      // Their objections keep their text without them (the member row's deletion unlinks them); answers they gave lose their author.
+      await tx.minutesObjection.updateMany({ where: { resolvedBy: userId }, data: { resolvedBy: null } });
       // The reason is what they wrote when answering for their organisation: it goes with them.
       await tx.hostTurn.updateMany({ where: { respondedBy: userId }, data: { respondedBy: null, reason: null } });
       await tx.hostChecklistItem.updateMany({ where: { doneBy: userId }, data: { doneBy: null } });
@@ -92,6 +95,7 @@ export async function forgetPerson(prisma: PrismaClient, userId: bigint, now: Da
       await anonymiseAudit(tx, user, anon, label, networkIds, traces);
       await rewriteMinutesVersions(tx, networkIds, traces);
       await rewriteEntries(tx, networkIds, traces);
+      await rewriteObjections(tx, networkIds, traces);
 
       await tx.dialogue.deleteMany({ where: { OR: [{ userId }, { telegramChatId: userId }] } });
       await tx.postedCard.deleteMany({ where: { kind: "direct", telegramChatId: userId } });
@@ -180,6 +184,17 @@ async function rewriteMinutesVersions(tx: Tx, networkIds: number[], traces: Trac
     const content = scrubMinutesContent(v.content, traces, ERASED_PERSON);
     if (markdown === v.markdown && same(content, v.content)) continue;
     await tx.minutesVersion.update({ where: { meetingId_version: { meetingId: v.meetingId, version: v.version } }, data: { markdown, content: content as Prisma.InputJsonValue } });
+  }
+}
+
+/** Objections and their answers keep what they say, with "(silinmiş kişi)" where the person is named. */
+async function rewriteObjections(tx: Tx, networkIds: number[], traces: Traces) {
+  const scrub = traceScrubber(traces, ERASED_PERSON);
+  const objections = await tx.minutesObjection.findMany({ where: { minutes: { meeting: { networkId: { in: networkIds } } } }, select: { id: true, text: true, resolution: true } });
+  for (const o of objections) {
+    const text = scrub(o.text);
+    const resolution = o.resolution === null ? null : scrub(o.resolution);
+    if (text !== o.text || resolution !== o.resolution) await tx.minutesObjection.update({ where: { id: o.id }, data: { text, resolution } });
   }
 }
 

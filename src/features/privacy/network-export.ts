@@ -2,6 +2,8 @@ import type { PrismaClient } from "../../db/client.ts";
 import { REMINDER_PREFIX } from "../reminders/service.ts";
 import { displayName } from "../../domain/names.ts";
 import { totalsOfMeetings } from "../needs/service.ts";
+import { readRegister } from "../decisions/service.ts";
+import { formatDecisionNumber } from "../../domain/decisions.ts";
 
 /**
  * The whole network for its organisers, as a backup or to move elsewhere: settings,
@@ -28,6 +30,7 @@ export async function collectNetwork(prisma: PrismaClient, networkId: number, no
           include: {
             entries: { orderBy: { number: "asc" } },
             versions: { orderBy: { version: "asc" } },
+            objections: { orderBy: { number: "asc" } },
           },
         },
       },
@@ -78,7 +81,18 @@ export async function collectNetwork(prisma: PrismaClient, networkId: number, no
         createdAt: minutes.createdAt,
         entries: minutes.entries.map(({ meetingId: _m, ...e }) => e),
         versions: minutes.versions.map(({ meetingId: _m, ...v }) => v),
+        // memberId: the objector (whose name is under members); null once they were forgotten.
+        objections: minutes.objections.map(({ meetingId: _m, ...o }) => o),
       },
+    })),
+    // The series' decisions as the latest published minutes say them, with what replaced what.
+    decisionRegister: (await readRegister(prisma, networkId)).map((d) => ({
+      number: formatDecisionNumber(d.number),
+      meetingNumber: d.number.meeting,
+      entryId: d.entryId,
+      text: d.text,
+      replacedBy: d.replacedBy ? formatDecisionNumber(d.replacedBy) : null,
+      replaces: d.replaces.map(formatDecisionNumber),
     })),
     polls: polls.map(({ networkId: _n, candidates, ...poll }) => ({
       ...poll,

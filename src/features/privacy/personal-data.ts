@@ -28,6 +28,8 @@ export interface PersonalData {
   supportNeeds: Record<string, unknown>[];
   /** Confidential venues told to them privately: when, or that it could not be delivered. */
   venueReveals: Record<string, unknown>[];
+  /** Their objections to published minutes: the entry named, the text, and the organisers' answer. */
+  minutesObjections: Record<string, unknown>[];
   /** The personal calendar feed (/calendar), if there is one: since when, and when a calendar app last fetched it. Never its token (only a hash is kept). */
   calendarFeed: { createdAt: Date; lastFetchedAt: Date | null } | null;
 }
@@ -52,6 +54,11 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
   const networkIds = memberships.map((m) => m.networkId);
   const inMeetings = { minutes: { meeting: { networkId: { in: networkIds } } } };
 
+  const objections = await prisma.minutesObjection.findMany({
+    where: { memberId: { in: memberIds } },
+    include: { entry: { select: { number: true } }, minutes: { include: { meeting: MEETING } } },
+    orderBy: { id: "asc" },
+  });
   const [answers, checkIns, written, owned, audit, reminders, turns, checklist, minutes, cards, dialogues, calendarFeed, pollVotes, pollsCreated, needs, reveals] = await Promise.all([
     prisma.rsvp.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
     prisma.attendance.findMany({ where: { memberId: { in: memberIds } }, include: { meeting: MEETING }, orderBy: { id: "asc" } }),
@@ -165,6 +172,16 @@ export async function collectPersonalData(prisma: PrismaClient, userId: bigint, 
     pollsCreated: pollsCreated.map((p) => ({ ...pollOf(p), createdAt: p.createdAt, status: p.status })),
     supportNeeds: needs.map((n) => ({ ...meetingOf(n.meeting), need: n.kind, text: n.detail, statedAt: n.createdAt })),
     venueReveals: reveals.map((v) => ({ ...meetingOf(v.meeting), placeDigest: v.place, sentAt: v.sentAt, undeliveredAt: v.undeliveredAt })),
+    minutesObjections: objections.map((o) => ({
+      ...meetingOf(o.minutes.meeting),
+      objection: o.number,
+      version: o.version,
+      entry: o.entry?.number ?? null,
+      text: o.text,
+      objectedAt: o.createdAt,
+      answer: o.resolution,
+      answeredAt: o.resolvedAt,
+    })),
     calendarFeed: calendarFeed && { createdAt: calendarFeed.createdAt, lastFetchedAt: calendarFeed.fetchedAt },
   };
 }

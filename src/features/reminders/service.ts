@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Prisma, type Network, type PrismaClient } from "../../db/client.ts";
 import type { OutboxMessage } from "../../db/generated/client.ts";
 import { hostContacts } from "../../domain/rotation.ts";
-import { PLANNED_KINDS, planReminders, type ReminderPolicy } from "../../domain/reminders.ts";
+import { outsideQuietHours, PLANNED_KINDS, planReminders, planTaskFollowUp, TASK_CHECKIN_DAYS, TASK_SUMMARY_DAYS, type ReminderPolicy } from "../../domain/reminders.ts";
 import type { AuditService } from "../audit/service.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { audienceKey } from "../../outbox/audience.ts";
@@ -77,7 +77,33 @@ function wantedReminders(meeting: PlanningMeeting, network: PlanningNetwork, now
   }).map((plan) => {
     const audience = audienceKey(plan.audience);
     return { dedupeKey: reminderKey(meeting.id, plan.kind, plan.offsetMinutes, audience), kind: plan.kind as OutboxKind, offsetMinutes: plan.offsetMinutes, audience, fireAt: plan.fireAt };
+  }).concat(taskFollowUp(meeting, network, now));
+}
+
+/** The check-in fan-out's row of a meeting: one per meeting (the owners' messages are keyed per task). */
+export const taskCheckInsKey = (meetingId: number) => reminderKey(meetingId, "task-checkins", TASK_CHECKIN_DAYS * 1440, TASK_CHECKINS_AUDIENCE);
+/** The fan-out goes to nobody itself: it writes each owner's message. */
+export const TASK_CHECKINS_AUDIENCE = "tasks";
+
+/**
+ * Tasks of earlier meetings are followed up before every meeting, invited yet or not: their owners
+ * are asked seven days before, the organisers read the answers three days before.
+ */
+function taskFollowUp(meeting: PlanningMeeting, network: PlanningNetwork, now: Date): WantedReminder[] {
+  const plan = planTaskFollowUp({
+    startsAt: meeting.startsAt,
+    zone: network.timeZone,
+    policy: policyOf(network, meeting),
+    organisers: network.members.filter((m) => m.role === "organiser").map((m) => m.id),
+    now,
   });
+  const wanted: WantedReminder[] = [];
+  if (plan.checkInsAt) wanted.push({ dedupeKey: taskCheckInsKey(meeting.id), kind: "task-checkins", offsetMinutes: TASK_CHECKIN_DAYS * 1440, audience: TASK_CHECKINS_AUDIENCE, fireAt: plan.checkInsAt });
+  for (const summary of plan.summaries) {
+    const audience = audienceKey({ kind: "member", memberId: summary.memberId });
+    wanted.push({ dedupeKey: reminderKey(meeting.id, "task-summary", TASK_SUMMARY_DAYS * 1440, audience), kind: "task-summary", offsetMinutes: TASK_SUMMARY_DAYS * 1440, audience, fireAt: summary.fireAt });
+  }
+  return wanted;
 }
 
 /** The digest plannedDigests computes in SQL: rows in their keys' byte order, each key with its time in ms; none without rows. */
@@ -134,6 +160,20 @@ export class ReminderService {
       if (!found) fresh.push({ dedupeKey: plan.dedupeKey, kind: plan.kind, networkId: meeting.networkId, meetingId, audience: plan.audience, offsetMinutes: plan.offsetMinutes, notBefore: plan.fireAt });
       // Already planned for this time, sent or not; withdrawn and wanted again (a member back, an offset set again), re-armed.
       else if (found.notBefore.getTime() !== plan.fireAt.getTime() || (found.status === "cancelled" && plan.fireAt > now)) await out.move(found.id, plan.fireAt);
+    }
+    // Planned too late for the check-in's own time (a meeting set up or invited within the week):
+    // the owners are asked now, once, while the organisers' summary is still ahead.
+    const checkIns = taskCheckInsKey(meetingId);
+    if (!wantedKeys.has(checkIns) && now.getTime() < meeting.startsAt.getTime() - TASK_SUMMARY_DAYS * 86_400_000) {
+      const found = existing.get(checkIns);
+      // Now, or when the quiet hours end.
+      const askAt = outsideQuietHours(now, meeting.startsAt, meeting.network.timeZone, policyOf(meeting.network, meeting)) ?? now;
+      if (!found) fresh.push({ dedupeKey: checkIns, kind: "task-checkins" as const, networkId: meeting.networkId, meetingId, audience: TASK_CHECKINS_AUDIENCE, offsetMinutes: TASK_CHECKIN_DAYS * 1440, notBefore: askAt });
+      else if (found.status === "scheduled" && found.notBefore > now) {
+        // Still to come (moved earlier, into the week): asked now rather than withdrawn.
+        if (found.notBefore > askAt) await out.move(found.id, askAt);
+        wantedKeys.add(checkIns);
+      }
     }
     await out.write(fresh);
     // One already due is on its way (the delivery re-reads everything); the rest are withdrawn.
