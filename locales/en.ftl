@@ -627,7 +627,6 @@ minutes-section-agenda = Agenda
 minutes-section-notes = Notes
 minutes-section-decisions = Decisions taken
 minutes-section-actions = Action items assigned
-minutes-section-carried-over = Pending action items from earlier meetings
 minutes-attendance-count = { $organisation }: { $count } { $count ->
         [one] person
        *[other] people
@@ -1202,13 +1201,13 @@ task-checkin-button-blocked = ⛔ Blocked
 task-checkin-unknown = This task no longer exists (it may have been removed from the minutes); nothing was changed.
 task-checkin-already-done = This task was already done; nothing was changed.
 task-checkin-not-owner = Only the task's owner (or a member of the owning organisation) can report its status; nothing was changed.
-task-checkin-ask-reason = What is blocking task #{ $id }? Please reply to this message in one line (at most { $max } characters). To stop, send /cancel_dialog.
+task-checkin-ask-reason = What is blocking task #{ $id }? Please reply to this message in one line (at most { $max } characters); it also appears, with names withheld, on the next meeting's card. To stop, send /cancel_dialog.
 task-checkin-reason-placeholder = For example: no venue booked yet
 task-checkin-reason-empty = I could not read a reason; please write a short sentence. To stop, send /cancel_dialog.
 task-checkin-reason-too-long = That is too long ({ $length } characters); at most { $max } characters. Please shorten it and send it again.
 task-checkin-saved-done = ✅ Thank you, the task is recorded as done.
 task-checkin-saved-progress = ⏳ Thank you, the task is recorded as in progress.
-task-checkin-saved-blocked = ⛔ Thank you; the blocker on task #{ $id } is recorded. The organisers will see it before the meeting.
+task-checkin-saved-blocked = ⛔ Thank you; the blocker on task #{ $id } is recorded. The organisers will see it before the meeting; it also appears, with names withheld, on the next meeting's card.
 task-summary-heading = 📋 <b>Task status before meeting { $number }</b> ({ $when })
 task-summary-totals = In all: { $done } done · { $progress } in progress · { $blocked } blocked · { $silent } no answer
 task-summary-done = ✅ Done ({ $count })
@@ -1312,3 +1311,5 @@ network-set-bad-objection-days = The objection period must be a whole number of 
 reminder-kind-task-checkins = task owners asked how their tasks stand ({ $offset } before)
 reminder-kind-task-summary = task status summary to organisers ({ $offset } before)
 reminder-kind-task-checkin = task owner asked how it stands (30 days after the meeting)
+
+objection-resolve-private-only = Answers to objections are between the organisers and the objector; please send /objection_resolve to me privately: { $link }

@@ -571,7 +571,6 @@ minutes-section-agenda = Gündem
 minutes-section-notes = Notlar
 minutes-section-decisions = Alınan kararlar
 minutes-section-actions = Görev dağılımı
-minutes-section-carried-over = Önceki toplantılardan bekleyen görevler
 minutes-attendance-count = { $organisation }: { $count } kişi
 minutes-attendance-names = { $organisation } ({ $count }): { $names }
 minutes-attendance-total = Toplam: { $organisations } kurumdan { $people } kişi
@@ -1080,15 +1079,15 @@ task-checkin-button-blocked = ⛔ Engel var
 task-checkin-unknown = Bu görev artık yok (tutanaktan çıkarılmış olabilir); hiçbir şey değiştirilmedi.
 task-checkin-already-done = Bu görev zaten tamamlanmıştı; hiçbir şey değiştirilmedi.
 task-checkin-not-owner = Bu görevin durumunu yalnızca sorumlusu (ya da sorumlu kurumun bir üyesi) bildirebilir; hiçbir şey değiştirilmedi.
-task-checkin-ask-reason = #{ $id } numaralı görevde engel nedir? Lütfen bu mesajı yanıtlayarak tek satırla yazın (en fazla { $max } karakter). Vazgeçmek için /cancel_dialog yazabilirsiniz.
+task-checkin-ask-reason = #{ $id } numaralı görevin önündeki engel nedir? Lütfen bu mesaja yanıt olarak kısaca yazın (en fazla { $max } karakter); yazdığınız, isimler gizlenerek bir sonraki toplantının kartında da görünür. Vazgeçmek için /cancel_dialog yazabilirsiniz.
 task-checkin-reason-placeholder = Örneğin: salon henüz ayarlanamadı
-task-checkin-reason-empty = Engelin nedenini okuyamadım; lütfen kısa bir cümleyle yazın. Vazgeçmek için /cancel_dialog yazabilirsiniz.
+task-checkin-reason-empty = Engeli anlatan bir metin göremedim; lütfen kısa bir cümleyle yazın. Vazgeçmek için /cancel_dialog yazabilirsiniz.
 task-checkin-reason-too-long = Yazdığınız metin çok uzun ({ $length } karakter); en fazla { $max } karakter olabilir. Lütfen kısaltıp yeniden gönderin.
 task-checkin-saved-done = ✅ Teşekkürler, görev tamamlandı olarak kaydedildi.
-task-checkin-saved-progress = ⏳ Teşekkürler, görevin sürdüğü kaydedildi.
-task-checkin-saved-blocked = ⛔ Teşekkürler; #{ $id } numaralı görevdeki engel kaydedildi. Koordinatörler toplantıdan önce bunu görecek.
+task-checkin-saved-progress = ⏳ Teşekkürler, görev “Sürüyor” olarak kaydedildi.
+task-checkin-saved-blocked = ⛔ Teşekkürler; #{ $id } numaralı görevdeki engel kaydedildi. Koordinatörler toplantıdan önce bunu görecek; engel, isimler gizlenerek bir sonraki toplantının kartında da yer alır.
 task-summary-heading = 📋 <b>{ $number }. toplantı öncesi görev durumu</b> ({ $when })
-task-summary-totals = Toplam: { $done } tamamlandı · { $progress } sürüyor · { $blocked } engelli · { $silent } yanıtsız
+task-summary-totals = Toplam: { $done } tamamlandı · { $progress } sürüyor · { $blocked } engel var · { $silent } yanıt yok
 task-summary-done = ✅ Tamamlandı ({ $count })
 task-summary-in-progress = ⏳ Sürüyor ({ $count })
 task-summary-blocked = ⛔ Engel var ({ $count })
@@ -1121,29 +1120,29 @@ decision-supersede-replacement-replaced = { $new } numaralı kararın yerine de 
 minutes-kind-decision-numbered = [Karar { $number }]
 minutes-approve-objections = Bu tutanağa { $count } itiraz yapılmıştı; { $unresolved ->
     [0] hepsi yanıtlandı.
-   *[other] { $unresolved } tanesi yanıtlanmadan onaylandı.
+   *[other] { $unresolved } tanesi yanıtsız kaldı.
 } Onaylanan tutanak koordinatörlere dosya olarak gönderiliyor.
 minutes-approve-stale = Bu onay düğmesi artık geçerli değil: tutanağın yeni bir sürümü yayımlandı ya da yeni bir itiraz geldi. Lütfen /minutes_approve { $number } komutunu yeniden yazın.
 minutes-approved-caption = { $number }. toplantı tutanağı, { $version }. sürüm (onaylandı)
 minutes-file-approved = onayli
 approve-confirm-heading = ⚠️ { $number }. toplantının tutanağına yapılan { $count } itiraz henüz yanıtlanmadı:
 approve-confirm-line = • #{ $number } ({ $about }): { $text }
-approve-confirm-question = İtirazları /objection_resolve { $number } &lt;itiraz no&gt; &lt;yanıt&gt; ile yanıtlayabilir ya da tutanağı yine de onaylayabilirsiniz. Yanıtlanmayan itirazlar, onaylanan tutanakta “yanıtlanmadan onaylandı” olarak yer alır.
+approve-confirm-question = İtirazları /objection_resolve { $number } &lt;itiraz no&gt; &lt;yanıt&gt; ile yanıtlayabilir ya da tutanağı yine de onaylayabilirsiniz. Yanıtlanmayan itirazlar, onaylanan tutanakta “yanıtsız kaldı” olarak yer alır.
 approve-confirm-button = ✅ Yine de onayla
 approval-heading = Onay
 approval-when = Onaylandı: { $when }
 approval-objections = { $count ->
     [0] Bu tutanağa itiraz yapılmadı.
-   *[other] İtirazlar: { $count } ({ $resolved } yanıtlandı, { $unresolved } yanıtlanmadan onaylandı)
+   *[other] İtirazlar: { $count } ({ $resolved } yanıtlandı, { $unresolved } yanıtsız kaldı)
 }
 objection-record-line = #{ $number } (sürüm { $version }, { $about }): “{ $text }” — { $answer }
 objection-record-resolved = yanıt: { $resolution }
-objection-record-unresolved = yanıtlanmadan onaylandı
-objection-about-entry = kayıt { $entry }
+objection-record-unresolved = yanıtsız kaldı (tutanak yine de onaylandı)
+objection-about-entry = { $entry } numaralı kayıt
 objection-about-all = tutanağın geneli
 objection-button = ✋ İtirazım var
 objection-members-only = Tutanağa yalnızca ağın üyeleri itiraz edebilir.
-objection-window-closed = { $number }. toplantının tutanağı için itiraz süresi doldu (son an: { $when }). İletmek istediğiniz bir şey varsa koordinatörlere doğrudan yazabilirsiniz.
+objection-window-closed = { $number }. toplantının tutanağı için itiraz süresi { $when } itibarıyla sona erdi. İletmek istediğiniz bir şey varsa koordinatörlere doğrudan yazabilirsiniz.
 objection-not-published = { $number }. toplantının tutanağı henüz yayımlanmadı.
 objection-approved = { $number }. toplantının tutanağı onaylandı; artık itiraz alınmıyor.
 objection-cancelled = { $number }. toplantı iptal edildi; itiraz edilecek bir tutanağı yok.
@@ -1156,7 +1155,7 @@ objection-asked-privately = Size özel mesaj gönderdim; itirazınızı oraya ya
 objection-start-me = Size özel mesaj gönderemedim. Önce @{ $bot } ile özel sohbeti açıp /start yazın, sonra düğmeye yeniden basın.
 objection-empty = İtiraz metni boş olamaz; lütfen itirazınızı yazın (kayıt numarasından sonra da bir açıklama gerekir).
 objection-too-long = İtirazınız çok uzun ({ $length } karakter); en fazla { $max } karakter olabilir. Lütfen kısaltıp yeniden yazın.
-objection-unknown-entry = { $number }. toplantının yayımlanan tutanağında { $entry } numaralı bir kayıt yok. Kayıt numarasını düzeltip ya da numarasız olarak yeniden yazın.
+objection-unknown-entry = { $number }. toplantının yayımlanan tutanağında { $entry } numaralı bir kayıt yok. Lütfen kayıt numarasını düzelterek ya da numara vermeden yeniden yazın.
 objection-recorded = ✅ İtirazınız kaydedildi ({ $number }. toplantı, { $version }. sürüm, itiraz #{ $objection }). Koordinatörlere ve tutanak sorumlusuna özel mesajla iletiliyor; yanıt verildiğinde size bildireceğim.
 objection-window-open = ✋ İtiraz süresinin sonu: { $when }
 objection-card-heading = <b>İtirazlar</b> ({ $count }; { $open ->
@@ -1172,7 +1171,7 @@ objection-state-resolved = ✅ Yanıt: { $resolution }
 objection-objector-erased = (silinmiş kişi)
 objection-notice-heading = ✋ <b>{ $number }. toplantının tutanağına itiraz</b> (#{ $objection }, { $version }. sürüm)
 objection-notice-from = Kimden: { $who }
-objection-notice-entry = İtiraz edilen kayıt { $entry }: { $text }
+objection-notice-entry = İtiraz edilen kayıt ({ $entry }): { $text }
 objection-notice-how = Yanıtlamak için: /objection_resolve { $number } { $objection } &lt;yanıtınız&gt;
 objection-answer-heading = 📝 <b>{ $number }. toplantının tutanağına yaptığınız itiraza (#{ $objection }) yanıt verildi:</b>
 objection-answer-yours = İtirazınız: <i>{ $text }</i>
@@ -1181,10 +1180,12 @@ objection-resolve-too-long = Yanıt çok uzun ({ $length } karakter); en fazla {
 objection-resolve-resolved = ✅ { $number }. toplantının tutanağına yapılan #{ $objection } numaralı itiraz yanıtlandı; yanıt, itiraz eden kişiye özel mesajla iletiliyor.
 objection-resolve-unknown = { $number }. toplantının tutanağında #{ $objection } numaralı bir itiraz yok. İtirazları görmek için bana özel mesajla /minutes { $number } yazın.
 objection-resolve-already = #{ $objection } numaralı itiraz zaten yanıtlanmıştı; yanıt değiştirilmedi.
-objection-resolve-approved = { $number }. toplantının tutanağı onaylandı; itirazlar kapandı ve yeni yanıt kaydedilmiyor.
+objection-resolve-approved = { $number }. toplantının tutanağı onaylandı; itirazlara artık yanıt kaydedilemez.
 network-settings-objection-days = Tutanağa itiraz süresi: her sürüm yayımlandıktan sonra { $days } gün
 network-set-usage-objection-days = objection_days (üyelerin yayımlanan tutanağa kaç gün içinde itiraz edebileceği, 1–60; varsayılan 7)
 network-set-bad-objection-days = İtiraz süresi { $min } ile { $max } arasında bir tam sayı (gün) olmalıdır, örneğin: /network_set objection_days 7
 reminder-kind-task-checkins = görev sorumlularına durum sorusu ({ $offset } önce)
 reminder-kind-task-summary = koordinatörlere görev durumu özeti ({ $offset } önce)
 reminder-kind-task-checkin = görev sorumlusuna durum sorusu (toplantıdan 30 gün sonra)
+
+objection-resolve-private-only = İtirazlara verilen yanıtlar koordinatörlerle itiraz eden kişi arasındadır; lütfen /objection_resolve komutunu bana özel mesajla yazın: { $link }

@@ -112,7 +112,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     networkChoices: new NetworkChoiceService(prisma, networks, clock),
     privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger }),
     calendar: new CalendarService(prisma, clock),
-    polls: new DatePollService(prisma, outbox, clock, audit, logger),
+    polls: new DatePollService(prisma, outbox, clock, audit, reminders, logger),
     needs: new NeedsService(prisma, outbox, clock),
     checkins: new CheckInService(prisma, actions, outbox, clock),
     decisions: new DecisionService(prisma, audit),

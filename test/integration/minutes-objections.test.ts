@@ -90,7 +90,7 @@ describe("objections to published minutes", () => {
       [
         "✋ 25. toplantının tutanağına itiraz (#1, 1. sürüm)",
         "Kimden: Ayşe Yılmaz, Buca",
-        "İtiraz edilen kayıt 3: Broşür 500 adet basılacak",
+        "İtiraz edilen kayıt (3): Broşür 500 adet basılacak",
         "",
         "Broşür 1000 adet olacaktı, metin yanlış.",
         "",
@@ -110,7 +110,7 @@ describe("objections to published minutes", () => {
     expect(await pressObject(member)).toEqual({ text: "Size özel mesaj gönderdim; itirazınızı oraya yazabilirsiniz.", alert: false });
     expect(await say(member, "private", "#2")).toBe("İtiraz metni boş olamaz; lütfen itirazınızı yazın (kayıt numarasından sonra da bir açıklama gerekir).");
     expect(await say(member, "private", "x".repeat(1001))).toBe("İtirazınız çok uzun (1.001 karakter); en fazla 1.000 karakter olabilir. Lütfen kısaltıp yeniden yazın.");
-    expect(await say(member, "private", "9: Böyle bir kayıt yok")).toBe("25. toplantının yayımlanan tutanağında 9 numaralı bir kayıt yok. Kayıt numarasını düzeltip ya da numarasız olarak yeniden yazın.");
+    expect(await say(member, "private", "9: Böyle bir kayıt yok")).toBe("25. toplantının yayımlanan tutanağında 9 numaralı bir kayıt yok. Lütfen kayıt numarasını düzelterek ya da numara vermeden yeniden yazın.");
     expect(await pressObject(outsider)).toEqual({ text: "Tutanağa yalnızca ağın üyeleri itiraz edebilir.", alert: true });
     const { message, data } = objectButtonIn(group.id);
     expect(shown(await scenario.emulator.pressButton(member, group.id, message.message_id, data.replace(/:1$/, ":2"), { forged: true }))).toEqual({ text: "Bu düğme artık geçerli değil.", alert: false });
@@ -129,7 +129,7 @@ describe("objections to published minutes", () => {
     const card = await say(admin, "private", "/minutes 25");
     expect(card).toContain("✋ İtiraz süresinin sonu: 24 Mart 2027 Çarşamba, 10:40");
     expect(card).toContain("İtirazlar (2; 2 tanesi yanıt bekliyor)");
-    expect(card).toContain("#1 · kayıt 3 · 1. sürüm · Ayşe Yılmaz (Buca)\nBroşür 1000 adet olacaktı, metin yanlış.\n⏳ Yanıt bekliyor");
+    expect(card).toContain("#1 · 3 numaralı kayıt · 1. sürüm · Ayşe Yılmaz (Buca)\nBroşür 1000 adet olacaktı, metin yanlış.\n⏳ Yanıt bekliyor");
     expect(card).toContain("#2 · tutanağın geneli · 1. sürüm · Ayşe Yılmaz (Buca)");
     expect(await say(selin, "private", "/minutes 25")).toContain("İtirazlar (2; 2 tanesi yanıt bekliyor)");
     const before = lastId(group.id);
@@ -143,7 +143,9 @@ describe("objections to published minutes", () => {
 
   it("/objection_resolve answers one; the objector is told privately; bad input changes nothing", async () => {
     const before = { objections: await objectionRows(), counts: await scenario.countRows() };
-    expect(await say(member, group, "/objection_resolve 25 1 Tamam")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
+    expect(await say(member, "private", "/objection_resolve 25 1 Tamam")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
+    // An answer is never typed in a group, not even by an organiser.
+    expect(await say(admin, group, "/objection_resolve 25 1 Tamam")).toContain("lütfen /objection_resolve komutunu bana özel mesajla yazın");
     expect(await say(admin, "private", "/objection_resolve 25 1")).toMatch(/^Kullanım: \/objection_resolve <toplantı> <itiraz no> <yanıt>/);
     expect(await say(admin, "private", "/objection_resolve 25 9 Yanıt")).toBe("25. toplantının tutanağında #9 numaralı bir itiraz yok. İtirazları görmek için bana özel mesajla /minutes 25 yazın.");
     expect(await say(admin, "private", "/objection_resolve 99 1 Yanıt")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
@@ -160,14 +162,14 @@ describe("objections to published minutes", () => {
     expect([resolved.resolution, resolved.resolvedBy]).toEqual(["Haklısınız; 2. sürümde 1000 adet olarak düzeltilecek.", BigInt(admin.id)]);
     expect(await say(admin, "private", "/objection_resolve 25 1 Başka bir yanıt")).toBe("#1 numaralı itiraz zaten yanıtlanmıştı; yanıt değiştirilmedi.");
     expect((await objectionRows())[0]!.resolution).toBe("Haklısınız; 2. sürümde 1000 adet olarak düzeltilecek.");
-    expect(await say(admin, "private", "/minutes 25")).toContain("#1 · kayıt 3 · 1. sürüm · Ayşe Yılmaz (Buca)\nBroşür 1000 adet olacaktı, metin yanlış.\n✅ Yanıt: Haklısınız; 2. sürümde 1000 adet olarak düzeltilecek.");
+    expect(await say(admin, "private", "/minutes 25")).toContain("#1 · 3 numaralı kayıt · 1. sürüm · Ayşe Yılmaz (Buca)\nBroşür 1000 adet olacaktı, metin yanlış.\n✅ Yanıt: Haklısınız; 2. sürümde 1000 adet olarak düzeltilecek.");
   });
 
   it("after the objection period (7 days by default) the button is refused; /network_set objection_days lengthens it", async () => {
     moveClockTo("2027-03-24T07:40:00Z");
     const before = await objectionRows();
     expect(await pressObject(member)).toEqual({
-      text: "25. toplantının tutanağı için itiraz süresi doldu (son an: 24 Mart 2027 Çarşamba, 10:40). İletmek istediğiniz bir şey varsa koordinatörlere doğrudan yazabilirsiniz.",
+      text: "25. toplantının tutanağı için itiraz süresi 24 Mart 2027 Çarşamba, 10:40 itibarıyla sona erdi. İletmek istediğiniz bir şey varsa koordinatörlere doğrudan yazabilirsiniz.",
       alert: true,
     });
     expect(await say(admin, group, "/network_set objection_days 0")).toBe("İtiraz süresi 1 ile 60 arasında bir tam sayı (gün) olmalıdır, örneğin: /network_set objection_days 7");
@@ -181,7 +183,7 @@ describe("objections to published minutes", () => {
     expect(await pressObject(member)).toEqual({ text: "Size özel mesaj gönderdim; itirazınızı oraya yazabilirsiniz.", alert: false });
     moveClockTo("2027-03-27T07:41:00Z");
     expect(await say(member, "private", "Geç kalan itiraz")).toBe(
-      "25. toplantının tutanağı için itiraz süresi doldu (son an: 27 Mart 2027 Cumartesi, 10:40). İletmek istediğiniz bir şey varsa koordinatörlere doğrudan yazabilirsiniz.",
+      "25. toplantının tutanağı için itiraz süresi 27 Mart 2027 Cumartesi, 10:40 itibarıyla sona erdi. İletmek istediğiniz bir şey varsa koordinatörlere doğrudan yazabilirsiniz.",
     );
     expect(await objectionRows()).toEqual(before);
     moveClockTo("2027-03-27T07:35:00Z");
@@ -198,9 +200,9 @@ describe("objections to published minutes", () => {
       [
         "⚠️ 25. toplantının tutanağına yapılan 2 itiraz henüz yanıtlanmadı:",
         "• #2 (tutanağın geneli): Katılımcı listesinde Karşıyaka eksik.",
-        "• #3 (kayıt 2): Karşıyaka'nın salonu o tarihte dolu",
+        "• #3 (2 numaralı kayıt): Karşıyaka'nın salonu o tarihte dolu",
         "",
-        "İtirazları /objection_resolve 25 <itiraz no> <yanıt> ile yanıtlayabilir ya da tutanağı yine de onaylayabilirsiniz. Yanıtlanmayan itirazlar, onaylanan tutanakta “yanıtlanmadan onaylandı” olarak yer alır.",
+        "İtirazları /objection_resolve 25 <itiraz no> <yanıt> ile yanıtlayabilir ya da tutanağı yine de onaylayabilirsiniz. Yanıtlanmayan itirazlar, onaylanan tutanakta “yanıtsız kaldı” olarak yer alır.",
       ].join("\n"),
     );
     const confirm = question.reply_markup!.inline_keyboard![0]![0]!;
@@ -228,7 +230,7 @@ describe("objections to published minutes", () => {
     await scenario.running.ortak.inFlight.drain();
     await scenario.deliver();
     expect(scenario.emulator.botMessagesIn(admin.id).find((m) => m.message_id === again.message_id)!.text).toBe(
-      "✅ 25. toplantının tutanağı onaylandı.\nBu tutanağa 3 itiraz yapılmıştı; 2 tanesi yanıtlanmadan onaylandı. Onaylanan tutanak koordinatörlere dosya olarak gönderiliyor.",
+      "✅ 25. toplantının tutanağı onaylandı.\nBu tutanağa 3 itiraz yapılmıştı; 2 tanesi yanıtsız kaldı. Onaylanan tutanak koordinatörlere dosya olarak gönderiliyor.",
     );
     const audit = await prisma().auditEntry.findFirstOrThrow({ where: { action: "minutes.approve" } });
     expect(audit.after).toEqual({ version: 2, objections: 3, unresolved: 2 });
@@ -243,10 +245,10 @@ describe("objections to published minutes", () => {
         "## Onay",
         "",
         "- Onaylandı: 27 Mart 2027 Cumartesi, 10:35",
-        "- İtirazlar: 3 (1 yanıtlandı, 2 yanıtlanmadan onaylandı)",
-        "- \\#1 (sürüm 1, kayıt 3): “Broşür 1000 adet olacaktı, metin yanlış.” — yanıt: Haklısınız; 2. sürümde 1000 adet olarak düzeltilecek.",
-        "- \\#2 (sürüm 1, tutanağın geneli): “Katılımcı listesinde Karşıyaka eksik.” — yanıtlanmadan onaylandı",
-        "- \\#3 (sürüm 1, kayıt 2): “Karşıyaka'nın salonu o tarihte dolu” — yanıtlanmadan onaylandı",
+        "- İtirazlar: 3 (1 yanıtlandı, 2 yanıtsız kaldı)",
+        "- \\#1 (sürüm 1, 3 numaralı kayıt): “Broşür 1000 adet olacaktı, metin yanlış.” — yanıt: Haklısınız; 2. sürümde 1000 adet olarak düzeltilecek.",
+        "- \\#2 (sürüm 1, tutanağın geneli): “Katılımcı listesinde Karşıyaka eksik.” — yanıtsız kaldı (tutanak yine de onaylandı)",
+        "- \\#3 (sürüm 1, 2 numaralı kayıt): “Karşıyaka'nın salonu o tarihte dolu” — yanıtsız kaldı (tutanak yine de onaylandı)",
       ].join("\n"),
     );
     // Nobody else got files: the member, the taker and the group.
@@ -257,7 +259,7 @@ describe("objections to published minutes", () => {
   it("once approved: no more objections, no more answers, and a second confirmation changes nothing", async () => {
     const before = { objections: await objectionRows(), counts: await scenario.countRows() };
     expect(await pressObject(member)).toEqual({ text: "25. toplantının tutanağı onaylandı; artık itiraz alınmıyor.", alert: true });
-    expect(await say(admin, "private", "/objection_resolve 25 2 Geç yanıt")).toBe("25. toplantının tutanağı onaylandı; itirazlar kapandı ve yeni yanıt kaydedilmiyor.");
+    expect(await say(admin, "private", "/objection_resolve 25 2 Geç yanıt")).toBe("25. toplantının tutanağı onaylandı; itirazlara artık yanıt kaydedilemez.");
     expect(await say(admin, "private", "/minutes_approve 25")).toBe("25. toplantının tutanağı zaten onaylanmıştı.");
     expect({ objections: await objectionRows(), counts: await scenario.countRows() }).toEqual(before);
   });
@@ -285,6 +287,6 @@ describe("objections to published minutes", () => {
       [null, "Katılımcı listesinde Karşıyaka eksik."],
       [null, "Karşıyaka'nın salonu o tarihte dolu"],
     ]);
-    expect(await say(admin, "private", "/minutes 25")).toContain("#1 · kayıt 3 · 1. sürüm · (silinmiş kişi)");
+    expect(await say(admin, "private", "/minutes 25")).toContain("#1 · 3 numaralı kayıt · 1. sürüm · (silinmiş kişi)");
   });
 });

@@ -131,7 +131,7 @@ describe("task check-ins", () => {
 
   it("⏳ Sürüyor is recorded at once and shown on the message, on /actions, on the card and in the agenda", async () => {
     const brochure = checkInAbout(member.id, task.brochure);
-    expect((await press(member, brochure, button(brochure, "p"))).text).toBe("⏳ Teşekkürler, görevin sürdüğü kaydedildi.");
+    expect((await press(member, brochure, button(brochure, "p"))).text).toBe("⏳ Teşekkürler, görev “Sürüyor” olarak kaydedildi.");
     const row = await prisma().minutesEntry.findUniqueOrThrow({ where: { id: task.brochure } });
     expect([row.progress, row.progressBy]).toEqual(["in_progress", BigInt(member.id)]);
     expect(current(member.id, brochure.message_id).text).toContain("Son bildirilen durum: ⏳ Sürüyor");
@@ -153,11 +153,11 @@ describe("task check-ins", () => {
     const thanks = checkInAbout(kemal.id, task.thanks);
     await press(kemal, thanks, button(thanks, "b"));
     const question = botTexts(kemal.id).at(-1)!;
-    expect(question.text).toBe(`#${task.thanks} numaralı görevde engel nedir? Lütfen bu mesajı yanıtlayarak tek satırla yazın (en fazla 200 karakter). Vazgeçmek için /cancel_dialog yazabilirsiniz.`);
+    expect(question.text).toBe(`#${task.thanks} numaralı görevin önündeki engel nedir? Lütfen bu mesaja yanıt olarak kısaca yazın (en fazla 200 karakter); yazdığınız, isimler gizlenerek bir sonraki toplantının kartında da görünür. Vazgeçmek için /cancel_dialog yazabilirsiniz.`);
     expect(question.forceReply).toMatchObject({ placeholder: "Örneğin: salon henüz ayarlanamadı" });
 
     const before = await snapshot();
-    expect(await say(kemal, "private", "…", { replyTo: question.message_id })).toBe("Engelin nedenini okuyamadım; lütfen kısa bir cümleyle yazın. Vazgeçmek için /cancel_dialog yazabilirsiniz.");
+    expect(await say(kemal, "private", "…", { replyTo: question.message_id })).toBe("Engeli anlatan bir metin göremedim; lütfen kısa bir cümleyle yazın. Vazgeçmek için /cancel_dialog yazabilirsiniz.");
     expect(await say(kemal, "private", "a".repeat(201), { replyTo: question.message_id })).toBe(
       "Yazdığınız metin çok uzun (201 karakter); en fazla 200 karakter olabilir. Lütfen kısaltıp yeniden gönderin.",
     );
@@ -165,7 +165,7 @@ describe("task check-ins", () => {
 
     // A reason that names a person and carries HTML: kept as typed, shown escaped, the name withheld from the group.
     const reason = `Salon <b>kapalı</b> & ${admin.first_name} henüz onay vermedi`;
-    expect(await say(kemal, "private", reason, { replyTo: question.message_id })).toBe(`⛔ Teşekkürler; #${task.thanks} numaralı görevdeki engel kaydedildi. Koordinatörler toplantıdan önce bunu görecek.`);
+    expect(await say(kemal, "private", reason, { replyTo: question.message_id })).toBe(`⛔ Teşekkürler; #${task.thanks} numaralı görevdeki engel kaydedildi. Koordinatörler toplantıdan önce bunu görecek; engel, isimler gizlenerek bir sonraki toplantının kartında da yer alır.`);
     const row = await prisma().minutesEntry.findUniqueOrThrow({ where: { id: task.thanks } });
     expect([row.progress, row.blockedReason]).toEqual(["blocked", reason]);
     expect(current(kemal.id, thanks.message_id).text).toContain(`Son bildirilen durum: ⛔ Engel var: ${reason}`);
@@ -234,7 +234,7 @@ describe("task check-ins", () => {
     expect(checkInsIn(member.id)).toHaveLength(3);
     expect((await prisma().outboxMessage.findFirstOrThrow({ where: { kind: "task-checkin", dedupeKey: { startsWith: "reminder:" }, payload: { path: ["entryId"], equals: task.brochure } } })).status).toBe("skipped");
     // Its answer works as any other.
-    expect((await press(b.member, asked[0]!, button(asked[0]!, "p"))).text).toBe("⏳ Teşekkürler, görevin sürdüğü kaydedildi.");
+    expect((await press(b.member, asked[0]!, button(asked[0]!, "p"))).text).toBe("⏳ Teşekkürler, görev “Sürüyor” olarak kaydedildi.");
     expect((await prisma().minutesEntry.findUniqueOrThrow({ where: { id: task.b } })).progress).toBe("in_progress");
   });
 
@@ -244,7 +244,7 @@ describe("task check-ins", () => {
     const summaries = botTexts(admin.id).filter((m) => m.text?.startsWith("📋 26. toplantı öncesi görev durumu"));
     expect(summaries).toHaveLength(1);
     const text = summaries[0]!.text!;
-    expect(text).toContain("Toplam: 1 tamamlandı · 1 sürüyor · 1 engelli · 0 yanıtsız");
+    expect(text).toContain("Toplam: 1 tamamlandı · 1 sürüyor · 1 engel var · 0 yanıt yok");
     expect(text).toContain(`Buca\n✅ Tamamlandı (1)\n• Faaliyet raporu — Buca, son tarih: 30 Nisan 2027 (#${task.report}) [25. toplantı]\n⏳ Sürüyor (1)\n• Broşür taslağı — @${member.username}`);
     expect(text).toContain(`Karşıyaka\n⛔ Engel var (1)\n• Salon için teşekkür yazısı — Karşıyaka, son tarih: 20 Nisan 2027 (#${task.thanks}) [25. toplantı]: Salon <b>kapalı</b> & ${admin.first_name} henüz onay vermedi`);
     expect(text).not.toContain("Afiş");

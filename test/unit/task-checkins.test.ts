@@ -101,7 +101,7 @@ describe("check-in texts", () => {
       // Answered before an earlier meeting, not since: no answer, with what it said then.
       { item: item(3, { status: "in_progress", organisation: "Karşıyaka" }), answered: false },
     ]);
-    expect(lines.join("\n")).toContain("Toplam: 1 tamamlandı · 0 sürüyor · 1 engelli · 1 yanıtsız");
+    expect(lines.join("\n")).toContain("Toplam: 1 tamamlandı · 0 sürüyor · 1 engel var · 1 yanıt yok");
     expect(lines.join("\n")).toContain("<b>Buca</b>\n✅ Tamamlandı (1)\n• Görev 1 — Buca, son tarih: 15 Nisan 2027 (#1) [25. toplantı]\n⛔ Engel var (1)\n• Görev 2 — Buca, son tarih: 15 Nisan 2027 (#2) [25. toplantı]: salon &lt;yok&gt;");
     expect(lines.join("\n")).toContain("<b>Karşıyaka</b>\n❔ Yanıt yok (1)\n• Görev 3 — Buca, son tarih: 15 Nisan 2027 (#3) [25. toplantı] (son bildirilen: ⏳ Sürüyor)");
   });

@@ -87,7 +87,8 @@ export class CheckInService {
    * already before a later meeting, nor when a later meeting's check-in is still to come.
    */
   async fallbackAsks(entryId: number, networkId: number, taskMeetingNumber: number): Promise<boolean> {
-    const asked = await this.prisma.outboxMessage.count({ where: { kind: "task-checkin", dedupeKey: { startsWith: `task-checkin:${entryId}:` } } });
+    // A check-in skipped or withdrawn (its meeting cancelled) did not ask.
+    const asked = await this.prisma.outboxMessage.count({ where: { kind: "task-checkin", dedupeKey: { startsWith: `task-checkin:${entryId}:` }, status: { in: ["scheduled", "sending", "sent"] } } });
     if (asked > 0) return false;
     const coming = await this.prisma.outboxMessage.count({
       where: { kind: "task-checkins", status: "scheduled", meeting: { networkId, number: { gt: taskMeetingNumber }, status: { not: "cancelled" } } },

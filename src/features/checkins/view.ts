@@ -57,7 +57,8 @@ export function checkInKeyboard(reader: Reader, entryId: number): InlineKeyboard
  * with its status. `shown` withholds names from the groups' copy; `named` shows owners' usernames.
  */
 export function followUpItems(reader: Reader, items: readonly ActionItem[], named: boolean, shown: (text: string) => string): string[] {
-  return items.map((item) => `${shown(actionText(reader, item, named))} ${reader.t("action-from-meeting", { number: item.meetingNumber })} — ${statusText(reader, item, shown)}`);
+  // Versions stored before check-ins existed carry no status: none is shown rather than a false "not reported".
+  return items.map((item) => `${shown(actionText(reader, item, named))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${item.status === undefined ? "" : ` — ${statusText(reader, item, shown)}`}`);
 }
 
 /** What the organisers read three days before a meeting, per organisation. */

@@ -500,7 +500,7 @@ export class MeetingService {
    */
   async replanNetwork(networkId: number): Promise<number> {
     const now = this.clock();
-    const ahead = await this.prisma.meeting.findMany({ where: { networkId, status: "invited", endsAt: { gt: now } }, select: { id: true, venuePrivate: true } });
+    const ahead = await this.prisma.meeting.findMany({ where: { networkId, status: { in: ["planned", "invited"] }, endsAt: { gt: now } }, select: { id: true, venuePrivate: true } });
     for (const meeting of ahead) {
       await this.outbox.transaction(async (out) => {
         await this.reminders.planIn(out, meeting.id);

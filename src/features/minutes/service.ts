@@ -2,7 +2,7 @@ import type { Meeting, MinutesEntry, Organisation, Prisma, PrismaClient } from "
 import { nameKey } from "../../domain/names.ts";
 import type { Owner } from "../../domain/minutes-entry.ts";
 import type { AuditService } from "../audit/service.ts";
-import { ACTIVE_MEMBER, uniqueMemberByUsername } from "../../db/active-member.ts";
+import { ACTIVE_MEMBER, currentOrganiserIds, uniqueMemberByUsername } from "../../db/active-member.ts";
 import { memberAudience } from "../../outbox/audience.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
 
@@ -250,6 +250,7 @@ export class MinutesService {
     if (unresolved.length > 0 && !confirmed) return { kind: "confirm", version: published, nextObjection: minutes.nextObjectionNumber, unresolved };
     const approved = await this.outbox.transaction(async (out) => {
       // Only if nothing changed since it was read: a second approval, a new version or objection meanwhile.
+      if ((await out.tx.minutesVersion.count({ where: { meetingId: meeting.id, version: { gt: published } } })) > 0) return false;
       const { count } = await out.tx.minutes.updateMany({
         where: { meetingId: meeting.id, approvedAt: null, changed: false, nextObjectionNumber: minutes.nextObjectionNumber },
         data: { approvedAt: this.clock(), approvedBy: actorId },
@@ -262,14 +263,14 @@ export class MinutesService {
         subject: String(meeting.number),
         after: { version: published, objections: objections.length, unresolved: unresolved.length },
       });
-      const organisers = await out.tx.member.findMany({ where: { networkId: meeting.networkId, role: "organiser", ...ACTIVE_MEMBER }, select: { id: true }, orderBy: { id: "asc" } });
+      const organisers = await currentOrganiserIds(out.tx, meeting.networkId);
       await out.write(
-        organisers.map((o) => ({
-          dedupeKey: approvedCopyKey(meeting.id, memberAudience(o.id)),
+        organisers.map((id) => ({
+          dedupeKey: approvedCopyKey(meeting.id, memberAudience(id)),
           kind: "minutes-approved" as const,
           networkId: meeting.networkId,
           meetingId: meeting.id,
-          audience: memberAudience(o.id),
+          audience: memberAudience(id),
           payload: { version: published, part: 0 },
         })),
       );

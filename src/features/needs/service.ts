@@ -123,8 +123,8 @@ export async function writeOwedOffers(out: OutboxWriter, meetingId: number): Pro
       where: { meetingId, status: { in: ["yes", "maybe"] }, member: { leftAt: null, user: { dmReachable: true }, supportNeeds: { none: { meetingId } } } },
       select: { memberId: true, member: { select: { networkId: true } } },
     }),
-    // An offer skipped (the answer had become "no" by then) or withdrawn is owed again; one sent or on its way is not.
-    out.tx.outboxMessage.findMany({ where: { meetingId, kind: "needs-offer", status: { in: ["scheduled", "sending", "sent"] } }, select: { audience: true } }),
+    // An offer skipped (the answer had become "no" by then) or withdrawn is owed again; one sent, on its way or failed for good is not.
+    out.tx.outboxMessage.findMany({ where: { meetingId, kind: "needs-offer", status: { in: ["scheduled", "sending", "sent", "failed"] } }, select: { audience: true } }),
   ]);
   const already = new Set(offered.map((row) => row.audience));
   const owed = answers.filter((a) => a.memberId !== null && a.member !== null && !already.has(memberAudience(a.memberId)));

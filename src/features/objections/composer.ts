@@ -1,3 +1,5 @@
+import { replyHtml } from "../../bot/reply.ts";
+import { botLink } from "../../bot/links.ts";
 import { Composer, GrammyError } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { MAX_OBJECTION_LENGTH, parseObjectionReply } from "../../domain/objection.ts";
@@ -86,6 +88,8 @@ export function objectionsFeature(deps: ObjectionsFeatureDeps): Feature {
   });
 
   composer.command("objection_resolve", async (ctx) => {
+    // An answer to an objection is between the organisers and the objector: never typed in a group.
+    if (ctx.chat.type !== "private") return void (await replyHtml(ctx, ctx.t("objection-resolve-private-only", { link: botLink(ctx.me.username) })));
     const scope = await requireOrganiser(ctx);
     if (!scope) return;
     const [, meetingNumber, number, text] = /^(\d{1,6})\s+#?(\d{1,6})\s+([\s\S]+)$/.exec(ctx.match.trim()) ?? [];
@@ -100,6 +104,6 @@ export function objectionsFeature(deps: ObjectionsFeatureDeps): Feature {
 
   return {
     composer,
-    commands: [{ command: "objection_resolve", description: "cmd-objection-resolve", chats: ["private", "group"], organiserOnly: true }],
+    commands: [{ command: "objection_resolve", description: "cmd-objection-resolve", chats: ["private"], organiserOnly: true }],
   };
 }

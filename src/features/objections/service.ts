@@ -91,8 +91,10 @@ export class ObjectionService {
     }
     const now = this.clock();
     const number = await this.outbox.transaction(async (out) => {
-      // Taking the number is one row update: objections at the same moment queue on it.
-      const minutes = await out.tx.minutes.update({ where: { meetingId: meeting.id }, data: { nextObjectionNumber: { increment: 1 } }, select: { nextObjectionNumber: true, takerId: true } });
+      // Taking the number is one row update: objections at the same moment queue on it, and an
+      // approval that committed first (it locks the same row) leaves nothing to object to.
+      const [minutes] = await out.tx.minutes.updateManyAndReturn({ where: { meetingId: meeting.id, approvedAt: null }, data: { nextObjectionNumber: { increment: 1 } }, select: { nextObjectionNumber: true, takerId: true } });
+      if (!minutes) return undefined;
       const taken = minutes.nextObjectionNumber - 1;
       const objection = await out.tx.minutesObjection.create({ data: { meetingId: meeting.id, number: taken, version: window.version, memberId, entryId, text: input.text, createdAt: now } });
       const readers = await out.tx.member.findMany({
@@ -112,6 +114,7 @@ export class ObjectionService {
       );
       return taken;
     });
+    if (number === undefined) return { kind: "window", window: { kind: "approved" } };
     return { kind: "recorded", number, version: window.version, ...(input.entry !== undefined ? { entry: input.entry } : {}) };
   }
 

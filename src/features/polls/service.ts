@@ -10,6 +10,7 @@ import { addLogFields, silentLogger, type Logger } from "../../logger.ts";
 import { chatAudience, memberAudience } from "../../outbox/audience.ts";
 import { rearmStatement, type Outbox, type OutboxWriter } from "../../outbox/outbox.ts";
 import type { OutboxEntry, Tx } from "../../outbox/types.ts";
+import type { ReminderService } from "../reminders/service.ts";
 import type { AuditService } from "../audit/service.ts";
 import { insertMeeting, readAgenda, readVenue, type AgendaProblem } from "../meetings/service.ts";
 
@@ -112,8 +113,9 @@ export class DatePollService {
     private readonly prisma: PrismaClient,
     private readonly outbox: Outbox,
     private readonly clock: () => Date,
-    /** The meeting /poll_close makes is recorded as /meeting_new's is. */
+    /** The meeting /poll_close makes is recorded and planned as /meeting_new's is. */
     private readonly audit: AuditService,
+    private readonly reminders: Pick<ReminderService, "planIn">,
     private readonly logger: Logger = silentLogger,
   ) {}
 
@@ -306,6 +308,7 @@ export class DatePollService {
       // A meeting is never made in the past, as /meeting_new refuses a past date.
       if (chosen.startsAt <= now) return { kind: "candidate-past", position };
       const meeting = await insertMeeting(tx, this.audit, network, actorId, { startsAt: chosen.startsAt, title: network.seriesTitle, venueName: venue.venueName, agenda: agenda.items });
+      await this.reminders.planIn(out, meeting.id);
       const closed = await tx.datePoll.update({ where: { id: poll.id }, data: { status: "closed", closedAt: now, chosenPosition: position, meetingId: meeting.id } });
       await this.audit.record(tx, {
         networkId: network.id,

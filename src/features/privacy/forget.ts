@@ -204,9 +204,11 @@ async function rewriteObjections(tx: Tx, networkIds: number[], traces: Traces) {
  */
 async function rewriteEntries(tx: Tx, networkIds: number[], traces: Traces) {
   const scrub = traceScrubber(traces, ERASED_PERSON);
-  const entries = await tx.minutesEntry.findMany({ where: { minutes: { meeting: { networkId: { in: networkIds } } } }, select: { id: true, text: true } });
+  const entries = await tx.minutesEntry.findMany({ where: { minutes: { meeting: { networkId: { in: networkIds } } } }, select: { id: true, text: true, blockedReason: true } });
   for (const entry of entries) {
+    // A task's blocked reason is free text too (a check-in's "Engel var").
     const text = scrub(entry.text);
-    if (text !== entry.text) await tx.minutesEntry.update({ where: { id: entry.id }, data: { text } });
+    const blockedReason = entry.blockedReason === null ? null : scrub(entry.blockedReason);
+    if (text !== entry.text || blockedReason !== entry.blockedReason) await tx.minutesEntry.update({ where: { id: entry.id }, data: { text, blockedReason } });
   }
 }

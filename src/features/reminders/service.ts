@@ -218,7 +218,8 @@ export class ReminderService {
    */
   async replanAhead(): Promise<number> {
     const now = this.clock();
-    const ahead = { status: "invited" as const, endsAt: { gt: now } };
+    // Planned meetings too: their task check-ins and host checklist are planned before any invitation.
+    const ahead = { status: { in: ["planned" as const, "invited" as const] }, endsAt: { gt: now } };
     const networks = await this.prisma.network.findMany({
       where: { meetings: { some: ahead } },
       include: { members: { where: ACTIVE_MEMBER, select: PLANNING_MEMBER }, chats: true, meetings: { where: ahead } },
@@ -270,7 +271,7 @@ export class ReminderService {
       await tx.network.update({ where: { id: network.id }, data: { reminderOffsets: offsets } });
       await this.audit.record(tx, { networkId: network.id, actorId, action: "reminders.set", before: { offsets: network.reminderOffsets.join(" ") }, after: { offsets: offsets.join(" ") } });
     });
-    const ahead = await this.prisma.meeting.findMany({ where: { networkId: network.id, status: "invited", endsAt: { gt: now } }, select: { id: true } });
+    const ahead = await this.prisma.meeting.findMany({ where: { networkId: network.id, status: { in: ["planned", "invited"] }, endsAt: { gt: now } }, select: { id: true } });
     for (const meeting of ahead) await this.plan(meeting.id);
     return { kind: "set", replanned: ahead.length };
   }
