@@ -61,6 +61,8 @@ describe("a confidential meeting with two support needs, through the running bot
       expect(await say(elif, "private", "/needs 1 tercüme TİD")).toContain("Önce 1. toplantıya yanıt verin");
       await say(elif, "private", "/rsvp 1 evet");
       await emulator.waitFor(() => emulator.botMessagesIn(elif.id).find((m) => m.text?.startsWith("🔒 1. toplantının yeri") && m.has_protected_content === true), 15_000, "Elif's reveal");
+      // Her yes also brings the needs buttons: waited for, so the next answer read is the command's.
+      await emulator.waitFor(() => emulator.botMessagesIn(elif.id).find((m) => m.text?.startsWith("🤝")), 15_000, "Elif's needs buttons");
       expect(await say(elif, "private", "/needs 1 tercüme TİD")).toContain("✅ Destek ihtiyaçlarınızı kaydettim.");
 
       // The organiser sees totals, never whose; the group, only counts and the district.

@@ -39,6 +39,8 @@ describe("from a published decision and task to the next meeting's card, through
       await say(derya, group, "/minutes_publish 1");
       await emulator.waitFor(() => emulator.botMessagesIn(group.id).find((m) => m.text?.includes("1/1 — Ortak broşür Karşıyaka'da basılacak")), 15_000, "the numbered decision in the group's minutes");
       expect(await say(ayse, group, "/decisions karsiyaka")).toContain("1/1 — Ortak broşür Karşıyaka'da basılacak");
+      // The organiser's own copy (messages, then .md and .pdf) arrives in the same private chat the next command is answered in.
+      await emulator.waitFor(() => emulator.botMessagesIn(derya.id).find((m) => m.document?.file_name?.endsWith(".pdf")), 75_000, "the organiser's copy of the minutes");
 
       // Meeting 2 is made within the week: the owner is asked at once.
       expect(await say(derya, "private", `/meeting_new ${second.toFormat("dd.MM.yyyy HH:mm")} | Salon | Değerlendirme`)).toContain("✅ 2. toplantı oluşturuldu.");
