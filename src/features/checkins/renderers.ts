@@ -72,6 +72,9 @@ export function checkInRenderers(deps: CheckInRendererDeps): Record<"task-checki
     if (!sent || sent.audience !== row.audience || entryId === undefined || messageId === undefined) return { kind: "skip", reason: "no check-in message" };
     const state = await checkins.state(entryId, numberOf(payload.targetMeetingId));
     if (!state) return { kind: "skip", reason: "never a task" };
+    // Someone who no longer owns the task (another contact now, or the task passed on) is not shown its news.
+    const entry = await prisma.minutesEntry.findUnique({ where: { id: entryId }, include: { minutes: { include: { meeting: { select: { networkId: true } } } } } });
+    if (!entry || !(await deps.actions.ownerMemberIds(entry, entry.minutes.meeting.networkId)).includes(to.memberId)) return { kind: "skip", reason: "no longer the owner" };
     const message = renderCheckIn(to.reader, state);
     return { kind: "send", message: { method: "editMessageText", messageId, text: message.text, ...(message.keyboard ? { keyboard: message.keyboard } : {}) } };
   };
