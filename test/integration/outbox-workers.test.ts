@@ -91,9 +91,9 @@ describe("any number of delivery processes on one Redis and one PostgreSQL", () 
     let rows: { id: number }[] = [];
     const sentCount = () => setupDb.prisma.outboxMessage.count({ where: { id: { in: rows.map((r) => r.id) }, status: "sent" } });
     try {
-      // Started first: a process plans the meetings ahead at start, and would re-plan these rows' hand-made times.
       processes.push(await startProcess(), await startProcess());
-      const nudged = await membersToNudge(60);
+      // Not under the planner's prefix: the processes' re-planning at start, still running, must not move them.
+      const nudged = await membersToNudge(60, { keyPrefix: "by-hand" });
       rows = nudged.rows;
       const writer = new Redis({ path: redisServer.socketPath });
       const transport = new QueueOutboxTransport(queue, writer, queuePriority);
