@@ -1,14 +1,17 @@
 import { shortenText, splitIntoMessages, TOAST_LIMIT } from "../domain/split.ts";
 import type { BotContext } from "./context.ts";
 
-/** Replies with parse mode HTML; every value inside `html` must already be escaped. */
-export function replyHtml(ctx: BotContext, html: string) {
-  return ctx.reply(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true } });
+/**
+ * Replies with parse mode HTML; every value inside `html` must already be escaped. `protect`: the
+ * reply shows something confidential (a venue) and cannot be forwarded or saved.
+ */
+export function replyHtml(ctx: BotContext, html: string, protect = false) {
+  return ctx.reply(html, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...(protect ? { protect_content: true } : {}) });
 }
 
 /** A listing of any length, as HTML lines: as many replies as Telegram's limit needs, split between lines. */
-export async function replyHtmlLines(ctx: BotContext, lines: readonly string[]): Promise<void> {
-  for (const text of splitIntoMessages(lines)) await replyHtml(ctx, text);
+export async function replyHtmlLines(ctx: BotContext, lines: readonly string[], protect = false): Promise<void> {
+  for (const text of splitIntoMessages(lines)) await replyHtml(ctx, text, protect);
 }
 
 /**

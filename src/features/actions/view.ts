@@ -30,17 +30,28 @@ export function shownActionText(reader: Reader, item: ActionItem, named: boolean
   return show(actionText(reader, item, named), reader.t("minutes-name-withheld"), item);
 }
 
-/** The open items of earlier meetings, for the next meeting's agenda (HTML): grouped by organisation, each with its status. */
-export function carriedOverLines(reader: Reader, items: readonly ActionItem[], named: boolean, show: ShownText): string[] {
+/**
+ * The open items of earlier meetings (HTML), for the next meeting's agenda and card: grouped by
+ * organisation, each with its status. `text`: an item's own words as this reader sees them; a card
+ * short of room lists fewer items and cuts blocked reasons shorter.
+ */
+export function carriedOverLines(
+  reader: Reader,
+  items: readonly ActionItem[],
+  show: ShownText,
+  text: (item: ActionItem) => string,
+  limits: { items: number; reason?: number } = { items: CARD_ITEMS },
+): string[] {
   if (items.length === 0) return [];
   const lines = ["", reader.t("action-carried-over")];
-  for (const group of byOrganisation(items.slice(0, CARD_ITEMS))) {
+  const listed = items.slice(0, limits.items);
+  for (const group of byOrganisation(listed)) {
     lines.push(organisationHeading(reader, group.organisation));
     for (const item of group.items) {
-      lines.push(`• ${escapeHtml(shownActionText(reader, item, named, show))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${statusTail(reader, item, show)}`);
+      lines.push(`• ${escapeHtml(text(item))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${statusTail(reader, item, show, limits.reason)}`);
     }
   }
-  if (items.length > CARD_ITEMS) lines.push(reader.t("action-more", { count: items.length - CARD_ITEMS }));
+  if (listed.length < items.length) lines.push(reader.t("action-more", { count: items.length - listed.length }));
   return lines;
 }
 

@@ -4,8 +4,7 @@ import { escapeHtml } from "../../bot/html.ts";
 import type { RsvpStatus } from "../../domain/rsvp-reply.ts";
 import { MESSAGE_LIMIT, shortenText, splitIntoMessages } from "../../domain/split.ts";
 import type { ActionItem } from "../actions/service.ts";
-import { shownActionText } from "../actions/view.ts";
-import { byOrganisation, organisationHeading, statusTail } from "../checkins/status.ts";
+import { carriedOverLines, shownActionText } from "../actions/view.ts";
 import { agendaLines, factLines, headingLine, type Reader } from "../meetings/view.ts";
 import type { ShownText } from "../members/name-withholder.ts";
 import type { Tally } from "../rsvp/service.ts";
@@ -146,24 +145,9 @@ function cardLines(reader: Reader, data: CardData, show: ShownText, shape: CardS
   lines.push(headingLine(reader, meeting, Math.max(shape.names, 120)), ...factLines(reader, meeting, network, shape.names), "");
   lines.push(...agendaLines(reader, meeting, { items: shape.agendaItems, text: shape.agendaText }));
   if (cancelled) return lines;
-  lines.push(...carriedOverLines(reader, data.carriedOver, show, shape));
+  // A blocked reason is cut as the item's text is.
+  lines.push(...carriedOverLines(reader, data.carriedOver, show, (item) => shortItemText(reader, item, show, shape.itemText), { items: shape.items, reason: Math.min(shape.itemText, 120) }));
   lines.push("", ...tallyLines(reader, data.tally, meeting.capacity, { organisations: shape.organisations, names: shape.names }), "", reader.t(closed ? "card-closed" : "card-how"));
-  return lines;
-}
-
-/** The open items of earlier meetings, as the card's readers may see them (never a member's name in a group). */
-function carriedOverLines(reader: Reader, items: readonly ActionItem[], show: ShownText, shape: CardShape): string[] {
-  if (items.length === 0) return [];
-  const lines = ["", reader.t("action-carried-over")];
-  const listed = items.slice(0, shape.items);
-  // Grouped by organisation, each with its status; a blocked reason is cut as the item's text is.
-  for (const group of byOrganisation(listed)) {
-    lines.push(organisationHeading(reader, group.organisation));
-    for (const item of group.items) {
-      lines.push(`• ${escapeHtml(shortItemText(reader, item, show, shape.itemText))} ${reader.t("action-from-meeting", { number: item.meetingNumber })}${statusTail(reader, item, show, Math.min(shape.itemText, 120))}`);
-    }
-  }
-  if (listed.length < items.length) lines.push(reader.t("action-more", { count: items.length - listed.length }));
   return lines;
 }
 

@@ -1,5 +1,5 @@
 import type { ActionService } from "../actions/service.ts";
-import { carriedOverLines } from "../actions/view.ts";
+import { carriedOverLines, shownActionText } from "../actions/view.ts";
 import { Composer, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { replyHtml, replyHtmlLines } from "../../bot/reply.ts";
@@ -20,20 +20,10 @@ import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingServi
 import { agendaProblemText, calendarTelling, createdText, dateProblemText, detailsLines, editedText, overviewLines } from "./view.ts";
 import { formatInstant } from "../../domain/datetime.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import { splitIntoMessages } from "../../domain/split.ts";
 import { VENUE_PUBLIC_DATA, readVenuePublic, venuePublicData } from "../venues/callbacks.ts";
 import type { Meeting, Network } from "../../db/client.ts";
 
 const NUMBER = /^\d{1,6}$/;
-
-/**
- * An answer of HTML lines; one that shows a confidential place goes with protect_content (it
- * cannot be forwarded or saved).
- */
-async function replyLines(ctx: BotContext, lines: readonly string[], protect: boolean): Promise<void> {
-  if (!protect) return replyHtmlLines(ctx, lines);
-  for (const text of splitIntoMessages(lines)) await ctx.reply(text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, protect_content: true });
-}
 
 /** The answer to `/meeting_edit <N> venue_private evet`: when confirmed members are told, and the district the group reads. */
 function madePrivateText(ctx: BotContext, network: Network, meeting: Meeting, revealAt: Date, revealedNow: number): string {
@@ -104,7 +94,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const all = [...upcoming, ...past];
     const seen = await meetings.placesSeen(all, scope.network, ctx.chat.type, BigInt(ctx.from!.id));
     const protect = all.some((m) => m.venuePrivate && seen.has(m.id));
-    await replyLines(ctx, overviewLines(ctx, scope.network, upcoming, past, seen), protect);
+    await replyHtmlLines(ctx, overviewLines(ctx, scope.network, upcoming, past, seen), protect);
   });
 
   /** "/command <N>": the network's meeting N, or undefined after the usage or "no such meeting". */
@@ -128,9 +118,10 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const ahead = meeting.status !== "cancelled" && meeting.endsAt > meetings.now();
     const open = ahead ? await deps.actions.open(network.id, { beforeNumber: meeting.number }) : [];
     const show = open.length > 0 ? (await deps.withholder.forNetwork(network.id)).in(ctx.chat, BigInt(ctx.from!.id)) : undefined;
-    const carriedOver = show ? carriedOverLines(ctx, open, ctx.chat.type === "private", show) : [];
+    const named = ctx.chat.type === "private";
+    const carriedOver = show ? carriedOverLines(ctx, open, show, (item) => shownActionText(ctx, item, named, show)) : [];
     const seesPlace = await meetings.seesPlace(meeting, network, ctx.chat.type, BigInt(ctx.from!.id));
-    await replyLines(ctx, [...detailsLines(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined, seesPlace), ...carriedOver], seesPlace && meeting.venuePrivate);
+    await replyHtmlLines(ctx, [...detailsLines(ctx, meeting, network, extra.length > 0 ? extra.join("\n") : undefined, seesPlace), ...carriedOver], seesPlace && meeting.venuePrivate);
   });
 
   composer.command("meeting_edit", async (ctx) => {
@@ -148,7 +139,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
         // An organiser reads the place in private; a group never does.
         const inPrivate = ctx.chat.type === "private";
         const showsPlace = inPrivate && result.meeting.venuePrivate && (key === "venue" || key === "address");
-        await replyLines(ctx, [editedText(ctx, scope.network, key, result.previous, result.meeting, inPrivate)], showsPlace);
+        await replyHtmlLines(ctx, [editedText(ctx, scope.network, key, result.previous, result.meeting, inPrivate)], showsPlace);
         return;
       }
       case "unknown-meeting":

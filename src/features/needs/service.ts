@@ -118,18 +118,21 @@ export class NeedsService {
  * and member (its key) it is never made twice.
  */
 export async function writeOwedOffers(out: OutboxWriter, meetingId: number): Promise<number> {
-  const [answers, offered] = await Promise.all([
-    out.tx.rsvp.findMany({
-      where: { meetingId, status: { in: ["yes", "maybe"] }, member: { leftAt: null, user: { dmReachable: true }, supportNeeds: { none: { meetingId } } } },
-      select: { memberId: true, member: { select: { networkId: true } } },
-    }),
-    // An offer skipped (the answer had become "no" by then) or withdrawn is owed again; one sent, on its way or failed for good is not.
-    out.tx.outboxMessage.findMany({ where: { meetingId, kind: "needs-offer", status: { in: ["scheduled", "sending", "sent", "failed"] } }, select: { audience: true } }),
-  ]);
-  const already = new Set(offered.map((row) => row.audience));
-  const owed = answers.filter((a) => a.memberId !== null && a.member !== null && !already.has(memberAudience(a.memberId)));
-  for (const a of owed) {
-    await out.rearm({ dedupeKey: offerKey(meetingId, a.memberId!), kind: "needs-offer", networkId: a.member!.networkId, meetingId, audience: memberAudience(a.memberId!) });
+  // Filtered in the database: every answer re-arms the refresh, and a big meeting's members were mostly offered already.
+  // An offer skipped (the answer had become "no" by then) or withdrawn is owed again; one sent, on its way or failed for good is not.
+  const owed = await out.tx.$queryRaw<{ memberId: number; networkId: number }[]>`
+    SELECT r."memberId", m."networkId"
+    FROM "Rsvp" r
+    JOIN "Member" m ON m.id = r."memberId"
+    JOIN "TelegramUser" u ON u.id = m."userId"
+    WHERE r."meetingId" = ${meetingId} AND r.status IN ('yes', 'maybe') AND m."leftAt" IS NULL AND u."dmReachable"
+      AND NOT EXISTS (SELECT 1 FROM "SupportNeed" n WHERE n."meetingId" = r."meetingId" AND n."memberId" = r."memberId")
+      AND NOT EXISTS (
+        SELECT 1 FROM "OutboxMessage" o
+        WHERE o."dedupeKey" = 'needs-offer:' || r."meetingId"::text || ':' || r."memberId"::text AND o.status IN ('scheduled', 'sending', 'sent', 'failed')
+      )`;
+  for (const { memberId, networkId } of owed) {
+    await out.rearm({ dedupeKey: offerKey(meetingId, memberId), kind: "needs-offer", networkId, meetingId, audience: memberAudience(memberId) });
   }
   return owed.length;
 }

@@ -95,15 +95,14 @@ export function reminderRenderers(deps: ReminderRendererDeps): Record<ReminderKi
       const revealed = await seesPlace(context);
       return placeMessage(to.reader.t("reminder-nudge", facts(to.reader, revealed)), revealed && meeting.venuePrivate);
     }),
-    "organiser-summary": about(async (context, { meeting, facts, seesPlace }) => {
-      const { to } = context;
+    "organiser-summary": about(async ({ to }, { meeting, facts }) => {
       if (to.kind !== "member" || to.role !== "organiser") return { kind: "skip", reason: "no longer an organiser" };
       const [tally, silent] = await Promise.all([deps.rsvps.tally(meeting.id), deps.rsvps.silentOrganisations(meeting.id, meeting.networkId)]);
       const r = to.reader;
-      const revealed = await seesPlace(context);
-      const lines = [r.t("reminder-organiser-summary", facts(r, revealed)), "", ...tallyLines(r, tally, meeting.capacity)];
+      // An organiser always reads the place: protected when it is confidential.
+      const lines = [r.t("reminder-organiser-summary", facts(r, true)), "", ...tallyLines(r, tally, meeting.capacity)];
       if (silent.length > 0) lines.push(r.t("rsvps-silent", { names: escapeHtml(silent.join(", ")) }));
-      return placeMessage(lines.join("\n"), revealed && meeting.venuePrivate);
+      return placeMessage(lines.join("\n"), meeting.venuePrivate);
     }),
     "host-checklist": about(async (context, { meeting, facts, seesPlace }) => {
       const { row, to } = context;

@@ -54,6 +54,16 @@ const lateRevealKey = (meetingId: number, memberId: number, place: string) => `v
 /** The organisers are told once per member that the place could not be delivered. */
 const undeliveredKey = (meetingId: number, memberId: number, organiserId: number) => `venue-undelivered:${meetingId}:${memberId}:${organiserId}`;
 
+/** Why a meeting has no place to tell now (gone, public, cancelled, over, none decided), or undefined when it has. */
+function whyNotToTell(meeting: Pick<Meeting, "venuePrivate" | "status" | "endsAt" | "venueName" | "venueAddress"> | null, now: Date): string | undefined {
+  if (!meeting) return "meeting gone";
+  if (!meeting.venuePrivate) return "venue no longer confidential";
+  if (meeting.status === "cancelled") return "meeting cancelled";
+  if (meeting.endsAt <= now) return "meeting over";
+  if (!meeting.venueName && !meeting.venueAddress) return "no place decided yet";
+  return undefined;
+}
+
 export type RevealCheck = { kind: "owed"; meeting: Meeting & { network: Network }; place: string } | { kind: "skip"; reason: string };
 
 /**
@@ -63,11 +73,8 @@ export type RevealCheck = { kind: "owed"; meeting: Meeting & { network: Network 
  */
 export async function revealOwed(db: Db, meetingId: number | null, memberId: number, now: Date): Promise<RevealCheck> {
   const meeting = await db.meeting.findUnique({ where: { id: meetingId ?? -1 }, include: { network: true } });
-  if (!meeting) return { kind: "skip", reason: "meeting gone" };
-  if (!meeting.venuePrivate) return { kind: "skip", reason: "venue no longer confidential" };
-  if (meeting.status === "cancelled") return { kind: "skip", reason: "meeting cancelled" };
-  if (meeting.endsAt <= now) return { kind: "skip", reason: "meeting over" };
-  if (!meeting.venueName && !meeting.venueAddress) return { kind: "skip", reason: "no place decided yet" };
+  const notToTell = whyNotToTell(meeting, now);
+  if (notToTell || !meeting) return { kind: "skip", reason: notToTell ?? "meeting gone" };
   // No check of the reveal time here: the row's own time is it (planned at the reveal time, or
   // written for it), and a reveal that fell due under an older policy is sent, never dropped.
   const rsvp = await db.rsvp.findUnique({ where: { meetingId_memberId: { meetingId: meeting.id, memberId } }, select: { status: true, waitlistedAt: true } });
@@ -89,8 +96,7 @@ export async function revealOwed(db: Db, meetingId: number | null, memberId: num
 export async function writeOwedReveals(out: OutboxWriter, meetingId: number, now: Date): Promise<number> {
   const { tx } = out;
   const meeting = await tx.meeting.findUnique({ where: { id: meetingId }, include: { network: true } });
-  if (!meeting || !meeting.venuePrivate || meeting.status === "cancelled" || meeting.endsAt <= now) return 0;
-  if (!meeting.venueName && !meeting.venueAddress) return 0;
+  if (!meeting || whyNotToTell(meeting, now)) return 0;
   const revealAt = revealTime(meeting.startsAt, meeting.network);
   const notBefore = now < revealAt ? revealAt : now;
   const [confirmedAnswers, told, onTheirWay] = await Promise.all([
