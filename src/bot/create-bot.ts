@@ -1,6 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, BotError, GrammyError, type Context } from "grammy";
+import { Bot, BotError, Composer, GrammyError, type Context, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { countTelegramErrors, metricsMiddleware, type Metrics } from "../observability/metrics.ts";
 import { withLogFields, type Logger } from "../logger.ts";
@@ -149,11 +149,27 @@ export function createBot(deps: BotDeps): OrtakBot {
     pollsFeature({ polls: services.polls, hosting: services.hosting }),
   );
   bot.use(buttonGuard(logger));
-  for (const feature of features) bot.use(feature.composer);
+  bot.use(routeToFeatures(features));
   bot.use(fallbackComposer(() => bot.botInfo.username));
 
   bot.catch((error) => handleError(error, deps.logger));
   return { bot, commands: allCommands(), inFlight, publisher };
+}
+
+/**
+ * Every update passes the features in order, except a press: it goes straight to the features
+ * whose buttons its data names (usually one). Passing all of them cost more than the press
+ * itself (grammY builds a composer for every handler an update passes). Data no feature claims
+ * takes the long way, so a button registered some other way is still answered.
+ */
+function routeToFeatures(features: readonly Feature[]): MiddlewareFn<BotContext> {
+  const everyFeature = new Composer<BotContext>(...features.map((feature) => feature.composer)).middleware();
+  return (ctx, next) => {
+    const data = ctx.callbackQuery?.data;
+    const owners = data === undefined ? [] : features.filter((feature) => feature.composer.answersButton(data));
+    if (owners.length === 0) return everyFeature(ctx, next);
+    return new Composer<BotContext>(...owners.map((feature) => feature.composer)).middleware()(ctx, next);
+  };
 }
 
 /**

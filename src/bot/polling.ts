@@ -47,7 +47,7 @@ export interface Polling {
 
 const MAX_BATCH = 100;
 const MAX_RETRY_MS = 30_000;
-const MIN_HELD_POLL_MS = 50;
+const MIN_HELD_POLL_MS = 20;
 
 /**
  * Tracks which fetched updates are still being handled. Telegram forgets every update below the
@@ -129,16 +129,17 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   // The offset Telegram last saw: everything below it is forgotten there.
   let confirmed = 0;
   let lastPollAt = 0;
-  let lastPollBroughtNew = false;
+  let lastPollFilledWithNew = false;
 
   const supplier: UpdateSupplier<Update> = {
     supply: async (batchSize, signal) => {
-      // An update still running makes Telegram answer at once (it is still pending). Right after
-      // a call that brought new updates, more are likely waiting: ask again at once, as a plain
-      // runner would. After one that brought only updates already taken, wait for a handler to
-      // finish (or a little while), and not more often than every MIN_HELD_POLL_MS, so this
-      // does not spin.
-      if (offsets.held && !lastPollBroughtNew) {
+      // An update still running makes Telegram answer at once (it is still pending), and every
+      // call returns the running ones again. Right after a call that filled its window with new
+      // updates, more are waiting beyond it: ask again at once, as a plain runner would. After
+      // any other call everything pending was seen, and asking at once would mostly fetch
+      // updates already taken: wait for a handler to finish (or a little while), and not more
+      // often than every MIN_HELD_POLL_MS, so newer updates gather and the call is worth it.
+      if (offsets.held && !lastPollFilledWithNew) {
         await offsets.nextFinish(heldPollMs, signal);
         const since = performance.now() - lastPollAt;
         if (since < MIN_HELD_POLL_MS) await pause(MIN_HELD_POLL_MS - since, signal);
@@ -150,7 +151,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       const updates = await fetchWithRetry(bot, { offset, limit, timeout: offsets.held ? 0 : timeoutSeconds, allowed_updates: options.allowedUpdates }, signal, logger);
       confirmed = offset;
       const fresh = offsets.take(updates, limit);
-      lastPollBroughtNew = fresh.length > 0;
+      lastPollFilledWithNew = fresh.length > 0 && updates.length >= limit;
       return fresh;
     },
   };

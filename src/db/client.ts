@@ -6,6 +6,7 @@ import v8 from "node:v8";
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "./generated/client.ts";
 import { applyMigrations, type SqlSession } from "./migrate.ts";
+import { withParsersFoldedIn } from "./pglite-parsers.ts";
 
 export type { PrismaClient, Network, Organisation, Member, Meeting, MinutesEntry } from "./generated/client.ts";
 export { Prisma } from "./generated/client.ts";
@@ -82,7 +83,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     await pglite.close();
     throw error;
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(withParsersFoldedIn(pglite)) });
   return {
     prisma,
     kind: "pglite",

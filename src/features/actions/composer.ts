@@ -1,8 +1,7 @@
-import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import type { BotContext } from "../../bot/context.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { Scope } from "../networks/service.ts";
 import { requireNetwork } from "../networks/scope.ts";
 import type { ActionService } from "./service.ts";
@@ -23,7 +22,7 @@ export interface ActionsFeatureDeps {
 
 /** /actions lists open items, /done and the Done button close one (the service tells the organisers). */
 export function actionsFeature(deps: ActionsFeatureDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { actions } = deps;
 
   const actorOf = (ctx: BotContext, scope: Scope) => ({

@@ -1,9 +1,8 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { cameCount, cameNames, type AttendanceGroup, type AttendanceService, type CheckInResult } from "./service.ts";
@@ -26,7 +25,7 @@ function attendanceLines(ctx: BotContext, number: number, groups: AttendanceGrou
 
 /** The check-in button and /checkin; /attendance for organisers. */
 export function attendanceFeature(deps: { attendance: AttendanceService; meetings: MeetingService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { attendance } = deps;
 
   composer.callbackQuery(/^in:(\d{1,9})$/, async (ctx) => {

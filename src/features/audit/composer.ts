@@ -1,10 +1,9 @@
-import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import type { UserService } from "../users/service.ts";
 import type { AuditService } from "./service.ts";
@@ -14,7 +13,7 @@ const MAX_ENTRIES = 50;
 
 /** /audit [n]: the last n organiser actions, for organisers; they name people, so a group gets them privately. */
 export function auditFeature(deps: { audit: AuditService; users: UserService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   composer.command("audit", async (ctx) => {
     const scope = await requireOrganiser(ctx);
     if (!scope) return;

@@ -1,8 +1,7 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { botLink } from "../../bot/links.ts";
 import { replyHtml } from "../../bot/reply.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { CalendarService } from "./service.ts";
 import { feedLinkText } from "./view.ts";
 import { tellWhyNoNetwork } from "../networks/scope.ts";
@@ -22,7 +21,7 @@ const RESET_WORDS: ReadonlySet<string> = new Set(["reset", "sıfırla", "yenile"
 
 /** /calendar and /calendar reset: a personal feed of every meeting of the person's networks. */
 export function calendarFeature(deps: { calendar: CalendarService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { calendar } = deps;
 
   composer.command("calendar", async (ctx) => {

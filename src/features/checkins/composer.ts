@@ -1,8 +1,7 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { replyHtml, toastText } from "../../bot/reply.ts";
 import type { DialogueService } from "../dialogue/service.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { checkInData, type CheckInAnswer } from "./callbacks.ts";
 import { checkReason, REASON_MAX } from "./reason.ts";
 import { renderCheckIn } from "./renderers.ts";
@@ -25,7 +24,7 @@ const REFUSAL: Record<CheckInRefusal, string> = { unknown: "task-checkin-unknown
  * button, an empty or too long reason: a clear answer and nothing changed.
  */
 export function checkInFeature(deps: CheckInDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { checkins, dialogues } = deps;
 
   /** The pressed (or answered) message shows the task as it is now. */

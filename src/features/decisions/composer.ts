@@ -1,8 +1,7 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { replyHtmlLines } from "../../bot/reply.ts";
 import { formatDecisionNumber, matchesSearch, parseDecisionNumber } from "../../domain/decisions.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import type { Decision, DecisionService } from "./service.ts";
@@ -19,7 +18,7 @@ const MAX_QUERY = 100;
 
 /** /decisions [word] lists the series' register; /decision_supersede marks one decision as replaced by a later one. */
 export function decisionsFeature(deps: DecisionsFeatureDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { decisions } = deps;
 
   composer.command("decisions", async (ctx) => {

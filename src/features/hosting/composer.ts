@@ -1,11 +1,10 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml, replyHtmlLines, toastText } from "../../bot/reply.ts";
 import { normaliseName } from "../../domain/names.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { DialogueService } from "../dialogue/service.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import type { HostService } from "./service.ts";
 import { historyLines, rotationLines } from "./view.ts";
@@ -23,7 +22,7 @@ export interface HostingFeatureDeps {
  * service wrote with the change.
  */
 export function hostingFeature(deps: HostingFeatureDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { hosting } = deps;
 
   composer.command("rotation", async (ctx) => {

@@ -1,7 +1,7 @@
-import { Composer, GrammyError, InputFile } from "grammy";
+import { GrammyError, InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { formatInstant } from "../../domain/datetime.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { calendarTelling } from "../meetings/view.ts";
 import { requireOrganiser } from "../networks/scope.ts";
@@ -15,7 +15,7 @@ const NUMBER = /^\d{1,6}$/;
 
 /** /invite <N>: the invitation card in every linked chat and by DM; re-posting; the card's calendar button. */
 export function invitationsFeature(deps: { invitations: InvitationService; meetings: MeetingService; networks: NetworkService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { invitations } = deps;
 
   composer.command("invite", async (ctx) => {

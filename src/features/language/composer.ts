@@ -1,13 +1,12 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { isLocale } from "../../bot/i18n.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { UserService } from "../users/service.ts";
 import { usageText } from "./view.ts";
 
 /** /lang tr|en: the language the bot uses with this person, everywhere. */
 export function languageFeature(deps: { users: UserService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   composer.command("lang", async (ctx) => {
     const choice = ctx.match.trim().toLowerCase();
     if (!ctx.from || !isLocale(choice)) {

@@ -1,12 +1,12 @@
 import type { ActionService } from "../actions/service.ts";
 import { carriedOverLines, shownActionText } from "../actions/view.ts";
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { replyHtml, replyHtmlLines } from "../../bot/reply.ts";
 import type { NetworkService } from "../networks/service.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { nameProblemText } from "../networks/view.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { totalsLine } from "../rsvp/view.ts";
@@ -50,7 +50,7 @@ export interface MeetingsDeps {
 }
 
 export function meetingsFeature(deps: MeetingsDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { meetings } = deps;
 
   const replyCreated = async (ctx: BotContext, scope: Scope, result: CreateResult) => {

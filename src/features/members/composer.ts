@@ -1,4 +1,4 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { InlineKeyboard } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
@@ -6,7 +6,7 @@ import { repliedPerson } from "../../bot/replied.ts";
 import { replyHtml, toastText } from "../../bot/reply.ts";
 import type { Organisation } from "../../db/client.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { botLink } from "../../bot/links.ts";
 import type { OrganisationService } from "../organisations/service.ts";
@@ -39,7 +39,7 @@ function refuseTarget(ctx: BotContext, target: MemberTarget, result: NotFound) {
 
 /** Joining, choosing one's organisation, and organisers managing people and roles. */
 export function membersFeature(deps: { members: MemberService; organisations: OrganisationService; users: UserService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { members, organisations } = deps;
 
   /**

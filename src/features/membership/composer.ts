@@ -1,7 +1,6 @@
-import { Composer } from "grammy";
 import { isInChat, isInChatNow } from "../../bot/chat-member.ts";
 import type { BotContext } from "../../bot/context.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { MembershipService, PresenceCheck } from "./service.ts";
 
 /**
@@ -11,7 +10,7 @@ import type { MembershipService, PresenceCheck } from "./service.ts";
  * the outbox.
  */
 export function membershipFeature(deps: { membership: MembershipService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
 
   const left = async (ctx: BotContext, userId: number, actorId: number) => {
     const stillIn: PresenceCheck = (chatId) => isInChatNow(ctx.api, Number(chatId), userId);

@@ -1,4 +1,3 @@
-import { Composer } from "grammy";
 import { DateTime } from "luxon";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
@@ -8,7 +7,7 @@ import { MAX_ENTRY_LENGTH, parseMinutesEntry } from "../../domain/minutes-entry.
 import { splitIntoMessages } from "../../domain/split.ts";
 import type { Meeting, Network } from "../../db/client.ts";
 import type { DialogueService } from "../dialogue/service.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { MeetingService, MeetingWithHost } from "../meetings/service.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
 import type { NetworkService, Scope } from "../networks/service.ts";
@@ -55,7 +54,7 @@ function approveText(ctx: BotContext, result: Exclude<ApproveResult, { kind: "co
 }
 
 export function minutesFeature(deps: MinutesFeatureDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { minutes, meetings, dialogues } = deps;
 
   /** "<N> …": the meeting and the rest of the argument, or undefined after saying what is wrong. */

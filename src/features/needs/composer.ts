@@ -1,11 +1,10 @@
-import { Composer } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { BotContext } from "../../bot/context.ts";
 import { botLink } from "../../bot/links.ts";
 import { replyHtml, toastText } from "../../bot/reply.ts";
 import { checkNeedDetail, parseNeeds, type TextNeedKind } from "../../domain/support-needs.ts";
 import type { DialogueService } from "../dialogue/service.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireNetwork } from "../networks/scope.ts";
 import { needsData } from "./callbacks.ts";
 import type { NeedsAccess, NeedsService } from "./service.ts";
@@ -25,7 +24,7 @@ const send = (ctx: BotContext, prompt: { text: string; keyboard: InlineKeyboardM
 
 /** `/needs`, the toggles, and the reply that gives a text need its text. */
 export function needsFeature(deps: NeedsDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { needs, dialogues } = deps;
 
   composer.command("needs", async (ctx) => {

@@ -1,8 +1,7 @@
-import { Composer } from "grammy";
 import type { Update } from "grammy/types";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { networkChoiceData } from "./callbacks.ts";
 import type { NetworkChoiceService } from "./service.ts";
 import { PRIVATE_CHOICE_MS } from "../networks/service.ts";
@@ -16,8 +15,10 @@ export interface NetworkChoiceDeps {
 
 /** The "which network?" buttons: the choice holds for half an hour and runs the waiting command. */
 export function networkChoiceFeature(deps: NetworkChoiceDeps): Feature {
-  const composer = new Composer<BotContext>();
-  composer.chatType("private").callbackQuery(networkChoiceData.pattern, async (ctx) => {
+  const composer = new FeatureComposer();
+  composer.callbackQuery(networkChoiceData.pattern, async (ctx, next) => {
+    // The choice is asked only in private; the same data anywhere else is not this button.
+    if (ctx.chat?.type !== "private") return next();
     const networkId = networkChoiceData.read(ctx.callbackQuery.data)!;
     const chosen = await deps.choices.choose(BigInt(ctx.from.id), networkId);
     if (!chosen) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));

@@ -1,9 +1,8 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import { looksLikeJoinCode } from "../../domain/join-code.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { RELINK_DATA, readRelink } from "./callbacks.ts";
 import { placeOf, requireNetwork, requireOrganiser } from "./scope.ts";
 import { networkChoiceKeyboard } from "../network-choice/view.ts";
@@ -50,7 +49,7 @@ async function answerPublicCalendar(ctx: BotContext, networks: NetworkService, r
 const REPLANNING_KEYS: ReadonlySet<string> = new Set(["venue_reveal_hours", "quiet_hours", "timezone"]);
 
 export function networksFeature(deps: { networks: NetworkService; meetings: Pick<MeetingService, "replanNetwork"> }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { networks } = deps;
 
   composer.command("setup", async (ctx) => {

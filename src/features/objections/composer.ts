@@ -1,11 +1,11 @@
 import { replyHtml } from "../../bot/reply.ts";
 import { botLink } from "../../bot/links.ts";
-import { Composer, GrammyError } from "grammy";
+import { GrammyError } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { MAX_OBJECTION_LENGTH, parseObjectionReply } from "../../domain/objection.ts";
 import type { Meeting } from "../../db/client.ts";
 import type { DialogueService } from "../dialogue/service.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import type { NetworkService, Scope } from "../networks/service.ts";
 import { requireOrganiser } from "../networks/scope.ts";
@@ -28,7 +28,7 @@ export interface ObjectionsFeatureDeps {
  * becomes the objection. /objection_resolve answers one (organisers).
  */
 export function objectionsFeature(deps: ObjectionsFeatureDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { objections, meetings, dialogues } = deps;
 
   /** The presser's place in the meeting's network: in a group, the group must belong to that network. */

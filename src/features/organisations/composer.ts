@@ -1,15 +1,14 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml, replyHtmlLines } from "../../bot/reply.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { parseOrgEdit, type OrganisationService } from "./service.ts";
 import { duplicateText, orgListLines, orgNameProblemText } from "./view.ts";
 
 /** /org_add, /orgs, /org_edit, /org_remove. */
 export function organisationsFeature(deps: { organisations: OrganisationService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { organisations } = deps;
 
   composer.command("org_add", async (ctx) => {

@@ -1,8 +1,7 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { replyHtml, replyHtmlLines, toastText } from "../../bot/reply.ts";
 import { formatInstant } from "../../domain/datetime.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { HostService } from "../hosting/service.ts";
 import { agendaProblemText, createdText } from "../meetings/view.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
@@ -22,7 +21,7 @@ export interface PollsDeps {
 
 /** /poll_dates, /poll, /poll_close, /poll_cancel and the vote buttons. */
 export function pollsFeature(deps: PollsDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { polls } = deps;
 
   composer.command("poll_dates", async (ctx) => {

@@ -1,9 +1,9 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
 import { replyHtml } from "../../bot/reply.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import { forgetData } from "./callbacks.ts";
 import type { PrivacyService } from "./service.ts";
@@ -27,7 +27,7 @@ async function inPrivate(ctx: BotContext): Promise<boolean> {
 
 /** /mydata and /forgetme for everyone (KVKK art. 11); /export_network for organisers. */
 export function privacyFeature(deps: PrivacyFeatureDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   const { privacy } = deps;
 
   composer.command("mydata", async (ctx) => {

@@ -1,9 +1,8 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import { parseOffsets } from "../../domain/reminders.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import type { ReminderService } from "./service.ts";
@@ -11,7 +10,7 @@ import { meetingRemindersLines, offsetsText, policyText } from "./view.ts";
 
 /** /reminders [N] and /reminders_set [N] <offsets>, for organisers. */
 export function remindersFeature(deps: { reminders: ReminderService; meetings: MeetingService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
 
   composer.command("reminders", async (ctx) => {
     const scope = await requireOrganiser(ctx);

@@ -1,15 +1,14 @@
-import { Composer } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { replyHtml } from "../../bot/reply.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireOrganiser } from "../networks/scope.ts";
 import { DEFAULT_STATS_MEETINGS, MAX_STATS_MEETINGS, type ReportService } from "./service.ts";
 import { statsLines } from "./view.ts";
 
 /** /stats [N]: per organisation, meetings attended of the last N, times hosted, open action items. */
 export function reportsFeature(deps: { reports: ReportService }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   composer.command("stats", async (ctx) => {
     const scope = await requireOrganiser(ctx);
     if (!scope) return;

@@ -1,11 +1,11 @@
-import { Composer, InputFile } from "grammy";
+import { InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
 import { csvSeparatorFor, toCsv } from "../../domain/csv.ts";
 import { formatIsoInZone } from "../../domain/datetime.ts";
 import { parseRsvpReply, readStatusWord } from "../../domain/rsvp-reply.ts";
 import { splitIntoMessages } from "../../domain/split.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { InvitationService } from "../invitations/service.ts";
 import { readRsvpData } from "../invitations/view.ts";
 import type { MeetingService } from "../meetings/service.ts";
@@ -30,7 +30,7 @@ export const EXPORT_COLUMNS = ["meeting_number", "organisation", "member", "stat
 
 /** Answers by button, by plain-language reply to a card, and by /rsvp; /rsvps and /export for organisers. */
 export function rsvpFeature(deps: RsvpDeps): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
   // Cards and promotion DMs follow from the answer's own transaction (RsvpService).
   const { rsvps, invitations } = deps;
 

@@ -113,29 +113,33 @@ export class RsvpService {
     );
     // A "yes" without a size keeps the size of an earlier "yes" (pressing ✅ after "we are 3").
     // One statement: the answers and the re-armed refresh of their meetings' cards are one write.
+    // Outcomes are matched to requests on both keys of what was written: the planner cannot count
+    // a CTE's rows, and joining the members again looked each one up once per answer of the batch.
     const result = await this.prisma.$queryRaw<{ seq: number | null; partySize: number | null; armedId: number | null; armedAt: Date | null; armedKind: string | null }[]>`
       WITH input(seq, meeting_id, user_id, status, party_size, source) AS (VALUES ${input}),
-      written AS (
-        INSERT INTO "Rsvp" AS r ("meetingId", "memberId", status, "partySize", source, "answeredAt", "updatedAt")
-        SELECT mt.id, m.id, i.status::"RsvpStatus",
-               COALESCE(i.party_size, CASE WHEN old.status = 'yes' AND i.status = 'yes' THEN old."partySize" ELSE 1 END),
-               i.source::"RsvpSource", ${now}, ${now}
+      accepted AS (
+        SELECT i.seq, mt.id AS meeting_id, m.id AS member_id, i.status, i.source,
+               COALESCE(i.party_size, CASE WHEN old.status = 'yes' AND i.status = 'yes' THEN old."partySize" ELSE 1 END) AS party_size
         FROM input i
         JOIN "Meeting" mt ON mt.id = i.meeting_id
         JOIN "Member" m ON m."networkId" = mt."networkId" AND m."userId" = i.user_id AND m."leftAt" IS NULL
         LEFT JOIN "Rsvp" old ON old."meetingId" = mt.id AND old."memberId" = m.id
         WHERE mt.status IN ('planned', 'invited') AND mt.capacity IS NULL AND mt."startsAt" > ${now}
           AND (mt."rsvpDeadline" IS NULL OR mt."rsvpDeadline" > ${now})
+      ),
+      written AS (
+        INSERT INTO "Rsvp" AS r ("meetingId", "memberId", status, "partySize", source, "answeredAt", "updatedAt")
+        SELECT a.meeting_id, a.member_id, a.status::"RsvpStatus", a.party_size, a.source::"RsvpSource", ${now}, ${now}
+        FROM accepted a
         ON CONFLICT ("meetingId", "memberId") DO UPDATE
           SET status = EXCLUDED.status, "partySize" = EXCLUDED."partySize", source = EXCLUDED.source, "updatedAt" = EXCLUDED."updatedAt"
         RETURNING r."meetingId", r."memberId", r."partySize"
       ),
       touched AS (SELECT DISTINCT w."meetingId" AS meeting_id, mt."networkId" AS network_id FROM written w JOIN "Meeting" mt ON mt.id = w."meetingId"),
       armed AS (${rearmStatement(refreshRows(Prisma.sql`touched`, now))})
-      SELECT i.seq, w."partySize", NULL::int AS "armedId", NULL::timestamp AS "armedAt", NULL::text AS "armedKind"
+      SELECT a.seq, w."partySize", NULL::int AS "armedId", NULL::timestamp AS "armedAt", NULL::text AS "armedKind"
       FROM written w
-      JOIN "Member" m ON m.id = w."memberId"
-      JOIN input i ON i.user_id = m."userId" AND i.meeting_id = w."meetingId"
+      JOIN accepted a ON a.meeting_id = w."meetingId" AND a.member_id = w."memberId"
       UNION ALL
       SELECT NULL, NULL, a.id, a."notBefore", a.kind FROM armed a`;
     const written = result.filter((row) => row.seq !== null) as { seq: number; partySize: number }[];

@@ -1,7 +1,6 @@
-import { Composer } from "grammy";
 import type { CommandSpec } from "../../bot/commands.ts";
 import type { BotContext } from "../../bot/context.ts";
-import type { Feature } from "../feature.ts";
+import { FeatureComposer, type Feature } from "../feature.ts";
 import type { UserService } from "../users/service.ts";
 import { groupIntroText, helpText, welcomeText } from "./view.ts";
 
@@ -12,7 +11,7 @@ const COMMANDS: readonly CommandSpec[] = [
 
 /** /start and /help. `allCommands` is every feature's list, so /help can show them all. */
 export function startFeature(deps: { users: UserService; allCommands: () => readonly CommandSpec[] }): Feature {
-  const composer = new Composer<BotContext>();
+  const composer = new FeatureComposer();
 
   composer.chatType("private").command("start", async (ctx, next) => {
     // t.me/<bot>?start=join_<code> links belong to the members feature.
