@@ -135,10 +135,10 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
     supply: async (batchSize, signal) => {
       // An update still running makes Telegram answer at once (it is still pending), and every
       // call returns the running ones again. Right after a call that filled its window with new
-      // updates, more are waiting beyond it: ask again at once, as a plain runner would. After
-      // any other call everything pending was seen, and asking at once would mostly fetch
-      // updates already taken: wait for a handler to finish (or a little while), and not more
-      // often than every MIN_HELD_POLL_MS, so newer updates gather and the call is worth it.
+      // updates, more may be waiting beyond it: ask again at once, as a plain runner would. After
+      // a call that was not full, everything pending was seen, and asking at once would mostly
+      // fetch updates already taken: wait for a handler to finish (or a little while), and not
+      // more often than every MIN_HELD_POLL_MS, so newer updates gather and the call is worth it.
       if (offsets.held && !lastPollFilledWithNew) {
         await offsets.nextFinish(heldPollMs, signal);
         const since = performance.now() - lastPollAt;

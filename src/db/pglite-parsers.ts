@@ -7,8 +7,12 @@ type Parsers = NonNullable<QueryOptions["parsers"]>;
  * query, and PGlite answers a query that brings parsers by copying all of its own (about 300,
  * one per type and array type) into a new object first: a third of the CPU time of a small query
  * went to that copy. Here the adapter's parsers are folded into the instance's once and left out
- * of each call, so PGlite reads its own table directly; parsing stays exactly what it was.
- * Parsers other than the first set seen still go with their query, as before.
+ * of each call, so PGlite reads its own table directly. Every type in ortak's schema is parsed as
+ * before. One difference: PGlite's array parsers look their element's parser up in the instance's
+ * table, so arrays of a type the adapter overrides (int8[], json[], none in the schema) now get
+ * the adapter's element parser too. After the first query the instance's table is the adapter's:
+ * the raw instance is only closed after that. A different set of parsers still goes with its
+ * query, laid over the folded table.
  */
 export function withParsersFoldedIn(pglite: PGlite): PGlite {
   let folded: Parsers | undefined;
@@ -23,7 +27,8 @@ export function withParsersFoldedIn(pglite: PGlite): PGlite {
     const { parsers: _dropped, ...rest } = options;
     return rest;
   };
-  const lightTransaction = (tx: Transaction): Transaction => ({ ...tx, query: (sql, params, options) => tx.query(sql, params, lighten(options)) });
+  const lightTransaction = (tx: Transaction): Transaction =>
+    new Proxy(tx, { get: (target, property) => (property === "query" ? (sql: string, params?: unknown[], options?: QueryOptions) => target.query(sql, params, lighten(options)) : Reflect.get(target, property)) });
   return new Proxy(pglite, {
     get(target, property) {
       if (property === "query") return (sql: string, params?: unknown[], options?: QueryOptions) => target.query(sql, params, lighten(options));

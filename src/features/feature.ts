@@ -8,6 +8,9 @@ type CallbackQueryArgs = Parameters<Composer<BotContext>["callbackQuery"]>;
  * A feature's handlers. It remembers which button data its callbackQuery handlers answer, so a
  * press is taken straight to the features whose buttons it names instead of through every
  * feature's handlers (grammY builds a composer per handler it passes, per update).
+ * The rule that follows: a feature answers its buttons with `callbackQuery` on this composer
+ * itself. A press claimed by one feature reaches no other feature's middleware, and a handler
+ * put on a sub-composer (`filter`, `chatType`, `use`) sees only presses no feature claims.
  */
 export class FeatureComposer extends Composer<BotContext> {
   private readonly buttonTriggers: (string | RegExp)[] = [];
