@@ -115,12 +115,14 @@ export class RsvpService {
       ${distinct.map((r) => r.status)}::text[], ${distinct.map((r) => r.partySize ?? null)}::int[], ${distinct.map((r) => r.source)}::text[])`;
     // A "yes" without a size keeps the size of an earlier "yes" (pressing ✅ after "we are 3").
     // One statement: the answers and the re-armed refresh of their meetings' cards are one write.
-    // Outcomes are matched to requests on both keys of what was written: the planner cannot count
-    // a CTE's rows, and joining the members again looked each one up once per answer of the batch.
+    // Outcomes and the cards to refresh come from the accepted rows: an INSERT … ON CONFLICT DO
+    // UPDATE writes every row it is given or fails as a whole, and runs whether or not it is read.
+    // Matching them to what was written instead made the planner, which cannot count a CTE's rows,
+    // compare every pair (and once, look every member up again).
     const result = await this.prisma.$queryRaw<{ seq: number | null; partySize: number | null; armedId: number | null; armedAt: Date | null; armedKind: string | null }[]>`
       WITH input(seq, meeting_id, user_id, status, party_size, source) AS (${input}),
       accepted AS (
-        SELECT i.seq, mt.id AS meeting_id, m.id AS member_id, i.status, i.source,
+        SELECT i.seq, mt.id AS meeting_id, mt."networkId" AS network_id, m.id AS member_id, i.status, i.source,
                COALESCE(i.party_size, CASE WHEN old.status = 'yes' AND i.status = 'yes' THEN old."partySize" ELSE 1 END) AS party_size
         FROM input i
         JOIN "Meeting" mt ON mt.id = i.meeting_id
@@ -135,13 +137,11 @@ export class RsvpService {
         FROM accepted a
         ON CONFLICT ("meetingId", "memberId") DO UPDATE
           SET status = EXCLUDED.status, "partySize" = EXCLUDED."partySize", source = EXCLUDED.source, "updatedAt" = EXCLUDED."updatedAt"
-        RETURNING r."meetingId", r."memberId", r."partySize"
       ),
-      touched AS (SELECT DISTINCT w."meetingId" AS meeting_id, mt."networkId" AS network_id FROM written w JOIN "Meeting" mt ON mt.id = w."meetingId"),
+      touched AS (SELECT DISTINCT meeting_id, network_id FROM accepted),
       armed AS (${rearmStatement(refreshRows(Prisma.sql`touched`, now))})
-      SELECT a.seq, w."partySize", NULL::int AS "armedId", NULL::timestamp AS "armedAt", NULL::text AS "armedKind"
-      FROM written w
-      JOIN accepted a ON a.meeting_id = w."meetingId" AND a.member_id = w."memberId"
+      SELECT a.seq, a.party_size AS "partySize", NULL::int AS "armedId", NULL::timestamp AS "armedAt", NULL::text AS "armedKind"
+      FROM accepted a
       UNION ALL
       SELECT NULL, NULL, a.id, a."notBefore", a.kind FROM armed a`;
     const written = result.filter((row) => row.seq !== null) as { seq: number; partySize: number }[];
