@@ -126,7 +126,7 @@ export class EmulatorServer {
       res.writeHead(status, { "content-type": "text/html", "content-length": Buffer.byteLength(html) });
       return void res.end(html);
     }
-    const payload = JSON.stringify(body, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value));
+    const payload = toJson(body);
     res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
     res.end(payload);
   }
@@ -199,4 +199,17 @@ async function readParams(req: IncomingMessage, url: URL): Promise<Params> {
     }
   }
   return new Params(values, files);
+}
+
+/**
+ * Telegram's JSON; the rare bigint (a large id kept as one) is written as a number. A replacer
+ * costs a call for every value of every answer, so it is used only when plain JSON fails.
+ */
+function toJson(body: unknown): string {
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    return JSON.stringify(body, (_key, value: unknown) => (typeof value === "bigint" ? Number(value) : value));
+  }
 }
