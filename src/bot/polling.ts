@@ -34,6 +34,8 @@ export interface PollingOptions {
   timeoutSeconds?: number;
   /** While an update is being handled, how long to wait for it before asking for newer ones. */
   heldPollMs?: number;
+  /** While updates are being handled, the least time between two calls (unless all have finished). */
+  minHeldPollMs?: number;
   /** Updates handled at once (the runner's sink). */
   concurrency?: number;
   /** Called once when Telegram ends polling; the caller stops the process in order. */
@@ -47,7 +49,6 @@ export interface Polling {
 
 const MAX_BATCH = 100;
 const MAX_RETRY_MS = 30_000;
-const MIN_HELD_POLL_MS = 20;
 
 /**
  * Tracks which fetched updates are still being handled. Telegram forgets every update below the
@@ -125,6 +126,7 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
   const offsets = new UpdateOffsets();
   const timeoutSeconds = options.timeoutSeconds ?? 30;
   const heldPollMs = options.heldPollMs ?? 250;
+  const minHeldPollMs = options.minHeldPollMs ?? 20;
   let ended: PollingEnded | undefined;
   // The offset Telegram last saw: everything below it is forgotten there.
   let confirmed = 0;
@@ -137,12 +139,14 @@ export function startPolling(bot: Bot<BotContext>, options: PollingOptions): Pol
       // call returns the running ones again. Right after a call that filled its window with new
       // updates, more may be waiting beyond it: ask again at once, as a plain runner would. After
       // a call that was not full, everything pending was seen, and asking at once would mostly
-      // fetch updates already taken: wait for a handler to finish (or a little while), and not
-      // more often than every MIN_HELD_POLL_MS, so newer updates gather and the call is worth it.
+      // fetch updates already taken: wait for a handler to finish (or a little while), then until
+      // minHeldPollMs have passed since the last call, so newer updates gather and the call is
+      // worth it; or until every update taken has finished, when the call brings only new ones.
       if (offsets.held && !lastPollFilledWithNew) {
         await offsets.nextFinish(heldPollMs, signal);
-        const since = performance.now() - lastPollAt;
-        if (since < MIN_HELD_POLL_MS) await pause(MIN_HELD_POLL_MS - since, signal);
+        for (let since = performance.now() - lastPollAt; offsets.held && since < minHeldPollMs && !signal.aborted; since = performance.now() - lastPollAt) {
+          await offsets.nextFinish(minHeldPollMs - since, signal);
+        }
       }
       // A monotonic clock: a wall clock set back (NTP, a test's clock) must not stop polling.
       lastPollAt = performance.now();
