@@ -192,6 +192,8 @@ export async function buildApp(parts: AppParts & { checkEviction?: boolean }): P
     // Bounded: with Redis gone for good the hand-over would wait for ever; its rows are in the
     // database, and the next start's reconcile carries them.
     closers.add("outbox hand-over", () => withinMs(HAND_OVER_AT_STOP_MS, () => services.outbox.handedOver()));
+    // Before the hand-over: a newcomer's reminders being planned are written (or left to the next start).
+    closers.add("newcomers' reminders", () => withinMs(HAND_OVER_AT_STOP_MS, () => services.arrivals.idle()));
     // Telegram's budgets live in Redis: answers to people and the outbox of every process share them.
     const sendBudget = new SendBudget(redis, parts.sendBudget === undefined ? TELEGRAM_BUDGET : parts.sendBudget);
     // Bounded: a database or Redis that does not answer is a scrape error, never a scrape that hangs.

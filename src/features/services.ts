@@ -14,6 +14,7 @@ import { NetworkService } from "./networks/service.ts";
 import { OrganisationService } from "./organisations/service.ts";
 import { RsvpService } from "./rsvp/service.ts";
 import { ReminderService } from "./reminders/service.ts";
+import { ArrivalPlanning } from "./reminders/arrivals.ts";
 import type { OutboxTransport } from "../../jobs/outbox.ts";
 import { Outbox } from "../outbox/outbox.ts";
 import { silentLogger, type Logger } from "../logger.ts";
@@ -63,6 +64,8 @@ export interface Services {
   objections: ObjectionService;
   /** Every message that is not a direct answer leaves through it. */
   outbox: Outbox;
+  /** Plans the reminders of someone who joined a network, in the background. */
+  arrivals: ArrivalPlanning;
   /** The one source of "now" for rules that depend on it. */
   clock: () => Date;
 }
@@ -87,7 +90,8 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
   const actions = new ActionService(prisma, reminders, audit, outbox, clock);
   const withholder = new NameWithholder(prisma);
   const users = new UserService(prisma);
-  const networks = new NetworkService(prisma, audit);
+  const arrivals = new ArrivalPlanning((networkId) => reminders.replanAhead(networkId), logger);
+  const networks = new NetworkService(prisma, audit, arrivals.arrived);
   const invitations = new InvitationService(prisma, outbox, rsvps, actions, withholder, audit, reminders, clock);
   networks.onChatDetached((chatId) => invitations.forgetCardsIn(chatId));
   return {
@@ -96,7 +100,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     audit,
     networks,
     organisations: new OrganisationService(prisma, audit),
-    members: new MemberService(prisma, audit),
+    members: new MemberService(prisma, audit, arrivals.arrived),
     withholder,
     meetings: new MeetingService(prisma, audit, outbox, reminders, clock, logger),
     rsvps,
@@ -108,7 +112,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     minutes: new MinutesService(prisma, audit, clock, outbox),
     actions,
     reports: new ReportService(prisma, clock),
-    membership: new MembershipService(prisma, audit, outbox, clock),
+    membership: new MembershipService(prisma, audit, outbox, clock, arrivals.arrived),
     networkChoices: new NetworkChoiceService(prisma, networks, clock),
     privacy: new PrivacyService({ prisma, transport: options.transport, actions, audit, users, clock, logger }),
     calendar: new CalendarService(prisma, clock),
@@ -118,6 +122,7 @@ export function createServices(prisma: PrismaClient, options: ServiceOptions): S
     decisions: new DecisionService(prisma, audit),
     objections: new ObjectionService(prisma, outbox, audit, clock),
     outbox,
+    arrivals,
     clock,
   };
 }

@@ -137,6 +137,30 @@ describe("delivery", () => {
     expect(dmsTo(member, "⏰")).toHaveLength(1);
   });
 
+  it("someone who joins after the meeting was planned gets its reminders, by writing in the group or by the join link", async () => {
+    const { member, group, meeting, code } = await invitedMeeting("Yeni Üye Ağı");
+    const writer = scenario.emulator.createUser({ first_name: "Elif", language_code: "tr" });
+    const linker = scenario.emulator.createUser({ first_name: "Seda", language_code: "tr" });
+    scenario.emulator.setMember(group, writer, "member");
+    await say(writer, "private", "/start");
+    const memberIdOf = async (user: EmulatedUser) => (await scenario.db.prisma.member.findFirstOrThrow({ where: { userId: BigInt(user.id), network: { joinCode: code } } })).id;
+    const beforeRowsOf = async (memberId: number) =>
+      (await ledger(meeting.id)).filter((r) => r.kind === "before" && r.audience === `member:${memberId}`).map((r) => `${r.offsetMinutes} ${r.notBefore.toISOString()}`);
+    // Writing in the linked group makes a member; so does the join link (t.me/<bot>?start=join_<code>).
+    await say(writer, group, "/rsvp 25 evet");
+    await say(linker, "private", `/start join_${code}`);
+    await say(linker, "private", "/rsvp 25 evet");
+    await scenario.running.services.arrivals.idle();
+    const expected = ["10080 2027-03-10T07:00:00.000Z", "1440 2027-03-16T07:00:00.000Z", "120 2027-03-17T06:00:00.000Z"];
+    expect(await beforeRowsOf(await memberIdOf(writer))).toEqual(expected);
+    expect(await beforeRowsOf(await memberIdOf(linker))).toEqual(expected);
+    // The members who were there keep exactly their rows.
+    expect(await beforeRowsOf(await memberIdOf(member))).toEqual(expected);
+    moveClockTo("2027-03-10T07:00:01Z");
+    await runDueJobs();
+    for (const user of [writer, linker]) expect(dmsTo(user, "⏰ Hatırlatma: 25. toplantı")).toHaveLength(1);
+  });
+
   it("a stale job, a member who changed to 'no', a blocked member, and a 429 each do the right thing", async () => {
     const { admin, member, group, meeting } = await invitedMeeting("Zor Gönderim Ağı");
     await say(member, group, "/rsvp 25 evet");

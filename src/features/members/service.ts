@@ -2,6 +2,7 @@ import type { Organisation, PrismaClient } from "../../db/client.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
 import { nameKey, displayName } from "../../domain/names.ts";
 import type { AuditService } from "../audit/service.ts";
+import type { ArrivalListener } from "../reminders/arrivals.ts";
 
 export type ChooseResult = { kind: "chosen"; organisation: Organisation } | { kind: "unknown-organisation" } | { kind: "not-member" };
 
@@ -34,6 +35,8 @@ export class MemberService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
+    /** Someone became a member of the network, or one again (their reminders are planned). */
+    private readonly arrived: ArrivalListener,
   ) {}
 
   /** Joining by link: the person becomes a member of that network (and is told which). */
@@ -52,6 +55,7 @@ export class MemberService {
       create: { networkId, userId },
       update: { leftAt: null },
     });
+    this.arrived(networkId);
   }
 
   /** A person sets their own organisation, in a network they belong to. */

@@ -3,6 +3,7 @@ import { ACTIVE_MEMBER, currentOrganiserIds } from "../../db/active-member.ts";
 import { memberAudience } from "../../outbox/audience.ts";
 import type { Outbox } from "../../outbox/outbox.ts";
 import type { AuditService } from "../audit/service.ts";
+import type { ArrivalListener } from "../reminders/arrivals.ts";
 import { displayName } from "../../domain/names.ts";
 
 /** Asks Telegram whether the person is still in a chat; false when the bot cannot tell. */
@@ -18,6 +19,8 @@ export class MembershipService {
     private readonly audit: AuditService,
     private readonly outbox: Outbox,
     private readonly clock: () => Date,
+    /** Someone became a member of the network again (their reminders are planned). */
+    private readonly arrived: ArrivalListener,
   ) {}
 
   /**
@@ -70,6 +73,7 @@ export class MembershipService {
       where: { userId, networkId: { in: links.map((l) => l.networkId) }, leftAt: { not: null } },
       data: { leftAt: null },
     });
+    if (count > 0) for (const link of links) this.arrived(link.networkId);
     return count;
   }
 }

@@ -5,6 +5,7 @@ import { isLocale } from "../../bot/i18n.ts";
 import { newJoinCode } from "../../domain/join-code.ts";
 import { checkName, NAME_LIMITS, normaliseName, type NameProblem } from "../../domain/names.ts";
 import type { AuditService } from "../audit/service.ts";
+import type { ArrivalListener } from "../reminders/arrivals.ts";
 import type { RelinkButton } from "./callbacks.ts";
 import { newFeedToken } from "../calendar/tokens.ts";
 
@@ -132,6 +133,8 @@ export class NetworkService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
+    /** Someone became a member of the network, or one again (their reminders are planned). */
+    private readonly arrived: ArrivalListener,
   ) {}
 
   /** Tells a subscriber (the invitation cards' cache) that a chat no longer belongs to a network. */
@@ -200,7 +203,10 @@ export class NetworkService {
     const scope = toScope(row);
     if (userId === undefined) return scope;
     if (!register) return row.memberLeftAt ? { ...scope, membership: undefined } : scope;
-    if (!scope.membership || row.memberLeftAt) scope.membership = await this.ensureMember(row.id, userId);
+    if (!scope.membership || row.memberLeftAt) {
+      scope.membership = await this.ensureMember(row.id, userId);
+      this.arrived(row.id);
+    }
     return scope;
   }
 

@@ -215,13 +215,14 @@ export class ReminderService {
    * that joined while ortak was down, a planner that changed). A meeting whose rows still to come
    * are already exactly what it would plan is left alone: one digest query for all of them, so a
    * start compares digests instead of reading every row of every meeting into the process.
+   * With a network: that network's meetings only, when someone joined it or came back.
    */
-  async replanAhead(): Promise<number> {
+  async replanAhead(networkId?: number): Promise<number> {
     const now = this.clock();
     // Planned meetings too: their task check-ins and host checklist are planned before any invitation.
     const ahead = { status: { in: ["planned" as const, "invited" as const] }, endsAt: { gt: now } };
     const networks = await this.prisma.network.findMany({
-      where: { meetings: { some: ahead } },
+      where: { ...(networkId === undefined ? {} : { id: networkId }), meetings: { some: ahead } },
       include: { members: { where: ACTIVE_MEMBER, select: PLANNING_MEMBER }, chats: true, meetings: { where: ahead } },
     });
     const stored = await this.plannedDigests(networks.flatMap((network) => network.meetings.map((m) => m.id)), now);
