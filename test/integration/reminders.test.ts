@@ -161,6 +161,16 @@ describe("delivery", () => {
     for (const user of [writer, linker]) expect(dmsTo(user, "⏰ Hatırlatma: 25. toplantı")).toHaveLength(1);
   });
 
+  it("a group linked after the meeting was planned gets its summary the day before and the check-in card", async () => {
+    const { admin, meeting, code } = await invitedMeeting("Yeni Grup Ağı");
+    const second = scenario.emulator.createGroup({ title: "Yeni Grup Ağı — Karşıyaka", members: [{ user: admin, status: "creator" }] });
+    const chatRowsOf = async (chatId: number) => (await ledger(meeting.id)).filter((r) => r.audience === `chat:${chatId}:0`).map((r) => `${r.kind} ${r.notBefore.toISOString()}`);
+    expect(await chatRowsOf(second.id)).toEqual([]);
+    await say(admin, second, `/link ${code}`);
+    await scenario.running.services.arrivals.idle();
+    expect(await chatRowsOf(second.id)).toEqual(["group-silent 2027-03-12T07:00:00.000Z", "group-summary 2027-03-16T07:00:00.000Z", "checkin-card 2027-03-17T07:00:00.000Z"]);
+  });
+
   it("a stale job, a member who changed to 'no', a blocked member, and a 429 each do the right thing", async () => {
     const { admin, member, group, meeting } = await invitedMeeting("Zor Gönderim Ağı");
     await say(member, group, "/rsvp 25 evet");

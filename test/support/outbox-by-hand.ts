@@ -26,7 +26,9 @@ export class OutboxByHand {
   async runDue(): Promise<number> {
     let ran = 0;
     // As the periodic reconcile would by now: rows that came within its window get their jobs
-    // (the outbox carries rows due later than that only then).
+    // (the outbox carries rows due later than that only then). A newcomer's reminders are
+    // planned in the background: they are in the database before anything is taken.
+    await this.app.services.arrivals.idle();
     await this.app.services.outbox.handedOver();
     await this.app.reconciler.reconcile();
     for (;;) {

@@ -85,6 +85,7 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     let reconciled = false;
     while (Date.now() < giveUpAt) {
       await scenario.running.ortak.inFlight.drain();
+      await scenario.running.services.arrivals.idle();
       const ran = await scenario.deliver();
       const now = clock().getTime();
       const next = await prisma.outboxMessage.findFirst({

@@ -133,7 +133,7 @@ export class NetworkService {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly audit: AuditService,
-    /** Someone became a member of the network, or one again (their reminders are planned). */
+    /** Someone became a member of the network (or one again), or a chat was linked to it: its reminders are planned. */
     private readonly arrived: ArrivalListener,
   ) {}
 
@@ -293,6 +293,7 @@ export class NetworkService {
       if (!winner) throw error;
       return winner.networkId === network.id ? { kind: "already-linked", network } : { kind: "taken", network: winner.network };
     }
+    this.arrived(network.id);
     return { kind: "linked", network };
   }
 
@@ -321,7 +322,12 @@ export class NetworkService {
       await this.audit.record(tx, { ...entry, networkId: toNetworkId, action: "chat.relink.in" });
       return true;
     });
-    if (moved) this.detached(place.chatId);
+    if (moved) {
+      this.detached(place.chatId);
+      // The chat's reminders leave the old network's meetings and join the new one's.
+      this.arrived(fromNetworkId);
+      this.arrived(toNetworkId);
+    }
     return moved ? { kind: "relinked", from: existing.network, to } : { kind: "stale" };
   }
 

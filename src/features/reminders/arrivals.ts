@@ -1,11 +1,11 @@
 import type { Logger } from "../../logger.ts";
 
-/** Told that someone became a member of a network, or one again. Returns at once. */
+/** Told that someone became a member of a network (or one again), or that a chat was linked to it. Returns at once. */
 export type ArrivalListener = (networkId: number) => void;
 
 /**
  * Plans a newcomer's reminders of the meetings already planned ahead (they were planned for the
- * members of that time), in the background so joining answers at once. Arrivals in a network
+ * members and chats of that time), in the background so joining answers at once. Arrivals in a network
  * while its planning runs are planned together once more after it. A process that stops first
  * leaves nothing behind: every start plans the meetings ahead again.
  */
@@ -21,15 +21,18 @@ export class ArrivalPlanning {
   readonly arrived: ArrivalListener = (networkId) => {
     if (this.running.has(networkId)) return void this.again.add(networkId);
     const run = async () => {
-      do {
+      for (;;) {
         this.again.delete(networkId);
-        await this.replan(networkId);
-      } while (this.again.has(networkId));
+        try {
+          await this.replan(networkId);
+        } catch (error) {
+          this.logger.error({ err: error, networkId }, "could not plan the reminders of a member or chat that joined; the next start will");
+        }
+        // Checked and let go in one step: an arrival can never land between the two.
+        if (!this.again.has(networkId)) return void this.running.delete(networkId);
+      }
     };
-    const running = run()
-      .catch((error: unknown) => this.logger.error({ err: error, networkId }, "could not plan the reminders of a member who joined; the next start will"))
-      .finally(() => this.running.delete(networkId));
-    this.running.set(networkId, running);
+    this.running.set(networkId, run());
   };
 
   /** Resolves when every planning started so far has ended (tests; an orderly stop). */

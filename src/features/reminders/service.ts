@@ -5,6 +5,7 @@ import { hostContacts } from "../../domain/rotation.ts";
 import { outsideQuietHours, PLANNED_KINDS, planReminders, planTaskFollowUp, TASK_CHECKIN_DAYS, TASK_SUMMARY_DAYS, type ReminderPolicy } from "../../domain/reminders.ts";
 import type { AuditService } from "../audit/service.ts";
 import { ACTIVE_MEMBER } from "../../db/active-member.ts";
+import { lockMeeting } from "../../db/meeting-lock.ts";
 import { audienceKey } from "../../outbox/audience.ts";
 import type { OutboxKind } from "../../outbox/kinds.ts";
 import type { Outbox, OutboxWriter } from "../../outbox/outbox.ts";
@@ -138,6 +139,9 @@ export class ReminderService {
    * invitation): the reminders change with it or not at all.
    */
   async planIn(out: OutboxWriter, meetingId: number): Promise<number> {
+    // The meeting and its rows are read as one: a move or an invitation committed between the two
+    // reads would otherwise be planned back to the old times, or withdrawn as no longer planned.
+    if (!(await lockMeeting(out.tx, meetingId))) return 0;
     const meeting = await out.tx.meeting.findUnique({
       where: { id: meetingId },
       include: {
