@@ -1,6 +1,7 @@
 import type { Context } from "grammy";
 import type { KnownUser } from "../features/users/service.ts";
 import type { Scope, ScopeResolution } from "../features/networks/service.ts";
+import type { Dialogue } from "../features/dialogue/service.ts";
 import type { Locale, TranslationArgs } from "./i18n.ts";
 
 export interface OrtakFlavor {
@@ -20,6 +21,11 @@ export interface OrtakFlavor {
    * network knows them as a member, or a member again. Returns the chat's scope.
    */
   takePart(): Promise<Scope | undefined>;
+  /**
+   * The question this person was asked in this chat and has not answered yet, if any. Read once
+   * per update: every feature waiting for a reply asks, and each kind of question is one feature's.
+   */
+  waitingDialogue<Data>(): Promise<Dialogue<Data> | undefined>;
 }
 
 export type BotContext = Context & OrtakFlavor;

@@ -35,6 +35,7 @@ import { decisionsFeature } from "../features/decisions/composer.ts";
 import { objectionsFeature } from "../features/objections/composer.ts";
 import type { SendBudget } from "../outbox/budget.ts";
 import type { Services } from "../features/services.ts";
+import type { Dialogue } from "../features/dialogue/service.ts";
 import type { CommandSpec } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { negotiateLocale, type Translator } from "./i18n.ts";
@@ -104,6 +105,10 @@ export function createBot(deps: BotDeps): OrtakBot {
     ctx.locale = negotiateLocale(ctx.knownUser?.locale, ctx.from?.language_code);
     ctx.t = (id, args) => deps.translator.t(ctx.locale, id, args);
     ctx.tIn = (locale, id, args) => deps.translator.t(locale, id, args);
+    let waiting: Promise<Dialogue<unknown> | undefined> | undefined;
+    const { chat, from } = ctx;
+    // Its data is the waiting feature's own shape; the kind says which feature that is.
+    ctx.waitingDialogue = <Data>() => (waiting ??= chat && from ? services.dialogues.find(chat.id, from.id) : Promise.resolve(undefined)) as Promise<Dialogue<Data> | undefined>;
     await next();
   });
   bot.use(scopeMiddleware(services.networks, clock));

@@ -69,7 +69,7 @@ export function checkInFeature(deps: CheckInDeps): Feature {
   // The reason of "Engel var", as the next private message.
   composer.on("message:text", async (ctx, next) => {
     if (ctx.msg.text.startsWith("/") || ctx.chat.type !== "private") return next();
-    const dialogue = await dialogues.find<WaitingReason>(ctx.chat.id, ctx.from.id);
+    const dialogue = await ctx.waitingDialogue<WaitingReason>();
     if (!dialogue || dialogue.kind !== REASON_DIALOGUE) return next();
     const { entryId, messageId } = dialogue.data;
     const checked = checkReason(ctx.msg.text);

@@ -145,7 +145,7 @@ export function hostingFeature(deps: HostingFeatureDeps): Feature {
   // An optional reason after a decline, as a reply.
   composer.on("message:text", async (ctx, next) => {
     if (ctx.msg.text.startsWith("/") || ctx.chat.type !== "private") return next();
-    const dialogue = await deps.dialogues.find<{ turnId: number }>(ctx.chat.id, ctx.from.id);
+    const dialogue = await ctx.waitingDialogue<{ turnId: number }>();
     if (!dialogue || dialogue.kind !== REASON_DIALOGUE) return next();
     await deps.dialogues.clear(ctx.chat.id, ctx.from.id);
     const reason = normaliseName(ctx.msg.text).slice(0, 300);

@@ -44,7 +44,7 @@ export function meetingDialogue(deps: {
     if (ctx.msg.text.startsWith("/")) return next();
     // In groups the bot sees only replies to itself (privacy mode); answers come as replies.
     if (ctx.chat.type !== "private" && ctx.msg.reply_to_message?.from?.id !== ctx.me.id) return next();
-    const dialogue = await dialogues.find<Draft>(ctx.chat.id, ctx.from.id);
+    const dialogue = await ctx.waitingDialogue<Draft>();
     if (!dialogue || dialogue.kind !== KIND) return next();
     // The draft's own network, not the private choice (which lapses after half an hour, or may now
     // name another network); in a group, only while the group still belongs to it.

@@ -160,7 +160,7 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     let meetingId = repliedTo?.from?.id === ctx.me.id ? await minutes.meetingOfCard(ctx.chat.id, repliedTo.message_id) : undefined;
     let writing = false;
     if (meetingId === undefined && ctx.chat.type === "private" && !repliedTo) {
-      const dialogue = await dialogues.find<Writing>(ctx.chat.id, ctx.from.id);
+      const dialogue = await ctx.waitingDialogue<Writing>();
       if (dialogue?.kind === KIND) meetingId = dialogue.data.meetingId;
       writing = meetingId !== undefined;
     }
@@ -182,7 +182,7 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
     const meetingId = Number(ctx.match[1]);
     // In a group the button answers one person's text (it replies to it): only they may keep it.
     if (ctx.chat?.type !== "private" && ctx.callbackQuery.message?.reply_to_message?.from?.id !== ctx.from.id) return void (await ctx.answerCallbackQuery({ text: ctx.t("buttons-not-yours"), show_alert: true }));
-    const writing = ctx.chat ? await dialogues.find<Writing>(ctx.chat.id, ctx.from.id) : undefined;
+    const writing = await ctx.waitingDialogue<Writing>();
     const pending = writing?.kind === KIND && writing.data.meetingId === meetingId ? writing.data.pending : undefined;
     const meeting = pending ? await meetings.findById(meetingId) : undefined;
     // The button's meeting names the network (in private, whatever network is chosen meanwhile).

@@ -45,7 +45,7 @@ export function needsFeature(deps: NeedsDeps): Feature {
     }
     if (reading.kind !== "empty") {
       // The command states the whole set: a question for a text need still open is answered by it.
-      const waiting = await dialogues.find<WaitingText>(ctx.chat.id, ctx.from!.id);
+      const waiting = await ctx.waitingDialogue<WaitingText>();
       if (waiting?.kind === TEXT_DIALOGUE) await dialogues.clear(ctx.chat.id, ctx.from!.id);
     }
     const state: NeedsAccess =
@@ -89,7 +89,7 @@ export function needsFeature(deps: NeedsDeps): Feature {
   // The text of "other language" or "diet", as the next private message.
   composer.on("message:text", async (ctx, next) => {
     if (ctx.msg.text.startsWith("/") || ctx.chat.type !== "private") return next();
-    const dialogue = await dialogues.find<WaitingText>(ctx.chat.id, ctx.from.id);
+    const dialogue = await ctx.waitingDialogue<WaitingText>();
     if (!dialogue || dialogue.kind !== TEXT_DIALOGUE) return next();
     const { meetingId, need } = dialogue.data;
     const checked = checkNeedDetail(ctx.msg.text);

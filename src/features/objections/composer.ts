@@ -67,7 +67,7 @@ export function objectionsFeature(deps: ObjectionsFeatureDeps): Feature {
   // The one reply after the question, in private (as a reply to it or not).
   composer.on("message:text", async (ctx, next) => {
     if (ctx.chat.type !== "private" || ctx.msg.text.startsWith("/")) return next();
-    const dialogue = await dialogues.find<Objecting>(ctx.chat.id, ctx.from.id);
+    const dialogue = await ctx.waitingDialogue<Objecting>();
     if (dialogue?.kind !== KIND) return next();
     const reply = { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } };
     const meeting = await meetings.findById(dialogue.data.meetingId);
