@@ -5,8 +5,12 @@ import { freePort, procStat, sayTo, spawnOrtak, type OrtakProcess } from "../sup
 import { roundRobinProxy } from "../support/round-robin.ts";
 import { COMPILED, seedNetwork } from "./processes.ts";
 
+const BARE_WEBHOOK_BOT = "test/bench/bare-webhook-bot.mjs";
+
 export interface WebhookThroughput {
   botProcesses: number;
+  /** Bare grammY processes answered the presses instead of ortak's (the baseline). */
+  bare: boolean;
   presses: number;
   perSecond: number;
   /** CPU seconds used during the measured presses: each bot process, the worker, and this process (emulator, proxy, members). */
@@ -27,8 +31,13 @@ function cpuOf(pid: number): number {
  * updates over up to 40 connections at once, as Telegram does. 50 members press in a closed loop
  * on the group's card (no private copies to edit: the figure is the bot processes', not the
  * worker's, on a machine that runs everything at once).
+ *
+ * With `bare`, ortak's bot processes post the card and then give their places to bare grammY
+ * processes that only answer each press with a toast: what the same machine, load and URL allow
+ * a bot that does nothing else.
  */
-export async function measureWebhookThroughput(botProcesses: number, presses = 4_000, warmup = 400): Promise<WebhookThroughput> {
+export async function measureWebhookThroughput(botProcesses: number, options: { bare?: boolean; presses?: number; warmup?: number } = {}): Promise<WebhookThroughput> {
+  const { bare = false, presses = 4_000, warmup = 400 } = options;
   const emulator = new TelegramEmulator({ limits: false, webhookConnections: 40 });
   await emulator.start();
   const postgres = await startTestPostgres();
@@ -51,6 +60,14 @@ export async function measureWebhookThroughput(botProcesses: number, presses = 4
     await sayTo(emulator, organiser, group, `/invite ${meetingNumber}`);
     const card = await emulator.waitFor(() => emulator.botMessagesIn(group.id).find((m) => m.reply_markup?.inline_keyboard?.flat().some((b) => b.callback_data?.startsWith("rsvp:"))), 30_000, "the card");
     const choices = card.reply_markup!.inline_keyboard!.flat().map((b) => b.callback_data!).filter((d) => d.startsWith("rsvp:"));
+    if (bare) {
+      for (const [i, port] of proxyTargets.entries()) {
+        await processes[i + 1]!.stop("SIGTERM");
+        const bareBot = spawnOrtak({ BOT_TOKEN: emulator.token, TELEGRAM_API_ROOT: emulator.apiRoot, WEBHOOK_SECRET: "olcum_sirri", PORT: String(port) }, BARE_WEBHOOK_BOT);
+        processes[i + 1] = bareBot;
+        await bareBot.waitForLog("webhook listening", 60_000);
+      }
+    }
     let remaining = warmup + presses;
     let measured = 0;
     let startedAt = 0;
@@ -73,7 +90,7 @@ export async function measureWebhookThroughput(botProcesses: number, presses = 4
     const wallSeconds = (performance.now() - startedAt) / 1000;
     const cpuAtEnd = cpuNow();
     const used = cpuAtEnd.processes.map((seconds, i) => seconds - cpuAtStart.processes[i]!);
-    return { botProcesses, presses: measured, perSecond: measured / wallSeconds, wallSeconds, cpuSeconds: { worker: used[0]!, bots: used.slice(1), load: cpuAtEnd.load - cpuAtStart.load } };
+    return { botProcesses, bare, presses: measured, perSecond: measured / wallSeconds, wallSeconds, cpuSeconds: { worker: used[0]!, bots: used.slice(1), load: cpuAtEnd.load - cpuAtStart.load } };
   } finally {
     for (const proc of processes) await proc.stop("SIGTERM");
     await proxy.close();
