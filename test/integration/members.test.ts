@@ -37,6 +37,21 @@ describe("organiser roles", () => {
     expect(await countRows()).toEqual(before);
   });
 
+  it("an organiser who left the chats does not count: the last one still in them is not removed", async () => {
+    const { admin, member, group } = await network("Ayrılan Koordinatör Ağı");
+    await say(admin, "private", "/start");
+    expect(await say(admin, group, `/organiser_add @${member.username}`)).toBe(CHANGE_SENT);
+    scenario.emulator.leaveChat(group, member);
+    await scenario.handled();
+    const before = await countRows();
+    expect(await say(admin, group, `/organiser_remove @${admin.username}`)).toBe(
+      "Ağın son koordinatörü kaldırılamaz. Önce başka birini /organiser_add ile koordinatör yapın.",
+    );
+    expect(await countRows()).toEqual(before);
+    const organisers = await scenario.db.prisma.member.count({ where: { network: { name: "Ayrılan Koordinatör Ağı" }, role: "organiser", leftAt: null } });
+    expect(organisers).toBe(1);
+  });
+
   it.each([
     ["/organiser_add", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_add/],
     ["/organiser_add ayse", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_add/],

@@ -5,23 +5,10 @@ import { useScenario } from "../support/scenario.ts";
 // Tuesday 24 November 2026, 12:00 in İzmir.
 let now = new Date("2026-11-24T09:00:00Z");
 const scenario = useScenario({ clock: () => now });
-const { say, network, countRows } = scenario;
+const { say, network, countRows, handled } = scenario;
 
 async function memberRow(user: EmulatedUser, code: string) {
   return scenario.db.prisma.member.findFirst({ where: { userId: BigInt(user.id), network: { joinCode: code } } });
-}
-
-/** Waits until the bot has taken and handled every update (service messages get no reply to wait for). */
-async function handled(): Promise<void> {
-  for (let tries = 0; scenario.emulator.pendingUpdateCount > 0; tries++) {
-    if (tries > 500) throw new Error("the bot did not take its updates");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  // Taken updates enter the handlers on the next turns of the event loop.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  await scenario.running.ortak.inFlight.drain();
-  // What the handlers wrote to the outbox (the organisers' notice) goes out.
-  await scenario.deliver();
 }
 
 /** A network with meeting 25, a Buca member who started the bot and answered yes, and an organiser who started it too. */

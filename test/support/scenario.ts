@@ -32,6 +32,8 @@ export interface Scenario {
    * (card edits are paced three seconds apart): waits for them in real time.
    */
   settle(): Promise<void>;
+  /** Waits until the bot has taken and handled every update (service messages get no reply to wait for), then delivers what is due. */
+  handled(): Promise<void>;
   /** Row counts that an organiser command may change; equal before and after = nothing changed. */
   countRows(): Promise<Record<string, number | string>>;
 }
@@ -77,6 +79,17 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     return reply;
   };
   scenario.deliver = () => scenario.running.deliverDue();
+  scenario.handled = async () => {
+    for (let tries = 0; scenario.emulator.pendingUpdateCount > 0; tries++) {
+      if (tries > 500) throw new Error("the bot did not take its updates");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    // Taken updates enter the handlers on the next turns of the event loop.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await scenario.running.ortak.inFlight.drain();
+    // What the handlers wrote to the outbox (a notice to organisers) goes out.
+    await scenario.deliver();
+  };
   scenario.settle = async () => {
     const { prisma } = scenario.db;
     const clock = options.clock ?? (() => new Date());

@@ -96,8 +96,11 @@ export class MemberService {
     if (member.role === role) return { kind: "unchanged", member };
     return this.prisma.$transaction(async (tx) => {
       if (role === "member") {
-        // Counted inside the transaction, so two organisers removing each other cannot both succeed.
-        const organisers = await tx.member.count({ where: { networkId, role: "organiser" } });
+        // The network's organiser rows are locked before they are counted, so two organisers
+        // removing each other at once cannot both succeed: the second waits and counts again.
+        await tx.$queryRaw`SELECT id FROM "Member" WHERE "networkId" = ${networkId} AND role = 'organiser' FOR UPDATE`;
+        // Only those still in the network's chats count: one who left can no longer organise.
+        const organisers = await tx.member.count({ where: { networkId, role: "organiser", leftAt: null } });
         if (organisers <= 1) return { kind: "last-organiser" as const };
       }
       await tx.member.update({ where: { networkId_userId: { networkId, userId: member.userId } }, data: { role } });
