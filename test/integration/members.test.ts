@@ -52,6 +52,22 @@ describe("organiser roles", () => {
     expect(organisers).toBe(1);
   });
 
+  it("a reply to an old message of someone who left brings them back into nothing", async () => {
+    const { admin, member, group, code } = await network("Eski Mesaj Ağı");
+    const { message } = scenario.emulator.sendText(member, group, "/whoami");
+    await scenario.emulator.nextBotMessage(group.id, message.message_id);
+    scenario.emulator.leaveChat(group, member);
+    await scenario.handled();
+    const before = await countRows();
+    for (const command of ["/organiser_add", "/host_contact", "/member_set_org Buca"]) {
+      expect(await say(admin, group, command, { replyTo: message.message_id })).toMatch(/^Bu kişiyi ağın üyeleri arasında bulamadım/);
+    }
+    expect(await countRows()).toEqual(before);
+    const row = await scenario.db.prisma.member.findFirstOrThrow({ where: { userId: BigInt(member.id), network: { joinCode: code } } });
+    expect(row.leftAt).not.toBeNull();
+    expect(row.role).toBe("member");
+  });
+
   it.each([
     ["/organiser_add", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_add/],
     ["/organiser_add ayse", /^Kullanım: kişinin bir mesajını yanıtlayarak \/organiser_add/],

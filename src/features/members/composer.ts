@@ -1,4 +1,5 @@
 import { InlineKeyboard } from "grammy";
+import { isInChatNow } from "../../bot/chat-member.ts";
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { answerPrivately } from "../../bot/private-reply.ts";
@@ -45,11 +46,13 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
   /**
    * An organiser who replies, in the network's group, to someone the bot never saw (privacy mode
    * hides plain chatter) vouches that they are in the group: they become a member, as writing
-   * there would have made them.
+   * there would have made them. A reply to an old message of someone who has since left vouches
+   * for nothing: Telegram is asked whether they are in the group now.
    */
   const admitReplied = async (ctx: BotContext, networkId: number, target: MemberTarget) => {
     const person = repliedPerson(ctx);
-    if (!("userId" in target) || !person || ctx.chat?.type === "private") return;
+    if (!("userId" in target) || !person || !ctx.chat || ctx.chat.type === "private") return;
+    if (!(await isInChatNow(ctx.api, ctx.chat.id, person.id))) return;
     await deps.users.remember(person);
     await members.admit(networkId, BigInt(person.id));
   };
