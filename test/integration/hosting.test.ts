@@ -56,6 +56,10 @@ describe("rotation order", () => {
     expect(await say(admin, group, "/rotation_set Buca, buca, Konak, Bornova, Karşıyaka")).toBe("Sıralamada her kurum bir kez yer almalı; birden fazla yazılanlar: buca. Hiçbir şey değişmedi.");
     expect(await say(admin, group, "/rotation_set Buca, Konak")).toBe("Sıralamada her kurum bir kez yer almalı; eksik olanlar: Karşıyaka, Bornova. Hiçbir şey değişmedi.");
     expect(await say(admin, group, "/rotation_set")).toMatch(/^Kullanım: \/rotation_set/);
+    // A paste near Telegram's limit is echoed shortened, not refused by Telegram as too long.
+    const pasted = await say(admin, group, `/rotation_set Buca, ${"Çiğli ".repeat(670)}`);
+    expect(pasted).toMatch(/^Bu kurumları bulamadım: (Çiğli )+Çiğli…\. Kısa adlar için \/orgs yazın; hiçbir şey değişmedi\.$/);
+    expect(pasted.length).toBeLessThan(600);
     expect(await say(member, group, "/rotation_set Konak, Buca, Karşıyaka, Bornova")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
     expect(await positions()).toEqual(order);
     expect(await countRows()).toEqual(before);

@@ -109,6 +109,7 @@ describe("organisations of members", () => {
     await say(admin, group, "/member_set_org kih", { replyTo: message.message_id });
     const before = await countRows();
     expect(await say(admin, group, `/member_set_org @${member.username} Yok KDM`)).toBe("“Yok KDM” kısa adlı bir kurum bulamadım. Liste için /orgs yazın.");
+    expect(await say(admin, group, `/member_set_org @${member.username} ${"Ç".repeat(4000)}`)).toMatch(/^“Ç{50,60}…” kısa adlı bir kurum bulamadım\. Liste için \/orgs yazın\.$/);
     expect(await countRows()).toEqual(before);
     expect(await say(member, group, "/whoami")).toContain("Kurum: Kadının İnsan Hakları Derneği");
   });

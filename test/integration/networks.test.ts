@@ -209,6 +209,8 @@ describe("organisations", () => {
     ["/org_edit Buca KDM kind belediye", /^Kurum türü olarak municipality/],
     ["/org_edit Buca KDM can_host belki", /^can_host için evet ya da hayır yazın/],
     ["/org_remove", /^Kullanım: \/org_remove/],
+    // A paste near Telegram's limit is echoed shortened, not refused by Telegram as too long.
+    [`/org_remove ${"Ç".repeat(4070)}`, /^“Ç{50,60}…” kısa adlı bir kurum bulamadım\. Liste için \/orgs yazın\.$/],
     ["/orgs fazladan", /^Kullanım: \/orgs/],
     ["/network fazladan", /^Kullanım: \/network$/],
     ["/whoami fazladan", /^Kullanım: \/whoami$/],

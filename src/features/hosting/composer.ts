@@ -2,12 +2,15 @@ import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml, replyHtmlLines, toastText } from "../../bot/reply.ts";
 import { normaliseName } from "../../domain/names.ts";
-import { splitIntoMessages } from "../../domain/split.ts";
+import { shortenText, splitIntoMessages } from "../../domain/split.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import type { HostService } from "./service.ts";
 import { historyLines, rotationLines } from "./view.ts";
+import { orgNotFoundText } from "../organisations/view.ts";
+
+const ECHOED_NAMES_MAX = 500;
 
 const REASON_DIALOGUE = "host_reason";
 
@@ -38,7 +41,8 @@ export function hostingFeature(deps: HostingFeatureDeps): Feature {
     if (names.length === 0) return void (await ctx.reply(ctx.t("rotation-set-usage")));
     const result = await hosting.setOrder(scope.network, BigInt(ctx.from!.id), names);
     if (result.kind === "set") return void (await replyHtml(ctx, ctx.t("rotation-set-done", { order: escapeHtml(result.order.map((o) => o.shortName).join(", ")) })));
-    await replyHtml(ctx, ctx.t(`rotation-${result.kind}`, { names: escapeHtml(result.names.join(", ")) }));
+    // The names are what was typed: a long paste must not push the answer past Telegram's limit.
+    await replyHtml(ctx, ctx.t(`rotation-${result.kind}`, { names: escapeHtml(shortenText(result.names.join(", "), ECHOED_NAMES_MAX)) }));
   });
 
   composer.command("hosts", async (ctx) => {
@@ -68,7 +72,7 @@ export function hostingFeature(deps: HostingFeatureDeps): Feature {
         case "closed":
           return void (await ctx.reply(ctx.t("meeting-held")));
         case "unknown-organisation":
-          return void (await replyHtml(ctx, ctx.t("org-not-found", { short: escapeHtml(rest) })));
+          return void (await replyHtml(ctx, orgNotFoundText(ctx, rest)));
         case "cannot-host":
           return void (await replyHtml(ctx, ctx.t("host-cannot-host", { org: escapeHtml(result.organisation.name) })));
         case "nothing-to-skip":

@@ -14,6 +14,7 @@ import type { OrganisationService } from "../organisations/service.ts";
 import type { UserService } from "../users/service.ts";
 import type { MemberService, MemberTarget, NotFound } from "./service.ts";
 import { memberListLines, memberName } from "./view.ts";
+import { orgNotFoundText } from "../organisations/view.ts";
 
 const JOIN_DATA = /^join:(\d{1,9}):(\d{1,9})$/;
 
@@ -149,7 +150,7 @@ export function membersFeature(deps: { members: MemberService; organisations: Or
     await admitReplied(ctx, scope.network.id, parsed.target);
     const result = await members.setOrganisation(scope.network.id, BigInt(ctx.from!.id), parsed.target, parsed.rest);
     if (result.kind === "unknown-member" || result.kind === "ambiguous-member") await refuseTarget(ctx, parsed.target, result);
-    else if (result.kind === "unknown-organisation") await replyHtml(ctx, ctx.t("org-not-found", { short: escapeHtml(parsed.rest) }));
+    else if (result.kind === "unknown-organisation") await replyHtml(ctx, orgNotFoundText(ctx, parsed.rest));
     else await answerPrivately(ctx, ctx.t("member-set-org-done", { name: memberName(result.member), organisation: escapeHtml(result.organisation.name) }), { change: true });
   });
 

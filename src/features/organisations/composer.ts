@@ -4,7 +4,7 @@ import { replyHtml, replyHtmlLines } from "../../bot/reply.ts";
 import { FeatureComposer, type Feature } from "../feature.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { parseOrgEdit, type OrganisationService } from "./service.ts";
-import { duplicateText, orgListLines, orgNameProblemText } from "./view.ts";
+import { duplicateText, orgListLines, orgNameProblemText, orgNotFoundText } from "./view.ts";
 
 /** /org_add, /orgs, /org_edit, /org_remove. */
 export function organisationsFeature(deps: { organisations: OrganisationService }): Feature {
@@ -41,7 +41,7 @@ export function organisationsFeature(deps: { organisations: OrganisationService 
       case "edited":
         return void (await replyHtml(ctx, ctx.t("org-edited", { short: escapeHtml(result.organisation.shortName), field: parsed.field })));
       case "not-found":
-        return void (await replyHtml(ctx, ctx.t("org-not-found", { short: escapeHtml(parsed.shortName) })));
+        return void (await replyHtml(ctx, orgNotFoundText(ctx, parsed.shortName)));
       case "bad-name":
         return void (await ctx.reply(orgNameProblemText(ctx, result.which, result.problem)));
       case "duplicate-name":
@@ -58,7 +58,7 @@ export function organisationsFeature(deps: { organisations: OrganisationService 
     const shortName = ctx.match.trim();
     if (shortName === "") return void (await ctx.reply(ctx.t("org-remove-usage")));
     const result = await organisations.remove(scope.network.id, BigInt(ctx.from!.id), shortName);
-    if (result.kind === "not-found") await replyHtml(ctx, ctx.t("org-not-found", { short: escapeHtml(shortName) }));
+    if (result.kind === "not-found") await replyHtml(ctx, orgNotFoundText(ctx, shortName));
     else if (result.kind === "has-members") await replyHtml(ctx, ctx.t("org-remove-has-members", { short: escapeHtml(shortName), count: result.count }));
     else await replyHtml(ctx, ctx.t("org-removed", { name: escapeHtml(result.organisation.name) }));
   });

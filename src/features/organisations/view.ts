@@ -1,7 +1,8 @@
 import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import type { Organisation } from "../../db/client.ts";
-import type { NameProblem } from "../../domain/names.ts";
+import { NAME_LIMITS, type NameProblem } from "../../domain/names.ts";
+import { shortenText } from "../../domain/split.ts";
 
 /** /orgs: one line per organisation, to be split between lines into messages. */
 export function orgListLines(ctx: BotContext, networkName: string, organisations: Organisation[]): string[] {
@@ -28,4 +29,13 @@ export function duplicateText(ctx: BotContext, kind: "duplicate-name" | "duplica
     name: escapeHtml(existing.name),
     short: escapeHtml(existing.shortName),
   });
+}
+
+/**
+ * No organisation has this short name. What was typed is echoed back shortened: a short name has
+ * at most NAME_LIMITS.shortName characters, and a long paste must not push the answer past
+ * Telegram's message limit.
+ */
+export function orgNotFoundText(ctx: BotContext, typed: string): string {
+  return ctx.t("org-not-found", { short: escapeHtml(shortenText(typed, 2 * NAME_LIMITS.shortName)) });
 }
