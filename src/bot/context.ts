@@ -24,6 +24,7 @@ export interface OrtakFlavor {
   /**
    * The question this person was asked in this chat and has not answered yet, if any. Read once
    * per update: every feature waiting for a reply asks, and each kind of question is one feature's.
+   * A message replying to another message than the question's is not its answer: none then.
    */
   waitingDialogue<Data>(): Promise<Dialogue<Data> | undefined>;
 }

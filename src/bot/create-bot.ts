@@ -107,8 +107,15 @@ export function createBot(deps: BotDeps): OrtakBot {
     ctx.tIn = (locale, id, args) => deps.translator.t(locale, id, args);
     let waiting: Promise<Dialogue<unknown> | undefined> | undefined;
     const { chat, from } = ctx;
+    const repliedTo = ctx.msg?.reply_to_message?.message_id;
+    const findWaiting = async () => {
+      const dialogue = chat && from ? await services.dialogues.find(chat.id, from.id) : undefined;
+      // A reply to another message (an invitation card, the minutes) is about that message, not
+      // an answer to the question, even while a question waits.
+      return dialogue && repliedTo !== undefined && dialogue.questionId !== undefined && repliedTo !== dialogue.questionId ? undefined : dialogue;
+    };
     // Its data is the waiting feature's own shape; the kind says which feature that is.
-    ctx.waitingDialogue = <Data>() => (waiting ??= chat && from ? services.dialogues.find(chat.id, from.id) : Promise.resolve(undefined)) as Promise<Dialogue<Data> | undefined>;
+    ctx.waitingDialogue = <Data>() => (waiting ??= findWaiting()) as Promise<Dialogue<Data> | undefined>;
     await next();
   });
   bot.use(scopeMiddleware(services.networks, clock));

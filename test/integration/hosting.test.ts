@@ -133,8 +133,13 @@ describe("proposal, answers and escalation", () => {
       "🏠 25. toplantı için ev sahibi önerildi: Karşıyaka KDM. Son yanıt tarihi: 27 Kasım 2026 Cuma, 12:00.",
     ]);
     const ask = lastDm(ayse);
-    expect(ask.text).toBe("İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz; gerekçenizi koordinatörler görür.");
-    expect(await say(ayse, "private", "Salonumuz tadilatta", { replyTo: ask.message_id })).toBe("Gerekçeniz kaydedildi.");
+    expect(ask.text).toBe("İsterseniz bu mesajı yanıtlayarak kısa bir gerekçe yazabilirsiniz (en fazla 300 karakter); gerekçenizi koordinatörler görür.");
+    // Too long or empty: refused, nothing kept, and the question still waits.
+    const before = await countRows();
+    expect(await say(ayse, "private", "ş".repeat(301), { replyTo: ask.message_id })).toBe("Yazdığınız metin çok uzun (301 karakter); en fazla 300 karakter olabilir. Lütfen kısaltıp yeniden gönderin.");
+    expect(await say(ayse, "private", " … ", { replyTo: ask.message_id })).toBe("Gerekçe olarak bir metin göremedim. İsterseniz kısa bir cümleyle yazın; vazgeçmek için /cancel_dialog yazabilirsiniz.");
+    expect(await countRows()).toEqual(before);
+    expect(await say(ayse, "private", "Salonumuz\n tadilatta", { replyTo: ask.message_id })).toBe("Gerekçeniz kaydedildi.");
     expect(proposalTo(elif)?.text).toContain("25. toplantının ev sahipliği sırası kurumunuzda: Karşıyaka KDM");
     expect(await turnsOf(meeting.id)).toEqual(["Buca declined", "Karşıyaka proposed"]);
     expect((await scenario.db.prisma.hostTurn.findFirstOrThrow({ where: { meetingId: meeting.id, status: "declined" } })).reason).toBe("Salonumuz tadilatta");

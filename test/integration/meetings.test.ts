@@ -337,6 +337,23 @@ describe("/meeting_new without arguments: a guided dialogue", () => {
     expect(await scenario.db.prisma.dialogue.count({ where: { telegramChatId: BigInt(group.id) } })).toBe(0);
   });
 
+  it("a reply to the invitation card while a question waits answers the card; the question still waits for its own reply", async () => {
+    const { admin, group, code } = await scenario.networkWithMeeting("Kart Yanıtı Ağı", "Gündem");
+    await say(admin, group, "/invite 25");
+    const card = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("25. Toplantı"))!;
+    expect(await say(admin, group, "/meeting_new")).toMatch(/^Yeni toplantı hangi gün yapılacak\?/);
+    const question = scenario.emulator.botMessagesIn(group.id).at(-1)!;
+    const { message } = scenario.emulator.sendText(admin, group, "katılıyorum", { replyTo: card.message_id });
+    await scenario.emulator.waitFor(() => message.reactions.length > 0 || undefined);
+    expect(message.reactions).toEqual(["👍"]);
+    const [meeting] = await meetingsOf(code);
+    expect(await scenario.db.prisma.rsvp.findMany({ where: { meetingId: meeting!.id }, select: { status: true, source: true } })).toEqual([{ status: "yes", source: "reply" }]);
+    // Nothing was read as the date: the same question waits, and its reply is taken.
+    expect(scenario.emulator.botMessagesIn(group.id).at(-1)!.message_id).toBe(question.message_id);
+    expect(await say(admin, group, "17 Mart 2027", { replyTo: question.message_id })).toBe("Toplantı saat kaçta başlayacak? Örneğin 10:00");
+    await say(admin, group, "/cancel_dialog");
+  });
+
   it("works in private too, in the organiser's language", async () => {
     const { admin, group } = await network("Özel Adım Ağı");
     await say(admin, group, "/lang en");

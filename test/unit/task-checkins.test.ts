@@ -3,7 +3,7 @@ import { Translator } from "../../src/bot/i18n.ts";
 import { DEFAULT_POLICY, planTaskFallback, planTaskFollowUp } from "../../src/domain/reminders.ts";
 import type { ActionItem } from "../../src/features/actions/service.ts";
 import { checkInData } from "../../src/features/checkins/callbacks.ts";
-import { checkReason } from "../../src/features/checkins/reason.ts";
+import { checkShortReason } from "../../src/domain/short-reason.ts";
 import { byOrganisation } from "../../src/features/checkins/status.ts";
 import { checkInMessage, summaryLines } from "../../src/features/checkins/view.ts";
 
@@ -48,11 +48,11 @@ describe("check-in input", () => {
   });
 
   it("takes one line of reason of at most 200 characters; nothing but punctuation is empty", () => {
-    expect(checkReason("  Salon\n kapalı  ")).toEqual({ kind: "ok", reason: "Salon kapalı" });
-    expect(checkReason("…")).toEqual({ kind: "empty" });
-    expect(checkReason(" - ")).toEqual({ kind: "empty" });
-    expect(checkReason("ş".repeat(200))).toEqual({ kind: "ok", reason: "ş".repeat(200) });
-    expect(checkReason("ş".repeat(201))).toEqual({ kind: "too-long", length: 201 });
+    expect(checkShortReason("  Salon\n kapalı  ", 200)).toEqual({ kind: "ok", reason: "Salon kapalı" });
+    expect(checkShortReason("…", 200)).toEqual({ kind: "empty" });
+    expect(checkShortReason(" - ", 200)).toEqual({ kind: "empty" });
+    expect(checkShortReason("ş".repeat(200), 200)).toEqual({ kind: "ok", reason: "ş".repeat(200) });
+    expect(checkShortReason("ş".repeat(201), 200)).toEqual({ kind: "too-long", length: 201 });
   });
 });
 

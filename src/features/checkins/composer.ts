@@ -3,7 +3,7 @@ import { replyHtml, toastText } from "../../bot/reply.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import { FeatureComposer, type Feature } from "../feature.ts";
 import { checkInData, type CheckInAnswer } from "./callbacks.ts";
-import { checkReason, REASON_MAX } from "./reason.ts";
+import { checkShortReason } from "../../domain/short-reason.ts";
 import { renderCheckIn } from "./renderers.ts";
 import type { CheckInOutcome, CheckInRefusal, CheckInService } from "./service.ts";
 
@@ -14,6 +14,8 @@ export interface CheckInDeps {
 
 /** The question waiting for "Engel var"'s reason, in the owner's private chat. */
 const REASON_DIALOGUE = "checkin-reason";
+/** The longest reason "Engel var" takes. */
+const REASON_MAX = 200;
 type WaitingReason = { entryId: number; messageId: number };
 
 const REFUSAL: Record<CheckInRefusal, string> = { unknown: "task-checkin-unknown", "already-done": "task-checkin-already-done", "not-owner": "task-checkin-not-owner" };
@@ -53,11 +55,12 @@ export function checkInFeature(deps: CheckInDeps): Feature {
     if (button.answer === "blocked") {
       const access = await checkins.access(button.entryId, BigInt(ctx.from.id), ctx.from.username ?? null);
       if (access.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: toastText(ctx.t(REFUSAL[access.kind])), show_alert: true }));
-      await dialogues.save<WaitingReason>(ctx.chat!.id, ctx.from.id, { kind: REASON_DIALOGUE, step: "reason", data: { entryId: button.entryId, messageId: message.message_id } });
       await ctx.answerCallbackQuery();
-      return void (await ctx.reply(ctx.t("task-checkin-ask-reason", { id: String(button.entryId), max: REASON_MAX }), {
-        reply_markup: { force_reply: true, input_field_placeholder: ctx.t("task-checkin-reason-placeholder") },
-      }));
+      return void (await dialogues.ask(ctx.chat!.id, ctx.from.id, { kind: REASON_DIALOGUE, step: "reason", data: { entryId: button.entryId, messageId: message.message_id } }, () =>
+        ctx.reply(ctx.t("task-checkin-ask-reason", { id: String(button.entryId), max: REASON_MAX }), {
+          reply_markup: { force_reply: true, input_field_placeholder: ctx.t("task-checkin-reason-placeholder") },
+        }),
+      ));
     }
     const memberId = await memberIdOf(ctx, button.entryId);
     const outcome = await answer(ctx, button.entryId, button.answer, null, message.message_id);
@@ -72,10 +75,10 @@ export function checkInFeature(deps: CheckInDeps): Feature {
     const dialogue = await ctx.waitingDialogue<WaitingReason>();
     if (!dialogue || dialogue.kind !== REASON_DIALOGUE) return next();
     const { entryId, messageId } = dialogue.data;
-    const checked = checkReason(ctx.msg.text);
+    const checked = checkShortReason(ctx.msg.text, REASON_MAX);
     // The question stays open: a reason that fits may follow.
     if (checked.kind === "empty") return void (await ctx.reply(ctx.t("task-checkin-reason-empty")));
-    if (checked.kind === "too-long") return void (await ctx.reply(ctx.t("task-checkin-reason-too-long", { length: checked.length, max: REASON_MAX })));
+    if (checked.kind === "too-long") return void (await ctx.reply(ctx.t("reason-too-long", { length: checked.length, max: REASON_MAX })));
     await dialogues.clear(ctx.chat.id, ctx.from.id);
     const memberId = await memberIdOf(ctx, entryId);
     const outcome = await answer(ctx, entryId, "blocked", checked.reason, messageId);

@@ -4,6 +4,8 @@ export interface Dialogue<Data> {
   kind: string;
   step: string;
   data: Data;
+  /** The message that asked the question, once sent: a reply to another message is not an answer to it. */
+  questionId?: number;
 }
 
 /** How long an unanswered question stays open; after that the conversation is forgotten. */
@@ -26,13 +28,24 @@ export class DialogueService {
       await this.clear(chatId, userId);
       return undefined;
     }
-    return { kind: row.kind, step: row.step, data: row.data as Data };
+    return { kind: row.kind, step: row.step, data: row.data as Data, ...(row.questionMessageId !== null ? { questionId: row.questionMessageId } : {}) };
   }
 
   async save<Data extends Prisma.InputJsonObject>(chatId: number, userId: number, dialogue: Dialogue<Data>): Promise<void> {
     const key = { telegramChatId: BigInt(chatId), userId: BigInt(userId) };
-    const fields = { kind: dialogue.kind, step: dialogue.step, data: dialogue.data, updatedAt: this.clock() };
+    const fields = { kind: dialogue.kind, step: dialogue.step, data: dialogue.data, questionMessageId: dialogue.questionId ?? null, updatedAt: this.clock() };
     await this.prisma.dialogue.upsert({ where: { telegramChatId_userId: key }, create: { ...key, ...fields }, update: fields });
+  }
+
+  /**
+   * Sends the question, then keeps the conversation waiting for its answer: the message that
+   * asked is noted, since a reply to any other message is not an answer to it. Nothing is kept
+   * when the question could not be sent.
+   */
+  async ask<Data extends Prisma.InputJsonObject, Sent extends { message_id: number }>(chatId: number, userId: number, dialogue: Omit<Dialogue<Data>, "questionId">, send: () => Promise<Sent>): Promise<Sent> {
+    const question = await send();
+    await this.save(chatId, userId, { ...dialogue, questionId: question.message_id });
+    return question;
   }
 
   /** True if there was one. */

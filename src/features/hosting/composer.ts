@@ -2,6 +2,7 @@ import type { BotContext } from "../../bot/context.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { replyHtml, replyHtmlLines, toastText } from "../../bot/reply.ts";
 import { normaliseName } from "../../domain/names.ts";
+import { checkShortReason } from "../../domain/short-reason.ts";
 import { shortenText, splitIntoMessages } from "../../domain/split.ts";
 import type { DialogueService } from "../dialogue/service.ts";
 import { FeatureComposer, type Feature } from "../feature.ts";
@@ -13,6 +14,8 @@ import { orgNotFoundText } from "../organisations/view.ts";
 const ECHOED_NAMES_MAX = 500;
 
 const REASON_DIALOGUE = "host_reason";
+/** The longest reason for declining to host. */
+const HOST_REASON_MAX = 300;
 
 export interface HostingFeatureDeps {
   hosting: HostService;
@@ -121,8 +124,7 @@ export function hostingFeature(deps: HostingFeatureDeps): Feature {
       case "declined": {
         await ctx.answerCallbackQuery({ text: ctx.t("host-declined-toast") });
         await ctx.editMessageReplyMarkup().catch(() => undefined);
-        await deps.dialogues.save(ctx.chat!.id, ctx.from.id, { kind: REASON_DIALOGUE, step: "reason", data: { turnId } });
-        return void (await ctx.reply(ctx.t("host-reason-ask"), { reply_markup: { force_reply: true } }));
+        return void (await deps.dialogues.ask(ctx.chat!.id, ctx.from.id, { kind: REASON_DIALOGUE, step: "reason", data: { turnId } }, () => ctx.reply(ctx.t("host-reason-ask", { max: HOST_REASON_MAX }), { reply_markup: { force_reply: true } })));
       }
       default:
         return void (await ctx.answerCallbackQuery());
@@ -151,9 +153,13 @@ export function hostingFeature(deps: HostingFeatureDeps): Feature {
     if (ctx.msg.text.startsWith("/") || ctx.chat.type !== "private") return next();
     const dialogue = await ctx.waitingDialogue<{ turnId: number }>();
     if (!dialogue || dialogue.kind !== REASON_DIALOGUE) return next();
+    const checked = checkShortReason(ctx.msg.text, HOST_REASON_MAX);
+    // The question stays open: a reason that fits may follow.
+    if (checked.kind === "empty") return void (await ctx.reply(ctx.t("host-reason-empty")));
+    if (checked.kind === "too-long") return void (await ctx.reply(ctx.t("reason-too-long", { length: checked.length, max: HOST_REASON_MAX })));
     await deps.dialogues.clear(ctx.chat.id, ctx.from.id);
-    const reason = normaliseName(ctx.msg.text).slice(0, 300);
-    if (await hosting.addReason(dialogue.data.turnId, BigInt(ctx.from.id), reason)) await ctx.reply(ctx.t("host-reason-thanks"));
+    const saved = await hosting.addReason(dialogue.data.turnId, BigInt(ctx.from.id), checked.reason);
+    await ctx.reply(ctx.t(saved ? "host-reason-thanks" : "host-reason-not-saved"));
   });
 
   return {

@@ -27,17 +27,17 @@ export function meetingDialogue(deps: {
   const composer = new Composer<BotContext>();
   const { dialogues } = deps;
 
-  const ask = (ctx: BotContext, step: Step, problem?: string) =>
-    ctx.reply([problem, ctx.t(`dialog-meeting-${step}`)].filter(Boolean).join("\n\n"), {
-      reply_markup: { force_reply: true, selective: true, input_field_placeholder: ctx.t(`dialog-meeting-${step}-placeholder`) },
-      ...(ctx.msg && ctx.chat?.type !== "private" ? { reply_parameters: { message_id: ctx.msg.message_id } } : {}),
-    });
-
-  const save = (ctx: BotContext, step: Step, data: Draft) => dialogues.save(ctx.chat!.id, ctx.from!.id, { kind: KIND, step, data });
+  /** Asks the step's question (after a problem with the last answer, if any) and waits for its answer. */
+  const ask = (ctx: BotContext, step: Step, data: Draft, problem?: string) =>
+    dialogues.ask(ctx.chat!.id, ctx.from!.id, { kind: KIND, step, data }, () =>
+      ctx.reply([problem, ctx.t(`dialog-meeting-${step}`)].filter(Boolean).join("\n\n"), {
+        reply_markup: { force_reply: true, selective: true, input_field_placeholder: ctx.t(`dialog-meeting-${step}-placeholder`) },
+        ...(ctx.msg && ctx.chat?.type !== "private" ? { reply_parameters: { message_id: ctx.msg.message_id } } : {}),
+      }),
+    );
 
   const start = async (ctx: BotContext, scope: Scope) => {
-    await save(ctx, "date", { networkId: scope.network.id });
-    await ask(ctx, "date");
+    await ask(ctx, "date", { networkId: scope.network.id });
   };
 
   composer.on("message:text", async (ctx, next) => {
@@ -62,29 +62,26 @@ export function meetingDialogue(deps: {
     switch (dialogue.step as Step) {
       case "date": {
         const date = parseDate(text, network.timeZone, now);
-        if (!date.ok) return void (await ask(ctx, "date", ctx.t(date.problem === "format" ? "dialog-date-format" : `date-${date.problem}`)));
-        if (date.value < now.startOf("day")) return void (await ask(ctx, "date", ctx.t("date-past")));
-        await save(ctx, "time", { ...draft, date: date.value.toISODate()! });
-        return void (await ask(ctx, "time"));
+        if (!date.ok) return void (await ask(ctx, "date", draft, ctx.t(date.problem === "format" ? "dialog-date-format" : `date-${date.problem}`)));
+        if (date.value < now.startOf("day")) return void (await ask(ctx, "date", draft, ctx.t("date-past")));
+        return void (await ask(ctx, "time", { ...draft, date: date.value.toISODate()! }));
       }
       case "time": {
         const time = readTime(text);
-        if (!time.ok) return void (await ask(ctx, "time", ctx.t(time.problem === "format" ? "dialog-time-format" : `date-${time.problem}`)));
+        if (!time.ok) return void (await ask(ctx, "time", draft, ctx.t(time.problem === "format" ? "dialog-time-format" : `date-${time.problem}`)));
         const clock = `${String(time.value.hour).padStart(2, "0")}:${String(time.value.minute).padStart(2, "0")}`;
         const when = parseDateTime(`${draft.date} ${clock}`, network.timeZone, now);
-        if (!when.ok) return void (await ask(ctx, "time", dateProblemText(ctx, when.problem)));
-        await save(ctx, "venue", { ...draft, time: clock });
-        return void (await ask(ctx, "venue"));
+        if (!when.ok) return void (await ask(ctx, "time", draft, dateProblemText(ctx, when.problem)));
+        return void (await ask(ctx, "venue", { ...draft, time: clock }));
       }
       case "venue": {
         const problem = checkName(text, NAME_LIMITS.venue);
-        if (problem) return void (await ask(ctx, "venue", nameProblemText(ctx, problem)));
-        await save(ctx, "agenda", { ...draft, venue: normaliseName(text) });
-        return void (await ask(ctx, "agenda"));
+        if (problem) return void (await ask(ctx, "venue", draft, nameProblemText(ctx, problem)));
+        return void (await ask(ctx, "agenda", { ...draft, venue: normaliseName(text) }));
       }
       case "agenda": {
         const agenda = readAgenda(text);
-        if (!agenda.ok) return void (await ask(ctx, "agenda", agendaProblemText(ctx, agenda.problem)));
+        if (!agenda.ok) return void (await ask(ctx, "agenda", draft, agendaProblemText(ctx, agenda.problem)));
         const result = await deps.meetings.create(network, BigInt(ctx.from.id), { when: `${draft.date} ${draft.time}`, venue: draft.venue ?? "", agenda: text });
         // Created or not (the date may have passed while the dialogue waited), the dialogue is over.
         await dialogues.clear(ctx.chat.id, ctx.from.id);

@@ -75,12 +75,13 @@ export function needsFeature(deps: NeedsDeps): Feature {
     const outcome = await needs.toggle(button.meetingId, userId, button.action);
     if (outcome.kind !== "ok") return void (await ctx.answerCallbackQuery({ text: toastText(refusalText(ctx, outcome.kind, await needs.numberOf(button.meetingId))), show_alert: true }));
     if (outcome.change === "ask-text") {
-      await dialogues.save<WaitingText>(ctx.chat!.id, ctx.from.id, { kind: TEXT_DIALOGUE, step: outcome.need, data: { meetingId: button.meetingId, need: outcome.need } });
       await ctx.answerCallbackQuery();
-      return void (await ctx.reply(askTextOf(ctx, outcome.need, outcome.meeting.number), {
-        parse_mode: "HTML",
-        reply_markup: { force_reply: true, input_field_placeholder: ctx.t(`needs-placeholder-${outcome.need.replaceAll("_", "-")}`) },
-      }));
+      return void (await dialogues.ask(ctx.chat!.id, ctx.from.id, { kind: TEXT_DIALOGUE, step: outcome.need, data: { meetingId: button.meetingId, need: outcome.need } }, () =>
+        ctx.reply(askTextOf(ctx, outcome.need, outcome.meeting.number), {
+          parse_mode: "HTML",
+          reply_markup: { force_reply: true, input_field_placeholder: ctx.t(`needs-placeholder-${outcome.need.replaceAll("_", "-")}`) },
+        }),
+      ));
     }
     await ctx.answerCallbackQuery({ text: toastText(ctx.t(outcome.change === "added" ? "needs-added-toast" : "needs-removed-toast", { need: needLabel(ctx, button.action) })) });
     await show(outcome);

@@ -50,15 +50,15 @@ export function objectionsFeature(deps: ObjectionsFeatureDeps): Feature {
     const window = await objections.window(meeting, scope.network);
     if (window.kind !== "open") return void (await ctx.answerCallbackQuery({ text: windowText(ctx, window, meeting.number, scope.network.timeZone), show_alert: true }));
     const userId = ctx.from.id;
-    await dialogues.save<Objecting>(userId, userId, { kind: KIND, step: "text", data: { networkId: meeting.networkId, meetingId: meeting.id } });
     try {
-      await ctx.api.sendMessage(userId, ctx.t("objection-ask", { number: meeting.number, version: window.version, max: MAX_OBJECTION_LENGTH }), {
-        parse_mode: "HTML",
-        reply_markup: { force_reply: true, input_field_placeholder: ctx.t("objection-placeholder") },
-      });
+      await dialogues.ask(userId, userId, { kind: KIND, step: "text", data: { networkId: meeting.networkId, meetingId: meeting.id } }, () =>
+        ctx.api.sendMessage(userId, ctx.t("objection-ask", { number: meeting.number, version: window.version, max: MAX_OBJECTION_LENGTH }), {
+          parse_mode: "HTML",
+          reply_markup: { force_reply: true, input_field_placeholder: ctx.t("objection-placeholder") },
+        }),
+      );
     } catch (error) {
       if (!(error instanceof GrammyError && error.error_code === 403)) throw error;
-      await dialogues.clear(userId, userId);
       return void (await ctx.answerCallbackQuery({ text: ctx.t("objection-start-me", { bot: ctx.me.username }), show_alert: true }));
     }
     await ctx.answerCallbackQuery(ctx.chat?.type === "private" ? {} : { text: ctx.t("objection-asked-privately") });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Dialogue" ADD COLUMN     "questionMessageId" INTEGER;
+
