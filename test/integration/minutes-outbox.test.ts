@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError, type BotAction, type EmulatedChat, type EmulatedUser, type StoredMessage } from "../../emulator/index.ts";
+import { readSnapshot } from "../../src/features/minutes/view.ts";
 import { useJobsByHand } from "../support/jobs-by-hand.ts";
 
 // Meeting 25 on Wednesday 17 March 2027, 10:00 in İzmir; the minutes are written once it has begun.
@@ -125,7 +126,7 @@ describe("minutes copies go through the outbox", () => {
     const check = await services.minutes.checkPublish(meeting);
     if (check.kind !== "ready") throw new Error(`not ready: ${check.kind}`);
     const rowsBefore = await scenario.db.prisma.outboxMessage.count({ where: { kind: "minutes-copy" } });
-    const outcomes = await Promise.all([1, 2].map(() => ortak.publisher.publish(meeting, network, BigInt(admin.id), check.version, check.entries)));
+    const outcomes = await Promise.all([1, 2].map(() => ortak.publisher.publish(meeting, network, BigInt(admin.id), check.version)));
     expect(outcomes.map((o) => o.kind).sort()).toEqual(["published", "taken"]);
     expect(await scenario.db.prisma.minutesVersion.count({ where: { meetingId: meeting.id } })).toBe(2);
     // Two linked groups and one reachable organiser now.
@@ -139,5 +140,20 @@ describe("minutes copies go through the outbox", () => {
     expect(copy.filter((m) => m.document).map((m) => m.document!.file_name)).toEqual(["tutanak-25-surum-2.md", "tutanak-25-surum-2.pdf"]);
     // And the command, once more, finds nothing new to publish.
     expect(await say(admin, "private", "/minutes_publish 25")).toBe("25. toplantının tutanağı 2. sürüm olarak zaten yayımlandı ve o günden beri değişmedi.");
+  });
+
+  it("an entry written between the check and the publication is in that version, not marked published without it", async () => {
+    const { services, ortak } = scenario.running;
+    const network = await scenario.db.prisma.network.findFirstOrThrow({ where: { joinCode: code } });
+    const meeting = (await services.meetings.find(network.id, 25))!;
+    expect(await say(admin, "private", "/minutes_edit 25 7 Açılış yapıldı; katılımcılar tanıştı.")).toContain("✏️ 7 numaralı kayıt düzeltildi.");
+    const check = await services.minutes.checkPublish(meeting);
+    if (check.kind !== "ready") throw new Error(`not ready: ${check.kind}`);
+    await services.minutes.add(meeting, BigInt(admin.id), { kind: "note", text: "Yayından hemen önce eklenen not" });
+    expect((await ortak.publisher.publish(meeting, network, BigInt(admin.id), check.version)).kind).toBe("published");
+    const version = await scenario.db.prisma.minutesVersion.findFirstOrThrow({ where: { meetingId: meeting.id, version: check.version } });
+    expect(readSnapshot(version.content).entries.map((e) => e.text)).toContain("Yayından hemen önce eklenen not");
+    expect(await services.minutes.checkPublish(meeting)).toEqual({ kind: "unchanged", version: check.version });
+    await scenario.deliver();
   });
 });

@@ -242,7 +242,7 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
       case "unchanged":
         return void (await ctx.reply(ctx.t("minutes-publish-unchanged", { number: meeting.number, version: check.version })));
     }
-    const outcome = await deps.publisher.publish(meeting, scope.network, BigInt(ctx.from!.id), check.version, check.entries);
+    const outcome = await deps.publisher.publish(meeting, scope.network, BigInt(ctx.from!.id), check.version);
     if (outcome.kind === "taken") return void (await ctx.reply(ctx.t("minutes-publish-unchanged", { number: meeting.number, version: check.version })));
     // The copies are on their way (outbox); the card says how far they got.
     await ctx.reply(ctx.t("minutes-published-queued", { number: meeting.number, version: check.version, chats: outcome.chats, organisers: outcome.organisers }));

@@ -11,7 +11,7 @@ import type { AttendanceService } from "../attendance/service.ts";
 import { refreshCards } from "../invitations/refresh.ts";
 import type { MeetingWithHost } from "../meetings/service.ts";
 import { firstPart } from "./renderers.ts";
-import { isTaken, MINUTES_COPY_PREFIX, type MinutesService, type StoredEntry } from "./service.ts";
+import { isTaken, MINUTES_COPY_PREFIX, type MinutesService } from "./service.ts";
 import { minutesDocument, writeSnapshot, type MinutesSnapshot } from "./view.ts";
 
 export interface PublisherDeps {
@@ -38,10 +38,9 @@ export const minutesCopyKey = (meetingId: number, version: number, audience: str
 export class MinutesPublisher {
   constructor(private readonly deps: PublisherDeps) {}
 
-  async publish(meeting: MeetingWithHost, network: Network, actorId: bigint, version: number, entries: StoredEntry[]): Promise<PublishOutcome> {
+  async publish(meeting: MeetingWithHost, network: Network, actorId: bigint, version: number): Promise<PublishOutcome> {
     const { actions } = this.deps;
-    const snapshot: MinutesSnapshot = {
-      entries,
+    const around: Omit<MinutesSnapshot, "entries"> = {
       attendance: await this.deps.attendance.report(meeting.id),
       carriedOver: await actions.followUp(network.id, meeting.number),
     };
@@ -50,9 +49,12 @@ export class MinutesPublisher {
     let reached: { chats: number; organisers: number };
     try {
       reached = await this.deps.outbox.transaction(async (out) => {
+        // Every writer of entries takes the minutes' row first: from here to the commit none lands,
+        // so the entries read now are the ones the version shows and the ones marked published.
+        const entries = await this.deps.minutes.entriesLocked(out.tx, meeting.id);
         // Decisions published for the first time get their numbers, which the version then shows.
         const numbers = await this.deps.decisions.numberDecisions(out.tx, meeting.id);
-        const numbered: MinutesSnapshot = { ...snapshot, entries: snapshot.entries.map((e) => ({ ...e, decisionNumber: numbers.get(e.id) ?? null })) };
+        const numbered: MinutesSnapshot = { ...around, entries: entries.map((e) => ({ ...e, decisionNumber: numbers.get(e.id) ?? null })) };
         // Stored before the copies: two publishers at once fail on the version's key, and only one commits.
         await this.deps.minutes.recordVersion(out.tx, meeting, actorId, version, { markdown: "", content: writeSnapshot(numbered) });
         // The organisers' Markdown ends with the register, which now holds this version's decisions.

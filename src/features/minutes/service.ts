@@ -25,7 +25,7 @@ export type EntryChange =
   | { kind: "unknown-entry"; number: number };
 
 export type PublishCheck =
-  | { kind: "ready"; version: number; entries: StoredEntry[] }
+  | { kind: "ready"; version: number }
   | { kind: "closed"; reason: Closed }
   | { kind: "empty" }
   | { kind: "unchanged"; version: number };
@@ -133,8 +133,17 @@ export class MinutesService {
   }
 
   /** The entries not deleted, in order. */
-  entries(meetingId: number): Promise<StoredEntry[]> {
-    return this.prisma.minutesEntry.findMany({ where: { meetingId, deletedAt: null }, orderBy: { number: "asc" }, include: { ownerOrganisation: true } });
+  entries(meetingId: number, db: Prisma.TransactionClient | PrismaClient = this.prisma): Promise<StoredEntry[]> {
+    return db.minutesEntry.findMany({ where: { meetingId, deletedAt: null }, orderBy: { number: "asc" }, include: { ownerOrganisation: true } });
+  }
+
+  /**
+   * The entries, read once the minutes' row is locked for the rest of the caller's transaction:
+   * adding, editing and deleting an entry update that row first, so none lands meanwhile.
+   */
+  async entriesLocked(tx: Prisma.TransactionClient, meetingId: number): Promise<StoredEntry[]> {
+    await tx.$queryRaw`SELECT "meetingId" FROM "Minutes" WHERE "meetingId" = ${meetingId} FOR UPDATE`;
+    return this.entries(meetingId, tx);
   }
 
   private async ownerFields(networkId: number, input: EntryInput) {
@@ -171,8 +180,9 @@ export class MinutesService {
     if (!entry || entry.deletedAt) return { kind: "unknown-entry", number };
     const owner = await this.ownerFields(meeting.networkId, input);
     await this.prisma.$transaction(async (tx) => {
-      await tx.minutesEntry.update({ where: { id: entry.id }, data: { kind: input.kind, text: input.text, ...owner, updatedAt: this.clock() } });
+      // The minutes' row first, as every writer of entries and a publication take it (no deadlock).
       await tx.minutes.update({ where: { meetingId: meeting.id }, data: { changed: true } });
+      await tx.minutesEntry.update({ where: { id: entry.id }, data: { kind: input.kind, text: input.text, ...owner, updatedAt: this.clock() } });
       await this.audit.record(tx, {
         networkId: meeting.networkId,
         actorId,
@@ -191,8 +201,9 @@ export class MinutesService {
     const entry = await this.prisma.minutesEntry.findUnique({ where: { meetingId_number: { meetingId: meeting.id, number } } });
     if (!entry || entry.deletedAt) return { kind: "unknown-entry", number };
     await this.prisma.$transaction(async (tx) => {
-      await tx.minutesEntry.update({ where: { id: entry.id }, data: { deletedAt: this.clock() } });
+      // The minutes' row first, as every writer of entries and a publication take it (no deadlock).
       await tx.minutes.update({ where: { meetingId: meeting.id }, data: { changed: true } });
+      await tx.minutesEntry.update({ where: { id: entry.id }, data: { deletedAt: this.clock() } });
       await this.audit.record(tx, { networkId: meeting.networkId, actorId, action: "minutes.delete", subject: `${meeting.number}/${number}`, before: { kind: entry.kind, text: entry.text } });
     });
     return { kind: "done", number, published: (await this.state(meeting)).published };
@@ -206,7 +217,7 @@ export class MinutesService {
     const entries = await this.entries(meeting.id);
     if (entries.length === 0) return { kind: "empty" };
     if (published > 0 && !minutes?.changed) return { kind: "unchanged", version: published };
-    return { kind: "ready", version: published + 1, entries };
+    return { kind: "ready", version: published + 1 };
   }
 
   /**
