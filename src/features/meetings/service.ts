@@ -398,6 +398,8 @@ export class MeetingService {
     const inCalendar = CALENDAR_FIELDS.has(field);
     const show = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join("; ") : v === null ? "" : String(v));
     const updated = await this.outbox.transaction(async (out) => {
+      // Looked at again under the meeting's lock: a cancellation may have committed since it was read.
+      if ((await this.current(out, meeting.id)) === "cancelled") return undefined;
       const result = await out.tx.meeting.update({ where: { id: meeting.id }, data: inCalendar ? { ...data, icsSequence: { increment: 1 } } : data });
       await this.audit.record(out.tx, {
         networkId: network.id,
@@ -415,6 +417,7 @@ export class MeetingService {
       if (PLACE_FIELDS.has(field)) await writeOwedReveals(out, result.id, this.clock());
       return result;
     });
+    if (!updated) return { kind: "cancelled" };
     // The field's name, never its value: a venue or an agenda is what people wrote.
     this.logger.info({ networkId: network.id, field }, "meeting edited");
     return { kind: "edited", meeting: updated, previous: meeting };
