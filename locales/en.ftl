@@ -255,6 +255,19 @@ cancel-usage =
 cancel-already = This meeting has already been cancelled.
 cancelled = Meeting { $number } is cancelled. Its number will not be used again.
 cancelled-announced = Meeting { $number } is cancelled; the linked chats are being told. Its number will not be used again.
+cancel-confirm =
+    <b>Do you really want to cancel meeting { $number }?</b>
+    { $title } · { $when }
+cancel-confirm-announce = The linked chats will be told, and the invitation cards will show the cancellation. { $coming ->
+        [one] So far one person has said they will or may come.
+       *[other] So far { $coming } people have said they will or may come.
+    }
+cancel-confirm-quiet = The invitation has not been sent yet, so the linked chats will not be told.
+cancel-confirm-reason = Reason: { $reason }
+cancel-confirm-final = This cannot be undone; number { $number } will not be used again.
+cancel-confirm-button = ❌ Yes, cancel it
+cancel-keep-button = Keep it
+cancel-kept = Not cancelled: meeting { $number } stays as it is.
 cancel-announcement = ❌ <b>Meeting { $number } is cancelled.</b>
 cancel-announcement-reason =
     ❌ <b>Meeting { $number } is cancelled.</b>

@@ -252,6 +252,16 @@ cancel-usage =
 cancel-already = Bu toplantı zaten iptal edilmiş.
 cancelled = { $number }. toplantı iptal edildi. Bu numara bir daha kullanılmayacak.
 cancelled-announced = { $number }. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.
+cancel-confirm =
+    <b>{ $number }. toplantıyı iptal etmek istediğinize emin misiniz?</b>
+    { $title } · { $when }
+cancel-confirm-announce = Bağlı sohbetlere iptal duyurusu gönderilir ve davet kartlarında iptal yazar. Şu ana kadar { $coming } kişi katılacağını ya da katılabileceğini bildirdi.
+cancel-confirm-quiet = Davet henüz gönderilmediği için bağlı sohbetlere duyuru gitmez.
+cancel-confirm-reason = Gerekçe: { $reason }
+cancel-confirm-final = İptal geri alınamaz; { $number } numarası bir daha kullanılmaz.
+cancel-confirm-button = ❌ Evet, iptal et
+cancel-keep-button = Vazgeç
+cancel-kept = Vazgeçildi: { $number }. toplantı iptal edilmedi.
 cancel-announcement = ❌ <b>{ $number }. toplantı iptal edildi.</b>
 cancel-announcement-reason =
     ❌ <b>{ $number }. toplantı iptal edildi.</b>

@@ -217,6 +217,8 @@ describe("the playground (npm start without BOT_TOKEN), driven in Chromium", () 
     const cardId = await card().getAttribute("data-message-id");
     await actAs(people.find((p) => p.role === "coordinator")!, "group");
     await write("/cancel 25 Salon bulunamadı");
+    // Asked first: the number would stay cancelled.
+    await messageWith("iptal etmek istediğinize emin misiniz").locator("button.inline-button", { hasText: "Evet, iptal et" }).click();
     await messageWith("25. toplantı iptal edildi").waitFor({ state: "visible", timeout: 15_000 });
     await expect.poll(() => page.locator(`#messages .message[data-message-id="${cardId}"] .inline-button`).count(), { timeout: 20_000 }).toBe(0);
 

@@ -29,7 +29,7 @@ describe("bad input changes nothing and says why", () => {
     moveClockTo(START);
     const { admin, member, group, code } = await invitedMeeting(scenario, "Yanlış Girdi Ağı");
     await say(admin, group, "/meeting_new 18 Mart 2027 10:00 | Salon | Gündem");
-    await say(admin, group, "/cancel 26");
+    await scenario.cancelMeeting(admin, group, "26");
     await say(admin, group, "/meeting_new 1 Aralık 2026 10:00 | Salon | Gündem");
     const before = await state(code);
     const refused: [EmulatedUser, string, string][] = [

@@ -118,7 +118,7 @@ describe("/invite", () => {
     const { invitations } = scenario.running.services;
     const net = await prisma.network.findUniqueOrThrow({ where: { id: meeting.networkId } });
     // The button was checked before the /cancel committed; the re-post itself must see it.
-    await say(admin, group, "/cancel 25");
+    await scenario.cancelMeeting(admin, group, "25");
     await settled();
     const before = await countRows();
     const messages = scenario.emulator.botMessagesIn(group.id).length;
@@ -158,7 +158,7 @@ describe("/invite", () => {
   it("refuses a cancelled meeting and a member", async () => {
     const { admin, member, group } = await plannedMeeting("İptal Davet Ağı");
     expect(await say(member, group, "/invite 25")).toBe("Bu komutu yalnızca ağın koordinatörleri kullanabilir.");
-    await say(admin, group, "/cancel 25");
+    await scenario.cancelMeeting(admin, group, "25");
     const before = await countRows();
     expect(await say(admin, group, "/invite 25")).toBe("25. toplantı iptal edildi; iptal edilen bir toplantıya davet gönderilemez.");
     expect(await countRows()).toEqual(before);
@@ -465,7 +465,7 @@ describe("changes to an invited meeting", () => {
     const directCard = () => scenario.emulator.botMessagesIn(member.id).find((m) => m.text?.startsWith("25. Toplantı") || m.text?.startsWith("❌"))!;
     expect(groupCard(group).text).toContain("Tarih: 24 Mart 2027 Çarşamba, 10:00–15:00");
     expect(directCard().text).toContain("Tarih: 24 Mart 2027 Çarşamba, 10:00–15:00");
-    await say(admin, group, "/cancel 25 Salon kullanılamıyor");
+    await scenario.cancelMeeting(admin, group, "25 Salon kullanılamıyor");
     await settled();
     const cancelled = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("❌ İPTAL EDİLDİ\nGerekçe: Salon kullanılamıyor\n25. Toplantı"));
     expect(cancelled?.reply_markup).toBeUndefined();

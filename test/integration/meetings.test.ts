@@ -192,6 +192,52 @@ describe("/reschedule and /cancel", () => {
     expect(scenario.emulator.botMessagesIn(group.id).length).toBe(sentBefore + 1);
   });
 
+  it("/cancel asks first: keeping changes nothing, a member's or a stale press changes nothing, confirming cancels once", async () => {
+    const { admin, member, outsider, group, code } = await network("Onay Ağı");
+    await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");
+    await scenario.db.prisma.meeting.updateMany({ where: { network: { joinCode: code } }, data: { status: "invited" } });
+    const ask = async (text: string) => {
+      const { message } = scenario.emulator.sendText(admin, group, text);
+      return scenario.emulator.nextBotMessage(group.id, message.message_id);
+    };
+    const buttons = (question: { reply_markup?: { inline_keyboard?: { text: string; callback_data?: string }[][] } }) => question.reply_markup!.inline_keyboard!.flat();
+    const before = await countRows();
+    const question = await ask("/cancel 1 Salon <yok> & kapalı");
+    expect(question.text).toBe(
+      "1. toplantıyı iptal etmek istediğinize emin misiniz?\nOnay Ağı · 17 Mart 2027 Çarşamba, 10:00–15:00\n\n" +
+        "Bağlı sohbetlere iptal duyurusu gönderilir ve davet kartlarında iptal yazar. Şu ana kadar 0 kişi katılacağını ya da katılabileceğini bildirdi.\n\n" +
+        "Gerekçe: Salon <yok> & kapalı\n\nİptal geri alınamaz; 1 numarası bir daha kullanılmaz.",
+    );
+    expect(buttons(question).map((b) => b.text)).toEqual(["❌ Evet, iptal et", "Vazgeç"]);
+    const [confirm, keep] = buttons(question).map((b) => b.callback_data!);
+    // A member, an outsider and a forged button change nothing.
+    expect(await scenario.emulator.pressButton(member, group.id, question.message_id, confirm!)).toEqual({ text: "Bu komutu yalnızca ağın koordinatörleri kullanabilir.", show_alert: true });
+    expect((await scenario.emulator.pressButton(outsider, group.id, question.message_id, confirm!)).show_alert).toBe(true);
+    expect(await scenario.emulator.pressButton(admin, group.id, question.message_id, confirm!.replace(/:\d+$/, ":9"), { forged: true })).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
+    // Keeping it: nothing changes and the question says so.
+    expect((await scenario.emulator.pressButton(admin, group.id, question.message_id, keep!)).text).toBe("Vazgeçildi: 1. toplantı iptal edilmedi.");
+    await scenario.running.ortak.inFlight.drain();
+    expect(scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id === question.message_id)!.text).toBe("Vazgeçildi: 1. toplantı iptal edilmedi.");
+    expect(await countRows()).toEqual(before);
+    // Asked again, then the meeting changes before the press: the question is stale.
+    const second = await ask("/cancel 1");
+    await say(admin, group, "/meeting_edit 1 venue Bornova");
+    const changed = await countRows();
+    expect(await scenario.emulator.pressButton(admin, group.id, second.message_id, buttons(second)[0]!.callback_data!)).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
+    expect(await countRows()).toEqual(changed);
+    // Confirmed: cancelled with the reason of the /cancel message, and the question says so.
+    const third = await ask("/cancel 1 Salon su bastı");
+    expect((await scenario.emulator.pressButton(admin, group.id, third.message_id, buttons(third)[0]!.callback_data!)).text).toBe(
+      "1. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.",
+    );
+    const [meeting] = await meetingsOf(code);
+    expect(meeting).toMatchObject({ status: "cancelled", cancelReason: "Salon su bastı" });
+    // The first question's button, pressed again afterwards, cancels nothing twice.
+    expect((await scenario.emulator.pressButton(admin, group.id, third.message_id, buttons(third)[0]!.callback_data!)).text).toBe("Bu toplantı zaten iptal edilmiş.");
+    await scenario.deliver();
+    expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.text?.startsWith("❌ 1. toplantı iptal edildi."))).toHaveLength(1);
+  });
+
   it("tells every linked chat once, in the network's language and into a linked topic, for an announced meeting", async () => {
     const { admin, group, code } = await network("Duyuru Ağı");
     const forum = scenario.emulator.createGroup({ title: "Forum", isForum: true, members: [{ user: admin, status: "creator" }] });
@@ -213,7 +259,7 @@ describe("/reschedule and /cancel", () => {
     expect(topicNotice.text).toBe(groupNotice.text);
 
     const reason = "Salon <su baskını> & tadilat";
-    expect(await say(admin, "private", `/cancel 1 ${reason}`)).toBe("Meeting 1 is cancelled; the linked chats are being told. Its number will not be used again.");
+    expect(await scenario.cancelMeeting(admin, "private", `1 ${reason}`)).toBe("Meeting 1 is cancelled; the linked chats are being told. Its number will not be used again.");
     expect(scenario.emulator.botMessagesIn(group.id).at(-1)!.text).toBe(`❌ 1. toplantı iptal edildi.\nGerekçe: ${reason}`);
     expect(scenario.emulator.botMessagesIn(forum.id).filter((m) => m.text?.startsWith("❌"))).toHaveLength(1);
     const [meeting] = await meetingsOf(code);
@@ -286,7 +332,7 @@ describe("/ics", () => {
     expect(moved.event.uid).toBe(first.event.uid);
     expect(moved.event.sequence).toBe(1);
 
-    await say(admin, group, "/cancel 1 Salon yok");
+    await scenario.cancelMeeting(admin, group, "1 Salon yok");
     const cancelled = await read();
     expect([cancelled.event.uid, cancelled.event.sequence, cancelled.status]).toEqual([first.event.uid, 2, "CANCELLED"]);
     expect(cancelled.caption).toMatch(/iptal edildi/);

@@ -67,7 +67,7 @@ describe("a meeting notice to a group whose budget is used up", () => {
     const errorsBefore = emulator.servedErrors.length;
     const groupBefore = emulator.botMessagesIn(group.id).length;
 
-    expect(await say(admin, "private", "/cancel 27 Salon su baskını nedeniyle kapalı")).toBe(
+    expect(await scenario.cancelMeeting(admin, "private", "27 Salon su baskını nedeniyle kapalı")).toBe(
       "27. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.",
     );
     const answer = emulator.botMessagesIn(admin.id).at(-1)!;
@@ -118,7 +118,7 @@ describe("meeting notices are rendered when they go out", () => {
   it("a move then a cancellation before either went out: the group hears only of the cancellation", async () => {
     const { admin, group, meeting } = await announcedMeeting("Vazgeçme Ağı");
     await act(admin, "private", "/reschedule 27 18.03.2027 10:00");
-    expect(await act(admin, "private", "/cancel 27")).toBe("27. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.");
+    expect(await scenario.cancelMeeting(admin, "private", "27", { deliver: false })).toBe("27. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.");
     const before = scenario.emulator.botMessagesIn(group.id).length;
     await deliverLater();
     expect(scenario.emulator.botMessagesIn(group.id).slice(before).map((m) => m.text)).toEqual(["❌ 27. toplantı iptal edildi."]);
@@ -133,7 +133,7 @@ describe("meeting notices are rendered when they go out", () => {
     await say(fixture.admin, "private", "/start");
     await say(fixture.admin, fixture.group, "/meeting_new 17 Mart 2027 10:00 | Salon | Gündem");
     expect(await say(fixture.admin, "private", "/reschedule 1 18.03.2027 10:00")).toMatch(/^1\. toplantı yeni tarihine taşındı: [^.]+\.$/);
-    expect(await say(fixture.admin, "private", "/cancel 1")).toBe("1. toplantı iptal edildi. Bu numara bir daha kullanılmayacak.");
+    expect(await scenario.cancelMeeting(fixture.admin, "private", "1")).toBe("1. toplantı iptal edildi. Bu numara bir daha kullanılmayacak.");
     expect(await scenario.db.prisma.outboxMessage.count({ where: { kind: "meeting-notice", network: { joinCode: fixture.code } } })).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { confirmCancel } from "../support/cancel-confirm.ts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SendBudget, TELEGRAM_BUDGET } from "../../src/outbox/budget.ts";
 import { chatAudience } from "../../src/outbox/audience.ts";
@@ -125,8 +126,9 @@ describe("faults around the outbox", () => {
       // Every write to Redis waits for ten seconds; the queue's client waits with it.
       await redis.call("CLIENT", "PAUSE", "10000", "WRITE");
       const { message } = scenario.emulator.sendText(admin, group, "/cancel 25");
-      const answer = await scenario.emulator.nextBotMessage(group.id, message.message_id, 8000);
-      expect(answer.text).toBe("25. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.");
+      const question = await scenario.emulator.nextBotMessage(group.id, message.message_id, 8000);
+      const answer = await confirmCancel(scenario.emulator, admin, question, { timeoutMs: 8000 });
+      expect(answer?.text).toBe("25. toplantı iptal edildi; duyuru bağlı sohbetlere gönderiliyor. Bu numara bir daha kullanılmayacak.");
       const notice = await scenario.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "meeting-notice", audience: `chat:${group.id}:0` } });
       // Answered while the queue could not take the notice's job yet (asked on a connection of our own:
       // the queue's own connection waits behind its blocked write).

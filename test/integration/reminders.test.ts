@@ -93,7 +93,7 @@ describe("planning", () => {
     await scenario.running.reconciler.reconcile();
     const first = after.filter((r) => r.status === "scheduled" && r.notBefore.toISOString() === "2027-03-10T07:00:00.000Z");
     for (const row of first) expect((await jobOf(row))?.data).toEqual(payloadOf(row));
-    await say(admin, group, "/cancel 25");
+    await scenario.cancelMeeting(admin, group, "25");
     const cancelled = await ledger(meeting.id);
     expect(cancelled.every((r) => r.status === "cancelled")).toBe(true);
     for (const row of cancelled) expect(await jobOf(row)).toBeUndefined();

@@ -193,7 +193,7 @@ describe("support needs", () => {
   it("bad input gets a clear answer and changes no row: unknown words, a text over 200 characters, no language, no or no answer, unknown or cancelled meeting", async () => {
     await say(admin, group, "/meeting_new 14 Nisan 2027 10:00 | Salon | Gündem");
     await say(ayse, "private", "/rsvp 26 evet");
-    await say(admin, group, "/cancel 26");
+    await scenario.cancelMeeting(admin, group, "26");
     const rows = await allNeedRows();
     expect(await say(ayse, "private", "/needs 25 çocuk bakımı, uçak bileti")).toBe(
       "Şunları bir destek ihtiyacı olarak tanıyamadım: uçak, bileti. Şunları yazabilirsiniz: çocuk bakımı, ulaşım, tercüme TİD (işaret dili), tercüme Kürtçe, tercüme Arapça, tercüme <dil>, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>. Hiçbir şey değişmedi.",

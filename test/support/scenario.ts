@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
+import { confirmCancel } from "./cancel-confirm.ts";
 import type { Database } from "../../src/db/client.ts";
 import { TelegramEmulator, type EmulatedChat, type EmulatedUser, type RateLimitSettings } from "../../emulator/index.ts";
 import type { OrtakQueue } from "../../jobs/queue.ts";
@@ -32,6 +33,11 @@ export interface Scenario {
    * (card edits are paced three seconds apart): waits for them in real time.
    */
   settle(): Promise<void>;
+  /**
+   * `/cancel <args>`, and its confirmation pressed by the same person: the text the question
+   * turns into (a refusal, when no question was asked).
+   */
+  cancelMeeting(user: EmulatedUser, chat: EmulatedChat | "private", args: string, options?: { deliver?: boolean }): Promise<string>;
   /** Waits until the bot has taken and handled every update (service messages get no reply to wait for), then delivers what is due. */
   handled(): Promise<void>;
   /** Row counts that an organiser command may change; equal before and after = nothing changed. */
@@ -79,6 +85,15 @@ export function useScenario(options: { clock?: () => Date; limits?: RateLimitSet
     return reply;
   };
   scenario.deliver = () => scenario.running.deliverDue();
+  scenario.cancelMeeting = async (user, chat, args, options = {}) => {
+    const chatId = chat === "private" ? user.id : chat.id;
+    const { message } = scenario.emulator.sendText(user, chat, `/cancel ${args}`);
+    const question = await scenario.emulator.nextBotMessage(chatId, message.message_id);
+    if (!(await confirmCancel(scenario.emulator, user, question))) return question.text ?? "";
+    await scenario.running.ortak.inFlight.drain();
+    if (options.deliver ?? true) await scenario.deliver();
+    return scenario.emulator.botMessagesIn(chatId).find((m) => m.message_id === question.message_id)!.text ?? "";
+  };
   scenario.handled = async () => {
     for (let tries = 0; scenario.emulator.pendingUpdateCount > 0; tries++) {
       if (tries > 500) throw new Error("the bot did not take its updates");

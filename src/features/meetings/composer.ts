@@ -2,7 +2,7 @@ import type { ActionService } from "../actions/service.ts";
 import { carriedOverLines, shownActionText } from "../actions/view.ts";
 import { InputFile } from "grammy";
 import type { BotContext } from "../../bot/context.ts";
-import { replyHtml, replyHtmlLines } from "../../bot/reply.ts";
+import { replyHtml, replyHtmlLines, toastText } from "../../bot/reply.ts";
 import type { NetworkService } from "../networks/service.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
@@ -16,8 +16,10 @@ import { checklistLine } from "../hosting/view.ts";
 import type { HostService } from "../hosting/service.ts";
 import type { Scope } from "../networks/service.ts";
 import { meetingDialogue } from "./dialogue.ts";
-import { MEETING_FIELDS, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
-import { agendaProblemText, calendarTelling, createdText, dateProblemText, detailsLines, editedText, overviewLines } from "./view.ts";
+import { MEETING_FIELDS, type CancelRefusal, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
+import { agendaProblemText, calendarTelling, cancelConfirmText, createdText, dateProblemText, detailsLines, editedText, overviewLines } from "./view.ts";
+import { CANCEL_ARGUMENTS, CANCEL_DATA, cancelData, readCancel, readCancelCommand } from "./callbacks.ts";
+import { normaliseName } from "../../domain/names.ts";
 import { formatInstant } from "../../domain/datetime.ts";
 import { escapeHtml } from "../../bot/html.ts";
 import { VENUE_PUBLIC_DATA, readVenuePublic, venuePublicData } from "../venues/callbacks.ts";
@@ -226,26 +228,50 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     }
   });
 
+  const cancelRefusal = (ctx: BotContext, result: CancelRefusal, number: number | string): string => {
+    switch (result.kind) {
+      case "unknown-meeting":
+        return ctx.t("meeting-unknown", { number });
+      case "already-cancelled":
+        return ctx.t("cancel-already");
+      case "held":
+        return ctx.t("meeting-held");
+      case "bad-reason":
+        return nameProblemText(ctx, result.problem);
+    }
+  };
+
+  // A cancelled number stays cancelled and the chats are told: the organiser confirms first.
   composer.command("cancel", async (ctx) => {
     const scope = await requireOrganiser(ctx);
     if (!scope) return;
-    const [, number, reason] = /^(\d{1,6})(?:\s+([\s\S]+))?$/.exec(ctx.match.trim()) ?? [];
+    const [, number, reason] = CANCEL_ARGUMENTS.exec(ctx.match.trim()) ?? [];
     if (!number) return void (await ctx.reply(ctx.t("cancel-usage")));
-    const result = await meetings.cancel(scope.network, BigInt(ctx.from!.id), Number(number), reason ?? "");
-    switch (result.kind) {
-      case "unknown-meeting":
-        return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
-      case "already-cancelled":
-        return void (await ctx.reply(ctx.t("cancel-already")));
-      case "held":
-        return void (await ctx.reply(ctx.t("meeting-held")));
-      case "bad-reason":
-        return void (await ctx.reply(nameProblemText(ctx, result.problem)));
-      case "cancelled": {
-        const { meeting } = result;
-        return void (await ctx.reply(ctx.t(result.announce ? "cancelled-announced" : "cancelled", { number: meeting.number })));
-      }
-    }
+    const check = await meetings.prepareCancel(scope.network, Number(number), reason ?? "");
+    if (check.kind !== "confirm") return void (await ctx.reply(cancelRefusal(ctx, check, number)));
+    const { meeting } = check;
+    const button = (confirm: boolean) => cancelData({ confirm, meetingId: meeting.id, sequence: meeting.icsSequence });
+    await ctx.reply(cancelConfirmText(ctx, scope.network, check, normaliseName(reason ?? "")), {
+      parse_mode: "HTML",
+      // The press reads the reason again from this /cancel message.
+      reply_parameters: { message_id: ctx.msg.message_id },
+      reply_markup: { inline_keyboard: [[{ text: ctx.t("cancel-confirm-button"), callback_data: button(true) }, { text: ctx.t("cancel-keep-button"), callback_data: button(false) }]] },
+    });
+  });
+
+  composer.callbackQuery(CANCEL_DATA, async (ctx) => {
+    const button = readCancel(ctx.callbackQuery.data);
+    const command = readCancelCommand(ctx.callbackQuery.message?.reply_to_message?.text);
+    if (!button || !command) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    const result = await meetings.confirmCancel(button, BigInt(ctx.from.id), command.reason);
+    if (result.kind === "not-allowed") return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-only"), show_alert: true }));
+    if (result.kind === "stale") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    const text =
+      result.kind === "kept" ? ctx.t("cancel-kept", { number: result.meeting.number })
+      : result.kind === "cancelled" ? ctx.t(result.announce ? "cancelled-announced" : "cancelled", { number: result.meeting.number })
+      : cancelRefusal(ctx, result, command.number);
+    await ctx.answerCallbackQuery({ text: toastText(text) });
+    await ctx.editMessageText(text).catch(() => undefined);
   });
 
   return {

@@ -15,6 +15,7 @@ import { addLogFields, silentLogger, type Logger } from "../../logger.ts";
 import { DISTRICT_MAX, readSwitch, revealTime } from "../../domain/venue-privacy.ts";
 import { userSeesPlace, withdrawReveals, writeOwedReveals } from "../venues/service.ts";
 import type { VenuePublicButton } from "../venues/callbacks.ts";
+import type { CancelButton } from "./callbacks.ts";
 
 export const AGENDA_LIMITS = { items: 20, itemLength: 300, total: 2500 } as const;
 export const MEETING_FIELDS = ["title", "venue", "address", "district", "venue_private", "agenda", "facilitators", "duration", "capacity", "deadline", "online_link"] as const;
@@ -62,12 +63,11 @@ export type RescheduleResult =
   | { kind: "held" }
   | { kind: "unchanged" }
   | { kind: "bad-date"; problem: DateProblem };
-export type CancelResult =
-  | { kind: "cancelled"; meeting: Meeting; announce: boolean }
-  | { kind: "unknown-meeting" }
-  | { kind: "already-cancelled" }
-  | { kind: "held" }
-  | { kind: "bad-reason"; problem: NameProblem };
+export type CancelRefusal = { kind: "unknown-meeting" } | { kind: "already-cancelled" } | { kind: "held" } | { kind: "bad-reason"; problem: NameProblem };
+export type CancelResult = { kind: "cancelled"; meeting: Meeting; announce: boolean } | CancelRefusal;
+/** What /cancel would do: asked first, since a cancelled number stays cancelled. `coming`: yes and maybe answers. */
+export type CancelCheck = { kind: "confirm"; meeting: MeetingWithHost; announce: boolean; coming: number } | CancelRefusal;
+export type ConfirmedCancelResult = CancelResult | { kind: "kept"; meeting: Meeting } | { kind: "not-allowed" } | { kind: "stale" };
 
 /** Splits "a; b; c" into items and checks them against what one Telegram message can carry. */
 export function readAgenda(text: string): { ok: true; items: string[] } | { ok: false; problem: AgendaProblem } {
@@ -253,8 +253,9 @@ export class MeetingService {
   }
 
   /** Cancels for good: the number stays taken and the meeting can no longer change. */
-  async cancel(network: Network, actorId: bigint, number: number, rawReason: string): Promise<CancelResult> {
-    const found = await this.changeable(network.id, number);
+  /** The meeting /cancel names and its reason, or why it cannot be cancelled. */
+  private async cancellable(networkId: number, number: number, rawReason: string): Promise<{ kind: "ok"; meeting: MeetingWithHost; reason: string } | CancelRefusal> {
+    const found = await this.changeable(networkId, number);
     if (found.kind === "cancelled") return { kind: "already-cancelled" };
     if (found.kind !== "ok") return found;
     const reason = normaliseName(rawReason);
@@ -262,6 +263,36 @@ export class MeetingService {
       const problem = checkName(reason, NAME_LIMITS.venue);
       if (problem) return { kind: "bad-reason", problem };
     }
+    return { kind: "ok", meeting: found.meeting, reason };
+  }
+
+  /** `/cancel`: checks everything and changes nothing; the organiser confirms with a button. */
+  async prepareCancel(network: Network, number: number, rawReason: string): Promise<CancelCheck> {
+    const found = await this.cancellable(network.id, number, rawReason);
+    if (found.kind !== "ok") return found;
+    const coming = await this.prisma.rsvp.count({ where: { meetingId: found.meeting.id, status: { in: ["yes", "maybe"] } } });
+    return { kind: "confirm", meeting: found.meeting, announce: found.meeting.status === "invited", coming };
+  }
+
+  /**
+   * The confirmation's button: an organiser of the meeting's network only, and only while the
+   * meeting is as it was when asked. "Keep" changes nothing.
+   */
+  async confirmCancel(button: CancelButton, actorId: bigint, rawReason: string): Promise<ConfirmedCancelResult> {
+    const meeting = await this.findById(button.meetingId);
+    if (!meeting) return { kind: "stale" };
+    const actor = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId: meeting.networkId, userId: actorId } }, select: { role: true, leftAt: true } });
+    if (!actor || actor.leftAt !== null || actor.role !== "organiser") return { kind: "not-allowed" };
+    if (meeting.icsSequence !== button.sequence) return meeting.status === "cancelled" ? { kind: "already-cancelled" } : { kind: "stale" };
+    if (!button.confirm) return { kind: "kept", meeting };
+    const network = await this.prisma.network.findUniqueOrThrow({ where: { id: meeting.networkId } });
+    return this.cancel(network, actorId, meeting.number, rawReason);
+  }
+
+  private async cancel(network: Network, actorId: bigint, number: number, rawReason: string): Promise<CancelResult> {
+    const found = await this.cancellable(network.id, number, rawReason);
+    if (found.kind !== "ok") return found;
+    const { reason } = found;
     let announce = false;
     const updated = await this.outbox.transaction(async (out) => {
       // Two /cancel at once: one cancels and tells the chats, the other is told it was done.

@@ -175,3 +175,15 @@ export function calendarTelling(ctx: BotContext, network: Network, seesPlace = f
   const locale = localeOr(network.locale);
   return { t: (id, args) => ctx.tIn(locale, id, args), personal: true, shown: (text) => text, seesPlace };
 }
+
+/** The /cancel question: which meeting, who would hear of it, and that it cannot be undone. */
+export function cancelConfirmText(ctx: BotContext, network: Network, check: { meeting: Meeting; announce: boolean; coming: number }, reason: string): string {
+  const { meeting } = check;
+  const lines = [
+    ctx.t("cancel-confirm", { number: meeting.number, title: escapeHtml(shortenText(meeting.title, 120)), when: when(ctx, meeting, network) }),
+    ctx.t(check.announce ? "cancel-confirm-announce" : "cancel-confirm-quiet", { coming: check.coming }),
+  ];
+  if (reason !== "") lines.push(ctx.t("cancel-confirm-reason", { reason: escapeHtml(reason) }));
+  lines.push(ctx.t("cancel-confirm-final", { number: meeting.number }));
+  return lines.join("\n\n");
+}
