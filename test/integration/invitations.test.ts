@@ -403,6 +403,28 @@ describe("capacity and waitlist", () => {
   });
 });
 
+describe("capacity after someone was forgotten", () => {
+  it("a forgotten person's yes still takes its seats: the next yes beyond the capacity waits", async () => {
+    const { admin, member, group, meeting, card } = await invited("Unutulan Kontenjan Ağı");
+    await say(admin, group, "/meeting_edit 25 capacity 2");
+    expect((await press(member, group, card, `rsvp:${meeting.id}:y`)).text).toBe("Kaydedildi: katılıyorsunuz.");
+    const question = await scenario.emulator.nextBotMessage(member.id, scenario.emulator.sendText(member, "private", "/forgetme").message.message_id);
+    await scenario.emulator.pressButton(member, member.id, question.message_id, question.reply_markup!.inline_keyboard!.flat()[0]!.callback_data!);
+    await scenario.running.ortak.inFlight.drain();
+    expect(await scenario.db.prisma.rsvp.findMany({ where: { meetingId: meeting.id }, select: { memberId: true, status: true, partySize: true } })).toEqual([{ memberId: null, status: "yes", partySize: 1 }]);
+    // One seat is left: the organiser takes it, and the next yes waits.
+    expect((await press(admin, group, card, `rsvp:${meeting.id}:y`)).text).toBe("Kaydedildi: katılıyorsunuz.");
+    const elif = scenario.emulator.createUser({ first_name: "Elif", language_code: "tr" });
+    scenario.emulator.setMember(group, elif, "member");
+    expect(await press(elif, group, card, `rsvp:${meeting.id}:y`)).toEqual({
+      text: "Kontenjan dolu; bekleme listesine alındınız (1. sıradasınız). Yer açılınca size özel mesajla haber vereceğim.",
+      show_alert: true,
+    });
+    await settled();
+    expect(groupCard(group).text).toContain("Kalan yer: 0\nBekleme listesi: 1");
+  });
+});
+
 describe("the card's calendar button and names on the card", () => {
   it("sends the .ics privately, or says to start the bot first", async () => {
     const { admin, member, group, meeting, card } = await invited("Takvim Düğmesi Ağı");

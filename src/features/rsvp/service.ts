@@ -180,7 +180,8 @@ export class RsvpService {
       const partySize = request.partySize ?? (existing?.status === "yes" && request.status === "yes" ? existing.partySize : 1);
       let waitlistedAt: Date | null = null;
       if (meeting.capacity !== null && request.status === "yes") {
-        const others = await tx.rsvp.findMany({ where: { meetingId: meeting.id, status: "yes", NOT: { memberId: member.id } } });
+        // Answers of people since forgotten have no member and still take their seats.
+        const others = await tx.rsvp.findMany({ where: { meetingId: meeting.id, status: "yes", OR: [{ memberId: null }, { memberId: { not: member.id } }] } });
         const confirmed = others.filter((r) => r.waitlistedAt === null).reduce((sum, r) => sum + r.partySize, 0);
         const waiting = others.some((r) => r.waitlistedAt !== null);
         const fits = confirmed + partySize <= meeting.capacity;
