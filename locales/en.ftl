@@ -367,6 +367,7 @@ rsvps-waitlisted = on the waitlist ({ $size ->
     })
 rsvps-silent = Organisations that have not answered yet: { $names }
 export-usage = Usage: /export <number>, for example /export 25
+export-needs-totals = (support needs: unnamed totals)
 export-caption = Answers to meeting { $number } ({ $count ->
         [one] 1 row
        *[other] { $count } rows

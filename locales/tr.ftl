@@ -328,6 +328,7 @@ rsvps-no = katılamıyor
 rsvps-waitlisted = bekleme listesinde ({ $size } kişi)
 rsvps-silent = Henüz yanıt vermeyen kurumlar: { $names }
 export-usage = Kullanım: /export <numara>, örneğin /export 25
+export-needs-totals = (destek ihtiyaçları: isimsiz toplam)
 export-caption = { $number }. toplantının yanıtları ({ $count } satır). Excel’de Türkçe harfler doğru görünür.
 private-start-me = Bunu yalnızca özel mesajla gönderebilirim. Lütfen önce { $link } bağlantısını açıp Başlat’a basın, sonra komutu yeniden yazın.
 private-sent = Size özel mesajla gönderdim; isimler yalnızca koordinatörlere gösterilir.

@@ -100,14 +100,6 @@ export class NeedsService {
   async totals(meetingId: number): Promise<NeedTotals> {
     return (await totalsOfMeetings(this.prisma, [meetingId])).get(meetingId) ?? emptyTotals();
   }
-
-  /** For the organisers' CSV: each attending member's needs. */
-  async byMember(meetingId: number): Promise<Map<number, StatedNeed[]>> {
-    const rows = await attendingNeeds(this.prisma, [meetingId]);
-    const byMember = new Map<number, StatedNeed[]>();
-    for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), needOf(row)]);
-    return byMember;
-  }
 }
 
 /**

@@ -125,13 +125,18 @@ export function askTextOf(reader: Reader, need: TextNeedKind, number: number): s
   return reader.t(`needs-ask-${keyOf(need)}`, { number, max: NEED_DETAIL_MAX });
 }
 
-/** The CSV's columns, one per need: "yes" or empty, the text for text needs. */
+/**
+ * The CSV's columns, one per need. Members are told their needs reach organisers without their
+ * name, so the named rows leave them empty and one unnamed row carries the totals: a count, and
+ * for text needs the texts as typed.
+ */
 export const NEED_EXPORT_COLUMNS = SUPPORT_NEED_KINDS.map((kind) => `need_${kind}`);
 
-export function needExportCells(needs: readonly StatedNeed[] | undefined): string[] {
+export function needTotalCells(totals: NeedTotals): string[] {
   return SUPPORT_NEED_KINDS.map((kind) => {
-    const need = needs?.find((n) => n.kind === kind);
-    if (!need) return "";
-    return isTextNeed(kind) ? (need.detail ?? "yes") : "yes";
+    const count = totals.counts[kind];
+    if (count === 0) return "";
+    const texts = isTextNeed(kind) ? totals.texts[kind] : [];
+    return texts.length > 0 ? `${count} (${texts.join("; ")})` : String(count);
   });
 }

@@ -15,7 +15,7 @@ import type { AnswerOutcome, AnswerRequest, RsvpService } from "./service.ts";
 import { outcomeText, REACTION, rsvpListLines } from "./view.ts";
 import { repliedMessage } from "../../bot/replied.ts";
 import type { NeedsService } from "../needs/service.ts";
-import { NEED_EXPORT_COLUMNS, needExportCells } from "../needs/view.ts";
+import { NEED_EXPORT_COLUMNS, needTotalCells } from "../needs/view.ts";
 
 export interface RsvpDeps {
   rsvps: RsvpService;
@@ -110,20 +110,15 @@ export function rsvpFeature(deps: RsvpDeps): Feature {
     const found = await organiserMeeting(ctx, "export-usage");
     if (!found) return;
     const { meeting, network } = found;
-    const [rows, present, needs] = await Promise.all([rsvps.list(meeting.id), deps.attendance.checkedInMemberIds(meeting.id), deps.needs.byMember(meeting.id)]);
+    const [rows, present, needs] = await Promise.all([rsvps.list(meeting.id), deps.attendance.checkedInMemberIds(meeting.id), deps.needs.totals(meeting.id)]);
+    const noNeeds = NEED_EXPORT_COLUMNS.map(() => "");
     const csv = toCsv(
       EXPORT_COLUMNS,
-      rows.map((r) => [
-        meeting.number,
-        r.organisation,
-        r.member,
-        r.waitlisted ? "waitlist" : r.status,
-        r.partySize,
-        formatIsoInZone(r.answeredAt, network.timeZone),
-        present.has(r.memberId) ? "yes" : "no",
-        // Needs count only with a yes or maybe: a "no" keeps them stored but not exported.
-        ...needExportCells(r.status === "no" ? undefined : needs.get(r.memberId)),
-      ]),
+      [
+        ...rows.map((r) => [meeting.number, r.organisation, r.member, r.waitlisted ? "waitlist" : r.status, r.partySize, formatIsoInZone(r.answeredAt, network.timeZone), present.has(r.memberId) ? "yes" : "no", ...noNeeds]),
+        // Support needs reach organisers without names (members are told so): one unnamed row of totals.
+        [meeting.number, "", ctx.t("export-needs-totals"), "", "", "", "", ...needTotalCells(needs)],
+      ],
       // The organiser's language stands for the region of the spreadsheet that will open it.
       csvSeparatorFor(ctx.locale),
     );
