@@ -27,6 +27,8 @@ describe("check-in and attendance", () => {
     await say(admin, group, "/rsvp 25 evet");
     expect(await say(member, group, "/checkin 25")).toBe("25. toplantının yoklaması şu anda açık değil; toplantı başlamadan yarım saat önce açılır, bitiminden bir saat sonra kapanır.");
     expect(await say(member, group, "/checkin")).toBe("Şu anda yoklaması açık bir toplantı yok.");
+    // Before check-in opens nobody can have come: no list of who "did not come".
+    expect(await say(admin, "private", "/attendance 25")).toBe("25. toplantı henüz yapılmadı; yoklama toplantı başlamadan yarım saat önce açılır.");
     moveClockTo("2027-03-17T07:00:01Z");
     await runDueJobs();
     const card = scenario.emulator.botMessagesIn(group.id).find((m) => m.text?.startsWith("📍"))!;

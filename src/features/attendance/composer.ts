@@ -5,7 +5,7 @@ import { splitIntoMessages } from "../../domain/split.ts";
 import { FeatureComposer, type Feature } from "../feature.ts";
 import type { MeetingService } from "../meetings/service.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
-import { cameCount, cameNames, type AttendanceGroup, type AttendanceService, type CheckInResult } from "./service.ts";
+import { cameCount, cameNames, CHECKIN_OPENS_BEFORE_MS, type AttendanceGroup, type AttendanceService, type CheckInResult } from "./service.ts";
 
 function checkInText(ctx: BotContext, result: CheckInResult): string {
   return "meetingNumber" in result ? ctx.t(`checkin-${result.kind}`, { number: result.meetingNumber }) : ctx.t(`checkin-${result.kind}`);
@@ -58,6 +58,9 @@ export function attendanceFeature(deps: { attendance: AttendanceService; meeting
     if (!/^\d{1,6}$/.test(number)) return void (await ctx.reply(ctx.t("attendance-usage")));
     const meeting = await deps.meetings.find(scope.network.id, Number(number));
     if (!meeting) return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
+    if (meeting.status === "cancelled") return void (await ctx.reply(ctx.t("attendance-cancelled", { number: meeting.number })));
+    // Before check-in opens nobody can have come: a list of who "did not come" would be wrong.
+    if (deps.meetings.now().getTime() < meeting.startsAt.getTime() - CHECKIN_OPENS_BEFORE_MS) return void (await ctx.reply(ctx.t("attendance-not-yet", { number: meeting.number })));
     const messages = splitIntoMessages(attendanceLines(ctx, meeting.number, await attendance.report(meeting.id)));
     await answerPrivately(ctx, messages);
   });
