@@ -464,9 +464,10 @@ cmd-hosts = Who hosted which meeting
 cmd-host = Propose, assign or skip a hosting organisation
 rotation-heading = <b>Hosting rotation</b>
 rotation-never = has not hosted yet
-rotation-last = last hosted meeting { $number }
+rotation-last = last the host of meeting { $number }
+rotation-skipped = last skipped at meeting { $number }
 rotation-next-never = Next: { $org }. It has never hosted, and comes first in the order among the organisations that have not.
-rotation-next-least = Next: { $org }. It has gone longest without hosting (last hosted meeting { $number }).
+rotation-next-least = Next: { $org }. Its turn to host has been longest in coming (last at meeting { $number }).
 rotation-empty = No organisation can host. Add organisations with /org_add.
 rotation-set-usage =
     Usage: /rotation_set <short names, separated by commas>

@@ -407,9 +407,10 @@ cmd-hosts = Ev sahipliği geçmişi
 cmd-host = Ev sahibi kurumu önerin, atayın ya da sıradaki kurumu atlayın
 rotation-heading = <b>Ev sahipliği sırası</b>
 rotation-never = henüz ev sahipliği yapmadı
-rotation-last = en son { $number }. toplantıya ev sahipliği yaptı
+rotation-last = en son { $number }. toplantının ev sahibi
+rotation-skipped = en son { $number }. toplantıda sırası atlandı
 rotation-next-never = Sıradaki: { $org }. Henüz hiç ev sahipliği yapmadı ve aynı durumdaki kurumlar arasında sırada ilk.
-rotation-next-least = Sıradaki: { $org }. En uzun süredir ev sahipliği yapmayan kurum (en son { $number }. toplantıya ev sahipliği yaptı).
+rotation-next-least = Sıradaki: { $org }. Ev sahipliği sırası en uzun süredir gelmeyen kurum (en son { $number }. toplantıda).
 rotation-empty = Ev sahipliği yapabilecek kurum yok. /org_add ile kurum ekleyin.
 rotation-set-usage =
     Kullanım: /rotation_set <kısa adlar, virgülle ayrılmış>

@@ -20,6 +20,8 @@ export interface RotationEntry extends RotationMember {
   lastTurn: number | undefined;
   /** The meeting whose hosting it is being asked about now (an open proposal), if that is its last turn. */
   askedFor: number | undefined;
+  /** Its last turn was skipped (`/host N skip`): it did not host that meeting. */
+  lastSkipped: boolean;
 }
 
 /**
@@ -41,11 +43,21 @@ export function lastTurns(records: readonly TurnRecord[]): Map<number, number> {
 export function rotationQueue(members: readonly RotationMember[], records: readonly TurnRecord[]): RotationEntry[] {
   const last = lastTurns(records);
   const asked = new Map(records.filter((r) => r.status === "proposed").map((r) => [r.organisationId, r.meetingNumber]));
+  const turnKey = (organisationId: number, meetingNumber: number) => `${organisationId}:${meetingNumber}`;
+  const withStatus = (...statuses: TurnOutcome[]) => new Set(records.filter((r) => statuses.includes(r.status)).map((r) => turnKey(r.organisationId, r.meetingNumber)));
+  const skipped = withStatus("skipped");
+  const hosted = withStatus("accepted", "assigned");
   return members
     .filter((m) => m.canHost)
     .map((m) => {
       const lastTurn = last.get(m.id);
-      return { ...m, lastTurn, askedFor: lastTurn !== undefined && asked.get(m.id) === lastTurn ? lastTurn : undefined };
+      const key = lastTurn === undefined ? "" : turnKey(m.id, lastTurn);
+      return {
+        ...m,
+        lastTurn,
+        askedFor: lastTurn !== undefined && asked.get(m.id) === lastTurn ? lastTurn : undefined,
+        lastSkipped: skipped.has(key) && !hosted.has(key),
+      };
     })
     .sort((a, b) => (a.lastTurn ?? -Infinity) - (b.lastTurn ?? -Infinity) || a.position - b.position);
 }

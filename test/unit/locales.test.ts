@@ -325,11 +325,11 @@ describe("known defects stay fixed", () => {
     expect(translator.t("tr", "network-set-number-taken", { last: 30, min: 31 })).toContain("en az 31 olmalıdır");
   });
 
-  it("the rotation says when an organisation last hosted in a full sentence", () => {
+  it("the rotation says when an organisation's turn last came, true of past and planned meetings alike", () => {
     expect([...tr()].filter(([, { source }]) => /\(son \{ \$number \}\. toplantı\)/u.test(source)).map(([id]) => id)).toEqual([]);
-    expect(translator.t("tr", "rotation-next-least", { org: "Buca KDM", number: 24 })).toBe(
-      "Sıradaki: Buca KDM. En uzun süredir ev sahipliği yapmayan kurum (en son 24. toplantıya ev sahipliği yaptı).",
-    );
+    expect(translator.t("tr", "rotation-next-least", { org: "Buca KDM", number: 24 })).toBe("Sıradaki: Buca KDM. Ev sahipliği sırası en uzun süredir gelmeyen kurum (en son 24. toplantıda).");
+    expect(translator.t("tr", "rotation-last", { number: 26 })).toBe("en son 26. toplantının ev sahibi");
+    expect(translator.t("tr", "rotation-skipped", { number: 26 })).toBe("en son 26. toplantıda sırası atlandı");
   });
 
   it("the card counts people, never a bare number", () => {

@@ -106,4 +106,16 @@ describe("rotation fairness", () => {
     ]);
     expect(queue.map((q) => [NAMES[q.id], q.lastTurn ?? null])).toEqual([["Karşıyaka", null], ["Çiğli", null], ["Konak", 22], ["Buca", 24]]);
   });
+
+  it("a skipped turn counts as a turn, and says it was skipped rather than hosted", () => {
+    const queue = rotationQueue(ORGS, [
+      { organisationId: 1, meetingNumber: 24, status: "accepted" },
+      { organisationId: 2, meetingNumber: 26, status: "skipped" },
+      { organisationId: 4, meetingNumber: 26, status: "assigned" },
+      // Skipped once, then hosting that same meeting after all: it hosted.
+      { organisationId: 5, meetingNumber: 25, status: "skipped" },
+      { organisationId: 5, meetingNumber: 25, status: "accepted" },
+    ]);
+    expect(queue.map((q) => [NAMES[q.id], q.lastTurn, q.lastSkipped])).toEqual([["Buca", 24, false], ["Çiğli", 25, false], ["Karşıyaka", 26, true], ["Konak", 26, false]]);
+  });
 });

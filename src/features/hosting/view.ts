@@ -16,7 +16,7 @@ export function rotationLines(reader: Reader, queue: { entry: RotationEntry; org
         ? reader.t("rotation-never")
         : entry.askedFor !== undefined
           ? reader.t("rotation-asked", { number: entry.askedFor })
-          : reader.t("rotation-last", { number: entry.lastTurn });
+          : reader.t(entry.lastSkipped ? "rotation-skipped" : "rotation-last", { number: entry.lastTurn });
     lines.push(`${i + 1}. ${escapeHtml(organisation.name)} — ${last}`);
   }
   const first = queue[0]!;
