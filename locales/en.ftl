@@ -28,7 +28,7 @@ lang-name-en = English
 
 ## General
 error-generic = Something went wrong and your request could not be completed. Please try again in a little while.
-unhandled-private = I did not understand that. Type /help for the commands you can use.
+unhandled-private = I did not understand that. Type /help for the commands you can use, or /meetings for the list of meetings. To answer an invitation, press the buttons on its card, or reply to the card with words such as “I will come”.
 unhandled-command = I do not know the command { $command }. Type /help for the list of commands.
 callback-stale = This button is no longer valid.
 

@@ -28,7 +28,7 @@ lang-name-en = İngilizce
 
 ## Genel
 error-generic = Bir sorun çıktı ve isteğiniz tamamlanamadı. Lütfen biraz sonra yeniden deneyin.
-unhandled-private = Bunu anlayamadım. Kullanabileceğiniz komutlar için /help yazın.
+unhandled-private = Bunu anlayamadım. Kullanabileceğiniz komutlar için /help, toplantıların listesi için /meetings yazın. Bir davete yanıt vermek için davet kartındaki düğmelere basabilir ya da kartı yanıtlayarak “katılıyorum” gibi yazabilirsiniz.
 unhandled-command = { $command } diye bir komut tanımıyorum. Komutların listesi için /help yazın.
 callback-stale = Bu düğme artık geçerli değil.
 

@@ -97,11 +97,16 @@ describe("what no feature handles", () => {
   it("explains an unknown command, escaping what was typed", async () => {
     const user = emulator.createUser({ first_name: "Ayşe" });
     expect((await ask(user, "/toplanti_yok")).text).toBe("/toplanti_yok diye bir komut tanımıyorum. Komutların listesi için /help yazın.");
+    // The whole word, Turkish letters included (Telegram's command entity stops before them).
+    expect((await ask(user, "/yardım lütfen")).text).toBe("/yardım diye bir komut tanımıyorum. Komutların listesi için /help yazın.");
+    expect((await ask(user, `/${"ş".repeat(100)}`)).text).toBe(`/${"ş".repeat(38)}… diye bir komut tanımıyorum. Komutların listesi için /help yazın.`);
   });
 
   it("answers plain private text with a pointer to /help", async () => {
     const user = emulator.createUser({ first_name: "John", language_code: "en" });
-    expect((await ask(user, "hello?")).text).toBe("I did not understand that. Type /help for the commands you can use.");
+    expect((await ask(user, "hello?")).text).toBe(
+      "I did not understand that. Type /help for the commands you can use, or /meetings for the list of meetings. To answer an invitation, press the buttons on its card, or reply to the card with words such as “I will come”.",
+    );
   });
 
   it("stays quiet on a plain reply to the bot in a group", async () => {
