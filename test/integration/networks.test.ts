@@ -235,6 +235,8 @@ describe("organisations", () => {
     const join = await say(member, group, "/join");
     expect(join).toContain("Hangi kurumdansınız?");
     const keyboard = scenario.emulator.botMessagesIn(group.id).at(-1)!;
+    // One organisation a row, and no empty row after the last.
+    expect(keyboard.reply_markup!.inline_keyboard!.map((row) => row.map((b) => b.text))).toEqual([["KSK"]]);
     const button = keyboard.reply_markup!.inline_keyboard![0]![0]!;
     expect(button.text).toBe("KSK");
     expect(await scenario.emulator.pressButton(member, group.id, keyboard.message_id, button.callback_data!)).toEqual({ text: "Kurumunuz: KSK", show_alert: false });

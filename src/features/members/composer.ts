@@ -19,9 +19,8 @@ import { orgNotFoundText } from "../organisations/view.ts";
 const JOIN_DATA = /^join:(\d{1,9}):(\d{1,9})$/;
 
 function organisationKeyboard(networkId: number, organisations: Organisation[]): InlineKeyboard {
-  const keyboard = new InlineKeyboard();
-  for (const org of organisations) keyboard.text(org.shortName, `join:${networkId}:${org.id}`).row();
-  return keyboard;
+  // One organisation a row, and no empty row after the last.
+  return InlineKeyboard.from(organisations.map((org) => [InlineKeyboard.text(org.shortName, `join:${networkId}:${org.id}`)]));
 }
 
 /** The person an organiser means: the author of the replied-to message, or @username first. */
