@@ -140,6 +140,14 @@ describe("/meeting_edit", () => {
     expect(details).toContain("Adres: Buca, İzmir <zemin kat>");
     expect(await say(admin, "private", "/audit 1")).toContain("Toplantı bilgisi değişti (online_link)");
     expect(await say(admin, group, "/meeting_edit 1 capacity yok")).toBe("✏️ 1. toplantı güncellendi: kontenjan\nEski: 40 kişi\nYeni: belirtilmemiş");
+    // The Turkish names the usage text shows work too, with or without Turkish letters.
+    expect(await say(admin, group, "/meeting_edit 1 Kontenjan 8")).toBe("✏️ 1. toplantı güncellendi: kontenjan\nEski: belirtilmemiş\nYeni: 8 kişi");
+    await say(admin, group, "/meeting_edit 1 kontenjan yok");
+    expect(await say(admin, group, "/meeting_edit 1 baslik Düzenleme Ağı")).toMatch(/^✏️ 1\. toplantı güncellendi: başlık\n/);
+    expect(await say(admin, group, "/meeting_edit 1 son_yanıt yok")).toMatch(/^✏️ 1\. toplantı güncellendi: son yanıt tarihi\n/);
+    // "yok" clears the address rather than becoming it.
+    expect(await say(admin, group, "/meeting_edit 1 address yok")).toBe("✏️ 1. toplantı güncellendi: adres\nEski: Buca, İzmir <zemin kat>\nYeni: belirtilmemiş");
+    expect((await meetingsOf(code))[0]!.venueAddress).toBeNull();
     await say(admin, group, "/lang en");
     expect(await say(admin, group, "/meeting_edit 1 duration 90dk")).toBe("✏️ Meeting 1 updated: duration\nWas: 4 hours 30 minutes\nNow: 1 hour 30 minutes");
     expect((await meetingsOf(code))[0]!.capacity).toBeNull();

@@ -16,8 +16,9 @@ import { checklistLine } from "../hosting/view.ts";
 import type { HostService } from "../hosting/service.ts";
 import type { Scope } from "../networks/service.ts";
 import { meetingDialogue } from "./dialogue.ts";
-import { MEETING_FIELDS, type CancelRefusal, type CreateResult, type MeetingField, type MeetingService } from "./service.ts";
+import type { CancelRefusal, CreateResult, MeetingService } from "./service.ts";
 import { agendaProblemText, calendarTelling, cancelConfirmText, createdText, dateProblemText, detailsLines, editedText, overviewLines } from "./view.ts";
+import { readMeetingField } from "./fields.ts";
 import { CANCEL_ARGUMENTS, CANCEL_DATA, cancelData, readCancel, readCancelCommand } from "./callbacks.ts";
 import { normaliseName } from "../../domain/names.ts";
 import { formatInstant } from "../../domain/datetime.ts";
@@ -130,10 +131,8 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
     const scope = await requireOrganiser(ctx);
     if (!scope) return;
     const [, number, field, value] = /^(\d{1,6})\s+(\S+)\s+([\s\S]+)$/.exec(ctx.match.trim()) ?? [];
-    if (!number || !field || !value || !(MEETING_FIELDS as readonly string[]).includes(field.toLowerCase())) {
-      return void (await ctx.reply(`${ctx.t("meeting-edit-usage")}\n${ctx.t("meeting-edit-usage-venue")}`));
-    }
-    const key = field.toLowerCase() as MeetingField;
+    const key = field ? readMeetingField(field) : undefined;
+    if (!number || !key || !value) return void (await ctx.reply(`${ctx.t("meeting-edit-usage")}\n${ctx.t("meeting-edit-usage-venue")}`));
     if (key === "venue_private") return editVenuePrivate(ctx, scope.network, Number(number), value);
     const result = await meetings.edit(scope.network, BigInt(ctx.from!.id), Number(number), key, value);
     switch (result.kind) {

@@ -363,6 +363,11 @@ export class MeetingService {
       case "title":
       case "venue":
       case "address": {
+        // An address is optional (the venue's name may say enough): "yok" clears it.
+        if (field === "address" && clear) {
+          data = { venueAddress: null };
+          break;
+        }
         const problem = checkName(value, NAME_LIMITS.venue);
         if (problem) return { kind: "bad-text", problem };
         data = field === "title" ? { title: value } : field === "venue" ? { venueName: value } : { venueAddress: value };
