@@ -552,6 +552,7 @@ checkin-card =
 checkin-button = 🙋 I'm here
 checkin-checked-in = Welcome! Your attendance at meeting { $number } is recorded.
 checkin-already = Your attendance at meeting { $number } was already recorded.
+checkin-closed = Check-in for meeting { $number } has closed; it closes an hour after the meeting ends.
 checkin-not-open = Check-in for meeting { $number } is not open now; it opens half an hour before the start and closes an hour after the end.
 checkin-cancelled = This meeting was cancelled.
 checkin-unknown-meeting = This meeting no longer exists.

@@ -492,6 +492,7 @@ checkin-card =
 checkin-button = 🙋 Buradayım
 checkin-checked-in = Hoş geldiniz! { $number }. toplantıya katılımınız kaydedildi.
 checkin-already = { $number }. toplantıya katılımınız zaten kayıtlı.
+checkin-closed = { $number }. toplantının yoklaması kapandı; yoklama toplantı bitiminden bir saat sonra kapanır.
 checkin-not-open = { $number }. toplantının yoklaması şu anda açık değil; toplantı başlamadan yarım saat önce açılır, bitiminden bir saat sonra kapanır.
 checkin-cancelled = Bu toplantı iptal edildi.
 checkin-unknown-meeting = Bu toplantı artık yok.

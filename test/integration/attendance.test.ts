@@ -57,8 +57,12 @@ describe("check-in and attendance", () => {
     const before = await countRows();
     const late = scenario.emulator.createUser({ first_name: "Geç", language_code: "tr" });
     scenario.emulator.setMember(group, late, "member");
-    expect((await scenario.emulator.pressButton(late, group.id, card.message_id, data)).show_alert).toBe(true);
+    expect(await scenario.emulator.pressButton(late, group.id, card.message_id, data)).toEqual({
+      text: "25. toplantının yoklaması kapandı; yoklama toplantı bitiminden bir saat sonra kapanır.",
+      show_alert: true,
+    });
     expect(await countRows()).toEqual(before);
+    expect(await say(member, group, "/checkin 25")).toBe("25. toplantının yoklaması kapandı; yoklama toplantı bitiminden bir saat sonra kapanır.");
     expect(await say(admin, group, "/attendance yirmi")).toBe("Kullanım: /attendance <numara>, örneğin /attendance 25");
     expect(await say(admin, group, "/checkin 99")).toBe("Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın.");
   });

@@ -10,6 +10,8 @@ export type CheckInResult =
   | { kind: "checked-in"; meetingNumber: number }
   | { kind: "already"; meetingNumber: number }
   | { kind: "not-open"; meetingNumber: number }
+  /** More than an hour after the end: check-in has closed for good. */
+  | { kind: "closed"; meetingNumber: number }
   | { kind: "cancelled" }
   | { kind: "unknown-meeting" }
   | { kind: "not-member" }
@@ -68,7 +70,10 @@ export class AttendanceService {
     if (!meeting) return { kind: "unknown-meeting" };
     if (place.inGroup && place.chatNetworkId !== meeting.networkId) return { kind: "elsewhere" };
     if (meeting.status === "cancelled") return { kind: "cancelled" };
-    if (!this.isOpen(meeting)) return { kind: "not-open", meetingNumber: meeting.number };
+    if (!this.isOpen(meeting)) {
+      const over = this.clock().getTime() > meeting.endsAt.getTime() + CHECKIN_CLOSES_AFTER_MS;
+      return { kind: over ? "closed" : "not-open", meetingNumber: meeting.number };
+    }
     const member = await this.prisma.member.findUnique({ where: { networkId_userId: { networkId: meeting.networkId, userId } } });
     if (!member || member.leftAt !== null) return { kind: "not-member" };
     const existing = await this.prisma.attendance.findUnique({ where: { meetingId_memberId: { meetingId, memberId: member.id } } });
