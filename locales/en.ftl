@@ -38,6 +38,8 @@ not-member-anywhere = You are not a member of any network yet. Type /join in you
 organisers-only = Only the network's organisers can use this command.
 name-empty = The name cannot be empty.
 name-too-long = The name can be at most { $max } characters; the name you typed has { $length }.
+text-empty = This cannot be left empty.
+text-too-long = This text can be at most { $max } characters; what you typed has { $length }.
 short-name-too-long = The short name can be at most { $max } characters; the short name you typed has { $length }.
 
 ## /setup and /link

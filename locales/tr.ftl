@@ -38,6 +38,8 @@ not-member-anywhere = Henüz hiçbir ağın üyesi değilsiniz. Ağınızın gru
 organisers-only = Bu komutu yalnızca ağın koordinatörleri kullanabilir.
 name-empty = Ad boş olamaz.
 name-too-long = Bu ad en fazla { $max } karakter olabilir; yazdığınız ad { $length } karakter.
+text-empty = Bu alan boş bırakılamaz.
+text-too-long = Bu metin en fazla { $max } karakter olabilir; yazdığınız metin { $length } karakter.
 short-name-too-long = Kısa ad en fazla { $max } karakter olabilir; yazdığınız kısa ad { $length } karakter.
 
 ## /setup ve /link

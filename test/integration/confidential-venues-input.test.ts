@@ -40,7 +40,7 @@ describe("bad input changes nothing and says why", () => {
       [admin, "/meeting_edit 99 venue_private evet", "Bu ağda 99 numaralı bir toplantı yok. Liste için /meetings yazın."],
       [admin, "/meeting_edit 26 venue_private evet", "Bu toplantı iptal edildi; iptal edilen bir toplantı değiştirilemez."],
       [admin, "/meeting_edit 26 district Buca", "Bu toplantı iptal edildi; iptal edilen bir toplantı değiştirilemez."],
-      [admin, `/meeting_edit 25 district ${"Ç".repeat(61)}`, "Bu ad en fazla 60 karakter olabilir; yazdığınız ad 61 karakter."],
+      [admin, `/meeting_edit 25 district ${"Ç".repeat(61)}`, "Bu metin en fazla 60 karakter olabilir; yazdığınız metin 61 karakter."],
       [admin, "/meeting_edit 25 venue_private hayır", "25. toplantının yeri zaten gizli değil."],
       [admin, "/network_set venue_reveal_hours 0", "Bildirim süresi 1 ile 336 arasında bir tam sayı (saat) olmalıdır, örneğin: /network_set venue_reveal_hours 48"],
       [admin, "/network_set venue_reveal_hours 337", "Bildirim süresi 1 ile 336 arasında bir tam sayı (saat) olmalıdır, örneğin: /network_set venue_reveal_hours 48"],

@@ -369,7 +369,7 @@ describe("/poll_close and /poll_cancel", () => {
     expect(await say(admin, group, "/poll_close 1 4")).toBe("Tarih anketi 1 için 1 ile 3 arasında bir seçenek numarası yazın.");
     expect(await say(admin, group, "/poll_close 1 0")).toBe("Tarih anketi 1 için 1 ile 3 arasında bir seçenek numarası yazın.");
     expect(await say(admin, group, "/poll_close 7 1")).toBe("Bu ağda 7 numaralı bir tarih anketi yok. Açık anketler için /poll yazın.");
-    expect(await say(admin, group, `/poll_close 1 2 | ${"Y".repeat(201)}`)).toBe("Bu ad en fazla 200 karakter olabilir; yazdığınız ad 201 karakter.");
+    expect(await say(admin, group, `/poll_close 1 2 | ${"Y".repeat(201)}`)).toBe("Bu metin en fazla 200 karakter olabilir; yazdığınız metin 201 karakter.");
     expect(await say(admin, group, "/poll_close 1 2 | Salon | Gündem | fazlası")).toMatch(/^Kullanım: \/poll_close/);
     await scenario.settle();
     expect(await pollRows()).toEqual(before);

@@ -53,7 +53,7 @@ describe("/meeting_new", () => {
     ["/meeting_new 17.03.2027 10:00 | Buca | ; ;", /^Gündemde en az bir madde olmalı/],
     [`/meeting_new 17.03.2027 10:00 | Buca | ${Array.from({ length: 21 }, (_, i) => `madde ${i}`).join(";")}`, /^Gündemde en fazla 20 madde olabilir/],
     [`/meeting_new 17.03.2027 10:00 | Buca | ${Array.from({ length: 10 }, () => "ş".repeat(290)).join(";")}`, /^Gündem tek bir Telegram mesajına sığmalı/],
-    [`/meeting_new 17.03.2027 10:00 | ${"m".repeat(201)} | Gündem`, /^Bu ad en fazla 200 karakter olabilir/],
+    [`/meeting_new 17.03.2027 10:00 | ${"m".repeat(201)} | Gündem`, /^Bu metin en fazla 200 karakter olabilir/],
   ])("%s → a clear answer, no meeting, no number used", async (command, expected) => {
     const { admin, group, code } = await network("Hatalı Toplantı Ağı");
     const before = await countRows();
@@ -292,7 +292,7 @@ describe("/reschedule and /cancel", () => {
     ["/cancel", /^Kullanım: \/cancel/],
     ["/cancel yirmi", /^Kullanım: \/cancel/],
     ["/cancel 2", /^Bu toplantının zamanı geçti/],
-    [`/cancel 1 ${"g".repeat(201)}`, /^Bu ad en fazla 200 karakter/],
+    [`/cancel 1 ${"g".repeat(201)}`, /^Bu metin en fazla 200 karakter/],
   ])("%s → a clear answer, nothing changed", async (command, expected) => {
     const { admin, group, code } = await network("Hatalı Taşıma Ağı");
     await say(admin, group, "/meeting_new 17.03.2027 10:00 | Konak | Açılış");

@@ -7,7 +7,7 @@ import type { NetworkService } from "../networks/service.ts";
 import type { NameWithholder } from "../members/name-withholder.ts";
 import { formatMeetingTime } from "../../domain/datetime.ts";
 import { FeatureComposer, type Feature } from "../feature.ts";
-import { nameProblemText } from "../networks/view.ts";
+import { textProblemText } from "../networks/view.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
 import { totalsLine } from "../rsvp/view.ts";
 import type { RsvpService } from "../rsvp/service.ts";
@@ -61,7 +61,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
       case "bad-date":
         return void (await ctx.reply(dateProblemText(ctx, result.problem)));
       case "bad-venue":
-        return void (await ctx.reply(nameProblemText(ctx, result.problem)));
+        return void (await ctx.reply(textProblemText(ctx, result.problem)));
       case "bad-agenda":
         return void (await ctx.reply(agendaProblemText(ctx, result.problem)));
       case "created": {
@@ -146,7 +146,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
       case "unknown-meeting":
         return void (await ctx.reply(ctx.t("meeting-unknown", { number })));
       case "bad-text":
-        return void (await ctx.reply(nameProblemText(ctx, result.problem)));
+        return void (await ctx.reply(textProblemText(ctx, result.problem)));
       case "bad-agenda":
         return void (await ctx.reply(agendaProblemText(ctx, result.problem)));
       case "bad-date":
@@ -236,7 +236,7 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
       case "held":
         return ctx.t("meeting-held");
       case "bad-reason":
-        return nameProblemText(ctx, result.problem);
+        return textProblemText(ctx, result.problem);
     }
   };
 

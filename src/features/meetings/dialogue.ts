@@ -4,7 +4,7 @@ import type { BotContext } from "../../bot/context.ts";
 import { parseDate, parseDateTime, readTime } from "../../domain/datetime.ts";
 import { checkName, NAME_LIMITS, normaliseName } from "../../domain/names.ts";
 import type { DialogueService } from "../dialogue/service.ts";
-import { nameProblemText } from "../networks/view.ts";
+import { textProblemText } from "../networks/view.ts";
 import type { NetworkService, Scope } from "../networks/service.ts";
 import { readAgenda, type MeetingService } from "./service.ts";
 import { agendaProblemText, dateProblemText } from "./view.ts";
@@ -76,7 +76,7 @@ export function meetingDialogue(deps: {
       }
       case "venue": {
         const problem = checkName(text, NAME_LIMITS.venue);
-        if (problem) return void (await ask(ctx, "venue", draft, nameProblemText(ctx, problem)));
+        if (problem) return void (await ask(ctx, "venue", draft, textProblemText(ctx, problem)));
         return void (await ask(ctx, "agenda", { ...draft, venue: normaliseName(text) }));
       }
       case "agenda": {

@@ -10,6 +10,11 @@ export function nameProblemText(ctx: BotContext, problem: NameProblem): string {
   return problem.kind === "empty" ? ctx.t("name-empty") : ctx.t("name-too-long", { max: problem.max, length: problem.length });
 }
 
+/** The same limits for texts that are not names: a venue, an address, a title, a reason. */
+export function textProblemText(ctx: BotContext, problem: NameProblem): string {
+  return problem.kind === "empty" ? ctx.t("text-empty") : ctx.t("text-too-long", { max: problem.max, length: problem.length });
+}
+
 /** The group's answer to /setup: no code, only where the code went. */
 export function setupDoneText(ctx: BotContext, network: Network, codeSent: boolean): string {
   return ctx.t("setup-done", {

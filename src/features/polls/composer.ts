@@ -5,7 +5,7 @@ import { FeatureComposer, type Feature } from "../feature.ts";
 import type { HostService } from "../hosting/service.ts";
 import { agendaProblemText, createdText } from "../meetings/view.ts";
 import { requireNetwork, requireOrganiser } from "../networks/scope.ts";
-import { nameProblemText } from "../networks/view.ts";
+import { textProblemText } from "../networks/view.ts";
 import { voteData } from "./callbacks.ts";
 import type { ClosePollResult, DatePollService, VoteRequest } from "./service.ts";
 import { draftProblemText, openPollLines, pollSummaryLines, voteOutcomeText, ownVotesLine } from "./view.ts";
@@ -146,7 +146,7 @@ function closeProblemText(ctx: BotContext, number: number, result: Exclude<Close
     case "candidate-past":
       return ctx.t("poll-candidate-past", { position: result.position });
     case "bad-venue":
-      return nameProblemText(ctx, result.problem);
+      return textProblemText(ctx, result.problem);
     case "bad-agenda":
       return agendaProblemText(ctx, result.problem);
   }
