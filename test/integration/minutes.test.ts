@@ -76,6 +76,9 @@ describe("from check-in to published minutes", () => {
     expect(opened).toContain("📝 25. toplantının tutanağı");
     expect(opened).toContain("Henüz kayıt yok.");
     const card = minutesCard(group.id).message_id;
+    // The card answers the person who asked, so the selective request to reply opens their reply box.
+    const asked = scenario.emulator.messagesIn(group.id).filter((m) => !m.fromBot && m.text === "/minutes 25").at(-1)!;
+    expect(minutesCard(group.id)).toMatchObject({ replyToMessageId: asked.message_id, forceReply: { selective: true } });
     expect(await replyTo(member, group, card, "Açılış konuşması yapıldı.")).toBe("✍️ 1 numaralı kayıt eklendi.");
     expect(await replyTo(member, group, card, "karar: 26. toplantı Karşıyaka'da yapılacak")).toBe("✍️ 2 numaralı kayıt eklendi.");
     expect(await replyTo(member, group, card, `eylem: Broşür taslağı @${member.username} 15 Nisan`)).toBe("✍️ 3 numaralı kayıt eklendi.");
