@@ -76,6 +76,7 @@ export class BotApi {
     deleteMessage: (params) => this.deleteMessage(params),
     answerCallbackQuery: (params) => this.answerCallbackQuery(params),
     pinChatMessage: (params) => this.pinChatMessage(params),
+    unpinChatMessage: (params) => this.unpinChatMessage(params),
     setMessageReaction: (params) => this.setMessageReaction(params),
     sendChatAction: (params) => this.sendChatAction(params),
     getChat: (params) => this.getChat(params),
@@ -387,6 +388,19 @@ export class BotApi {
     }
     chat.pinned = [message.message_id, ...chat.pinned.filter((id) => id !== message.message_id)];
     this.host.record({ kind: "pin", at: this.host.now(), chatId: chat.id, messageId: message.message_id });
+    return true;
+  }
+
+  /** Without message_id Telegram unpins the most recent pinned message; ortak always names one. */
+  private unpinChatMessage(params: Params) {
+    const chat = this.writableChat(params);
+    if (chat.type !== "private" && !(chat.bot.status === "administrator" && chat.bot.rights.can_pin_messages)) {
+      throw badRequest("not enough rights to manage pinned messages in the chat");
+    }
+    const messageId = params.optionalInteger("message_id") ?? chat.pinned[0];
+    if (messageId === undefined || !chat.messages.has(messageId)) throw badRequest("message to unpin not found");
+    chat.pinned = chat.pinned.filter((id) => id !== messageId);
+    this.host.record({ kind: "unpin", at: this.host.now(), chatId: chat.id, messageId });
     return true;
   }
 

@@ -51,6 +51,7 @@ export class ChangeFeed {
         this.messageChanged(action.chatId, action.messageId);
         return;
       case "pin":
+      case "unpin":
         this.pinnedChanged(action.chatId);
         return;
       case "chat_action":

@@ -117,6 +117,7 @@ export type BotAction =
   | { kind: "edit"; at: number; chatId: number; messageId: number }
   | { kind: "delete"; at: number; chatId: number; messageId: number }
   | { kind: "pin"; at: number; chatId: number; messageId: number }
+  | { kind: "unpin"; at: number; chatId: number; messageId: number }
   | { kind: "react"; at: number; chatId: number; messageId: number; emoji: string[] }
   | { kind: "chat_action"; at: number; chatId: number; action: string }
   | { kind: "answer_callback"; at: number; queryId: string; text?: string; showAlert: boolean };

@@ -165,6 +165,10 @@ export class OutboxDelivery {
       await api.pinChatMessage(chatId, message.messageId, { disable_notification: true });
       return message.messageId;
     }
+    if (message.method === "unpinChatMessage") {
+      await api.unpinChatMessage(chatId, message.messageId);
+      return message.messageId;
+    }
     if (message.method === "editMessageText") {
       await api.editMessageText(chatId, message.messageId, message.text, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...markup(message.keyboard) });
       return message.messageId;
@@ -211,6 +215,10 @@ export class OutboxDelivery {
     if (error.error_code === 400 && rendering.message.method === "pinChatMessage") {
       // Pinning needs rights the bot may not have (and the /invite answer says how to give them): the card works unpinned.
       return claim.finish("sent", `not pinned: ${description.slice(0, 200)}`);
+    }
+    if (error.error_code === 400 && rendering.message.method === "unpinChatMessage") {
+      // No rights (any more), or someone unpinned it already: the cancelled card says what it must.
+      return claim.finish("sent", `not unpinned: ${description.slice(0, 200)}`);
     }
     // 401 and 404 say the token is wrong, not the message: tried again, as a network error would be.
     if (error.error_code === 400) {

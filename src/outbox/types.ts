@@ -49,6 +49,8 @@ export type Outgoing =
   | { method: "sendMessage"; text: string; keyboard?: InlineKeyboardMarkup; protect?: boolean }
   /** Pins a message sent before (a card's second part); where the bot may not pin, the row ends sent, with the reason. */
   | { method: "pinChatMessage"; messageId: number }
+  /** Unpins a card that no longer invites anyone (its meeting was cancelled); where the bot may not, the row ends sent, with the reason. */
+  | { method: "unpinChatMessage"; messageId: number }
   | { method: "editMessageText"; messageId: number; text: string; keyboard?: InlineKeyboardMarkup }
   | { method: "sendDocument"; bytes: Buffer; fileName: string; caption?: string; protect?: boolean };
 

@@ -90,6 +90,27 @@ describe("/invite", () => {
       "25. toplantının davet kartı 1 sohbete gönderiliyor (1 tanesinde sabitlenecek). Kart, botu başlatmış 1 üyeye de özel mesajla gönderiliyor.",
     );
     expect(fixture.group.pinned[0]).toBe(groupCard(fixture.group).message_id);
+    // Cancelled, the card says so and no longer stays on top of the group; its DM copy had no pin.
+    const card = groupCard(fixture.group);
+    await scenario.cancelMeeting(fixture.admin, fixture.group, "25");
+    await settled();
+    expect(scenario.emulator.botMessagesIn(fixture.group.id).find((m) => m.message_id === card.message_id)!.text).toMatch(/^❌ İPTAL EDİLDİ/);
+    expect(fixture.group.pinned).toEqual([]);
+    const rows = await scenario.db.prisma.outboxMessage.findMany({ where: { kind: "card-edit", network: { name: "Sabitleme Ağı" } }, select: { status: true, reason: true } });
+    expect(rows.every((r) => r.status === "sent" && r.reason === null)).toBe(true);
+  });
+
+  it("a cancelled card stays pinned, and its edit done, where the bot may no longer unpin", async () => {
+    const fixture = await plannedMeeting("Hak Kaybı Ağı");
+    scenario.emulator.setBotStatus(fixture.group, "administrator", { can_pin_messages: true });
+    await invite(fixture.admin, fixture.group);
+    const card = groupCard(fixture.group);
+    scenario.emulator.setBotStatus(fixture.group, "member");
+    await scenario.cancelMeeting(fixture.admin, fixture.group, "25");
+    await settled();
+    expect(fixture.group.pinned).toEqual([card.message_id]);
+    const edit = await scenario.db.prisma.outboxMessage.findFirstOrThrow({ where: { kind: "card-edit", audience: { startsWith: "chat:" }, network: { name: "Hak Kaybı Ağı" } } });
+    expect(edit).toMatchObject({ status: "sent", reason: "not unpinned: Bad Request: not enough rights to manage pinned messages in the chat" });
   });
 
   it("a second /invite explains and offers to post again; only organisers may", async () => {

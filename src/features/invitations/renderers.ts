@@ -145,6 +145,8 @@ export function invitationRenderers(deps: InvitationRendererDeps): Record<CardKi
   const cardEdit: Renderer = async ({ row, to, now }) => {
     const card = await prisma.postedCard.findUnique({ where: { id: Number(row.payload.cardId) } });
     if (!card) return { kind: "skip", reason: "card gone" };
+    // The edit's second part: a cancelled meeting's group card no longer stays on top of the chat.
+    if (row.payload.part === "unpin") return card.deadAt ? { kind: "skip", reason: "card can no longer be changed" } : { kind: "send", message: { method: "unpinChatMessage", messageId: card.messageId } };
     const data = await invitations.cardData(card.meetingId);
     if (!data) return { kind: "skip", reason: "meeting gone" };
     // The group became a supergroup (the row followed it to the new id): the card follows too,
@@ -165,6 +167,7 @@ export function invitationRenderers(deps: InvitationRendererDeps): Record<CardKi
       recordSent: async (tx) => {
         await tx.postedCard.update({ where: { id: card.id }, data: { shown: rendered.digest, editedAt: deps.clock() } });
       },
+      ...(card.kind === "group" && data.meeting.status === "cancelled" ? { next: { cardId: card.id, part: "unpin" } } : {}),
       // Deleted, or the bot can no longer see the chat: left as it is; the other cards go on.
       recordGone: async (tx) => {
         await tx.postedCard.update({ where: { id: card.id }, data: { deadAt: deps.clock() } });
