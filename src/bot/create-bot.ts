@@ -105,6 +105,7 @@ export function createBot(deps: BotDeps): OrtakBot {
     ctx.locale = negotiateLocale(ctx.knownUser?.locale, ctx.from?.language_code);
     ctx.t = (id, args) => deps.translator.t(ctx.locale, id, args);
     ctx.tIn = (locale, id, args) => deps.translator.t(locale, id, args);
+    if (ctx.msg && ctx.chat && ctx.chat.type !== "private" && !ctx.callbackQuery) quoteAnswers(ctx, ctx.chat.id, ctx.msg.message_id);
     let waiting: Promise<Dialogue<unknown> | undefined> | undefined;
     const { chat, from } = ctx;
     const repliedTo = ctx.msg?.reply_to_message?.message_id;
@@ -205,4 +206,17 @@ async function tellAboutError(error: BotError<BotContext>, logger: Logger): Prom
   } catch (replyError) {
     logger.warn({ err: replyError }, "could not tell the user about the error");
   }
+}
+
+/**
+ * In a group, the bot's answers quote the message they answer, unless they quote another: in a
+ * busy chat, or when an answer is late, everyone sees which command each one belongs to. Only
+ * this update's own calls to this chat are touched (the outbox sends through the bot's API).
+ */
+function quoteAnswers(ctx: Context, chatId: number, messageId: number): void {
+  ctx.api.config.use((prev, method, payload, signal) => {
+    const answer = (method === "sendMessage" || method === "sendDocument") && "chat_id" in payload && payload.chat_id === chatId;
+    if (!answer || "reply_parameters" in payload) return prev(method, payload, signal);
+    return prev(method, { ...payload, reply_parameters: { message_id: messageId, allow_sending_without_reply: true } }, signal);
+  });
 }

@@ -102,6 +102,14 @@ describe("what no feature handles", () => {
     expect((await ask(user, `/${"ş".repeat(100)}`)).text).toBe(`/${"ş".repeat(38)}… diye bir komut tanımıyorum. Komutların listesi için /help yazın.`);
   });
 
+  it("in a group, quotes the message it answers; in private it does not need to", async () => {
+    const user = emulator.createUser({ first_name: "Ayşe" });
+    const group = emulator.createGroup({ title: "Alıntı Grubu", members: [{ user }] });
+    const { message } = emulator.sendText(user, group, "/toplanti_yok");
+    expect((await emulator.nextBotMessage(group.id, message.message_id)).replyToMessageId).toBe(message.message_id);
+    expect((await ask(user, "/toplanti_yok")).replyToMessageId).toBeUndefined();
+  });
+
   it("answers plain private text with a pointer to /help", async () => {
     const user = emulator.createUser({ first_name: "John", language_code: "en" });
     expect((await ask(user, "hello?")).text).toBe(
