@@ -1036,7 +1036,9 @@ poll-closed-done = ✅ Date poll { $number } is closed. The poll cards are being
         [one] the 1 person who voted gets
        *[other] the { $voters } people who voted get
     } the result privately.
-poll-closed-add-details = You can add the venue and the agenda with /meeting_edit { $number } venue … and /meeting_edit { $number } agenda ….
+poll-closed-add-both = You can add the venue and the agenda with /meeting_edit { $number } venue … and /meeting_edit { $number } agenda ….
+poll-closed-add-venue = You can add the venue with /meeting_edit { $number } venue ….
+poll-closed-add-agenda = You can add the agenda with /meeting_edit { $number } agenda ….
 poll-cancel-usage = Usage: /poll_cancel <poll number>, for example /poll_cancel 1
 poll-cancel-done = Date poll { $number } is cancelled; the poll cards are being updated. Voters get no separate message.
 poll-nudge = 🗓 You have not voted yet in date poll { $number } (“{ $title }”). Voting deadline: { $when }. You can mark the dates that suit you on the poll card in the network's group.

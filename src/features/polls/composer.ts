@@ -89,7 +89,9 @@ export function pollsFeature(deps: PollsDeps): Feature {
     if (result.kind !== "closed") return void (await ctx.reply(closeProblemText(ctx, Number(number), result)));
     const { meeting } = result;
     const lines = [ctx.t("poll-closed-done", { number, voters: result.voters }), "", createdText(ctx, meeting, network)];
-    if (meeting.venueName === null || meeting.agenda.length === 0) lines.push(ctx.t("poll-closed-add-details", { number: meeting.number }));
+    // Only what is still missing: a place given with "-" (the host's) or an agenda given is not asked for again.
+    const missing = meeting.venueName === null ? (meeting.agenda.length === 0 ? "both" : "venue") : meeting.agenda.length === 0 ? "agenda" : undefined;
+    if (missing) lines.push(ctx.t(`poll-closed-add-${missing}`, { number: meeting.number }));
     lines.push(ctx.t("poll-closed-invite", { number: meeting.number }));
     try {
       await replyHtml(ctx, lines.join("\n"));
