@@ -86,14 +86,14 @@ const LANGUAGES: readonly [SupportNeedKind, Phrase[]][] = [
   ["interpretation_kurdish", phrases("kurtce", "kurmanci", "kurmancca", "kurdish")],
   ["interpretation_arabic", phrases("arapca", "arabic")],
 ];
-const INTERPRETATION = phrases("tercume", "tercuman", "ceviri", "sozlu ceviri", "interpretation", "interpreter", "interpreting", "translation");
+const INTERPRETATION = phrases("tercume", "tercumesi", "tercuman", "ceviri", "cevirisi", "sozlu ceviri", "interpretation", "interpreter", "interpreting", "translation");
 const DIET = phrases("beslenme", "diyet", "yemek", "diet", "dietary", "food");
 /** Joining words between needs ("çocuk bakımı ve ulaşım"). */
 const FILLERS = new Set(["ve", "ile", "and", "also", "ayrica"]);
 
 /** The words /needs accepts, for the answer to unknown ones (Turkish and English). */
 export const ACCEPTED_NEED_WORDS = {
-  tr: "çocuk bakımı, ulaşım, tercüme TİD (işaret dili), tercüme Kürtçe, tercüme Arapça, tercüme <dil>, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>",
+  tr: "çocuk bakımı, ulaşım, TİD (işaret dili) tercümesi, Kürtçe tercüme, Arapça tercüme, tercüme <dil>, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>",
   en: "childcare, transport, interpretation TİD (sign language), interpretation Kurdish, interpretation Arabic, interpretation <language>, accessibility (wheelchair), diet: <need>",
 } as const;
 
@@ -140,6 +140,10 @@ export function parseNeeds(raw: string): NeedsReading {
   const found = new Map<SupportNeedKind, string[]>();
   const add = (kind: SupportNeedKind, detail?: string) => found.set(kind, [...(found.get(kind) ?? []), ...(detail !== undefined ? [detail] : [])]);
   const unknown: string[] = [];
+  // Where the unknown phrase being read began, and its last word (index in its part) and part.
+  let unknownFrom = 0;
+  let unknownUntil = -2;
+  let unknownPart = -1;
   let openText: { kind: TextNeedKind; from: number; to: number } | undefined;
   const closeText = (): NeedsReading | undefined => {
     if (!openText) return undefined;
@@ -200,7 +204,12 @@ export function parseNeeds(raw: string): NeedsReading {
         openText = { kind: "diet", from: words[i + diet - 1]!.end, to: part.index + part[0].length };
         break;
       }
-      unknown.push(text.slice(words[i]!.start, words[i]!.end));
+      // Unknown words next to each other are one phrase ("uçan halı"), quoted as typed.
+      const previous = unknownUntil === i - 1 && unknownPart === part.index ? unknown.pop() : undefined;
+      unknown.push(previous !== undefined ? text.slice(unknownFrom, words[i]!.end) : text.slice(words[i]!.start, words[i]!.end));
+      if (previous === undefined) unknownFrom = words[i]!.start;
+      unknownUntil = i;
+      unknownPart = part.index;
       i++;
     }
   }

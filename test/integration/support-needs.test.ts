@@ -196,7 +196,7 @@ describe("support needs", () => {
     await scenario.cancelMeeting(admin, group, "26");
     const rows = await allNeedRows();
     expect(await say(ayse, "private", "/needs 25 çocuk bakımı, uçak bileti")).toBe(
-      "Şunları bir destek ihtiyacı olarak tanıyamadım: uçak, bileti. Şunları yazabilirsiniz: çocuk bakımı, ulaşım, tercüme TİD (işaret dili), tercüme Kürtçe, tercüme Arapça, tercüme <dil>, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>. Hiçbir şey değişmedi.",
+      "Şunları bir destek ihtiyacı olarak tanıyamadım: uçak bileti. Şunları yazabilirsiniz: çocuk bakımı, ulaşım, TİD (işaret dili) tercümesi, Kürtçe tercüme, Arapça tercüme, tercüme <dil>, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>. Hiçbir şey değişmedi.",
     );
     expect(await say(ayse, "private", `/needs 25 beslenme: ${"a".repeat(201)}`)).toBe("“beslenme” için yazdığınız metin 201 karakter; en çok 200 karakter olabilir. Hiçbir şey değişmedi.");
     expect(await say(ayse, "private", "/needs 25 tercüme")).toMatch(/^Tercüme için dili de yazın/);

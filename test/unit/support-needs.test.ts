@@ -52,6 +52,8 @@ describe("parseNeeds", () => {
     expect(kinds(parseNeeds("tercüme Farsça, çocuk bakımı"))).toEqual(["childcare", "interpretation_other=Farsça"]);
     expect(kinds(parseNeeds("interpretation: Persian"))).toEqual(["interpretation_other=Persian"]);
     expect(kinds(parseNeeds("tercüme Farsça, tercüme İngilizce"))).toEqual(["interpretation_other=Farsça; İngilizce"]);
+    // The forms the answer to unknown words suggests are read too.
+    expect(kinds(parseNeeds("TİD (işaret dili) tercümesi, Kürtçe çevirisi"))).toEqual(["interpretation_tid", "interpretation_kurdish"]);
     // Kept as typed, HTML included: views escape it.
     expect(kinds(parseNeeds("beslenme: <b>helal</b> & glutensiz"))).toEqual(["diet=<b>helal</b> & glutensiz"]);
   });
@@ -62,7 +64,9 @@ describe("parseNeeds", () => {
 
   it("says which words are unknown, a text need without its text, a text over 200 characters", () => {
     expect(parseNeeds("")).toEqual({ kind: "empty" });
-    expect(parseNeeds("çocuk bakımı, uçak bileti")).toEqual({ kind: "unknown", words: ["uçak", "bileti"] });
+    // Unknown words next to each other are one phrase, as typed; a known need between them parts them.
+    expect(parseNeeds("çocuk bakımı, uçak bileti")).toEqual({ kind: "unknown", words: ["uçak bileti"] });
+    expect(parseNeeds("uçan  halı ulaşım sihirli değnek, ayakkabı")).toEqual({ kind: "unknown", words: ["uçan  halı", "sihirli değnek", "ayakkabı"] });
     expect(parseNeeds("👶")).toEqual({ kind: "unknown", words: ["👶"] });
     expect(parseNeeds("yok ulaşım")).toEqual({ kind: "unknown", words: ["yok"] });
     expect(parseNeeds("tercüme")).toEqual({ kind: "missing-detail", need: "interpretation_other" });
