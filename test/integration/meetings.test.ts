@@ -139,6 +139,13 @@ describe("/meeting_edit", () => {
     expect(details).toContain("Son yanıt tarihi: 10 Mart 2027 Çarşamba, 17:00");
     expect(details).toContain("Adres: Buca, İzmir <zemin kat>");
     expect(await say(admin, "private", "/audit 1")).toContain("Toplantı bilgisi değişti (online_link)");
+    // Stored instants read in the network's time, not as ISO strings.
+    const audit = await say(admin, "private", "/audit 2");
+    expect(audit).toContain("10.03.2027 17:00");
+    expect(audit).not.toContain("2027-03-10T14:00:00.000Z");
+    // Reminder offsets read as durations.
+    await say(admin, group, "/reminders_set 1 2g 3s");
+    expect(await say(admin, "private", "/audit 1")).toMatch(/2 gün, 3 saat/);
     expect(await say(admin, group, "/meeting_edit 1 capacity yok")).toBe("✏️ 1. toplantı güncellendi: kontenjan\nEski: 40 kişi\nYeni: belirtilmemiş");
     // The Turkish names the usage text shows work too, with or without Turkish letters.
     expect(await say(admin, group, "/meeting_edit 1 Kontenjan 8")).toBe("✏️ 1. toplantı güncellendi: kontenjan\nEski: belirtilmemiş\nYeni: 8 kişi");

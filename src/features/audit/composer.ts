@@ -8,6 +8,7 @@ import { requireOrganiser } from "../networks/scope.ts";
 import type { UserService } from "../users/service.ts";
 import type { AuditService } from "./service.ts";
 import { auditActionArgs } from "./view.ts";
+import { offsetText } from "../reminders/view.ts";
 
 const MAX_ENTRIES = 50;
 
@@ -30,7 +31,7 @@ export function auditFeature(deps: { audit: AuditService; users: UserService }):
         actor: escapeHtml(names.get(entry.actorId)!),
         action: escapeHtml(ctx.t("audit-action", auditActionArgs(entry.action))),
         subject: escapeHtml(entry.subject ?? ""),
-        change: escapeHtml(describeChange(entry.before, entry.after)),
+        change: escapeHtml(describeChange(entry.before, entry.after, (value, key) => readableValue(ctx, scope.network.timeZone, value, key))),
       }),
     );
     await answerPrivately(ctx, splitIntoMessages([ctx.t("audit-header", { count: entries.length }), "", ...lines]));
@@ -45,8 +46,19 @@ async function actorName(ctx: BotContext, users: UserService, id: bigint): Promi
   return (await users.find(id))?.firstName ?? ctx.t("audit-actor-erased");
 }
 
-function describeChange(before: unknown, after: unknown): string {
-  const show = (value: unknown) => (value && typeof value === "object" ? Object.values(value).map(String).join(", ") : "");
+// An instant as the audit log stores it (Date.toISOString()).
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
+
+/** A stored value as an organiser reads it: reminder offsets as durations, instants in the network's time. */
+function readableValue(ctx: BotContext, timeZone: string, value: unknown, key: string): string {
+  const text = String(value);
+  if (key === "offsets" && /^\d+( \d+)*$/.test(text)) return text.split(" ").map((minutes) => offsetText(ctx, Number(minutes))).join(", ");
+  if (ISO_INSTANT.test(text)) return DateTime.fromISO(text).setZone(timeZone).setLocale(ctx.locale).toFormat("dd.MM.yyyy HH:mm");
+  return text;
+}
+
+function describeChange(before: unknown, after: unknown, readable: (value: unknown, key: string) => string): string {
+  const show = (value: unknown) => (value && typeof value === "object" ? Object.entries(value).map(([key, v]) => readable(v, key)).join(", ") : "");
   const b = show(before);
   const a = show(after);
   if (b && a) return `${b} → ${a}`;
