@@ -97,8 +97,8 @@ describe("/audit", () => {
     expect(audit.slice(2).map((line) => line.replace(/^\d\d\.\d\d\.\d{4} \d\d:\d\d: /, ""))).toEqual([
       "Derya · Tarih anketi iptal edildi · 2 Nisan toplantısı",
       "ortak (otomatik) · Ev sahipliği önerildi · 1 Buca",
-      "Derya · Tarih anketi kapatıldı, toplantı oluşturuldu · 1 2027-03-24T11:00:00.000Z, 1",
-      "Derya · Toplantı oluşturuldu · 1 , 2027-03-24T11:00:00.000Z",
+      "Derya · Tarih anketi kapatıldı, toplantı oluşturuldu · 1 24.03.2027 14:00, 1",
+      "Derya · Toplantı oluşturuldu · 1 24.03.2027 14:00",
       "Derya · Tarih anketi başlatıldı · 2 Nisan toplantısı, 2",
       "Derya · Tarih anketi başlatıldı · 1 Mart toplantısı, 2",
     ]);

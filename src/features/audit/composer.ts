@@ -58,7 +58,7 @@ function readableValue(ctx: BotContext, timeZone: string, value: unknown, key: s
 }
 
 function describeChange(before: unknown, after: unknown, readable: (value: unknown, key: string) => string): string {
-  const show = (value: unknown) => (value && typeof value === "object" ? Object.entries(value).map(([key, v]) => readable(v, key)).join(", ") : "");
+  const show = (value: unknown) => (value && typeof value === "object" ? Object.entries(value).map(([key, v]) => readable(v, key)).filter(Boolean).join(", ") : "");
   const b = show(before);
   const a = show(after);
   if (b && a) return `${b} → ${a}`;
