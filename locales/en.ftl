@@ -200,7 +200,7 @@ meeting-status-cancelled = cancelled
 meeting-status-held = held
 meeting-edit-usage =
     Usage: /meeting_edit <number> <field> <value>
-    Fields: title, venue, address, agenda (separated by ;), facilitators (separated by ;), duration (hours, e.g. 5 or 4.5; or minutes, e.g. 90m), capacity (a number, or none), deadline (the answer deadline, date and time, or none), online_link (a link, or none)
+    Fields: title, venue, address (none to remove it), agenda (separated by ;), facilitators (separated by ;), duration (hours, e.g. 5 or 4.5; or minutes, e.g. 90m), capacity (a number, or none), deadline (the answer deadline, date and time, or none), online_link (a link, or none)
 meeting-edited =
     ✏️ Meeting { $number } updated: { $field }
     Was: { $before }
@@ -261,6 +261,7 @@ cancel-confirm =
     <b>Do you really want to cancel meeting { $number }?</b>
     { $title } · { $when }
 cancel-confirm-announce = The linked chats will be told, and the invitation cards will show the cancellation. { $coming ->
+        [0] So far nobody has said they will or may come.
         [one] So far one person has said they will or may come.
        *[other] So far { $coming } people have said they will or may come.
     }
@@ -371,9 +372,9 @@ rsvps-silent = Organisations that have not answered yet: { $names }
 export-usage = Usage: /export <number>, for example /export 25
 export-needs-totals = (support needs: unnamed totals)
 export-caption = Answers to meeting { $number } ({ $count ->
-        [one] 1 row
-       *[other] { $count } rows
-    }). Turkish letters show correctly in Excel.
+        [one] 1 answer
+       *[other] { $count } answers
+    }; the last row has the support needs in totals). Turkish letters show correctly in Excel.
 private-start-me = I can send this only privately. Please open { $link } and press Start first, then type the command again.
 private-sent = I sent it to you privately; names are shown to organisers only.
 cmd-cancel-dialog = Cancel the step-by-step conversation in progress
@@ -466,8 +467,8 @@ cmd-hosts = Who hosted which meeting
 cmd-host = Propose, assign or skip a hosting organisation
 rotation-heading = <b>Hosting rotation</b>
 rotation-never = has not hosted yet
-rotation-last = last the host of meeting { $number }
-rotation-skipped = last skipped at meeting { $number }
+rotation-last = latest turn: host of meeting { $number }
+rotation-skipped = latest turn: skipped at meeting { $number }
 rotation-next-never = Next: { $org }. It has never hosted, and comes first in the order among the organisations that have not.
 rotation-next-least = Next: { $org }. Its turn to host has been longest in coming (last at meeting { $number }).
 rotation-empty = No organisation can host. Add organisations with /org_add.

@@ -200,7 +200,7 @@ meeting-status-cancelled = iptal edildi
 meeting-status-held = yapıldı
 meeting-edit-usage =
     Kullanım: /meeting_edit <numara> <alan> <değer>
-    Alanlar: title (başlık), venue (yer), address (adres), agenda (gündem, ; ile ayrılmış), facilitators (kolaylaştırıcılar, ; ile ayrılmış), duration (süre: saat olarak 5 ya da 4,5; dakika olarak 90dk), capacity (kişi sayısı ya da yok), deadline (son yanıt tarihi ve saati ya da yok), online_link (bağlantı ya da yok)
+    Alanlar (İngilizce ya da Türkçe adıyla): title ya da başlık, venue ya da yer, address ya da adres (kaldırmak için yok), agenda ya da gündem (; ile ayrılmış), facilitators ya da kolaylaştırıcılar (; ile ayrılmış), duration ya da süre (saat olarak 5 ya da 4,5; dakika olarak 90dk), capacity ya da kontenjan (kişi sayısı ya da yok), deadline ya da son_yanıt (tarih ve saat ya da yok), online_link ya da bağlantı (bağlantı ya da yok)
 meeting-edited =
     ✏️ { $number }. toplantı güncellendi: { $field }
     Eski: { $before }
@@ -257,13 +257,16 @@ cancelled-announced = { $number }. toplantı iptal edildi; duyuru bağlı sohbet
 cancel-confirm =
     <b>{ $number }. toplantıyı iptal etmek istediğinize emin misiniz?</b>
     { $title } · { $when }
-cancel-confirm-announce = Bağlı sohbetlere iptal duyurusu gönderilir ve davet kartlarında iptal yazar. Şu ana kadar { $coming } kişi katılacağını ya da katılabileceğini bildirdi.
+cancel-confirm-announce = Bağlı sohbetlere iptal duyurusu gönderilir ve davet kartlarında toplantının iptal edildiği belirtilir. { $coming ->
+        [0] Şu ana kadar katılacağını ya da katılabileceğini bildiren olmadı.
+       *[other] Şu ana kadar { $coming } kişi katılacağını ya da katılabileceğini bildirdi.
+    }
 cancel-confirm-quiet = Davet henüz gönderilmediği için bağlı sohbetlere duyuru gitmez.
 cancel-confirm-reason = Gerekçe: { $reason }
 cancel-confirm-final = İptal geri alınamaz; { $number } numarası bir daha kullanılmaz.
 cancel-confirm-button = ❌ Evet, iptal et
 cancel-keep-button = Vazgeç
-cancel-kept = Vazgeçildi: { $number }. toplantı iptal edilmedi.
+cancel-kept = İptalden vazgeçildi; { $number }. toplantı olduğu gibi duruyor.
 cancel-announcement = ❌ <b>{ $number }. toplantı iptal edildi.</b>
 cancel-announcement-reason =
     ❌ <b>{ $number }. toplantı iptal edildi.</b>
@@ -330,8 +333,8 @@ rsvps-no = katılamıyor
 rsvps-waitlisted = bekleme listesinde ({ $size } kişi)
 rsvps-silent = Henüz yanıt vermeyen kurumlar: { $names }
 export-usage = Kullanım: /export <numara>, örneğin /export 25
-export-needs-totals = (destek ihtiyaçları: isimsiz toplam)
-export-caption = { $number }. toplantının yanıtları ({ $count } satır). Excel’de Türkçe harfler doğru görünür.
+export-needs-totals = (destek ihtiyaçları: isimler olmadan toplam)
+export-caption = { $number }. toplantının yanıtları ({ $count } yanıt; son satırda destek ihtiyaçlarının toplamı). Excel’de Türkçe harfler doğru görünür.
 private-start-me = Bunu yalnızca özel mesajla gönderebilirim. Lütfen önce { $link } bağlantısını açıp Başlat’a basın, sonra komutu yeniden yazın.
 private-sent = Size özel mesajla gönderdim; isimler yalnızca koordinatörlere gösterilir.
 cmd-cancel-dialog = Süren adım adım işlemi iptal edin
@@ -503,7 +506,7 @@ checkin-usage = Kullanım: /checkin ya da /checkin <numara>
 checkin-none-open = Şu anda yoklaması açık bir toplantı yok.
 attendance-usage = Kullanım: /attendance <numara>, örneğin /attendance 25
 attendance-not-yet = { $number }. toplantı henüz yapılmadı; yoklama toplantı başlamadan yarım saat önce açılır.
-attendance-cancelled = { $number }. toplantı iptal edildi; yoklaması yok.
+attendance-cancelled = { $number }. toplantı iptal edildiği için yoklama alınmadı.
 attendance-heading = <b>{ $number }. toplantının yoklaması</b>
 attendance-empty = Henüz kimse katılımını bildirmedi.
 attendance-came = Gelenler ({ $count }): { $names }
@@ -1014,7 +1017,7 @@ needs-not-yours = Bu düğme size ait değil; hiçbir şey değişmedi.
 needs-usage = Kullanım: /needs <numara> [ihtiyaçlar], örneğin /needs 25 çocuk bakımı, TİD tercümesi, beslenme: vejetaryen. Yalnızca /needs 25 yazarsanız bildirdiklerinizi gösteririm; /needs 25 yok hepsini kaldırır.
 needs-private-only = Destek ihtiyaçları kişiseldir; lütfen bunları bana özel mesajla bildirin: { $link } bağlantısını açıp orada /needs yazabilirsiniz.
 needs-unknown-words = Şunları bir destek ihtiyacı olarak tanıyamadım: { $words }. Şunları yazabilirsiniz: { $accepted }. Hiçbir şey değişmedi.
-needs-missing-interpretation-other = Tercüme için dili de yazın: TİD tercümesi, Kürtçe tercüme, Arapça tercüme ya da tercüme ve dilin adı (örneğin tercüme Farsça). Hiçbir şey değişmedi.
+needs-missing-interpretation-other = Tercüme için dili de yazın: TİD tercümesi, Kürtçe tercüme, Arapça tercüme ya da başka bir dilin adıyla (örneğin Farsça tercüme). Hiçbir şey değişmedi.
 needs-missing-diet = Beslenme ihtiyacınızı da yazın, örneğin beslenme: vejetaryen. Hiçbir şey değişmedi.
 needs-too-long = “{ $need }” için yazdığınız metin { $length } karakter; en çok { $max } karakter olabilir. Hiçbir şey değişmedi.
 needs-text-empty = Boş bir metni kaydedemem; lütfen ihtiyacınızı yazın.

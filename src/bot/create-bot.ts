@@ -1,3 +1,4 @@
+import { repliedMessage } from "./replied.ts";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, Composer, GrammyError, type Context, type MiddlewareFn } from "grammy";
@@ -108,7 +109,9 @@ export function createBot(deps: BotDeps): OrtakBot {
     if (ctx.msg && ctx.chat && ctx.chat.type !== "private" && !ctx.callbackQuery) quoteAnswers(ctx, ctx.chat.id, ctx.msg.message_id);
     let waiting: Promise<Dialogue<unknown> | undefined> | undefined;
     const { chat, from } = ctx;
-    const repliedTo = ctx.msg?.reply_to_message?.message_id;
+    // Only a plain text can answer a question; a command or a press is about itself.
+    const text = ctx.message?.text;
+    const repliedTo = text !== undefined && !text.startsWith("/") ? repliedMessage(ctx)?.message_id : undefined;
     const findWaiting = async () => {
       const dialogue = chat && from ? await services.dialogues.find(chat.id, from.id) : undefined;
       // A reply to another message (an invitation card, the minutes) is about that message, not

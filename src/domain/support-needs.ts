@@ -93,7 +93,7 @@ const FILLERS = new Set(["ve", "ile", "and", "also", "ayrica"]);
 
 /** The words /needs accepts, for the answer to unknown ones (Turkish and English). */
 export const ACCEPTED_NEED_WORDS = {
-  tr: "çocuk bakımı, ulaşım, TİD (işaret dili) tercümesi, Kürtçe tercüme, Arapça tercüme, tercüme <dil>, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>",
+  tr: "çocuk bakımı, ulaşım, TİD (işaret dili) tercümesi, Kürtçe tercüme, Arapça tercüme, <dil> tercüme, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>",
   en: "childcare, transport, interpretation TİD (sign language), interpretation Kurdish, interpretation Arabic, interpretation <language>, accessibility (wheelchair), diet: <need>",
 } as const;
 
@@ -187,6 +187,15 @@ export function parseNeeds(raw: string): NeedsReading {
         continue;
       }
       const interpretation = matchAt(words, i, INTERPRETATION);
+      if (interpretation > 0 && unknownUntil === i - 1 && unknownPart === part.index) {
+        // "Farsça tercüme": the unknown words just before name the language, as "Kürtçe tercüme" does.
+        const checked = checkNeedDetail(unknown.pop()!);
+        if (checked.kind === "too-long") return { kind: "too-long", need: "interpretation_other", length: checked.length, max: checked.max };
+        if (checked.kind === "ok") add("interpretation_other", checked.detail);
+        unknownUntil = -2;
+        i += interpretation;
+        continue;
+      }
       if (interpretation > 0) {
         i += interpretation;
         const named = LANGUAGES.map(([kind, p]) => [kind, matchAt(words, i, p)] as const).find(([, n]) => n > 0);

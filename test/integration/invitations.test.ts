@@ -97,6 +97,7 @@ describe("/invite", () => {
     expect(scenario.emulator.botMessagesIn(fixture.group.id).find((m) => m.message_id === card.message_id)!.text).toMatch(/^❌ İPTAL EDİLDİ/);
     expect(fixture.group.pinned).toEqual([]);
     const rows = await scenario.db.prisma.outboxMessage.findMany({ where: { kind: "card-edit", network: { name: "Sabitleme Ağı" } }, select: { status: true, reason: true } });
+    expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.status === "sent" && r.reason === null)).toBe(true);
   });
 
@@ -492,7 +493,7 @@ describe("organisers' views", () => {
       "\uFEFFmeeting_number;organisation;member;status;party_size;answered_at;checked_in;" +
         "need_childcare;need_transport;need_interpretation_tid;need_interpretation_kurdish;need_interpretation_arabic;need_interpretation_other;need_accessibility;need_diet\r\n" +
         '25;Buca Belediyesi KDM;"Ayşe Yılmaz, =Şahin";yes;2;2026-11-24T12:00:00+03:00;no;;;;;;;;\r\n' +
-        "25;;(destek ihtiyaçları: isimsiz toplam);;;;;;;;;;;;\r\n",
+        "25;;(destek ihtiyaçları: isimler olmadan toplam);;;;;;;;;;;;\r\n",
     );
     await say(admin, "private", "/lang en");
     await say(admin, "private", "/export 25");

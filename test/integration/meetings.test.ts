@@ -220,7 +220,7 @@ describe("/reschedule and /cancel", () => {
     const question = await ask("/cancel 1 Salon <yok> & kapalı");
     expect(question.text).toBe(
       "1. toplantıyı iptal etmek istediğinize emin misiniz?\nOnay Ağı · 17 Mart 2027 Çarşamba, 10:00–15:00\n\n" +
-        "Bağlı sohbetlere iptal duyurusu gönderilir ve davet kartlarında iptal yazar. Şu ana kadar 0 kişi katılacağını ya da katılabileceğini bildirdi.\n\n" +
+        "Bağlı sohbetlere iptal duyurusu gönderilir ve davet kartlarında toplantının iptal edildiği belirtilir. Şu ana kadar katılacağını ya da katılabileceğini bildiren olmadı.\n\n" +
         "Gerekçe: Salon <yok> & kapalı\n\nİptal geri alınamaz; 1 numarası bir daha kullanılmaz.",
     );
     expect(buttons(question).map((b) => b.text)).toEqual(["❌ Evet, iptal et", "Vazgeç"]);
@@ -230,9 +230,9 @@ describe("/reschedule and /cancel", () => {
     expect((await scenario.emulator.pressButton(outsider, group.id, question.message_id, confirm!)).show_alert).toBe(true);
     expect(await scenario.emulator.pressButton(admin, group.id, question.message_id, confirm!.replace(/:\d+$/, ":9"), { forged: true })).toEqual({ text: "Bu düğme artık geçerli değil.", show_alert: false });
     // Keeping it: nothing changes and the question says so.
-    expect((await scenario.emulator.pressButton(admin, group.id, question.message_id, keep!)).text).toBe("Vazgeçildi: 1. toplantı iptal edilmedi.");
+    expect((await scenario.emulator.pressButton(admin, group.id, question.message_id, keep!)).text).toBe("İptalden vazgeçildi; 1. toplantı olduğu gibi duruyor.");
     await scenario.running.ortak.inFlight.drain();
-    expect(scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id === question.message_id)!.text).toBe("Vazgeçildi: 1. toplantı iptal edilmedi.");
+    expect(scenario.emulator.botMessagesIn(group.id).find((m) => m.message_id === question.message_id)!.text).toBe("İptalden vazgeçildi; 1. toplantı olduğu gibi duruyor.");
     expect(await countRows()).toEqual(before);
     // Asked again, then the meeting changes before the press: the question is stale.
     const second = await ask("/cancel 1");
@@ -247,7 +247,7 @@ describe("/reschedule and /cancel", () => {
     );
     const [meeting] = await meetingsOf(code);
     expect(meeting).toMatchObject({ status: "cancelled", cancelReason: "Salon su bastı" });
-    // The first question's button, pressed again afterwards, cancels nothing twice.
+    // The confirmed question's button, pressed again afterwards, cancels nothing twice.
     expect((await scenario.emulator.pressButton(admin, group.id, third.message_id, buttons(third)[0]!.callback_data!)).text).toBe("Bu toplantı zaten iptal edilmiş.");
     await scenario.deliver();
     expect(scenario.emulator.botMessagesIn(group.id).filter((m) => m.text?.startsWith("❌ 1. toplantı iptal edildi."))).toHaveLength(1);

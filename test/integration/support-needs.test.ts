@@ -196,7 +196,7 @@ describe("support needs", () => {
     await scenario.cancelMeeting(admin, group, "26");
     const rows = await allNeedRows();
     expect(await say(ayse, "private", "/needs 25 çocuk bakımı, uçak bileti")).toBe(
-      "Şunları bir destek ihtiyacı olarak tanıyamadım: uçak bileti. Şunları yazabilirsiniz: çocuk bakımı, ulaşım, TİD (işaret dili) tercümesi, Kürtçe tercüme, Arapça tercüme, tercüme <dil>, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>. Hiçbir şey değişmedi.",
+      "Şunları bir destek ihtiyacı olarak tanıyamadım: uçak bileti. Şunları yazabilirsiniz: çocuk bakımı, ulaşım, TİD (işaret dili) tercümesi, Kürtçe tercüme, Arapça tercüme, <dil> tercüme, erişilebilirlik (tekerlekli sandalye), beslenme: <ihtiyaç>. Hiçbir şey değişmedi.",
     );
     expect(await say(ayse, "private", `/needs 25 beslenme: ${"a".repeat(201)}`)).toBe("“beslenme” için yazdığınız metin 201 karakter; en çok 200 karakter olabilir. Hiçbir şey değişmedi.");
     expect(await say(ayse, "private", "/needs 25 tercüme")).toMatch(/^Tercüme için dili de yazın/);
@@ -253,7 +253,7 @@ describe("support needs", () => {
     const row = (name: string) => lines.find((l) => l.includes(name))!.split(";").slice(7);
     // Members were told their needs reach organisers without their name: no named row carries one.
     for (const name of ["Ayşe", "Elif", "Nur"]) expect(row(name)).toEqual(["", "", "", "", "", "", "", ""]);
-    expect(lines.at(-1)).toBe('25;;(destek ihtiyaçları: isimsiz toplam);;;;;1;;;1;;1 (Farsça);;"2 (<b>helal</b> & glutensiz; vejetaryen)"');
+    expect(lines.at(-1)).toBe('25;;(destek ihtiyaçları: isimler olmadan toplam);;;;;1;;;1;;1 (Farsça);;"2 (<b>helal</b> & glutensiz; vejetaryen)"');
   });
 
   it("/export_network carries totals per meeting, never a person's needs", async () => {

@@ -54,6 +54,9 @@ describe("parseNeeds", () => {
     expect(kinds(parseNeeds("tercüme Farsça, tercüme İngilizce"))).toEqual(["interpretation_other=Farsça; İngilizce"]);
     // The forms the answer to unknown words suggests are read too.
     expect(kinds(parseNeeds("TİD (işaret dili) tercümesi, Kürtçe çevirisi"))).toEqual(["interpretation_tid", "interpretation_kurdish"]);
+    // Another language in the same order: its name before the word.
+    expect(kinds(parseNeeds("Farsça tercüme, çocuk bakımı"))).toEqual(["childcare", "interpretation_other=Farsça"]);
+    expect(kinds(parseNeeds("ulaşım Boşnakça tercümesi"))).toEqual(["transport", "interpretation_other=Boşnakça"]);
     // Kept as typed, HTML included: views escape it.
     expect(kinds(parseNeeds("beslenme: <b>helal</b> & glutensiz"))).toEqual(["diet=<b>helal</b> & glutensiz"]);
   });

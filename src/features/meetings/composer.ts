@@ -260,15 +260,16 @@ export function meetingsFeature(deps: MeetingsDeps): Feature {
 
   composer.callbackQuery(CANCEL_DATA, async (ctx) => {
     const button = readCancel(ctx.callbackQuery.data);
+    // Keeping the meeting needs no reason; cancelling reads it from the /cancel message (gone: asked again).
     const command = readCancelCommand(ctx.callbackQuery.message?.reply_to_message?.text);
-    if (!button || !command) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
-    const result = await meetings.confirmCancel(button, BigInt(ctx.from.id), command.reason);
+    if (!button || (button.confirm && !command)) return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
+    const result = await meetings.confirmCancel(button, BigInt(ctx.from.id), command?.reason ?? "");
     if (result.kind === "not-allowed") return void (await ctx.answerCallbackQuery({ text: ctx.t("organisers-only"), show_alert: true }));
     if (result.kind === "stale") return void (await ctx.answerCallbackQuery({ text: ctx.t("callback-stale") }));
     const text =
       result.kind === "kept" ? ctx.t("cancel-kept", { number: result.meeting.number })
       : result.kind === "cancelled" ? ctx.t(result.announce ? "cancelled-announced" : "cancelled", { number: result.meeting.number })
-      : cancelRefusal(ctx, result, command.number);
+      : cancelRefusal(ctx, result, command?.number ?? "");
     await ctx.answerCallbackQuery({ text: toastText(text) });
     await ctx.editMessageText(text).catch(() => undefined);
   });

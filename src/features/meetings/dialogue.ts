@@ -31,8 +31,8 @@ export function meetingDialogue(deps: {
   const ask = (ctx: BotContext, step: Step, data: Draft, problem?: string) =>
     dialogues.ask(ctx.chat!.id, ctx.from!.id, { kind: KIND, step, data }, () =>
       ctx.reply([problem, ctx.t(`dialog-meeting-${step}`)].filter(Boolean).join("\n\n"), {
+        // Selective: in a group it opens the reply box of the organiser whose message it quotes.
         reply_markup: { force_reply: true, selective: true, input_field_placeholder: ctx.t(`dialog-meeting-${step}-placeholder`) },
-        ...(ctx.msg && ctx.chat?.type !== "private" ? { reply_parameters: { message_id: ctx.msg.message_id } } : {}),
       }),
     );
 

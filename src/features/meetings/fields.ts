@@ -18,14 +18,16 @@ const TURKISH_NAMES: Record<string, MeetingField> = {
   son_yanit_tarihi: "deadline",
   baglanti: "online_link",
   cevrimici_baglanti: "online_link",
+  cevrim_ici_baglanti: "online_link",
 };
 
-/** Lower case the Turkish way, Turkish letters as ASCII, "-" as "_": "Başlık" and "baslik" meet. */
+/** Lower case the Turkish way, Turkish letters (circumflexed ones too: "mekân") as ASCII, "-" as "_": "Başlık" and "baslik" meet. */
 function foldFieldName(word: string): string {
   return word
     .normalize("NFC")
     .toLocaleLowerCase("tr-TR")
     .replace(/ı/g, "i").replace(/ş/g, "s").replace(/ğ/g, "g").replace(/ü/g, "u").replace(/ö/g, "o").replace(/ç/g, "c")
+    .replace(/â/g, "a").replace(/î/g, "i").replace(/û/g, "u")
     .replace(/-/g, "_");
 }
 

@@ -65,7 +65,7 @@ export type RescheduleResult =
   | { kind: "bad-date"; problem: DateProblem };
 export type CancelRefusal = { kind: "unknown-meeting" } | { kind: "already-cancelled" } | { kind: "held" } | { kind: "bad-reason"; problem: NameProblem };
 export type CancelResult = { kind: "cancelled"; meeting: Meeting; announce: boolean } | CancelRefusal;
-/** What /cancel would do: asked first, since a cancelled number stays cancelled. `coming`: yes and maybe answers. */
+/** What /cancel would do: asked first, since a cancelled number stays cancelled. `coming`: people who said yes or maybe. */
 export type CancelCheck = { kind: "confirm"; meeting: MeetingWithHost; announce: boolean; coming: number } | CancelRefusal;
 export type ConfirmedCancelResult = CancelResult | { kind: "kept"; meeting: Meeting } | { kind: "not-allowed" } | { kind: "stale" };
 
@@ -270,7 +270,8 @@ export class MeetingService {
   async prepareCancel(network: Network, number: number, rawReason: string): Promise<CancelCheck> {
     const found = await this.cancellable(network.id, number, rawReason);
     if (found.kind !== "ok") return found;
-    const coming = await this.prisma.rsvp.count({ where: { meetingId: found.meeting.id, status: { in: ["yes", "maybe"] } } });
+    // People, as the card counts them: a yes brings its party.
+    const coming = (await this.prisma.rsvp.aggregate({ where: { meetingId: found.meeting.id, status: { in: ["yes", "maybe"] } }, _sum: { partySize: true } }))._sum.partySize ?? 0;
     return { kind: "confirm", meeting: found.meeting, announce: found.meeting.status === "invited", coming };
   }
 
@@ -286,18 +287,23 @@ export class MeetingService {
     if (meeting.icsSequence !== button.sequence) return meeting.status === "cancelled" ? { kind: "already-cancelled" } : { kind: "stale" };
     if (!button.confirm) return { kind: "kept", meeting };
     const network = await this.prisma.network.findUniqueOrThrow({ where: { id: meeting.networkId } });
-    return this.cancel(network, actorId, meeting.number, rawReason);
+    return this.cancel(network, actorId, meeting.number, rawReason, button.sequence);
   }
 
-  private async cancel(network: Network, actorId: bigint, number: number, rawReason: string): Promise<CancelResult> {
+  /** `asked`: the calendar SEQUENCE the confirmation was asked at; a meeting changed since is not cancelled. */
+  private async cancel(network: Network, actorId: bigint, number: number, rawReason: string, asked: number): Promise<ConfirmedCancelResult> {
     const found = await this.cancellable(network.id, number, rawReason);
     if (found.kind !== "ok") return found;
     const { reason } = found;
     let announce = false;
+    let changed = false;
     const updated = await this.outbox.transaction(async (out) => {
       // Two /cancel at once: one cancels and tells the chats, the other is told it was done.
       const status = await this.current(out, found.meeting.id);
       if (status === "cancelled") return undefined;
+      // Looked at again under the lock: a move or an edit that committed since the question makes it stale.
+      changed = (await out.tx.meeting.findUniqueOrThrow({ where: { id: found.meeting.id }, select: { icsSequence: true } })).icsSequence !== asked;
+      if (changed) return undefined;
       announce = status === "invited";
       const result = await out.tx.meeting.update({
         where: { id: found.meeting.id },
@@ -309,6 +315,7 @@ export class MeetingService {
       await this.reminders.cancelAllIn(out, result.id, "meeting cancelled");
       return result;
     });
+    if (changed) return { kind: "stale" };
     if (!updated) return { kind: "already-cancelled" };
     this.logger.info({ networkId: network.id, announced: announce }, "meeting cancelled");
     return { kind: "cancelled", meeting: updated, announce };

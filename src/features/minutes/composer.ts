@@ -107,13 +107,9 @@ export function minutesFeature(deps: MinutesFeatureDeps): Feature {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
         // In groups the bot sees replies to itself only: the last part asks for one, of the person
-        // who asked (a selective force-reply reaches the author of the message it replies to).
-        ...(last && ctx.chat?.type !== "private" && !row?.approvedAt
-          ? {
-              reply_markup: { force_reply: true, selective: true, input_field_placeholder: ctx.t("minutes-placeholder") },
-              ...(ctx.msg ? { reply_parameters: { message_id: ctx.msg.message_id, allow_sending_without_reply: true } } : {}),
-            }
-          : {}),
+        // who asked (a selective force-reply reaches the author of the message it quotes; every
+        // answer in a group quotes the message it answers, see create-bot.ts).
+        ...(last && ctx.chat?.type !== "private" && !row?.approvedAt ? { reply_markup: { force_reply: true, selective: true, input_field_placeholder: ctx.t("minutes-placeholder") } } : {}),
       });
       await minutes.recordCard(meeting.id, sent.chat.id, sent.message_id);
     }

@@ -181,9 +181,13 @@ export class RsvpService {
       let waitlistedAt: Date | null = null;
       if (meeting.capacity !== null && request.status === "yes") {
         // Answers of people since forgotten have no member and still take their seats.
-        const others = await tx.rsvp.findMany({ where: { meetingId: meeting.id, status: "yes", OR: [{ memberId: null }, { memberId: { not: member.id } }] } });
+        const others = await tx.rsvp.findMany({
+          where: { meetingId: meeting.id, status: "yes", OR: [{ memberId: null }, { memberId: { not: member.id } }] },
+          include: { member: { select: { leftAt: true } } },
+        });
         const confirmed = others.filter((r) => r.waitlistedAt === null).reduce((sum, r) => sum + r.partySize, 0);
-        const waiting = others.some((r) => r.waitlistedAt !== null);
+        // Only someone still in line holds a newcomer back: one forgotten or gone is never promoted (see promoteWaiting).
+        const waiting = others.some((r) => r.waitlistedAt !== null && r.member !== null && r.member.leftAt === null);
         const fits = confirmed + partySize <= meeting.capacity;
         if (existing?.status === "yes" && existing.waitlistedAt === null) {
           if (!fits) return { kind: "full", left: Math.max(0, meeting.capacity - confirmed) } as const;
