@@ -447,6 +447,25 @@ describe("capacity after someone was forgotten", () => {
   });
 });
 
+describe("a forgotten person's place in line", () => {
+  it("holds nobody back: with a seat free, the next yes takes it", async () => {
+    const { admin, member, group, meeting, card } = await invited("Unutulan Sıra Ağı");
+    await say(admin, group, "/meeting_edit 25 capacity 1");
+    expect((await press(admin, group, card, `rsvp:${meeting.id}:y`)).text).toBe("Kaydedildi: katılıyorsunuz.");
+    expect((await press(member, group, card, `rsvp:${meeting.id}:y`)).text).toContain("(1. sıradasınız)");
+    const question = await scenario.emulator.nextBotMessage(member.id, scenario.emulator.sendText(member, "private", "/forgetme").message.message_id);
+    await scenario.emulator.pressButton(member, member.id, question.message_id, question.reply_markup!.inline_keyboard!.flat()[0]!.callback_data!);
+    await scenario.running.ortak.inFlight.drain();
+    // The seat frees; the forgotten answer waits on but is never promoted.
+    await press(admin, group, card, `rsvp:${meeting.id}:n`);
+    const elif = scenario.emulator.createUser({ first_name: "Elif", language_code: "tr" });
+    scenario.emulator.setMember(group, elif, "member");
+    expect((await press(elif, group, card, `rsvp:${meeting.id}:y`)).text).toBe("Kaydedildi: katılıyorsunuz.");
+    // Taken directly, not queued and promoted at once: no "a place opened" message is owed to her.
+    expect(await scenario.db.prisma.outboxMessage.count({ where: { meetingId: meeting.id, kind: "waitlist-promotion" } })).toBe(0);
+  });
+});
+
 describe("the card's calendar button and names on the card", () => {
   it("sends the .ics privately, or says to start the bot first", async () => {
     const { admin, member, group, meeting, card } = await invited("Takvim Düğmesi Ağı");
