@@ -1,4 +1,3 @@
-import { repliedMessage } from "./replied.ts";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, BotError, Composer, GrammyError, type Context, type MiddlewareFn } from "grammy";
@@ -40,6 +39,7 @@ import type { Dialogue } from "../features/dialogue/service.ts";
 import type { CommandSpec } from "./commands.ts";
 import type { BotContext } from "./context.ts";
 import { negotiateLocale, type Translator } from "./i18n.ts";
+import { repliedMessage } from "./replied.ts";
 import { InFlightUpdates } from "./inflight.ts";
 import { buttonGuard } from "./button-guard.ts";
 import { isMembershipNotice } from "./chat-member.ts";

@@ -208,7 +208,10 @@ export class MeetingService {
 
   /** A meeting that has ended, or was cancelled, keeps its date and cannot be invited to: it is history. */
   async changeable(networkId: number, number: number) {
-    const meeting = await this.find(networkId, number);
+    return this.stateOf(await this.find(networkId, number));
+  }
+
+  private stateOf<M extends Meeting>(meeting: M | null) {
     if (!meeting) return { kind: "unknown-meeting" as const };
     if (meeting.status === "cancelled") return { kind: "cancelled" as const };
     if (meeting.status === "held" || meeting.endsAt <= this.clock()) return { kind: "held" as const };
@@ -229,7 +232,7 @@ export class MeetingService {
     const deadline = meeting.rsvpDeadline && meeting.rsvpDeadline > startsAt ? null : meeting.rsvpDeadline;
     const updated = await this.outbox.transaction(async (out) => {
       // A cancellation at the same moment wins or loses as a whole: never a move of a cancelled meeting.
-      if ((await this.current(out, meeting.id)) === "cancelled") return undefined;
+      if ((await this.current(out, meeting.id)).status === "cancelled") return undefined;
       const result = await out.tx.meeting.update({
         where: { id: meeting.id },
         data: { startsAt, endsAt: new Date(startsAt.getTime() + length), rsvpDeadline: deadline, icsSequence: { increment: 1 } },
@@ -252,10 +255,9 @@ export class MeetingService {
     return { kind: "rescheduled", meeting: updated, previous: { startsAt: meeting.startsAt, endsAt: meeting.endsAt }, announce: updated.status === "invited" };
   }
 
-  /** Cancels for good: the number stays taken and the meeting can no longer change. */
   /** The meeting /cancel names and its reason, or why it cannot be cancelled. */
-  private async cancellable(networkId: number, number: number, rawReason: string): Promise<{ kind: "ok"; meeting: MeetingWithHost; reason: string } | CancelRefusal> {
-    const found = await this.changeable(networkId, number);
+  private cancellable<M extends Meeting>(meeting: M | null, rawReason: string): { kind: "ok"; meeting: M; reason: string } | CancelRefusal {
+    const found = this.stateOf(meeting);
     if (found.kind === "cancelled") return { kind: "already-cancelled" };
     if (found.kind !== "ok") return found;
     const reason = normaliseName(rawReason);
@@ -268,7 +270,7 @@ export class MeetingService {
 
   /** `/cancel`: checks everything and changes nothing; the organiser confirms with a button. */
   async prepareCancel(network: Network, number: number, rawReason: string): Promise<CancelCheck> {
-    const found = await this.cancellable(network.id, number, rawReason);
+    const found = this.cancellable(await this.find(network.id, number), rawReason);
     if (found.kind !== "ok") return found;
     // People, as the card counts them: a yes brings its party.
     const coming = (await this.prisma.rsvp.aggregate({ where: { meetingId: found.meeting.id, status: { in: ["yes", "maybe"] } }, _sum: { partySize: true } }))._sum.partySize ?? 0;
@@ -286,30 +288,31 @@ export class MeetingService {
     if (!actor || actor.leftAt !== null || actor.role !== "organiser") return { kind: "not-allowed" };
     if (meeting.icsSequence !== button.sequence) return meeting.status === "cancelled" ? { kind: "already-cancelled" } : { kind: "stale" };
     if (!button.confirm) return { kind: "kept", meeting };
-    const network = await this.prisma.network.findUniqueOrThrow({ where: { id: meeting.networkId } });
-    return this.cancel(network, actorId, meeting.number, rawReason, button.sequence);
+    const found = this.cancellable(meeting, rawReason);
+    if (found.kind !== "ok") return found;
+    return this.cancel(meeting, actorId, found.reason, button.sequence);
   }
 
-  /** `asked`: the calendar SEQUENCE the confirmation was asked at; a meeting changed since is not cancelled. */
-  private async cancel(network: Network, actorId: bigint, number: number, rawReason: string, asked: number): Promise<ConfirmedCancelResult> {
-    const found = await this.cancellable(network.id, number, rawReason);
-    if (found.kind !== "ok") return found;
-    const { reason } = found;
+  /**
+   * Cancels for good: the number stays taken and the meeting can no longer change. `asked`: the
+   * calendar SEQUENCE the confirmation was asked at; a meeting changed since is not cancelled.
+   */
+  private async cancel(meeting: Meeting, actorId: bigint, reason: string, asked: number): Promise<ConfirmedCancelResult> {
     let announce = false;
     let changed = false;
     const updated = await this.outbox.transaction(async (out) => {
       // Two /cancel at once: one cancels and tells the chats, the other is told it was done.
-      const status = await this.current(out, found.meeting.id);
+      const { status, icsSequence } = await this.current(out, meeting.id);
       if (status === "cancelled") return undefined;
-      // Looked at again under the lock: a move or an edit that committed since the question makes it stale.
-      changed = (await out.tx.meeting.findUniqueOrThrow({ where: { id: found.meeting.id }, select: { icsSequence: true } })).icsSequence !== asked;
+      // A move or an edit that committed since the question makes it stale.
+      changed = icsSequence !== asked;
       if (changed) return undefined;
       announce = status === "invited";
       const result = await out.tx.meeting.update({
-        where: { id: found.meeting.id },
+        where: { id: meeting.id },
         data: { status: "cancelled", cancelReason: reason || null, icsSequence: { increment: 1 } },
       });
-      await this.audit.record(out.tx, { networkId: network.id, actorId, action: "meeting.cancel", subject: String(number), after: { reason } });
+      await this.audit.record(out.tx, { networkId: meeting.networkId, actorId, action: "meeting.cancel", subject: String(meeting.number), after: { reason } });
       if (announce) await this.tellChats(out, result, "cancelled");
       await refreshCards(out, result);
       await this.reminders.cancelAllIn(out, result.id, "meeting cancelled");
@@ -317,15 +320,14 @@ export class MeetingService {
     });
     if (changed) return { kind: "stale" };
     if (!updated) return { kind: "already-cancelled" };
-    this.logger.info({ networkId: network.id, announced: announce }, "meeting cancelled");
+    this.logger.info({ networkId: meeting.networkId, announced: announce }, "meeting cancelled");
     return { kind: "cancelled", meeting: updated, announce };
   }
 
-  /** The meeting's status, its row held until the transaction ends. */
-  private async current(out: OutboxWriter, meetingId: number): Promise<Meeting["status"]> {
+  /** The meeting's status and calendar SEQUENCE, its row held until the transaction ends. */
+  private async current(out: OutboxWriter, meetingId: number): Promise<Pick<Meeting, "status" | "icsSequence">> {
     await lockMeeting(out.tx, meetingId);
-    const { status } = await out.tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true } });
-    return status;
+    return out.tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { status: true, icsSequence: true } });
   }
 
   /**
@@ -442,7 +444,7 @@ export class MeetingService {
     const show = (v: unknown) => (v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join("; ") : v === null ? "" : String(v));
     const updated = await this.outbox.transaction(async (out) => {
       // Looked at again under the meeting's lock: a cancellation may have committed since it was read.
-      if ((await this.current(out, meeting.id)) === "cancelled") return undefined;
+      if ((await this.current(out, meeting.id)).status === "cancelled") return undefined;
       const result = await out.tx.meeting.update({ where: { id: meeting.id }, data: inCalendar ? { ...data, icsSequence: { increment: 1 } } : data });
       await this.audit.record(out.tx, {
         networkId: network.id,
@@ -481,7 +483,7 @@ export class MeetingService {
     if (!on) return { kind: "confirm-public", meeting: found.meeting };
     const now = this.clock();
     const done = await this.outbox.transaction(async (out) => {
-      if ((await this.current(out, found.meeting.id)) === "cancelled") return undefined;
+      if ((await this.current(out, found.meeting.id)).status === "cancelled") return undefined;
       const meeting = await out.tx.meeting.update({ where: { id: found.meeting.id }, data: { venuePrivate: true, icsSequence: { increment: 1 } } });
       await this.audit.record(out.tx, { networkId: network.id, actorId, action: "meeting.edit.venue_private", subject: String(number), before: { venue_private: "no" }, after: { venue_private: "yes" } });
       await refreshCards(out, meeting);
